@@ -1,0 +1,72 @@
+"""The command group, its shared options and the helpers every command uses."""
+
+from __future__ import annotations
+
+import sys
+from typing import NoReturn
+
+import click
+
+from roadmap import __version__
+from roadmap.store.db import Store
+
+
+class Context:
+    """What commands share: the database they were pointed at, opened on first use."""
+
+    def __init__(self, db: str | None) -> None:
+        self.db = db
+        self._store: Store | None = None
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from roadmap.store.migrate import SchemaError
+
+            try:
+                self._store = Store.open(self.db)
+            except SchemaError as exc:
+                fail(str(exc))
+        return self._store
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print ``message`` as an error and exit with ``code``."""
+    click.secho(f"Error: {message}", fg="red", err=True)
+    sys.exit(code)
+
+
+def plan_option(func):
+    """``--plan SLUG``: which plan of the database a command works on."""
+    return click.option(
+        "--plan",
+        "plan_slug",
+        metavar="SLUG",
+        default=None,
+        help="The plan to work on (needed when the database holds several).",
+    )(func)
+
+
+@click.group(invoke_without_command=True)
+@click.option(
+    "--db",
+    envvar="ROADMAP_DB",
+    default=None,
+    metavar="PATH|URL",
+    help="SQLite file or SQLAlchemy URL (default: data/roadmap.db, or $ROADMAP_DB).",
+)
+@click.version_option(__version__, prog_name="roadmap")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Plan a vision and a roadmap together with the people it concerns.
+
+    Without a command, shows the plan.
+    """
+    ctx.obj = Context(db)
+    if ctx.invoked_subcommand is None:
+        from roadmap.cli.store import summary
+
+        ctx.invoke(summary)

@@ -1,0 +1,110 @@
+"""Commands that manage the database: create a plan, list plans, show a summary, back up."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+
+
+@cli.command()
+@plan_option
+@pass_ctx
+def summary(ctx: Context, plan_slug: str | None) -> None:
+    """Show the plan: its calendar, languages and how much it holds."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from roadmap.model import tables as t
+    from roadmap.store.repo import NotFoundError, count_rows, find_plan
+
+    with ctx.store.read() as session:
+        try:
+            plan = find_plan(session=session, slug=plan_slug)
+        except NotFoundError as exc:
+            fail(str(exc))
+        counts = {
+            label: count_rows(session=session, plan_id=plan.id, table=table)
+            for label, table in (
+                ("organisations", t.Organisation),
+                ("teams", t.Team),
+                ("stakeholders", t.Stakeholder),
+                ("needs", t.Need),
+                ("information sources", t.InfoSource),
+                ("themes", t.Theme),
+                ("criteria", t.Criterion),
+                ("development items", t.Item),
+                ("dependencies", t.Dependency),
+                ("milestones", t.Milestone),
+            )
+        }
+    table = Table(title=plan.name, show_header=False, box=None)
+    table.add_row("plan", plan.slug)
+    table.add_row("database", ctx.store.describe())
+    table.add_row("languages", ", ".join(plan.languages))
+    table.add_row("starts", f"{plan.start_date.isoformat()}, {plan.horizon} x {plan.period_unit}")
+    table.add_row("scoring", plan.scoring_method)
+    for label, n in counts.items():
+        table.add_row(label, str(n))
+    Console().print(table)
+
+
+@cli.command()
+@pass_ctx
+def plans(ctx: Context) -> None:
+    """List the plans in the database."""
+    from roadmap.store.repo import list_plans
+
+    with ctx.store.read() as session:
+        rows = list_plans(session=session)
+    if not rows:
+        click.echo("No plans yet: run `roadmap init` or `roadmap demo`.")
+    for plan in rows:
+        click.echo(f"{plan.slug}\t{plan.name}")
+
+
+@cli.command()
+@click.option("--plan", "name", default="Roadmap", show_default=True, help="Name of the plan.")
+@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First day.")
+@click.option(
+    "--period", type=click.Choice(["day", "month", "quarter"]), default="quarter", show_default=True
+)
+@click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
+@pass_ctx
+def init(ctx: Context, name: str, start, period: str, language: str) -> None:
+    """Create the database (if needed) with a new, empty plan."""
+    from pydantic import ValidationError
+
+    from roadmap.model.inputs import PlanIn
+    from roadmap.store.repo import create_plan
+
+    try:
+        plan_in = PlanIn(
+            name=name,
+            start_date=start.date() if start else date.today(),
+            period_unit=period,
+            default_language=language,
+        )
+    except ValidationError as exc:
+        fail(f"--plan: {exc.errors()[0]['msg']}")
+    with ctx.store.write() as session:
+        plan = create_plan(session=session, plan_in=plan_in)
+    click.echo(f"Created plan {plan.slug!r} in {ctx.store.describe()}")
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@pass_ctx
+def backup(ctx: Context, path: str) -> None:
+    """Write a consistent copy of the database to PATH (a SQLite file)."""
+    from pathlib import Path
+
+    from roadmap.store.backup import BackupError, backup_to
+
+    try:
+        written = backup_to(ctx.store, Path(path))
+    except BackupError as exc:
+        fail(str(exc))
+    click.echo(f"Backed up {ctx.store.describe()} to {written}")

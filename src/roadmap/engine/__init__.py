@@ -1,0 +1,1 @@
+"""The engine: scoring, the dependency graph and sequencing. Pure Python and networkx."""

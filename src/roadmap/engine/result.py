@@ -1,0 +1,94 @@
+"""What the engine produces: scores with their breakdown, placements with their reasons.
+
+These plain, frozen records are the contract between the engine and its readers (the command
+line, the exports, the terminal app, the workshop). Reasons and warnings carry structured data
+(kind, items, period, team) so that each reader can word them in its own language; ``text``
+gives the English wording for logs and the command line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ScorePart:
+    """One input of a score: a criterion, a RICE/WSJF factor or a band."""
+
+    label: str
+    value: float | None
+    weight: float | None
+    contribution: float
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """An item's 0-100 score and how it was reached."""
+
+    key: str
+    method: str
+    score: float
+    parts: tuple[ScorePart, ...] = ()
+    notes: tuple[str, ...] = ()
+    """Plain sentences: "mandatory", "inherits priority 87 from CI-7", ..."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why an item starts where it does.
+
+    ``kind`` is one of ``start`` (nothing held it back), ``dependency`` (waiting for
+    ``items``, which end in ``period``), ``soft_dependency``, ``capacity`` (``team`` full in
+    ``period`` with higher-ranked ``items``), ``pinned``, ``earliest_start``, ``no_team``.
+    """
+
+    kind: str
+    text: str
+    items: tuple[str, ...] = ()
+    period: int | None = None
+    team: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where one item lands: periods are 0-based indexes into the plan's calendar."""
+
+    key: str
+    start: int
+    end: int
+    """Last period the item occupies (inclusive); ``end > start`` when it spans periods."""
+    score: float
+    effective_priority: float
+    """The score it is sequenced with, raised by what it blocks (priority inheritance)."""
+    inherited_from: str | None
+    critical: bool
+    slack: float
+    """Periods it could slip without delaying the end of the roadmap."""
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    """Something the plan's data deserves attention for; never an exception.
+
+    ``kind``: ``deadline``, ``overload``, ``no_team``, ``unplaced``, ``soft_dependency``.
+    """
+
+    kind: str
+    text: str
+    items: tuple[str, ...] = ()
+    team: str | None = None
+    period: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Roadmap:
+    """A sequenced roadmap: every item placed or reported, and the warnings."""
+
+    placements: dict[str, Placement]
+    scores: dict[str, Score]
+    warnings: tuple[Warning, ...] = ()
+    critical_path: tuple[str, ...] = ()
+    unplaced: tuple[str, ...] = ()
+    periods: int = 0
+    """Number of periods from the plan's start to the end of the last placed item."""

@@ -1,0 +1,1 @@
+"""Reading and writing plan files (YAML, JSON, CSV) and stakeholder documents."""

@@ -1,0 +1,1 @@
+"""The plan's data model: tables that store it, input models that validate it, its calendar."""

@@ -1,0 +1,389 @@
+"""Input models: the plan document as people write it (YAML, JSON, CSV rows, forms).
+
+Every field is validated here before anything is stored. Entities refer to each other by
+``key``; :func:`check_references` checks what a single model cannot see (duplicate keys,
+unknown references, self-dependencies, dependency cycles, translations into languages the plan
+does not have) and returns problems located by path, so that a reader can name the file, line
+and field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from roadmap.model.enums import (
+    DependencyKind,
+    Direction,
+    ItemStatus,
+    Language,
+    Moscow,
+    PeriodUnit,
+    ScoringMethod,
+    SectionKind,
+)
+from roadmap.model.tables import TRANSLATABLE_FIELDS
+
+FORMAT = "roadmap/1"
+"""The version tag written at the top of every plan document."""
+
+_KEY_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+
+
+def _check_key(value: str) -> str:
+    if not _KEY_RE.match(value):
+        raise ValueError(
+            "a key starts with a letter or digit and holds only letters, digits, '-', '_' and '.'"
+        )
+    return value
+
+
+def _check_text(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("text contains a NUL character")
+    return value
+
+
+Key = Annotated[str, StringConstraints(min_length=1, max_length=40), AfterValidator(_check_key)]
+Text = Annotated[str, StringConstraints(max_length=100_000), AfterValidator(_check_text)]
+Name = Annotated[Text, StringConstraints(min_length=1, max_length=500)]
+I18n = dict[Language, dict[str, Text]]
+Period = int | str
+"""A period index or label (``2027-Q2``, ``2027-03``); resolved against the plan's calendar."""
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=True, validate_default=True)
+
+
+class _Translated(_In):
+    i18n: I18n = Field(default_factory=dict)
+
+
+class PlanIn(_Translated):
+    """The plan itself: name, languages, calendar and scoring method."""
+
+    name: Name
+    slug: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")] | None = None
+    default_language: Language = Language.FI
+    languages: list[Language] = Field(default_factory=list)
+    start_date: date
+    period_unit: PeriodUnit = PeriodUnit.QUARTER
+    horizon: int = Field(default=8, ge=1, le=10_000)
+    scoring_method: ScoringMethod = ScoringMethod.WEIGHTED
+
+    @model_validator(mode="after")
+    def _default_language_first(self) -> PlanIn:
+        langs = [self.default_language, *(x for x in self.languages if x != self.default_language)]
+        self.languages = list(dict.fromkeys(langs))
+        return self
+
+
+class SectionIn(_Translated):
+    """A narrative section in Markdown."""
+
+    key: Key
+    kind: SectionKind = SectionKind.CUSTOM
+    title: Text = ""
+    body: Text = ""
+
+
+class OrganisationIn(_Translated):
+    key: Key
+    name: Name
+
+
+class CapacityChangeIn(_In):
+    """From period ``from_period`` on, the team's capacity is ``capacity``."""
+
+    from_period: Period
+    capacity: float = Field(ge=0)
+
+
+class TeamIn(_In):
+    key: Key
+    organisation: Key
+    name: Name
+    capacity: float = Field(default=1.0, ge=0)
+    capacity_changes: list[CapacityChangeIn] = Field(default_factory=list)
+
+
+class NeedIn(_Translated):
+    key: Key
+    text: Name
+    importance: int = Field(default=3, ge=1, le=5)
+
+
+class SourceAccessIn(_In):
+    """A stakeholder needs this source; ``has_access``: can they reach it today."""
+
+    source: Key
+    has_access: bool = False
+
+
+class StakeholderIn(_Translated):
+    key: Key
+    name: Name
+    organisation: Key | None = None
+    description: Text = ""
+    needs: list[NeedIn] = Field(default_factory=list)
+    sources: list[SourceAccessIn] = Field(default_factory=list)
+
+
+class InfoSourceIn(_Translated):
+    key: Key
+    name: Name
+    organisation: Key | None = None
+    holds: Text = ""
+    access: Text = ""
+
+
+class ThemeIn(_Translated):
+    key: Key
+    name: Name
+    description: Text = ""
+
+
+class CriterionIn(_Translated):
+    key: Key
+    name: Name
+    weight: float = Field(default=1.0, ge=0)
+    direction: Direction = Direction.BENEFIT
+    scale: Literal["1-5", "0-10", "fibonacci"] = "1-5"
+    workshop: bool = False
+
+
+class ItemIn(_Translated):
+    """A development item with its scores and links, all by key."""
+
+    key: Key
+    title: Name
+    description: Text = ""
+    theme: Key | None = None
+    organisation: Key | None = None
+    team: Key | None = None
+    status: ItemStatus = ItemStatus.IDEA
+    effort: float = Field(default=1.0, ge=0, le=1_000_000)
+    moscow: Moscow | None = None
+    confidence: float = Field(default=1.0, ge=0, le=1)
+    reach: float | None = Field(default=None, ge=0)
+    impact: float | None = Field(default=None, ge=0)
+    cost_of_delay: float | None = Field(default=None, ge=0)
+    mandatory: bool = False
+    pinned_period: Period | None = None
+    earliest_start: date | None = None
+    deadline: date | None = None
+    tags: list[Annotated[Text, StringConstraints(min_length=1, max_length=100)]] = Field(
+        default_factory=list
+    )
+    scores: dict[Key, float] = Field(default_factory=dict)
+    needs: list[Key] = Field(default_factory=list)
+    sources: list[Key] = Field(default_factory=list)
+    organisations: list[Key] = Field(default_factory=list)
+    """Organisations the item affects (besides its owner)."""
+    depends_on: list[Key] = Field(default_factory=list)
+    """Keys of items that must finish before this one starts."""
+    soft_depends_on: list[Key] = Field(default_factory=list)
+    """Keys of items that should come before this one."""
+
+    @field_validator("tags", "needs", "sources", "organisations", "depends_on", "soft_depends_on")
+    @classmethod
+    def _no_repeats(cls, values: list[str]) -> list[str]:
+        seen: set[str] = set()
+        for value in values:
+            if value in seen:
+                raise ValueError(f"{value!r} is listed twice")
+            seen.add(value)
+        return values
+
+
+class MilestoneIn(_Translated):
+    key: Key
+    name: Name
+    date: date
+    items: list[Key] = Field(default_factory=list)
+
+
+class PlanDoc(_In):
+    """A whole plan: what ``roadmap import`` reads and ``roadmap export-data`` writes."""
+
+    format: Literal["roadmap/1"] = FORMAT
+    plan: PlanIn
+    sections: list[SectionIn] = Field(default_factory=list)
+    organisations: list[OrganisationIn] = Field(default_factory=list)
+    teams: list[TeamIn] = Field(default_factory=list)
+    themes: list[ThemeIn] = Field(default_factory=list)
+    sources: list[InfoSourceIn] = Field(default_factory=list)
+    stakeholders: list[StakeholderIn] = Field(default_factory=list)
+    criteria: list[CriterionIn] = Field(default_factory=list)
+    items: list[ItemIn] = Field(default_factory=list)
+    milestones: list[MilestoneIn] = Field(default_factory=list)
+
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with a plan document, located by its path in the document."""
+
+    loc: Loc
+    message: str
+
+    def where(self) -> str:
+        """The path as people read it: ``items[3].depends_on[0]``."""
+        out = ""
+        for part in self.loc:
+            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        return out
+
+
+def check_references(doc: PlanDoc) -> list[Problem]:
+    """Problems that need the whole document: keys, references, cycles, translations."""
+    problems: list[Problem] = []
+    keys: dict[str, set[str]] = {}
+
+    def collect(kind: str, rows: list, loc: Loc) -> None:
+        seen = keys.setdefault(kind, set())
+        for i, row in enumerate(rows):
+            if row.key in seen:
+                problems.append(Problem((*loc, i, "key"), f"duplicate {kind} key {row.key!r}"))
+            seen.add(row.key)
+
+    collect("section", doc.sections, ("sections",))
+    collect("organisation", doc.organisations, ("organisations",))
+    collect("team", doc.teams, ("teams",))
+    collect("theme", doc.themes, ("themes",))
+    collect("source", doc.sources, ("sources",))
+    collect("stakeholder", doc.stakeholders, ("stakeholders",))
+    collect("criterion", doc.criteria, ("criteria",))
+    collect("item", doc.items, ("items",))
+    collect("milestone", doc.milestones, ("milestones",))
+    needs = [n for s in doc.stakeholders for n in s.needs]
+    need_locs = [
+        ("stakeholders", i, "needs", j)
+        for i, s in enumerate(doc.stakeholders)
+        for j in range(len(s.needs))
+    ]
+    seen_needs: set[str] = set()
+    for need, loc in zip(needs, need_locs, strict=True):
+        if need.key in seen_needs:
+            problems.append(Problem((*loc, "key"), f"duplicate need key {need.key!r}"))
+        seen_needs.add(need.key)
+    keys["need"] = seen_needs
+
+    def ref(kind: str, value: str | None, loc: Loc) -> None:
+        if value is not None and value not in keys[kind]:
+            problems.append(Problem(loc, f"unknown {kind} {value!r}"))
+
+    for i, team in enumerate(doc.teams):
+        ref("organisation", team.organisation, ("teams", i, "organisation"))
+    for i, src in enumerate(doc.sources):
+        ref("organisation", src.organisation, ("sources", i, "organisation"))
+    for i, sh in enumerate(doc.stakeholders):
+        ref("organisation", sh.organisation, ("stakeholders", i, "organisation"))
+        for j, access in enumerate(sh.sources):
+            ref("source", access.source, ("stakeholders", i, "sources", j, "source"))
+    for i, item in enumerate(doc.items):
+        loc = ("items", i)
+        ref("theme", item.theme, (*loc, "theme"))
+        ref("organisation", item.organisation, (*loc, "organisation"))
+        ref("team", item.team, (*loc, "team"))
+        for name in item.scores:
+            ref("criterion", name, (*loc, "scores", name))
+        for field, kind in (
+            ("needs", "need"),
+            ("sources", "source"),
+            ("organisations", "organisation"),
+        ):
+            for j, value in enumerate(getattr(item, field)):
+                ref(kind, value, (*loc, field, j))
+        for field in ("depends_on", "soft_depends_on"):
+            for j, value in enumerate(getattr(item, field)):
+                if value == item.key:
+                    problems.append(Problem((*loc, field, j), f"{item.key} depends on itself"))
+                else:
+                    ref("item", value, (*loc, field, j))
+        both = set(item.depends_on) & set(item.soft_depends_on)
+        for value in sorted(both):
+            problems.append(
+                Problem((*loc, "soft_depends_on"), f"{value} is both a hard and a soft dependency")
+            )
+    for i, ms in enumerate(doc.milestones):
+        for j, value in enumerate(ms.items):
+            ref("item", value, ("milestones", i, "items", j))
+    problems.extend(_translation_problems(doc))
+    if not problems:
+        problems.extend(_cycle_problems(doc))
+    return problems
+
+
+def dependency_edges(doc: PlanDoc) -> Iterator[tuple[str, str, DependencyKind]]:
+    """``(blocker, blocked, kind)`` for every dependency in the document."""
+    for item in doc.items:
+        for key in item.depends_on:
+            yield key, item.key, DependencyKind.HARD
+        for key in item.soft_depends_on:
+            yield key, item.key, DependencyKind.SOFT
+
+
+def _cycle_problems(doc: PlanDoc) -> list[Problem]:
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(item.key for item in doc.items)
+    graph.add_edges_from((a, b) for a, b, _ in dependency_edges(doc))
+    if nx.is_directed_acyclic_graph(graph):
+        return []
+    cycle = [edge[0] for edge in nx.find_cycle(graph)]
+    index = {item.key: i for i, item in enumerate(doc.items)}
+    chain = " -> ".join([*cycle, cycle[0]])
+    return [Problem(("items", index[cycle[0]], "depends_on"), f"dependency cycle: {chain}")]
+
+
+def _translation_problems(doc: PlanDoc) -> Iterator[Problem]:
+    plan = doc.plan
+    others = set(plan.languages) - {plan.default_language}
+    groups: list[tuple[str, Loc, list]] = [
+        ("plan", ("plan",), [plan]),
+        ("section", ("sections",), doc.sections),
+        ("organisation", ("organisations",), doc.organisations),
+        ("theme", ("themes",), doc.themes),
+        ("info_source", ("sources",), doc.sources),
+        ("stakeholder", ("stakeholders",), doc.stakeholders),
+        ("criterion", ("criteria",), doc.criteria),
+        ("item", ("items",), doc.items),
+        ("milestone", ("milestones",), doc.milestones),
+    ]
+    for i, sh in enumerate(doc.stakeholders):
+        groups.append(("need", ("stakeholders", i, "needs"), sh.needs))
+    for table, loc, rows in groups:
+        allowed = TRANSLATABLE_FIELDS[table]
+        for i, row in enumerate(rows):
+            row_loc = loc if table == "plan" else (*loc, i)
+            for lang, fields in row.i18n.items():
+                if lang not in others:
+                    yield Problem(
+                        (*row_loc, "i18n", lang),
+                        f"translation into {lang!r}, which is not one of the plan's other "
+                        f"languages ({', '.join(sorted(others)) or 'none'})",
+                    )
+                for field in fields:
+                    if field not in allowed:
+                        yield Problem(
+                            (*row_loc, "i18n", lang, field),
+                            f"{field!r} cannot be translated (only {', '.join(allowed)})",
+                        )

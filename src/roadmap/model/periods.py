@@ -1,0 +1,90 @@
+"""The plan's calendar: period indexes (0 = the period holding the start date) and their labels.
+
+Items are pinned and sequenced by period index; people read and type canonical labels
+(``2027-Q2``, ``2027-03``, ``2027-03-15``). Language-specific wording of periods belongs to the
+exports, not here.
+
+>>> cal = Calendar(date(2027, 2, 10), "quarter")
+>>> cal.label(0), cal.label(5)
+('2027-Q1', '2028-Q2')
+>>> cal.parse("2028-Q2")
+5
+>>> cal.index_of(date(2027, 7, 1))
+2
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*Q([1-4])\s*$", re.IGNORECASE)
+_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+class PeriodError(ValueError):
+    """A period label that does not name a period of the plan."""
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    """Periods of one plan: a start date and a unit (``day``, ``month`` or ``quarter``)."""
+
+    start: date
+    unit: str
+
+    def _month0(self) -> int:
+        """Months since year 0 of the first month of period 0."""
+        month = self.start.month - 1
+        if self.unit == "quarter":
+            month -= month % 3
+        return self.start.year * 12 + month
+
+    def start_of(self, index: int) -> date:
+        """First day of period ``index``."""
+        if self.unit == "day":
+            return self.start + timedelta(days=index)
+        step = 3 if self.unit == "quarter" else 1
+        months = self._month0() + index * step
+        return date(months // 12, months % 12 + 1, 1)
+
+    def end_of(self, index: int) -> date:
+        """Last day of period ``index``."""
+        return self.start_of(index + 1) - timedelta(days=1)
+
+    def index_of(self, day: date) -> int:
+        """Index of the period that holds ``day`` (negative before the start)."""
+        if self.unit == "day":
+            return (day - self.start).days
+        months = day.year * 12 + day.month - 1 - self._month0()
+        return months // 3 if self.unit == "quarter" else months
+
+    def label(self, index: int) -> str:
+        """Canonical label of period ``index``."""
+        first = self.start_of(index)
+        if self.unit == "quarter":
+            return f"{first.year}-Q{(first.month - 1) // 3 + 1}"
+        if self.unit == "month":
+            return f"{first.year}-{first.month:02d}"
+        return first.isoformat()
+
+    def parse(self, text: str | int) -> int:
+        """Period index of a label, a date inside the period, or a plain index."""
+        if isinstance(text, int):
+            return text
+        if text.strip().lstrip("-").isdigit():
+            return int(text)
+        if m := _QUARTER.match(text):
+            return self.index_of(date(int(m[1]), (int(m[2]) - 1) * 3 + 1, 1))
+        try:
+            if m := _DAY.match(text):
+                return self.index_of(date(int(m[1]), int(m[2]), int(m[3])))
+            if m := _MONTH.match(text):
+                return self.index_of(date(int(m[1]), int(m[2]), 1))
+        except ValueError as exc:
+            raise PeriodError(f"{text!r} is not a valid date: {exc}") from None
+        raise PeriodError(
+            f"{text!r} is not a period: use a label such as 2027-Q2, 2027-03 or 2027-03-15"
+        )

@@ -1,0 +1,1 @@
+"""Storage: engines and transactions, schema migrations, backups and repository functions."""

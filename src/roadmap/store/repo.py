@@ -1,0 +1,117 @@
+"""Repository functions: one unit of editing each, on a session the caller opened.
+
+They take ``session`` keyword-only and work on one thing at a time through ORM objects; bulk
+reads and writes of whole plans live in :mod:`roadmap.store.plandoc` and use core statements.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from sqlalchemy import func, update
+from sqlmodel import Session, select
+
+from roadmap.model.inputs import PlanIn
+from roadmap.model.tables import Item, Plan, utcnow
+
+
+class NotFoundError(LookupError):
+    """A plan or item that the user named does not exist."""
+
+
+class StaleEditError(RuntimeError):
+    """An edit was based on an older version of the row than the one stored."""
+
+    def __init__(self, key: str, expected: int, stored: int) -> None:
+        super().__init__(
+            f"{key} was changed by someone else meanwhile (you edited version {expected}, "
+            f"the stored one is version {stored}); reload it and edit again"
+        )
+        self.key, self.expected, self.stored = key, expected, stored
+
+
+def slugify(name: str) -> str:
+    """A file- and command-line-friendly short name: ``Lahti & Asikkala`` -> ``lahti-asikkala``."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug[:63].strip("-") or "plan"
+
+
+def list_plans(*, session: Session) -> list[Plan]:
+    return list(session.exec(select(Plan).order_by(Plan.slug)))
+
+
+def find_plan(*, session: Session, slug: str | None = None) -> Plan:
+    """The plan named ``slug``, or the only plan when ``slug`` is ``None``."""
+    plans = list_plans(session=session)
+    if slug is not None:
+        for plan in plans:
+            if plan.slug == slug:
+                return plan
+        names = ", ".join(p.slug for p in plans) or "none"
+        raise NotFoundError(f"no plan {slug!r} in this database (plans: {names})")
+    if not plans:
+        raise NotFoundError("the database holds no plan yet: run `roadmap init` or `roadmap demo`")
+    if len(plans) > 1:
+        names = ", ".join(p.slug for p in plans)
+        raise NotFoundError(f"the database holds several plans; choose one with --plan ({names})")
+    return plans[0]
+
+
+def unique_slug(*, session: Session, wanted: str) -> str:
+    taken = set(session.exec(select(Plan.slug)))
+    slug, n = wanted, 2
+    while slug in taken:
+        slug, n = f"{wanted}-{n}", n + 1
+    return slug
+
+
+def create_plan(*, session: Session, plan_in: PlanIn) -> Plan:
+    """Store a new, empty plan; its slug is made unique within the database."""
+    data = plan_in.model_dump()
+    data["slug"] = unique_slug(session=session, wanted=plan_in.slug or slugify(plan_in.name))
+    plan = Plan(**data)
+    session.add(plan)
+    session.flush()
+    return plan
+
+
+def find_item(*, session: Session, plan_id: int, key: str) -> Item:
+    item = session.exec(select(Item).where(Item.plan_id == plan_id, Item.key == key)).first()
+    if item is None:
+        raise NotFoundError(f"no item {key!r} in this plan")
+    return item
+
+
+def update_item(
+    *, session: Session, plan_id: int, key: str, expected_version: int, changes: dict[str, Any]
+) -> Item:
+    """Apply ``changes`` to item ``key`` if it is still at ``expected_version``.
+
+    The version check and the write are one statement, so two editors racing for the same
+    version cannot both win; the loser gets :class:`StaleEditError` and nothing is written.
+    """
+    unknown = set(changes) - set(Item.model_fields) | ({"id", "plan_id", "version"} & set(changes))
+    if unknown:
+        raise ValueError(f"cannot change {', '.join(sorted(unknown))} of an item")
+    result = session.execute(
+        update(Item)
+        .where(Item.plan_id == plan_id, Item.key == key, Item.version == expected_version)
+        .values(**changes, version=Item.version + 1, updated_at=utcnow())
+    )
+    if result.rowcount != 1:
+        stored = session.exec(
+            select(Item.version).where(Item.plan_id == plan_id, Item.key == key)
+        ).first()
+        if stored is None:
+            raise NotFoundError(f"no item {key!r} in this plan")
+        raise StaleEditError(key, expected_version, stored)
+    item = find_item(session=session, plan_id=plan_id, key=key)
+    session.refresh(item)
+    return item
+
+
+def count_rows(*, session: Session, plan_id: int, table: type) -> int:
+    return session.exec(select(func.count()).select_from(table).where(table.plan_id == plan_id)).one()
