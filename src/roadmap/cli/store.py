@@ -108,3 +108,32 @@ def backup(ctx: Context, path: str) -> None:
     except BackupError as exc:
         fail(str(exc))
     click.echo(f"Backed up {ctx.store.describe()} to {written}")
+
+
+@cli.command()
+@plan_option
+@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
+@pass_ctx
+def check(ctx: Context, plan_slug: str | None, strict: bool) -> None:
+    """Check the stored plan: cycles, gaps, contradictions, missing translations, open needs.
+
+    Exits with 1 when there are errors (or warnings, with --strict).
+    """
+    from roadmap.model.check import ERROR, check_plan
+    from roadmap.store.plandoc import read_plan
+    from roadmap.store.repo import NotFoundError, find_plan
+
+    with ctx.store.read() as session:
+        try:
+            plan = find_plan(session=session, slug=plan_slug)
+        except NotFoundError as exc:
+            fail(str(exc))
+        doc = read_plan(session=session, plan_id=plan.id)
+    findings = check_plan(doc)
+    for finding in findings:
+        click.secho(str(finding), fg="red" if finding.severity == ERROR else "yellow")
+    errors = sum(f.severity == ERROR for f in findings)
+    warnings = len(findings) - errors
+    click.echo(f"{plan.slug}: {errors} error(s), {warnings} warning(s)")
+    if errors or (strict and warnings):
+        raise SystemExit(1)

@@ -78,8 +78,14 @@ def create_plan(*, session: Session, plan_in: PlanIn) -> Plan:
     return plan
 
 
-def find_item(*, session: Session, plan_id: int, key: str) -> Item:
-    item = session.exec(select(Item).where(Item.plan_id == plan_id, Item.key == key)).first()
+def find_item(*, session: Session, plan_id: int, key: str, lock: bool = False) -> Item:
+    """Item ``key`` of the plan; ``lock`` holds its row until the transaction ends.
+
+    SQLite's ``BEGIN IMMEDIATE`` already serialises writers; on PostgreSQL ``lock`` is what
+    keeps a read-then-write from racing another writer.
+    """
+    query = select(Item).where(Item.plan_id == plan_id, Item.key == key)
+    item = session.exec(query.with_for_update() if lock else query).first()
     if item is None:
         raise NotFoundError(f"no item {key!r} in this plan")
     return item
@@ -114,4 +120,6 @@ def update_item(
 
 
 def count_rows(*, session: Session, plan_id: int, table: type) -> int:
-    return session.exec(select(func.count()).select_from(table).where(table.plan_id == plan_id)).one()
+    return session.exec(
+        select(func.count()).select_from(table).where(table.plan_id == plan_id)
+    ).one()

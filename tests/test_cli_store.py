@@ -1,0 +1,66 @@
+"""The database commands as a person types them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from roadmap.cli import cli
+
+
+def run(db: Path, *args: str):
+    return CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+
+
+def test_init_then_summary_and_plans(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    out = run(db, "init", "--plan", "Lahti & Asikkala", "--start", "2027-01-01")
+    assert out.exit_code == 0, out.output
+    assert "lahti-asikkala" in out.output
+    out = run(db, "plans")
+    assert out.output.strip() == "lahti-asikkala\tLahti & Asikkala"
+    out = run(db, "summary")
+    assert out.exit_code == 0
+    assert "2027-01-01, 8 x quarter" in out.output
+
+
+def test_bare_command_shows_summary(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    run(db, "init", "--plan", "Only")
+    out = run(db)
+    assert out.exit_code == 0 and "Only" in out.output
+
+
+def test_several_plans_need_a_choice(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    run(db, "init", "--plan", "One")
+    run(db, "init", "--plan", "Two")
+    out = CliRunner().invoke(cli, ["--db", str(db), "summary"])
+    assert out.exit_code == 1
+    assert "--plan" in out.output and "one, two" in out.output
+    out = run(db, "summary", "--plan", "two")
+    assert out.exit_code == 0 and "Two" in out.output
+
+
+def test_empty_database_says_what_to_do(tmp_path: Path) -> None:
+    out = CliRunner().invoke(cli, ["--db", str(tmp_path / "r.db"), "summary"])
+    assert out.exit_code == 1 and "roadmap init" in out.output
+
+
+def test_db_from_environment(tmp_path: Path, monkeypatch) -> None:
+    db = tmp_path / "env.db"
+    monkeypatch.setenv("ROADMAP_DB", str(db))
+    out = CliRunner().invoke(cli, ["init", "--plan", "Env"], catch_exceptions=False)
+    assert out.exit_code == 0 and db.exists()
+
+
+def test_backup_command(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    run(db, "init", "--plan", "Copy me")
+    out = run(db, "backup", str(tmp_path / "b.db"))
+    assert out.exit_code == 0 and "b.db" in out.output
+    out = run(tmp_path / "b.db", "plans")
+    assert "copy-me" in out.output
+    out = CliRunner().invoke(cli, ["--db", str(db), "backup", str(tmp_path / "b.db")])
+    assert out.exit_code == 1 and "already exists" in out.output

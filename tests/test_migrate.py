@@ -1,0 +1,113 @@
+"""Schema creation, upgrades from an older schema, refusal of a newer one."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlmodel import SQLModel, select
+
+from roadmap.model.tables import Baseline, Dependency, Item, Plan
+from roadmap.store import migrate
+from roadmap.store.db import Store, make_engine
+from roadmap.store.migrate import SchemaError, head_revision, upgrade_connection
+
+FIXTURE = Path(__file__).parent / "fixtures" / "schema_0001.db"
+
+
+def _dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def _revision(url: str) -> str | None:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        rev = migrate.current_revision(conn)
+    engine.dispose()
+    return rev
+
+
+def test_new_database_gets_newest_schema(db_url: str) -> None:
+    Store.open(db_url).close()
+    assert _revision(db_url) == head_revision()
+
+
+def test_migrations_match_the_models(store: Store) -> None:
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    assert diff == []
+
+
+def test_old_sqlite_database_is_backed_up_and_upgraded(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    shutil.copy(FIXTURE, db)
+    before = _dump(db)
+    store = Store.open(db)
+    with store.read() as s:
+        plan = s.exec(select(Plan)).one()
+        items = s.exec(select(Item).order_by(Item.key)).all()
+        dep = s.exec(select(Dependency)).one()
+        assert s.exec(select(Baseline)).all() == []
+    store.close()
+    assert plan.name == "Vanha suunnitelma" and plan.i18n == {"en": {"name": "Old plan"}}
+    assert [i.key for i in items] == ["A", "B"]
+    assert (dep.blocker_id, dep.blocked_id) == (items[0].id, items[1].id)
+    assert _revision(f"sqlite:///{db}") == head_revision()
+    backups = list(tmp_path.glob("old.db.0001-*.bak"))
+    assert len(backups) == 1
+    assert _dump(backups[0]) == before
+
+
+def test_old_postgresql_schema_is_upgraded(pg_url: str) -> None:
+    engine = make_engine(pg_url)
+    with engine.begin() as conn:
+        upgrade_connection(conn, "0001")
+    engine.dispose()
+    assert _revision(pg_url) == "0001"
+    Store.open(pg_url).close()
+    assert _revision(pg_url) == head_revision()
+
+
+def test_failed_upgrade_leaves_the_file_untouched(tmp_path, monkeypatch) -> None:
+    db = tmp_path / "old.db"
+    shutil.copy(FIXTURE, db)
+    before = _dump(db)
+
+    def broken(conn, target="head"):
+        upgrade_connection(conn, target)
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(migrate, "upgrade_connection", broken)
+    with pytest.raises(SchemaError, match="from schema 0001 failed, the file is unchanged"):
+        Store.open(db)
+    assert _dump(db) == before
+    assert _revision(f"sqlite:///{db}") == "0001"
+
+
+def test_newer_database_is_refused_naming_both_versions(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    Store.open(db).close()
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0999'")
+    conn.close()
+    with pytest.raises(SchemaError) as info:
+        Store.open(db)
+    assert "0999" in str(info.value) and head_revision() in str(info.value)
+
+
+def test_foreign_database_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "other.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE something (x)")
+    conn.close()
+    with pytest.raises(SchemaError, match="not a roadmap database"):
+        Store.open(db)
