@@ -1,0 +1,98 @@
+"""``roadmap export``: stakeholder documents (Markdown, HTML), a CSV roadmap and a calendar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+
+
+@cli.command()
+@click.argument("fmt", metavar="md|html|csv|ics", type=click.Choice(["md", "html", "csv", "ics"]))
+@plan_option
+@click.option(
+    "--lang",
+    type=click.Choice(["fi", "sv", "en"]),
+    default=None,
+    help="Language of the export (default: every language of the plan).",
+)
+@click.option("--baseline", metavar="NAME", default=None, help="Show changes since a baseline.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False),
+    default="exports",
+    show_default=True,
+    help="Directory to write into.",
+)
+@click.option(
+    "--date",
+    "when",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="The date the export says it was generated "
+    "(default: $SOURCE_DATE_EPOCH as a UTC date, else today).",
+)
+@pass_ctx
+def export(
+    ctx: Context,
+    fmt: str,
+    plan_slug: str | None,
+    lang: str | None,
+    baseline: str | None,
+    output: str,
+    when,
+) -> None:
+    """Write the plan as FORMAT into --output, one file per language, and print the paths.
+
+    md and html: the stakeholder document; csv: the sequenced roadmap for spreadsheets;
+    ics: milestones and period starts for calendars. The same data and date give
+    byte-identical files.
+    """
+    from roadmap.io.export import file_name, generated_date, render
+
+    loaded = _load(ctx, plan_slug, baseline)
+    languages = [lang] if lang else list(loaded.doc.plan.languages)
+    generated = generated_date(when.date() if when else None)
+    out = Path(output)
+    out.mkdir(parents=True, exist_ok=True)
+    for code in languages:
+        data = render(
+            fmt,
+            loaded.doc,
+            loaded.roadmap,
+            code,
+            generated=generated,
+            baseline=baseline,
+            changes=loaded.changes,
+        )
+        path = out / file_name(loaded.doc, fmt, code)
+        path.write_bytes(data)
+        click.echo(str(path))
+
+
+@dataclass
+class _Loaded:
+    doc: object
+    roadmap: object
+    changes: list | None
+
+
+def _load(ctx: Context, plan_slug: str | None, baseline: str | None) -> _Loaded:
+    """The plan as a document, sequenced, and its changes since ``baseline``."""
+    from roadmap.engine.sequence import sequence
+    from roadmap.store.plandoc import read_plan
+    from roadmap.store.repo import NotFoundError, find_plan
+    from roadmap.store.snapshot import load_snapshot
+
+    with ctx.store.read() as session:
+        try:
+            plan = find_plan(session=session, slug=plan_slug)
+        except NotFoundError as exc:
+            fail(str(exc))
+        doc = read_plan(session=session, plan_id=plan.id)
+        roadmap = sequence(load_snapshot(session=session, plan_id=plan.id))
+    return _Loaded(doc, roadmap, None)

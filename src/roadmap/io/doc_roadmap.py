@@ -1,0 +1,163 @@
+"""The roadmap by period, the engine's reasons and warnings in words, and changes since a baseline.
+
+Reasons and warnings come from the engine as structured records (kind, items, period, team);
+here they become sentences in the export language. A kind this module does not know is shown
+with the engine's own English text rather than dropped.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from roadmap.engine.result import Reason, Warning
+from roadmap.io import mdsafe
+from roadmap.io.docdata import Facts
+from roadmap.io.i18n import N_
+from roadmap.io.mdsafe import table
+
+REASONS = {
+    "start": N_("ready to start"),
+    "dependency": N_("after {items} (ready in {period})"),
+    "soft_dependency": N_("preferably after {items}"),
+    "capacity": N_("{team} is fully booked in {period}"),
+    "pinned": N_("fixed to {period}"),
+    "earliest_start": N_("cannot start before {period}"),
+    "no_team": N_("no team assigned"),
+}
+WARNINGS = {
+    "deadline": N_("{item} ends in {period}, after its deadline {deadline}."),
+    "overload": N_("{team} is overloaded in {period}: {items}."),
+    "no_team": N_("No team: {items}. They are placed without a capacity limit."),
+    "unplaced": N_("Could not be placed within the plan's horizon: {items}."),
+    "soft_dependency": N_("{item} does not wait for {other}, which it should preferably follow."),
+    "pin_conflict": N_("{item} is fixed to {period}, before {other} ends."),
+    "dropped_dependency": N_(
+        "{item} depends on {other}, which is dropped; the dependency is ignored."
+    ),
+}
+CHANGES = {
+    "moved": N_("Moved"),
+    "added": N_("Added"),
+    "dropped": N_("Dropped"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """How one item differs from a baseline: ``moved``, ``added`` or ``dropped``."""
+
+    kind: str
+    key: str
+    before: int | None = None
+    after: int | None = None
+    reasons: tuple[Reason, ...] = ()
+    title: str = ""
+    """The item's title as the baseline knew it, for items no longer in the plan."""
+
+
+def _fill(f: Facts, wording: str | None, english: str, row: Reason | Warning) -> str:
+    if wording is None:
+        return f.escape(english)
+    names = [f.item(k) if k in f.items else f.escape(k) for k in row.items]
+    first = f.items.get(row.items[0]) if row.items else None
+    values = {
+        "items": ", ".join(names),
+        "item": names[0] if names else "",
+        "other": ", ".join(names[1:]),
+        "period": f.period(row.period) if row.period is not None else "",
+        "team": f.team(row.team) or f.escape(row.team or ""),
+        "deadline": f.lang.date(first.deadline) if first and first.deadline else "",
+    }
+    return f.lang._(wording, **values)
+
+
+def reason(f: Facts, row: Reason) -> str:
+    """One reason, short, in the export language."""
+    return _fill(f, REASONS.get(row.kind), row.text, row)
+
+
+def warning(f: Facts, row: Warning) -> str:
+    """One warning as a plain sentence in the export language."""
+    return _fill(f, WARNINGS.get(row.kind), row.text, row)
+
+
+def why(f: Facts, key: str) -> str:
+    """All reasons of an item's placement, joined, with the critical path named."""
+    placed = f.roadmap.placements[key]
+    parts = [reason(f, row) for row in placed.reasons]
+    if placed.critical:
+        parts.append(f.lang._("on the critical path"))
+    return "; ".join(parts)
+
+
+def by_period(f: Facts) -> str:
+    _ = f.lang._
+    placements = f.roadmap.placements
+    starts: dict[int, list[str]] = defaultdict(list)
+    for item in f.ranked:
+        if item.key in placements:
+            starts[placements[item.key].start].append(item.key)
+    milestones: dict[int, list] = defaultdict(list)
+    for ms in sorted(f.doc.milestones, key=lambda m: (m.date, m.key)):
+        milestones[f.cal.index_of(ms.date)].append(ms)
+    if not starts and not milestones and not f.roadmap.warnings:
+        return ""
+    out = [f"## {_('Roadmap by period')}"]
+    headers = [_("Item"), _("Owner"), _("Team"), _("Effort"), _("Ends"), _("Why here")]
+    for index in sorted(set(starts) | set(milestones)):
+        span = f.lang.span(f.cal.start_of(index), f.cal.end_of(index))
+        out.append(f"### {f.period(index)}\n\n{span}")
+        rows = []
+        for key in starts.get(index, []):
+            item, placed = f.items[key], placements[key]
+            rows.append(
+                [
+                    f.item(key),
+                    f.owner(item),
+                    f.team(item.team),
+                    f.lang.number(item.effort),
+                    f.period(placed.end),
+                    why(f, key),
+                ]
+            )
+        if rows:
+            out.append(table(headers, rows))
+        if index in milestones:
+            out.append(_("Milestones in this period:"))
+            out.append("\n".join(_milestone(f, ms) for ms in milestones[index]))
+    if f.roadmap.unplaced:
+        out.append(f"### {_('Not placed')}")
+        out.append("\n".join(f"- {f.item(k)}" for k in f.roadmap.unplaced if k in f.items))
+    if f.roadmap.warnings:
+        out.append(f"### {_('Warnings')}")
+        out.append("\n".join(f"- {warning(f, w)}" for w in f.roadmap.warnings))
+    return "\n\n".join(out)
+
+
+def _milestone(f: Facts, ms) -> str:
+    line = f"- {f.lang.date(ms.date)}: **{f.name(ms)}**"
+    known = [k for k in ms.items if k in f.items]
+    if known:
+        line += " — " + f.lang._("waits for {items}", items=", ".join(f.item(k) for k in known))
+    return line
+
+
+def changes(f: Facts, baseline: str, found: list[Change] | None) -> str:
+    """What moved, was added or dropped since baseline ``baseline``, with the reasons."""
+    _ = f.lang._
+    head = f"## {_('Changes since {baseline}', baseline=mdsafe.inline(baseline))}"
+    if not found:
+        return f"{head}\n\n{_('Nothing has changed since the baseline.')}"
+    rows = []
+    for change in found:
+        if change.key in f.items:
+            name = f.item(change.key)
+        else:
+            name = f"{mdsafe.inline(change.title)} ({mdsafe.inline(change.key)})"
+        before = f.period(change.before) if change.before is not None else "–"
+        after = f.period(change.after) if change.after is not None else "–"
+        why_text = "; ".join(reason(f, row) for row in change.reasons)
+        rows.append([_(CHANGES.get(change.kind, N_("Changed"))), name, before, after, why_text])
+    headers = [_("Change"), _("Item"), _("Before"), _("Now"), _("Why")]
+    return f"{head}\n\n{table(headers, rows)}"

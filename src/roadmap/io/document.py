@@ -1,0 +1,297 @@
+"""The stakeholder document in Markdown: a plan and its roadmap, worded in one language.
+
+:func:`build` puts the sections in their fixed order (title and summary, background and
+method, current state, stakeholders and needs, vision, custom sections, themes,
+prioritisation, roadmap by period, diagrams, information sources, changes since a baseline,
+appendix). Each section appears only when the plan has content for it. All user text passes
+through :mod:`roadmap.io.mdsafe`; all fixed wording through the message catalogs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from roadmap import __version__
+from roadmap.engine.result import Roadmap
+from roadmap.io import doc_appendix, doc_diagrams, doc_roadmap, doc_sources
+from roadmap.io.doc_roadmap import Change
+from roadmap.io.docdata import MARK, Facts
+from roadmap.io.i18n import N_, Lang
+from roadmap.io.mdsafe import table
+from roadmap.model.inputs import PlanDoc
+
+SECTION_TITLES = {
+    "background": N_("Background and mandate"),
+    "method": N_("Method"),
+    "current_state": N_("Current state"),
+    "vision": N_("Vision"),
+}
+IMPORTANCE = {
+    1: N_("nice to have"),
+    2: N_("useful"),
+    3: N_("important"),
+    4: N_("very important"),
+    5: N_("essential"),
+}
+SCORING = {
+    "weighted": N_(
+        "Each item is given a value on every criterion below. Its score (0–100) is the "
+        "weighted average of those values: a criterion with twice the weight counts twice as "
+        "much."
+    ),
+    "rice": N_(
+        "Items are scored with RICE: how many people an item reaches, times its impact, times "
+        "how sure the estimates are, divided by the effort. Scores are scaled to 0–100."
+    ),
+    "wsjf": N_(
+        "Items are scored by weighted shortest job first: what waiting costs, divided by the "
+        "effort. Scores are scaled to 0–100."
+    ),
+    "moscow": N_(
+        "Items are grouped into must, should and could have and will not have this time; the "
+        "score follows the group."
+    ),
+}
+FIRST_PERIOD_LIST = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The Markdown text of one document and the facts it was built from."""
+
+    markdown: str
+    facts: Facts
+    title: str
+
+
+def build(
+    doc: PlanDoc,
+    roadmap: Roadmap,
+    lang: str,
+    *,
+    generated: date,
+    baseline: str | None = None,
+    changes: list[Change] | None = None,
+) -> Document:
+    """The document of ``doc`` sequenced as ``roadmap``, in language ``lang``."""
+    f = Facts(doc, roadmap, Lang(lang))
+    _ = f.lang._
+    parts = [
+        *_narratives(f, ("background", "method")),
+        _method_facts(f),
+        *_narratives(f, ("current_state",)),
+        _stakeholders(f),
+        *_narratives(f, ("vision", "custom")),
+        _themes(f),
+        _prioritisation(f),
+        doc_roadmap.by_period(f),
+        doc_diagrams.section(f),
+        doc_sources.section(f),
+        doc_roadmap.changes(f, baseline, changes) if baseline is not None else "",
+        doc_appendix.section(f),
+    ]
+    head = _title(f)
+    if f.fell_back:
+        language = f.language_name(f.default)
+        head += "\n\n" + _(
+            "{mark} Not yet translated; shown in the original language ({language}).",
+            mark=MARK,
+            language=language,
+        )
+    body = "\n\n".join(part for part in [head, *parts] if part)
+    title = f.text(doc.plan, "name")
+    return Document(_front_matter(f, title, generated, baseline) + body + "\n", f, title)
+
+
+def _front_matter(f: Facts, title: str, generated: date, baseline: str | None) -> str:
+    digest = hashlib.sha256(f.doc.model_dump_json().encode()).hexdigest()[:12]
+    fields = {
+        "title": title,
+        "plan": f.doc.plan.slug or "",
+        "language": f.lang.code,
+        "generated": generated.isoformat(),
+        "version": digest,
+        "generator": f"roadmap {__version__}",
+    }
+    if baseline is not None:
+        fields["baseline"] = baseline
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def _title(f: Facts) -> str:
+    _ = f.lang._
+    out = [f"# {f.name(f.doc.plan)}"]
+    if f.doc.organisations:
+        names = ", ".join(f.name(org) for org in f.doc.organisations)
+        out.append(_("Organisations: {names}", names=names))
+    placed = f.roadmap.placements
+    teams = {item.team for item in f.doc.items if item.team}
+    out.append(
+        _(
+            "The roadmap has {items} over {periods}, carried out by {teams}.",
+            items=f.lang.ngettext(
+                "{n} development item", "{n} development items", len(f.doc.items)
+            ),
+            periods=f.lang.ngettext("{n} period", "{n} periods", f.roadmap.periods),
+            teams=f.lang.ngettext("{n} team", "{n} teams", len(teams)),
+        )
+    )
+    first = [item.key for item in f.ranked if item.key in placed and placed[item.key].start == 0]
+    if first:
+        shown = ", ".join(f.item(key) for key in first[:FIRST_PERIOD_LIST])
+        more = len(first) - FIRST_PERIOD_LIST
+        if more > 0:
+            shown += " " + f.lang.ngettext("and {n} more", "and {n} more", more)
+        out.append(_("First, in {period}: {items}.", period=f.period(0), items=shown))
+    return "\n\n".join(out)
+
+
+def _heading(f: Facts, section, kind: str) -> str:
+    title = f.name(section, "title") if section.title else ""
+    return title or f.lang._(SECTION_TITLES.get(kind, N_("Other")))
+
+
+def _narratives(f: Facts, kinds: tuple[str, ...]) -> list[str]:
+    out = []
+    for kind in kinds:
+        for section in f.doc.sections:
+            if section.kind == kind and (section.title or section.body):
+                body = f.body(section, "body", heading_base=2)
+                out.append(f"## {_heading(f, section, kind)}\n\n{body}".rstrip())
+    return out
+
+
+def _method_facts(f: Facts) -> str:
+    """Who was heard and which systems were examined, from the plan's own data."""
+    _ = f.lang._
+    out = []
+    if f.doc.stakeholders:
+        names = "; ".join(_with_org(f, sh) for sh in f.doc.stakeholders)
+        out.append(_("Stakeholders heard: {names}.", names=names))
+    if f.doc.sources:
+        names = "; ".join(_with_org(f, src) for src in f.doc.sources)
+        out.append(_("Information systems examined: {names}.", names=names))
+    if not out:
+        return ""
+    has_method = any(s.kind == "method" and (s.title or s.body) for s in f.doc.sections)
+    head = "" if has_method else f"## {_(SECTION_TITLES['method'])}\n\n"
+    return head + "\n\n".join(out)
+
+
+def _with_org(f: Facts, row) -> str:
+    org = f.org(row.organisation)
+    return f"{f.name(row)} ({org})" if org else f.name(row)
+
+
+def _stakeholders(f: Facts) -> str:
+    _ = f.lang._
+    if not f.doc.stakeholders:
+        return ""
+    out = [f"## {_('Stakeholders and their needs')}"]
+    described = [sh for sh in f.doc.stakeholders if sh.description]
+    if described:
+        out.append(
+            "\n".join(f"- **{f.name(sh)}**: {f.name(sh, 'description')}" for sh in described)
+        )
+    rows, open_needs = [], []
+    for sh in f.doc.stakeholders:
+        for need in sh.needs:
+            answers = f.answers.get(need.key, [])
+            if not answers:
+                open_needs.append(f"- {f.name(need, 'text')} ({f.name(sh)})")
+            rows.append(
+                [
+                    f.org(sh.organisation),
+                    f.name(sh),
+                    f.name(need, "text"),
+                    f"{need.importance}/5 {_(IMPORTANCE[need.importance])}",
+                    "; ".join(f.item(key) for key in answers) or _("open"),
+                ]
+            )
+    if rows:
+        headers = [
+            _("Organisation"),
+            _("Stakeholder"),
+            _("Need"),
+            _("Importance"),
+            _("Answered by"),
+        ]
+        out.append(table(headers, rows))
+    if open_needs:
+        out.append(f"### {_('Open needs')}\n\n{_('No item answers these needs yet:')}")
+        out.append("\n".join(open_needs))
+    return "\n\n".join(out)
+
+
+def _themes(f: Facts) -> str:
+    _ = f.lang._
+    if not f.doc.themes:
+        return ""
+    out = [f"## {_('Themes')}"]
+    groups: dict[str | None, list[str]] = {theme.key: [] for theme in f.doc.themes}
+    for item in f.ranked:
+        groups.setdefault(item.theme if item.theme in f.themes else None, []).append(item.key)
+    for key, keys in groups.items():
+        theme = f.themes.get(key or "")
+        out.append(f"### {f.name(theme) if theme else _('Items without a theme')}")
+        if theme and theme.description:
+            out.append(f.body(theme, "description"))
+        out.append("\n".join(f"- {f.item(k)}{_when(f, k)}" for k in keys) or _("No items yet."))
+    return "\n\n".join(out)
+
+
+def _when(f: Facts, key: str) -> str:
+    placed = f.roadmap.placements.get(key)
+    return f" — {f.period(placed.start)}" if placed else ""
+
+
+def _prioritisation(f: Facts) -> str:
+    _ = f.lang._
+    if not f.doc.items:
+        return ""
+    method = f.doc.plan.scoring_method
+    out = [f"## {_('Prioritisation')}", _(SCORING[method])]
+    if any(item.mandatory for item in f.doc.items):
+        out.append(
+            _(
+                "Mandatory items (required by law or an earlier decision) come first "
+                "whatever their score."
+            )
+        )
+    if f.doc.criteria and method == "weighted":
+        total = sum(c.weight for c in f.doc.criteria) or 1.0
+        rows = [
+            [
+                f.name(c),
+                f.lang.number(c.weight),
+                f.lang.percent(c.weight / total),
+                _("higher is better") if c.direction == "benefit" else _("lower is better"),
+            ]
+            for c in f.doc.criteria
+        ]
+        headers = [_("Criterion"), _("Weight"), _("Share of the score"), _("Direction")]
+        out.append(table(headers, rows))
+    rows = []
+    for rank, item in enumerate(f.ranked, 1):
+        note = []
+        if item.mandatory:
+            note.append(_("mandatory"))
+        placed = f.roadmap.placements.get(item.key)
+        if placed and placed.inherited_from and placed.inherited_from in f.items:
+            note.append(
+                _(
+                    "raised to {score} because {item} waits for it",
+                    score=f.lang.number(placed.effective_priority),
+                    item=f.item(placed.inherited_from),
+                )
+            )
+        rows.append(
+            [str(rank), f.item(item.key), f.lang.number(f.score(item.key)), "; ".join(note)]
+        )
+    out.append(f"### {_('Ranking')}")
+    out.append(table([_("Rank"), _("Item"), _("Score"), _("Note")], rows))
+    return "\n\n".join(out)

@@ -1,0 +1,64 @@
+"""One entry point for every stakeholder export: a format, a language, the bytes of the file.
+
+The only date in an export is its "generated" date. :func:`generated_date` takes it from the
+caller, else from ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention: seconds since
+1970, read as a UTC date), else today; the same plan and date always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+
+from roadmap.engine.result import Roadmap
+from roadmap.io.doc_roadmap import Change
+from roadmap.model.inputs import PlanDoc
+
+FORMATS = ("md", "html", "csv", "ics")
+
+
+def generated_date(given: date | None = None) -> date:
+    """The date an export says it was generated."""
+    if given is not None:
+        return given
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    return date.today()
+
+
+def file_name(doc: PlanDoc, fmt: str, lang: str) -> str:
+    return f"{doc.plan.slug or 'plan'}.{lang}.{fmt}"
+
+
+def render(
+    fmt: str,
+    doc: PlanDoc,
+    roadmap: Roadmap,
+    lang: str,
+    *,
+    generated: date,
+    baseline: str | None = None,
+    changes: list[Change] | None = None,
+) -> bytes:
+    """The file of format ``fmt`` (one of :data:`FORMATS`) in language ``lang``."""
+    if fmt == "csv":
+        from roadmap.io import csv_roadmap
+
+        return csv_roadmap.render(doc, roadmap, lang)
+    if fmt == "ics":
+        from roadmap.io import ics
+
+        return ics.render(doc, roadmap, lang, generated=generated)
+    from roadmap.io import document
+
+    built = document.build(
+        doc, roadmap, lang, generated=generated, baseline=baseline, changes=changes
+    )
+    if fmt == "md":
+        return built.markdown.encode()
+    if fmt == "html":
+        from roadmap.io import html
+
+        return html.render(built).encode()
+    raise ValueError(f"unknown export format {fmt!r}")

@@ -1,0 +1,203 @@
+"""Plans and roadmaps built by hand for the export tests: a small rich plan in three languages,
+an injection corpus, and a simple roadmap that places items by their dependency depth."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from roadmap.engine.result import Placement, Reason, Roadmap, Score, Warning
+from roadmap.model.inputs import PlanDoc, dependency_edges
+
+ATTACKS = [
+    "| pipe | in | cell |",
+    "# heading",
+    "- list",
+    "+ plus",
+    "* star",
+    "1. ordered",
+    "> quote",
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "<javascript:alert(1)>",
+    "[data](data:text/html;base64,PHNjcmlwdD4=)",
+    '"] --> evil["x',
+    "-->",
+    "%%{init: {'theme': 'dark'}}%%",
+    'click n1 href "javascript:alert(1)"',
+    "#60;script#62;",
+    "line one\nline two\r\n===",
+    "```\ncode fence",
+    "`tick` and ``double``",
+    "&lt;b&gt; &amp;",
+    "=cmd|' /C calc'!A0",
+    "@SUM(1+1)",
+    "a;b,c\\d: e",
+    "---",
+    "    indented code",
+]
+
+
+def rich_plan() -> PlanDoc:
+    """A plan with every section filled, Finnish by default, partly translated."""
+    return PlanDoc.model_validate(
+        {
+            "plan": {
+                "name": "Asiakastiedon tiekartta",
+                "slug": "asiakastieto",
+                "default_language": "fi",
+                "languages": ["fi", "en", "sv"],
+                "start_date": "2027-01-01",
+                "i18n": {
+                    "en": {"name": "Client information roadmap"},
+                    "sv": {"name": "Färdplan för klientinformation"},
+                },
+            },
+            "sections": [
+                {
+                    "key": "bg",
+                    "kind": "background",
+                    "title": "Tausta",
+                    "body": "Lahti ja Asikkala *yhdessä*.\n\n## Toimeksianto\n\nValtuusto päätti.",
+                    "i18n": {
+                        "en": {"title": "Background", "body": "Lahti and Asikkala *together*."}
+                    },
+                },
+                {"key": "method", "kind": "method", "body": "Haastattelimme toimijoita."},
+                {"key": "now", "kind": "current_state", "body": "- Tieto on siiloissa\n- Paperia"},
+                {
+                    "key": "vision",
+                    "kind": "vision",
+                    "title": "Visio",
+                    "body": "Asiakas kertoo asiansa **kerran**.",
+                },
+                {"key": "extra", "kind": "custom", "title": "Riskit", "body": "Resurssit."},
+            ],
+            "organisations": [
+                {
+                    "key": "lahti",
+                    "name": "Lahden kaupunki",
+                    "i18n": {"en": {"name": "City of Lahti"}, "sv": {"name": "Lahtis stad"}},
+                },
+                {"key": "asikkala", "name": "Asikkalan kunta"},
+            ],
+            "teams": [
+                {"key": "dev", "organisation": "lahti", "name": "Digikehitys", "capacity": 2},
+                {"key": "soc", "organisation": "asikkala", "name": "Sosiaalipalvelut"},
+            ],
+            "themes": [
+                {
+                    "key": "share",
+                    "name": "Tiedon saatavuus",
+                    "description": "Tieto liikkuu.",
+                    "i18n": {"en": {"name": "Availability of information"}},
+                },
+                {"key": "serve", "name": "Palvelu"},
+            ],
+            "sources": [
+                {
+                    "key": "crm",
+                    "name": "Asiakasrekisteri",
+                    "organisation": "lahti",
+                    "holds": "Asiakkaat",
+                    "access": "Sosiaalityö",
+                },
+                {"key": "kanta", "name": "Kanta", "holds": "Potilastiedot", "access": "Terveys"},
+            ],
+            "stakeholders": [
+                {
+                    "key": "sw",
+                    "name": "Sosiaalityö",
+                    "organisation": "lahti",
+                    "description": "Aikuissosiaalityö",
+                    "needs": [
+                        {"key": "n1", "text": "Näkee asiakkaan palvelut", "importance": 5},
+                        {"key": "n2", "text": "Vähemmän paperia", "importance": 2},
+                    ],
+                    "sources": [
+                        {"source": "crm", "has_access": True},
+                        {"source": "kanta", "has_access": False},
+                    ],
+                },
+                {
+                    "key": "ya",
+                    "name": "Nuorisotyö",
+                    "organisation": "asikkala",
+                    "needs": [{"key": "n3", "text": "Yhteystiedot"}],
+                    "sources": [{"source": "crm"}],
+                },
+            ],
+            "criteria": [
+                {"key": "impact", "name": "Vaikuttavuus", "weight": 3},
+                {"key": "risk", "name": "Riski", "weight": 1, "direction": "cost"},
+            ],
+            "items": [
+                {
+                    "key": "A1",
+                    "title": "Yhteinen asiakasnäkymä",
+                    "theme": "share",
+                    "organisation": "lahti",
+                    "team": "dev",
+                    "effort": 2,
+                    "needs": ["n1"],
+                    "sources": ["crm"],
+                    "description": "Näkymä *kaikille*.\n\n- yksi\n- kaksi",
+                    "scores": {"impact": 5, "risk": 2},
+                    "moscow": "must",
+                    "i18n": {"en": {"title": "Shared client view"}},
+                },
+                {
+                    "key": "A2",
+                    "title": "Suostumusten hallinta",
+                    "theme": "share",
+                    "team": "dev",
+                    "depends_on": ["A1"],
+                    "needs": ["n1"],
+                    "deadline": "2027-03-31",
+                },
+                {
+                    "key": "B1",
+                    "title": "Sähköinen asiointi",
+                    "theme": "serve",
+                    "team": "soc",
+                    "soft_depends_on": ["A1"],
+                    "needs": ["n2"],
+                    "mandatory": True,
+                    "organisations": ["lahti"],
+                },
+                {"key": "B2", "title": "Paperiton arkisto", "depends_on": ["A2", "B1"]},
+            ],
+            "milestones": [
+                {"key": "m1", "name": "Näkymä käytössä", "date": "2027-06-15", "items": ["A1"]},
+            ],
+        }
+    )
+
+
+def simple_roadmap(doc: PlanDoc) -> Roadmap:
+    """Each item starts in the period after the last of its dependencies."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(item.key for item in doc.items)
+    graph.add_edges_from((a, b) for a, b, _ in dependency_edges(doc))
+    placements, scores = {}, {}
+    critical = tuple(nx.dag_longest_path(graph)) if graph else ()
+    for depth, layer in enumerate(nx.topological_generations(graph)):
+        for key in sorted(layer):
+            preds = sorted(graph.predecessors(key))
+            reasons = (
+                (Reason("dependency", "after", items=tuple(preds), period=depth - 1),)
+                if preds
+                else (Reason("start", "ready"),)
+            )
+            score = float(100 - 7 * len(scores))
+            scores[key] = Score(key, doc.plan.scoring_method, score)
+            placements[key] = Placement(
+                key, depth, depth, score, score, None, key in critical, 0.0, reasons
+            )
+    periods = max((p.end + 1 for p in placements.values()), default=0)
+    warnings = tuple(
+        Warning("deadline", "late", items=(item.key,), period=placements[item.key].end)
+        for item in doc.items
+        if item.deadline and placements[item.key].start > 0
+    )
+    return Roadmap(placements, scores, warnings, critical, (), periods)
