@@ -201,3 +201,77 @@ def simple_roadmap(doc: PlanDoc) -> Roadmap:
         if item.deadline and placements[item.key].start > 0
     )
     return Roadmap(placements, scores, warnings, critical, (), periods)
+
+
+def attack_plan() -> PlanDoc:
+    """Every user text of a plan filled from :data:`ATTACKS`, in all three languages."""
+    n = len(ATTACKS)
+
+    def pick(i: int) -> str:
+        return ATTACKS[i % n]
+
+    def tr(i: int, field: str) -> dict:
+        return {"en": {field: pick(i + 1)}, "sv": {field: pick(i + 2)}}
+
+    items = [
+        {
+            "key": f"X{i}",
+            "title": pick(i),
+            "description": "\n\n".join([pick(i), pick(i + 3), "[ok](https://example.org/a_(b))"]),
+            "theme": f"t{i % 3}",
+            "team": "team",
+            "organisation": "o1",
+            "needs": [f"n{i}"] if i % 2 else [],
+            "sources": ["s0"],
+            "depends_on": [f"X{i - 1}"] if i else [],
+            "soft_depends_on": [f"X{i - 2}"] if i > 1 else [],
+            "deadline": "2027-02-01" if i == 3 else None,
+            "i18n": tr(i, "title"),
+        }
+        for i in range(n)
+    ]
+    return PlanDoc.model_validate(
+        {
+            "plan": {
+                "name": pick(7),
+                "slug": "attack",
+                "languages": ["fi", "en", "sv"],
+                "start_date": "2027-01-01",
+                "i18n": tr(7, "name"),
+            },
+            "sections": [
+                {"key": f"s{k}", "kind": kind, "title": pick(k), "body": pick(k + 5)}
+                for k, kind in enumerate(["background", "method", "current_state", "vision"])
+            ]
+            + [{"key": "c", "kind": "custom", "title": pick(12), "body": "\n".join(ATTACKS)}],
+            "organisations": [{"key": "o1", "name": pick(0), "i18n": tr(0, "name")}],
+            "teams": [{"key": "team", "organisation": "o1", "name": pick(16)}],
+            "themes": [
+                {"key": f"t{k}", "name": pick(k + 8), "description": pick(k + 9)} for k in range(3)
+            ],
+            "sources": [
+                {
+                    "key": "s0",
+                    "name": pick(13),
+                    "organisation": "o1",
+                    "holds": pick(14),
+                    "access": pick(15),
+                }
+            ],
+            "stakeholders": [
+                {
+                    "key": "sh",
+                    "name": pick(2),
+                    "description": pick(3),
+                    "needs": [{"key": f"n{i}", "text": pick(i)} for i in range(n)],
+                    "sources": [{"source": "s0", "has_access": False}],
+                }
+            ],
+            "criteria": [{"key": "c1", "name": pick(19), "weight": 2}],
+            "items": items,
+            "milestones": [
+                {"key": f"m{k}", "name": pick(k * 5), "date": f"2027-0{k + 1}-15", "items": ["X0"]}
+                for k in range(4)
+            ],
+        }
+    )

@@ -1,0 +1,162 @@
+"""The Markdown document: sections, wording per language, fallbacks, structure and safety."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from markdown_it import MarkdownIt
+
+from roadmap.io.document import build
+from roadmap.io.export import render
+from roadmap.io.i18n import Lang, _translations
+from roadmap.io.mdsafe import block
+
+from .checks import markdown_problems, strip_front_matter
+from .plans import attack_plan, rich_plan, simple_roadmap
+
+DAY = date(2027, 1, 4)
+LANGS = ["fi", "sv", "en"]
+
+
+def catalog_texts(lang: str) -> set[str]:
+    """Every translated message of ``lang``, as headings and table headers may use them."""
+    return {str(m) for m in _translations(lang)._catalog.values() if isinstance(m, str)}
+
+
+def expected_headings(doc, lang: str) -> set[str]:
+    """Headings a document of ``doc`` may have: fixed wording, names and item references."""
+    l10n = Lang(lang)
+    cal_periods = {l10n.period(_cal(doc), i) for i in range(-4, 60)}
+    texts = set(catalog_texts(lang)) | cal_periods
+
+    def variants(row, field):
+        return [getattr(row, field), *(t.get(field, "") for t in row.i18n.values())]
+
+    rows = [(doc.plan, "name"), *((s, "title") for s in doc.sections)]
+    rows += [(t, "name") for t in doc.themes]
+    for row, field in rows:
+        texts.update(variants(row, field))
+    for item in doc.items:
+        texts.update(f"{title} ({item.key})" for title in variants(item, "title"))
+    md = MarkdownIt("commonmark")
+    for section in doc.sections:
+        for body in variants(section, "body"):
+            tokens = md.parse(body)
+            texts.update(
+                tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"
+            )
+    return {" ".join(t.split()) for t in texts}
+
+
+def _cal(doc):
+    from roadmap.model.periods import Calendar
+
+    return Calendar(doc.plan.start_date, doc.plan.period_unit)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("make", [rich_plan, attack_plan], ids=["rich", "attack"])
+def test_markdown_structure_and_safety(make, lang: str) -> None:
+    doc = make()
+    text = render("md", doc, simple_roadmap(doc), lang, generated=DAY).decode()
+    problems = markdown_problems(text, expected_headings(doc, lang), catalog_texts(lang))
+    assert problems == []
+
+
+def test_sections_in_order_with_translations() -> None:
+    doc = rich_plan()
+    text = build(doc, simple_roadmap(doc), "en", generated=DAY).markdown
+    order = [
+        "# Client information roadmap",
+        "## Background",
+        "## Method",
+        "## Current state",
+        "## Stakeholders and their needs",
+        "## Visio †",
+        "## Riskit †",
+        "## Themes",
+        "## Prioritisation",
+        "## Roadmap by period",
+        "## Diagrams",
+        "## Information sources",
+        "## Appendix: development items",
+    ]
+    found = [text.index(f"\n{h}") for h in order]
+    assert found == sorted(found)
+    assert "Shared client view (A1)" in text
+    assert "Suostumusten hallinta † (A2)" in text, "a missing translation is marked"
+    assert "† Not yet translated; shown in the original language (Finnish)." in text
+
+
+def test_default_language_has_no_fallback_marks() -> None:
+    doc = rich_plan()
+    text = build(doc, simple_roadmap(doc), "fi", generated=DAY).markdown
+    assert "†" not in text
+    assert "## Tiekartta jaksoittain" in text and "### Q2/2027" in text
+    assert "1.4.2027 – 30.6.2027" in text
+
+
+def test_front_matter_and_generated_date() -> None:
+    doc = rich_plan()
+    front, _ = strip_front_matter(build(doc, simple_roadmap(doc), "sv", generated=DAY).markdown)
+    assert front.splitlines()[:4] == [
+        'title: "Färdplan för klientinformation"',
+        'plan: "asiakastieto"',
+        'language: "sv"',
+        'generated: "2027-01-04"',
+    ]
+
+
+def test_open_needs_gaps_and_warnings_are_named() -> None:
+    doc = rich_plan()
+    text = build(doc, simple_roadmap(doc), "en", generated=DAY).markdown
+    assert "- Yhteystiedot † (Nuorisotyö †)" in text.split("### Open needs")[1]
+    gaps = text.split("### Access gaps")[1].split("##")[0]
+    assert "Sosiaalityö † cannot reach Kanta †" in gaps
+    assert "after its deadline 31 Mar 2027" in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "ics"])
+def test_same_data_gives_identical_bytes(fmt: str) -> None:
+    first = render(fmt, rich_plan(), simple_roadmap(rich_plan()), "fi", generated=DAY)
+    again = render(fmt, rich_plan(), simple_roadmap(rich_plan()), "fi", generated=DAY)
+    assert first == again
+
+
+def test_section_body_headings_never_skip_a_level() -> None:
+    text = block("#### deep\n\ntext\n\n# top\n\n###### deeper", heading_base=2)
+    assert [line.split(" ")[0] for line in text.split("\n") if line.startswith("#")] == [
+        "###",
+        "###",
+        "####",
+    ]
+
+
+def test_markdown_checks_catch_what_they_look_for() -> None:
+    bad = "\n".join(
+        [
+            "---",
+            'title: "x"',
+            "---",
+            "",
+            "# Title",
+            "",
+            "## Sneaky",
+            "",
+            "<b>raw</b>",
+            "",
+            "| A | B |",
+            "|---|---|",
+            "| 1 | 2 | 3 |",
+            "",
+            "[x](javascript:alert(1))",
+            "",
+            "```mermaid",
+            'n1["a"] --> click',
+            "```",
+        ]
+    )
+    found = markdown_problems(bad, {"Title"}, {"A", "B"})
+    for fragment in ("heading h2 'Sneaky'", "raw HTML", "different widths", "unsafe Mermaid"):
+        assert any(fragment in p for p in found), fragment

@@ -1,0 +1,71 @@
+"""The HTML document: no script survives, accessible structure, pictures with text alternatives."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from roadmap.io import svg
+from roadmap.io.export import render
+
+from .checks import html_problems
+from .plans import attack_plan, rich_plan, simple_roadmap
+
+DAY = date(2027, 1, 4)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+@pytest.mark.parametrize("make", [rich_plan, attack_plan], ids=["rich", "attack"])
+def test_html_is_safe_and_accessible(make, lang: str) -> None:
+    doc = make()
+    text = render("html", doc, simple_roadmap(doc), lang, generated=DAY).decode()
+    assert html_problems(text, lang) == []
+    assert text.count("<svg") == 2
+
+
+def test_checks_catch_what_they_look_for() -> None:
+    bad = (
+        '<html lang="en"><body><h1>a</h1><h3>b</h3><h1>c</h1><script>x</script>'
+        '<a href="javascript:alert(1)" onclick="x">y</a><table><tr><th>h</th></tr></table>'
+        "<svg><title>t</title></svg></body></html>"
+    )
+    found = html_problems(bad, "fi")
+    for fragment in (
+        "<script>",
+        "onclick",
+        "javascript:",
+        "skips from h1 to h3",
+        "one h1",
+        "without scope",
+        "role=img",
+        "<title> and <desc>",
+        "html lang",
+    ):
+        assert any(fragment in p for p in found), fragment
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_text_contrast_is_at_least_aa() -> None:
+    pairs = [(svg.INK, fill) for fill in svg.FILLS] + [(svg.MUTED, fill) for fill in svg.FILLS]
+    css = {"ink": "#1b1b1b", "muted": "#4a4a4a", "link": "#0b4f9c"}
+    pairs += [(c, bg) for c in css.values() for bg in ("#ffffff", "#e8eef5", "#f6f8fa")]
+    assert min(contrast(a, b) for a, b in pairs) >= 4.5
+    assert contrast("#777777", "#ffffff") < 4.5
+
+
+def test_css_colours_are_the_ones_checked() -> None:
+    from roadmap.io.html import CSS
+
+    for colour in ("#1b1b1b", "#4a4a4a", "#0b4f9c", "#e8eef5", "#f6f8fa"):
+        assert colour in CSS
