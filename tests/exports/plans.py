@@ -189,7 +189,7 @@ def simple_roadmap(doc: PlanDoc) -> Roadmap:
                 if preds
                 else (Reason("start", "ready"),)
             )
-            score = float(100 - 7 * len(scores))
+            score = round(100 * (1 - len(scores) / len(doc.items)), 1)
             scores[key] = Score(key, doc.plan.scoring_method, score)
             placements[key] = Placement(
                 key, depth, depth, score, score, None, key in critical, 0.0, reasons
