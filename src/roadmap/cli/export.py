@@ -78,12 +78,17 @@ def export(
 class _Loaded:
     doc: object
     roadmap: object
-    changes: list | None
+    changes: tuple
 
 
 def _load(ctx: Context, plan_slug: str | None, baseline: str | None) -> _Loaded:
     """The plan as a document, sequenced, and its changes since ``baseline``."""
+    from sqlmodel import select
+
+    from roadmap.engine.baseline import diff, from_data
     from roadmap.engine.sequence import sequence
+    from roadmap.model.periods import Calendar
+    from roadmap.model.tables import Baseline
     from roadmap.store.plandoc import read_plan
     from roadmap.store.repo import NotFoundError, find_plan
     from roadmap.store.snapshot import load_snapshot
@@ -95,4 +100,13 @@ def _load(ctx: Context, plan_slug: str | None, baseline: str | None) -> _Loaded:
             fail(str(exc))
         doc = read_plan(session=session, plan_id=plan.id)
         roadmap = sequence(load_snapshot(session=session, plan_id=plan.id))
-    return _Loaded(doc, roadmap, None)
+        changes: tuple = ()
+        if baseline is not None:
+            row = session.exec(
+                select(Baseline).where(Baseline.plan_id == plan.id, Baseline.name == baseline)
+            ).first()
+            if row is None:
+                fail(f"no baseline {baseline!r} in plan {plan.slug!r}")
+            calendar = Calendar(doc.plan.start_date, doc.plan.period_unit)
+            changes = diff(from_data(row.data), roadmap, calendar)
+    return _Loaded(doc, roadmap, changes)

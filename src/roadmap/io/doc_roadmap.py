@@ -8,8 +8,9 @@ with the engine's own English text rather than dropped.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
 
+from roadmap.engine.baseline import Change
 from roadmap.engine.result import Reason, Warning
 from roadmap.io import mdsafe
 from roadmap.io.docdata import Facts
@@ -37,23 +38,13 @@ WARNINGS = {
     ),
 }
 CHANGES = {
-    "moved": N_("Moved"),
+    "earlier": N_("Moved earlier"),
+    "later": N_("Moved later"),
     "added": N_("Added"),
     "dropped": N_("Dropped"),
+    "done": N_("Done"),
+    "priority": N_("Priority changed"),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """How one item differs from a baseline: ``moved``, ``added`` or ``dropped``."""
-
-    kind: str
-    key: str
-    before: int | None = None
-    after: int | None = None
-    reasons: tuple[Reason, ...] = ()
-    title: str = ""
-    """The item's title as the baseline knew it, for items no longer in the plan."""
 
 
 def _fill(f: Facts, wording: str | None, english: str, row: Reason | Warning) -> str:
@@ -143,21 +134,25 @@ def _milestone(f: Facts, ms) -> str:
     return line
 
 
-def changes(f: Facts, baseline: str, found: list[Change] | None) -> str:
-    """What moved, was added or dropped since baseline ``baseline``, with the reasons."""
+def changes(f: Facts, baseline: str, found: Sequence[Change]) -> str:
+    """What moved, was added, dropped or finished since baseline ``baseline``, and why."""
     _ = f.lang._
     head = f"## {_('Changes since {baseline}', baseline=mdsafe.inline(baseline))}"
     if not found:
         return f"{head}\n\n{_('Nothing has changed since the baseline.')}"
     rows = []
     for change in found:
-        if change.key in f.items:
-            name = f.item(change.key)
-        else:
-            name = f"{mdsafe.inline(change.title)} ({mdsafe.inline(change.key)})"
+        name = f.item(change.key) if change.key in f.items else mdsafe.inline(change.key)
         before = f.period(change.before) if change.before is not None else "–"
         after = f.period(change.after) if change.after is not None else "–"
         why_text = "; ".join(reason(f, row) for row in change.reasons)
-        rows.append([_(CHANGES.get(change.kind, N_("Changed"))), name, before, after, why_text])
+        if change.kind == "priority":
+            why_text = _(
+                "priority {before} → {after}",
+                before=f.lang.number(change.priority_before or 0),
+                after=f.lang.number(change.priority_after or 0),
+            )
+        kind = _(CHANGES[change.kind]) if change.kind in CHANGES else f.escape(change.kind)
+        rows.append([kind, name, before, after, why_text])
     headers = [_("Change"), _("Item"), _("Before"), _("Now"), _("Why")]
     return f"{head}\n\n{table(headers, rows)}"

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from roadmap import __version__
+from roadmap.engine.baseline import Change
 from roadmap.engine.result import Roadmap
 from roadmap.io import doc_appendix, doc_diagrams, doc_roadmap, doc_sources
-from roadmap.io.doc_roadmap import Change
 from roadmap.io.docdata import MARK, Facts
 from roadmap.io.i18n import N_, Lang
 from roadmap.io.mdsafe import table
@@ -74,7 +75,7 @@ def build(
     *,
     generated: date,
     baseline: str | None = None,
-    changes: list[Change] | None = None,
+    changes: Sequence[Change] = (),
 ) -> Document:
     """The document of ``doc`` sequenced as ``roadmap``, in language ``lang``."""
     f = Facts(doc, roadmap, Lang(lang))

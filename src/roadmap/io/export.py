@@ -8,10 +8,11 @@ caller, else from ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention: sec
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
+from roadmap.engine.baseline import Change
 from roadmap.engine.result import Roadmap
-from roadmap.io.doc_roadmap import Change
 from roadmap.model.inputs import PlanDoc
 
 FORMATS = ("md", "html", "csv", "ics")
@@ -39,7 +40,7 @@ def render(
     *,
     generated: date,
     baseline: str | None = None,
-    changes: list[Change] | None = None,
+    changes: Sequence[Change] = (),
 ) -> bytes:
     """The file of format ``fmt`` (one of :data:`FORMATS`) in language ``lang``."""
     if fmt == "csv":

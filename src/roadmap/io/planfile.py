@@ -1,0 +1,385 @@
+"""Plan files: YAML and JSON plan documents read into a validated :class:`PlanDoc`, and written.
+
+Reading trusts nothing in the file. YAML is composed with a safe loader and its node tree is
+checked before anything is built from it: only plain data tags, no recursive aliases, and no
+aliases that expand the document beyond :data:`MAX_NODES` values (the "billion laughs"). Every
+problem -- undecodable bytes, syntax, wrong types, missing fields, unknown references,
+dependency cycles -- becomes a message that names the file, the line and the field, such as
+``plan.yaml:42: items[3] (CI-4).effort: Input should be a valid number``, and all of them are
+raised together as :class:`PlanFileError`.
+
+JSON is parsed with :mod:`json` and validated directly, which keeps large files fast; only when
+something is wrong is the text composed once more as YAML (JSON is YAML) to find the lines.
+
+Writing is deterministic: fields in model order, defaults left out, the same bytes for the same
+plan. YAML uses block style and literal blocks for multi-line texts; JSON is indented by two.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from roadmap.model.inputs import FORMAT, Loc, PlanDoc, Problem, check_references
+from roadmap.store.plandoc import storage_problems
+
+MAX_NODES = 5_000_000
+"""Most values a YAML document may expand to through aliases (a 100k-item plan has ~3M)."""
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_STD = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {
+    _STD + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+_MERGE = _STD + "merge"
+_TIMESTAMPS = yaml.constructor.SafeConstructor()
+Locate = Callable[[Loc], int | None]
+"""Line of a path into the document, or ``None`` when it cannot be found."""
+
+
+class PlanFileError(ValueError):
+    """A plan file that cannot be read; ``messages`` names every problem found."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+def file_format(path: str | Path) -> str:
+    """``yaml``, ``json`` or ``csv`` by the file's suffix."""
+    suffix = Path(path).suffix.lower()
+    formats = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
+    if suffix not in formats:
+        raise PlanFileError([f"{path}: unknown kind of file; use .yaml, .yml, .json or .csv"])
+    return formats[suffix]
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of ``path`` (``-`` for standard input), or :class:`PlanFileError`."""
+    if str(path) == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise PlanFileError([f"{path}: cannot be read: {exc.strerror or exc}"]) from None
+
+
+def load_plan(path: str | Path) -> PlanDoc:
+    """Read, validate and check the plan file ``path``; ``-`` reads YAML or JSON from stdin."""
+    data = read_bytes(path)
+    name = str(path)
+    if name == "-":
+        name = "<stdin>"
+        fmt = "json" if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "yaml"
+    else:
+        fmt = file_format(path)
+        if fmt == "csv":
+            raise PlanFileError([f"{name}: a CSV file holds items, not a whole plan"])
+    return parse_plan(data, name=name, fmt=fmt)
+
+
+def parse_plan(data: bytes, *, name: str, fmt: str) -> PlanDoc:
+    """A checked plan document from the bytes of a YAML or JSON file called ``name``."""
+    text = decode_text(data, name)
+    if fmt == "json":
+        raw, locate = _parse_json(text, name)
+    else:
+        raw, locate = _parse_yaml(text, name)
+    if not isinstance(raw, dict):
+        kind = "a list" if isinstance(raw, list) else "a single value"
+        raise PlanFileError(
+            [f"{name}:1: a plan file holds a mapping (plan:, items: ...), not {kind}"]
+        )
+    try:
+        doc = PlanDoc.model_validate(raw)
+    except ValidationError as exc:
+        problems = _validation_problems(exc)
+    else:
+        problems = check_references(doc) or storage_problems(doc)
+    if problems:
+        raise PlanFileError(located(problems, raw, name, locate()))
+    return doc
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """``data`` as UTF-8 text (a byte order mark is dropped), or :class:`PlanFileError`."""
+    if not data.strip():
+        raise PlanFileError([f"{name}: the file is empty"])
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise PlanFileError([f"{name}:{line}: the file contains a NUL byte; is it a text file?"])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise PlanFileError(
+            [
+                f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+                "save the file with UTF-8 encoding"
+            ]
+        ) from None
+
+
+def located(problems: list[Problem], raw: Any, name: str, locate: Locate) -> list[str]:
+    """Messages ``file:line: path: message`` for problems found in the document ``raw``."""
+    out = []
+    for problem in problems:
+        line = locate(problem.loc)
+        where = f"{name}:{line}" if line else name
+        path = describe(problem.loc, raw)
+        text = f"{where}: {path}: {problem.message}" if path else f"{where}: {problem.message}"
+        out.append((line or 0, text))
+    return [text for _, text in sorted(out, key=lambda pair: pair[0])]
+
+
+def describe(loc: Loc, raw: Any) -> str:
+    """``items[3] (CI-4).effort``: a path with the key of each keyed row it passes through."""
+    out, node = "", raw
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            if isinstance(node, dict) and isinstance(node.get("key"), str):
+                out += f" ({node['key']})"
+        else:
+            out += f".{part}" if out else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return out
+
+
+def _validation_problems(exc: ValidationError) -> list[Problem]:
+    """Pydantic's errors as problems, one per place (alternatives of a union joined)."""
+    merged: dict[Loc, list[str]] = {}
+    for error in exc.errors(include_url=False):
+        loc = _strip_union_tags(error["loc"])
+        message = _MESSAGES.get(error["type"], error["msg"])
+        if message not in merged.setdefault(loc, []):
+            merged[loc].append(message)
+    return [Problem(loc, "; or ".join(messages)) for loc, messages in merged.items()]
+
+
+_MESSAGES = {
+    "missing": "required, but missing",
+    "extra_forbidden": "not a field of this entry (check the spelling)",
+}
+
+
+def _strip_union_tags(loc: tuple) -> Loc:
+    """Drop the names pydantic gives the branches of a union (``pinned_period.int``)."""
+    parts = list(loc)
+    while parts and isinstance(parts[-1], str) and ("[" in parts[-1] or parts[-1] in _BRANCHES):
+        parts.pop()
+    return tuple(parts)
+
+
+_BRANCHES = {"int", "str", "float", "bool", "none", "constrained-str", "list", "dict"}
+
+
+# -- JSON
+
+
+def _parse_json(text: str, name: str) -> tuple[Any, Callable[[], Locate]]:
+    repeated = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
+        obj = dict(items)
+        repeated = repeated or len(obj) != len(items)
+        return obj
+
+    def constant(value: str) -> float:
+        raise ValueError(f"{value} is not a number a plan can hold")
+
+    try:
+        raw = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        raise PlanFileError([f"{name}:{exc.lineno}: {exc.msg} (column {exc.colno})"]) from None
+    except ValueError as exc:
+        raise PlanFileError([f"{name}: {exc}"]) from None
+    except RecursionError:
+        raise PlanFileError([f"{name}: the document is nested too deeply"]) from None
+    if repeated:
+        root = _compose(text)
+        messages = _check_nodes(root, name) if root is not None else []
+        raise PlanFileError(messages or [f"{name}: an object has the same key twice"])
+
+    def locate() -> Locate:
+        root = _compose(text)
+        return _locator(root) if root is not None else lambda loc: None
+
+    return raw, locate
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of a JSON text, read as YAML to learn its lines; ``None`` if it cannot."""
+    try:
+        return _LOADER(text).get_single_node()
+    except yaml.YAMLError:
+        return None
+
+
+# -- YAML
+
+
+def _parse_yaml(text: str, name: str) -> tuple[Any, Callable[[], Locate]]:
+    loader = _LOADER(text)
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            raise PlanFileError([_yaml_message(exc, name)]) from None
+        except yaml.YAMLError as exc:
+            raise PlanFileError([f"{name}: {exc}"]) from None
+        if root is None:
+            raise PlanFileError([f"{name}: the file holds no document"])
+        problems = _check_nodes(root, name)
+        if problems:
+            raise PlanFileError(problems)
+        raw = loader.construct_document(root)
+    finally:
+        loader.dispose()
+    return raw, lambda: _locator(root)
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, name: str) -> str:
+    mark = exc.problem_mark or exc.context_mark
+    where = f"{name}:{mark.line + 1}" if mark else name
+    what = ": ".join(x for x in (exc.context, exc.problem) if x)
+    cut = " (is the file cut short?)" if "end of stream" in (exc.problem or "") else ""
+    return f"{where}: {what}{cut}"
+
+
+def _check_nodes(root: yaml.Node, name: str) -> list[str]:
+    """Problems of a composed YAML document that must be refused before it is constructed."""
+    problems: list[str] = []
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack and not problems:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
+            if sizes[key] > MAX_NODES:
+                return [
+                    f"{name}:{node.start_mark.line + 1}: aliases expand the document to more "
+                    f"than {MAX_NODES:,} values; write the repeated parts out instead"
+                ]
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            return [f"{name}:{node.start_mark.line + 1}: an alias refers to itself"]
+        open_nodes.add(key)
+        problems.extend(_node_problems(node, name))
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node))
+    return problems
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    return []
+
+
+def _node_problems(node: yaml.Node, name: str) -> list[str]:
+    at = f"{name}:{node.start_mark.line + 1}"
+    if node.tag not in _PLAIN_TAGS and node.tag != _MERGE:
+        tag = node.tag.replace(_STD, "!!")
+        why = "it would run code" if tag.startswith("!!python") else "it is not plain data"
+        return [f"{at}: the tag {tag} is not allowed in a plan file ({why})"]
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STD + "float" and node.value.lower().lstrip("+-") in (".inf", ".nan"):
+            return [f"{at}: {node.value} is not a number a plan can hold"]
+        if node.tag == _STD + "timestamp":
+            try:
+                _TIMESTAMPS.construct_yaml_timestamp(node)
+            except ValueError as exc:
+                return [f"{at}: {node.value} is not a valid date ({exc})"]
+        return []
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    problems, first = [], {}
+    for key, _ in node.value:
+        line = key.start_mark.line + 1
+        if not isinstance(key, yaml.ScalarNode):
+            problems.append(f"{name}:{line}: a mapping key must be a plain name")
+        elif key.tag != _MERGE and key.value in first:
+            problems.append(
+                f"{name}:{line}: {key.value!r} is given twice (first on line {first[key.value]})"
+            )
+        else:
+            first.setdefault(key.value, line)
+    return problems
+
+
+def _locator(root: yaml.Node) -> Locate:
+    def locate(loc: Loc) -> int | None:
+        node, line = root, root.start_mark.line + 1
+        for part in loc:
+            if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    break
+                node = node.value[part]
+                line = node.start_mark.line + 1
+            elif isinstance(node, yaml.MappingNode):
+                match = [(k, v) for k, v in node.value if getattr(k, "value", None) == str(part)]
+                if not match:
+                    break
+                key, node = match[-1]
+                line = key.start_mark.line + 1
+            else:
+                break
+        return line
+
+    return locate
+
+
+# -- writing
+
+
+def plain_data(doc: PlanDoc) -> dict[str, Any]:
+    """``doc`` as plain Python data without default values (dates stay dates)."""
+    return {"format": FORMAT, **doc.model_dump(exclude_defaults=True)}
+
+
+def dump_yaml(doc: PlanDoc) -> str:
+    """``doc`` as a YAML plan file."""
+    return yaml.dump(
+        plain_data(doc),
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
+
+
+def dump_json(doc: PlanDoc) -> str:
+    """``doc`` as a JSON plan file (indent 2, non-ASCII kept, ending in a newline)."""
+    body = doc.model_dump_json(indent=2, exclude_defaults=True)
+    return '{\n  "format": ' + json.dumps(FORMAT) + ",\n" + body[2:] + "\n"
+
+
+class _Dumper(_DUMPER):
+    """Safe dumping; texts with line breaks become literal blocks."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar(_STD + "str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
