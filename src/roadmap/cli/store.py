@@ -137,3 +137,26 @@ def check(ctx: Context, plan_slug: str | None, strict: bool) -> None:
     click.echo(f"{plan.slug}: {errors} error(s), {warnings} warning(s)")
     if errors or (strict and warnings):
         raise SystemExit(1)
+
+
+@cli.command()
+@click.option("--quiet", is_flag=True, help="Print nothing on success.")
+@pass_ctx
+def demo(ctx: Context, quiet: bool) -> None:
+    """(Re)create the built-in demo plan: Lahti and Asikkala lead with client information.
+
+    Replaces a plan with the demo's slug; other plans in the database are left alone.
+    """
+    from roadmap.config import demo_plan_file
+    from roadmap.io.planfile import PlanFileError, load_plan
+    from roadmap.store.plandoc import write_plan
+
+    try:
+        doc = load_plan(demo_plan_file())
+    except (FileNotFoundError, PlanFileError) as exc:
+        fail(str(exc))
+    with ctx.store.write() as session:
+        plan = write_plan(session=session, doc=doc, replace=True)
+        slug, name = plan.slug, plan.name
+    if not quiet:
+        click.echo(f"Demo plan {slug!r} ({name}) written to {ctx.store.describe()}")
