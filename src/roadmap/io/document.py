@@ -286,7 +286,7 @@ def _prioritisation(f: Facts) -> str:
             note.append(
                 _(
                     "raised to {score} because {item} waits for it",
-                    score=f.lang.number(placed.effective_priority),
+                    score=f.lang.number(f.score(placed.inherited_from)),
                     item=f.item(placed.inherited_from),
                 )
             )

@@ -108,14 +108,19 @@ def parse_plan(data: bytes, *, name: str, fmt: str) -> PlanDoc:
     return doc
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """``data`` as UTF-8 text (a byte order mark is dropped), or :class:`PlanFileError`."""
+def check_bytes(data: bytes, name: str) -> None:
+    """Refuse an empty file, or one with NUL bytes (not text at all)."""
     if not data.strip():
         raise PlanFileError([f"{name}: the file is empty"])
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
         raise PlanFileError([f"{name}:{line}: the file contains a NUL byte; is it a text file?"])
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """``data`` as UTF-8 text (a byte order mark is dropped), or :class:`PlanFileError`."""
+    check_bytes(data, name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
