@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate_plan  # noqa: E402
+
 from roadmap.model.inputs import PlanDoc  # noqa: E402
 from roadmap.store.db import Store  # noqa: E402
 from roadmap.store.plandoc import write_plan  # noqa: E402
