@@ -7,6 +7,7 @@ the commands that need them, so that ``roadmap --help`` stays fast.
 from __future__ import annotations
 
 from roadmap.cli import export  # noqa: F401  (registers its commands)
+from roadmap.cli import plan  # noqa: F401  (registers its commands)
 from roadmap.cli import store  # noqa: F401  (registers its commands)
 from roadmap.cli.base import cli
 

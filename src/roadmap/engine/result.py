@@ -65,13 +65,20 @@ class Placement:
     slack: float
     """Periods it could slip without delaying the end of the roadmap."""
     reasons: tuple[Reason, ...]
+    team: str | None = None
+    committed: bool = False
+    """Sequenced ahead of optional work: mandatory, in progress, pinned, or blocking such work."""
+    load: tuple[tuple[int, float], ...] = ()
+    """``(period, effort)`` the item uses of its team's capacity, period by period."""
 
 
 @dataclass(frozen=True, slots=True)
 class Warning:
     """Something the plan's data deserves attention for; never an exception.
 
-    ``kind``: ``deadline``, ``overload``, ``no_team``, ``unplaced``, ``soft_dependency``.
+    ``kind``: ``deadline``, ``overload``, ``no_team``, ``unplaced``, ``soft_dependency``,
+    ``pin_conflict`` (pinned before a blocker ends), ``dropped_dependency`` (waits for a
+    dropped item; the dependency is ignored).
     """
 
     kind: str
@@ -92,3 +99,7 @@ class Roadmap:
     unplaced: tuple[str, ...] = ()
     periods: int = 0
     """Number of periods from the plan's start to the end of the last placed item."""
+    done: tuple[str, ...] = ()
+    """Finished items: not sequenced, and finished for the items that wait for them."""
+    dropped: tuple[str, ...] = ()
+    """Dropped items: left out of the roadmap."""

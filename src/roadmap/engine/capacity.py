@@ -1,0 +1,96 @@
+"""A team's free capacity per period, as the sequencer hands it out.
+
+Periods are created as they are reached, each with the team's capacity at that period. Full
+periods are skipped through a "next period with room" pointer per period, compressed as it is
+followed (a union-find over periods), so that finding room for the 5,000th item of a busy
+team does not walk past every full period again.
+
+>>> from roadmap.engine.inputs import TeamData
+>>> load = TeamLoad(TeamData("dev", capacity=2.0))
+>>> load.take(0, 3.0)
+[(0, 2.0), (1, 1.0)]
+>>> load.take(0, 2.0)
+[(1, 1.0), (2, 1.0)]
+>>> load.find(0)
+2
+"""
+
+from __future__ import annotations
+
+from roadmap.engine.inputs import TeamData
+
+EPS = 1e-9
+"""Capacity left below this counts as none."""
+
+
+class TeamLoad:
+    """Free capacity of one team, period by period."""
+
+    __slots__ = ("_next", "dead", "free", "team")
+
+    def __init__(self, team: TeamData) -> None:
+        self.team = team
+        self.free: list[float] = []
+        self._next: list[int] = []
+        last_from, last = team.changes[-1] if team.changes else (0, team.capacity)
+        self.dead: int | None = max(last_from, 0) if last <= EPS else None
+        """First period from which the team has no capacity ever again, if there is one."""
+
+    def _grow(self, period: int) -> None:
+        free, nxt, cap = self.free, self._next, self.team.capacity_at
+        for p in range(len(free), period + 1):
+            c = cap(p)
+            free.append(c if c > EPS else 0.0)
+            nxt.append(p if c > EPS else p + 1)
+
+    def find(self, period: int) -> int | None:
+        """The first period from ``period`` on with capacity left, or None if none ever is."""
+        dead = self.dead
+        if dead is not None and period >= dead:
+            return None
+        nxt = self._next
+        if period >= len(nxt):
+            self._grow(period)
+        root = period
+        while nxt[root] != root:
+            root = nxt[root]
+            if dead is not None and root >= dead:
+                return None
+            if root >= len(nxt):
+                self._grow(root)
+        while nxt[period] != root:
+            nxt[period], period = root, nxt[period]
+        return root
+
+    def available(self, start: int, stop: int) -> float:
+        """Capacity left in periods ``start`` to ``stop - 1``."""
+        if stop > start:
+            self._grow(stop - 1)
+        return sum(self.free[start:stop])
+
+    def take(self, period: int, effort: float) -> list[tuple[int, float]] | None:
+        """Use ``effort`` from ``period`` on, as early as there is room: ``[(period, used)]``.
+
+        Returns None, and takes nothing, when the team's capacity runs out for good first.
+        """
+        p = self.find(period)
+        if p is None or (self.dead is not None and self.available(p, self.dead) < effort - EPS):
+            return None
+        free, nxt = self.free, self._next
+        used: list[tuple[int, float]] = []
+        while True:
+            room = free[p]
+            if effort <= room + EPS:
+                left = room - effort
+                used.append((p, effort))
+                if left > EPS:
+                    free[p] = left
+                else:
+                    free[p], nxt[p] = 0.0, p + 1
+                return used
+            used.append((p, room))
+            effort -= room
+            free[p], nxt[p] = 0.0, p + 1
+            p = self.find(p + 1)
+            if p is None:  # what is left is rounding below EPS: the check above saw room
+                return used

@@ -1,0 +1,141 @@
+"""The dependency graph: cycles, paths that a new dependency would close, the critical path.
+
+Nodes are item keys (with their ``effort``), edges run from blocker to blocked with their
+``kind`` (``hard`` or ``soft``). Nodes and edges are added in key order, so that every search
+below gives the same answer whatever order the plan was written in.
+
+Acyclicity is checked with :func:`networkx.is_directed_acyclic_graph` before a cycle is
+searched for: :func:`networkx.find_cycle` grows quadratically on graphs that have none.
+
+>>> g = build_graph([("A", 2.0), ("B", 1.0), ("C", 4.0)], [("A", "B", "hard"), ("B", "C", "soft")])
+>>> find_cycle(g) is None
+True
+>>> existing_path(g, "C", "A")
+['A', 'B', 'C']
+>>> blocks(g, "A"), blocked_by(g, "C")
+(['B', 'C'], ['A', 'B'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import networkx as nx
+
+from roadmap.engine.inputs import HARD, Edge
+
+
+class CycleError(ValueError):
+    """Dependencies that go round in a circle; ``cycle`` lists the items in order."""
+
+    def __init__(self, cycle: Sequence[str]) -> None:
+        self.cycle = tuple(cycle)
+        super().__init__(f"dependency cycle: {' -> '.join([*self.cycle, self.cycle[0]])}")
+
+
+def build_graph(nodes: Iterable[tuple[str, float]], edges: Iterable[Edge]) -> nx.DiGraph:
+    """A graph of ``(key, effort)`` nodes and ``(blocker, blocked, kind)`` edges.
+
+    A pair given both as hard and soft keeps ``hard``.
+    """
+    graph = nx.DiGraph()
+    graph.add_nodes_from((key, {"effort": effort}) for key, effort in sorted(nodes))
+    kinds: dict[tuple[str, str], str] = {}
+    for blocker, blocked, kind in edges:
+        if kinds.get((blocker, blocked)) != HARD:
+            kinds[(blocker, blocked)] = kind
+    graph.add_edges_from((a, b, {"kind": kind}) for (a, b), kind in sorted(kinds.items()))
+    return graph
+
+
+def find_cycle(graph: nx.DiGraph) -> list[str] | None:
+    """The items of one cycle in dependency order, starting from the smallest key; or None.
+
+    >>> find_cycle(build_graph([("A", 1), ("B", 1), ("C", 1)],
+    ...                        [("B", "C", "hard"), ("C", "A", "soft"), ("A", "B", "hard")]))
+    ['A', 'B', 'C']
+    """
+    if nx.is_directed_acyclic_graph(graph):
+        return None
+    cycle = [blocker for blocker, _ in nx.find_cycle(graph)]
+    first = cycle.index(min(cycle))
+    return cycle[first:] + cycle[:first]
+
+
+def check_acyclic(graph: nx.DiGraph) -> None:
+    """Raise :class:`CycleError` naming the items of a cycle, if there is one."""
+    cycle = find_cycle(graph)
+    if cycle:
+        raise CycleError(cycle)
+
+
+def existing_path(graph: nx.DiGraph, blocker: str, blocked: str) -> list[str] | None:
+    """The path from ``blocked`` to ``blocker`` that ``blocker -> blocked`` would close, or None.
+
+    >>> g = build_graph([("A", 1), ("B", 1)], [("A", "B", "hard")])
+    >>> existing_path(g, "B", "A"), existing_path(g, "A", "B")
+    (['A', 'B'], None)
+    """
+    if blocker == blocked:
+        return [blocker]
+    if blocker not in graph or blocked not in graph or not nx.has_path(graph, blocked, blocker):
+        return None
+    return nx.shortest_path(graph, blocked, blocker)
+
+
+def blocks(graph: nx.DiGraph, key: str) -> list[str]:
+    """Every item that waits for ``key``, directly or through others, sorted by key."""
+    return sorted(nx.descendants(graph, key))
+
+
+def blocked_by(graph: nx.DiGraph, key: str) -> list[str]:
+    """Every item that ``key`` waits for, directly or through others, sorted by key."""
+    return sorted(nx.ancestors(graph, key))
+
+
+def longest_chain(
+    order: Sequence[int], preds: Sequence[Sequence[int]], weight: Sequence[float]
+) -> tuple[list[int], float]:
+    """The heaviest chain of nodes ``0..n-1`` and its weight; ties go to the smaller index.
+
+    ``order`` is a topological order, ``preds[i]`` the nodes that come right before ``i``.
+
+    >>> longest_chain([0, 1, 2, 3], [[], [0], [0], [1, 2]], [1.0, 2.0, 2.0, 1.0])
+    ([0, 1, 3], 4.0)
+    """
+    dist = [0.0] * len(weight)
+    best = [-1] * len(weight)
+    for i in order:
+        top, arg = -1.0, -1
+        for p in preds[i]:
+            d = dist[p]
+            if d > top or (d == top and p < arg):
+                top, arg = d, p
+        dist[i] = weight[i] + (top if arg >= 0 else 0.0)
+        best[i] = arg
+    if not dist:
+        return [], 0.0
+    last = max(range(len(dist)), key=lambda i: (dist[i], -i))
+    chain = [last]
+    while best[chain[-1]] >= 0:
+        chain.append(best[chain[-1]])
+    return chain[::-1], dist[last]
+
+
+def critical_path(graph: nx.DiGraph) -> tuple[list[str], float]:
+    """The longest chain of effort through hard dependencies, and its total effort.
+
+    >>> g = build_graph([("A", 2), ("B", 5), ("C", 1), ("D", 1)],
+    ...                 [("A", "C", "hard"), ("B", "C", "soft"), ("C", "D", "hard")])
+    >>> critical_path(g)
+    (['B'], 5.0)
+    """
+    keys = sorted(graph)
+    index = {key: i for i, key in enumerate(keys)}
+    preds: list[list[int]] = [[] for _ in keys]
+    for a, b, kind in graph.edges(data="kind"):
+        if kind == HARD:
+            preds[index[b]].append(index[a])
+    order = [index[key] for key in nx.topological_sort(graph)]
+    chain, total = longest_chain(order, preds, [float(graph.nodes[k]["effort"]) for k in keys])
+    return [keys[i] for i in chain], total

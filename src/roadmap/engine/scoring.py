@@ -1,0 +1,214 @@
+"""Prioritisation: a 0-100 score per item, with the parts and notes that explain it.
+
+A plan picks one method:
+
+``weighted``
+    Each criterion's value is normalised to 0-1 by its scale (``1-5``, ``0-10``,
+    ``fibonacci`` = 1..21), turned round for ``cost`` criteria (``1 - n``), and weighted;
+    100 means the top of every scale. A value nobody gave counts as the middle of the scale.
+    Workshop criteria hold either mean scores (values inside the scale: normalised by it) or
+    vote totals (any value outside it: normalised by the plan's largest total); an item nobody
+    voted for counts as 0.
+``rice``
+    reach x impact x confidence / effort, as a share of the plan's highest RICE.
+``wsjf``
+    cost of delay / job size (effort), as a share of the plan's highest WSJF.
+``moscow``
+    Bands of 25 points (won't 0-24, could 25-49, should 50-74, must 75-99); the weighted
+    score orders items within their band. An unclassified item counts as *could*.
+
+Efforts of zero count as the smallest positive effort of the plan, so that a free item does
+not divide by zero nor flatten every other score. Plan-wide figures (highest RICE or WSJF,
+largest vote totals) come from the items being sequenced: :meth:`ScoreModel.fit` collects
+them, :meth:`ScoreModel.score` scores one item, so a changed item can be scored alone as long
+as the plan-wide figures stay the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from roadmap.engine.inputs import CriterionData, ItemData
+from roadmap.engine.result import Score, ScorePart
+
+METHODS = ("weighted", "rice", "wsjf", "moscow")
+SCALES: dict[str, tuple[float, float]] = {"1-5": (1.0, 5.0), "0-10": (0.0, 10.0)}
+SCALES["fibonacci"] = (1.0, 21.0)
+BANDS = {"wont": 0, "could": 1, "should": 2, "must": 3}
+BAND_NAMES = {"wont": "won't", "could": "could", "should": "should", "must": "must"}
+BAND_WIDTH = 25.0
+BAND_SPREAD = 24.0
+"""Points the weighted score spreads over inside a band, leaving a gap below the next band."""
+MANDATORY = "mandatory: sequenced ahead of optional work whatever its score"
+
+Breakdown = tuple[float, tuple[ScorePart, ...], tuple[str, ...]]
+"""A score, its parts and its notes."""
+
+
+def _clamp01(x: float) -> float:
+    return 0.0 if x < 0.0 else 1.0 if x > 1.0 else x
+
+
+def _num(x: float) -> str:
+    return f"{x:.3g}" if abs(x) < 1000 else f"{x:,.0f}"
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreModel:
+    """A scoring method with the plan-wide figures it normalises by."""
+
+    method: str
+    criteria: tuple[CriterionData, ...]
+    spans: tuple[tuple[float, float], ...]
+    """Per criterion: the values that map to 0 and to 1."""
+    vote_totals: tuple[bool, ...]
+    """Per criterion: normalised by the plan's largest value (workshop vote totals)."""
+    min_effort: float
+    top: float
+    """Highest raw RICE or WSJF of the plan (1 for the other methods)."""
+    _cache: dict[tuple, Breakdown | tuple[ScorePart, str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Breakdowns by criterion values, and parts by criterion and value: items score alike."""
+
+    @classmethod
+    def fit(
+        cls, method: str, criteria: Iterable[CriterionData], items: Iterable[ItemData]
+    ) -> ScoreModel:
+        """The model for ``method`` over ``items`` (the items being sequenced)."""
+        if method not in METHODS:
+            raise ValueError(f"unknown scoring method {method!r} (use {', '.join(METHODS)})")
+        items = tuple(items)
+        criteria = tuple(c for c in criteria if c.weight > 0)
+        spans, totals = [], []
+        for c in criteria:
+            lo, hi = SCALES.get(c.scale, SCALES["1-5"])
+            values = [v for item in items if (v := item.scores.get(c.key)) is not None]
+            is_total = c.workshop and any(v < lo or v > hi for v in values)
+            spans.append((0.0, max(values) or 1.0) if is_total else (lo, hi))
+            totals.append(is_total)
+        efforts = [item.effort for item in items if item.effort > 0]
+        model = cls(method, criteria, tuple(spans), tuple(totals), min(efforts, default=1.0), 1.0)
+        if method in ("rice", "wsjf"):
+            top = max((model._raw(item)[0] for item in items), default=0.0)
+            model = cls(method, criteria, model.spans, model.vote_totals, model.min_effort, top)
+        return model
+
+    def score(self, item: ItemData) -> Score:
+        """The item's score with its breakdown."""
+        if self.method in ("rice", "wsjf"):
+            score, parts, notes = self._ratio(item)
+            if item.mandatory:
+                notes = (*notes, MANDATORY)
+        else:
+            scores = item.scores
+            key = (item.mandatory, item.moscow, *(scores.get(c.key) for c in self.criteria))
+            cached = self._cache.get(key)
+            if cached is None:
+                cached = self._cache[key] = self._breakdown(key)
+            score, parts, notes = cached
+        return Score(item.key, self.method, score, parts, notes)
+
+    def _breakdown(self, key: tuple) -> Breakdown:
+        mandatory, moscow, *values = key
+        if self.method == "moscow":
+            score, parts, notes = self._moscow(moscow, values)
+        else:
+            score, parts, notes = self._weighted(values)
+        return score, parts, (*notes, MANDATORY) if mandatory else notes
+
+    def _weighted(self, values: list[float | None]) -> Breakdown:
+        if not self.criteria:
+            return 0.0, (), ("no weighted criteria: every item scores 0",)
+        found = [self._part(i, value) for i, value in enumerate(values)]
+        parts = tuple(part for part, _ in found)
+        notes = tuple(note for _, note in found if note)
+        return sum(part.contribution for part in parts), parts, notes
+
+    def _part(self, i: int, value: float | None) -> tuple[ScorePart, str]:
+        """Criterion ``i`` at ``value``: its part of the score, and a note when unscored."""
+        cached = self._cache.get((i, value))
+        if cached is not None:
+            return cached  # type: ignore[return-value]
+        c, (lo, hi), is_total = self.criteria[i], self.spans[i], self.vote_totals[i]
+        name, note = c.name or c.key, ""
+        if value is None:
+            n = 0.0 if c.workshop else 0.5
+            note = (
+                f"no votes on {name}: counted as 0"
+                if c.workshop
+                else f"not scored on {name}: counted as the middle of its scale"
+            )
+        else:
+            n = _clamp01((value - lo) / (hi - lo))
+        if c.direction == "cost":
+            n = 1.0 - n
+        label = f"{name} (workshop votes)" if is_total else name
+        label = f"{label} (cost)" if c.direction == "cost" else label
+        total = sum(x.weight for x in self.criteria)
+        part = ScorePart(label, value, c.weight, 100.0 * c.weight * n / total)
+        self._cache[(i, value)] = (part, note)  # type: ignore[assignment]
+        return part, note
+
+    def _moscow(self, moscow: str | None, values: list[float | None]) -> Breakdown:
+        weighted, parts, notes = self._weighted(values)
+        band = moscow if moscow in BANDS else "could"
+        low = BANDS[band] * BAND_WIDTH
+        k = BAND_SPREAD / 100.0
+        scaled = tuple(ScorePart(p.label, p.value, p.weight, p.contribution * k) for p in parts)
+        head = ScorePart(f"MoSCoW: {BAND_NAMES[band]}", None, None, low)
+        if moscow not in BANDS:
+            notes = ("not classified by MoSCoW: counted as could", *notes)
+        notes = (
+            f"{BAND_NAMES[band]} band ({low:.0f}-{low + BAND_SPREAD:.0f}); the weighted score "
+            f"{weighted:.1f} places it within the band",
+            *notes,
+        )
+        return low + weighted * k, (head, *scaled), notes
+
+    def _raw(self, item: ItemData) -> tuple[float, tuple[ScorePart, ...], str]:
+        """RICE or WSJF before normalisation, its factors, and the formula in words."""
+        effort = item.effort if item.effort > 0 else self.min_effort
+        if self.method == "rice":
+            reach, impact = item.reach or 0.0, item.impact or 0.0
+            raw = reach * impact * item.confidence / effort
+            factors = (
+                ("reach", item.reach),
+                ("impact", item.impact),
+                ("confidence", item.confidence),
+                ("effort", item.effort),
+            )
+            formula = (
+                f"RICE = reach {_num(reach)} x impact {_num(impact)} x confidence "
+                f"{_num(item.confidence)} / effort {_num(effort)} = {_num(raw)}"
+            )
+        else:
+            cod = item.cost_of_delay or 0.0
+            raw = cod / effort
+            factors = (("cost of delay", item.cost_of_delay), ("job size", item.effort))
+            formula = f"WSJF = cost of delay {_num(cod)} / job size {_num(effort)} = {_num(raw)}"
+        parts = tuple(ScorePart(label, value, None, 0.0) for label, value in factors)
+        return raw, parts, formula
+
+    def _ratio(self, item: ItemData) -> Breakdown:
+        raw, parts, formula = self._raw(item)
+        name = self.method.upper()
+        score = 100.0 * raw / self.top if self.top > 0 else 0.0
+        weight = 100.0 / self.top if self.top > 0 else 0.0
+        notes = [formula, f"the plan's highest {name} ({_num(self.top)}) scores 100"]
+        missing = [p.label for p in parts if p.value is None]
+        if missing:
+            notes.append(f"no {' or '.join(missing)}: counted as 0")
+        if item.effort <= 0:
+            notes.append(f"no effort: counted as the plan's smallest ({_num(self.min_effort)})")
+        return score, (*parts, ScorePart(name, raw, weight, score)), tuple(notes)
+
+
+def score_items(
+    method: str, criteria: Iterable[CriterionData], items: Iterable[ItemData]
+) -> dict[str, Score]:
+    """Scores of ``items`` by ``method``, keyed by item key."""
+    items = tuple(items)
+    model = ScoreModel.fit(method, criteria, items)
+    return {item.key: model.score(item) for item in items}

@@ -1,0 +1,517 @@
+"""Sequencing: every item placed in a period, or reported, with the reasons why it lands there.
+
+A list scheduler. Items are numbered in key order; an item is *ready* once every item it
+depends on (hard or soft) has been placed, and among ready items the highest effective
+priority is placed first (a heap of ``(-rank, index)``, so ties go to the smaller key and the
+result does not depend on input order or hash seeds). Placing an item puts it at the first
+period where
+
+* every hard blocker has ended (the item starts in a later period than its blockers end),
+* every soft blocker has ended too, unless that blocker itself was held back by its team's
+  capacity: then the item goes ahead and a ``soft_dependency`` warning says so,
+* its earliest start has come, and
+* its team has capacity left; the effort then takes the room left in that period and the
+  following ones (see :mod:`roadmap.engine.capacity`), so an item larger than one period's
+  capacity spans periods. An item with no team is not limited by capacity: it starts and ends
+  as soon as it is ready, with a warning.
+
+Pinned items are placed first, at their pinned period, whatever else holds. Pinned work that
+finds its team full in that period still starts there (an ``overload`` warning) and is carried
+out as room frees up, so capacity is never exceeded.
+
+Priority: an item's rank is its score, raised to the highest score among the items that wait
+for it, directly or transitively, hard or soft (priority inheritance: blockers of important
+work come first). Committed work - mandatory, in progress or pinned items, and whatever blocks
+them - ranks above every optional item.
+
+Status: ``done`` items are not sequenced and count as finished for the items that wait for
+them; ``dropped`` items are left out, and an item that depended on one is sequenced without
+that dependency, with a ``dropped_dependency`` warning. ``in_progress`` items are committed.
+
+:class:`Sequencer` keeps the numbered graph, its topological order and the critical path
+between runs, so that re-sequencing after a change of priority redoes only the scoring of the
+changed item, the inheritance and scheduling passes, and the placements that moved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import heapq
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from roadmap.engine.capacity import TeamLoad
+from roadmap.engine.graph import CycleError, build_graph, find_cycle, longest_chain
+from roadmap.engine.inputs import DONE, DROPPED, HARD, IN_PROGRESS, ItemData, Snapshot
+from roadmap.engine.reasons import Wording
+from roadmap.engine.result import Placement, Reason, Roadmap, Score, Warning
+from roadmap.engine.scoring import ScoreModel
+
+COMMITTED = 1000.0
+"""Added to the rank of committed work, above any 0-100 score."""
+
+_STRUCTURAL = ("effort", "team", "status", "pinned_period", "earliest_start", "deadline")
+"""Item fields that change the graph or the constraints rather than only the priority."""
+
+
+@dataclasses.dataclass(slots=True)
+class _Schedule:
+    """One scheduling pass, by item index; ``start == -1`` means not placed."""
+
+    start: list[int]
+    end: list[int]
+    load: list[tuple[tuple[int, float], ...]]
+    ready: list[int]
+    held: list[bool]
+    """Started later than it was ready: held back by its team's capacity."""
+    skipped: dict[int, list[int]]
+    """Item -> soft blockers it did not wait for."""
+    unplaced: dict[int, int]
+    """Item -> the unplaced blocker it waits for, or -1 when its team ran out of capacity."""
+    overload: dict[tuple[int, int], list[int]]
+    """``(team, period)`` -> pinned items that found no room there."""
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a run builds many objects and no cycles, and the
+    collections it would trigger cost more than the run itself on large plans."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _inherit(
+    order: Sequence[int], succ: Sequence[Sequence[int]], own: list[float], committed: list[bool]
+) -> tuple[list[float], list[int], list[bool], list[int]]:
+    """Priorities and committed flags raised by what each item blocks, with their sources."""
+    prio, src = list(own), list(range(len(own)))
+    comm, csrc = list(committed), [i if c else -1 for i, c in enumerate(committed)]
+    for i in reversed(order):
+        p, s, c, cs = prio[i], src[i], comm[i], csrc[i]
+        for d in succ[i]:
+            pd = prio[d]
+            if pd > p or (pd == p and s != i and src[d] < s):
+                p, s = pd, src[d]
+            if comm[d] and not committed[i] and (cs < 0 or csrc[d] < cs):
+                c, cs = True, csrc[d]
+        prio[i], src[i], comm[i], csrc[i] = p, s, c, cs
+    return prio, src, comm, csrc
+
+
+class Sequencer:
+    """Sequences one snapshot, and re-sequences it fast after a change of priority."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        with _gc_paused():
+            self._compile(snapshot)
+
+    # -- structure -------------------------------------------------------------------------
+
+    def _compile(self, snap: Snapshot) -> None:
+        self.snapshot = snap
+        self.say = Wording(snap.calendar)
+        self._model: ScoreModel | None = None
+        self._base: list[Score] = []
+        self._prev: tuple | None = None
+        self._placements: list[Placement | None] = []
+        self._scores: list[Score] = []
+        cal = snap.calendar
+        ordered = sorted(snap.items, key=lambda item: item.key)
+        status = {}
+        for item in ordered:
+            if item.key in status:
+                raise ValueError(f"item key {item.key} is used twice")
+            status[item.key] = item.status
+        items = [item for item in ordered if item.status not in (DONE, DROPPED)]
+        self.done = tuple(k for k, s in status.items() if s == DONE)
+        self.dropped = tuple(k for k, s in status.items() if s == DROPPED)
+        self.items = items
+        self.keys = keys = [item.key for item in items]
+        self.index = index = {key: i for i, key in enumerate(keys)}
+        n = len(items)
+        hard: list[list[int]] = [[] for _ in range(n)]
+        soft: list[list[int]] = [[] for _ in range(n)]
+        succ: list[list[int]] = [[] for _ in range(n)]
+        dropped_deps: list[tuple[int, str]] = []
+        for blocker, blocked, kind in snap.dependencies:
+            d = index.get(blocked)
+            b = index.get(blocker)
+            if d is None or b is None:
+                if blocker not in status or blocked not in status:
+                    unknown = blocker if blocker not in status else blocked
+                    raise ValueError(f"dependency {blocker} -> {blocked}: no item {unknown}")
+                if d is not None and status[blocker] == DROPPED:
+                    dropped_deps.append((d, blocker))
+                continue
+            (hard if kind == HARD else soft)[d].append(b)
+            succ[b].append(d)
+        self.hard, self.soft, self.succ = hard, soft, succ
+        self.dropped_deps = sorted(dropped_deps)
+        self.indeg = [len(hard[i]) + len(soft[i]) for i in range(n)]
+        self.order = self._topological_order()
+
+        self.team_keys = sorted(snap.teams)
+        team_index = {key: t for t, key in enumerate(self.team_keys)}
+        self.team_of = [team_index.get(item.team, -1) for item in items]  # type: ignore[arg-type]
+        self.unknown_teams = sorted({item.team for item in items if item.team} - set(team_index))
+        self.effort = [item.effort if item.effort > 0 else 0.0 for item in items]
+        self.earliest = [
+            max(cal.index_of(item.earliest_start), 0) if item.earliest_start else 0
+            for item in items
+        ]
+        self.pin = [
+            max(item.pinned_period, 0) if item.pinned_period is not None else -1 for item in items
+        ]
+        self.pinned = [i for i in range(n) if self.pin[i] >= 0]
+        self.committed = [
+            item.mandatory or item.status == IN_PROGRESS or item.pinned_period is not None
+            for item in items
+        ]
+        chain, _ = longest_chain(self.order, hard, self.effort)
+        self.critical = [False] * n
+        for i in chain:
+            self.critical[i] = True
+        self.critical_path = tuple(keys[i] for i in chain)
+
+    def _topological_order(self) -> list[int]:
+        indeg, succ = list(self.indeg), self.succ
+        stack = [i for i, d in enumerate(indeg) if not d]
+        order: list[int] = []
+        while stack:
+            i = stack.pop()
+            order.append(i)
+            for s in succ[i]:
+                indeg[s] -= 1
+                if not indeg[s]:
+                    stack.append(s)
+        if len(order) < len(indeg):
+            left = set(range(len(indeg))) - set(order)
+            nodes = [(self.keys[i], 0.0) for i in left]
+            edges = [
+                (self.keys[b], self.keys[i], "hard")
+                for i in left
+                for b in (*self.hard[i], *self.soft[i])
+                if b in left
+            ]
+            cycle = find_cycle(build_graph(nodes, edges))
+            assert cycle, "Kahn's algorithm left items, so they hold a cycle"
+            raise CycleError(cycle)
+        return order
+
+    # -- runs ------------------------------------------------------------------------------
+
+    def roadmap(self) -> Roadmap:
+        """Score every item and sequence the plan."""
+        snap = self.snapshot
+        with _gc_paused():
+            self._model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.items)
+            self._base = [self._model.score(item) for item in self.items]
+            self._prev = None
+            return self._run(changed=range(len(self.items)))
+
+    def update_item(self, item: ItemData) -> Roadmap:
+        """Re-sequence after ``item`` changed; a change of priority only redoes what it moves.
+
+        A change of effort, team, status, pin or dates rebuilds the whole sequencer.
+        """
+        with _gc_paused():
+            return self._update(item)
+
+    def _update(self, item: ItemData) -> Roadmap:
+        i = self.index.get(item.key)
+        old = self.items[i] if i is not None else None
+        snap = self.snapshot
+        snap = dataclasses.replace(
+            snap, items=tuple(item if x.key == item.key else x for x in snap.items)
+        )
+        if old is None or any(getattr(old, f) != getattr(item, f) for f in _STRUCTURAL):
+            self._compile(snap)
+            return self.roadmap()
+        self.snapshot = snap
+        self.items[i] = item
+        model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.items)
+        if model != self._model:
+            self._model = model
+            self._base = [model.score(x) for x in self.items]
+            return self._run(changed=range(len(self.items)))
+        self._base[i] = model.score(item)
+        return self._run(changed=(i,))
+
+    def _run(self, changed: Sequence[int]) -> Roadmap:
+        own = [score.score for score in self._base]
+        prio, src, comm, csrc = _inherit(self.order, self.succ, own, self.committed)
+        rank = [p + COMMITTED if c else p for p, c in zip(prio, comm, strict=True)]
+        sched = self._schedule(rank)
+        slack = self._slack(sched)
+        state = (prio, src, comm, csrc, sched, slack)
+        dirty = self._dirty(state, changed)
+        if self._prev is None:
+            self._placements = [None] * len(self.items)
+            self._scores = list(self._base)
+        self._prev = state
+        holders = self._holders(sched, dirty, rank)
+        for i in dirty:
+            self._scores[i] = self._score(i, state)
+            self._placements[i] = self._placement(i, state, holders)
+        keys = self.keys
+        placed = [i for i in range(len(keys)) if sched.start[i] >= 0]
+        return Roadmap(
+            placements={keys[i]: self._placements[i] for i in placed},  # type: ignore[misc]
+            scores={key: self._scores[i] for i, key in enumerate(keys)},
+            warnings=tuple(self._warnings(sched, rank)),
+            critical_path=self.critical_path,
+            unplaced=tuple(keys[i] for i in sorted(sched.unplaced)),
+            periods=max((sched.end[i] for i in placed), default=-1) + 1,
+            done=self.done,
+            dropped=self.dropped,
+        )
+
+    def _schedule(self, rank: list[float]) -> _Schedule:
+        n = len(rank)
+        start, end, ready = [-1] * n, [-1] * n, [0] * n
+        load: list[tuple[tuple[int, float], ...]] = [()] * n
+        held = [False] * n
+        skipped: dict[int, list[int]] = defaultdict(list)
+        unplaced: dict[int, int] = {}
+        overload: dict[tuple[int, int], list[int]] = defaultdict(list)
+        teams = [TeamLoad(self.snapshot.teams[key]) for key in self.team_keys]
+        team_of, effort, earliest, pin = self.team_of, self.effort, self.earliest, self.pin
+        hard, soft, succ = self.hard, self.soft, self.succ
+
+        for i in sorted(self.pinned, key=lambda i: (pin[i], -rank[i], i)):
+            p, t, e = pin[i], team_of[i], effort[i]
+            ready[i] = p
+            if t < 0 or e <= 0:
+                start[i] = end[i] = p
+                load[i] = ((p, e),) if t < 0 else ()
+                continue
+            got = teams[t].take(p, e)
+            if got is None:
+                unplaced[i] = -1
+                continue
+            start[i], end[i], load[i] = p, got[-1][0], tuple(got)
+            if got[0][0] != p:
+                overload[(t, p)].append(i)
+
+        indeg = list(self.indeg)
+        heap = [(-rank[i], i) for i in range(n) if not indeg[i]]
+        heapq.heapify(heap)
+        pop, push = heapq.heappop, heapq.heappush
+        while heap:
+            i = pop(heap)[1]
+            for d in succ[i]:
+                indeg[d] -= 1
+                if not indeg[d]:
+                    push(heap, (-rank[d], d))
+            if pin[i] >= 0:
+                continue
+            t = earliest[i]
+            for b in hard[i]:
+                if start[b] < 0:
+                    unplaced[i] = b
+                    break
+                if end[b] >= t:
+                    t = end[b] + 1
+            if i in unplaced:
+                continue
+            for b in soft[i]:
+                if start[b] >= 0 and not held[b] and end[b] >= t:
+                    t = end[b] + 1
+            for b in soft[i]:
+                if start[b] >= 0 and held[b] and end[b] >= t:
+                    skipped[i].append(b)
+            ready[i] = t
+            team, e = team_of[i], effort[i]
+            if team < 0 or e <= 0:
+                start[i] = end[i] = t
+                load[i] = ((t, e),) if team < 0 else ()
+                continue
+            got = teams[team].take(t, e)
+            if got is None:
+                unplaced[i] = -1
+                continue
+            start[i], end[i], load[i] = got[0][0], got[-1][0], tuple(got)
+            held[i] = got[0][0] > t
+        return _Schedule(start, end, load, ready, held, dict(skipped), unplaced, dict(overload))
+
+    def _slack(self, sched: _Schedule) -> list[int]:
+        """Periods each item could start later without moving the roadmap's last period."""
+        start, end, pin, hard = sched.start, sched.end, self.pin, self.hard
+        last = max(end, default=-1)
+        late_end = [last] * len(start)
+        slack = [0] * len(start)
+        for i in reversed(self.order):
+            if start[i] < 0:
+                continue
+            late = start[i] if pin[i] >= 0 else late_end[i] - (end[i] - start[i])
+            slack[i] = max(late - start[i], 0)
+            for b in hard[i]:
+                if late <= late_end[b]:
+                    late_end[b] = late - 1
+        return slack
+
+    # -- what changed ----------------------------------------------------------------------
+
+    def _dirty(self, state: tuple, changed: Sequence[int]) -> list[int]:
+        """Items whose score or placement must be rebuilt after this run."""
+        if self._prev is None:
+            return list(range(len(self.items)))
+        prio, src, comm, csrc, sched, slack = state
+        oprio, osrc, ocomm, ocsrc, old, oslack = self._prev
+        moved = [
+            i
+            for i in range(len(prio))
+            if sched.start[i] != old.start[i]
+            or sched.load[i] != old.load[i]
+            or sched.ready[i] != old.ready[i]
+            or prio[i] != oprio[i]
+            or src[i] != osrc[i]
+            or comm[i] != ocomm[i]
+            or csrc[i] != ocsrc[i]
+            or slack[i] != oslack[i]
+            or sched.held[i] != old.held[i]
+        ]
+        dirty = set(changed).union(moved)
+        touched = set()
+        for i in moved:
+            t = self.team_of[i]
+            dirty.update(self.succ[i])
+            touched.update((t, p) for p, _ in (*old.load[i], *sched.load[i]))
+        if touched:
+            team_of, start = self.team_of, sched.start
+            dirty.update(i for i in range(len(start)) if (team_of[i], start[i] - 1) in touched)
+        return sorted(dirty)
+
+    def _holders(self, sched: _Schedule, dirty: list[int], rank: list[float]) -> dict:
+        """``(team, period)`` -> items using it, for the periods that held dirty items back."""
+        wanted = {
+            (self.team_of[i], sched.start[i] - 1)
+            for i in dirty
+            if sched.start[i] > sched.ready[i] and self.pin[i] < 0
+        }
+        holders: dict[tuple[int, int], list[int]] = {key: [] for key in wanted}
+        if wanted:
+            for i, used in enumerate(sched.load):
+                t = self.team_of[i]
+                for p, _ in used:
+                    if (t, p) in wanted:
+                        holders[(t, p)].append(i)
+        for held in holders.values():
+            held.sort(key=lambda i: (-rank[i], i))
+        return holders
+
+    # -- results ---------------------------------------------------------------------------
+
+    def _score(self, i: int, state: tuple) -> Score:
+        prio, src, comm, csrc, _, _ = state
+        base = self._base[i]
+        if src[i] == i and comm[i] == self.committed[i] and self.items[i].status != IN_PROGRESS:
+            return base
+        notes = list(base.notes)
+        if self.items[i].status == IN_PROGRESS:
+            notes.append("in progress: sequenced ahead of optional work")
+        if src[i] != i:
+            source = self.keys[src[i]]
+            notes.append(f"inherits priority {prio[i]:.0f} from {source}, which it blocks")
+        if comm[i] and not self.committed[i]:
+            notes.append(f"blocks {self.keys[csrc[i]]}, which is committed: sequenced with it")
+        if len(notes) == len(base.notes):
+            return base
+        return Score(base.key, base.method, base.score, base.parts, tuple(notes))
+
+    def _placement(self, i: int, state: tuple, holders: dict) -> Placement | None:
+        prio, src, comm, _, sched, slack = state
+        if sched.start[i] < 0:
+            return None
+        t = self.team_of[i]
+        return Placement(
+            self.keys[i],
+            sched.start[i],
+            sched.end[i],
+            self._base[i].score,
+            prio[i],
+            self.keys[src[i]] if src[i] != i else None,
+            self.critical[i],
+            float(slack[i]),
+            self._reasons(i, sched, holders),
+            self.team_keys[t] if t >= 0 else None,
+            comm[i],
+            sched.load[i],
+        )
+
+    def _reasons(self, i: int, sched: _Schedule, holders: dict) -> tuple[Reason, ...]:
+        say, keys, end = self.say, self.keys, sched.end
+        if self.pin[i] >= 0:
+            return (say.pinned(self.pin[i]),)
+        out: list[Reason] = []
+        ready = sched.ready[i]
+        last = ready - 1
+        if last >= 0:
+            skipped = sched.skipped.get(i, ())
+            for blockers, soft in ((self.hard[i], False), (self.soft[i], True)):
+                binding = [b for b in blockers if end[b] == last and b not in skipped]
+                if binding:
+                    binding.sort()
+                    out.append(say.dependency([keys[b] for b in binding], last, soft=soft))
+        item = self.items[i]
+        if item.earliest_start and self.earliest[i] == ready and ready > 0:
+            out.append(say.earliest_start(item.earliest_start))
+        t = self.team_of[i]
+        if t < 0:
+            out.append(say.no_team())
+        elif sched.start[i] > ready:
+            period = sched.start[i] - 1
+            held = [keys[j] for j in holders[(t, period)]]
+            pins = [keys[j] for j in holders[(t, period)] if self.pin[j] >= 0]
+            out.append(say.capacity(self.team_keys[t], ready, period, held, pins))
+        if not out:
+            out.append(say.start(sched.start[i]))
+        return tuple(out)
+
+    def _warnings(self, sched: _Schedule, rank: list[float]) -> list[Warning]:
+        say, keys, snap = self.say, self.keys, self.snapshot
+        start, end = sched.start, sched.end
+        out = [say.dropped_dependency(keys[i], blocker) for i, blocker in self.dropped_deps]
+        no_team = [keys[i] for i, t in enumerate(self.team_of) if t < 0]
+        if no_team:
+            out.append(say.no_team_items(no_team, self.unknown_teams))
+        for i, blocker in sorted(sched.unplaced.items()):
+            if blocker >= 0:
+                out.append(say.blocker_unplaced(keys[i], keys[blocker]))
+            else:
+                team = self.team_keys[self.team_of[i]]
+                dead = TeamLoad(snap.teams[team]).dead or 0
+                out.append(say.no_capacity(keys[i], team, dead))
+        for i, skipped in sorted(sched.skipped.items()):
+            for b in skipped:
+                team = self.team_keys[self.team_of[b]]
+                out.append(say.soft_skipped(keys[i], keys[b], team, end[b]))
+        for i in self.pinned:
+            late = [b for b in self.hard[i] if start[b] >= 0 and end[b] >= start[i] >= 0]
+            out.extend(say.pin_conflict(keys[i], start[i], keys[b], end[b]) for b in late)
+        for (t, p), pinned in sorted(sched.overload.items()):
+            out.append(say.pinned_overload(self.team_keys[t], p, [keys[i] for i in pinned]))
+        beyond: dict[int, list[int]] = defaultdict(list)
+        for i, e in enumerate(end):
+            if e >= snap.horizon and self.team_of[i] >= 0:
+                beyond[self.team_of[i]].append(i)
+        for t, late in sorted(beyond.items()):
+            late.sort(key=lambda i: (-rank[i], i))
+            team = self.team_keys[t]
+            out.append(say.past_horizon(team, snap.horizon, [keys[i] for i in late]))
+        for i, item in enumerate(self.items):
+            if item.deadline and start[i] >= 0 and end[i] > snap.calendar.index_of(item.deadline):
+                out.append(say.deadline_missed(keys[i], end[i], item.deadline))
+        return out
+
+
+def sequence(snapshot: Snapshot) -> Roadmap:
+    """Score and sequence ``snapshot``: the roadmap with every item placed or reported."""
+    return Sequencer(snapshot).roadmap()

@@ -1,0 +1,83 @@
+"""Adding and removing one dependency, refusing what would break the plan before writing it.
+
+A dependency is refused when an item would depend on itself, when the pair is already linked
+(in that direction), and when it would close a cycle; the error for a cycle names the path
+that already exists. The plan's row is locked first (``SELECT ... FOR UPDATE`` on PostgreSQL;
+SQLite write transactions are serialised anyway), so two people adding the two halves of a
+cycle at the same moment cannot both succeed.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, insert, select
+from sqlmodel import Session
+
+from roadmap.engine.graph import build_graph, existing_path
+from roadmap.model import tables as t
+from roadmap.model.enums import DependencyKind
+from roadmap.store.repo import NotFoundError
+
+
+class DependencyError(ValueError):
+    """A dependency that cannot be added: to itself, twice, or closing a cycle."""
+
+
+def _item_ids(session: Session, plan_id: int, *keys: str) -> list[int]:
+    found = dict(
+        session.execute(
+            select(t.Item.key, t.Item.id).where(t.Item.plan_id == plan_id, t.Item.key.in_(keys))
+        ).all()
+    )
+    missing = [key for key in keys if key not in found]
+    if missing:
+        raise NotFoundError(f"no item {missing[0]!r} in this plan")
+    return [found[key] for key in keys]
+
+
+def add_dependency(
+    *, session: Session, plan_id: int, blocker_key: str, blocked_key: str, kind: str = "hard"
+) -> None:
+    """Make ``blocked_key`` wait for ``blocker_key`` (``kind`` ``hard`` or ``soft``)."""
+    kind = DependencyKind(kind).value
+    if blocker_key == blocked_key:
+        raise DependencyError(f"{blocker_key} cannot depend on itself")
+    session.execute(select(t.Plan.id).where(t.Plan.id == plan_id).with_for_update()).one()
+    blocker, blocked = _item_ids(session, plan_id, blocker_key, blocked_key)
+    keys = dict(session.execute(select(t.Item.id, t.Item.key).where(t.Item.plan_id == plan_id)))
+    edges = []
+    for a, b, k in session.execute(
+        select(t.Dependency.blocker_id, t.Dependency.blocked_id, t.Dependency.kind).where(
+            t.Dependency.plan_id == plan_id
+        )
+    ):
+        if (a, b) == (blocker, blocked):
+            raise DependencyError(f"{blocked_key} already depends on {blocker_key} ({k})")
+        edges.append((keys[a], keys[b], k))
+    graph = build_graph(((key, 0.0) for key in keys.values()), edges)
+    path = existing_path(graph, blocker_key, blocked_key)
+    if path:
+        raise DependencyError(
+            f"{' -> '.join(path)} already leads from {blocked_key} to {blocker_key}; "
+            f"{blocker_key} cannot also block {blocked_key}"
+        )
+    session.execute(
+        insert(t.Dependency).values(
+            plan_id=plan_id, blocker_id=blocker, blocked_id=blocked, kind=kind
+        )
+    )
+
+
+def remove_dependency(
+    *, session: Session, plan_id: int, blocker_key: str, blocked_key: str
+) -> None:
+    """Remove the dependency of ``blocked_key`` on ``blocker_key``."""
+    blocker, blocked = _item_ids(session, plan_id, blocker_key, blocked_key)
+    result = session.execute(
+        delete(t.Dependency).where(
+            t.Dependency.plan_id == plan_id,
+            t.Dependency.blocker_id == blocker,
+            t.Dependency.blocked_id == blocked,
+        )
+    )
+    if result.rowcount != 1:
+        raise NotFoundError(f"{blocked_key} does not depend on {blocker_key}")

@@ -1,0 +1,116 @@
+"""The engine's view of a stored plan, read with core selects only.
+
+A plan of 100,000 items and 150,000 dependencies must load in well under a second, so no ORM
+objects are built: each table is one ``SELECT`` of the columns the engine needs, and ids are
+turned into keys through plain dicts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from roadmap.engine.inputs import NO_SCORES, CriterionData, ItemData, Snapshot, TeamData
+from roadmap.model import tables as t
+from roadmap.model.periods import Calendar
+from roadmap.store.repo import NotFoundError
+
+
+def load_snapshot(*, session: Session, plan_id: int) -> Snapshot:
+    """Everything the engine needs of plan ``plan_id``."""
+    run = session.connection().execute
+    plan = run(
+        select(t.Plan.start_date, t.Plan.period_unit, t.Plan.horizon, t.Plan.scoring_method).where(
+            t.Plan.id == plan_id
+        )
+    ).first()
+    if plan is None:
+        raise NotFoundError(f"no plan with id {plan_id}")
+    start_date, unit, horizon, method = plan
+
+    changes: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for team_id, period, capacity in run(
+        select(t.TeamCapacity.team_id, t.TeamCapacity.from_period, t.TeamCapacity.capacity)
+        .join(t.Team, t.Team.id == t.TeamCapacity.team_id)
+        .where(t.Team.plan_id == plan_id)
+    ):
+        changes[team_id].append((period, capacity))
+    team_key: dict[int, str] = {}
+    teams: dict[str, TeamData] = {}
+    for team_id, key, name, capacity in run(
+        select(t.Team.id, t.Team.key, t.Team.name, t.Team.capacity).where(t.Team.plan_id == plan_id)
+    ):
+        team_key[team_id] = key
+        teams[key] = TeamData(key, name, capacity, tuple(sorted(changes[team_id])))
+
+    criterion_key: dict[int, str] = {}
+    criteria = []
+    for row in run(
+        select(
+            t.Criterion.id,
+            t.Criterion.key,
+            t.Criterion.name,
+            t.Criterion.weight,
+            t.Criterion.direction,
+            t.Criterion.scale,
+            t.Criterion.workshop,
+        )
+        .where(t.Criterion.plan_id == plan_id)
+        .order_by(t.Criterion.position, t.Criterion.key)
+    ):
+        criterion_key[row[0]] = row[1]
+        criteria.append(CriterionData(*row[1:]))
+
+    scores: dict[int, dict[str, float]] = defaultdict(dict)
+    for item_id, criterion_id, value in run(
+        select(t.ItemScore.item_id, t.ItemScore.criterion_id, t.ItemScore.value)
+        .join(t.Item, t.Item.id == t.ItemScore.item_id)
+        .where(t.Item.plan_id == plan_id)
+    ):
+        scores[item_id][criterion_key[criterion_id]] = value
+
+    item_key: dict[int, str] = {}
+    items = []
+    for row in run(
+        select(
+            t.Item.id,
+            t.Item.key,
+            t.Item.title,
+            t.Item.effort,
+            t.Item.team_id,
+            t.Item.status,
+            t.Item.mandatory,
+            t.Item.moscow,
+            t.Item.confidence,
+            t.Item.reach,
+            t.Item.impact,
+            t.Item.cost_of_delay,
+            t.Item.pinned_period,
+            t.Item.earliest_start,
+            t.Item.deadline,
+        ).where(t.Item.plan_id == plan_id)
+    ):
+        item_id, key, title, effort, team_id, *rest = row
+        item_key[item_id] = key
+        team = team_key.get(team_id) if team_id is not None else None
+        items.append(ItemData(key, title, effort, team, *rest, scores.get(item_id, NO_SCORES)))
+
+    dependencies = tuple(
+        (item_key[blocker], item_key[blocked], kind)
+        for blocker, blocked, kind in run(
+            select(t.Dependency.blocker_id, t.Dependency.blocked_id, t.Dependency.kind).where(
+                t.Dependency.plan_id == plan_id
+            )
+        )
+    )
+    return Snapshot(
+        calendar=Calendar(start_date, unit),
+        items=tuple(items),
+        dependencies=dependencies,
+        teams=teams,
+        criteria=tuple(criteria),
+        scoring_method=method,
+        horizon=horizon,
+    )
