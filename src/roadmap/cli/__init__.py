@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from roadmap.cli import export  # noqa: F401  (registers its commands)
 from roadmap.cli import plan  # noqa: F401  (registers its commands)
-from roadmap.cli import store  # noqa: F401  (registers its commands)
+from roadmap.cli import store, tui  # noqa: F401  (register their commands)
 from roadmap.cli.base import cli
 
 

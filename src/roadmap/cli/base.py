@@ -58,15 +58,20 @@ def plan_option(func):
     metavar="PATH|URL",
     help="SQLite file or SQLAlchemy URL (default: data/roadmap.db, or $ROADMAP_DB).",
 )
+@plan_option
 @click.version_option(__version__, prog_name="roadmap")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, plan_slug: str | None) -> None:
     """Plan a vision and a roadmap together with the people it concerns.
 
-    Without a command, shows the plan.
+    Without a command, opens the terminal app (or, when the output is not a terminal, shows
+    a summary of the plan).
     """
     ctx.obj = Context(db)
     if ctx.invoked_subcommand is None:
-        from roadmap.cli.store import summary
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            from roadmap.cli.tui import tui as command
+        else:
+            from roadmap.cli.store import summary as command
 
-        ctx.invoke(summary)
+        ctx.invoke(command, plan_slug=plan_slug)

@@ -1,0 +1,20 @@
+"""``roadmap tui``: the terminal app (also what a bare ``roadmap`` opens on a terminal)."""
+
+from __future__ import annotations
+
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+
+
+@cli.command()
+@plan_option
+@pass_ctx
+def tui(ctx: Context, plan_slug: str | None) -> None:
+    """Open the terminal app on the plan."""
+    from roadmap.store.repo import NotFoundError
+    from roadmap.tui.app import make_app
+
+    try:
+        app = make_app(store=ctx.store, plan=plan_slug)
+    except NotFoundError as exc:
+        fail(str(exc))
+    app.run()

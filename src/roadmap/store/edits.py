@@ -1,0 +1,498 @@
+"""Reads and edits the terminal app needs, each on a session the caller opened.
+
+Bulk reads (the item table of a plan of 100,000 items, all scores) use core selects and return
+plain tuples; edits change one thing each and are meant to run in their own short
+``store.write()`` transaction, so that what the user confirmed is stored at once. Whole-item
+writes go through :func:`roadmap.store.plandoc.write_items`, which already knows how to store
+an item with its scores, dependencies and links; this module adds the version check, renames,
+deletion with what it takes to undo it, scores, narrative sections and the stakeholder, source
+and team tables.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, NamedTuple
+
+from sqlalchemy import delete, insert, select, update
+from sqlmodel import Session
+
+from roadmap.model import tables as t
+from roadmap.model.inputs import ItemIn
+from roadmap.store.repo import NotFoundError, StaleEditError, find_item, update_item
+
+
+class ItemRow(NamedTuple):
+    """One line of the item table."""
+
+    id: int
+    key: str
+    title: str
+    theme: str
+    owner: str
+    team: str
+    status: str
+    tags: tuple[str, ...]
+
+
+class KeyTakenError(ValueError):
+    """An item would get a key another item of the plan already has."""
+
+
+def item_rows(*, session: Session, plan_id: int, lang: str | None = None) -> list[ItemRow]:
+    """Every item of the plan in stored order, with the names of its theme, owner and team.
+
+    With ``lang``, titles come in that language where a translation exists.
+    """
+    i, th, org, team = (m.__table__ for m in (t.Item, t.Theme, t.Organisation, t.Team))
+    columns = [i.c.id, i.c.key, i.c.title, th.c.name, org.c.name, team.c.name, i.c.status]
+    columns += [i.c.tags, i.c.i18n] if lang else [i.c.tags]
+    query = (
+        select(*columns)
+        .select_from(
+            i.outerjoin(th, th.c.id == i.c.theme_id)
+            .outerjoin(org, org.c.id == i.c.organisation_id)
+            .outerjoin(team, team.c.id == i.c.team_id)
+        )
+        .where(i.c.plan_id == plan_id)
+        .order_by(i.c.id)
+    )
+    rows = []
+    for r in session.execute(query):
+        title = r[2]
+        if lang:
+            title = (r[8] or {}).get(lang, {}).get("title") or title
+        rows.append(
+            ItemRow(r[0], r[1], title, r[3] or "", r[4] or "", r[5] or "", r[6], tuple(r[7] or ()))
+        )
+    return rows
+
+
+def keyed_names(*, session: Session, plan_id: int, model: type) -> list[tuple[str, str]]:
+    """``(key, name)`` of the plan's rows of ``model`` (needs: their text), in stored order."""
+    c = model.__table__.c
+    name = c.text if model is t.Need else c.name
+    order = (c.position, c.id) if "position" in c else (c.id,)
+    return [
+        tuple(r)
+        for r in session.execute(select(c.key, name).where(c.plan_id == plan_id).order_by(*order))
+    ]
+
+
+def read_item(*, session: Session, plan_id: int, key: str) -> tuple[ItemIn, int]:
+    """Item ``key`` as an input model (with its scores, dependencies and links) and its version."""
+    from roadmap.store.plandoc import calendar_of
+
+    item = find_item(session=session, plan_id=plan_id, key=key)
+    plan = session.get(t.Plan, plan_id)
+
+    def key_of(model: type, row_id: int | None) -> str | None:
+        if row_id is None:
+            return None
+        return session.execute(
+            select(model.__table__.c.key).where(model.__table__.c.id == row_id)
+        ).scalar()
+
+    def linked(link: type, target: type, column: str) -> list[str]:
+        lc, tc = link.__table__.c, target.__table__.c
+        query = select(tc.key).join(link, lc[column] == tc.id).where(lc.item_id == item.id)
+        return list(session.execute(query.order_by(tc.id)).scalars())
+
+    crit, score = t.Criterion.__table__.c, t.ItemScore.__table__.c
+    scores = dict(
+        session.execute(
+            select(crit.key, score.value)
+            .join(t.ItemScore, score.criterion_id == crit.id)
+            .where(score.item_id == item.id)
+            .order_by(crit.position, crit.id)
+        ).all()
+    )
+    dep, other = t.Dependency.__table__.c, t.Item.__table__.c
+    blockers = session.execute(
+        select(other.key, dep.kind)
+        .join(t.Dependency, dep.blocker_id == other.id)
+        .where(dep.blocked_id == item.id)
+        .order_by(dep.id)
+    ).all()
+    pinned = item.pinned_period
+    item_in = ItemIn.model_construct(
+        key=item.key,
+        title=item.title,
+        description=item.description,
+        theme=key_of(t.Theme, item.theme_id),
+        organisation=key_of(t.Organisation, item.organisation_id),
+        team=key_of(t.Team, item.team_id),
+        status=item.status,
+        effort=item.effort,
+        moscow=item.moscow,
+        confidence=item.confidence,
+        reach=item.reach,
+        impact=item.impact,
+        cost_of_delay=item.cost_of_delay,
+        mandatory=item.mandatory,
+        pinned_period=None if pinned is None else calendar_of(plan).label(pinned),
+        earliest_start=item.earliest_start,
+        deadline=item.deadline,
+        tags=list(item.tags),
+        scores=scores,
+        needs=linked(t.ItemNeed, t.Need, "need_id"),
+        sources=linked(t.ItemSource, t.InfoSource, "source_id"),
+        organisations=linked(t.ItemOrganisation, t.Organisation, "organisation_id"),
+        depends_on=[k for k, kind in blockers if kind == "hard"],
+        soft_depends_on=[k for k, kind in blockers if kind == "soft"],
+        i18n=dict(item.i18n),
+    )
+    return item_in, item.version
+
+
+def item_version(*, session: Session, plan_id: int, key: str) -> int:
+    c = t.Item.__table__.c
+    version = session.execute(select(c.version).where(c.plan_id == plan_id, c.key == key)).scalar()
+    if version is None:
+        raise NotFoundError(f"no item {key!r} in this plan")
+    return version
+
+
+def save_item(
+    *,
+    session: Session,
+    plan_id: int,
+    item: ItemIn,
+    original_key: str | None = None,
+    expected_version: int | None = None,
+    keep_relations: bool = True,
+) -> int:
+    """Store ``item`` as a new item (``original_key`` None) or over ``original_key``.
+
+    An existing item is written only if it is still at ``expected_version``
+    (:class:`StaleEditError` otherwise). With ``keep_relations`` its stored scores and
+    dependencies stay as they are, whatever ``item`` says about them (the item form does not
+    edit them). Returns the item's new version.
+    """
+    from roadmap.store.plandoc import write_items
+
+    taken = item.key != original_key and _item_exists(session, plan_id, item.key)
+    if taken:
+        raise KeyTakenError(f"another item already has the key {item.key!r}")
+    if original_key is not None:
+        if expected_version is None:
+            raise ValueError("an edit of a stored item needs the version it was based on")
+        if item.key != original_key:
+            # Checks the version and renames in one statement, so racing editors cannot both win.
+            update_item(
+                session=session,
+                plan_id=plan_id,
+                key=original_key,
+                expected_version=expected_version,
+                changes={"key": item.key},
+            )
+        else:
+            # The row stays locked (and SQLite writers serialised) until the write is done.
+            stored = find_item(session=session, plan_id=plan_id, key=original_key, lock=True)
+            if stored.version != expected_version:
+                raise StaleEditError(original_key, expected_version, stored.version)
+        if keep_relations:
+            stored, _ = read_item(session=session, plan_id=plan_id, key=item.key)
+            relations = ("scores", "depends_on", "soft_depends_on")
+            item = item.model_copy(update={name: getattr(stored, name) for name in relations})
+    write_items(session=session, plan_id=plan_id, items=[item])
+    return item_version(session=session, plan_id=plan_id, key=item.key)
+
+
+def _item_exists(session: Session, plan_id: int, key: str) -> bool:
+    c = t.Item.__table__.c
+    return (
+        session.execute(select(c.id).where(c.plan_id == plan_id, c.key == key)).first() is not None
+    )
+
+
+class DeletedItem(NamedTuple):
+    """What :func:`restore_item` needs to bring a deleted item back."""
+
+    item: ItemIn
+    dependants: tuple[tuple[str, str], ...]
+    """``(blocked key, kind)`` of the items that waited for it."""
+    milestones: tuple[str, ...]
+
+
+def delete_item(
+    *, session: Session, plan_id: int, key: str, expected_version: int | None = None
+) -> DeletedItem:
+    """Delete item ``key`` (refused as stale if it moved past ``expected_version``)."""
+    item_in, version = read_item(session=session, plan_id=plan_id, key=key)
+    if expected_version is not None and version != expected_version:
+        raise StaleEditError(key, expected_version, version)
+    row = find_item(session=session, plan_id=plan_id, key=key, lock=True)
+    dep, other = t.Dependency.__table__.c, t.Item.__table__.c
+    dependants = session.execute(
+        select(other.key, dep.kind)
+        .join(t.Dependency, dep.blocked_id == other.id)
+        .where(dep.blocker_id == row.id)
+        .order_by(dep.id)
+    ).all()
+    ms, link = t.Milestone.__table__.c, t.MilestoneItem.__table__.c
+    milestones = session.execute(
+        select(ms.key)
+        .join(t.MilestoneItem, link.milestone_id == ms.id)
+        .where(link.item_id == row.id)
+    ).scalars()
+    deleted = DeletedItem(item_in, tuple(tuple(d) for d in dependants), tuple(milestones))
+    session.delete(row)
+    session.flush()
+    return deleted
+
+
+def restore_item(*, session: Session, plan_id: int, deleted: DeletedItem) -> int:
+    """Bring back an item :func:`delete_item` removed, with the links it had; its new version."""
+    from roadmap.store.plandoc import write_items
+
+    if _item_exists(session, plan_id, deleted.item.key):
+        raise KeyTakenError(f"another item already has the key {deleted.item.key!r}")
+    write_items(session=session, plan_id=plan_id, items=[deleted.item])
+    ids = _ids(session, t.Item, plan_id)
+    new_id = ids[deleted.item.key]
+    rows = [
+        {"plan_id": plan_id, "blocker_id": new_id, "blocked_id": ids[k], "kind": kind}
+        for k, kind in deleted.dependants
+        if k in ids
+    ]
+    if rows:
+        session.execute(insert(t.Dependency.__table__), rows)
+    milestones = _ids(session, t.Milestone, plan_id)
+    links = [
+        {"milestone_id": milestones[k], "item_id": new_id}
+        for k in deleted.milestones
+        if k in milestones
+    ]
+    if links:
+        session.execute(insert(t.MilestoneItem.__table__), links)
+    return item_version(session=session, plan_id=plan_id, key=deleted.item.key)
+
+
+def _ids(session: Session, model: type, plan_id: int) -> dict[str, int]:
+    c = model.__table__.c
+    return dict(session.execute(select(c.key, c.id).where(c.plan_id == plan_id)).all())
+
+
+# Scores -------------------------------------------------------------------------------------
+
+FIBONACCI = (1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 21.0)
+SCALE_RANGES = {"1-5": (1.0, 5.0), "0-10": (0.0, 10.0), "fibonacci": (1.0, 21.0)}
+
+
+def step_value(scale: str, value: float | None, delta: int) -> float:
+    """The next value up (``delta`` 1) or down (-1) a criterion's scale, kept inside it.
+
+    >>> step_value("1-5", 3, 1), step_value("1-5", 5, 1), step_value("fibonacci", 5, -1)
+    (4.0, 5.0, 3.0)
+    >>> step_value("0-10", None, 1)
+    6.0
+    """
+    low, high = SCALE_RANGES[scale]
+    if value is None:
+        value = (low + high) / 2 if scale != "fibonacci" else 5.0
+        value = float(int(value))
+    if scale == "fibonacci":
+        below = [v for v in FIBONACCI if v < value]
+        above = [v for v in FIBONACCI if v > value]
+        if delta > 0:
+            return above[0] if above else FIBONACCI[-1]
+        return below[-1] if below else FIBONACCI[0]
+    return float(min(high, max(low, round(value) + delta)))
+
+
+def check_score(scale: str, value: float) -> str | None:
+    """Why ``value`` is not a value of ``scale``, or ``None`` when it is."""
+    low, high = SCALE_RANGES[scale]
+    if scale == "fibonacci" and value not in FIBONACCI:
+        return "use one of 1, 2, 3, 5, 8, 13, 21"
+    if not low <= value <= high:
+        return f"use a value from {low:g} to {high:g}"
+    return None
+
+
+def all_scores(*, session: Session, plan_id: int) -> dict[str, dict[str, float]]:
+    """``item key -> criterion key -> value`` for every scored item of the plan."""
+    item, crit, score = (m.__table__.c for m in (t.Item, t.Criterion, t.ItemScore))
+    out: dict[str, dict[str, float]] = defaultdict(dict)
+    query = (
+        select(item.key, crit.key, score.value)
+        .join(t.Item, item.id == score.item_id)
+        .join(t.Criterion, crit.id == score.criterion_id)
+        .where(item.plan_id == plan_id)
+    )
+    for item_key, crit_key, value in session.execute(query):
+        out[item_key][crit_key] = value
+    return dict(out)
+
+
+def set_score(
+    *, session: Session, plan_id: int, item_key: str, criterion_key: str, value: float | None
+) -> float | None:
+    """Set (or, with ``None``, clear) one score; returns the value it had."""
+    item_id = _ids_one(session, t.Item, plan_id, item_key)
+    crit_id = _ids_one(session, t.Criterion, plan_id, criterion_key)
+    c = t.ItemScore.__table__.c
+    where = (c.item_id == item_id, c.criterion_id == crit_id)
+    before = session.execute(select(c.value).where(*where)).scalar()
+    session.execute(delete(t.ItemScore.__table__).where(*where))
+    if value is not None:
+        now = t.utcnow()
+        session.execute(
+            insert(t.ItemScore.__table__).values(
+                item_id=item_id, criterion_id=crit_id, value=value, created_at=now, updated_at=now
+            )
+        )
+    items = t.Item.__table__
+    session.execute(update(items).where(items.c.id == item_id).values(updated_at=t.utcnow()))
+    return before
+
+
+def _ids_one(session: Session, model: type, plan_id: int, key: str) -> int:
+    c = model.__table__.c
+    found = session.execute(select(c.id).where(c.plan_id == plan_id, c.key == key)).scalar()
+    if found is None:
+        raise NotFoundError(f"no {model.__tablename__} {key!r} in this plan")
+    return found
+
+
+# Simple keyed rows: sections, stakeholders, needs, sources, teams -------------------------
+
+
+def rows_of(*, session: Session, plan_id: int, model: type) -> list[Any]:
+    """The plan's ORM rows of ``model`` in stored order (small tables only)."""
+    c = model.__table__.c
+    order = (c.position, c.id) if "position" in c else (c.id,)
+    return list(session.scalars(select(model).where(c.plan_id == plan_id).order_by(*order)))
+
+
+def update_row(
+    *, session: Session, plan_id: int, model: type, key: str, changes: dict[str, Any]
+) -> dict[str, Any]:
+    """Apply ``changes`` to row ``key`` of ``model``; returns the values they replaced."""
+    row = session.scalars(select(model).where(model.plan_id == plan_id, model.key == key)).first()
+    if row is None:
+        raise NotFoundError(f"no {model.__tablename__} {key!r} in this plan")
+    before = {name: getattr(row, name) for name in changes}
+    for name, value in changes.items():
+        setattr(row, name, value)
+    session.flush()
+    return before
+
+
+def set_translation(
+    *, session: Session, plan_id: int, model: type, key: str, lang: str, field: str, text: str
+) -> str:
+    """Set the ``lang`` version of ``field`` (empty text removes it); returns the old text."""
+    row = session.scalars(select(model).where(model.plan_id == plan_id, model.key == key)).first()
+    if row is None:
+        raise NotFoundError(f"no {model.__tablename__} {key!r} in this plan")
+    i18n = {k: dict(v) for k, v in row.i18n.items()}
+    before = i18n.get(lang, {}).get(field, "")
+    if text:
+        i18n.setdefault(lang, {})[field] = text
+    else:
+        i18n.get(lang, {}).pop(field, None)
+        if not i18n.get(lang, True):
+            del i18n[lang]
+    row.i18n = i18n
+    session.flush()
+    return before
+
+
+def silo_matrix(*, session: Session, plan_id: int) -> dict[tuple[str, str], bool]:
+    """``(stakeholder key, source key) -> has access`` for every need of a source."""
+    sh, src, link = (m.__table__.c for m in (t.Stakeholder, t.InfoSource, t.StakeholderSource))
+    query = (
+        select(sh.key, src.key, link.has_access)
+        .join(t.Stakeholder, sh.id == link.stakeholder_id)
+        .join(t.InfoSource, src.id == link.source_id)
+        .where(sh.plan_id == plan_id)
+    )
+    return {(a, b): bool(access) for a, b, access in session.execute(query)}
+
+
+def set_silo_cell(
+    *, session: Session, plan_id: int, stakeholder: str, source: str, state: bool | None
+) -> bool | None:
+    """Set whether a stakeholder needs a source (``None``: does not) and can reach it."""
+    sh_id = _ids_one(session, t.Stakeholder, plan_id, stakeholder)
+    src_id = _ids_one(session, t.InfoSource, plan_id, source)
+    c = t.StakeholderSource.__table__.c
+    where = (c.stakeholder_id == sh_id, c.source_id == src_id)
+    before = session.execute(select(c.has_access).where(*where)).scalar()
+    session.execute(delete(t.StakeholderSource.__table__).where(*where))
+    if state is not None:
+        now = t.utcnow()
+        session.execute(
+            insert(t.StakeholderSource.__table__).values(
+                stakeholder_id=sh_id,
+                source_id=src_id,
+                has_access=state,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    return None if before is None else bool(before)
+
+
+# Dependencies -------------------------------------------------------------------------------
+
+
+def dependency_edges(*, session: Session, plan_id: int) -> list[tuple[str, str, str]]:
+    """``(blocker key, blocked key, kind)`` of every dependency of the plan."""
+    dep, a, b = t.Dependency.__table__, t.Item.__table__.alias("a"), t.Item.__table__.alias("b")
+    query = (
+        select(a.c.key, b.c.key, dep.c.kind)
+        .select_from(dep.join(a, a.c.id == dep.c.blocker_id).join(b, b.c.id == dep.c.blocked_id))
+        .where(dep.c.plan_id == plan_id)
+        .order_by(dep.c.id)
+    )
+    return [tuple(r) for r in session.execute(query)]
+
+
+class CycleRefusedError(ValueError):
+    """A dependency that would close a cycle; ``path`` runs from the blocked item back round."""
+
+    def __init__(self, path: list[str]) -> None:
+        self.path = path
+        super().__init__(f"that would close a cycle: {' -> '.join([*path, path[0]])}")
+
+
+def add_dependency(
+    *, session: Session, plan_id: int, blocker: str, blocked: str, kind: str
+) -> None:
+    """Store ``blocker -> blocked`` unless it would close a cycle (:class:`CycleRefusedError`)."""
+    from roadmap.engine.graph import build_graph, existing_path
+
+    edges = dependency_edges(session=session, plan_id=plan_id)
+    if any(a == blocker and b == blocked for a, b, _ in edges):
+        raise ValueError(f"{blocked} already waits for {blocker}")
+    graph = build_graph(((k, 1.0) for k in (blocker, blocked)), edges)
+    path = existing_path(graph, blocker, blocked)
+    if path is not None:
+        raise CycleRefusedError(path)
+    now = t.utcnow()
+    session.execute(
+        insert(t.Dependency.__table__).values(
+            plan_id=plan_id,
+            blocker_id=_ids_one(session, t.Item, plan_id, blocker),
+            blocked_id=_ids_one(session, t.Item, plan_id, blocked),
+            kind=kind,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+
+
+def remove_dependency(*, session: Session, plan_id: int, blocker: str, blocked: str) -> None:
+    dep = t.Dependency.__table__
+    result = session.execute(
+        delete(dep).where(
+            dep.c.plan_id == plan_id,
+            dep.c.blocker_id == _ids_one(session, t.Item, plan_id, blocker),
+            dep.c.blocked_id == _ids_one(session, t.Item, plan_id, blocked),
+        )
+    )
+    if result.rowcount != 1:
+        raise NotFoundError(f"{blocked} does not wait for {blocker}")

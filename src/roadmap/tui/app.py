@@ -1,0 +1,301 @@
+"""The app: a hub that opens the plan, switches views and runs the work they ask for.
+
+Views are modes, built on first use (so a view's imports load when it is opened). The app owns
+what views share: the plan context, the undo history, the latest roadmap from the engine
+(re-sequenced in a worker thread after every change), the watcher that notices other processes'
+changes, and the preferences. :func:`make_app` builds it for the command line and for tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+
+from roadmap.store.db import Store
+from roadmap.tui.context import PlanContext
+from roadmap.tui.history import Change, History, ItemChange
+from roadmap.tui.planning import Planner
+from roadmap.tui.prefs import Prefs
+from roadmap.tui.widgets.navbar import VIEWS
+
+PROJECTOR = Theme(
+    name="projector",
+    primary="#0033cc",
+    secondary="#6a1b9a",
+    accent="#b34700",
+    warning="#8a5a00",
+    error="#b00020",
+    success="#1b5e20",
+    foreground="#000000",
+    background="#ffffff",
+    surface="#ffffff",
+    panel="#dcdcdc",
+    dark=False,
+    variables={
+        "block-cursor-background": "#0033cc",
+        "block-cursor-foreground": "#ffffff",
+        "footer-key-foreground": "#0033cc",
+    },
+)
+"""Light and high-contrast, for projectors in bright meeting rooms."""
+
+
+def _view(mode: str) -> Screen:
+    from importlib import import_module
+
+    module = import_module(f"roadmap.tui.screens.{mode}")
+    return getattr(module, f"{mode.capitalize()}View")()
+
+
+class RoadmapApp(App[None]):
+    """The terminal app for project leads."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "roadmap"
+    MODES: ClassVar[dict[str, Any]] = {mode: (lambda m=mode: _view(m)) for mode in VIEWS}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("ctrl+z", "undo", "Undo"),
+        Binding("ctrl+y", "redo", "Redo"),
+        Binding("ctrl+q", "quit", "Quit"),
+        *(
+            Binding(str(n), f"view('{mode}')", label, show=False)
+            for n, (mode, label) in enumerate(VIEWS.items(), start=1)
+        ),
+    ]
+
+    def __init__(
+        self,
+        ctx: PlanContext,
+        prefs: Prefs,
+        *,
+        theme: str | None = None,
+        watch_interval: float | None = 1.0,
+    ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.prefs = prefs
+        self.history = History(ctx.store, ctx.plan_id)
+        self.planner = Planner(ctx.store, ctx.plan_id)
+        self.data_version = 0
+        """Raised on every change of the plan; views compare it with what they loaded."""
+        self.roadmap = None
+        """The engine's latest :class:`roadmap.engine.result.Roadmap`, or None until it ran."""
+        self._fixed_theme = theme
+        self._watch_interval = watch_interval
+        self._watcher = None
+        self.sub_title = ctx.name
+
+    async def on_mount(self) -> None:
+        self.register_theme(PROJECTOR)
+        self.theme = self._fixed_theme or self.prefs.get("theme") or "textual-dark"
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        await self.switch_mode("items")
+        if self._watch_interval:
+            from roadmap.tui.watch import ChangeWatcher
+
+            self._watcher = ChangeWatcher(self.ctx.store, self.ctx.plan_id)
+            self.set_interval(self._watch_interval, self._poll)
+        self.resequence()
+        self._offer_draft()
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self._fixed_theme is None:
+            self.prefs.set("theme", theme.name)
+
+    def on_unmount(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
+
+    # Views -------------------------------------------------------------------------------
+
+    def action_view(self, mode: str) -> None:
+        if mode in VIEWS and mode != self.current_mode:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        from roadmap.tui.dialogs.help import Help
+
+        screen = self.screen
+        self.push_screen(Help(screen, getattr(screen, "HELP", "")))
+
+    def plan_changed(self, *, own: bool = True, reload: bool = True) -> None:
+        """The plan changed: reload the view on screen (others reload when shown), re-sequence."""
+        self.data_version += 1
+        if own and self._watcher is not None:
+            self._watcher.sync()
+        if not reload:
+            return
+        view_reload = getattr(self.screen, "reload", None)
+        if view_reload is not None:
+            view_reload()
+        self.resequence()
+
+    def _poll(self) -> None:
+        self._check_external()
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _check_external(self) -> None:
+        if self._watcher is not None and self._watcher.changed():
+            self.call_from_thread(self._external_change)
+
+    def _external_change(self) -> None:
+        self.plan_changed(own=False)
+        self.notify("The plan was changed elsewhere; showing the stored version.", timeout=3)
+
+    # The engine --------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="engine")
+    def resequence(self, key: str | None = None, scores: dict[str, float] | None = None) -> None:
+        """Sequence the plan again (only item ``key``'s ``scores`` changed, if given)."""
+        if key is not None and scores is not None:
+            roadmap = self.planner.scores_changed(key, scores)
+        else:
+            roadmap = self.planner.full()
+        self.call_from_thread(self._roadmap_ready, roadmap)
+
+    def _roadmap_ready(self, roadmap) -> None:
+        from roadmap.tui.planning import moves
+
+        old, self.roadmap = self.roadmap, roadmap
+        if old is not None and roadmap is not None:
+            for text in moves(old, roadmap, self.ctx.calendar.label):
+                self.notify(text, title="Roadmap", timeout=4)
+        changed = getattr(self.screen, "roadmap_changed", None)
+        if changed is not None:
+            changed()
+
+    # Items -------------------------------------------------------------------------------
+
+    def edit_item(self, key: str | None, draft: dict[str, Any] | None = None) -> None:
+        """Open the item editor on ``key`` (a new item when None)."""
+        from roadmap.store.repo import NotFoundError
+        from roadmap.tui.dialogs.item_editor import ItemEditor, Saved
+
+        def done(saved: Saved | None) -> None:
+            self.prefs.drop_draft(self.ctx.slug)
+            if saved is None:
+                return
+            self.history.record(ItemChange(saved.before, saved.after, saved.version))
+            self.notify(f"{saved.after.key} saved", timeout=2)
+            self.plan_changed()
+
+        def keep(values: dict[str, Any]) -> None:
+            self.prefs.save_draft(self.ctx.slug, values)
+
+        try:
+            editor = ItemEditor(self.ctx, key, draft=draft, on_draft=keep)
+        except NotFoundError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.push_screen(editor, done)
+
+    def action_new_item(self) -> None:
+        self.edit_item(None)
+
+    def delete_item(self, key: str) -> None:
+        from roadmap.store import edits
+        from roadmap.tui.dialogs.confirm import Confirm
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            with self.ctx.store.write() as session:
+                deleted = edits.delete_item(session=session, plan_id=self.ctx.plan_id, key=key)
+            self.history.record(ItemChange(deleted, None, None))
+            self.notify(f"{key} deleted (Ctrl+Z brings it back)", timeout=3)
+            self.plan_changed()
+
+        self.push_screen(
+            Confirm(f"Delete item {key} with its scores and dependencies?", "Delete"), answer
+        )
+
+    def _offer_draft(self) -> None:
+        draft = self.prefs.load_draft(self.ctx.slug)
+        if not draft:
+            return
+        from roadmap.tui.dialogs.confirm import Confirm
+
+        what = draft.get("key") or "a new item"
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.edit_item(draft.get("key"), draft=draft)
+            else:
+                self.prefs.drop_draft(self.ctx.slug)
+
+        self.push_screen(
+            Confirm(f"An unsaved edit of {what} was kept from last time. Open it again?", "Open"),
+            answer,
+        )
+
+    # Edits and undo ----------------------------------------------------------------------
+
+    def apply(self, change: Change, done: str = "", *, reload: bool = True) -> bool:
+        """Make ``change`` in its own transaction; a refusal is shown, and nothing is written.
+
+        ``reload`` False: the view on screen shows the change itself and asks the engine.
+        """
+        from roadmap.store.repo import NotFoundError, StaleEditError
+
+        try:
+            self.history.apply(change)
+        except (StaleEditError, NotFoundError, ValueError) as exc:
+            self.notify(str(exc), title="Refused", severity="error", timeout=6)
+            return False
+        if done:
+            self.notify(done, timeout=2)
+        self.plan_changed(reload=reload)
+        return True
+
+    def add_dependency(self, blocker: str, blocked: str, kind: str = "hard") -> bool:
+        from roadmap.tui.history import DependencyChange
+
+        change = DependencyChange(blocker, blocked, kind, added=True)
+        return self.apply(change, f"{blocked} now waits for {blocker}")
+
+    def action_undo(self) -> None:
+        self._replay(self.history.undo, "Undone")
+
+    def action_redo(self) -> None:
+        self._replay(self.history.redo, "Redone")
+
+    def _replay(self, step, verb: str) -> None:
+        from roadmap.store.repo import NotFoundError, StaleEditError
+
+        try:
+            change = step()
+        except (StaleEditError, NotFoundError, ValueError) as exc:
+            self.notify(str(exc), title=f"Not {verb.lower()}", severity="error")
+            return
+        if change is None:
+            self.notify(f"Nothing to {verb.lower()[:-1]}", timeout=2)
+            return
+        self.notify(f"{verb}: {change.label}", timeout=2)
+        self.plan_changed()
+
+
+def make_app(
+    db: str | Path | None = None,
+    *,
+    plan: str | None = None,
+    store: Store | None = None,
+    config_dir: Path | None = None,
+    theme: str | None = None,
+    watch_interval: float | None = 1.0,
+) -> RoadmapApp:
+    """The app on ``db`` (or an open ``store``), working on plan ``plan``.
+
+    ``config_dir`` is where preferences and drafts live (default: the user's config folder);
+    ``theme`` fixes the theme and stops it being remembered (tests, snapshots);
+    ``watch_interval`` None turns off watching for other processes' changes.
+    """
+    store = store or Store.open(db)
+    ctx = PlanContext.open(store, plan)
+    return RoadmapApp(ctx, Prefs(config_dir), theme=theme, watch_interval=watch_interval)

@@ -1,0 +1,1 @@
+"""Modal dialogs: the item editor, confirmations, pickers, export."""

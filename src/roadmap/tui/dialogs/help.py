@@ -1,0 +1,55 @@
+"""The help screen (``?``): what the current view is for and every key it answers to."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+GENERAL = (
+    "1-8 or a click on a tab switches view. Ctrl+P opens the command palette (jump to an "
+    "item, add an item or a dependency, switch view, export, change language or theme). "
+    "Ctrl+Z undoes and Ctrl+Y redoes the last edits. Every confirmed edit is saved at once."
+)
+
+
+class Help(ModalScreen[None]):
+    """Keys of ``screen`` and the app, with the view's own help text."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "close", "Close")]
+
+    def __init__(self, screen: Screen, about: str) -> None:
+        super().__init__()
+        self.target, self.about = screen, about
+
+    def compose(self) -> ComposeResult:
+        keys = Table.grid(padding=(0, 2))
+        keys.add_column(style="bold")
+        keys.add_column()
+        seen: set[str] = set()
+        for binding in self._bindings():
+            label = binding.description or binding.action
+            if binding.key in seen or not label:
+                continue
+            seen.add(binding.key)
+            keys.add_row(Text(self.app.get_key_display(binding)), Text(label))
+        with Vertical(classes="dialog"):
+            yield Static(Text("Help"), classes="dialog-title")
+            with VerticalScroll():
+                yield Static(Text(self.about))
+                yield Static(Text(GENERAL))
+                yield Static(keys)
+
+    def _bindings(self):
+        for node in (self.target, self.app):
+            for bindings in node._bindings.key_to_bindings.values():
+                yield from bindings
+
+    def action_close(self) -> None:
+        self.dismiss(None)

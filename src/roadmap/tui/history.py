@@ -1,0 +1,188 @@
+"""Undo and redo of the edits made in the app, each replayed in its own short transaction.
+
+A change records what it takes to go back and forth (the item before and after, a score's old
+and new value, a dependency added or removed). Item changes carry the version they left the
+item at, so undoing over someone else's later edit is refused as stale instead of overwriting it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from roadmap.model.inputs import ItemIn
+from roadmap.store import edits
+from roadmap.store.db import Store
+
+LIMIT = 100
+"""How many changes can be undone."""
+
+
+class Change:
+    """One undoable edit."""
+
+    label: str = ""
+
+    def undo(self, session: Session, plan_id: int) -> None:
+        raise NotImplementedError
+
+    def redo(self, session: Session, plan_id: int) -> None:
+        raise NotImplementedError
+
+
+class ItemChange(Change):
+    """An item created (``before`` None), edited, or deleted (``after`` None)."""
+
+    def __init__(
+        self,
+        before: ItemIn | edits.DeletedItem | None,
+        after: ItemIn | None,
+        version: int | None,
+    ) -> None:
+        self.before, self.after, self.version = before, after, version
+        key = (after or _item_of(before)).key
+        verb = "created" if before is None else "deleted" if after is None else "edited"
+        self.label = f"{key} {verb}"
+
+    def undo(self, session: Session, plan_id: int) -> None:
+        if self.before is None:
+            self.before = edits.delete_item(
+                session=session, plan_id=plan_id, key=self.after.key, expected_version=self.version
+            )
+            self.version = None
+        elif self.after is None:
+            self.version = edits.restore_item(session=session, plan_id=plan_id, deleted=self.before)
+        else:
+            self.version = edits.save_item(
+                session=session,
+                plan_id=plan_id,
+                item=self.before,
+                original_key=self.after.key,
+                expected_version=self.version,
+            )
+
+    def redo(self, session: Session, plan_id: int) -> None:
+        if self.after is None:
+            deleted = edits.delete_item(
+                session=session,
+                plan_id=plan_id,
+                key=_item_of(self.before).key,
+                expected_version=self.version,
+            )
+            self.before, self.version = deleted, None
+        elif isinstance(self.before, edits.DeletedItem):
+            # The creation being redone: the item comes back as it was deleted by the undo.
+            self.version = edits.restore_item(session=session, plan_id=plan_id, deleted=self.before)
+            self.before = None
+        else:
+            self.version = edits.save_item(
+                session=session,
+                plan_id=plan_id,
+                item=self.after,
+                original_key=self.before.key,
+                expected_version=self.version,
+            )
+
+
+def _item_of(state: ItemIn | edits.DeletedItem | None) -> ItemIn:
+    assert state is not None
+    return state.item if isinstance(state, edits.DeletedItem) else state
+
+
+@dataclass
+class ScoreChange(Change):
+    """One score set or cleared."""
+
+    item: str
+    criterion: str
+    before: float | None
+    after: float | None
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return f"score {self.criterion} of {self.item}"
+
+    def undo(self, session: Session, plan_id: int) -> None:
+        edits.set_score(
+            session=session,
+            plan_id=plan_id,
+            item_key=self.item,
+            criterion_key=self.criterion,
+            value=self.before,
+        )
+
+    def redo(self, session: Session, plan_id: int) -> None:
+        edits.set_score(
+            session=session,
+            plan_id=plan_id,
+            item_key=self.item,
+            criterion_key=self.criterion,
+            value=self.after,
+        )
+
+
+@dataclass
+class DependencyChange(Change):
+    """A dependency added (``added``) or removed."""
+
+    blocker: str
+    blocked: str
+    kind: str
+    added: bool
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return f"{self.blocked} waits for {self.blocker}"
+
+    def _set(self, session: Session, plan_id: int, present: bool) -> None:
+        ends = {"blocker": self.blocker, "blocked": self.blocked}
+        if present:
+            edits.add_dependency(session=session, plan_id=plan_id, kind=self.kind, **ends)
+        else:
+            edits.remove_dependency(session=session, plan_id=plan_id, **ends)
+
+    def undo(self, session: Session, plan_id: int) -> None:
+        self._set(session, plan_id, not self.added)
+
+    def redo(self, session: Session, plan_id: int) -> None:
+        self._set(session, plan_id, self.added)
+
+
+class History:
+    """The changes that can be undone, and those undone that can be redone."""
+
+    def __init__(self, store: Store, plan_id: int, limit: int = LIMIT) -> None:
+        self.store, self.plan_id = store, plan_id
+        self._done: deque[Change] = deque(maxlen=limit)
+        self._undone: list[Change] = []
+
+    def apply(self, change: Change) -> None:
+        """Make ``change`` (its redo) and record it; what refuses it is raised, nothing recorded."""
+        with self.store.write() as session:
+            change.redo(session, self.plan_id)
+        self.record(change)
+
+    def record(self, change: Change) -> None:
+        self._done.append(change)
+        self._undone.clear()
+
+    def undo(self) -> Change | None:
+        """Undo the last change (or raise what refused it, keeping it undoable)."""
+        if not self._done:
+            return None
+        change = self._done[-1]
+        with self.store.write() as session:
+            change.undo(session, self.plan_id)
+        self._undone.append(self._done.pop())
+        return change
+
+    def redo(self) -> Change | None:
+        if not self._undone:
+            return None
+        change = self._undone[-1]
+        with self.store.write() as session:
+            change.redo(session, self.plan_id)
+        self._done.append(self._undone.pop())
+        return change

@@ -1,0 +1,63 @@
+"""The engine as the app uses it: a roadmap for the open plan, and what moved since the last one.
+
+:class:`Planner` keeps the engine's :class:`~roadmap.engine.sequence.Sequencer` between runs,
+so that a changed score re-sequences only what it moves. It runs in the app's worker thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from roadmap.engine.result import Roadmap
+from roadmap.store.db import Store
+
+MOVES_SHOWN = 3
+"""At most this many "moved" toasts; the rest are counted in one more."""
+
+
+class Planner:
+    """Sequences one plan, from the database or after one item's change."""
+
+    def __init__(self, store: Store, plan_id: int) -> None:
+        self.store, self.plan_id = store, plan_id
+        self._sequencer = None
+
+    @property
+    def snapshot(self):
+        """The :class:`~roadmap.engine.inputs.Snapshot` last sequenced, or None."""
+        return None if self._sequencer is None else self._sequencer.snapshot
+
+    def full(self) -> Roadmap:
+        """Read the plan and sequence it from scratch."""
+        from roadmap.engine.sequence import Sequencer
+        from roadmap.store.snapshot import load_snapshot
+
+        with self.store.read() as session:
+            snapshot = load_snapshot(session=session, plan_id=self.plan_id)
+        self._sequencer = Sequencer(snapshot)
+        return self._sequencer.roadmap()
+
+    def scores_changed(self, key: str, scores: dict[str, float]) -> Roadmap:
+        """Re-sequence after item ``key`` got new ``scores`` (the fast path of the engine)."""
+        import dataclasses
+
+        if self._sequencer is None:
+            return self.full()
+        items = self._sequencer.snapshot.items
+        item = next((x for x in items if x.key == key), None)
+        if item is None:
+            return self.full()
+        return self._sequencer.update_item(dataclasses.replace(item, scores=scores))
+
+
+def moves(old: Roadmap, new: Roadmap, label: Callable[[int], str]) -> Iterator[str]:
+    """Sentences naming the items whose start period changed between ``old`` and ``new``."""
+    moved = []
+    for key, place in new.placements.items():
+        before = old.placements.get(key)
+        if before is not None and before.start != place.start:
+            moved.append(f"{key} moved from {label(before.start)} to {label(place.start)}")
+    moved.sort()
+    yield from moved[:MOVES_SHOWN]
+    if len(moved) > MOVES_SHOWN:
+        yield f"{len(moved) - MOVES_SHOWN} more items moved"

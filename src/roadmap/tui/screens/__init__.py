@@ -1,0 +1,1 @@
+"""Full-screen views of the plan, one per mode of the app."""

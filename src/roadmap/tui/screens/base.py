@@ -1,0 +1,68 @@
+"""The frame every view shares: the navigation bar, the view's body and the footer.
+
+A view reloads its data when the app says the plan changed (its own edits, another process),
+and when it comes back on screen after a change it missed while hidden.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Tabs
+
+from roadmap.tui.widgets.navbar import NavBar
+
+if TYPE_CHECKING:
+    from roadmap.tui.app import RoadmapApp
+    from roadmap.tui.context import PlanContext
+
+
+class PlanView(Screen):
+    """A full-screen view of the open plan."""
+
+    MODE: ClassVar[str] = ""
+    HELP: ClassVar[str] = ""
+    """What the view is for and how it is used, shown by the help screen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded_version = -1
+
+    @property
+    def roadmap_app(self) -> RoadmapApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def ctx(self) -> PlanContext:
+        return self.roadmap_app.ctx
+
+    def compose(self) -> ComposeResult:
+        yield NavBar(self.MODE)
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_screen_resume(self) -> None:
+        self.sub_title = self.MODE
+        if self.loaded_version != self.roadmap_app.data_version:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the view's data again; subclasses load and then call :meth:`mark_loaded`."""
+        self.mark_loaded()
+
+    def mark_loaded(self) -> None:
+        self.loaded_version = self.roadmap_app.data_version
+
+    def roadmap_changed(self) -> None:
+        """The engine produced a new roadmap (:attr:`RoadmapApp.roadmap`)."""
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        event.stop()
+        mode = event.tab.id
+        if mode and mode != self.MODE:
+            self.roadmap_app.action_view(mode)

@@ -1,0 +1,155 @@
+"""The item table: every development item, sortable by any column, filtered as you type.
+
+Rows come from one core select in a worker thread and live in a :class:`Grid`, which draws only
+what is on screen; scores and periods are filled in from the engine's latest roadmap.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Input, Static
+
+from roadmap.store import edits
+from roadmap.tui.screens.base import PlanView
+from roadmap.tui.widgets.grid import Column, Grid
+
+ID, KEY, TITLE, THEME, OWNER, TEAM, STATUS, TAGS, SCORE, PERIOD = range(10)
+
+COLUMNS = (
+    Column("Key", KEY, 9),
+    Column("Title", TITLE),
+    Column("Theme", THEME, 14),
+    Column("Owner", OWNER, 12, optional=True),
+    Column("Team", TEAM, 12, optional=True),
+    Column("Status", STATUS, 11),
+    Column("Score", SCORE, 5, right=True, fmt=lambda v: f"{v:.0f}"),
+    Column("Period", PERIOD, 8),
+)
+
+
+def _search(row: tuple) -> str:
+    return " ".join((row[KEY], row[TITLE], row[TAGS], row[THEME], row[OWNER], row[STATUS]))
+
+
+class ItemsView(PlanView):
+    """Items of the plan."""
+
+    MODE = "items"
+    HELP = (
+        "Every development item. Type in the filter to narrow the list (key, title, tag, theme, "
+        "owner, status); click a column title or press s / r to sort; Enter opens an item."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", show=False),
+        Binding("slash", "focus_filter", "Filter"),
+        Binding("n", "app.new_item", "New"),
+        Binding("delete,x", "delete", "Delete"),
+        Binding("s", "sort", "Sort"),
+        Binding("r", "reverse", "Reverse", show=False),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        yield Input(placeholder="Filter: key, title, tag, theme, owner, status", id="filter")
+        yield Grid(COLUMNS, search=_search, id="items")
+        yield Static("", id="count", classes="status-line")
+
+    @property
+    def grid(self) -> Grid:
+        return self.query_one("#items", Grid)
+
+    def on_mount(self) -> None:
+        self._items: list[edits.ItemRow] = []
+        self.grid.focus()
+
+    def reload(self) -> None:
+        self._load(self.roadmap_app.data_version)
+
+    @work(thread=True, exclusive=True, group="items-load")
+    def _load(self, version: int) -> None:
+        ctx = self.ctx
+        with ctx.store.read() as session:
+            rows = edits.item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
+        self.app.call_from_thread(self._show, rows, version)
+
+    def _rows(self, rows: list[edits.ItemRow]) -> list[tuple]:
+        roadmap = self.roadmap_app.roadmap
+        scores = roadmap.scores if roadmap else {}
+        places = roadmap.placements if roadmap else {}
+        label = self.ctx.calendar.label
+        out = []
+        for r in rows:
+            score = scores.get(r.key)
+            place = places.get(r.key)
+            out.append(
+                (
+                    *r[:TAGS],
+                    " ".join(r.tags),
+                    None if score is None else score.score,
+                    "" if place is None else label(place.start),
+                )
+            )
+        return out
+
+    def _show(self, items: list[edits.ItemRow], version: int) -> None:
+        self._items = items
+        self.grid.set_rows(self._rows(items), keep=lambda row: row[ID])
+        self.loaded_version = version
+        self._count()
+
+    def roadmap_changed(self) -> None:
+        if self._items:
+            self.grid.set_rows(self._rows(self._items), keep=lambda row: row[ID])
+
+    def _count(self) -> None:
+        grid = self.grid
+        shown, total = len(grid.view), len(grid.rows)
+        text = f"{total} items" if shown == total else f"{shown} of {total} items"
+        self.query_one("#count", Static).update(text)
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self.grid.filter(event.value)
+        self._count()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.grid.focus()
+
+    @on(Grid.Selected, "#items")
+    def _open(self, event: Grid.Selected) -> None:
+        self.roadmap_app.edit_item(event.row[KEY])
+
+    def action_open(self) -> None:
+        self.grid.action_select()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        self.grid.focus()
+
+    def action_sort(self) -> None:
+        grid = self.grid
+        grid.sort_by(
+            0 if grid.sort_column is None else (grid.sort_column + 1) % len(COLUMNS), False
+        )
+
+    def action_reverse(self) -> None:
+        grid = self.grid
+        grid.sort_by(grid.sort_column or 0, not grid.sort_reverse)
+
+    def action_delete(self) -> None:
+        row = self.grid.current_row
+        if row is not None:
+            self.roadmap_app.delete_item(row[KEY])
+
+    def selected_key(self) -> str | None:
+        row = self.grid.current_row
+        return None if row is None else row[KEY]

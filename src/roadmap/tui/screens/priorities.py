@@ -1,0 +1,232 @@
+"""Priorities: the plan's scoring method and criteria, and every item's scores, editable by key.
+
+Left and right choose a criterion; ``+`` and ``-`` step the selected item's value along the
+criterion's scale, or digits and Enter type a value. Each change is stored at once, the row is
+redrawn in place, and the engine re-sequences in the background; the app then says what moved.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Input, Static
+
+from roadmap.model.tables import Criterion
+from roadmap.store import edits
+from roadmap.tui.history import ScoreChange
+from roadmap.tui.screens.base import PlanView
+from roadmap.tui.widgets.grid import Column, Grid
+
+KEY, TITLE = 1, 2
+"""Row layout: ``(id, key, title, value per criterion..., score, period)``."""
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+class PrioritiesView(PlanView):
+    """Scores per criterion."""
+
+    MODE = "priorities"
+    HELP = (
+        "The scoring method and criteria of the plan, and each item's scores. Left/right "
+        "chooses the criterion; + and - change the selected item's value; or type a value and "
+        "press Enter (Backspace clears it). The roadmap is re-sequenced after each change."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "criterion(-1)", "Criterion", show=False),
+        Binding("right", "criterion(1)", "Criterion", show=False),
+        Binding("plus,equals_sign", "step(1)", "+1"),
+        Binding("minus", "step(-1)", "-1"),
+        Binding("backspace", "clear_value", "Clear", show=False),
+        Binding("slash", "focus_filter", "Filter"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="method", classes="status-line")
+        yield Input(placeholder="Filter items", id="filter")
+        yield Grid([], search=lambda row: f"{row[KEY]} {row[TITLE]}", id="scores")
+        yield Static("", id="score-status", classes="status-line")
+
+    def on_mount(self) -> None:
+        self.criteria: list[Criterion] = []
+        self.selected = 0
+        self.typed = ""
+        self.grid.focus()
+
+    @property
+    def grid(self) -> Grid:
+        return self.query_one("#scores", Grid)
+
+    def reload(self) -> None:
+        self._load(self.roadmap_app.data_version)
+
+    @work(thread=True, exclusive=True, group="scores-load")
+    def _load(self, version: int) -> None:
+        ctx = self.ctx
+        with ctx.store.read() as session:
+            criteria = edits.rows_of(session=session, plan_id=ctx.plan_id, model=Criterion)
+            rows = edits.item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
+            scores = edits.all_scores(session=session, plan_id=ctx.plan_id)
+        self.app.call_from_thread(self._show, criteria, rows, scores, version)
+
+    def _show(self, criteria, rows, scores, version: int) -> None:
+        self.criteria = criteria
+        self.selected = min(self.selected, max(0, len(criteria) - 1))
+        self._items = rows
+        self._scores = scores
+        self._set_columns()
+        self.grid.set_rows(self._rows(), keep=lambda row: row[0])
+        self.loaded_version = version
+        weights = ", ".join(f"{c.name} x{_number(c.weight)} ({c.direction})" for c in criteria)
+        self.query_one("#method", Static).update(
+            Text(f"Method: {self.ctx.scoring_method}.  Criteria: {weights or 'none'}")
+        )
+        self._status()
+
+    def _set_columns(self) -> None:
+        n = len(self.criteria)
+        columns = [Column("Key", KEY, 9), Column("Title", TITLE)]
+        for i, c in enumerate(self.criteria):
+            label = c.name[:7]
+            columns.append(
+                Column(
+                    ("▸" + label) if i == self.selected else label,
+                    3 + i,
+                    8,
+                    right=True,
+                    fmt=_number,
+                )
+            )
+        columns += [
+            Column("Score", 3 + n, 5, right=True, fmt=lambda v: f"{v:.0f}"),
+            Column("Period", 4 + n, 8),
+        ]
+        self.grid.set_columns(columns)
+
+    def _rows(self) -> list[tuple]:
+        roadmap = self.roadmap_app.roadmap
+        label = self.ctx.calendar.label
+        keys = [c.key for c in self.criteria]
+        out = []
+        for r in self._items:
+            values = self._scores.get(r.key, {})
+            score = roadmap.scores.get(r.key) if roadmap else None
+            place = roadmap.placements.get(r.key) if roadmap else None
+            out.append(
+                (
+                    r.id,
+                    r.key,
+                    r.title,
+                    *(values.get(k) for k in keys),
+                    None if score is None else score.score,
+                    "" if place is None else label(place.start),
+                )
+            )
+        return out
+
+    def roadmap_changed(self) -> None:
+        if self.criteria:
+            self.grid.set_rows(self._rows(), keep=lambda row: row[0])
+
+    def _status(self) -> None:
+        if not self.criteria:
+            text = "The plan has no criteria yet."
+        else:
+            c = self.criteria[self.selected]
+            typed = f"  value: {self.typed}_" if self.typed else ""
+            text = f"{c.name} ({c.scale}, {c.direction}): + / - or type a value{typed}"
+        self.query_one("#score-status", Static).update(Text(text))
+
+    # Editing -----------------------------------------------------------------------------
+
+    def action_criterion(self, delta: int) -> None:
+        if self.criteria:
+            self.selected = (self.selected + delta) % len(self.criteria)
+            self.typed = ""
+            self._set_columns()
+            self._status()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter(self, event: Input.Changed) -> None:
+        self.grid.filter(event.value)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.grid.focus()
+
+    def _current(self) -> tuple[tuple, float | None] | None:
+        row = self.grid.current_row
+        if row is None or not self.criteria:
+            return None
+        return row, row[3 + self.selected]
+
+    def action_step(self, delta: int) -> None:
+        current = self._current()
+        if current is not None:
+            c = self.criteria[self.selected]
+            self._set(current[0], edits.step_value(c.scale, current[1], delta))
+
+    def action_clear_value(self) -> None:
+        if self.typed:
+            self.typed = self.typed[:-1]
+            self._status()
+        elif (current := self._current()) is not None and current[1] is not None:
+            self._set(current[0], None)
+
+    def on_key(self, event) -> None:
+        if self.focused is not self.grid:
+            return
+        if event.character and (event.character.isdigit() or event.character == "."):
+            self.typed += event.character
+            self._status()
+            event.stop()
+        elif event.key == "enter" and self.typed:
+            event.stop()
+            typed, self.typed = self.typed, ""
+            current = self._current()
+            c = self.criteria[self.selected]
+            try:
+                value = float(typed)
+            except ValueError:
+                self.notify(f"{typed!r} is not a number", severity="error")
+                self._status()
+                return
+            problem = edits.check_score(c.scale, value)
+            if problem:
+                self.notify(f"{c.name}: {problem}", title="Refused", severity="error")
+                self._status()
+            elif current is not None:
+                self._set(current[0], value)
+        elif event.key == "escape" and self.typed:
+            self.typed = ""
+            self._status()
+            event.stop()
+
+    def _set(self, row: tuple, value: float | None) -> None:
+        c = self.criteria[self.selected]
+        key = row[KEY]
+        change = ScoreChange(key, c.key, row[3 + self.selected], value)
+        if not self.roadmap_app.apply(change, reload=False):
+            return
+        scores = dict(self._scores.get(key, {}))
+        if value is None:
+            scores.pop(c.key, None)
+        else:
+            scores[c.key] = value
+        self._scores[key] = scores
+        index = self.grid.current_index
+        values = list(row)
+        values[3 + self.selected] = value
+        self.grid.update_row(index, tuple(values))
+        self.loaded_version = self.roadmap_app.data_version
+        self.roadmap_app.resequence(key, scores)
+        self._status()

@@ -1,0 +1,197 @@
+"""The roadmap: the engine's sequence as a timeline (lanes per theme or team), or Now/Next/Later.
+
+Selecting a bar shows the engine's explanation of where the item lands and why; the
+explanation is worked out in a worker thread, since it walks the whole dependency graph.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from roadmap.model.tables import Milestone
+from roadmap.store import edits
+from roadmap.tui.screens.base import PlanView
+from roadmap.tui.widgets.timeline import Bar, Lane, Timeline
+
+LIST_LIMIT = 300
+"""Items listed per horizon in the Now/Next/Later view; the rest are counted."""
+
+
+class RoadmapView(PlanView):
+    """The sequenced roadmap."""
+
+    MODE = "roadmap"
+    HELP = (
+        "The roadmap as the engine sequences it: periods as columns, a lane per theme (or "
+        "team: l), items as bars. ! and the error colour mark the critical path; ⚠ flags a "
+        "period where a team has more work than capacity. Arrow keys or a click select an item "
+        "and show why it is where it is. v switches to Now / Next / Later."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("l", "lanes", "Lanes: theme/team"),
+        Binding("v", "now_next_later", "Now/Next/Later"),
+        Binding("enter", "open", "Open item"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        yield Timeline(id="timeline")
+        with VerticalScroll(id="nnl"):
+            yield Static(id="nnl-table")
+        with VerticalScroll(id="why"):
+            yield Static(Text("Sequencing ..."), id="why-text")
+
+    def on_mount(self) -> None:
+        self.by_team = False
+        self.items: dict[str, edits.ItemRow] = {}
+        self.milestones: list[Milestone] = []
+        self.query_one("#nnl").display = False
+        self.query_one(Timeline).focus()
+
+    def reload(self) -> None:
+        self._load(self.roadmap_app.data_version)
+
+    @work(thread=True, exclusive=True, group="roadmap-load")
+    def _load(self, version: int) -> None:
+        ctx = self.ctx
+        with ctx.store.read() as session:
+            rows = edits.item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
+            milestones = edits.rows_of(session=session, plan_id=ctx.plan_id, model=Milestone)
+        self.app.call_from_thread(self._loaded, rows, milestones, version)
+
+    def _loaded(self, rows, milestones, version: int) -> None:
+        self.items = {r.key: r for r in rows}
+        self.milestones = milestones
+        self.loaded_version = version
+        self.roadmap_changed()
+
+    def roadmap_changed(self) -> None:
+        roadmap = self.roadmap_app.roadmap
+        if roadmap is None or not self.items:
+            return
+        cal = self.ctx.calendar
+        periods = max(self.ctx.horizon, roadmap.periods)
+        labels = [cal.label(n) for n in range(periods)]
+        critical = set(roadmap.critical_path)
+        lanes: dict[str, list[Bar]] = defaultdict(list)
+        for key, place in roadmap.placements.items():
+            row = self.items.get(key)
+            if row is None:
+                continue
+            lane = (row.team if self.by_team else row.theme) or "(none)"
+            lanes[lane].append(Bar(key, row.title, place.start, place.end, key in critical))
+        overloaded = {
+            w.period for w in roadmap.warnings if w.kind == "overload" and w.period is not None
+        }
+        milestones = [(cal.index_of(m.date), m.name) for m in self.milestones]
+        timeline = self.query_one(Timeline)
+        current = timeline.selected_bar
+        timeline.show(
+            labels,
+            [Lane(name, bars) for name, bars in sorted(lanes.items())],
+            milestones,
+            overloaded,
+            keep=current.key if current else None,
+        )
+        if self.query_one("#nnl").display:
+            self._draw_now_next_later()
+
+    # Explanation -------------------------------------------------------------------------
+
+    @on(Timeline.Selected)
+    def _selected(self, event: Timeline.Selected) -> None:
+        self._explain(event.key)
+
+    @work(thread=True, exclusive=True, group="explain")
+    def _explain(self, key: str) -> None:
+        from roadmap.engine.explain import explain
+
+        roadmap, snapshot = self.roadmap_app.roadmap, self.roadmap_app.planner.snapshot
+        if roadmap is None or snapshot is None:
+            return
+        try:
+            why = explain(snapshot, roadmap, key)
+        except KeyError:
+            return
+        self.app.call_from_thread(self._show_explanation, why)
+
+    def _show_explanation(self, why) -> None:
+        label = self.ctx.calendar.label
+        text = Text()
+        text.append(f"{why.key}  ", style="bold")
+        text.append(why.title)
+        text.append(f"  [{why.status}]\n", style="dim")
+        if why.score is not None:
+            parts = ", ".join(f"{p.label} {p.contribution:.0f}" for p in why.score.parts)
+            text.append(f"Score {why.score.score:.0f} ({why.score.method}): {parts}\n")
+            for note in why.score.notes:
+                text.append(f"  {note}\n", style="italic")
+        place = why.placement
+        if place is not None:
+            span = label(place.start) + (
+                "" if place.end == place.start else f" - {label(place.end)}"
+            )
+            extra = "; on the critical path" if place.critical else f"; slack {place.slack:g}"
+            text.append(f"{span}{extra}\n", style="bold")
+            for reason in place.reasons:
+                text.append(f"  - {reason.text}\n")
+        for name, keys in (("Waits for", why.blocked_by), ("Holds up", why.blocks)):
+            if keys:
+                shown = ", ".join(keys[:12]) + (
+                    f" and {len(keys) - 12} more" if len(keys) > 12 else ""
+                )
+                text.append(f"{name}: {shown}\n")
+        for warning in why.warnings:
+            text.append(f"⚠ {warning.text}\n", style="bold")
+        self.query_one("#why-text", Static).update(text)
+
+    # Modes -------------------------------------------------------------------------------
+
+    def action_lanes(self) -> None:
+        self.by_team = not self.by_team
+        self.roadmap_changed()
+
+    def action_now_next_later(self) -> None:
+        nnl = self.query_one("#nnl")
+        nnl.display = not nnl.display
+        self.query_one(Timeline).display = not nnl.display
+        if nnl.display:
+            self._draw_now_next_later()
+            nnl.focus()
+        else:
+            self.query_one(Timeline).focus()
+
+    def _draw_now_next_later(self) -> None:
+        from roadmap.engine.horizons import HORIZONS, horizons
+
+        roadmap = self.roadmap_app.roadmap
+        if roadmap is None:
+            return
+        table = Table(expand=True)
+        groups = horizons(roadmap)
+        cells = []
+        for name in HORIZONS:
+            table.add_column(f"{name.capitalize()} ({len(groups[name])})", ratio=1)
+            text = Text()
+            for place in groups[name][:LIST_LIMIT]:
+                row = self.items.get(place.key)
+                text.append(place.key, style="bold")
+                text.append(f" {row.title if row else ''}\n")
+            if len(groups[name]) > LIST_LIMIT:
+                text.append(f"... and {len(groups[name]) - LIST_LIMIT} more", style="italic")
+            cells.append(text)
+        table.add_row(*cells)
+        self.query_one("#nnl-table", Static).update(table)
+
+    def action_open(self) -> None:
+        bar = self.query_one(Timeline).selected_bar
+        if bar is not None:
+            self.roadmap_app.edit_item(bar.key)

@@ -1,0 +1,57 @@
+"""Notice when another process (a second terminal, an import) changed the database.
+
+On SQLite, ``PRAGMA data_version`` on a connection of its own changes whenever another
+connection commits, and costs microseconds. On PostgreSQL the watcher compares the latest
+``updated_at`` and the row counts of the tables the app shows. Either way :meth:`changed` is
+cheap enough to call every second from the app's timer.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from sqlalchemy import func, select
+
+from roadmap.model import tables as t
+from roadmap.store.db import Store
+
+_WATCHED = (t.Item, t.Dependency, t.Section, t.Stakeholder, t.Need, t.InfoSource, t.Team)
+
+
+class ChangeWatcher:
+    """Tells whether the database changed since the last call (or the last :meth:`sync`)."""
+
+    def __init__(self, store: Store, plan_id: int) -> None:
+        self.store, self.plan_id = store, plan_id
+        path = store.path
+        self._conn = sqlite3.connect(path, check_same_thread=False) if path else None
+        self._last = self._token()
+
+    def _token(self) -> Any:
+        if self._conn is not None:
+            return self._conn.execute("PRAGMA data_version").fetchone()[0]
+        with self.store.read() as session:
+            token = []
+            for model in _WATCHED:
+                c = model.__table__.c
+                query = select(func.max(c.updated_at), func.count()).where(
+                    c.plan_id == self.plan_id
+                )
+                token.append(tuple(session.execute(query).one()))
+            return tuple(token)
+
+    def changed(self) -> bool:
+        token = self._token()
+        if token == self._last:
+            return False
+        self._last = token
+        return True
+
+    def sync(self) -> None:
+        """Forget changes so far (the app's own writes, which it has shown already)."""
+        self._last = self._token()
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()

@@ -1,0 +1,1 @@
+"""Widgets the views share: the virtual table, the timeline, the navigation bar."""

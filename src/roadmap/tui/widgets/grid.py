@@ -1,0 +1,324 @@
+"""A virtual table: any number of rows, of which only the visible ones are drawn.
+
+Textual's ``DataTable`` builds and measures every row up front, which at 100,000 items costs
+seconds to open and a tenth of a second per cell update. :class:`Grid` keeps its rows as plain
+tuples, renders the few lines on screen through the Line API, and sorts and filters by
+rearranging a list of row indexes. Text is drawn as plain segments (never parsed as markup),
+with control characters made visible, so any title a user typed shows literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+_CONTROL = dict.fromkeys((*range(32), 127, *range(128, 160)), "?")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (escape codes, newlines) replaced by ``?``."""
+    return text.translate(_CONTROL)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column: its label, the tuple index it shows, its width (0 = share what is left)."""
+
+    label: str
+    index: int
+    width: int = 0
+    right: bool = False
+    fmt: Callable[[Any], str] = str
+    optional: bool = False
+    """Left out when the table is narrower than :data:`NARROW` cells."""
+
+
+NARROW = 100
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    """Empty values last, numbers as numbers, text case-insensitively."""
+    if value is None or value == "":
+        return (2, 0)
+    if isinstance(value, int | float):
+        return (0, value)
+    return (1, str(value).casefold())
+
+
+class Grid(ScrollView, can_focus=True):
+    """Rows of tuples shown in columns; a cursor row; sorting and filtering without redrawing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "grid--header",
+        "grid--cursor",
+        "grid--sorted",
+        "grid--odd",
+    }
+    DEFAULT_CSS = """
+    Grid { height: 1fr; background: $surface; }
+    Grid > .grid--header { text-style: bold; background: $panel; }
+    Grid > .grid--sorted { text-style: bold underline; background: $panel; }
+    Grid > .grid--cursor { background: $block-cursor-blurred-background; }
+    Grid:focus > .grid--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    Grid > .grid--odd { background: $surface-lighten-1; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Selected(Message):
+        """Enter (or a double click) on a row."""
+
+        def __init__(self, grid: Grid, row: tuple) -> None:
+            super().__init__()
+            self.grid, self.row = grid, row
+
+        @property
+        def control(self) -> Grid:
+            return self.grid
+
+    class Highlighted(Message):
+        """The cursor moved to a row."""
+
+        def __init__(self, grid: Grid, row: tuple | None) -> None:
+            super().__init__()
+            self.grid, self.row = grid, row
+
+        @property
+        def control(self) -> Grid:
+            return self.grid
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        *,
+        search: Callable[[tuple], str] | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.columns = list(columns)
+        self._search = search
+        self.rows: list[tuple] = []
+        self.view: list[int] = []
+        """Indexes into :attr:`rows` of the rows shown, in the order shown."""
+        self.sort_column: int | None = None
+        self.sort_reverse = False
+        self.filter_text = ""
+        self._haystack: list[str] | None = None
+        self._widths: list[int] = []
+        self._shown: list[Column] = []
+
+    # Data --------------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[tuple], *, keep: Callable[[tuple], Any] | None = None) -> None:
+        """Replace the rows, keeping sort, filter and (by ``keep``'s key) the cursor's row."""
+        current = self.current_row
+        self.rows = rows
+        self._haystack = None
+        self._rebuild()
+        if current is not None and keep is not None:
+            self.move_to(lambda row: keep(row) == keep(current))
+
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        self.columns = list(columns)
+        self._widths = []
+        self.refresh()
+
+    def update_row(self, index: int, row: tuple) -> None:
+        """Replace row ``index`` of :attr:`rows` and redraw it where it is shown."""
+        self.rows[index] = row
+        if self._haystack is not None and self._search is not None:
+            self._haystack[index] = self._search(row).casefold()
+        try:
+            y = self.view.index(index) if self.view[self.cursor] != index else self.cursor
+        except (ValueError, IndexError):
+            return
+        self._refresh_row(y)
+
+    def sort_by(self, column: int, reverse: bool | None = None) -> None:
+        if reverse is None:
+            reverse = not self.sort_reverse if self.sort_column == column else False
+        self.sort_column, self.sort_reverse = column, reverse
+        current = self.current_row
+        self._rebuild()
+        if current is not None:
+            self.move_to(lambda row: row is current)
+        self.refresh()
+
+    def filter(self, text: str) -> None:
+        self.filter_text = text.strip().casefold()
+        self._rebuild()
+        self.cursor = 0
+        self.scroll_to(y=0, animate=False)
+
+    def _rebuild(self) -> None:
+        view: Sequence[int] = range(len(self.rows))
+        if self.filter_text and self._search is not None:
+            if self._haystack is None:
+                self._haystack = [self._search(row).casefold() for row in self.rows]
+            words = self.filter_text.split()
+            hay = self._haystack
+            view = [i for i in view if all(w in hay[i] for w in words)]
+        if self.sort_column is not None:
+            index = self.columns[self.sort_column].index
+            rows = self.rows
+            view = sorted(view, key=lambda i: _sort_key(rows[i][index]), reverse=self.sort_reverse)
+        self.view = list(view)
+        self.virtual_size = Size(self.size.width, len(self.view) + 1)
+        self.cursor = min(self.cursor, max(0, len(self.view) - 1))
+        self.refresh()
+
+    @property
+    def current_row(self) -> tuple | None:
+        if not self.view:
+            return None
+        return self.rows[self.view[min(self.cursor, len(self.view) - 1)]]
+
+    @property
+    def current_index(self) -> int | None:
+        """Index into :attr:`rows` of the cursor's row."""
+        return self.view[self.cursor] if self.view else None
+
+    def move_to(self, test: Callable[[tuple], bool]) -> bool:
+        """Put the cursor on the first shown row that passes ``test``."""
+        for y, i in enumerate(self.view):
+            if test(self.rows[i]):
+                self.cursor = y
+                return True
+        return False
+
+    # Cursor ------------------------------------------------------------------------------
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._refresh_row(old)
+        self._refresh_row(new)
+        self._scroll_to_cursor()
+        self.post_message(self.Highlighted(self, self.current_row))
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.view) - 1)) if self.view else 0
+
+    def _refresh_row(self, y: int) -> None:
+        line = y - int(self.scroll_offset.y) + 1
+        if 1 <= line < self.size.height:
+            self.refresh(Region(0, line, self.size.width, 1))
+
+    def _scroll_to_cursor(self) -> None:
+        visible = max(1, self.size.height - 1)
+        top = int(self.scroll_offset.y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + visible:
+            self.scroll_to(y=self.cursor - visible + 1, animate=False)
+
+    def action_cursor(self, delta: int) -> None:
+        self.cursor += delta
+
+    def action_page(self, direction: int) -> None:
+        self.cursor += direction * max(1, self.size.height - 2)
+
+    def action_jump(self, where: int) -> None:
+        self.cursor = 0 if where == 0 else len(self.view) - 1
+
+    def action_select(self) -> None:
+        row = self.current_row
+        if row is not None:
+            self.post_message(self.Selected(self, row))
+
+    async def _on_click(self, event: events.Click) -> None:
+        y = event.y
+        if y == 0:
+            x = 0
+            for column, width in zip(self._shown, self._widths, strict=True):
+                if x <= event.x < x + width + 1:
+                    self.sort_by(self.columns.index(column))
+                    return
+                x += width + 1
+            return
+        row = int(self.scroll_offset.y) + y - 1
+        if 0 <= row < len(self.view):
+            self.cursor = row
+            if event.chain >= 2:
+                self.action_select()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.view) + 1)
+        self._widths = []
+
+    # Drawing -----------------------------------------------------------------------------
+
+    def _column_widths(self) -> list[int]:
+        if self._widths:
+            return self._widths
+        total = self.scrollable_content_region.width
+        shown = [c for c in self.columns if total >= NARROW or not c.optional]
+        fixed = sum(c.width for c in shown if c.width) + len(shown) - 1
+        flexible = [c for c in shown if not c.width]
+        share = max(8, (total - fixed) // max(1, len(flexible)))
+        self._shown = shown
+        self._widths = [c.width or share for c in shown]
+        return self._widths
+
+    def _line(self, cells: Callable[[Column], str], style: Style, width: int) -> Strip:
+        parts = []
+        widths = self._column_widths()
+        for column, w in zip(self._shown, widths, strict=True):
+            text = cells(column)
+            text = printable(text)
+            if column.right and cell_len(text) < w:
+                text = " " * (w - cell_len(text)) + text
+            parts.append(set_cell_size(text, w))
+        line = set_cell_size(" ".join(parts), width)
+        return Strip([Segment(line, style)], width)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            sorted_by = None if self.sort_column is None else self.columns[self.sort_column]
+            arrow = " ▼" if self.sort_reverse else " ▲"
+
+            def label(c: Column) -> str:
+                return c.label + (arrow if c is sorted_by else "")
+
+            style = base + self.get_component_rich_style("grid--header")
+            return self._line(label, style, width)
+        row_y = int(self.scroll_offset.y) + y - 1
+        if row_y >= len(self.view):
+            return Strip.blank(width, base)
+        row = self.rows[self.view[row_y]]
+        if row_y == self.cursor:
+            style = base + self.get_component_rich_style("grid--cursor")
+        elif row_y % 2:
+            style = base + self.get_component_rich_style("grid--odd")
+        else:
+            style = base
+
+        def cell(c: Column) -> str:
+            value = row[c.index]
+            return "" if value is None else c.fmt(value)
+
+        return self._line(cell, style, width)

@@ -1,0 +1,149 @@
+"""Fixtures of the terminal app tests: a small plan in a fresh database, and the app on it.
+
+The plan is written through :func:`roadmap.store.plandoc.write_plan` from a document built
+here, so every test starts from the same data; preferences and drafts go to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from roadmap.model.inputs import PlanDoc
+from roadmap.store.db import Store
+from roadmap.store.plandoc import write_plan
+
+PLAN: dict[str, Any] = {
+    "plan": {
+        "name": "Lahti & Asikkala",
+        "slug": "demo",
+        "default_language": "fi",
+        "languages": ["fi", "en"],
+        "start_date": "2027-01-01",
+        "horizon": 8,
+    },
+    "sections": [
+        {"key": "background", "kind": "background", "title": "Tausta", "body": "# Tausta\n"},
+        {"key": "vision", "kind": "vision", "title": "Visio", "body": "Tieto liikkuu."},
+    ],
+    "organisations": [
+        {"key": "LAH", "name": "Lahden kaupunki"},
+        {"key": "ASI", "name": "Asikkalan kunta"},
+    ],
+    "teams": [
+        {"key": "dev", "organisation": "LAH", "name": "Kehitys", "capacity": 2},
+        {"key": "ops", "organisation": "ASI", "name": "Palvelut", "capacity": 1},
+    ],
+    "themes": [
+        {"key": "info", "name": "Tiedon saatavuus"},
+        {"key": "svc", "name": "Palvelut"},
+    ],
+    "sources": [
+        {"key": "reg", "name": "Asiakasrekisteri", "organisation": "LAH"},
+        {"key": "case", "name": "Asiakirjat", "organisation": "ASI"},
+    ],
+    "stakeholders": [
+        {
+            "key": "sw",
+            "name": "Sosiaalityö",
+            "needs": [{"key": "N1", "text": "Näkee asiakkaan palvelut", "importance": 5}],
+            "sources": [{"source": "reg", "has_access": True}, {"source": "case"}],
+        }
+    ],
+    "criteria": [
+        {"key": "value", "name": "Hyöty", "weight": 2},
+        {"key": "risk", "name": "Riski", "direction": "cost"},
+    ],
+    "items": [
+        {
+            "key": "CI-1",
+            "title": "Yhteinen asiakasnäkymä",
+            "theme": "info",
+            "organisation": "LAH",
+            "team": "dev",
+            "effort": 2,
+            "tags": ["data"],
+            "scores": {"value": 5, "risk": 2},
+            "needs": ["N1"],
+        },
+        {
+            "key": "CI-2",
+            "title": "Suostumusten hallinta",
+            "theme": "info",
+            "organisation": "LAH",
+            "team": "dev",
+            "effort": 1,
+            "scores": {"value": 3, "risk": 3},
+            "depends_on": ["CI-1"],
+        },
+        {
+            "key": "CI-3",
+            "title": "Palveluohjaus [bold]kokeilu[/]",
+            "theme": "svc",
+            "organisation": "ASI",
+            "team": "ops",
+            "effort": 1,
+            "tags": ["pilot"],
+            "scores": {"value": 2, "risk": 1},
+        },
+        {
+            "key": "CI-4",
+            "title": "Raportointi",
+            "theme": "svc",
+            "organisation": "ASI",
+            "team": "ops",
+            "effort": 1,
+            "status": "planned",
+            "scores": {"value": 4, "risk": 4},
+            "depends_on": ["CI-3"],
+        },
+    ],
+    "milestones": [
+        {"key": "M1", "name": "Pilotti valmis", "date": "2027-06-30", "items": ["CI-3"]}
+    ],
+}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run ``async def`` tests (Pilot tests) in an event loop of their own."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
+
+
+def make_store(path: Path, doc: dict[str, Any] = PLAN) -> Store:
+    store = Store.open(f"sqlite:///{path}")
+    with store.write() as session:
+        write_plan(session=session, doc=PlanDoc.model_validate(doc))
+    return store
+
+
+@pytest.fixture
+def plan_store(tmp_path: Path) -> Iterator[Store]:
+    store = make_store(tmp_path / "plan.db")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def config_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "config"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def app(plan_store: Store, config_dir: Path):
+    from roadmap.tui.app import make_app
+
+    return make_app(
+        store=plan_store, config_dir=config_dir, theme="textual-dark", watch_interval=None
+    )
