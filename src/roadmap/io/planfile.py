@@ -27,7 +27,7 @@ import yaml
 from pydantic import ValidationError
 
 from roadmap.model.inputs import FORMAT, Loc, PlanDoc, Problem, check_references
-from roadmap.store.plandoc import storage_problems
+from roadmap.store.plandoc import paused_gc, storage_problems
 
 MAX_NODES = 5_000_000
 """Most values a YAML document may expand to through aliases (a 100k-item plan has ~3M)."""
@@ -88,10 +88,12 @@ def load_plan(path: str | Path) -> PlanDoc:
 def parse_plan(data: bytes, *, name: str, fmt: str) -> PlanDoc:
     """A checked plan document from the bytes of a YAML or JSON file called ``name``."""
     text = decode_text(data, name)
-    if fmt == "json":
-        raw, locate = _parse_json(text, name)
-    else:
-        raw, locate = _parse_yaml(text, name)
+    with paused_gc():
+        return _parse(text, name, fmt)
+
+
+def _parse(text: str, name: str, fmt: str) -> PlanDoc:
+    raw, locate = _parse_json(text, name) if fmt == "json" else _parse_yaml(text, name)
     if not isinstance(raw, dict):
         kind = "a list" if isinstance(raw, list) else "a single value"
         raise PlanFileError(

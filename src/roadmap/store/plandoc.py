@@ -1,0 +1,710 @@
+"""Whole plans in and out of the database: a :class:`PlanDoc` stored as a plan, and back.
+
+Plans can hold a hundred thousand items, so these paths use SQLAlchemy core statements
+(executemany inserts, plain selects) rather than ORM objects, and :func:`read_plan` builds the
+document from already-valid stored rows without validating them again.
+
+Order is kept: rows are inserted in document order and read back by id (sections and criteria
+by position), so an exported plan imported into an empty database exports to the same bytes.
+Link lists that have no order of their own (an item's scores, needs, sources and affected
+organisations; a milestone's items; a stakeholder's sources) come back in the order of the
+rows they point to. Period labels (``2027-Q2``) are stored as period indexes of the plan's
+calendar and written back as canonical labels.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    String,
+    bindparam,
+    cast,
+    delete,
+    func,
+    insert,
+    select,
+    type_coerce,
+    update,
+)
+from sqlmodel import Session
+
+from roadmap.model import tables as t
+from roadmap.model.inputs import (
+    CapacityChangeIn,
+    CriterionIn,
+    InfoSourceIn,
+    ItemIn,
+    MilestoneIn,
+    NeedIn,
+    OrganisationIn,
+    PlanDoc,
+    PlanIn,
+    Problem,
+    SectionIn,
+    SourceAccessIn,
+    StakeholderIn,
+    TeamIn,
+    ThemeIn,
+)
+from roadmap.model.periods import Calendar, PeriodError
+from roadmap.store.repo import create_plan, slugify
+
+_ITEM_LINKS = (
+    (t.ItemNeed, "needs", "need", "need_id"),
+    (t.ItemSource, "sources", "source", "source_id"),
+    (t.ItemOrganisation, "organisations", "organisation", "organisation_id"),
+)
+"""Item link tables: table, ItemIn field, key map, column of the linked row."""
+
+_NOW = func.now()
+"""Creation and update times set by the database: binding a timestamp per row costs more than
+writing the row."""
+
+_KEYED: dict[str, type] = {
+    "theme": t.Theme,
+    "organisation": t.Organisation,
+    "team": t.Team,
+    "criterion": t.Criterion,
+    "need": t.Need,
+    "source": t.InfoSource,
+}
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cycle collector while a large plan's objects are built: they hold no
+    cycles, and the collector's repeated passes over them would cost more than the work."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def calendar_of(plan: PlanIn | t.Plan) -> Calendar:
+    return Calendar(plan.start_date, plan.period_unit)
+
+
+def period_index(cal: Calendar, value: int | str) -> int:
+    """The index of period ``value``; :class:`PeriodError` unless it has a label to write back."""
+    index = cal.parse(value)
+    try:
+        if cal.parse(cal.label(index)) == index:
+            return index
+    except (ValueError, OverflowError):
+        pass
+    raise PeriodError(f"{value!r} is outside the plan's calendar")
+
+
+def storage_problems(doc: PlanDoc) -> list[Problem]:
+    """What :func:`~roadmap.model.inputs.check_references` leaves to storage: periods that do
+    not resolve, and entries listed twice where the database stores each only once."""
+    cal = calendar_of(doc.plan)
+    problems: list[Problem] = []
+
+    def period(value: int | str | None, loc: tuple) -> int | None:
+        if value is None:
+            return None
+        try:
+            return period_index(cal, value)
+        except PeriodError as exc:
+            problems.append(Problem(loc, str(exc)))
+            return None
+
+    def once(values: Iterable[Any], loc: tuple, what: str) -> None:
+        seen = set()
+        for j, value in enumerate(values):
+            if value is not None and value in seen:
+                problems.append(Problem((*loc, j), f"{what} {value!r} is listed twice"))
+            seen.add(value)
+
+    for i, team in enumerate(doc.teams):
+        loc = ("teams", i, "capacity_changes")
+        starts = [
+            period(change.from_period, (*loc, j, "from_period"))
+            for j, change in enumerate(team.capacity_changes)
+        ]
+        once(starts, loc, "a capacity change from period")
+    for i, sh in enumerate(doc.stakeholders):
+        once((access.source for access in sh.sources), ("stakeholders", i, "sources"), "source")
+    for i, item in enumerate(doc.items):
+        period(item.pinned_period, ("items", i, "pinned_period"))
+    for i, ms in enumerate(doc.milestones):
+        once(ms.items, ("milestones", i, "items"), "item")
+    return problems
+
+
+def write_plan(*, session: Session, doc: PlanDoc, replace: bool = False) -> t.Plan:
+    """Store ``doc`` as a new plan and return it.
+
+    ``doc`` must be free of :func:`~roadmap.model.inputs.check_references` and
+    :func:`storage_problems` problems. The slug is ``doc.plan.slug`` (or made from the name),
+    made unique in the database; with ``replace``, a plan that has that slug is deleted first,
+    in the caller's transaction.
+    """
+    if replace:
+        wanted = doc.plan.slug or slugify(doc.plan.name)
+        old = session.execute(select(t.Plan).where(t.Plan.slug == wanted)).scalar_one_or_none()
+        if old is not None:
+            session.delete(old)
+            session.flush()
+    plan = create_plan(session=session, plan_in=doc.plan)
+    pid = plan.id
+    cal = calendar_of(doc.plan)
+    keys: dict[str, dict[str, int]] = {}
+
+    def store(name: str, model: type, rows: list[dict[str, Any]]) -> dict[str, int]:
+        _insert(session, model, rows)
+        keys[name] = _ids(session, model, pid)
+        return keys[name]
+
+    def i18n(row: Any) -> dict[str, Any]:
+        return {"plan_id": pid, "key": row.key, "i18n": row.i18n}
+
+    _insert(
+        session,
+        t.Section,
+        [
+            {**i18n(s), "kind": s.kind, "position": n, "title": s.title, "body": s.body}
+            for n, s in enumerate(doc.sections)
+        ],
+    )
+    orgs = store(
+        "organisation", t.Organisation, [{**i18n(o), "name": o.name} for o in doc.organisations]
+    )
+    teams = store(
+        "team",
+        t.Team,
+        [
+            {
+                "plan_id": pid,
+                "key": tm.key,
+                "organisation_id": orgs[tm.organisation],
+                "name": tm.name,
+                "capacity": tm.capacity,
+            }
+            for tm in doc.teams
+        ],
+    )
+    _insert(
+        session,
+        t.TeamCapacity,
+        [
+            {
+                "team_id": teams[tm.key],
+                "from_period": period_index(cal, c.from_period),
+                "capacity": c.capacity,
+            }
+            for tm in doc.teams
+            for c in tm.capacity_changes
+        ],
+    )
+    store(
+        "theme",
+        t.Theme,
+        [{**i18n(x), "name": x.name, "description": x.description} for x in doc.themes],
+    )
+    sources = store(
+        "source",
+        t.InfoSource,
+        [
+            {
+                **i18n(s),
+                "organisation_id": orgs.get(s.organisation),
+                "name": s.name,
+                "holds": s.holds,
+                "access": s.access,
+            }
+            for s in doc.sources
+        ],
+    )
+    holders = store(
+        "stakeholder",
+        t.Stakeholder,
+        [
+            {
+                **i18n(s),
+                "organisation_id": orgs.get(s.organisation),
+                "name": s.name,
+                "description": s.description,
+            }
+            for s in doc.stakeholders
+        ],
+    )
+    store(
+        "need",
+        t.Need,
+        [
+            {
+                **i18n(n),
+                "stakeholder_id": holders[s.key],
+                "text": n.text,
+                "importance": n.importance,
+            }
+            for s in doc.stakeholders
+            for n in s.needs
+        ],
+    )
+    _insert(
+        session,
+        t.StakeholderSource,
+        [
+            {
+                "stakeholder_id": holders[s.key],
+                "source_id": sources[a.source],
+                "has_access": a.has_access,
+            }
+            for s in doc.stakeholders
+            for a in s.sources
+        ],
+    )
+    store(
+        "criterion",
+        t.Criterion,
+        [
+            {
+                **i18n(c),
+                "name": c.name,
+                "weight": c.weight,
+                "direction": c.direction,
+                "scale": c.scale,
+                "workshop": c.workshop,
+                "position": n,
+            }
+            for n, c in enumerate(doc.criteria)
+        ],
+    )
+    _insert(session, t.Item, [_item_row(item, pid, keys, cal) for item in doc.items])
+    keys["item"] = item_ids = _ids(session, t.Item, pid)
+    _insert_item_links(session, pid, doc.items, keys)
+    milestones = store(
+        "milestone",
+        t.Milestone,
+        [{**i18n(m), "name": m.name, "date": m.date} for m in doc.milestones],
+    )
+    _insert(
+        session,
+        t.MilestoneItem,
+        [
+            {"milestone_id": milestones[m.key], "item_id": item_ids[key]}
+            for m in doc.milestones
+            for key in m.items
+        ],
+    )
+    return plan
+
+
+def write_items(*, session: Session, plan_id: int, items: list[ItemIn]) -> tuple[int, int]:
+    """Add ``items`` to a stored plan; an item whose key the plan has replaces the stored one.
+
+    The stored item keeps its id (so milestones and other links to it stay), its version is
+    raised, and its scores, dependencies on other items, needs, sources and affected
+    organisations become those of the new item. The caller checks the plan as it will be
+    (references, cycles) beforehand. Returns the numbers of items added and replaced.
+    """
+    plan = session.get(t.Plan, plan_id)
+    cal = calendar_of(plan)
+    keys = {name: _ids(session, model, plan_id) for name, model in _KEYED.items()}
+    stored = _ids(session, t.Item, plan_id)
+    new = [item for item in items if item.key not in stored]
+    old = [item for item in items if item.key in stored]
+    _insert(session, t.Item, [_item_row(item, plan_id, keys, cal) for item in new])
+    if old:
+        table = t.Item.__table__
+        rows = [{**_item_row(item, plan_id, keys, cal), "row_id": stored[item.key]} for item in old]
+        values = _bulk_values(session, table, rows)
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(version=table.c.version + 1, updated_at=_NOW, **values),
+            rows,
+        )
+        ids = [{"row_id": stored[item.key]} for item in old]
+        for model, column in (
+            (t.ItemScore, "item_id"),
+            (t.Dependency, "blocked_id"),
+            *((model, "item_id") for model, *_ in _ITEM_LINKS),
+        ):
+            table = model.__table__
+            session.execute(delete(table).where(table.c[column] == bindparam("row_id")), ids)
+    keys["item"] = _ids(session, t.Item, plan_id)
+    _insert_item_links(session, plan_id, items, keys)
+    return len(new), len(old)
+
+
+def _insert(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` with one executemany; the database stamps their creation time."""
+    if rows:
+        table = model.__table__
+        values = _bulk_values(session, table, rows)
+        session.execute(insert(table).values(created_at=_NOW, updated_at=_NOW, **values), rows)
+
+
+def _bulk_values(session: Session, table: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Bind the JSON columns of ``rows`` as text encoded here: the JSON type's own encoding
+    costs a large insert more than all its other columns."""
+    values = {}
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    for column in table.c:
+        if isinstance(column.type, JSON) and column.name in rows[0]:
+            param = bindparam(f"{column.name}_text", type_=String)
+            # SQLite keeps the text as it is; a CAST there would turn it into a number.
+            values[column.name] = param if sqlite else cast(param, JSON)
+            for row in rows:
+                row[param.key] = _dumps(row.pop(column.name))
+    return values
+
+
+def _dumps(value: Any) -> str:
+    if not value:
+        return "{}" if isinstance(value, dict) else "[]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _ids(session: Session, model: type, plan_id: int) -> dict[str, int]:
+    """``key -> id`` of the plan's rows of ``model``."""
+    table = model.__table__
+    query = select(table.c.key, table.c.id).where(table.c.plan_id == plan_id)
+    return dict(session.execute(query).all())
+
+
+def _item_row(item: ItemIn, plan_id: int, keys: dict[str, dict[str, int]], cal: Calendar) -> dict:
+    return {
+        "plan_id": plan_id,
+        "key": item.key,
+        "i18n": item.i18n,
+        "title": item.title,
+        "description": item.description,
+        "theme_id": keys["theme"].get(item.theme),
+        "organisation_id": keys["organisation"].get(item.organisation),
+        "team_id": keys["team"].get(item.team),
+        "status": item.status,
+        "effort": item.effort,
+        "moscow": item.moscow,
+        "confidence": item.confidence,
+        "reach": item.reach,
+        "impact": item.impact,
+        "cost_of_delay": item.cost_of_delay,
+        "mandatory": item.mandatory,
+        "pinned_period": None
+        if item.pinned_period is None
+        else period_index(cal, item.pinned_period),
+        "earliest_start": item.earliest_start,
+        "deadline": item.deadline,
+        "tags": item.tags,
+    }
+
+
+def _insert_item_links(
+    session: Session, plan_id: int, items: list[ItemIn], keys: dict[str, dict[str, int]]
+) -> None:
+    """Scores, dependencies and links of ``items``, whose rows are already stored."""
+    ids, crit = keys["item"], keys["criterion"]
+    _insert(
+        session,
+        t.ItemScore,
+        [
+            {"item_id": ids[item.key], "criterion_id": crit[name], "value": value}
+            for item in items
+            for name, value in item.scores.items()
+        ],
+    )
+    _insert(
+        session,
+        t.Dependency,
+        [
+            {
+                "plan_id": plan_id,
+                "blocker_id": ids[blocker],
+                "blocked_id": ids[item.key],
+                "kind": kind,
+            }
+            for item in items
+            for kind, blockers in (("hard", item.depends_on), ("soft", item.soft_depends_on))
+            for blocker in blockers
+        ],
+    )
+    for model, field, name, column in _ITEM_LINKS:
+        target = keys[name]
+        _insert(
+            session,
+            model,
+            [
+                {"item_id": ids[item.key], column: target[key]}
+                for item in items
+                for key in getattr(item, field)
+            ],
+        )
+
+
+def read_plan(*, session: Session, plan_id: int) -> PlanDoc:
+    """The stored plan ``plan_id`` as a plan document (the inverse of :func:`write_plan`)."""
+    plan = session.get(t.Plan, plan_id)
+    if plan is None:
+        raise LookupError(f"no plan with id {plan_id}")
+    with paused_gc():
+        return _read(session, plan)
+
+
+def _read(session: Session, plan: t.Plan) -> PlanDoc:
+    q = _Reader(session, plan.id, calendar_of(plan))
+    return PlanDoc.model_construct(
+        plan=PlanIn.model_construct(
+            name=plan.name,
+            slug=plan.slug,
+            default_language=plan.default_language,
+            languages=list(plan.languages),
+            start_date=plan.start_date,
+            period_unit=plan.period_unit,
+            horizon=plan.horizon,
+            scoring_method=plan.scoring_method,
+            i18n=plan.i18n,
+        ),
+        sections=[
+            SectionIn.model_construct(
+                key=r.key, kind=r.kind, title=r.title, body=r.body, i18n=r.i18n
+            )
+            for r in q.table(t.Section)
+        ],
+        organisations=[
+            OrganisationIn.model_construct(key=r.key, name=r.name, i18n=r.i18n)
+            for r in q.table(t.Organisation)
+        ],
+        teams=q.teams(),
+        themes=[
+            ThemeIn.model_construct(key=r.key, name=r.name, description=r.description, i18n=r.i18n)
+            for r in q.table(t.Theme)
+        ],
+        sources=[
+            InfoSourceIn.model_construct(
+                key=r.key,
+                name=r.name,
+                organisation=q.key("organisation", r.organisation_id),
+                holds=r.holds,
+                access=r.access,
+                i18n=r.i18n,
+            )
+            for r in q.table(t.InfoSource)
+        ],
+        stakeholders=q.stakeholders(),
+        criteria=[
+            CriterionIn.model_construct(
+                key=r.key,
+                name=r.name,
+                weight=r.weight,
+                direction=r.direction,
+                scale=r.scale,
+                workshop=r.workshop,
+                i18n=r.i18n,
+            )
+            for r in q.table(t.Criterion)
+        ],
+        items=q.items(),
+        milestones=q.milestones(),
+    )
+
+
+class _Reader:
+    """Core selects over one stored plan, and the id -> key maps that turn ids into keys."""
+
+    def __init__(self, session: Session, plan_id: int, cal: Calendar) -> None:
+        self.session, self.plan_id, self.cal = session, plan_id, cal
+        self.keys = {
+            name: dict(self.rows(select(m.__table__.c.id, m.__table__.c.key).where(self._mine(m))))
+            for name, m in (*_KEYED.items(), ("item", t.Item))
+        }
+
+    def key(self, name: str, row_id: int | None) -> str | None:
+        return None if row_id is None else self.keys[name][row_id]
+
+    def rows(self, query: Any) -> list[Any]:
+        return self.session.execute(query).all()
+
+    def _mine(self, model: type) -> Any:
+        return model.__table__.c.plan_id == self.plan_id
+
+    def table(self, model: type) -> list[Any]:
+        """The plan's rows of ``model`` without their timestamps, in stored order."""
+        c = model.__table__.c
+        columns = [x for x in c if x.name not in ("created_at", "updated_at")]
+        order = (c.position, c.id) if "position" in c else (c.id,)
+        return self.rows(select(*columns).where(self._mine(model)).order_by(*order))
+
+    def links(self, model: type, column: str, *extra: str) -> list[Any]:
+        """``(item_id, column, *extra)`` of an item link table, ordered by item, then column."""
+        c, items = model.__table__.c, t.Item.__table__
+        return self.rows(
+            select(c.item_id, c[column], *(c[x] for x in extra))
+            .join(items, items.c.id == c.item_id)
+            .where(items.c.plan_id == self.plan_id)
+            .order_by(c.item_id, c[column])
+        )
+
+    def teams(self) -> list[TeamIn]:
+        changes = defaultdict(list)
+        c, teams = t.TeamCapacity.__table__.c, t.Team.__table__
+        for team_id, start, capacity in self.rows(
+            select(c.team_id, c.from_period, c.capacity)
+            .join(teams, teams.c.id == c.team_id)
+            .where(self._mine(t.Team))
+            .order_by(c.id)
+        ):
+            changes[team_id].append(
+                CapacityChangeIn.model_construct(
+                    from_period=self.cal.label(start), capacity=capacity
+                )
+            )
+        return [
+            TeamIn.model_construct(
+                key=r.key,
+                organisation=self.key("organisation", r.organisation_id),
+                name=r.name,
+                capacity=r.capacity,
+                capacity_changes=changes[r.id],
+            )
+            for r in self.table(t.Team)
+        ]
+
+    def stakeholders(self) -> list[StakeholderIn]:
+        needs = defaultdict(list)
+        for r in self.table(t.Need):
+            needs[r.stakeholder_id].append(
+                NeedIn.model_construct(key=r.key, text=r.text, importance=r.importance, i18n=r.i18n)
+            )
+        access = defaultdict(list)
+        c, holders = t.StakeholderSource.__table__.c, t.Stakeholder.__table__
+        for holder, source, has_access in self.rows(
+            select(c.stakeholder_id, c.source_id, c.has_access)
+            .join(holders, holders.c.id == c.stakeholder_id)
+            .where(self._mine(t.Stakeholder))
+            .order_by(c.stakeholder_id, c.source_id)
+        ):
+            access[holder].append(
+                SourceAccessIn.model_construct(
+                    source=self.key("source", source), has_access=has_access
+                )
+            )
+        return [
+            StakeholderIn.model_construct(
+                key=r.key,
+                name=r.name,
+                organisation=self.key("organisation", r.organisation_id),
+                description=r.description,
+                needs=needs[r.id],
+                sources=access[r.id],
+                i18n=r.i18n,
+            )
+            for r in self.table(t.Stakeholder)
+        ]
+
+    def milestones(self) -> list[MilestoneIn]:
+        members = defaultdict(list)
+        for item, milestone in self.links(t.MilestoneItem, "milestone_id"):
+            members[milestone].append(self.keys["item"][item])
+        return [
+            MilestoneIn.model_construct(
+                key=r.key, name=r.name, date=r.date, items=members[r.id], i18n=r.i18n
+            )
+            for r in self.table(t.Milestone)
+        ]
+
+    def items(self) -> list[ItemIn]:
+        keys, label = self.keys, self.cal.label
+        theme, org, team = keys["theme"].get, keys["organisation"].get, keys["team"].get
+        c = t.Item.__table__.c
+        query = select(
+            c.id,
+            c.theme_id,
+            c.organisation_id,
+            c.team_id,
+            c.pinned_period,
+            type_coerce(c.i18n, String),
+            type_coerce(c.tags, String),
+            *(c[name] for name in _ITEM_COLUMNS),
+        )
+        values: dict[int, dict[str, Any]] = {}
+        for row_id, theme_id, org_id, team_id, pinned, i18n, tags, *same in self.rows(
+            query.where(self._mine(t.Item)).order_by(c.id)
+        ):
+            values[row_id] = item = dict(zip(_ITEM_COLUMNS, same, strict=True))
+            item["i18n"] = _json(i18n)
+            item["tags"] = _json(tags)
+            item["theme"] = theme(theme_id)
+            item["organisation"] = org(org_id)
+            item["team"] = team(team_id)
+            item["pinned_period"] = None if pinned is None else label(pinned)
+            item["scores"] = {}
+            for field in _ITEM_LISTS:
+                item[field] = []
+        s, crit = t.ItemScore.__table__.c, t.Criterion.__table__
+        for item, name, value in self.rows(
+            select(s.item_id, crit.c.key, s.value)
+            .join(crit, crit.c.id == s.criterion_id)
+            .where(self._mine(t.Criterion))
+            .order_by(s.item_id, crit.c.position, crit.c.id)
+        ):
+            values[item]["scores"][name] = value
+        d, item_key = t.Dependency.__table__.c, keys["item"]
+        for blocker, blocked, kind in self.rows(
+            select(d.blocker_id, d.blocked_id, d.kind)
+            .where(self._mine(t.Dependency))
+            .order_by(d.id)
+        ):
+            values[blocked]["depends_on" if kind == "hard" else "soft_depends_on"].append(
+                item_key[blocker]
+            )
+        for model, field, name, column in _ITEM_LINKS:
+            for item, target in self.links(model, column):
+                values[item][field].append(keys[name][target])
+        return [_constructed(ItemIn, v) for v in values.values()]
+
+
+_ITEM_COLUMNS = (
+    "key",
+    "title",
+    "description",
+    "status",
+    "effort",
+    "moscow",
+    "confidence",
+    "reach",
+    "impact",
+    "cost_of_delay",
+    "mandatory",
+    "earliest_start",
+    "deadline",
+)
+"""Item fields stored as they are in a column of the same name."""
+_ITEM_LISTS = ("needs", "sources", "organisations", "depends_on", "soft_depends_on")
+
+
+def _json(value: Any) -> Any:
+    """A JSON column read as text (SQLite) or as decoded by the driver (PostgreSQL); empty
+    values, which most rows hold, skip the decoder."""
+    if not isinstance(value, str):
+        return value
+    if value == "{}":
+        return {}
+    if value == "[]":
+        return []
+    return json.loads(value)
+
+
+def _constructed(cls: type, values: dict[str, Any]) -> Any:
+    """``cls.model_construct(**values)`` for ``values`` that hold every field, without the
+    per-field work that makes ``model_construct`` the slowest part of reading a large plan."""
+    obj = cls.__new__(cls)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
