@@ -102,6 +102,17 @@ PLAN: dict[str, Any] = {
             "scores": {"value": 4, "risk": 4},
             "depends_on": ["CI-3"],
         },
+        # Same team as CI-1, which fills the team's first quarter: CI-5 comes after it, until
+        # its scores rise above CI-1's.
+        {
+            "key": "CI-5",
+            "title": "Kirjaamiskäytännöt",
+            "theme": "info",
+            "organisation": "LAH",
+            "team": "dev",
+            "effort": 2,
+            "scores": {"value": 3, "risk": 2},
+        },
     ],
     "milestones": [
         {"key": "M1", "name": "Pilotti valmis", "date": "2027-06-30", "items": ["CI-3"]}

@@ -24,16 +24,16 @@ async def open_items(pilot) -> Grid:
 async def test_filter_sort_and_literal_titles(app) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         grid = await open_items(pilot)
-        assert [r[1] for r in grid.rows] == ["CI-1", "CI-2", "CI-3", "CI-4"]
+        assert [r[1] for r in grid.rows] == ["CI-1", "CI-2", "CI-3", "CI-4", "CI-5"]
         await pilot.press("slash", *"pilot")
         assert [grid.rows[i][1] for i in grid.view] == ["CI-3"]
         line = grid.render_line(1).text
         assert "Palveluohjaus [bold]kokeilu[/]" in line
         await pilot.press("escape")
-        assert len(grid.view) == 4
+        assert len(grid.view) == 5
         await pilot.click(Grid, offset=(2, 0))  # the Key column's title
         await pilot.click(Grid, offset=(2, 0))
-        assert [grid.rows[i][1] for i in grid.view] == ["CI-4", "CI-3", "CI-2", "CI-1"]
+        assert [grid.rows[i][1] for i in grid.view] == ["CI-5", "CI-4", "CI-3", "CI-2", "CI-1"]
 
 
 async def test_edit_item_saves_with_new_version(app, plan_store) -> None:

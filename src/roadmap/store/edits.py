@@ -451,48 +451,14 @@ def dependency_edges(*, session: Session, plan_id: int) -> list[tuple[str, str, 
     return [tuple(r) for r in session.execute(query)]
 
 
-class CycleRefusedError(ValueError):
-    """A dependency that would close a cycle; ``path`` runs from the blocked item back round."""
-
-    def __init__(self, path: list[str]) -> None:
-        self.path = path
-        super().__init__(f"that would close a cycle: {' -> '.join([*path, path[0]])}")
-
-
-def add_dependency(
-    *, session: Session, plan_id: int, blocker: str, blocked: str, kind: str
-) -> None:
-    """Store ``blocker -> blocked`` unless it would close a cycle (:class:`CycleRefusedError`)."""
-    from roadmap.engine.graph import build_graph, existing_path
-
-    edges = dependency_edges(session=session, plan_id=plan_id)
-    if any(a == blocker and b == blocked for a, b, _ in edges):
-        raise ValueError(f"{blocked} already waits for {blocker}")
-    graph = build_graph(((k, 1.0) for k in (blocker, blocked)), edges)
-    path = existing_path(graph, blocker, blocked)
-    if path is not None:
-        raise CycleRefusedError(path)
-    now = t.utcnow()
-    session.execute(
-        insert(t.Dependency.__table__).values(
-            plan_id=plan_id,
-            blocker_id=_ids_one(session, t.Item, plan_id, blocker),
-            blocked_id=_ids_one(session, t.Item, plan_id, blocked),
-            kind=kind,
-            created_at=now,
-            updated_at=now,
-        )
+def find_items(*, session: Session, plan_id: int, text: str, limit: int) -> list[tuple[str, str]]:
+    """``(key, title)`` of up to ``limit`` items whose key or title holds ``text``."""
+    c = t.Item.__table__.c
+    pattern = f"%{text.replace('%', '').replace('_', '')}%"
+    query = (
+        select(c.key, c.title)
+        .where(c.plan_id == plan_id, c.key.ilike(pattern) | c.title.ilike(pattern))
+        .order_by(c.key)
+        .limit(limit)
     )
-
-
-def remove_dependency(*, session: Session, plan_id: int, blocker: str, blocked: str) -> None:
-    dep = t.Dependency.__table__
-    result = session.execute(
-        delete(dep).where(
-            dep.c.plan_id == plan_id,
-            dep.c.blocker_id == _ids_one(session, t.Item, plan_id, blocker),
-            dep.c.blocked_id == _ids_one(session, t.Item, plan_id, blocked),
-        )
-    )
-    if result.rowcount != 1:
-        raise NotFoundError(f"{blocked} does not wait for {blocker}")
+    return [tuple(r) for r in session.execute(query)]

@@ -53,11 +53,18 @@ def _view(mode: str) -> Screen:
     return getattr(module, f"{mode.capitalize()}View")()
 
 
+def _commands():
+    from roadmap.tui.commands import RoadmapCommands
+
+    return RoadmapCommands
+
+
 class RoadmapApp(App[None]):
     """The terminal app for project leads."""
 
     CSS_PATH = "app.tcss"
     TITLE = "roadmap"
+    COMMANDS = App.COMMANDS | {lambda: _commands()}
     MODES: ClassVar[dict[str, Any]] = {mode: (lambda m=mode: _view(m)) for mode in VIEWS}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help"),
@@ -118,6 +125,38 @@ class RoadmapApp(App[None]):
     def action_view(self, mode: str) -> None:
         if mode in VIEWS and mode != self.current_mode:
             self.switch_mode(mode)
+
+    def set_language(self, lang: str) -> None:
+        """Show and edit texts in ``lang`` (the plan's default language shows the stored text)."""
+        self.ctx.language = lang
+        self.notify(f"Texts in {lang}", timeout=2)
+        self.plan_changed(own=True)
+
+    def action_pick_dependency(self) -> None:
+        """Pick the item that waits, then the one it waits for."""
+        from roadmap.store import edits
+        from roadmap.tui.dialogs.pick_item import PickItem, Picked
+
+        with self.ctx.store.read() as session:
+            rows = [
+                (r.key, r.title) for r in edits.item_rows(session=session, plan_id=self.ctx.plan_id)
+            ]
+
+        def blocked_picked(first: Picked | None) -> None:
+            if first is None:
+                return
+            blocked = first[0]
+
+            def blocker_picked(second: Picked | None) -> None:
+                if second is not None:
+                    self.add_dependency(second[0], blocked, "soft" if second[1] else "hard")
+
+            others = [row for row in rows if row[0] != blocked]
+            self.push_screen(
+                PickItem(f"{blocked} waits for ...", others, with_kind=True), blocker_picked
+            )
+
+        self.push_screen(PickItem("Which item waits?", rows), blocked_picked)
 
     def action_help(self) -> None:
         from roadmap.tui.dialogs.help import Help

@@ -137,11 +137,13 @@ class DependencyChange(Change):
         return f"{self.blocked} waits for {self.blocker}"
 
     def _set(self, session: Session, plan_id: int, present: bool) -> None:
-        ends = {"blocker": self.blocker, "blocked": self.blocked}
+        from roadmap.store import dependencies
+
+        ends = {"blocker_key": self.blocker, "blocked_key": self.blocked}
         if present:
-            edits.add_dependency(session=session, plan_id=plan_id, kind=self.kind, **ends)
+            dependencies.add_dependency(session=session, plan_id=plan_id, kind=self.kind, **ends)
         else:
-            edits.remove_dependency(session=session, plan_id=plan_id, **ends)
+            dependencies.remove_dependency(session=session, plan_id=plan_id, **ends)
 
     def undo(self, session: Session, plan_id: int) -> None:
         self._set(session, plan_id, not self.added)

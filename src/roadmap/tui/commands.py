@@ -1,0 +1,82 @@
+"""The app's own commands in the command palette (Ctrl+P).
+
+Jump to an item (by key or title), add an item or a dependency, switch view, change the
+language texts are shown in, switch theme. Items are matched against the typed text directly,
+so the palette stays quick on plans of any size.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from roadmap.store import edits
+from roadmap.tui.widgets.navbar import VIEWS
+
+if TYPE_CHECKING:
+    from roadmap.tui.app import RoadmapApp
+
+ITEM_HITS = 20
+"""Items offered at most for one query."""
+
+
+class RoadmapCommands(Provider):
+    """Commands of the roadmap app."""
+
+    @property
+    def roadmap_app(self) -> RoadmapApp:
+        return self.app  # type: ignore[return-value]
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app = self.roadmap_app
+        out: list[tuple[str, object, str]] = [
+            ("Add item", app.action_new_item, "Open the editor on a new item"),
+            (
+                "Add dependency",
+                app.action_pick_dependency,
+                "Pick two items: one waits for the other",
+            ),
+        ]
+        out += [
+            (f"View: {label}", partial(app.action_view, mode), f"Switch to the {label} view")
+            for mode, label in VIEWS.items()
+        ]
+        out += [
+            (f"Language: {lang}", partial(app.set_language, lang), "Show and edit texts in it")
+            for lang in app.ctx.languages
+        ]
+        out += [
+            (f"Theme: {name}", partial(setattr, app, "theme", name), "Remembered for next time")
+            for name in ("projector", "textual-dark", "textual-light")
+        ]
+        return out
+
+    async def discover(self) -> Hits:
+        for name, action, help_text in self._commands():
+            yield DiscoveryHit(name, action, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, action, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), action, help=help_text)
+        needle = query.strip().casefold()
+        if len(needle) < 2:
+            return
+        ctx = self.roadmap_app.ctx
+        with ctx.store.read() as session:
+            rows = edits.find_items(
+                session=session, plan_id=ctx.plan_id, text=needle, limit=ITEM_HITS
+            )
+        for key, title in rows:
+            yield Hit(
+                0.9 if key.casefold().startswith(needle) else 0.5,
+                Text(f"Jump to {key}  {title}"),
+                partial(self.roadmap_app.edit_item, key),
+                text=f"Jump to {key} {title}",
+                help="Open the item",
+            )
