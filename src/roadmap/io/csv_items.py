@@ -33,7 +33,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from roadmap.io.planfile import PlanFileError, check_bytes, describe
+from roadmap.io.planfile import PlanFileError, check_bytes, describe, validation_problems
 from roadmap.model.inputs import ItemIn, PlanDoc, check_references
 from roadmap.store.plandoc import storage_problems
 
@@ -344,8 +344,7 @@ def merge_items(doc: PlanDoc, sheet: Sheet) -> tuple[PlanDoc, list[ItemIn]]:
             item = ItemIn.model_validate(_merged(items[index[key]] if key in index else None, row))
         except ValidationError as exc:
             problems += [
-                _row_message(sheet, row, error["loc"], error["msg"])
-                for error in exc.errors(include_url=False)
+                _row_message(sheet, row, p.loc, p.message) for p in validation_problems(exc)
             ]
             continue
         position = index.setdefault(key, len(items))

@@ -102,7 +102,7 @@ def _parse(text: str, name: str, fmt: str) -> PlanDoc:
     try:
         doc = PlanDoc.model_validate(raw)
     except ValidationError as exc:
-        problems = _validation_problems(exc)
+        problems = validation_problems(exc)
     else:
         problems = check_references(doc) or storage_problems(doc)
     if problems:
@@ -162,7 +162,7 @@ def describe(loc: Loc, raw: Any) -> str:
     return out
 
 
-def _validation_problems(exc: ValidationError) -> list[Problem]:
+def validation_problems(exc: ValidationError) -> list[Problem]:
     """Pydantic's errors as problems, one per place (alternatives of a union joined)."""
     merged: dict[Loc, list[str]] = {}
     for error in exc.errors(include_url=False):

@@ -635,7 +635,8 @@ class _Reader:
         for row_id, theme_id, org_id, team_id, pinned, i18n, tags, *same in self.rows(
             query.where(self._mine(t.Item)).order_by(c.id)
         ):
-            values[row_id] = item = dict(zip(_ITEM_COLUMNS, same, strict=True))
+            values[row_id] = item = _ITEM_TEMPLATE.copy()
+            item.update(zip(_ITEM_COLUMNS, same, strict=True))
             item["i18n"] = _json(i18n)
             item["tags"] = _json(tags)
             item["theme"] = theme(theme_id)
@@ -685,6 +686,8 @@ _ITEM_COLUMNS = (
 )
 """Item fields stored as they are in a column of the same name."""
 _ITEM_LISTS = ("needs", "sources", "organisations", "depends_on", "soft_depends_on")
+_ITEM_TEMPLATE = dict.fromkeys(ItemIn.model_fields)
+"""Field order of a read item: serialising follows the order of the model's ``__dict__``."""
 
 
 def _json(value: Any) -> Any:
