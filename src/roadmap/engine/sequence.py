@@ -152,6 +152,9 @@ class Sequencer:
                 continue
             (hard if kind == HARD else soft)[d].append(b)
             succ[b].append(d)
+        for links in (*hard, *soft, *succ):
+            if len(links) > 1:
+                links.sort()  # the order dependencies were given in must not show
         self.hard, self.soft, self.succ = hard, soft, succ
         self.dropped_deps = sorted(dropped_deps)
         self.indeg = [len(hard[i]) + len(soft[i]) for i in range(n)]

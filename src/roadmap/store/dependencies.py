@@ -43,7 +43,9 @@ def add_dependency(
         raise DependencyError(f"{blocker_key} cannot depend on itself")
     session.execute(select(t.Plan.id).where(t.Plan.id == plan_id).with_for_update()).one()
     blocker, blocked = _item_ids(session, plan_id, blocker_key, blocked_key)
-    keys = dict(session.execute(select(t.Item.id, t.Item.key).where(t.Item.plan_id == plan_id)))
+    keys = dict(
+        session.execute(select(t.Item.id, t.Item.key).where(t.Item.plan_id == plan_id)).all()
+    )
     edges = []
     for a, b, k in session.execute(
         select(t.Dependency.blocker_id, t.Dependency.blocked_id, t.Dependency.kind).where(

@@ -1,0 +1,63 @@
+"""Random plans for property tests: DAGs of hard and soft dependencies, teams, pins, dates.
+
+One builder serves both a seeded :class:`random.Random` and a hypothesis ``draw``, so that
+hypothesis can shrink a failing plan while seeded tests stay reproducible.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import timedelta
+
+from hypothesis import strategies as st
+
+from roadmap.engine.inputs import ItemData, Snapshot, TeamData
+
+from .build import CAL, START, VALUE
+
+Choose = Callable[[int, int], int]
+"""``choose(lo, hi)``: an integer from ``lo`` to ``hi``, both included."""
+EFFORTS = (0.0, 0.5, 1.0, 2.0, 3.5, 6.0)
+STATUSES = ("idea",) * 6 + ("in_progress", "done", "dropped")
+
+
+def build_snapshot(choose: Choose, n_items: int) -> Snapshot:
+    n_teams = choose(1, 4)
+    teams = {}
+    for t in range(n_teams):
+        capacity = choose(1, 6) / 2
+        changes = ((choose(1, 6), choose(0, 6) / 2),) if choose(0, 3) == 0 else ()
+        teams[f"T{t}"] = TeamData(f"T{t}", f"Team {t}", capacity, changes)
+    items, deps = [], []
+    for i in range(n_items):
+        team = f"T{choose(0, n_teams)}"  # T{n_teams} is unknown: no team
+        roll = choose(0, 19)
+        items.append(
+            ItemData(
+                key=f"K{i:03d}",
+                effort=EFFORTS[choose(0, len(EFFORTS) - 1)],
+                team=team if team in teams else None,
+                status=STATUSES[choose(0, len(STATUSES) - 1)],
+                mandatory=roll == 0,
+                pinned_period=choose(0, 5) if roll in (1, 2) else None,
+                earliest_start=START + timedelta(days=40 * choose(0, 12)) if roll == 3 else None,
+                deadline=START + timedelta(days=60 * choose(1, 12)) if roll == 4 else None,
+                scores={"value": choose(0, 10)},
+            )
+        )
+        for _ in range(choose(0, 2) if i else 0):
+            blocker = choose(max(0, i - 8), i - 1)
+            kind = "soft" if choose(0, 3) == 0 else "hard"
+            deps.append((f"K{blocker:03d}", f"K{i:03d}", kind))
+    return Snapshot(CAL, tuple(items), tuple(dict.fromkeys(deps)), teams, (VALUE,), horizon=6)
+
+
+def random_snapshot(rng: random.Random, n_items: int) -> Snapshot:
+    return build_snapshot(rng.randint, n_items)
+
+
+@st.composite
+def snapshots(draw: st.DrawFn, max_items: int = 30) -> Snapshot:
+    n_items = draw(st.integers(0, max_items))
+    return build_snapshot(lambda lo, hi: draw(st.integers(lo, hi)), n_items)

@@ -1,0 +1,110 @@
+"""Baselines as data, the diff against them, Now/Next/Later, and one item explained."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+
+import pytest
+
+from roadmap.engine.baseline import diff, from_data, to_data
+from roadmap.engine.explain import explain
+from roadmap.engine.horizons import horizons
+from roadmap.engine.sequence import sequence
+
+from .build import CAL, item, snapshot
+from .random_plans import random_snapshot
+
+
+def test_a_roadmap_survives_json_unchanged() -> None:
+    roadmap = sequence(random_snapshot(random.Random(3), 80))
+    assert roadmap.warnings and roadmap.placements
+    assert from_data(json.loads(json.dumps(to_data(roadmap)))) == roadmap
+
+
+def test_data_of_another_kind_is_refused() -> None:
+    with pytest.raises(ValueError, match="not a saved roadmap"):
+        from_data({"format": "roadmap/1"})
+
+
+def test_diff_names_moves_with_reasons_additions_drops_and_priority_changes() -> None:
+    before = snapshot(
+        item("A", 9), item("B", 5), item("C", 1), item("D", 2), item("E", 3), item("F", 4),
+        item("H", 3, team="ops"),
+        teams={"dev": 2, "ops": 1},
+    )  # fmt: skip
+    # A falls to 0, F and H rise (H alone on its team, so it stays), D is done, E dropped,
+    # G is new.
+    scores = {"A": 0, "F": 8, "H": 6}
+    status = {"D": "done", "E": "dropped"}
+    items = [
+        dataclasses.replace(
+            x,
+            scores={"value": scores.get(x.key, x.scores["value"])},
+            status=status.get(x.key, x.status),
+        )
+        for x in before.items
+    ]
+    after = dataclasses.replace(before, items=(*items, item("G", 10)))
+    old, new = sequence(before), sequence(after)
+    assert {k: p.start for k, p in old.placements.items()} == {
+        "A": 0, "B": 0, "C": 2, "D": 2, "E": 1, "F": 1, "H": 0,
+    }  # fmt: skip
+    assert {k: p.start for k, p in new.placements.items()} == {
+        "A": 2, "B": 1, "C": 1, "F": 0, "G": 0, "H": 0,
+    }  # fmt: skip
+    changes = diff(old, new, CAL)
+    assert [(c.key, c.kind) for c in changes] == [
+        ("C", "earlier"),
+        ("F", "earlier"),
+        ("A", "later"),
+        ("B", "later"),
+        ("G", "added"),
+        ("E", "dropped"),
+        ("D", "done"),
+        ("H", "priority"),
+    ]
+    by_key = {c.key: c for c in changes}
+    a = by_key["A"]
+    assert (a.before, a.after, a.priority_before, a.priority_after) == (0, 2, 90, 0)
+    assert a.text == (
+        "moved later from 2027-Q1 to 2027-Q3 (priority 90 -> 0): team dev is full from "
+        "2027-Q1 to 2027-Q2; in 2027-Q2 with B and C, ranked higher"
+    )
+    assert a.reasons == new.placements["A"].reasons
+    assert by_key["B"].text.startswith("moved later from 2027-Q1 to 2027-Q2: team dev is full")
+    assert by_key["G"].text == "added in 2027-Q1"
+    assert by_key["D"].text == "done (was planned for 2027-Q3)"
+    assert by_key["E"].text == "dropped (was planned for 2027-Q2)"
+    assert by_key["H"].text == "priority 30 -> 60, still in 2027-Q1"
+    assert diff(new, new, CAL) == ()
+
+
+def test_horizons_group_by_start_and_order_committed_then_priority() -> None:
+    snap = snapshot(
+        item("A", 9), item("B", 2, mandatory=True), item("C", 7), item("D", 5), item("E", 1),
+        teams={"dev": 1},
+    )  # fmt: skip
+    groups = horizons(sequence(snap))
+    keys = {name: [p.key for p in rows] for name, rows in groups.items()}
+    assert keys == {"now": ["B"], "next": ["A", "C"], "later": ["D", "E"]}
+    wide = horizons(sequence(snap), now_periods=2, next_periods=1)
+    assert [p.key for p in wide["now"]] == ["B", "A"]
+
+
+def test_explain_gathers_score_placement_dependencies_and_warnings() -> None:
+    snap = snapshot(
+        item("A", 9), item("B", 1, deadline=CAL.end_of(0)), item("C"), item("Z", status="done"),
+        deps=[("Z", "A", "hard"), ("A", "B", "hard"), ("B", "C", "soft")],
+    )  # fmt: skip
+    roadmap = sequence(snap)
+    ex = explain(snap, roadmap, "B")
+    assert (ex.title, ex.status, ex.blocks, ex.blocked_by) == ("Item B", "idea", ("C",), ("A", "Z"))
+    assert ex.placement == roadmap.placements["B"]
+    assert ex.score == roadmap.scores["B"]
+    assert [w.kind for w in ex.warnings] == ["deadline"]
+    done = explain(snap, roadmap, "Z")
+    assert (done.score, done.placement, done.blocks) == (None, None, ("A", "B", "C"))
+    with pytest.raises(KeyError, match="no item 'Q'"):
+        explain(snap, roadmap, "Q")

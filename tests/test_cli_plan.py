@@ -1,0 +1,132 @@
+"""``roadmap plan`` and ``roadmap baseline`` as a person types them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import insert, select, update
+
+from roadmap.cli import cli
+from roadmap.model import tables as t
+from roadmap.model.inputs import PlanDoc
+from roadmap.store.db import Store
+from roadmap.store.plandoc import write_plan
+
+LONG = "Data warehouse loading with a very long title that cannot fit in eighty columns at all"
+DOC = {
+    "plan": {"name": "CLI plan", "slug": "cli", "start_date": "2027-01-01"},
+    "organisations": [{"key": "O", "name": "Org"}],
+    "teams": [{"key": "dev", "organisation": "O", "name": "Dev", "capacity": 1}],
+    "criteria": [{"key": "value", "name": "Value", "scale": "0-10"}],
+    "items": [
+        {"key": "A", "title": "Register survey", "team": "dev", "scores": {"value": 9}},
+        {"key": "B", "title": "Shared concepts", "team": "dev", "scores": {"value": 5},
+         "depends_on": ["A"]},
+        {"key": "C", "title": LONG, "team": "dev", "scores": {"value": 7}},
+        {"key": "D", "title": "Nobody's job", "scores": {"value": 2}},
+        {"key": "E", "title": "Finished", "team": "dev", "status": "done"},
+    ],
+}  # fmt: skip
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.db"
+    store = Store.open(path)
+    with store.write() as session:
+        write_plan(session=session, doc=PlanDoc.model_validate(DOC))
+    store.close()
+    return path
+
+
+def run(db: Path, *args: str, code: int = 0) -> str:
+    out = CliRunner().invoke(cli, ["--db", str(db), *args])
+    assert out.exit_code == code, out.output
+    return out.output
+
+
+def _set_value(db: Path, key: str, value: float) -> None:
+    store = Store.open(db)
+    with store.write() as session:
+        item_id = session.execute(select(t.Item.id).where(t.Item.key == key)).scalar_one()
+        session.execute(
+            update(t.ItemScore).where(t.ItemScore.item_id == item_id).values(value=value)
+        )
+    store.close()
+
+
+def test_plan_prints_the_roadmap_by_period_within_80_columns_then_warnings(db: Path) -> None:
+    out = run(db, "plan")
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    rows = [line.split()[:2] for line in lines if line[:1] in ("2", " ") and line.strip()]
+    assert rows[:4] == [["2027-Q1", "A*"], ["D", "Nobody's"], ["2027-Q2", "C"], ["2027-Q3", "B*"]]
+    assert "Data warehouse loading" in out and LONG not in out
+    assert "4 items placed, 1 done, 0 dropped." in out
+    assert out.index("Warnings (1):") > out.index("2027-Q3")
+    assert "- D has no team and is placed without a capacity limit" in out
+
+
+def test_plan_groups_into_now_next_later(db: Path) -> None:
+    out = run(db, "plan", "--horizons")
+    rows = [line.split()[:2] for line in out.splitlines() if line.startswith(("Now", "Next"))]
+    assert rows == [["Now", "A*"], ["Next", "C"]]
+    assert "Later" not in out
+
+
+def test_explain_shows_score_reasons_and_dependencies(db: Path) -> None:
+    out = run(db, "plan", "--explain", "C")
+    assert " ".join(out.split()).startswith(f"C: {LONG} (idea)")
+    assert "Score 70.0 (weighted)" in out
+    assert "Value" in out and "70.0" in out
+    assert "Placed 2027-Q2, team dev" in out
+    assert "- team dev is full in 2027-Q1 with A, ranked higher" in out
+    assert "Blocks: nothing" in out
+    out = run(db, "plan", "--explain", "B")
+    assert "- waits for A, which ends in 2027-Q1" in out
+    assert "Blocked by: A" in out and "on the critical path" in out
+    out = run(db, "plan", "--explain", "E")
+    assert "E: Finished (done)" in out and "Placed" not in out
+
+
+def test_explain_of_an_unknown_item_is_an_error(db: Path) -> None:
+    out = run(db, "plan", "--explain", "Q", code=1)
+    assert "Error: no item 'Q' in this plan" in out
+
+
+def test_baselines_are_saved_listed_and_compared(db: Path) -> None:
+    assert "Saved baseline 'v1' (4 items placed)" in run(db, "baseline", "save", "v1")
+    assert run(db, "baseline", "list").startswith("v1\t")
+    assert "use --replace" in run(db, "baseline", "save", "v1", code=1)
+    run(db, "baseline", "save", "v1", "--replace")
+    assert "No changes since baseline 'v1'." in run(db, "plan", "--baseline", "v1")
+    _set_value(db, "C", 1)  # C falls below B: B moves earlier, C later
+    out = run(db, "plan", "--baseline", "v1")
+    assert "Changes since baseline v1" in out
+    changes = [line.split()[:2] for line in out.splitlines() if line[:2] in ("B ", "C ")]
+    assert changes == [["B", "earlier"], ["C", "later"]]
+    assert "moved later from 2027-Q2 to 2027-Q3" in out
+    out = run(db, "plan", "--baseline", "v2", code=1)
+    assert "no baseline 'v2' for this plan (baselines: v1)" in out
+
+
+def test_no_baselines_yet(db: Path) -> None:
+    assert "No baselines yet" in run(db, "baseline", "list")
+
+
+def test_a_cycle_in_the_stored_plan_is_reported_by_name(db: Path) -> None:
+    store = Store.open(db)
+    with store.write() as session:
+        ids = dict(session.execute(select(t.Item.key, t.Item.id)).all())
+        session.execute(
+            insert(t.Dependency).values(plan_id=1, blocker_id=ids["B"], blocked_id=ids["A"])
+        )
+    store.close()
+    out = run(db, "plan", code=1)
+    assert "Error: dependency cycle: A -> B -> A" in out
+
+
+def test_an_unknown_plan_is_an_error(db: Path) -> None:
+    assert "no plan 'nope'" in run(db, "plan", "--plan", "nope", code=1)
