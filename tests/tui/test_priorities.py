@@ -1,4 +1,4 @@
-"""Scores changed with the keyboard are stored, and the roadmap is re-sequenced in the background."""
+"""Scores changed with the keyboard are stored, and the roadmap is re-sequenced in a worker."""
 
 from __future__ import annotations
 

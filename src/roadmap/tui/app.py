@@ -135,7 +135,7 @@ class RoadmapApp(App[None]):
     def action_pick_dependency(self) -> None:
         """Pick the item that waits, then the one it waits for."""
         from roadmap.store import edits
-        from roadmap.tui.dialogs.pick_item import PickItem, Picked
+        from roadmap.tui.dialogs.pick_item import Picked, PickItem
 
         with self.ctx.store.read() as session:
             rows = [

@@ -1,0 +1,79 @@
+"""The real app in a real terminal (tmux): a short planning cycle, checked in the database after.
+
+Open, filter, edit an item, add a dependency, look at the roadmap, quit. Skipped where tmux is
+not installed (``apt-get install -y tmux``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from roadmap.store.edits import dependency_edges
+from roadmap.store.repo import find_item
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+ROADMAP = Path(sys.executable).with_name("roadmap")
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+
+
+def wait_for(session: str, text: str, timeout: float = 15.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-p", "-t", session)
+        if text in screen:
+            time.sleep(0.3)  # let the app finish handling what drew it
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} did not appear; the screen shows:\n{screen}")
+
+
+def keys(session: str, *names: str, literal: bool = False) -> None:
+    tmux("send-keys", "-t", session, *(["-l"] if literal else []), *names)
+    time.sleep(0.3)
+
+
+def test_planning_cycle_in_tmux(tmp_path: Path, plan_store) -> None:
+    store = plan_store
+    session = f"roadmap-{uuid.uuid4().hex[:8]}"
+    env = f"ROADMAP_CONFIG_DIR={tmp_path / 'config'} TERM=xterm-256color"
+    # The pane stays after the app ends, so that a failure shows what the app printed.
+    command = f"env {env} {ROADMAP} --db {tmp_path / 'plan.db'}; sleep 30"
+    tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)
+    try:
+        wait_for(session, "5 items")
+        keys(session, "/")
+        keys(session, "Raportointi", literal=True)
+        wait_for(session, "1 of 5 items")
+        keys(session, "Enter")
+        keys(session, "Enter")
+        wait_for(session, "Item CI-4")
+        keys(session, "C-u")
+        keys(session, "Raportit ja mittarit", literal=True)
+        keys(session, "C-s")
+        wait_for(session, "CI-4 saved")
+        keys(session, "3")
+        wait_for(session, "Waits for")
+        keys(session, "a")
+        keys(session, "Kirjaamis", literal=True)
+        keys(session, "Enter")
+        wait_for(session, "CI-1 now waits for CI-5")
+        keys(session, "4")
+        wait_for(session, "Milestones")
+        keys(session, "C-q")
+        time.sleep(1.0)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    with store.read() as s:
+        assert find_item(session=s, plan_id=1, key="CI-4").title == "Raportit ja mittarit"
+        assert ("CI-5", "CI-1", "hard") in dependency_edges(session=s, plan_id=1)
