@@ -63,6 +63,8 @@ def test_swedish_headers_in_windows_1252() -> None:
         "Nyckel;Titel;Arbetsmängd;Status;Beroenden;Taggar;Ägare\n"
         "A;Översikt;0,5;pågående;;data;LAHTI\n"
     )
+    sheet = read_items_csv(text.encode("cp1252"), name="items.csv")
+    assert sheet.warnings == ["items.csv: not UTF-8; read as Windows-1252 text"]
     assert rows_of(text.encode("cp1252")) == [
         {"key": "A", "title": "Översikt", "effort": "0.5", "status": "in_progress",
          "depends_on": None, "tags": ["data"], "organisation": "LAHTI"},
@@ -153,6 +155,12 @@ def test_merge_reports_references_and_cycles_by_row() -> None:
     with pytest.raises(PlanFileError) as caught:
         merge_items(doc, sheet)
     assert caught.value.messages == ["items.csv:2 (A-2): column 'depends_on': unknown item 'NOPE'"]
+    sheet = read_items_csv(b"key,Score:My_Crit\nA-2,3\n", name="items.csv", criteria=CRITERIA)
+    with pytest.raises(PlanFileError) as caught:
+        merge_items(doc, sheet)
+    assert caught.value.messages == [
+        "items.csv:2 (A-2): column 'Score:My_Crit': unknown criterion 'My_Crit'"
+    ]
     sheet = read_items_csv(b"key;depends_on\nZ-1;B-4\n", name="items.csv", criteria=CRITERIA)
     with pytest.raises(PlanFileError) as caught:
         merge_items(doc, sheet)

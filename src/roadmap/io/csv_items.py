@@ -188,7 +188,7 @@ def read_items_csv(
 ) -> Sheet:
     """Rows of a CSV file of items; ``criteria`` are the plan's criterion keys (for headers
     that name one), ``mapping`` comes from :func:`parse_mapping`."""
-    text = _decode(data, name)
+    text, encoding = _decode(data, name)
     first = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -205,16 +205,19 @@ def read_items_csv(
         raise PlanFileError([f"{name}:{reader.line_num}: {exc}"]) from None
     if problems:
         raise PlanFileError(problems)
+    if encoding == "cp1252":
+        sheet.warnings.insert(0, f"{name}: not UTF-8; read as Windows-1252 text")
     return sheet
 
 
-def _decode(data: bytes, name: str) -> str:
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """The text of ``data`` and the encoding it was read with."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise PlanFileError([f"{name}: the file is UTF-16; save it as CSV (UTF-8) instead"])
     check_bytes(data, name)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return data.decode(encoding)
+            return data.decode(encoding), encoding
         except UnicodeDecodeError as exc:
             error = exc
     line = data.count(b"\n", 0, error.start) + 1
@@ -235,7 +238,7 @@ def _columns(
         norm = _norm(text)
         target = mapping.get(norm) or HEADERS.get(norm)
         if target is None:
-            target = _score_column(norm, criteria)
+            target = _score_column(text, criteria)
         if target == SKIP or (target is None and not norm):
             continue
         if target is None:
@@ -256,11 +259,12 @@ def _columns(
     return sheet
 
 
-def _score_column(norm: str, criteria: dict[str, str]) -> str | None:
-    for prefix in SCORE_PREFIXES:
-        if norm.startswith(prefix):
-            key = norm[len(prefix) :].strip()
-            return f"score:{criteria.get(key, key)}"
+def _score_column(header: str, criteria: dict[str, str]) -> str | None:
+    """``score:<criterion>`` for a score header; the plan's spelling of a known criterion."""
+    norm = _norm(header)
+    if norm.startswith(SCORE_PREFIXES):
+        key = header.split(":", 1)[1].strip()
+        return f"score:{criteria.get(_norm(key), key)}"
     return f"score:{criteria[norm]}" if norm in criteria else None
 
 

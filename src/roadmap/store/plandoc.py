@@ -158,7 +158,13 @@ def write_plan(*, session: Session, doc: PlanDoc, replace: bool = False) -> t.Pl
             session.delete(old)
             session.flush()
     plan = create_plan(session=session, plan_in=doc.plan)
-    pid = plan.id
+    with paused_gc():
+        _write_contents(session, plan.id, doc)
+    return plan
+
+
+def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
+    """Everything of ``doc`` but the plan row, into the plan ``pid``."""
     cal = calendar_of(doc.plan)
     keys: dict[str, dict[str, int]] = {}
 
@@ -300,7 +306,6 @@ def write_plan(*, session: Session, doc: PlanDoc, replace: bool = False) -> t.Pl
             for key in m.items
         ],
     )
-    return plan
 
 
 def write_items(*, session: Session, plan_id: int, items: list[ItemIn]) -> tuple[int, int]:

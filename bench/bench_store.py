@@ -1,0 +1,98 @@
+"""Timings of the plan store on a large generated plan: import, read, export.
+
+    .venv/bin/python bench/bench_store.py [--items N]
+
+Writes a plan of N items (default 100,000, with about 1.5 dependencies each) as JSON, imports
+it validated into a fresh SQLite database, reads it back whole and exports it as JSON, and
+prints each time next to its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import generate_plan
+from roadmap.io.planfile import dump_json, load_plan
+from roadmap.model.inputs import check_references
+from roadmap.store.db import Store
+from roadmap.store.plandoc import paused_gc, read_plan, storage_problems, write_plan
+
+
+def timed(func: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = func()
+    return time.perf_counter() - start, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=100_000, help="items in the plan")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    console = Console()
+    rows: list[tuple[str, float, float | None]] = []
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "plan.json"
+        data = generate_plan(args.items, seed=args.seed)
+        source.write_text(json.dumps(data), encoding="utf-8")
+        deps = sum(len(i.get("depends_on", [])) for i in data["items"])
+        del data
+        console.print(
+            f"{args.items:,} items, {deps:,} hard dependencies, "
+            f"{source.stat().st_size / 1e6:.1f} MB of JSON"
+        )
+        store = Store.open(Path(tmp) / "roadmap.db")
+
+        loaded, doc = timed(lambda: load_plan(source))
+        with paused_gc():
+            checked, _ = timed(lambda: (check_references(doc), storage_problems(doc)))
+
+        def write() -> int:
+            with store.write() as session:
+                return write_plan(session=session, doc=doc).id
+
+        written, plan_id = timed(write)
+        rows += [
+            ("JSON import, validated, into a fresh SQLite database", loaded + written, 3.0),
+            ("  read, parse, validate, check the file (load_plan)", loaded, None),
+            ("    of which references and cycles", checked, None),
+            ("  store it (write_plan)", written, None),
+        ]
+
+        def read() -> Any:
+            with store.read() as session:
+                return read_plan(session=session, plan_id=plan_id)
+
+        read(), read()  # warm the page cache
+        seconds, doc = timed(read)
+        rows.append(("read the whole plan back (read_plan)", seconds, 0.5))
+
+        target = Path(tmp) / "export.json"
+        seconds, _ = timed(lambda: target.write_text(dump_json(read()), encoding="utf-8"))
+        rows.append(("export-data JSON (read_plan, dump_json, write)", seconds, 1.5))
+        store.close()
+
+    table = Table(title=f"Plan store, {args.items:,} items")
+    for column in ("operation", "seconds", "target", "ok?"):
+        table.add_column(column, justify="left" if column == "operation" else "right")
+    for name, seconds, limit in rows:
+        ok = "" if limit is None else ("[green]yes[/]" if seconds <= limit else "[red]no[/]")
+        table.add_row(name, f"{seconds:.2f}", "" if limit is None else f"<= {limit:g}", ok)
+    console.print(table)
+
+
+if __name__ == "__main__":
+    main()
