@@ -6,10 +6,8 @@ the commands that need them, so that ``roadmap --help`` stays fast.
 
 from __future__ import annotations
 
-from roadmap.cli import data  # noqa: F401  (registers its commands)
-from roadmap.cli import export  # noqa: F401  (registers its commands)
-from roadmap.cli import plan  # noqa: F401  (registers its commands)
-from roadmap.cli import store, tui  # noqa: F401  (register their commands)
+# Each module registers its commands on the group.
+from roadmap.cli import data, export, plan, store, tui  # noqa: F401
 from roadmap.cli.base import cli
 
 
