@@ -208,3 +208,17 @@ def test_a_write_error_leaves_nothing_behind(db: Path, tmp_path: Path, monkeypat
     result = CliRunner().invoke(cli, ["--db", str(db), "import", str(path)])
     assert isinstance(result.exception, RuntimeError)
     assert snapshot(db) == before
+
+
+def test_large_json_names_path_and_key_without_lines(monkeypatch) -> None:
+    from roadmap.io import planfile
+
+    monkeypatch.setattr(planfile, "JSON_LINES_LIMIT", 10)
+    bad = b'{"plan": {"name": "P", "start_date": "2027-01-01"},\n "items": [\n  {"key": "A"}]}'
+    with pytest.raises(planfile.PlanFileError) as caught:
+        planfile.parse_plan(bad, name="big.json", fmt="json")
+    assert caught.value.messages == ["big.json: items[0] (A).title: required, but missing"]
+    twice = b'{"plan": {"name": "P", "name": "Q", "start_date": "2027-01-01"}}'
+    with pytest.raises(planfile.PlanFileError) as caught:
+        planfile.parse_plan(twice, name="big.json", fmt="json")
+    assert caught.value.messages == ["big.json: 'name' is given twice in one object"]

@@ -194,12 +194,12 @@ _BRANCHES = {"int", "str", "float", "bool", "none", "constrained-str", "list", "
 
 
 def _parse_json(text: str, name: str) -> tuple[Any, Callable[[], Locate]]:
-    repeated = False
+    repeated: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated
         obj = dict(items)
-        repeated = repeated or len(obj) != len(items)
+        if len(obj) != len(items):
+            repeated.extend(k for k in obj if sum(1 for key, _ in items if key == k) > 1)
         return obj
 
     def constant(value: str) -> float:
@@ -216,7 +216,9 @@ def _parse_json(text: str, name: str) -> tuple[Any, Callable[[], Locate]]:
     if repeated:
         root = _compose(text)
         messages = _check_nodes(root, name) if root is not None else []
-        raise PlanFileError(messages or [f"{name}: an object has the same key twice"])
+        raise PlanFileError(
+            messages or [f"{name}: {key!r} is given twice in one object" for key in repeated]
+        )
 
     def locate() -> Locate:
         root = _compose(text)
@@ -225,8 +227,15 @@ def _parse_json(text: str, name: str) -> tuple[Any, Callable[[], Locate]]:
     return raw, locate
 
 
+JSON_LINES_LIMIT = 2_000_000
+"""Largest JSON text (in characters) read a second time to give the lines of its problems;
+larger files name the path and keys only (reading 25 MB as YAML takes tens of seconds)."""
+
+
 def _compose(text: str) -> yaml.Node | None:
     """The node tree of a JSON text, read as YAML to learn its lines; ``None`` if it cannot."""
+    if len(text) > JSON_LINES_LIMIT:
+        return None
     try:
         return _LOADER(text).get_single_node()
     except yaml.YAMLError:
@@ -265,7 +274,12 @@ def _yaml_message(exc: yaml.MarkedYAMLError, name: str) -> str:
 
 
 def _check_nodes(root: yaml.Node, name: str) -> list[str]:
-    """Problems of a composed YAML document that must be refused before it is constructed."""
+    """Problems of a composed YAML document that must be refused before it is constructed.
+
+    Aliases make one node appear in several places; the size a collection expands to is
+    counted once per node (scalars count one), so a "billion laughs" is found without
+    expanding it.
+    """
     problems: list[str] = []
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()
@@ -273,23 +287,23 @@ def _check_nodes(root: yaml.Node, name: str) -> list[str]:
     while stack and not problems:
         node, finished = stack.pop()
         key = id(node)
-        if finished:
+        if isinstance(node, yaml.ScalarNode):
+            problems.extend(_node_problems(node, name))
+        elif finished:
             open_nodes.discard(key)
-            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
+            sizes[key] = 1 + sum(sizes.get(id(child), 1) for child in _children(node))
             if sizes[key] > MAX_NODES:
                 return [
                     f"{name}:{node.start_mark.line + 1}: aliases expand the document to more "
                     f"than {MAX_NODES:,} values; write the repeated parts out instead"
                 ]
-            continue
-        if key in sizes:
-            continue
-        if key in open_nodes:
+        elif key in open_nodes:
             return [f"{name}:{node.start_mark.line + 1}: an alias refers to itself"]
-        open_nodes.add(key)
-        problems.extend(_node_problems(node, name))
-        stack.append((node, True))
-        stack.extend((child, False) for child in _children(node))
+        elif key not in sizes:
+            open_nodes.add(key)
+            problems.extend(_node_problems(node, name))
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node))
     return problems
 
 
