@@ -94,8 +94,6 @@ HEADERS: dict[str, str] = {
     "beskrivning": "description",
     "tema": "theme",
     "ägare": "organisation",
-    "organisation": "organisation",
-    "status": "status",
     "arbetsmängd": "effort",
     "säkerhet": "confidence",
     "räckvidd": "reach",
@@ -104,7 +102,6 @@ HEADERS: dict[str, str] = {
     "obligatorisk": "mandatory",
     "fäst period": "pinned_period",
     "tidigast": "earliest_start",
-    "deadline": "deadline",
     "taggar": "tags",
     "beroenden": "depends_on",
     "mjuka beroenden": "soft_depends_on",
@@ -112,7 +109,9 @@ HEADERS: dict[str, str] = {
     "källor": "sources",
     "organisationer": "organisations",
 }
-"""Normalised header (lower case, runs of spaces, ``_`` and ``-`` as one space) -> field."""
+"""Normalised header (lower case, runs of spaces, ``_`` and ``-`` as one space) -> field.
+Field names themselves (``depends on``, ``status``, ``deadline``) serve English, and Swedish
+where the words are the same."""
 
 VALUES: dict[str, dict[str, str]] = {
     "status": {
