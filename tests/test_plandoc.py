@@ -11,6 +11,7 @@ from roadmap.io.planfile import dump_json
 from roadmap.model import tables as t
 from roadmap.model.inputs import ItemIn, PlanDoc
 from roadmap.model.periods import Calendar, PeriodError
+from roadmap.store import plandoc
 from roadmap.store.db import Store
 from roadmap.store.plandoc import (
     _constructed,
@@ -94,7 +95,9 @@ def test_slug_is_made_unique_unless_replacing(store: Store) -> None:
         assert count_rows(session=session, plan_id=other, table=t.Item) == 3
 
 
-def test_write_items_adds_and_replaces_in_place(store: Store) -> None:
+@pytest.mark.parametrize("few", [500, 0], ids=["keys by name", "whole key table"])
+def test_write_items_adds_and_replaces_in_place(store: Store, few: int, monkeypatch) -> None:
+    monkeypatch.setattr(plandoc, "_FEW", few)
     plan_id = _write(store, rich_plan())
     with store.read() as session:
         old_id = session.execute(select(t.Item.id).where(t.Item.key == "Z-1")).scalar_one()

@@ -319,7 +319,8 @@ def write_items(*, session: Session, plan_id: int, items: list[ItemIn]) -> tuple
     plan = session.get(t.Plan, plan_id)
     cal = calendar_of(plan)
     keys = {name: _ids(session, model, plan_id) for name, model in _KEYED.items()}
-    stored = _ids(session, t.Item, plan_id)
+    named = {key for item in items for key in (item.key, *item.depends_on, *item.soft_depends_on)}
+    stored = _ids(session, t.Item, plan_id, only=named)
     new = [item for item in items if item.key not in stored]
     old = [item for item in items if item.key in stored]
     _insert(session, t.Item, [_item_row(item, plan_id, keys, cal) for item in new])
@@ -341,7 +342,7 @@ def write_items(*, session: Session, plan_id: int, items: list[ItemIn]) -> tuple
         ):
             table = model.__table__
             session.execute(delete(table).where(table.c[column] == bindparam("row_id")), ids)
-    keys["item"] = _ids(session, t.Item, plan_id)
+    keys["item"] = _ids(session, t.Item, plan_id, only=named)
     _insert_item_links(session, plan_id, items, keys)
     return len(new), len(old)
 
@@ -375,11 +376,19 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _ids(session: Session, model: type, plan_id: int) -> dict[str, int]:
-    """``key -> id`` of the plan's rows of ``model``."""
+def _ids(
+    session: Session, model: type, plan_id: int, *, only: set[str] | None = None
+) -> dict[str, int]:
+    """``key -> id`` of the plan's rows of ``model``; with a few keys ``only``, just those."""
     table = model.__table__
     query = select(table.c.key, table.c.id).where(table.c.plan_id == plan_id)
+    if only is not None and len(only) <= _FEW:
+        query = query.where(table.c.key.in_(sorted(only)))
     return dict(session.execute(query).all())
+
+
+_FEW = 500
+"""Up to this many keys are looked up by name; more read the whole table."""
 
 
 def _item_row(item: ItemIn, plan_id: int, keys: dict[str, dict[str, int]], cal: Calendar) -> dict:
