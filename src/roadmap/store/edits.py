@@ -327,11 +327,29 @@ def all_scores(*, session: Session, plan_id: int) -> dict[str, dict[str, float]]
 
 
 def set_score(
-    *, session: Session, plan_id: int, item_key: str, criterion_key: str, value: float | None
+    *,
+    session: Session,
+    plan_id: int,
+    item_key: str,
+    criterion_key: str,
+    value: float | None,
+    expected_version: int | None = None,
 ) -> float | None:
-    """Set (or, with ``None``, clear) one score; returns the value it had."""
+    """Set (or, with ``None``, clear) one score; returns the value it had.
+
+    The item's version goes up, like on any edit of the item; with ``expected_version`` the
+    score is set only if the item is still at that version (:class:`StaleEditError` otherwise).
+    """
     item_id = _ids_one(session, t.Item, plan_id, item_key)
     crit_id = _ids_one(session, t.Criterion, plan_id, criterion_key)
+    items = t.Item.__table__
+    bump = update(items).where(items.c.id == item_id)
+    if expected_version is not None:
+        bump = bump.where(items.c.version == expected_version)
+    bumped = session.execute(bump.values(version=items.c.version + 1, updated_at=t.utcnow()))
+    if bumped.rowcount == 0:
+        stored = item_version(session=session, plan_id=plan_id, key=item_key)
+        raise StaleEditError(item_key, expected_version, stored)
     c = t.ItemScore.__table__.c
     where = (c.item_id == item_id, c.criterion_id == crit_id)
     before = session.execute(select(c.value).where(*where)).scalar()
@@ -343,8 +361,6 @@ def set_score(
                 item_id=item_id, criterion_id=crit_id, value=value, created_at=now, updated_at=now
             )
         )
-    items = t.Item.__table__
-    session.execute(update(items).where(items.c.id == item_id).values(updated_at=t.utcnow()))
     return before
 
 

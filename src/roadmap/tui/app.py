@@ -213,8 +213,22 @@ class RoadmapApp(App[None]):
     # Items -------------------------------------------------------------------------------
 
     def edit_item(self, key: str | None, draft: dict[str, Any] | None = None) -> None:
-        """Open the item editor on ``key`` (a new item when None)."""
+        """Open the item editor on ``key`` (a new item when None), read in a worker thread."""
+        self._load_editor(key, draft)
+
+    @work(thread=True, exclusive=True, group="editor-load")
+    def _load_editor(self, key: str | None, draft: dict[str, Any] | None) -> None:
         from roadmap.store.repo import NotFoundError
+        from roadmap.tui.dialogs.item_editor import load
+
+        try:
+            loaded = load(self.ctx, key)
+        except NotFoundError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.call_from_thread(self._open_editor, key, loaded, draft)
+
+    def _open_editor(self, key: str | None, loaded, draft: dict[str, Any] | None) -> None:
         from roadmap.tui.dialogs.item_editor import ItemEditor, Saved
 
         def done(saved: Saved | None) -> None:
@@ -228,12 +242,7 @@ class RoadmapApp(App[None]):
         def keep(values: dict[str, Any]) -> None:
             self.prefs.save_draft(self.ctx.slug, values)
 
-        try:
-            editor = ItemEditor(self.ctx, key, draft=draft, on_draft=keep)
-        except NotFoundError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        self.push_screen(editor, done)
+        self.push_screen(ItemEditor(self.ctx, key, loaded, draft=draft, on_draft=keep), done)
 
     def action_new_item(self) -> None:
         self.edit_item(None)

@@ -1,8 +1,9 @@
 """Undo and redo of the edits made in the app, each replayed in its own short transaction.
 
 A change records what it takes to go back and forth (the item before and after, a score's old
-and new value, a dependency added or removed). Item changes carry the version they left the
-item at, so undoing over someone else's later edit is refused as stale instead of overwriting it.
+and new value, a dependency added or removed). Item and score changes carry the version they
+left the item at (setting a score raises it too), so undoing over someone else's later edit is
+refused as stale instead of overwriting it.
 """
 
 from __future__ import annotations
@@ -93,34 +94,34 @@ def _item_of(state: ItemIn | edits.DeletedItem | None) -> ItemIn:
 
 @dataclass
 class ScoreChange(Change):
-    """One score set or cleared."""
+    """One score set or cleared; ``version`` is the item's version after the last replay."""
 
     item: str
     criterion: str
     before: float | None
     after: float | None
+    version: int | None = None
 
     @property
     def label(self) -> str:  # type: ignore[override]
         return f"score {self.criterion} of {self.item}"
 
-    def undo(self, session: Session, plan_id: int) -> None:
+    def _set(self, session: Session, plan_id: int, value: float | None) -> None:
         edits.set_score(
             session=session,
             plan_id=plan_id,
             item_key=self.item,
             criterion_key=self.criterion,
-            value=self.before,
+            value=value,
+            expected_version=self.version,
         )
+        self.version = edits.item_version(session=session, plan_id=plan_id, key=self.item)
+
+    def undo(self, session: Session, plan_id: int) -> None:
+        self._set(session, plan_id, self.before)
 
     def redo(self, session: Session, plan_id: int) -> None:
-        edits.set_score(
-            session=session,
-            plan_id=plan_id,
-            item_key=self.item,
-            criterion_key=self.criterion,
-            value=self.after,
-        )
+        self._set(session, plan_id, self.after)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 GENERAL = (
-    "1-8 or a click on a tab switches view. Ctrl+P opens the command palette (jump to an "
+    "1-9 or a click on a tab switches view. Ctrl+P opens the command palette (jump to an "
     "item, add an item or a dependency, switch view, export, change language or theme). "
     "Ctrl+Z undoes and Ctrl+Y redoes the last edits. Every confirmed edit is saved at once."
 )

@@ -13,23 +13,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
-from rich.text import Text
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import (
-    Button,
-    Checkbox,
-    Input,
-    Label,
-    Select,
-    SelectionList,
-    Static,
-    TextArea,
-)
 
 from roadmap.model import tables as t
 from roadmap.model.enums import ItemStatus, Moscow
@@ -38,17 +22,20 @@ from roadmap.model.periods import PeriodError
 from roadmap.store import edits
 from roadmap.store.repo import StaleEditError
 from roadmap.tui.context import PlanContext
-
-TEXT, AREA, SELECT, CHECK, MULTI = "text", "area", "select", "check", "multi"
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    name: str
-    label: str
-    kind: str = TEXT
-    hint: str = ""
-
+from roadmap.tui.dialogs.form import (
+    AREA,
+    CHECK,
+    MULTI,
+    SELECT,
+    Choices,
+    Field,
+    FormDialog,
+    messages_of,
+    split_translations,
+    translation_fields,
+    translation_values,
+    wid,
+)
 
 FIELDS = (
     Field("key", "Key"),
@@ -82,10 +69,6 @@ FIXED_CHOICES = {
 }
 
 
-def _wid(name: str) -> str:
-    return "f-" + name.replace(".", "-")
-
-
 def values_of(item: ItemIn) -> dict[str, Any]:
     """Form values (strings, booleans, key lists) of a stored item."""
     values: dict[str, Any] = {}
@@ -97,9 +80,7 @@ def values_of(item: ItemIn) -> dict[str, Any]:
             values[f.name] = ", ".join(value)
         else:
             values[f.name] = "" if value is None else str(value)
-    for lang, texts in item.i18n.items():
-        for name, text in texts.items():
-            values[f"{lang}.{name}"] = text
+    values.update(translation_values(item.i18n))
     return values
 
 
@@ -107,14 +88,10 @@ def item_of(values: dict[str, Any], calendar) -> tuple[ItemIn | None, dict[str, 
     """The item the form describes, or the messages per field that say what is wrong."""
     from roadmap.store.plandoc import period_index
 
+    plain, i18n = split_translations(values)
     raw: dict[str, Any] = {}
-    i18n: dict[str, dict[str, str]] = {}
-    for name, value in values.items():
-        if "." in name:
-            lang, field = name.split(".", 1)
-            if value.strip():
-                i18n.setdefault(lang, {})[field] = value
-        elif name == "tags":
+    for name, value in plain.items():
+        if name == "tags":
             raw[name] = [tag.strip() for tag in value.split(",") if tag.strip()]
         elif isinstance(value, str) and name != "description" and not value.strip():
             raw[name] = (
@@ -134,11 +111,7 @@ def item_of(values: dict[str, Any], calendar) -> tuple[ItemIn | None, dict[str, 
     try:
         item = ItemIn.model_validate(raw)
     except ValidationError as exc:
-        for error in exc.errors():
-            loc = error["loc"]
-            name = f"{loc[1]}.{loc[2]}" if loc[0] == "i18n" and len(loc) > 2 else str(loc[0])
-            errors.setdefault(name, error["msg"].removeprefix("Value error, "))
-        return None, errors
+        return None, {**messages_of(exc), **errors}
     return (None, errors) if errors else (item, errors)
 
 
@@ -151,19 +124,45 @@ class Saved:
     version: int
 
 
-class ItemEditor(ModalScreen[Saved | None]):
-    """Edit one item, or create one (``key`` None)."""
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """What the editor shows: the choices of its selects, and the stored item with its version."""
+
+    choices: dict[str, Choices]
+    before: ItemIn | None
+    version: int | None
+
+
+def load(ctx: PlanContext, key: str | None) -> Loaded:
+    """Read what the editor of item ``key`` (None: a new item) needs, in one short read.
+
+    Raises :class:`roadmap.store.repo.NotFoundError` when the item is gone.
+    """
+    with ctx.store.read() as session:
+        choices = {
+            name: edits.keyed_names(session=session, plan_id=ctx.plan_id, model=model)
+            for name, model in {**LINKED, **LINKED_LISTS}.items()
+        }
+        if key is None:
+            return Loaded(choices, None, None)
+        before, version = edits.read_item(session=session, plan_id=ctx.plan_id, key=key)
+    return Loaded(choices, before, version)
+
+
+class ItemEditor(FormDialog):
+    """Edit one item, or create one (``key`` None), from what :func:`load` read."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+r", "reload", "Reload stored", show=False),
     ]
+    fixed_choices = FIXED_CHOICES
+    required_selects = ("status",)
 
     def __init__(
         self,
         ctx: PlanContext,
         key: str | None,
+        loaded: Loaded,
         *,
         draft: dict[str, Any] | None = None,
         on_draft=None,
@@ -172,66 +171,19 @@ class ItemEditor(ModalScreen[Saved | None]):
         self.ctx, self.key = ctx, key
         self._draft = draft
         self._on_draft = on_draft
-        self.before: ItemIn | None = None
-        self.version: int | None = None
+        self.choices = loaded.choices
+        self.heading = f"Item {key}" if key else "New item"
+        self.before, self.version = loaded.before, loaded.version
         self._ready = False
-        with ctx.store.read() as session:
-            self.choices = {
-                name: edits.keyed_names(session=session, plan_id=ctx.plan_id, model=model)
-                for name, model in {**LINKED, **LINKED_LISTS}.items()
-            }
-            if key is not None:
-                self.before, self.version = edits.read_item(
-                    session=session, plan_id=ctx.plan_id, key=key
-                )
         if draft is not None:
             self.version = draft.get("version", self.version)
 
-    # Layout ------------------------------------------------------------------------------
-
-    def compose(self) -> ComposeResult:
-        title = f"Item {self.key}" if self.key else "New item"
-        with Vertical(id="editor", classes="dialog"):
-            yield Static(Text(title), classes="dialog-title")
-            yield Static("", id="banner", classes="error")
-            with VerticalScroll(id="form"):
-                for f in FIELDS:
-                    yield from self._field(f)
-                for lang in self.ctx.languages:
-                    if lang == self.ctx.default_language:
-                        continue
-                    yield Static(Text(f"Translation: {lang}"), classes="form-section")
-                    yield from self._field(Field(f"{lang}.title", f"Title ({lang})"))
-                    yield from self._field(
-                        Field(f"{lang}.description", f"Description ({lang})", AREA)
-                    )
-            with Horizontal(classes="buttons"):
-                yield Button("Save  ^S", variant="primary", id="save")
-                yield Button("Cancel  Esc", id="cancel")
-
-    def _field(self, f: Field) -> ComposeResult:
-        yield Label(Text(f.label + (f"  ({f.hint})" if f.hint else "")), classes="field-label")
-        wid = _wid(f.name)
-        widget: Widget
-        if f.kind == AREA:
-            widget = TextArea(id=wid, classes="field-area", soft_wrap=True)
-        elif f.kind == SELECT:
-            options = FIXED_CHOICES.get(f.name) or [
-                (Text(f"{key}  {name}"), key) for key, name in self.choices[f.name]
-            ]
-            widget = Select(options, id=wid, allow_blank=f.name != "status")
-        elif f.kind == CHECK:
-            widget = Checkbox(id=wid)
-        elif f.kind == MULTI:
-            widget = SelectionList(
-                *((Text(f"{key}  {name}"), key) for key, name in self.choices[f.name]),
-                id=wid,
-                classes="field-multi",
-            )
-        else:
-            widget = Input(id=wid)
-        yield widget
-        yield Static("", id="e-" + wid[2:], classes="field-error")
+    def form_fields(self) -> list[Field]:
+        texts = (Field("title", "Title"), Field("description", "Description", AREA))
+        return [
+            *FIELDS,
+            *translation_fields(self.ctx.languages, self.ctx.default_language, texts),
+        ]
 
     def on_mount(self) -> None:
         if self._draft is not None:
@@ -241,71 +193,14 @@ class ItemEditor(ModalScreen[Saved | None]):
         else:
             self.fill({"status": ItemStatus.IDEA.value, "effort": "1.0", "confidence": "1.0"})
         self._ready = True
-        self.query_one(f"#{_wid('title' if self.key else 'key')}").focus()
+        self.query_one(f"#{wid('title' if self.key else 'key')}").focus()
 
-    # Values ------------------------------------------------------------------------------
-
-    def _names(self) -> list[str]:
-        names = [f.name for f in FIELDS]
-        for lang in self.ctx.languages:
-            if lang != self.ctx.default_language:
-                names += [f"{lang}.title", f"{lang}.description"]
-        return names
-
-    def fill(self, values: dict[str, Any]) -> None:
-        for name in self._names():
-            widget = self.query_one(f"#{_wid(name)}")
-            value = values.get(name)
-            if isinstance(widget, TextArea):
-                widget.load_text(value or "")
-            elif isinstance(widget, Select):
-                widget.value = value if value else Select.NULL
-            elif isinstance(widget, Checkbox):
-                widget.value = bool(value)
-            elif isinstance(widget, SelectionList):
-                widget.deselect_all()
-                for key in value or ():
-                    widget.select(key)
-            else:
-                widget.value = value or ""
-
-    def values(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for name in self._names():
-            widget = self.query_one(f"#{_wid(name)}")
-            if isinstance(widget, TextArea):
-                out[name] = widget.text
-            elif isinstance(widget, Select):
-                out[name] = None if widget.value is Select.NULL else widget.value
-            elif isinstance(widget, SelectionList):
-                out[name] = list(widget.selected)
-            else:
-                out[name] = widget.value
-        return out
-
-    def _changed(self) -> None:
+    def changed(self) -> None:
         if self._ready and self._on_draft is not None:
             self._on_draft({"key": self.key, "version": self.version, "values": self.values()})
 
-    @on(Input.Changed)
-    @on(TextArea.Changed)
-    @on(Select.Changed)
-    @on(Checkbox.Changed)
-    @on(SelectionList.SelectedChanged)
-    def _on_change(self) -> None:
-        self._changed()
-
-    def show_errors(self, errors: dict[str, str], banner: str = "") -> None:
-        for name in self._names():
-            self.query_one(f"#e-{_wid(name)[2:]}", Static).update(Text(errors.get(name, "")))
-        self.query_one("#banner", Static).update(Text(banner))
-        if errors:
-            first = next(name for name in self._names() if name in errors)
-            self.query_one(f"#{_wid(first)}").focus()
-
     # Actions -----------------------------------------------------------------------------
 
-    @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         item, errors = item_of(self.values(), self.ctx.calendar)
         if item is None:
@@ -330,16 +225,10 @@ class ItemEditor(ModalScreen[Saved | None]):
             return
         self.dismiss(Saved(self.before, item, version))
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def action_reload(self) -> None:
         if self.key is None:
             return
-        with self.ctx.store.read() as session:
-            self.before, self.version = edits.read_item(
-                session=session, plan_id=self.ctx.plan_id, key=self.key
-            )
+        loaded = load(self.ctx, self.key)
+        self.before, self.version = loaded.before, loaded.version
         self.fill(values_of(self.before))
         self.show_errors({})

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Tabs
 
-from roadmap.tui.widgets.navbar import NavBar
+from roadmap.tui.widgets.navbar import NavBar, mode_of
 
 if TYPE_CHECKING:
     from roadmap.tui.app import RoadmapApp
@@ -63,6 +63,6 @@ class PlanView(Screen):
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         event.stop()
-        mode = event.tab.id
+        mode = mode_of(event.tab.id)
         if mode and mode != self.MODE:
             self.roadmap_app.action_view(mode)

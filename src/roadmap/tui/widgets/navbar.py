@@ -9,8 +9,25 @@ VIEWS: dict[str, str] = {
     "priorities": "Priorities",
     "dependencies": "Dependencies",
     "roadmap": "Roadmap",
+    "narratives": "Narratives",
+    "stakeholders": "Stakeholders",
+    "sources": "Sources",
+    "teams": "Teams",
+    "silo": "Silo map",
 }
-"""Mode name -> label, in the order of the number keys 1-8."""
+"""Mode name -> label, in the order of the number keys 1-9."""
+
+TAB_PREFIX = "view-"
+"""Tab ids are ``view-<mode>``, so that they never equal the id of a widget inside a view."""
+
+
+def tab_id(mode: str) -> str:
+    return TAB_PREFIX + mode
+
+
+def mode_of(tab: str | None) -> str | None:
+    """The mode a tab id names (None for anything else)."""
+    return tab.removeprefix(TAB_PREFIX) if tab and tab.startswith(TAB_PREFIX) else None
 
 
 class NavBar(Tabs):
@@ -23,6 +40,7 @@ class NavBar(Tabs):
 
     def __init__(self, active: str) -> None:
         tabs = [
-            Tab(f"{n} {label}", id=mode) for n, (mode, label) in enumerate(VIEWS.items(), start=1)
+            Tab(f"{n} {label}", id=tab_id(mode))
+            for n, (mode, label) in enumerate(VIEWS.items(), start=1)
         ]
-        super().__init__(*tabs, active=active)
+        super().__init__(*tabs, active=tab_id(active))

@@ -1,0 +1,216 @@
+"""What every modal form of the app shares: fields, their widgets, values in and out, messages.
+
+A form is a list of :class:`Field` objects. :class:`FormDialog` composes a label, a widget and
+a message line per field, fills the widgets from a dict of values and reads them back, and
+shows validation messages (from :func:`messages_of`) under their fields. The item editor and
+the row form (stakeholders, needs, sources, teams, sections) are both built on it. Labels and
+messages are shown literally, whatever the user typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+
+TEXT, AREA, SELECT, CHECK, MULTI = "text", "area", "select", "check", "multi"
+
+Choices = list[tuple[str, str]]
+"""``(key, name)`` of the rows a select or a multiple choice offers."""
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    """The value's name; ``lang.field`` for a translation."""
+    label: str
+    kind: str = TEXT
+    hint: str = ""
+
+
+def wid(name: str) -> str:
+    """The id of the widget of field ``name``."""
+    return "f-" + name.replace(".", "-")
+
+
+def translation_fields(
+    languages: Iterable[str], default: str, fields: Iterable[Field]
+) -> list[Field]:
+    """A field per other language and translatable field (``en.name``: "Name (en)")."""
+    return [
+        Field(f"{lang}.{f.name}", f"{f.label} ({lang})", f.kind)
+        for lang in languages
+        if lang != default
+        for f in fields
+    ]
+
+
+def translation_values(i18n: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Stored translations as form values (``{"en": {"name": ...}}`` -> ``{"en.name": ...}``)."""
+    return {f"{lang}.{name}": text for lang, texts in i18n.items() for name, text in texts.items()}
+
+
+def messages_of(exc: ValidationError) -> dict[str, str]:
+    """The first message per field of a failed validation, keyed like the form's fields."""
+    errors: dict[str, str] = {}
+    for error in exc.errors():
+        loc = error["loc"]
+        name = f"{loc[1]}.{loc[2]}" if loc[0] == "i18n" and len(loc) > 2 else str(loc[0])
+        errors.setdefault(name, error["msg"].removeprefix("Value error, "))
+    return errors
+
+
+def split_translations(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, dict]]:
+    """Form values without the translations, and the non-empty translations as ``i18n``."""
+    plain: dict[str, Any] = {}
+    i18n: dict[str, dict[str, str]] = {}
+    for name, value in values.items():
+        if "." in name:
+            lang, field = name.split(".", 1)
+            if value.strip():
+                i18n.setdefault(lang, {})[field] = value
+        else:
+            plain[name] = value
+    return plain, i18n
+
+
+class FormDialog(ModalScreen):
+    """A modal form; subclasses say which fields it has and what saving does."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    choices: dict[str, Choices]
+    fixed_choices: ClassVar[dict[str, list[tuple[str, str]]]] = {}
+    required_selects: ClassVar[tuple[str, ...]] = ()
+
+    heading: str = ""
+
+    def form_fields(self) -> list[Field]:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.heading), classes="dialog-title")
+            yield Static("", id="banner", classes="error")
+            with VerticalScroll(id="form"):
+                for f in self.form_fields():
+                    yield from self.field(f)
+            with Horizontal(classes="buttons"):
+                yield Button("Save  ^S", variant="primary", id="save")
+                yield Button("Cancel  Esc", id="cancel")
+        yield Footer()
+
+    def field(self, f: Field) -> ComposeResult:
+        yield Label(Text(f.label + (f"  ({f.hint})" if f.hint else "")), classes="field-label")
+        name = wid(f.name)
+        widget: Widget
+        if f.kind == AREA:
+            widget = TextArea(id=name, classes="field-area", soft_wrap=True)
+        elif f.kind == SELECT:
+            options = self.fixed_choices.get(f.name) or [
+                (Text(f"{key}  {label}"), key) for key, label in self.choices[f.name]
+            ]
+            widget = Select(options, id=name, allow_blank=f.name not in self.required_selects)
+        elif f.kind == CHECK:
+            widget = Checkbox(id=name)
+        elif f.kind == MULTI:
+            widget = SelectionList(
+                *((Text(f"{key}  {label}"), key) for key, label in self.choices[f.name]),
+                id=name,
+                classes="field-multi",
+            )
+        else:
+            widget = Input(id=name)
+        yield widget
+        yield Static("", id="e-" + name[2:], classes="field-error")
+
+    def _names(self) -> list[str]:
+        return [f.name for f in self.form_fields()]
+
+    def fill(self, values: dict[str, Any]) -> None:
+        for name in self._names():
+            widget = self.query_one(f"#{wid(name)}")
+            value = values.get(name)
+            if isinstance(widget, TextArea):
+                widget.load_text(value or "")
+            elif isinstance(widget, Select):
+                widget.value = value if value else Select.NULL
+            elif isinstance(widget, Checkbox):
+                widget.value = bool(value)
+            elif isinstance(widget, SelectionList):
+                widget.deselect_all()
+                for key in value or ():
+                    widget.select(key)
+            else:
+                widget.value = "" if value is None else str(value)
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in self._names():
+            widget = self.query_one(f"#{wid(name)}")
+            if isinstance(widget, TextArea):
+                out[name] = widget.text
+            elif isinstance(widget, Select):
+                out[name] = None if widget.value is Select.NULL else widget.value
+            elif isinstance(widget, SelectionList):
+                out[name] = list(widget.selected)
+            else:
+                out[name] = widget.value
+        return out
+
+    def show_errors(self, errors: dict[str, str], banner: str = "") -> None:
+        for name in self._names():
+            self.query_one(f"#e-{wid(name)[2:]}", Static).update(Text(errors.get(name, "")))
+        self.query_one("#banner", Static).update(Text(banner))
+        if errors:
+            first = next((name for name in self._names() if name in errors), None)
+            if first is not None:
+                self.query_one(f"#{wid(first)}").focus()
+
+    def changed(self) -> None:
+        """A value changed (the item editor keeps a draft)."""
+
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    @on(SelectionList.SelectedChanged)
+    def _on_change(self) -> None:
+        self.changed()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
