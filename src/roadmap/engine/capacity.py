@@ -37,11 +37,22 @@ class TeamLoad:
         """First period from which the team has no capacity ever again, if there is one."""
 
     def _grow(self, period: int) -> None:
-        free, nxt, cap = self.free, self._next, self.team.capacity_at
-        for p in range(len(free), period + 1):
-            c = cap(p)
-            free.append(c if c > EPS else 0.0)
-            nxt.append(p if c > EPS else p + 1)
+        """Create periods up to ``period`` at least, doubling, a segment of equal capacity at a
+        time."""
+        free, nxt, team = self.free, self._next, self.team
+        lo, hi = len(free), max(period + 1, 2 * len(free), 16)
+        starts = [0, *(p for p, _ in team.changes), hi]
+        caps = [team.capacity, *(c for _, c in team.changes)]
+        for begin, end, cap in zip(starts, starts[1:], caps, strict=False):
+            a, b = max(begin, lo), min(end, hi)
+            if a >= b:
+                continue
+            if cap > EPS:
+                free.extend([cap] * (b - a))
+                nxt.extend(range(a, b))
+            else:
+                free.extend([0.0] * (b - a))
+                nxt.extend(range(a + 1, b + 1))
 
     def find(self, period: int) -> int | None:
         """The first period from ``period`` on with capacity left, or None if none ever is."""

@@ -4,6 +4,9 @@ Nodes are item keys (with their ``effort``), edges run from blocker to blocked w
 ``kind`` (``hard`` or ``soft``). Nodes and edges are added in key order, so that every search
 below gives the same answer whatever order the plan was written in.
 
+networkx is imported by the functions that use it, not with the module: sequencing needs it
+only to name a cycle, and a command that sequences a plan should not wait for it to load.
+
 Acyclicity is checked with :func:`networkx.is_directed_acyclic_graph` before a cycle is
 searched for: :func:`networkx.find_cycle` grows quadratically on graphs that have none.
 
@@ -19,10 +22,12 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from roadmap.engine.inputs import HARD, Edge
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class CycleError(ValueError):
@@ -38,6 +43,8 @@ def build_graph(nodes: Iterable[tuple[str, float]], edges: Iterable[Edge]) -> nx
 
     A pair given both as hard and soft keeps ``hard``.
     """
+    import networkx as nx
+
     graph = nx.DiGraph()
     graph.add_nodes_from((key, {"effort": effort}) for key, effort in sorted(nodes))
     kinds: dict[tuple[str, str], str] = {}
@@ -55,6 +62,8 @@ def find_cycle(graph: nx.DiGraph) -> list[str] | None:
     ...                        [("B", "C", "hard"), ("C", "A", "soft"), ("A", "B", "hard")]))
     ['A', 'B', 'C']
     """
+    import networkx as nx
+
     if nx.is_directed_acyclic_graph(graph):
         return None
     cycle = [blocker for blocker, _ in nx.find_cycle(graph)]
@@ -76,6 +85,8 @@ def existing_path(graph: nx.DiGraph, blocker: str, blocked: str) -> list[str] | 
     >>> existing_path(g, "B", "A"), existing_path(g, "A", "B")
     (['A', 'B'], None)
     """
+    import networkx as nx
+
     if blocker == blocked:
         return [blocker]
     if blocker not in graph or blocked not in graph or not nx.has_path(graph, blocked, blocker):
@@ -85,11 +96,15 @@ def existing_path(graph: nx.DiGraph, blocker: str, blocked: str) -> list[str] | 
 
 def blocks(graph: nx.DiGraph, key: str) -> list[str]:
     """Every item that waits for ``key``, directly or through others, sorted by key."""
+    import networkx as nx
+
     return sorted(nx.descendants(graph, key))
 
 
 def blocked_by(graph: nx.DiGraph, key: str) -> list[str]:
     """Every item that ``key`` waits for, directly or through others, sorted by key."""
+    import networkx as nx
+
     return sorted(nx.ancestors(graph, key))
 
 
@@ -130,6 +145,8 @@ def critical_path(graph: nx.DiGraph) -> tuple[list[str], float]:
     >>> critical_path(g)
     (['B'], 5.0)
     """
+    import networkx as nx
+
     keys = sorted(graph)
     index = {key: i for i, key in enumerate(keys)}
     preds: list[list[int]] = [[] for _ in keys]

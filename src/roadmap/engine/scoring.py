@@ -26,6 +26,7 @@ as the plan-wide figures stay the same.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -67,6 +68,8 @@ class ScoreModel:
     min_effort: float
     top: float
     """Highest raw RICE or WSJF of the plan (1 for the other methods)."""
+    keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """Keys of ``criteria``."""
     _cache: dict[tuple, Breakdown | tuple[ScorePart, str]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -84,15 +87,23 @@ class ScoreModel:
         spans, totals = [], []
         for c in criteria:
             lo, hi = SCALES.get(c.scale, SCALES["1-5"])
-            values = [v for item in items if (v := item.scores.get(c.key)) is not None]
-            is_total = c.workshop and any(v < lo or v > hi for v in values)
+            if not c.workshop:  # only workshop vote totals are normalised by the plan
+                spans.append((lo, hi))
+                totals.append(False)
+                continue
+            values = (
+                [v for x in items if (v := x.scores.get(c.key)) is not None] if c.workshop else []
+            )
+            is_total = any(v < lo or v > hi for v in values)
             spans.append((0.0, max(values) or 1.0) if is_total else (lo, hi))
             totals.append(is_total)
         efforts = [item.effort for item in items if item.effort > 0]
-        model = cls(method, criteria, tuple(spans), tuple(totals), min(efforts, default=1.0), 1.0)
+        least = min(efforts, default=1.0)
+        keys = tuple(c.key for c in criteria)
+        model = cls(method, criteria, tuple(spans), tuple(totals), least, 1.0, keys)
         if method in ("rice", "wsjf"):
             top = max((model._raw(item)[0] for item in items), default=0.0)
-            model = cls(method, criteria, model.spans, model.vote_totals, model.min_effort, top)
+            model = dataclasses.replace(model, top=top)
         return model
 
     def score(self, item: ItemData) -> Score:
@@ -102,8 +113,7 @@ class ScoreModel:
             if item.mandatory:
                 notes = (*notes, MANDATORY)
         else:
-            scores = item.scores
-            key = (item.mandatory, item.moscow, *(scores.get(c.key) for c in self.criteria))
+            key = (item.mandatory, item.moscow, *map(item.scores.get, self.keys))
             cached = self._cache.get(key)
             if cached is None:
                 cached = self._cache[key] = self._breakdown(key)

@@ -368,19 +368,21 @@ class Sequencer:
             return list(range(len(self.items)))
         prio, src, comm, csrc, sched, slack = state
         oprio, osrc, ocomm, ocsrc, old, oslack = self._prev
-        moved = [
-            i
-            for i in range(len(prio))
-            if sched.start[i] != old.start[i]
-            or sched.load[i] != old.load[i]
-            or sched.ready[i] != old.ready[i]
-            or prio[i] != oprio[i]
-            or src[i] != osrc[i]
-            or comm[i] != ocomm[i]
-            or csrc[i] != ocsrc[i]
-            or slack[i] != oslack[i]
-            or sched.held[i] != old.held[i]
-        ]
+        pairs = (
+            (sched.start, old.start),
+            (sched.load, old.load),
+            (sched.ready, old.ready),
+            (sched.held, old.held),
+            (prio, oprio),
+            (src, osrc),
+            (comm, ocomm),
+            (csrc, ocsrc),
+            (slack, oslack),
+        )
+        moved: set[int] = set()
+        for new, was in pairs:
+            if new != was:  # most arrays are unchanged: one comparison in C tells
+                moved.update(i for i, (a, b) in enumerate(zip(new, was, strict=True)) if a != b)
         dirty = set(changed).union(moved)
         touched = set()
         for i in moved:

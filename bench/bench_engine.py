@@ -1,0 +1,334 @@
+"""Timings of the prioritisation and sequencing engine, and a comparison with TaskJuggler.
+
+    .venv/bin/python bench/bench_engine.py [--seed N] [--skip-store] [--skip-tj3]
+
+In process (no database): sequencing generated plans of 10,000 and 100,000 items (about 1.5
+dependencies per item, 5-20 teams, random scores and efforts), re-sequencing a 10,000-item plan
+after one item's priority changed (the sequencer keeps its graph between runs), and asking
+whether a new dependency would close a cycle in a 10,000-item graph. With the store: loading the
+engine's snapshot of a stored 100,000-item plan from SQLite.
+
+TaskJuggler (``tj3``, when installed): the same generated projects of 1,000 and 5,000 tasks
+(efforts in days, dependencies, one resource per team, priorities from the scores) are written
+as a ``.tjp`` file and as JSON; both programs schedule them as whole processes, and the table
+shows the speed ratio and the makespans. TaskJuggler only takes dates from 1970 to 2035, so the
+projects start in 2027 and are sized to end well before then.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from roadmap.engine.inputs import CriterionData, ItemData, Snapshot, TeamData
+from roadmap.model.periods import Calendar
+
+VALUE = CriterionData("value", "Value", scale="0-10")
+TJ_START = date(2027, 1, 1)
+TJ_EFFORTS = (1, 1, 2, 2, 3, 5, 8)
+"""Task efforts in days for the TaskJuggler comparison."""
+
+
+# -- plans ---------------------------------------------------------------------------------
+
+
+def snapshot_of(doc: dict[str, Any]) -> Snapshot:
+    """The engine's snapshot of a generated plan document (a plain dict, not validated)."""
+    plan = doc["plan"]
+    cal = Calendar(date.fromisoformat(plan["start_date"]), plan["period_unit"])
+    teams = {
+        t["key"]: TeamData(
+            t["key"],
+            t["name"],
+            t["capacity"],
+            tuple(
+                sorted(
+                    (cal.parse(c["from_period"]), c["capacity"])
+                    for c in t.get("capacity_changes", ())
+                )
+            ),
+        )
+        for t in doc["teams"]
+    }
+    criteria = tuple(
+        CriterionData(c["key"], c["name"], c.get("weight", 1.0), c.get("direction", "benefit"))
+        for c in doc["criteria"]
+    )
+
+    def day(text: str | None) -> date | None:
+        return date.fromisoformat(text) if text else None
+
+    items = tuple(
+        ItemData(
+            key=i["key"],
+            title=i["title"],
+            effort=i["effort"],
+            team=i.get("team"),
+            status=i.get("status", "idea"),
+            mandatory=i.get("mandatory", False),
+            moscow=i.get("moscow"),
+            pinned_period=cal.parse(i["pinned_period"]) if "pinned_period" in i else None,
+            earliest_start=day(i.get("earliest_start")),
+            deadline=day(i.get("deadline")),
+            scores=i.get("scores", {}),
+        )
+        for i in doc["items"]
+    )
+    deps = [(b, i["key"], "hard") for i in doc["items"] for b in i.get("depends_on", ())]
+    deps += [(b, i["key"], "soft") for i in doc["items"] for b in i.get("soft_depends_on", ())]
+    return Snapshot(
+        cal, items, tuple(deps), teams, criteria, plan["scoring_method"], plan["horizon"]
+    )
+
+
+def generated(n_items: int, seed: int) -> Snapshot:
+    from generate import generate_plan
+
+    return snapshot_of(generate_plan(n_items, seed=seed))
+
+
+def task_project(n_tasks: int, seed: int, n_teams: int = 20) -> Snapshot:
+    """A plain project in days: tasks with efforts, dependencies, one resource per team."""
+    rng = random.Random(seed)
+    teams = {f"T{t + 1}": TeamData(f"T{t + 1}", f"Team {t + 1}", 1.0) for t in range(n_teams)}
+    items, deps = [], []
+    for i in range(n_tasks):
+        key = f"K{i + 1:05d}"
+        items.append(
+            ItemData(key, effort=float(rng.choice(TJ_EFFORTS)), team=f"T{rng.randint(1, n_teams)}",
+                     scores={"value": float(rng.randint(0, 10))})
+        )  # fmt: skip
+        count = 1 + (rng.random() < 0.5) if i else 0  # 1.5 on average
+        for j in sorted({rng.randrange(max(0, i - 50), i) for _ in range(min(count, i))}):
+            deps.append((f"K{j + 1:05d}", key, "hard"))
+    return Snapshot(Calendar(TJ_START, "day"), tuple(items), tuple(deps), teams, (VALUE,),
+                    horizon=3000)  # fmt: skip
+
+
+# -- TaskJuggler -----------------------------------------------------------------------------
+
+
+def write_tjp(snap: Snapshot, path: Path) -> None:
+    """``snap`` as a TaskJuggler project that reports each task's start and end as CSV."""
+    blockers: dict[str, list[str]] = {}
+    for a, b, _ in snap.dependencies:
+        blockers.setdefault(b, []).append(a)
+    lines = [
+        f'project bench "Bench" {TJ_START.isoformat()} +8y {{',
+        '  timezone "UTC"',
+        "  workinghours mon - sun 9:00 - 17:00",
+        "  dailyworkinghours 8",
+        "}",
+    ]
+    lines += [f'resource {key} "{team.name}"' for key, team in snap.teams.items()]
+    for item in snap.items:
+        priority = 1 + int(item.scores["value"] * 99.8)
+        depends = f" depends {', '.join(blockers[item.key])}" if item.key in blockers else ""
+        lines.append(
+            f'task {item.key} "{item.key}" {{ effort {item.effort:g}d allocate {item.team} '
+            f"priority {priority}{depends} }}"
+        )
+    lines += [
+        'taskreport dates "dates" {',
+        "  formats csv",
+        "  columns id, start, end",
+        '  timeformat "%Y-%m-%d %H:%M"',
+        "}",
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def tj_makespan(csv_path: Path) -> int:
+    """Days from the project's start to the day the last task ends, that day included."""
+    ends = [
+        datetime.strptime(line.split(";")[2].strip('"'), "%Y-%m-%d %H:%M").date()
+        for line in csv_path.read_text(encoding="utf-8").splitlines()[1:]
+        if line.strip()
+    ]
+    return (max(ends) - TJ_START).days + 1
+
+
+def write_json(snap: Snapshot, path: Path) -> None:
+    data = {
+        "items": [[x.key, x.effort, x.team, x.scores["value"]] for x in snap.items],
+        "deps": [[a, b] for a, b, _ in snap.dependencies],
+        "teams": sorted(snap.teams),
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def sequence_json(path: str) -> None:
+    """The engine's side of the comparison, run as its own process: read, sequence, report."""
+    from roadmap.engine.sequence import sequence
+
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    snap = Snapshot(
+        Calendar(TJ_START, "day"),
+        tuple(ItemData(k, effort=e, team=t, scores={"value": v}) for k, e, t, v in data["items"]),
+        tuple((a, b, "hard") for a, b in data["deps"]),
+        {key: TeamData(key) for key in data["teams"]},
+        (VALUE,),
+        horizon=3000,
+    )
+    print(json.dumps({"makespan": sequence(snap).periods}))
+
+
+# -- timings ---------------------------------------------------------------------------------
+
+
+def best(func: Callable[[], Any], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def engine_rows(seed: int) -> list[tuple[str, str, str, str]]:
+    from roadmap.engine.graph import build_graph, existing_path
+    from roadmap.engine.sequence import Sequencer
+
+    rows = []
+    for n, target, runs in ((10_000, 0.2, 5), (100_000, 2.0, 3)):
+        snap = generated(n, seed)
+        took = best(lambda snap=snap: Sequencer(snap).roadmap(), runs)
+        rows.append((f"sequence {n:,} items", f"{took:.3f} s", f"<= {target} s", _ok(took, target)))
+
+    snap = generated(10_000, seed)
+    sequencer = Sequencer(snap)
+    sequencer.roadmap()
+    rng = random.Random(seed)
+    active = [x for x in snap.items if x.status not in ("done", "dropped")]
+    times = []
+    for _ in range(30):
+        old = rng.choice(active)
+        name = rng.choice(sorted(old.scores))
+        new = dataclasses.replace(old, scores={**old.scores, name: float(rng.randint(1, 5))})
+        start = time.perf_counter()
+        sequencer.update_item(new)
+        times.append(time.perf_counter() - start)
+    took = statistics.median(times)
+    rows.append(("re-sequence 10,000 after a priority change (median)", f"{took * 1000:.1f} ms",
+                 "<= 50 ms", _ok(took, 0.05)))  # fmt: skip
+
+    graph = build_graph(((x.key, x.effort) for x in snap.items), snap.dependencies)
+    keys = sorted(graph)
+    times = []
+    for _ in range(200):
+        a, b = rng.sample(keys, 2)
+        start = time.perf_counter()
+        existing_path(graph, a, b)
+        times.append(time.perf_counter() - start)
+    took = statistics.median(times)
+    rows.append(("would a dependency close a cycle, 10,000 (median)", f"{took * 1000:.2f} ms",
+                 "<= 5 ms", _ok(took, 0.005)))  # fmt: skip
+    return rows
+
+
+def store_rows(seed: int) -> list[tuple[str, str, str, str]]:
+    from generate import generate_plan
+    from roadmap.model.inputs import PlanDoc
+    from roadmap.store.db import Store
+    from roadmap.store.plandoc import write_plan
+    from roadmap.store.snapshot import load_snapshot
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "bench.db")
+        with store.write() as session:
+            plan_id = write_plan(
+                session=session, doc=PlanDoc.model_validate(generate_plan(100_000, seed=seed))
+            ).id
+
+        def load() -> Snapshot:
+            with store.read() as session:
+                return load_snapshot(session=session, plan_id=plan_id)
+
+        took = best(load, 3)
+        snap = load()
+        store.close()
+    what = f"load snapshot: {len(snap.items):,} items, {len(snap.dependencies):,} dependencies"
+    return [(what, f"{took:.3f} s", "<= 0.5 s", _ok(took, 0.5))]
+
+
+def tj_rows(seed: int) -> list[tuple[str, str, str, str]]:
+    tj3 = shutil.which("tj3")
+    if tj3 is None:
+        return [("TaskJuggler comparison", "skipped", "tj3 is not installed", "")]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (1_000, 5_000):
+            snap = task_project(n, seed)
+            tjp, data = Path(tmp) / f"p{n}.tjp", Path(tmp) / f"p{n}.json"
+            write_tjp(snap, tjp)
+            write_json(snap, data)
+            start = time.perf_counter()
+            subprocess.run([tj3, "--no-color", "--silent", tjp.name], cwd=tmp, check=True,
+                           capture_output=True)  # fmt: skip
+            tj_time = time.perf_counter() - start
+            tj_span = tj_makespan(Path(tmp) / "dates.csv")
+            ours = [sys.executable, __file__, "--sequence-json", str(data)]
+            times, out = [], ""
+            for _ in range(3):
+                start = time.perf_counter()
+                out = subprocess.run(ours, check=True, capture_output=True, text=True).stdout
+                times.append(time.perf_counter() - start)
+            our_time, our_span = min(times), json.loads(out)["makespan"]
+            ratio, longer = tj_time / our_time, our_span / tj_span - 1
+            rows.append((f"{n:,} tasks: tj3 / roadmap, whole processes",
+                         f"{tj_time:.2f} s / {our_time:.2f} s = {ratio:.0f}x",
+                         ">= 100x at 5,000" if n == 5_000 else "",
+                         _ok(100, ratio) if n == 5_000 else ""))  # fmt: skip
+            rows.append((f"{n:,} tasks: makespan roadmap vs tj3",
+                         f"{our_span} vs {tj_span} days ({longer:+.1%})",
+                         "<= +5%", _ok(longer, 0.05)))  # fmt: skip
+    return rows
+
+
+def _ok(value: float, limit: float) -> str:
+    return "ok" if value <= limit else "MISSED"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--skip-store", action="store_true", help="skip the SQLite load")
+    parser.add_argument("--skip-tj3", action="store_true", help="skip the TaskJuggler part")
+    parser.add_argument("--sequence-json", metavar="FILE", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.sequence_json:
+        sequence_json(args.sequence_json)
+        return
+
+    from rich.console import Console
+    from rich.table import Table
+
+    rows = engine_rows(args.seed)
+    if not args.skip_store:
+        rows += store_rows(args.seed)
+    if not args.skip_tj3:
+        rows += tj_rows(args.seed)
+    table = Table(title="Engine benchmark")
+    for column in ("what", "measured", "target", ""):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main()
