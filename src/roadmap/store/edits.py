@@ -36,7 +36,7 @@ class ItemRow(NamedTuple):
 
 
 class KeyTakenError(ValueError):
-    """An item would get a key another item of the plan already has."""
+    """A row (an item, a stakeholder ...) would get a key another row of the plan has."""
 
 
 def item_rows(*, session: Session, plan_id: int, lang: str | None = None) -> list[ItemRow]:
@@ -171,7 +171,7 @@ def save_item(
     """
     from roadmap.store.plandoc import write_items
 
-    taken = item.key != original_key and _item_exists(session, plan_id, item.key)
+    taken = item.key != original_key and _exists(session, t.Item, plan_id, item.key)
     if taken:
         raise KeyTakenError(f"another item already has the key {item.key!r}")
     if original_key is not None:
@@ -199,8 +199,8 @@ def save_item(
     return item_version(session=session, plan_id=plan_id, key=item.key)
 
 
-def _item_exists(session: Session, plan_id: int, key: str) -> bool:
-    c = t.Item.__table__.c
+def _exists(session: Session, model: type, plan_id: int, key: str) -> bool:
+    c = model.__table__.c
     return (
         session.execute(select(c.id).where(c.plan_id == plan_id, c.key == key)).first() is not None
     )
@@ -246,7 +246,7 @@ def restore_item(*, session: Session, plan_id: int, deleted: DeletedItem) -> int
     """Bring back an item :func:`delete_item` removed, with the links it had; its new version."""
     from roadmap.store.plandoc import write_items
 
-    if _item_exists(session, plan_id, deleted.item.key):
+    if _exists(session, t.Item, plan_id, deleted.item.key):
         raise KeyTakenError(f"another item already has the key {deleted.item.key!r}")
     write_items(session=session, plan_id=plan_id, items=[deleted.item])
     ids = _ids(session, t.Item, plan_id)
@@ -394,6 +394,88 @@ def update_row(
         setattr(row, name, value)
     session.flush()
     return before
+
+
+def key_map(*, session: Session, plan_id: int, model: type) -> dict[int, str]:
+    """``id -> key`` of the plan's rows of ``model`` (small tables only)."""
+    c = model.__table__.c
+    return dict(session.execute(select(c.id, c.key).where(c.plan_id == plan_id)).all())
+
+
+def row_columns(*, session: Session, plan_id: int, values: dict[str, Any]) -> dict[str, Any]:
+    """Form values as column values: ``organisation`` and ``stakeholder`` keys become ids."""
+    out = dict(values)
+    for name, model in (("organisation", t.Organisation), ("stakeholder", t.Stakeholder)):
+        if name in out:
+            key = out.pop(name)
+            out[f"{name}_id"] = None if key is None else _ids_one(session, model, plan_id, key)
+    return out
+
+
+def add_row(*, session: Session, plan_id: int, model: type, values: dict[str, Any]) -> None:
+    """Store a new row of ``model`` (:class:`KeyTakenError` if its key is taken)."""
+    if _exists(session, model, plan_id, values["key"]):
+        raise KeyTakenError(f"another {model.__tablename__} already has the key {values['key']!r}")
+    session.add(model(plan_id=plan_id, **values))
+    session.flush()
+
+
+def edit_row(
+    *, session: Session, plan_id: int, model: type, key: str, values: dict[str, Any]
+) -> dict[str, Any]:
+    """Like :func:`update_row`, refusing a new key another row already has."""
+    if values.get("key", key) != key and _exists(session, model, plan_id, values["key"]):
+        raise KeyTakenError(f"another {model.__tablename__} already has the key {values['key']!r}")
+    return update_row(session=session, plan_id=plan_id, model=model, key=key, changes=values)
+
+
+def delete_row(*, session: Session, plan_id: int, model: type, key: str) -> None:
+    """Delete row ``key`` of ``model``, with what belongs to it (a stakeholder's needs)."""
+    c = model.__table__.c
+    done = session.execute(
+        delete(model.__table__).where(c.plan_id == plan_id, c.key == key)
+    ).rowcount
+    if not done:
+        raise NotFoundError(f"no {model.__tablename__} {key!r} in this plan")
+
+
+def capacity_changes(*, session: Session, plan_id: int) -> dict[str, list[tuple[int, float]]]:
+    """``team key -> [(from period, capacity)]`` in period order."""
+    team, cap = t.Team.__table__.c, t.TeamCapacity.__table__.c
+    query = (
+        select(team.key, cap.from_period, cap.capacity)
+        .join(t.Team, team.id == cap.team_id)
+        .where(team.plan_id == plan_id)
+        .order_by(team.key, cap.from_period)
+    )
+    out: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for key, period, capacity in session.execute(query):
+        out[key].append((period, capacity))
+    return dict(out)
+
+
+def set_capacity_changes(
+    *, session: Session, plan_id: int, team: str, changes: list[tuple[int, float]]
+) -> None:
+    """Replace team ``team``'s capacity changes by ``changes`` (``(from period, capacity)``)."""
+    team_id = _ids_one(session, t.Team, plan_id, team)
+    cap = t.TeamCapacity.__table__
+    session.execute(delete(cap).where(cap.c.team_id == team_id))
+    if changes:
+        now = t.utcnow()
+        session.execute(
+            insert(cap),
+            [
+                {
+                    "team_id": team_id,
+                    "from_period": period,
+                    "capacity": capacity,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for period, capacity in changes
+            ],
+        )
 
 
 def set_translation(

@@ -1,0 +1,143 @@
+"""Stakeholders and their needs: who the plan serves, and what each of them needs.
+
+The upper table lists stakeholders with their organisation; the lower one the needs of the
+stakeholder under the cursor, with their importance (1-5). Both are edited in the row form,
+translations included; deleting a stakeholder deletes its needs too, so it asks first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+from rich.text import Text
+from sqlmodel import Session
+from textual import on
+from textual.widgets import Static
+
+from roadmap.model import tables as t
+from roadmap.model.inputs import NeedIn, StakeholderIn
+from roadmap.store import edits
+from roadmap.tui.dialogs.form import AREA, SELECT, Field
+from roadmap.tui.dialogs.row_form import RowSpec
+from roadmap.tui.screens.rows import RowsView, Table
+from roadmap.tui.widgets.grid import Column, Grid
+
+STAKEHOLDERS = Table(
+    "stakeholders",
+    "Stakeholders",
+    t.Stakeholder,
+    RowSpec(
+        "stakeholder",
+        StakeholderIn,
+        (
+            Field("key", "Key"),
+            Field("name", "Name"),
+            Field("organisation", "Organisation", SELECT),
+            Field("description", "Description", AREA),
+        ),
+        translated=(Field("name", "Name"), Field("description", "Description", AREA)),
+    ),
+    (
+        Column("Key", 0, 14),
+        Column("Name", 1),
+        Column("Organisation", 2, 16),
+        Column("Needs", 3, 5, right=True),
+    ),
+)
+NEEDS = Table(
+    "needs",
+    "Needs",
+    t.Need,
+    RowSpec(
+        "need",
+        NeedIn,
+        (
+            Field("key", "Key"),
+            Field("text", "Need", AREA),
+            Field("importance", "Importance", hint="1 nice to have - 5 essential"),
+        ),
+        translated=(Field("text", "Need", AREA),),
+    ),
+    (Column("Key", 0, 12), Column("Need", 1), Column("Imp.", 2, 4, right=True)),
+)
+STAKEHOLDER = 3
+"""Index of a need row's stakeholder key."""
+
+
+def shown(row: Any, field: str, lang: str | None) -> str:
+    """``field`` of ``row`` in ``lang`` when translated, else as stored."""
+    text = getattr(row, field)
+    return (row.i18n.get(lang, {}).get(field) or text) if lang else text
+
+
+class StakeholdersView(RowsView):
+    """Stakeholders and needs."""
+
+    MODE = "stakeholders"
+    HELP = (
+        "Stakeholders (services, roles, the client group) and, below, the needs of the one under "
+        "the cursor. Tab moves between the two tables; n adds to the table in focus, Enter or e "
+        "edits (translations included), x deletes after asking."
+    )
+    TABLES = (STAKEHOLDERS, NEEDS)
+
+    def read(self, session: Session) -> dict[str, list[tuple]]:
+        ctx, lang = self.ctx, self.ctx.translating
+        orgs = edits.key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
+        people = edits.rows_of(session=session, plan_id=ctx.plan_id, model=t.Stakeholder)
+        needs = edits.rows_of(session=session, plan_id=ctx.plan_id, model=t.Need)
+        owner = {p.id: p.key for p in people}
+        counts: dict[int, int] = {}
+        for need in needs:
+            counts[need.stakeholder_id] = counts.get(need.stakeholder_id, 0) + 1
+        return {
+            STAKEHOLDERS.id: [
+                (
+                    p.key,
+                    shown(p, "name", lang),
+                    orgs.get(p.organisation_id, ""),
+                    counts.get(p.id, 0),
+                )
+                for p in people
+            ],
+            NEEDS.id: [
+                (n.key, shown(n, "text", lang), n.importance, owner[n.stakeholder_id])
+                for n in needs
+            ],
+        }
+
+    def rows_shown(self, table: Table) -> list[tuple]:
+        rows = super().rows_shown(table)
+        if table is NEEDS:
+            key = self.current_key(STAKEHOLDERS)
+            rows = [r for r in rows if r[STAKEHOLDER] == key]
+        return rows
+
+    def shown(self) -> None:
+        super().shown()
+        self._show_needs()
+
+    @on(Grid.Highlighted, "#stakeholders")
+    def _show_needs(self) -> None:
+        key = self.current_key(STAKEHOLDERS)
+        self.grid(NEEDS).set_rows(self.rows_shown(NEEDS), keep=lambda row: row[0])
+        title = f"Needs of {key}" if key else "Needs"
+        self.query_one(f"#{NEEDS.id}-title", Static).update(Text(title))
+
+    def new_values(self, table: Table) -> dict[str, Any] | None:
+        if table is NEEDS and self.current_key(STAKEHOLDERS) is None:
+            self.notify("Add a stakeholder first", severity="warning")
+            return None
+        return {"importance": 3} if table is NEEDS else {}
+
+    def columns(self, table: Table, row: BaseModel, key: str | None) -> dict[str, Any]:
+        values = super().columns(table, row, key)
+        if table is NEEDS and key is None:
+            values["stakeholder"] = self.current_key(STAKEHOLDERS)
+        return values
+
+    def delete_warning(self, table: Table, key: str) -> str:
+        if table is STAKEHOLDERS:
+            return f"Delete stakeholder {key} with its needs?"
+        return super().delete_warning(table, key)
