@@ -16,6 +16,7 @@ HEADLESS = [
     "roadmap.store.migrate",
     "roadmap.store.repo",
     "roadmap.store.backup",
+    "roadmap.store.workshop",
     "roadmap.engine.result",
     "roadmap.cli",
 ]

@@ -1,0 +1,96 @@
+"""Results of a round: totals, ranking, the spread of opinions, and the values for the plan.
+
+Votes come in as plain ``(participant, item, criterion, value)`` tuples; results name no
+participant. For dots and points an item's total is the sum given to it; for scoring rounds it
+is the mean of each participant's mean over the criteria (a cost criterion counts reversed, so
+that a high result always means "do this first"). The spread is the standard deviation of the
+participants' values of an item, everyone who voted in the round counted (a participant who gave
+an item no dots gave it 0).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from statistics import fmean, pstdev
+
+from roadmap.workshop.rules import SCORE_RANGE
+
+Vote = tuple[int, str, str, int]
+"""``(participant, item, criterion, value)``."""
+
+CONTESTED = 3
+"""How many items with the widest spread a scoring round highlights."""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemResult:
+    """One item's result in a round."""
+
+    key: str
+    rank: int
+    total: float
+    """Dots or points given; or the mean score (1-5) of a scoring round."""
+    voters: int
+    """Participants who gave the item anything."""
+    spread: float
+    contested: bool = False
+    """Among the items people disagree on most (scoring rounds)."""
+
+
+def tally(
+    method: str,
+    items: Iterable[str],
+    votes: Iterable[Vote],
+    directions: Mapping[str, str] | None = None,
+) -> list[ItemResult]:
+    """Results of ``items``, best first (ties by key); ``directions``: criterion -> direction."""
+    items = list(items)
+    per: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
+    everyone: set[int] = set()
+    lo, hi = SCORE_RANGE
+    for participant, item, criterion, value in votes:
+        if value == 0:
+            continue
+        everyone.add(participant)
+        cost = (directions or {}).get(criterion) == "cost"
+        per[item][participant].append(lo + hi - value if cost else value)
+    rows = []
+    for key in items:
+        given = per.get(key, {})
+        if method == "score":
+            means = [fmean(values) for values in given.values()]
+            total = fmean(means) if means else 0.0
+        else:
+            means = [sum(given.get(p, ())) for p in everyone]
+            total = float(sum(means))
+        spread = pstdev(means) if len(means) > 1 else 0.0
+        rows.append((key, total, len(given), spread))
+    rows.sort(key=lambda row: (-row[1], row[0]))
+    contested = set()
+    if method == "score":
+        wide = sorted((r for r in rows if r[3] > 0), key=lambda r: (-r[3], r[0]))
+        contested = {r[0] for r in wide[:CONTESTED]}
+    return [
+        ItemResult(key, rank, round(total, 2), voters, round(spread, 2), key in contested)
+        for rank, (key, total, voters, spread) in enumerate(rows, start=1)
+    ]
+
+
+def criterion_values(method: str, results: Iterable[ItemResult]) -> dict[str, float]:
+    """Values on the 1-5 scale of the plan's workshop criterion.
+
+    Dots and points map linearly, the most-voted item to 5 and no votes to 1; a scoring round
+    gives its mean score, and items nobody scored get none.
+
+    >>> rs = [ItemResult("A", 1, 6, 3, 0), ItemResult("B", 2, 3, 2, 0), ItemResult("C", 3, 0, 0, 0)]
+    >>> criterion_values("dots", rs)
+    {'A': 5.0, 'B': 3.0, 'C': 1.0}
+    """
+    results = list(results)
+    lo, hi = SCORE_RANGE
+    if method == "score":
+        return {r.key: r.total for r in results if r.voters}
+    top = max((r.total for r in results), default=0.0)
+    return {r.key: round(lo + (hi - lo) * (r.total / top if top else 0.0), 2) for r in results}

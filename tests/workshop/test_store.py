@@ -1,0 +1,156 @@
+"""Workshop storage on both backends: sessions, joining, votes within the rules, results."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlmodel import select
+
+from roadmap.model import tables as t
+from roadmap.model.workshop_tables import WorkshopNote, WorkshopVote
+from roadmap.store import workshop as ws
+from roadmap.store.db import Store
+from roadmap.workshop.rules import VoteRefused
+
+from .plans import seed
+
+
+def _join(store: Store, code: str, name: str) -> int:
+    with store.write() as s:
+        return ws.join(session=s, code=code, name=name).id
+
+
+def _round(store: Store, session_id: int, method: str = "dots", **kw) -> int:
+    with store.write() as s:
+        return ws.new_round(session=s, session_id=session_id, method=method, **kw).id
+
+
+def _vote(store: Store, round_id: int, who: int, item: str, **kw):
+    with store.write() as s:
+        return ws.cast_vote(session=s, round_id=round_id, participant_id=who, item_key=item, **kw)
+
+
+def test_session_is_resumed_by_name(store: Store) -> None:
+    plan_id, session_id, code = seed(store)
+    with store.write() as s:
+        again, created = ws.open_session(
+            session=s, plan_id=plan_id, name="Kick-off", held_on=date(2030, 1, 1), agenda=[]
+        )
+    assert (again.id, again.code, created) == (session_id, code, False)
+    assert again.held_on == date(2027, 2, 3)
+
+
+def test_same_name_rejoins_as_the_same_participant(store: Store) -> None:
+    _, session_id, code = seed(store)
+    first = _join(store, code, "Anna  Virtanen")
+    assert _join(store, code.lower(), " Anna Virtanen ") == first
+    assert _join(store, code, "Bertil") != first
+    with store.read() as s:
+        assert ws.participant_count(session=s, session_id=session_id) == 2
+    with pytest.raises(ws.JoinRefused), store.write() as s:
+        ws.join(session=s, code="XXXXXX", name="Anna")
+
+
+def test_dots_respect_budget_and_per_item_limit(store: Store) -> None:
+    _, session_id, code = seed(store)
+    anna = _join(store, code, "Anna")
+    round_id = _round(store, session_id, budget=4, per_item=2)
+    _vote(store, round_id, anna, "A", delta=2)
+    with pytest.raises(VoteRefused, match="at most 2"):
+        _vote(store, round_id, anna, "A", delta=1)
+    _vote(store, round_id, anna, "B", value=2)
+    with pytest.raises(VoteRefused, match="only 0 of your 4"):
+        _vote(store, round_id, anna, "C", delta=1)
+    mine = _vote(store, round_id, anna, "B", delta=-1)
+    assert mine == {("A", ""): 2, ("B", ""): 1}
+    with store.read() as s:
+        stored = s.exec(select(WorkshopVote.item_key, WorkshopVote.value)).all()
+    assert sorted(stored) == [("A", 2), ("B", 1)]
+
+
+def test_locked_round_refuses_votes_until_reopened(store: Store) -> None:
+    _, session_id, code = seed(store)
+    anna = _join(store, code, "Anna")
+    round_id = _round(store, session_id, method="points")
+    with store.write() as s:
+        ws.set_round_state(session=s, round_id=round_id, state="locked")
+    with pytest.raises(VoteRefused, match="closed"):
+        _vote(store, round_id, anna, "A", value=60)
+    with store.write() as s:
+        ws.set_round_state(session=s, round_id=round_id, state="open")
+    _vote(store, round_id, anna, "A", value=60)
+    with pytest.raises(VoteRefused, match="only 40 of your 100"):
+        _vote(store, round_id, anna, "B", value=41)
+
+
+def test_scoring_round_tallies_spread_and_reverses_cost(store: Store) -> None:
+    _, session_id, code = seed(store)
+    round_id = _round(store, session_id, method="score")
+    people = [_join(store, code, name) for name in ("A1", "A2", "A3")]
+    for who, (benefit_a, benefit_b) in zip(people, [(5, 3), (1, 3), (3, 3)], strict=True):
+        _vote(store, round_id, who, "A", value=benefit_a, criterion="benefit")
+        _vote(store, round_id, who, "B", value=benefit_b, criterion="benefit")
+    _vote(store, round_id, people[0], "C", value=1, criterion="cost")
+    with pytest.raises(VoteRefused, match="from 1 to 5"):
+        _vote(store, round_id, people[0], "C", value=6, criterion="cost")
+    with store.read() as s:
+        results = {r.key: r for r in ws.round_results(session=s, round_id=round_id)}
+    assert results["C"].total == 5.0 and results["C"].rank == 1
+    assert results["A"].total == results["B"].total == 3.0
+    assert results["A"].spread > 1.5 and results["A"].contested
+    assert results["B"].spread == 0 and not results["B"].contested
+    assert results["D"].voters == 0
+
+
+def test_results_become_the_workshop_criterion(store: Store) -> None:
+    _, session_id, code = seed(store)
+    round_id = _round(store, session_id)
+    for name, item in (("P1", "D"), ("P2", "D"), ("P3", "B")):
+        _vote(store, round_id, _join(store, code, name), item, value=2)
+    with pytest.raises(ValueError, match="lock the round"), store.write() as s:
+        ws.apply_results(session=s, round_id=round_id)
+    with store.write() as s:
+        ws.set_round_state(session=s, round_id=round_id, state="locked")
+        applied = ws.apply_results(session=s, round_id=round_id)
+    assert applied.created and applied.criterion == "workshop"
+    with store.read() as s:
+        crit = s.exec(select(t.Criterion).where(t.Criterion.workshop)).one()
+        rows = s.exec(
+            select(t.Item.key, t.ItemScore.value)
+            .join(t.ItemScore, t.ItemScore.item_id == t.Item.id)
+            .where(t.ItemScore.criterion_id == crit.id)
+        ).all()
+    assert sorted(rows) == [("A", 1.0), ("B", 3.0), ("C", 1.0), ("D", 5.0)]
+
+
+def test_timer_and_step_are_stored(store: Store) -> None:
+    _, session_id, _ = seed(store)
+    now = datetime(2027, 2, 3, 9, 0, tzinfo=UTC)
+    with store.write() as s:
+        ws.set_step(session=s, session_id=session_id, step=2)
+        ws.change_timer(session=s, session_id=session_id, action="start", now=now)
+        ws.change_timer(session=s, session_id=session_id, action="add", now=now)
+        ws.change_timer(
+            session=s, session_id=session_id, action="toggle", now=now + timedelta(seconds=30)
+        )
+    with store.read() as s:
+        row = ws.get_session(session=s, session_id=session_id)
+    assert row.step == 2 and row.timer_deadline is None
+    assert row.timer_remaining == 20 * 60 + 60 - 30
+    assert row.revision == 4
+
+
+def test_capture_adds_items_to_the_plan_and_notes_to_the_session(store: Store) -> None:
+    plan_id, session_id, _ = seed(store)
+    with store.write() as s:
+        ws.set_step(session=s, session_id=session_id, step=3)
+        ws.capture(session=s, session_id=session_id, text="Shared family calendar")
+        ws.capture(session=s, session_id=session_id, text="need: one contact person")
+    with store.read() as s:
+        item = s.exec(select(t.Item).where(t.Item.key == "W1")).one()
+        kinds = [(n.kind, n.step, n.item_key) for n in s.exec(select(WorkshopNote))]
+        votable = ws.votable_items(session=s, plan_id=plan_id, text="family")
+    assert item.title == "Shared family calendar" and item.plan_id == plan_id
+    assert kinds == [("item", "items", "W1"), ("need", "items", None)]
+    assert votable == ["W1"]
