@@ -68,6 +68,7 @@ class RoadmapApp(App[None]):
     MODES: ClassVar[dict[str, Any]] = {mode: (lambda m=mode: _view(m)) for mode in VIEWS}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help"),
+        Binding("ctrl+e", "export", "Export"),
         Binding("ctrl+z", "undo", "Undo"),
         Binding("ctrl+y", "redo", "Redo"),
         Binding("ctrl+q", "quit", "Quit"),
@@ -157,6 +158,12 @@ class RoadmapApp(App[None]):
             )
 
         self.push_screen(PickItem("Which item waits?", rows), blocked_picked)
+
+    def action_export(self) -> None:
+        """Write the stakeholder documents (``exports/`` under the working folder by default)."""
+        from roadmap.tui.dialogs.export import ExportDialog
+
+        self.push_screen(ExportDialog(self.ctx, Path("exports")))
 
     def action_help(self) -> None:
         from roadmap.tui.dialogs.help import Help

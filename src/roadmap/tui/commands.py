@@ -1,8 +1,8 @@
 """The app's own commands in the command palette (Ctrl+P).
 
-Jump to an item (by key or title), add an item or a dependency, switch view, change the
-language texts are shown in, switch theme. Items are matched against the typed text directly,
-so the palette stays quick on plans of any size.
+Jump to an item (by key or title), add an item or a dependency, export the stakeholder
+documents, switch view, change the language texts are shown in, switch theme. Items are
+matched against the typed text directly, so the palette stays quick on plans of any size.
 """
 
 from __future__ import annotations
@@ -38,6 +38,11 @@ class RoadmapCommands(Provider):
                 "Add dependency",
                 app.action_pick_dependency,
                 "Pick two items: one waits for the other",
+            ),
+            (
+                "Export documents",
+                app.action_export,
+                "Stakeholder documents as Markdown, HTML, CSV or calendar",
             ),
         ]
         out += [

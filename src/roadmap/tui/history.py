@@ -1,9 +1,9 @@
 """Undo and redo of the edits made in the app, each replayed in its own short transaction.
 
 A change records what it takes to go back and forth (the item before and after, a score's old
-and new value, a dependency added or removed). Item and score changes carry the version they
-left the item at (setting a score raises it too), so undoing over someone else's later edit is
-refused as stale instead of overwriting it.
+and new value, a dependency added or removed, a cell of the silo map). Item and score changes
+carry the version they left the item at (setting a score raises it too), so undoing over
+someone else's later edit is refused as stale instead of overwriting it.
 """
 
 from __future__ import annotations
@@ -151,6 +151,35 @@ class DependencyChange(Change):
 
     def redo(self, session: Session, plan_id: int) -> None:
         self._set(session, plan_id, self.added)
+
+
+@dataclass
+class SiloChange(Change):
+    """Whether a stakeholder needs a source and can reach it (``None``: does not need it)."""
+
+    stakeholder: str
+    source: str
+    before: bool | None
+    after: bool | None
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return f"{self.stakeholder} and source {self.source}"
+
+    def _set(self, session: Session, plan_id: int, state: bool | None) -> None:
+        edits.set_silo_cell(
+            session=session,
+            plan_id=plan_id,
+            stakeholder=self.stakeholder,
+            source=self.source,
+            state=state,
+        )
+
+    def undo(self, session: Session, plan_id: int) -> None:
+        self._set(session, plan_id, self.before)
+
+    def redo(self, session: Session, plan_id: int) -> None:
+        self._set(session, plan_id, self.after)
 
 
 class History:

@@ -1,0 +1,115 @@
+"""The export dialog: stakeholder documents in the chosen formats and languages, into a folder.
+
+Writing runs in a worker thread (:func:`roadmap.tui.exporting.write_exports`), so the app
+stays responsive on large plans; when it is done the dialog lists the files and a toast says
+where they went.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
+
+from roadmap.tui.context import PlanContext
+
+FORMATS = {
+    "md": "Markdown document",
+    "html": "HTML document",
+    "csv": "CSV roadmap (spreadsheets)",
+    "ics": "Calendar (ics)",
+}
+CHOSEN = ("md", "html")
+"""Formats ticked when the dialog opens."""
+
+
+class ExportDialog(ModalScreen[list[Path] | None]):
+    """Choose formats, languages and a folder; Ctrl+S writes the files."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "export", "Export", priority=True),
+        Binding("escape", "close", "Close"),
+    ]
+
+    def __init__(self, ctx: PlanContext, folder: Path) -> None:
+        super().__init__()
+        self.ctx, self.folder = ctx, folder
+        self.written: list[Path] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text("Export stakeholder documents"), classes="dialog-title")
+            with VerticalScroll(id="form"):
+                yield Label("Formats", classes="field-label")
+                yield SelectionList(
+                    *(
+                        (Text(f"{fmt}  {name}"), fmt, fmt in CHOSEN)
+                        for fmt, name in FORMATS.items()
+                    ),
+                    id="ex-formats",
+                    classes="field-multi",
+                )
+                yield Label("Languages", classes="field-label")
+                yield SelectionList(
+                    *((Text(lang), lang, True) for lang in self.ctx.languages),
+                    id="ex-languages",
+                    classes="field-multi",
+                )
+                yield Label("Folder", classes="field-label")
+                yield Input(str(self.folder), id="ex-folder")
+                yield Static("", id="ex-result")
+            with Horizontal(classes="buttons"):
+                yield Button("Export  ^S", variant="primary", id="export")
+                yield Button("Close  Esc", id="close")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#ex-formats").focus()
+
+    def _result(self, text: str) -> None:
+        self.query_one("#ex-result", Static).update(Text(text))
+
+    @on(Button.Pressed, "#export")
+    def action_export(self) -> None:
+        formats = self.query_one("#ex-formats", SelectionList).selected
+        languages = self.query_one("#ex-languages", SelectionList).selected
+        folder = self.query_one("#ex-folder", Input).value.strip()
+        if not formats or not languages or not folder:
+            self._result("Choose at least one format and language, and a folder.")
+            return
+        self.query_one("#export", Button).disabled = True
+        self._result("Writing ...")
+        self._write(formats, languages, Path(folder))
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write(self, formats: list[str], languages: list[str], folder: Path) -> None:
+        from roadmap.tui.exporting import write_exports
+
+        try:
+            paths = write_exports(self.ctx.store, self.ctx.plan_id, formats, languages, folder)
+        except OSError as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        self.app.call_from_thread(self._written, paths, folder)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#export", Button).disabled = False
+        self._result(f"Nothing written: {message}")
+        self.notify(message, title="Export failed", severity="error")
+
+    def _written(self, paths: list[Path], folder: Path) -> None:
+        self.written = paths
+        self.query_one("#export", Button).disabled = False
+        self._result("\n".join(str(path) for path in paths))
+        self.notify(f"{len(paths)} files written to {folder}", title="Exported", timeout=4)
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        self.dismiss(self.written)

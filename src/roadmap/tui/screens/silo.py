@@ -1,0 +1,155 @@
+"""The silo map: which stakeholder needs which information source, and whether they can reach it.
+
+Stakeholders are rows and sources columns (keys shortened, so the matrix fits 80 columns;
+wider plans scroll sideways). Space cycles the cell under the cursor: not needed, needed
+without access, needed with access; each change is stored at once and can be undone. The
+status line names the stakeholder, the source and its owner in full.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, NamedTuple
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Static
+
+from roadmap.model import tables as t
+from roadmap.store import edits
+from roadmap.tui.history import SiloChange
+from roadmap.tui.screens.base import PlanView
+from roadmap.tui.screens.stakeholders import shown
+
+LABEL_WIDTH = 20
+"""Cells of a stakeholder's name at the start of its row."""
+COLUMN_WIDTH = 6
+"""Cells per source column (its key shortened to fit)."""
+STATES: dict[bool | None, tuple[str, str, str]] = {
+    None: ("·", "dim", "not needed"),
+    False: ("✗", "bold red", "needed, no access"),
+    True: ("✓", "bold green", "needed, has access"),
+}
+"""A cell's state -> its mark, the mark's style, and what it means."""
+CYCLE: dict[bool | None, bool | None] = {None: False, False: True, True: None}
+LEGEND = "  ".join(f"{mark} {meaning}" for mark, _, meaning in STATES.values())
+
+
+class Row(NamedTuple):
+    key: str
+    name: str
+    owner: str = ""
+
+
+def short(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, with an ellipsis when it was longer."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def mark(state: bool | None) -> Text:
+    symbol, style, _ = STATES[state]
+    return Text(symbol.center(COLUMN_WIDTH - 1), style=style)
+
+
+class SiloView(PlanView):
+    """Stakeholders x information sources."""
+
+    MODE = "silo"
+    HELP = (
+        "Who needs which information source (rows: stakeholders, columns: sources, keys "
+        "shortened; the line below names them in full). Move with the arrow keys; space "
+        "cycles the cell: not needed, needed without access, needed with access. "
+        "Each change is saved at once; Ctrl+Z undoes it."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "cycle", "Change cell")]
+
+    def compose_body(self) -> ComposeResult:
+        yield DataTable(id="silo", cursor_type="cell", cell_padding=0, zebra_stripes=True)
+        yield Static(Text(LEGEND), id="silo-legend", classes="status-line")
+        yield Static("", id="silo-status", classes="status-line")
+
+    def on_mount(self) -> None:
+        self.people: list[Row] = []
+        self.sources: list[Row] = []
+        self.cells: dict[tuple[str, str], bool] = {}
+        self.table.focus()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#silo", DataTable)
+
+    def reload(self) -> None:
+        self._load(self.roadmap_app.data_version)
+
+    @work(thread=True, exclusive=True, group="silo-load")
+    def _load(self, version: int) -> None:
+        ctx, lang = self.ctx, self.ctx.translating
+        with ctx.store.read() as session:
+            orgs = edits.key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
+            people = [
+                Row(s.key, shown(s, "name", lang))
+                for s in edits.rows_of(session=session, plan_id=ctx.plan_id, model=t.Stakeholder)
+            ]
+            sources = [
+                Row(s.key, shown(s, "name", lang), orgs.get(s.organisation_id, ""))
+                for s in edits.rows_of(session=session, plan_id=ctx.plan_id, model=t.InfoSource)
+            ]
+            cells = edits.silo_matrix(session=session, plan_id=ctx.plan_id)
+        self.app.call_from_thread(self._show, people, sources, cells, version)
+
+    def _show(self, people: list[Row], sources: list[Row], cells, version: int) -> None:
+        self.people, self.sources, self.cells = people, sources, cells
+        table = self.table
+        where = table.cursor_coordinate
+        table.clear(columns=True)
+        for source in sources:
+            table.add_column(
+                Text(short(source.key, COLUMN_WIDTH - 1)), width=COLUMN_WIDTH, key=source.key
+            )
+        for person in people:
+            table.add_row(
+                *(mark(cells.get((person.key, s.key))) for s in sources),
+                key=person.key,
+                label=Text(short(person.name, LABEL_WIDTH - 1)),
+            )
+        table.cursor_coordinate = where
+        self.loaded_version = version
+        self._status()
+
+    def _current(self) -> tuple[Row, Row] | None:
+        if not self.people or not self.sources:
+            return None
+        row, column = self.table.cursor_coordinate
+        return self.people[row], self.sources[column]
+
+    @on(DataTable.CellHighlighted)
+    def _status(self) -> None:
+        current = self._current()
+        if current is None:
+            text = "Add stakeholders (6) and information sources (7) first."
+        else:
+            person, source = current
+            owner = f", held by {source.owner}" if source.owner else ""
+            meaning = STATES[self.cells.get((person.key, source.key))][2]
+            text = f"{person.name} × {source.name}{owner}: {meaning}"
+        self.query_one("#silo-status", Static).update(Text(text))
+
+    def action_cycle(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        person, source = current
+        cell = (person.key, source.key)
+        before = self.cells.get(cell)
+        after = CYCLE[before]
+        change = SiloChange(person.key, source.key, before, after)
+        if not self.roadmap_app.apply(change, reload=False):
+            return
+        if after is None:
+            self.cells.pop(cell, None)
+        else:
+            self.cells[cell] = after
+        self.table.update_cell(person.key, source.key, mark(after))
+        self.loaded_version = self.roadmap_app.data_version
+        self._status()
