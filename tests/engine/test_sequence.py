@@ -263,6 +263,13 @@ def test_re_sequencing_after_a_change_gives_what_a_full_run_gives(seed: int) -> 
         assert sequencer.update_item(new) == sequence(snap)
 
 
+def test_re_sequencing_takes_in_a_new_item() -> None:
+    sequencer = Sequencer(snapshot(item("A", 5)))
+    sequencer.roadmap()
+    roadmap = sequencer.update_item(item("B", 9))
+    assert {k: p.start for k, p in roadmap.placements.items()} == {"A": 1, "B": 0}
+
+
 def test_re_sequencing_rescores_everything_when_the_plan_wide_figures_change() -> None:
     snap = snapshot(item("A", reach=10, impact=1), item("B", reach=5, impact=1), method="rice",
                     criteria=())  # fmt: skip

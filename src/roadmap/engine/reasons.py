@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 
 from roadmap.engine.result import Reason, Warning
 from roadmap.model.periods import Calendar
@@ -37,6 +38,11 @@ class Wording:
     def __init__(self, calendar: Calendar) -> None:
         self.calendar = calendar
         self._labels: dict[int, str] = {}
+        # Reasons are immutable and many items share one: made once per plan.
+        self.dependency = cache(self._dependency)
+        self.pinned = cache(self._pinned)
+        self.start = cache(self._start)
+        self.no_team = cache(self._no_team)
 
     def label(self, period: int) -> str:
         text = self._labels.get(period)
@@ -44,11 +50,11 @@ class Wording:
             text = self._labels[period] = self.calendar.label(period)
         return text
 
-    def dependency(self, blockers: Sequence[str], period: int, *, soft: bool) -> Reason:
+    def _dependency(self, blockers: tuple[str, ...], period: int, *, soft: bool) -> Reason:
         kind = "soft_dependency" if soft else "dependency"
         what = "should wait for" if soft else "waits for"
         text = f"{what} {names(blockers)}, {_ends(blockers)} in {self.label(period)}"
-        return Reason(kind, text, tuple(blockers), period)
+        return Reason(kind, text, blockers, period)
 
     def earliest_start(self, day: date) -> Reason:
         period = max(self.calendar.index_of(day), 0)
@@ -77,13 +83,13 @@ class Wording:
             text = f"team {team} has no capacity {span}"
         return Reason("capacity", text, tuple(holders), period, team)
 
-    def pinned(self, period: int) -> Reason:
+    def _pinned(self, period: int) -> Reason:
         return Reason("pinned", f"pinned to {self.label(period)}", (), period)
 
-    def no_team(self) -> Reason:
+    def _no_team(self) -> Reason:
         return Reason("no_team", "has no team: placed without a capacity limit")
 
-    def start(self, period: int) -> Reason:
+    def _start(self, period: int) -> Reason:
         return Reason("start", f"nothing holds it back: starts in {self.label(period)}", (), period)
 
     def deadline_missed(self, key: str, end: int, deadline: date) -> Warning:

@@ -30,7 +30,8 @@ that dependency, with a ``dropped_dependency`` warning. ``in_progress`` items ar
 
 :class:`Sequencer` keeps the numbered graph, its topological order and the critical path
 between runs, so that re-sequencing after a change of priority redoes only the scoring of the
-changed item, the inheritance and scheduling passes, and the placements that moved.
+changed item, the inheritance of the items it waits for, the scheduling pass, and the
+placements and reasons that changed.
 """
 
 from __future__ import annotations
@@ -39,12 +40,12 @@ import dataclasses
 import gc
 import heapq
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from roadmap.engine.capacity import TeamLoad
-from roadmap.engine.graph import CycleError, build_graph, find_cycle, longest_chain
-from roadmap.engine.inputs import DONE, DROPPED, HARD, IN_PROGRESS, ItemData, Snapshot
+from roadmap.engine.inputs import IN_PROGRESS, ItemData, Snapshot
+from roadmap.engine.numbered import number
 from roadmap.engine.reasons import Wording
 from roadmap.engine.result import Placement, Reason, Roadmap, Score, Warning
 from roadmap.engine.scoring import ScoreModel
@@ -88,13 +89,22 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _inherit(
-    order: Sequence[int], succ: Sequence[Sequence[int]], own: list[float], committed: list[bool]
-) -> tuple[list[float], list[int], list[bool], list[int]]:
-    """Priorities and committed flags raised by what each item blocks, with their sources."""
-    prio, src = list(own), list(range(len(own)))
-    comm, csrc = list(committed), [i if c else -1 for i, c in enumerate(committed)]
-    for i in reversed(order):
-        p, s, c, cs = prio[i], src[i], comm[i], csrc[i]
+    nodes: Iterable[int],
+    succ: Sequence[Sequence[int]],
+    own: list[float],
+    committed: list[bool],
+    raised: tuple[list[float], list[int], list[bool], list[int]],
+) -> None:
+    """Raise the priorities and committed flags of ``nodes`` by what each blocks.
+
+    ``raised`` holds priority, its source, committed flag and its source per item, and is
+    updated in place; ``nodes`` come in reverse topological order, so that what an item
+    blocks is up to date when the item is reached.
+    """
+    prio, src, comm, csrc = raised
+    for i in nodes:
+        p, s, c = own[i], i, committed[i]
+        cs = i if c else -1
         for d in succ[i]:
             pd = prio[d]
             if pd > p or (pd == p and s != i and src[d] < s):
@@ -102,7 +112,6 @@ def _inherit(
             if comm[d] and not committed[i] and (cs < 0 or csrc[d] < cs):
                 c, cs = True, csrc[d]
         prio[i], src[i], comm[i], csrc[i] = p, s, c, cs
-    return prio, src, comm, csrc
 
 
 class Sequencer:
@@ -117,96 +126,12 @@ class Sequencer:
     def _compile(self, snap: Snapshot) -> None:
         self.snapshot = snap
         self.say = Wording(snap.calendar)
+        self.plan = number(snap)
         self._model: ScoreModel | None = None
         self._base: list[Score] = []
         self._prev: tuple | None = None
         self._placements: list[Placement | None] = []
         self._scores: list[Score] = []
-        cal = snap.calendar
-        ordered = sorted(snap.items, key=lambda item: item.key)
-        status = {}
-        for item in ordered:
-            if item.key in status:
-                raise ValueError(f"item key {item.key} is used twice")
-            status[item.key] = item.status
-        items = [item for item in ordered if item.status not in (DONE, DROPPED)]
-        self.done = tuple(k for k, s in status.items() if s == DONE)
-        self.dropped = tuple(k for k, s in status.items() if s == DROPPED)
-        self.items = items
-        self.keys = keys = [item.key for item in items]
-        self.index = index = {key: i for i, key in enumerate(keys)}
-        n = len(items)
-        hard: list[list[int]] = [[] for _ in range(n)]
-        soft: list[list[int]] = [[] for _ in range(n)]
-        succ: list[list[int]] = [[] for _ in range(n)]
-        dropped_deps: list[tuple[int, str]] = []
-        for blocker, blocked, kind in snap.dependencies:
-            d = index.get(blocked)
-            b = index.get(blocker)
-            if d is None or b is None:
-                if blocker not in status or blocked not in status:
-                    unknown = blocker if blocker not in status else blocked
-                    raise ValueError(f"dependency {blocker} -> {blocked}: no item {unknown}")
-                if d is not None and status[blocker] == DROPPED:
-                    dropped_deps.append((d, blocker))
-                continue
-            (hard if kind == HARD else soft)[d].append(b)
-            succ[b].append(d)
-        for links in (*hard, *soft, *succ):
-            if len(links) > 1:
-                links.sort()  # the order dependencies were given in must not show
-        self.hard, self.soft, self.succ = hard, soft, succ
-        self.dropped_deps = sorted(dropped_deps)
-        self.indeg = [len(hard[i]) + len(soft[i]) for i in range(n)]
-        self.order = self._topological_order()
-
-        self.team_keys = sorted(snap.teams)
-        team_index = {key: t for t, key in enumerate(self.team_keys)}
-        self.team_of = [team_index.get(item.team, -1) for item in items]  # type: ignore[arg-type]
-        self.unknown_teams = sorted({item.team for item in items if item.team} - set(team_index))
-        self.effort = [item.effort if item.effort > 0 else 0.0 for item in items]
-        self.earliest = [
-            max(cal.index_of(item.earliest_start), 0) if item.earliest_start else 0
-            for item in items
-        ]
-        self.pin = [
-            max(item.pinned_period, 0) if item.pinned_period is not None else -1 for item in items
-        ]
-        self.pinned = [i for i in range(n) if self.pin[i] >= 0]
-        self.committed = [
-            item.mandatory or item.status == IN_PROGRESS or item.pinned_period is not None
-            for item in items
-        ]
-        chain, _ = longest_chain(self.order, hard, self.effort)
-        self.critical = [False] * n
-        for i in chain:
-            self.critical[i] = True
-        self.critical_path = tuple(keys[i] for i in chain)
-
-    def _topological_order(self) -> list[int]:
-        indeg, succ = list(self.indeg), self.succ
-        stack = [i for i, d in enumerate(indeg) if not d]
-        order: list[int] = []
-        while stack:
-            i = stack.pop()
-            order.append(i)
-            for s in succ[i]:
-                indeg[s] -= 1
-                if not indeg[s]:
-                    stack.append(s)
-        if len(order) < len(indeg):
-            left = set(range(len(indeg))) - set(order)
-            nodes = [(self.keys[i], 0.0) for i in left]
-            edges = [
-                (self.keys[b], self.keys[i], "hard")
-                for i in left
-                for b in (*self.hard[i], *self.soft[i])
-                if b in left
-            ]
-            cycle = find_cycle(build_graph(nodes, edges))
-            assert cycle, "Kahn's algorithm left items, so they hold a cycle"
-            raise CycleError(cycle)
-        return order
 
     # -- runs ------------------------------------------------------------------------------
 
@@ -214,67 +139,87 @@ class Sequencer:
         """Score every item and sequence the plan."""
         snap = self.snapshot
         with _gc_paused():
-            self._model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.items)
-            self._base = [self._model.score(item) for item in self.items]
+            self._model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.plan.items)
+            self._base = [self._model.score(item) for item in self.plan.items]
             self._prev = None
-            return self._run(changed=range(len(self.items)))
+            return self._run(changed=range(len(self.plan.items)))
 
     def update_item(self, item: ItemData) -> Roadmap:
         """Re-sequence after ``item`` changed; a change of priority only redoes what it moves.
 
-        A change of effort, team, status, pin or dates rebuilds the whole sequencer.
+        A change of effort, team, status, pin or dates, or a new item, rebuilds the whole
+        sequencer.
         """
         with _gc_paused():
             return self._update(item)
 
     def _update(self, item: ItemData) -> Roadmap:
-        i = self.index.get(item.key)
-        old = self.items[i] if i is not None else None
-        snap = self.snapshot
-        snap = dataclasses.replace(
-            snap, items=tuple(item if x.key == item.key else x for x in snap.items)
-        )
+        i = self.plan.index.get(item.key)
+        old = self.plan.items[i] if i is not None else None
+        items = tuple(item if x.key == item.key else x for x in self.snapshot.items)
+        if not any(x is item for x in items):
+            items = (*items, item)
+        snap = dataclasses.replace(self.snapshot, items=items)
         if old is None or any(getattr(old, f) != getattr(item, f) for f in _STRUCTURAL):
             self._compile(snap)
             return self.roadmap()
         self.snapshot = snap
-        self.items[i] = item
-        model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.items)
+        self.plan.items[i] = item
+        model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.plan.items)
         if model != self._model:
             self._model = model
-            self._base = [model.score(x) for x in self.items]
-            return self._run(changed=range(len(self.items)))
+            self._base = [model.score(x) for x in self.plan.items]
+            return self._run(changed=range(len(self.plan.items)))
         self._base[i] = model.score(item)
         return self._run(changed=(i,))
 
     def _run(self, changed: Sequence[int]) -> Roadmap:
         own = [score.score for score in self._base]
-        prio, src, comm, csrc = _inherit(self.order, self.succ, own, self.committed)
+        n = len(own)
+        if self._prev is None or len(changed) == n:
+            raised = ([0.0] * n, [0] * n, [False] * n, [0] * n)
+            _inherit(reversed(self.plan.order), self.plan.succ, own, self.plan.committed, raised)
+        else:  # only what the changed items block, directly or not, can change
+            raised = tuple(list(x) for x in self._prev[:4])  # type: ignore[assignment]
+            _inherit(self._blockers_of(changed), self.plan.succ, own, self.plan.committed, raised)
+        prio, src, comm, csrc = raised
         rank = [p + COMMITTED if c else p for p, c in zip(prio, comm, strict=True)]
         sched = self._schedule(rank)
         slack = self._slack(sched)
         state = (prio, src, comm, csrc, sched, slack)
         dirty = self._dirty(state, changed)
         if self._prev is None:
-            self._placements = [None] * len(self.items)
+            self._placements = [None] * len(self.plan.items)
             self._scores = list(self._base)
         self._prev = state
         holders = self._holders(sched, dirty, rank)
         for i in dirty:
             self._scores[i] = self._score(i, state)
             self._placements[i] = self._placement(i, state, holders)
-        keys = self.keys
+        keys = self.plan.keys
         placed = [i for i in range(len(keys)) if sched.start[i] >= 0]
         return Roadmap(
             placements={keys[i]: self._placements[i] for i in placed},  # type: ignore[misc]
             scores={key: self._scores[i] for i, key in enumerate(keys)},
             warnings=tuple(self._warnings(sched, rank)),
-            critical_path=self.critical_path,
+            critical_path=self.plan.critical_path,
             unplaced=tuple(keys[i] for i in sorted(sched.unplaced)),
             periods=max((sched.end[i] for i in placed), default=-1) + 1,
-            done=self.done,
-            dropped=self.dropped,
+            done=self.plan.done,
+            dropped=self.plan.dropped,
         )
+
+    def _blockers_of(self, items: Sequence[int]) -> list[int]:
+        """``items`` and every item they wait for, transitively, in reverse topological order."""
+        hard, soft = self.plan.hard, self.plan.soft
+        found, stack = set(items), list(items)
+        while stack:
+            i = stack.pop()
+            for b in (*hard[i], *soft[i]):
+                if b not in found:
+                    found.add(b)
+                    stack.append(b)
+        return sorted(found, key=self.plan.position.__getitem__, reverse=True)
 
     def _schedule(self, rank: list[float]) -> _Schedule:
         n = len(rank)
@@ -284,11 +229,16 @@ class Sequencer:
         skipped: dict[int, list[int]] = defaultdict(list)
         unplaced: dict[int, int] = {}
         overload: dict[tuple[int, int], list[int]] = defaultdict(list)
-        teams = [TeamLoad(self.snapshot.teams[key]) for key in self.team_keys]
-        team_of, effort, earliest, pin = self.team_of, self.effort, self.earliest, self.pin
-        hard, soft, succ = self.hard, self.soft, self.succ
+        teams = [TeamLoad(self.snapshot.teams[key]) for key in self.plan.team_keys]
+        team_of, effort, earliest, pin = (
+            self.plan.team_of,
+            self.plan.effort,
+            self.plan.earliest,
+            self.plan.pin,
+        )
+        hard, soft, succ = self.plan.hard, self.plan.soft, self.plan.succ
 
-        for i in sorted(self.pinned, key=lambda i: (pin[i], -rank[i], i)):
+        for i in sorted(self.plan.pinned, key=lambda i: (pin[i], -rank[i], i)):
             p, t, e = pin[i], team_of[i], effort[i]
             ready[i] = p
             if t < 0 or e <= 0:
@@ -303,7 +253,7 @@ class Sequencer:
             if got[0][0] != p:
                 overload[(t, p)].append(i)
 
-        indeg = list(self.indeg)
+        indeg = list(self.plan.indeg)
         heap = [(-rank[i], i) for i in range(n) if not indeg[i]]
         heapq.heapify(heap)
         pop, push = heapq.heappop, heapq.heappush
@@ -322,35 +272,50 @@ class Sequencer:
                     break
                 if end[b] >= t:
                     t = end[b] + 1
-            if i in unplaced:
-                continue
-            for b in soft[i]:
-                if start[b] >= 0 and not held[b] and end[b] >= t:
-                    t = end[b] + 1
-            for b in soft[i]:
-                if start[b] >= 0 and held[b] and end[b] >= t:
-                    skipped[i].append(b)
-            ready[i] = t
-            team, e = team_of[i], effort[i]
-            if team < 0 or e <= 0:
-                start[i] = end[i] = t
-                load[i] = ((t, e),) if team < 0 else ()
-                continue
-            got = teams[team].take(t, e)
-            if got is None:
-                unplaced[i] = -1
-                continue
-            start[i], end[i], load[i] = got[0][0], got[-1][0], tuple(got)
-            held[i] = got[0][0] > t
+            else:
+                if soft[i]:
+                    t = self._soft_ready(i, t, start, end, held, skipped)
+                ready[i] = t
+                team, e = team_of[i], effort[i]
+                if team < 0 or e <= 0:
+                    start[i] = end[i] = t
+                    load[i] = ((t, e),) if team < 0 else ()
+                    continue
+                got = teams[team].take(t, e)
+                if got is None:
+                    unplaced[i] = -1
+                    continue
+                start[i], end[i], load[i] = got[0][0], got[-1][0], tuple(got)
+                held[i] = got[0][0] > t
         return _Schedule(start, end, load, ready, held, dict(skipped), unplaced, dict(overload))
+
+    def _soft_ready(
+        self,
+        i: int,
+        t: int,
+        start: list[int],
+        end: list[int],
+        held: list[bool],
+        skipped: dict[int, list[int]],
+    ) -> int:
+        """The period from which item ``i``, ready at ``t`` otherwise, follows its soft
+        blockers; blockers held back by capacity are not waited for but noted in ``skipped``."""
+        soft = [b for b in self.plan.soft[i] if start[b] >= 0]
+        for b in soft:
+            if not held[b] and end[b] >= t:
+                t = end[b] + 1
+        for b in soft:
+            if held[b] and end[b] >= t:
+                skipped[i].append(b)
+        return t
 
     def _slack(self, sched: _Schedule) -> list[int]:
         """Periods each item could start later without moving the roadmap's last period."""
-        start, end, pin, hard = sched.start, sched.end, self.pin, self.hard
+        start, end, pin, hard = sched.start, sched.end, self.plan.pin, self.plan.hard
         last = max(end, default=-1)
         late_end = [last] * len(start)
         slack = [0] * len(start)
-        for i in reversed(self.order):
+        for i in reversed(self.plan.order):
             if start[i] < 0:
                 continue
             late = start[i] if pin[i] >= 0 else late_end[i] - (end[i] - start[i])
@@ -365,7 +330,7 @@ class Sequencer:
     def _dirty(self, state: tuple, changed: Sequence[int]) -> list[int]:
         """Items whose score or placement must be rebuilt after this run."""
         if self._prev is None:
-            return list(range(len(self.items)))
+            return list(range(len(self.plan.items)))
         prio, src, comm, csrc, sched, slack = state
         oprio, osrc, ocomm, ocsrc, old, oslack = self._prev
         pairs = (
@@ -386,25 +351,25 @@ class Sequencer:
         dirty = set(changed).union(moved)
         touched = set()
         for i in moved:
-            t = self.team_of[i]
-            dirty.update(self.succ[i])
+            t = self.plan.team_of[i]
+            dirty.update(self.plan.succ[i])
             touched.update((t, p) for p, _ in (*old.load[i], *sched.load[i]))
         if touched:
-            team_of, start = self.team_of, sched.start
+            team_of, start = self.plan.team_of, sched.start
             dirty.update(i for i in range(len(start)) if (team_of[i], start[i] - 1) in touched)
         return sorted(dirty)
 
     def _holders(self, sched: _Schedule, dirty: list[int], rank: list[float]) -> dict:
         """``(team, period)`` -> items using it, for the periods that held dirty items back."""
         wanted = {
-            (self.team_of[i], sched.start[i] - 1)
+            (self.plan.team_of[i], sched.start[i] - 1)
             for i in dirty
-            if sched.start[i] > sched.ready[i] and self.pin[i] < 0
+            if sched.start[i] > sched.ready[i] and self.plan.pin[i] < 0
         }
         holders: dict[tuple[int, int], list[int]] = {key: [] for key in wanted}
         if wanted:
             for i, used in enumerate(sched.load):
-                t = self.team_of[i]
+                t = self.plan.team_of[i]
                 for p, _ in used:
                     if (t, p) in wanted:
                         holders[(t, p)].append(i)
@@ -417,16 +382,20 @@ class Sequencer:
     def _score(self, i: int, state: tuple) -> Score:
         prio, src, comm, csrc, _, _ = state
         base = self._base[i]
-        if src[i] == i and comm[i] == self.committed[i] and self.items[i].status != IN_PROGRESS:
+        if (
+            src[i] == i
+            and comm[i] == self.plan.committed[i]
+            and self.plan.items[i].status != IN_PROGRESS
+        ):
             return base
         notes = list(base.notes)
-        if self.items[i].status == IN_PROGRESS:
+        if self.plan.items[i].status == IN_PROGRESS:
             notes.append("in progress: sequenced ahead of optional work")
         if src[i] != i:
-            source = self.keys[src[i]]
+            source = self.plan.keys[src[i]]
             notes.append(f"inherits priority {prio[i]:.0f} from {source}, which it blocks")
-        if comm[i] and not self.committed[i]:
-            notes.append(f"blocks {self.keys[csrc[i]]}, which is committed: sequenced with it")
+        if comm[i] and not self.plan.committed[i]:
+            notes.append(f"blocks {self.plan.keys[csrc[i]]}, which is committed: sequenced with it")
         if len(notes) == len(base.notes):
             return base
         return Score(base.key, base.method, base.score, base.parts, tuple(notes))
@@ -435,83 +404,87 @@ class Sequencer:
         prio, src, comm, _, sched, slack = state
         if sched.start[i] < 0:
             return None
-        t = self.team_of[i]
+        t = self.plan.team_of[i]
         return Placement(
-            self.keys[i],
+            self.plan.keys[i],
             sched.start[i],
             sched.end[i],
             self._base[i].score,
             prio[i],
-            self.keys[src[i]] if src[i] != i else None,
-            self.critical[i],
+            self.plan.keys[src[i]] if src[i] != i else None,
+            self.plan.critical[i],
             float(slack[i]),
             self._reasons(i, sched, holders),
-            self.team_keys[t] if t >= 0 else None,
+            self.plan.team_keys[t] if t >= 0 else None,
             comm[i],
             sched.load[i],
         )
 
     def _reasons(self, i: int, sched: _Schedule, holders: dict) -> tuple[Reason, ...]:
-        say, keys, end = self.say, self.keys, sched.end
-        if self.pin[i] >= 0:
-            return (say.pinned(self.pin[i]),)
+        say, keys, end = self.say, self.plan.keys, sched.end
+        if self.plan.pin[i] >= 0:
+            return (say.pinned(self.plan.pin[i]),)
         out: list[Reason] = []
         ready = sched.ready[i]
         last = ready - 1
         if last >= 0:
-            skipped = sched.skipped.get(i, ())
-            for blockers, soft in ((self.hard[i], False), (self.soft[i], True)):
-                binding = [b for b in blockers if end[b] == last and b not in skipped]
+            binding = [keys[b] for b in self.plan.hard[i] if end[b] == last]
+            if binding:
+                out.append(say.dependency(tuple(binding), last, soft=False))
+            if self.plan.soft[i]:
+                skipped = sched.skipped.get(i, ())
+                binding = [
+                    keys[b] for b in self.plan.soft[i] if end[b] == last and b not in skipped
+                ]
                 if binding:
-                    binding.sort()
-                    out.append(say.dependency([keys[b] for b in binding], last, soft=soft))
-        item = self.items[i]
-        if item.earliest_start and self.earliest[i] == ready and ready > 0:
+                    out.append(say.dependency(tuple(binding), last, soft=True))
+        item = self.plan.items[i]
+        if item.earliest_start and self.plan.earliest[i] == ready and ready > 0:
             out.append(say.earliest_start(item.earliest_start))
-        t = self.team_of[i]
+        t = self.plan.team_of[i]
         if t < 0:
             out.append(say.no_team())
         elif sched.start[i] > ready:
             period = sched.start[i] - 1
             held = [keys[j] for j in holders[(t, period)]]
-            pins = [keys[j] for j in holders[(t, period)] if self.pin[j] >= 0]
-            out.append(say.capacity(self.team_keys[t], ready, period, held, pins))
+            pins = [keys[j] for j in holders[(t, period)] if self.plan.pin[j] >= 0]
+            out.append(say.capacity(self.plan.team_keys[t], ready, period, held, pins))
         if not out:
             out.append(say.start(sched.start[i]))
         return tuple(out)
 
     def _warnings(self, sched: _Schedule, rank: list[float]) -> list[Warning]:
-        say, keys, snap = self.say, self.keys, self.snapshot
+        say, keys, snap = self.say, self.plan.keys, self.snapshot
         start, end = sched.start, sched.end
-        out = [say.dropped_dependency(keys[i], blocker) for i, blocker in self.dropped_deps]
-        no_team = [keys[i] for i, t in enumerate(self.team_of) if t < 0]
+        out = [say.dropped_dependency(keys[i], blocker) for i, blocker in self.plan.dropped_deps]
+        no_team = [keys[i] for i, t in enumerate(self.plan.team_of) if t < 0]
         if no_team:
-            out.append(say.no_team_items(no_team, self.unknown_teams))
+            out.append(say.no_team_items(no_team, self.plan.unknown_teams))
         for i, blocker in sorted(sched.unplaced.items()):
             if blocker >= 0:
                 out.append(say.blocker_unplaced(keys[i], keys[blocker]))
             else:
-                team = self.team_keys[self.team_of[i]]
+                team = self.plan.team_keys[self.plan.team_of[i]]
                 dead = TeamLoad(snap.teams[team]).dead or 0
                 out.append(say.no_capacity(keys[i], team, dead))
         for i, skipped in sorted(sched.skipped.items()):
             for b in skipped:
-                team = self.team_keys[self.team_of[b]]
+                team = self.plan.team_keys[self.plan.team_of[b]]
                 out.append(say.soft_skipped(keys[i], keys[b], team, end[b]))
-        for i in self.pinned:
-            late = [b for b in self.hard[i] if start[b] >= 0 and end[b] >= start[i] >= 0]
+        for i in self.plan.pinned:
+            late = [b for b in self.plan.hard[i] if start[b] >= 0 and end[b] >= start[i] >= 0]
             out.extend(say.pin_conflict(keys[i], start[i], keys[b], end[b]) for b in late)
         for (t, p), pinned in sorted(sched.overload.items()):
-            out.append(say.pinned_overload(self.team_keys[t], p, [keys[i] for i in pinned]))
+            out.append(say.pinned_overload(self.plan.team_keys[t], p, [keys[i] for i in pinned]))
         beyond: dict[int, list[int]] = defaultdict(list)
         for i, e in enumerate(end):
-            if e >= snap.horizon and self.team_of[i] >= 0:
-                beyond[self.team_of[i]].append(i)
+            if e >= snap.horizon and self.plan.team_of[i] >= 0:
+                beyond[self.plan.team_of[i]].append(i)
         for t, late in sorted(beyond.items()):
             late.sort(key=lambda i: (-rank[i], i))
-            team = self.team_keys[t]
+            team = self.plan.team_keys[t]
             out.append(say.past_horizon(team, snap.horizon, [keys[i] for i in late]))
-        for i, item in enumerate(self.items):
+        for i, item in enumerate(self.plan.items):
             if item.deadline and start[i] >= 0 and end[i] > snap.calendar.index_of(item.deadline):
                 out.append(say.deadline_missed(keys[i], end[i], item.deadline))
         return out
