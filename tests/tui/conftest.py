@@ -158,3 +158,18 @@ def app(plan_store: Store, config_dir: Path):
     return make_app(
         store=plan_store, config_dir=config_dir, theme="textual-dark", watch_interval=None
     )
+
+
+async def settle(pilot) -> None:
+    """Let the app's workers finish (reads, the editor's load, the engine) and redraw."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_view(pilot, key: str):
+    """Switch to the view of number ``key`` and wait until it shows its data."""
+    await settle(pilot)
+    await pilot.press(key)
+    await settle(pilot)
+    return pilot.app.screen

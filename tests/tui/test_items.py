@@ -7,6 +7,7 @@ from sqlmodel import select
 from roadmap.model.tables import Item, ItemNeed
 from roadmap.store.repo import find_item, update_item
 from roadmap.tui.widgets.grid import Grid
+from tui.conftest import settle
 
 
 def stored(store, key: str) -> Item | None:
@@ -40,6 +41,7 @@ async def test_edit_item_saves_with_new_version(app, plan_store) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await open_items(pilot)
         await pilot.press("down", "enter")
+        await settle(pilot)
         editor = app.screen
         title = editor.query_one("#f-title")
         title.value = ""
@@ -60,6 +62,7 @@ async def test_invalid_input_is_shown_and_nothing_saved(app, plan_store) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         await open_items(pilot)
         await pilot.press("enter")
+        await settle(pilot)
         editor = app.screen
         editor.query_one("#f-title").value = ""
         editor.query_one("#f-confidence").value = "2"
@@ -80,6 +83,7 @@ async def test_stale_edit_is_refused(app, plan_store) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await open_items(pilot)
         await pilot.press("enter")
+        await settle(pilot)
         editor = app.screen
         with plan_store.write() as session:
             update_item(
@@ -101,6 +105,7 @@ async def test_new_item_with_links_then_undo_and_redo(app, plan_store) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await open_items(pilot)
         await pilot.press("n")
+        await settle(pilot)
         editor = app.screen
         editor.query_one("#f-key").value = "CI-9"
         editor.query_one("#f-title").value = "Uusi"
@@ -148,6 +153,7 @@ async def test_unsaved_form_is_offered_back(plan_store, config_dir) -> None:
     async with first.run_test(size=(120, 36)) as pilot:
         await open_items(pilot)
         await pilot.press("enter")
+        await settle(pilot)
         first.screen.query_one("#f-title").value = "Kesken jäänyt"
     # The app ended without saving (as after a crash): the draft is still there.
     second = make_app(
@@ -157,6 +163,7 @@ async def test_unsaved_form_is_offered_back(plan_store, config_dir) -> None:
         await pilot.pause()
         assert "unsaved edit of CI-1" in str(second.screen.query_one(".question").render())
         await pilot.press("y")
+        await settle(pilot)
         await pilot.pause()
         assert second.screen.query_one("#f-title").value == "Kesken jäänyt"
         await pilot.press("ctrl+s")

@@ -161,55 +161,60 @@ class NarrativesView(PlanView):
         self._preview_timer = self.set_timer(PREVIEW_AFTER, self._preview)
 
     def save_now(self) -> None:
-        """Store what differs from the stored text, in one short transaction."""
+        """Store what differs from the stored text, and say so on the status line."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if self.key is None or self._editing() == self.stored:
-            return
-        ctx, lang = self.ctx, self.lang
-        changed = {
-            name: text
-            for name, text, before in zip(
-                ("title", "body"), self._editing(), self.stored, strict=True
-            )
-            if text != before
-        }
         try:
-            with ctx.store.write() as session:
-                if lang is None:
-                    edits.update_row(
-                        session=session,
-                        plan_id=ctx.plan_id,
-                        model=t.Section,
-                        key=self.key,
-                        changes=changed,
-                    )
-                else:
-                    for name, text in changed.items():
-                        edits.set_translation(
-                            session=session,
-                            plan_id=ctx.plan_id,
-                            model=t.Section,
-                            key=self.key,
-                            lang=lang,
-                            field=name,
-                            text=text,
-                        )
+            if not self._write():
+                return
         except (SQLAlchemyError, NotFoundError) as exc:
             self._status(f"NOT SAVED: {exc}")
             self.notify(str(exc), title="Not saved", severity="error")
             return
-        self.stored = self._editing()
         self.roadmap_app.plan_changed(reload=False)
         self.loaded_version = self.roadmap_app.data_version
         self._status("saved")
+
+    def _write(self) -> bool:
+        """Store what differs from the stored text in one short transaction; False: nothing."""
+        if self.key is None or self._editing() == self.stored:
+            return False
+        ctx, lang = self.ctx, self.lang
+        editing = self._editing()
+        changed = {
+            name: text
+            for name, text, before in zip(("title", "body"), editing, self.stored, strict=True)
+            if text != before
+        }
+        with ctx.store.write() as session:
+            if lang is None:
+                edits.update_row(
+                    session=session,
+                    plan_id=ctx.plan_id,
+                    model=t.Section,
+                    key=self.key,
+                    changes=changed,
+                )
+            else:
+                for name, text in changed.items():
+                    edits.set_translation(
+                        session=session,
+                        plan_id=ctx.plan_id,
+                        model=t.Section,
+                        key=self.key,
+                        lang=lang,
+                        field=name,
+                        text=text,
+                    )
+        self.stored = editing
+        return True
 
     def on_screen_suspend(self) -> None:
         self.save_now()
 
     def on_unmount(self) -> None:
-        self.save_now()
+        self._write()
 
     def _preview(self) -> None:
         self.query_one("#narr-md", Markdown).update(self.body.text)
