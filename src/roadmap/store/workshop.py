@@ -557,3 +557,34 @@ def load_live(*, session: Session, session_id: int, participant_id: int | None =
         results=results,
         notes=notes(session=session, session_id=session_id),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """Results written into the plan, and how the roadmap moved because of them."""
+
+    applied: Applied
+    changes: tuple
+    """:class:`roadmap.engine.baseline.Change` per item that moved or changed priority."""
+    calendar: object
+    """The plan's :class:`roadmap.model.periods.Calendar`, to name the periods."""
+
+
+def apply_to_plan(store, round_id: int) -> Outcome:
+    """Apply a round's results (one transaction) and compare the roadmap before and after."""
+    from roadmap.engine.baseline import diff
+    from roadmap.engine.sequence import sequence
+    from roadmap.store.snapshot import load_snapshot
+
+    with store.read() as s:
+        row = s.get(WorkshopRound, round_id)
+        if row is None:
+            raise NotFoundError(f"no round with id {round_id}")
+        plan_id = get_session(session=s, session_id=row.session_id).plan_id
+        before = load_snapshot(session=s, plan_id=plan_id)
+    with store.write() as s:
+        applied = apply_results(session=s, round_id=round_id)
+    with store.read() as s:
+        after = load_snapshot(session=s, plan_id=plan_id)
+    changes = diff(sequence(before), sequence(after), after.calendar)
+    return Outcome(applied, changes, after.calendar)

@@ -1,0 +1,1 @@
+"""The workshop's apps: the facilitator's projector view and the participants' voting view."""

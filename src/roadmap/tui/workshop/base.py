@@ -1,0 +1,130 @@
+"""What both workshop apps share: the store, the projector theme, live state and the timer.
+
+A worker thread asks :class:`~roadmap.tui.workshop.watch.RevisionWatcher` twice a second whether
+the workshop changed, and only then reads a new :class:`~roadmap.store.workshop.Live`, which it
+posts back to the app; each app shows it in :meth:`WorkshopApp.show`. Writes run in worker
+threads too, so that a busy database never freezes a window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.widgets import Digits
+
+from roadmap.store import workshop as ws
+from roadmap.store.db import Store
+from roadmap.tui.app import PROJECTOR
+from roadmap.workshop.agenda import STEPS
+from roadmap.workshop.timer import clock
+
+POLL_SECONDS = 0.5
+STEP_NAMES = {
+    "current_state": "Current state",
+    "needs": "Needs",
+    "vision": "Vision",
+    "items": "Development items",
+    "voting": "Voting",
+    "results": "Results",
+    "roadmap": "Roadmap",
+}
+assert set(STEP_NAMES) == set(STEPS)
+
+
+class WorkshopApp(App[None]):
+    """A window on one workshop session."""
+
+    CSS_PATH = "workshop.tcss"
+
+    def __init__(self, store: Store, *, theme: str = "projector", poll: float = POLL_SECONDS):
+        super().__init__()
+        self.store = store
+        self.session_id: int | None = None
+        self.live: ws.Live | None = None
+        self._poll = poll
+        self._theme_name = theme
+        self._watcher = None
+
+    def on_mount(self) -> None:
+        self.register_theme(PROJECTOR)
+        self.theme = self._theme_name
+        self.set_interval(1.0, self._tick)
+
+    def follow(self, session_id: int) -> None:
+        """Start showing workshop ``session_id`` and following its changes."""
+        from roadmap.tui.workshop.watch import RevisionWatcher
+
+        self.session_id = session_id
+        self._watcher = RevisionWatcher(self.store, session_id)
+        self.refresh_live()
+        self.set_interval(self._poll, self._check)
+
+    @property
+    def participant_id(self) -> int | None:
+        return None
+
+    def on_unmount(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _check(self) -> None:
+        if self._watcher is not None and self._watcher.changed():
+            self._load()
+
+    @work(thread=True, group="load")
+    def refresh_live(self) -> None:
+        """Read the workshop again now (after the window's own writes)."""
+        self._load()
+
+    def _load(self) -> None:
+        with self.store.read() as session:
+            live = ws.load_live(
+                session=session, session_id=self.session_id, participant_id=self.participant_id
+            )
+        self.call_from_thread(self._loaded, live)
+
+    def _loaded(self, live: ws.Live) -> None:
+        self.live = live
+        self.show(live)
+        self._tick()
+
+    def show(self, live: ws.Live) -> None:
+        """Show ``live`` (each app its own way)."""
+
+    def _tick(self) -> None:
+        if self.live is None:
+            return
+        for digits in self.query("#timer").results(Digits):
+            digits.update(clock(self.seconds_left()))
+
+    def seconds_left(self, now: datetime | None = None) -> float:
+        row = self.live.workshop
+        return ws.timer_of(row).left(now or datetime.now(UTC), ws.step_seconds(row))
+
+    def step_key(self) -> str:
+        row = self.live.workshop
+        return row.agenda[row.step]["key"] if row.agenda else ""
+
+    @work(thread=True, group="write")
+    def write(self, change: Callable[..., Any], done: Callable[[Any], None] | None = None) -> None:
+        """Run ``change(session)`` in a write transaction; refusals are shown, not raised."""
+        from roadmap.store.repo import NotFoundError
+        from roadmap.workshop.rules import VoteRefused
+
+        try:
+            with self.store.write() as session:
+                result = change(session)
+        except (VoteRefused, ValueError, NotFoundError) as exc:
+            self.call_from_thread(self.refused, str(exc))
+            return
+        if done is not None:
+            self.call_from_thread(done, result)
+        self._load()
+
+    def refused(self, message: str) -> None:
+        self.notify(message, severity="error", timeout=5)

@@ -1,0 +1,41 @@
+"""Notice a workshop change within a second without loading the database.
+
+Every write of a workshop raises its ``revision``. On SQLite, ``PRAGMA data_version`` on a
+connection of the watcher's own tells in microseconds whether anyone committed at all, and only
+then is the revision read; on PostgreSQL the revision is one primary-key read per poll.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from roadmap.store import workshop as ws
+from roadmap.store.db import Store
+
+
+class RevisionWatcher:
+    """Tells whether workshop ``session_id`` changed since the last call."""
+
+    def __init__(self, store: Store, session_id: int) -> None:
+        self.store, self.session_id = store, session_id
+        path = store.path
+        self._conn = sqlite3.connect(path, check_same_thread=False) if path else None
+        self._data_version = None
+        self._revision = -1
+
+    def changed(self) -> bool:
+        if self._conn is not None:
+            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            if version == self._data_version:
+                return False
+            self._data_version = version
+        with self.store.read() as session:
+            now = ws.revision(session=session, session_id=self.session_id)
+        if now == self._revision:
+            return False
+        self._revision = now
+        return True
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
