@@ -160,3 +160,10 @@ def test_markdown_checks_catch_what_they_look_for() -> None:
     found = markdown_problems(bad, {"Title"}, {"A", "B"})
     for fragment in ("heading h2 'Sneaky'", "raw HTML", "different widths", "unsafe Mermaid"):
         assert any(fragment in p for p in found), fragment
+
+
+def test_adjacent_lists_stay_apart() -> None:
+    """A user's list never merges with the document's list before it, nor with its neighbour."""
+    text = "- document item\n\n" + block("- a\n\n* b\n\n1. c\n\n2) d")
+    kinds = [t.type for t in MarkdownIt("commonmark").parse(text) if t.type.endswith("list_open")]
+    assert kinds == ["bullet_list_open"] * 3 + ["ordered_list_open"] * 2

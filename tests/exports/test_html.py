@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from roadmap.io import svg
 from roadmap.io.export import render
+from roadmap.io.mdsafe import safe_url
 
-from .checks import html_problems
+from .checks import html_problems, strip_front_matter
 from .plans import attack_plan, rich_plan, simple_roadmap
 
 DAY = date(2027, 1, 4)
@@ -69,3 +71,41 @@ def test_css_colours_are_the_ones_checked() -> None:
 
     for colour in ("#1b1b1b", "#4a4a4a", "#0b4f9c", "#e8eef5", "#f6f8fa"):
         assert colour in CSS
+
+
+def _markdown_it_html(markdown: str) -> str:
+    """What markdown-it-py makes of a Markdown export, with each diagram as ``<figure/>``."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.anchors import anchors_plugin
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    anchors_plugin(md, min_level=1, max_level=3)
+    md.validateLink = lambda url: safe_url(url) or url.startswith("#")
+    fence = md.renderer.rules["fence"]
+
+    def diagram(renderer, tokens, idx, options, env):
+        if tokens[idx].info == "mermaid":
+            return "<figure/>\n"
+        return fence(tokens, idx, options, env)
+
+    md.add_render_rule("fence", diagram)
+    tokens = md.parse(strip_front_matter(markdown)[1])
+    for token in tokens:
+        if token.type == "th_open":
+            token.attrSet("scope", "col")
+    return md.renderer.render(tokens, md.options, {})
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+@pytest.mark.parametrize("make", [rich_plan, attack_plan], ids=["rich", "attack"])
+def test_html_says_what_the_markdown_says(make, lang: str) -> None:
+    """The HTML writer makes the elements markdown-it makes of the Markdown file."""
+    doc = make()
+    roadmap = simple_roadmap(doc)
+    page = render("html", doc, roadmap, lang, generated=DAY).decode()
+    main = page.split("<main>\n", 1)[1].split("</main>", 1)[0]
+    main = re.sub(r'<nav class="toc".*?</nav>\n', "", main, flags=re.S)
+    main = re.sub(r'<figure class="picture">.*?</figure>\n', "<figure/>\n", main, flags=re.S)
+    markdown = render("md", doc, roadmap, lang, generated=DAY).decode()
+    assert main.count("<figure/>") == 2 and main.count("<h3") > len(doc.items)
+    assert main == _markdown_it_html(markdown)

@@ -15,6 +15,7 @@ import io
 from roadmap.engine.result import Roadmap
 from roadmap.io.doc_appendix import STATUS
 from roadmap.io.doc_roadmap import why
+from roadmap.io.doc_writer import Text
 from roadmap.io.docdata import Facts
 from roadmap.io.i18n import Lang
 from roadmap.model.inputs import PlanDoc
@@ -31,7 +32,7 @@ def plain(text: str) -> str:
 
 def render(doc: PlanDoc, roadmap: Roadmap, lang: str) -> bytes:
     """The CSV file's bytes."""
-    f = Facts(doc, roadmap, Lang(lang), escape=plain)
+    f = Facts(doc, roadmap, Lang(lang), Text(plain))
     _ = f.lang._
     decimal = "," if DELIMITERS[lang] == ";" else "."
 

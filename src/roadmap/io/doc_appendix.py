@@ -21,51 +21,82 @@ MOSCOW = {
 }
 
 
+LABELS = {
+    "theme": N_("Theme"),
+    "owner": N_("Owner"),
+    "team": N_("Team"),
+    "status": N_("Status"),
+    "moscow": N_("Priority class"),
+    "effort": N_("Effort"),
+    "score": N_("Score"),
+    "period": N_("Period"),
+    "deadline": N_("Deadline"),
+    "needs": N_("Answers needs"),
+    "sources": N_("Information sources"),
+    "organisations": N_("Also concerns"),
+    "depends": N_("Waits for"),
+    "blocks": N_("Needed by"),
+}
+"""The fields of an item, in the order they are listed."""
+
+
+class _Words:
+    """The fixed wording of the appendix, translated once rather than once per item."""
+
+    def __init__(self, f: Facts) -> None:
+        _ = f.lang._
+        self.labels = {field: _(label) for field, label in LABELS.items()}
+        self.status = {key: _(text) for key, text in STATUS.items()}
+        self.moscow = {key: _(text) for key, text in MOSCOW.items()}
+        self.preferred = f" ({_('preferred')})"
+        self.not_placed = _("not placed")
+
+
 def section(f: Facts) -> str:
-    _ = f.lang._
+    w = f.w
     if not f.doc.items:
         return ""
-    out = [f"## {_('Appendix: development items')}"]
-    out += [_item(f, item) for item in f.doc.items]
-    return "\n\n".join(out)
+    words = _Words(f)
+    out = [w.heading(2, f.lang._("Appendix: development items"))]
+    out += [_item(f, words, item) for item in f.doc.items]
+    return w.join(out)
 
 
-def _deps(f: Facts, deps: list[Dep]) -> str:
-    _ = f.lang._
-    known = [d for d in deps if d.key in f.items]
-    return ", ".join(f.item(d.key) + (f" ({_('preferred')})" if d.soft else "") for d in known)
+def _deps(f: Facts, words: _Words, deps: list[Dep]) -> str:
+    return ", ".join(
+        f.item(d.key) + (words.preferred if d.soft else "") for d in deps if d.key in f.items
+    )
 
 
-def _item(f: Facts, item) -> str:
-    _ = f.lang._
+def _item(f: Facts, words: _Words, item) -> str:
+    w = f.w
     placed = f.roadmap.placements.get(item.key)
     when = ""
     if placed:
         when = f.period(placed.start)
         if placed.end != placed.start:
             when += f" – {f.period(placed.end)}"
+    elif item.key in f.roadmap.unplaced:
+        when = words.not_placed
     needs = [f.needs[k] for k in item.needs if k in f.needs]
-    fields = [
-        (_("Theme"), f.name(f.themes[item.theme]) if item.theme in f.themes else ""),
-        (_("Owner"), f.owner(item)),
-        (_("Team"), f.team(item.team)),
-        (_("Status"), _(STATUS[item.status])),
-        (_("Priority class"), _(MOSCOW[item.moscow]) if item.moscow else ""),
-        (_("Effort"), f.lang.number(item.effort)),
-        (_("Score"), f.lang.number(f.score(item.key))),
-        (_("Period"), when or (_("not placed") if item.key in f.roadmap.unplaced else "")),
-        (_("Deadline"), f.lang.date(item.deadline) if item.deadline else ""),
-        (_("Answers needs"), "; ".join(f"{f.name(n, 'text')} ({f.name(sh)})" for n, sh in needs)),
-        (
-            _("Information sources"),
-            ", ".join(f.name(f.sources[k]) for k in item.sources if k in f.sources),
-        ),
-        (_("Also concerns"), ", ".join(f.org(k) for k in item.organisations if k in f.orgs)),
-        (_("Waits for"), _deps(f, f.depends.get(item.key, []))),
-        (_("Needed by"), _deps(f, f.blocks.get(item.key, []))),
-    ]
-    lines = "\n".join(f"- **{label}:** {value}" for label, value in fields if value)
-    out = f"### {f.item(item.key)}\n\n{lines}"
+    values = {
+        "theme": f.name(f.themes[item.theme]) if item.theme in f.themes else "",
+        "owner": f.owner(item),
+        "team": f.team(item.team),
+        "status": words.status[item.status],
+        "moscow": words.moscow[item.moscow] if item.moscow else "",
+        "effort": f.lang.number(item.effort),
+        "score": f.lang.number(f.score(item.key)),
+        "period": when,
+        "deadline": f.lang.date(item.deadline) if item.deadline else "",
+        "needs": "; ".join(f"{f.name(n, 'text')} ({f.name(sh)})" for n, sh in needs),
+        "sources": ", ".join(f.name(f.sources[k]) for k in item.sources if k in f.sources),
+        "organisations": ", ".join(f.org(k) for k in item.organisations if k in f.orgs),
+        "depends": _deps(f, words, f.depends.get(item.key, [])),
+        "blocks": _deps(f, words, f.blocks.get(item.key, [])),
+    }
+    fields = w.fields((words.labels[k], value) for k, value in values.items() if value)
+    parts = [w.heading(3, f.item(item.key)), fields]
     if item.description:
-        out += "\n\n" + f.body(item, "description")
-    return out
+        parts.append(f.body(item, "description"))
+    return w.join(parts)

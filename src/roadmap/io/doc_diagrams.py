@@ -4,8 +4,8 @@ The timeline (a Mermaid ``gantt``) and the dependency graph (a Mermaid ``flowcha
 every item of a small plan. A large plan is summarised: the timeline keeps the critical path
 and the highest-ranked items, the graph keeps the critical path and its neighbours, and the
 document says how many items were left out. The same selection is drawn as SVG in the HTML
-export, which finds each diagram by the marker comment on its first line. Node ids are
-generated (``n1``, ``n2``, ...), never taken from user text.
+export. The first line of each diagram's text is a comment that names it, for tools that read
+the Markdown. Node ids are generated (``n1``, ``n2``, ...), never taken from user text.
 """
 
 from __future__ import annotations
@@ -105,35 +105,40 @@ def flowchart(f: Facts, keys: list[str]) -> str:
 
 
 def section(f: Facts) -> str:
-    _ = f.lang._
+    _, w = f.lang._, f.w
     timeline, graph = timeline_items(f), graph_items(f)
     if not timeline and not graph:
         return ""
-    out = [f"## {_('Diagrams')}"]
+    out = [w.heading(2, _("Diagrams"))]
     if timeline:
-        out.append(f"### {_('Timeline')}")
+        out.append(w.heading(3, _("Timeline")))
         out.append(_summary(f, len(timeline), len(f.roadmap.placements)))
-        out.append(f"```mermaid\n{gantt(f, timeline)}\n```")
+        out.append(w.diagram(f, TIMELINE, gantt(f, timeline)))
     if graph:
         linked = sum(1 for k in f.items if f.depends.get(k) or f.blocks.get(k))
-        out.append(f"### {_('Dependencies')}")
+        out.append(w.heading(3, _("Dependencies")))
         out.append(
-            _(
-                "An arrow points from an item to one that waits for it; a dashed arrow "
-                "means the order is preferred, not required."
+            w.para(
+                _(
+                    "An arrow points from an item to one that waits for it; a dashed arrow "
+                    "means the order is preferred, not required."
+                )
             )
         )
         out.append(_summary(f, len(graph), linked))
-        out.append(f"```mermaid\n{flowchart(f, graph)}\n```")
-    return "\n\n".join(part for part in out if part)
+        out.append(w.diagram(f, GRAPH, flowchart(f, graph)))
+    return w.join(out)
 
 
 def _summary(f: Facts, shown: int, total: int) -> str:
     if shown >= total:
         return ""
-    return f.lang._(
-        "This diagram is summarised: it shows {shown} of {total} items, the critical path first "
-        "and then the highest-ranked. Every item is listed in the tables of this document.",
-        shown=f.lang.number(shown),
-        total=f.lang.number(total),
+    return f.w.para(
+        f.lang._(
+            "This diagram is summarised: it shows {shown} of {total} items, the critical path "
+            "first and then the highest-ranked. Every item is listed in the tables of this "
+            "document.",
+            shown=f.lang.number(shown),
+            total=f.lang.number(total),
+        )
     )

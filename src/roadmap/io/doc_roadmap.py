@@ -12,10 +12,8 @@ from collections.abc import Sequence
 
 from roadmap.engine.baseline import Change
 from roadmap.engine.result import Reason, Warning
-from roadmap.io import mdsafe
 from roadmap.io.docdata import Facts
 from roadmap.io.i18n import N_
-from roadmap.io.mdsafe import table
 
 REASONS = {
     "start": N_("ready to start"),
@@ -83,7 +81,7 @@ def why(f: Facts, key: str) -> str:
 
 
 def by_period(f: Facts) -> str:
-    _ = f.lang._
+    _, w = f.lang._, f.w
     placements = f.roadmap.placements
     starts: dict[int, list[str]] = defaultdict(list)
     for item in f.ranked:
@@ -94,11 +92,11 @@ def by_period(f: Facts) -> str:
         milestones[f.cal.index_of(ms.date)].append(ms)
     if not starts and not milestones and not f.roadmap.warnings:
         return ""
-    out = [f"## {_('Roadmap by period')}"]
+    out = [w.heading(2, _("Roadmap by period"))]
     headers = [_("Item"), _("Owner"), _("Team"), _("Effort"), _("Ends"), _("Why here")]
     for index in sorted(set(starts) | set(milestones)):
-        span = f.lang.span(f.cal.start_of(index), f.cal.end_of(index))
-        out.append(f"### {f.period(index)}\n\n{span}")
+        out.append(w.heading(3, f.period(index)))
+        out.append(w.para(f.lang.span(f.cal.start_of(index), f.cal.end_of(index))))
         rows = []
         for key in starts.get(index, []):
             item, placed = f.items[key], placements[key]
@@ -113,21 +111,21 @@ def by_period(f: Facts) -> str:
                 ]
             )
         if rows:
-            out.append(table(headers, rows))
+            out.append(w.table(headers, rows))
         if index in milestones:
-            out.append(_("Milestones in this period:"))
-            out.append("\n".join(_milestone(f, ms) for ms in milestones[index]))
+            out.append(w.para(_("Milestones in this period:")))
+            out.append(w.bullets(_milestone(f, ms) for ms in milestones[index]))
     if f.roadmap.unplaced:
-        out.append(f"### {_('Not placed')}")
-        out.append("\n".join(f"- {f.item(k)}" for k in f.roadmap.unplaced if k in f.items))
+        out.append(w.heading(3, _("Not placed")))
+        out.append(w.bullets(f.item(k) for k in f.roadmap.unplaced if k in f.items))
     if f.roadmap.warnings:
-        out.append(f"### {_('Warnings')}")
-        out.append("\n".join(f"- {warning(f, w)}" for w in f.roadmap.warnings))
-    return "\n\n".join(out)
+        out.append(w.heading(3, _("Warnings")))
+        out.append(w.bullets(warning(f, row) for row in f.roadmap.warnings))
+    return w.join(out)
 
 
 def _milestone(f: Facts, ms) -> str:
-    line = f"- {f.lang.date(ms.date)}: **{f.name(ms)}**"
+    line = f"{f.lang.date(ms.date)}: {f.w.strong(f.name(ms))}"
     known = [k for k in ms.items if k in f.items]
     if known:
         line += " — " + f.lang._("waits for {items}", items=", ".join(f.item(k) for k in known))
@@ -136,13 +134,13 @@ def _milestone(f: Facts, ms) -> str:
 
 def changes(f: Facts, baseline: str, found: Sequence[Change]) -> str:
     """What moved, was added, dropped or finished since baseline ``baseline``, and why."""
-    _ = f.lang._
-    head = f"## {_('Changes since {baseline}', baseline=mdsafe.inline(baseline))}"
+    _, w = f.lang._, f.w
+    head = w.heading(2, _("Changes since {baseline}", baseline=f.escape(baseline)))
     if not found:
-        return f"{head}\n\n{_('Nothing has changed since the baseline.')}"
+        return w.join([head, w.para(_("Nothing has changed since the baseline."))])
     rows = []
     for change in found:
-        name = f.item(change.key) if change.key in f.items else mdsafe.inline(change.key)
+        name = f.item(change.key) if change.key in f.items else f.escape(change.key)
         before = f.period(change.before) if change.before is not None else "–"
         after = f.period(change.after) if change.after is not None else "–"
         why_text = "; ".join(reason(f, row) for row in change.reasons)
@@ -155,4 +153,4 @@ def changes(f: Facts, baseline: str, found: Sequence[Change]) -> str:
         kind = _(CHANGES[change.kind]) if change.kind in CHANGES else f.escape(change.kind)
         rows.append([kind, name, before, after, why_text])
     headers = [_("Change"), _("Item"), _("Before"), _("Now"), _("Why")]
-    return f"{head}\n\n{table(headers, rows)}"
+    return w.join([head, w.table(headers, rows)])

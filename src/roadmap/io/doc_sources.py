@@ -9,28 +9,25 @@ from __future__ import annotations
 from collections import defaultdict
 
 from roadmap.io.docdata import Facts
-from roadmap.io.mdsafe import table
 
 
 def section(f: Facts) -> str:
-    _ = f.lang._
+    _, w = f.lang._, f.w
     if not f.doc.sources:
         return ""
-    out = [f"## {_('Information sources')}", f"### {_('Inventory')}"]
+    out = [w.heading(2, _("Information sources")), w.heading(3, _("Inventory"))]
     rows = [
         [f.name(src), f.org(src.organisation), f.name(src, "holds"), f.name(src, "access")]
         for src in f.doc.sources
     ]
     headers = [_("Source"), _("Owner"), _("What it holds"), _("Who can access it today")]
-    out.append(table(headers, rows))
-    silo = _silo_map(f)
-    if silo:
-        out.append(silo)
-    return "\n\n".join(out)
+    out.append(w.table(headers, rows))
+    out.append(_silo_map(f))
+    return w.join(out)
 
 
 def _silo_map(f: Facts) -> str:
-    _ = f.lang._
+    _, w = f.lang._, f.w
     concern: dict[str, list[str]] = defaultdict(list)
     for item in f.ranked:
         for key in item.sources:
@@ -52,9 +49,14 @@ def _silo_map(f: Facts) -> str:
                 gaps.append(_gap(f, sh, src, concern.get(src.key, [])))
     if not rows:
         return ""
-    out = [f"### {_('Silo map')}"]
+    out = [w.heading(3, _("Silo map"))]
     out.append(
-        _("Which stakeholders need which source, who holds it and whether they can reach it today.")
+        w.para(
+            _(
+                "Which stakeholders need which source, who holds it and whether they can "
+                "reach it today."
+            )
+        )
     )
     headers = [
         _("Stakeholder"),
@@ -63,17 +65,17 @@ def _silo_map(f: Facts) -> str:
         _("Held by"),
         _("Access today"),
     ]
-    out.append(table(headers, rows))
+    out.append(w.table(headers, rows))
     if gaps:
-        out.append(f"### {_('Access gaps')}")
-        out.append("\n".join(gaps))
-    return "\n\n".join(out)
+        out.append(w.heading(3, _("Access gaps")))
+        out.append(w.bullets(gaps))
+    return w.join(out)
 
 
 def _gap(f: Facts, sh, src, items: list[str]) -> str:
     _ = f.lang._
     owner = f.org(src.organisation) or _("an unknown owner")
-    line = "- " + _(
+    line = _(
         "{stakeholder} cannot reach {source}, held by {owner}.",
         stakeholder=f.name(sh),
         source=f.name(src),

@@ -3,19 +3,19 @@
 :class:`Facts` indexes a :class:`~roadmap.model.inputs.PlanDoc` and its sequenced
 :class:`~roadmap.engine.result.Roadmap` once, and hands out user texts in the export
 language: a missing translation falls back to the plan's default language and is marked with
-:data:`MARK`, which the document explains in a note.
+:data:`MARK`, which the document explains in a note. User text is escaped by the writer of the
+output (:mod:`roadmap.io.doc_writer`); references to items, organisations and teams are
+escaped once and remembered, as a large plan names each item many times.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from roadmap.engine.result import Roadmap
-from roadmap.io import mdsafe
+from roadmap.io.doc_writer import MARKDOWN, Writer
 from roadmap.io.i18n import N_, Lang
-from roadmap.io.mdsafe import inline
 from roadmap.model.inputs import ItemIn, PlanDoc
 from roadmap.model.periods import Calendar
 
@@ -37,10 +37,11 @@ class Facts:
     """A plan, its roadmap and one language, indexed for the document's sections."""
 
     def __init__(
-        self, doc: PlanDoc, roadmap: Roadmap, lang: Lang, escape: Callable[[str], str] = inline
+        self, doc: PlanDoc, roadmap: Roadmap, lang: Lang, writer: Writer = MARKDOWN
     ) -> None:
-        """``escape`` prepares one line of user text for the output: Markdown by default."""
-        self.doc, self.roadmap, self.lang, self.escape = doc, roadmap, lang, escape
+        """``writer`` escapes user text for the output, and writes the blocks of a document."""
+        self.doc, self.roadmap, self.lang, self.w = doc, roadmap, lang, writer
+        self.escape = writer.inline
         self.cal = Calendar(doc.plan.start_date, doc.plan.period_unit)
         self.default = doc.plan.default_language
         self.fell_back = False
@@ -62,6 +63,9 @@ class Facts:
                     self.depends[item.key].append(Dep(key, soft))
                     self.blocks[key].append(Dep(item.key, soft))
         self._periods: dict[int, str] = {}
+        self._refs: dict[str, str] = {}
+        self._orgs: dict[str | None, str] = {}
+        self._teams: dict[str | None, str] = {}
         self.ranked = sorted(doc.items, key=lambda i: (-self.score(i.key), i.key))
         """Items, highest score first."""
 
@@ -87,19 +91,28 @@ class Facts:
         value = getattr(row, field)
         translated = row.i18n.get(self.lang.code, {}).get(field)
         if self.lang.code == self.default or translated or not value:
-            return mdsafe.block(translated or value, heading_base)
+            return self.w.body(translated or value, heading_base)
         self.fell_back = True
-        return f"{MARK}\n\n{mdsafe.block(value, heading_base)}"
+        return self.w.join([self.w.para(MARK), self.w.body(value, heading_base)])
 
     def item(self, key: str) -> str:
         """An item as readers see it in lists and tables: ``Title (KEY)``."""
-        return f"{self.name(self.items[key], 'title')} ({self.escape(key)})"
+        ref = self._refs.get(key)
+        if ref is None:
+            ref = self._refs[key] = f"{self.name(self.items[key], 'title')} ({self.escape(key)})"
+        return ref
 
     def org(self, key: str | None) -> str:
-        return self.name(self.orgs[key]) if key in self.orgs else ""
+        name = self._orgs.get(key)
+        if name is None:
+            name = self._orgs[key] = self.name(self.orgs[key]) if key in self.orgs else ""
+        return name
 
     def team(self, key: str | None) -> str:
-        return self.escape(self.teams[key].name) if key in self.teams else ""
+        name = self._teams.get(key)
+        if name is None:
+            name = self._teams[key] = self.escape(self.teams[key].name) if key in self.teams else ""
+        return name
 
     def owner(self, item: ItemIn) -> str:
         """The owner organisation of an item: its own, else its team's."""

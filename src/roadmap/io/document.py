@@ -21,7 +21,6 @@ from roadmap.engine.result import Roadmap
 from roadmap.io import doc_appendix, doc_diagrams, doc_roadmap, doc_sources
 from roadmap.io.docdata import MARK, Facts
 from roadmap.io.i18n import N_, Lang
-from roadmap.io.mdsafe import table
 from roadmap.model.inputs import PlanDoc
 
 SECTION_TITLES = {
@@ -77,34 +76,45 @@ def build(
     baseline: str | None = None,
     changes: Sequence[Change] = (),
 ) -> Document:
-    """The document of ``doc`` sequenced as ``roadmap``, in language ``lang``."""
+    """The Markdown document of ``doc`` sequenced as ``roadmap``, in language ``lang``."""
     f = Facts(doc, roadmap, Lang(lang))
-    _ = f.lang._
-    parts = [
-        *_narratives(f, ("background", "method")),
-        _method_facts(f),
-        *_narratives(f, ("current_state",)),
-        _stakeholders(f),
-        *_narratives(f, ("vision", "custom")),
-        _themes(f),
-        _prioritisation(f),
-        doc_roadmap.by_period(f),
-        doc_diagrams.section(f),
-        doc_sources.section(f),
-        doc_roadmap.changes(f, baseline, changes) if baseline is not None else "",
-        doc_appendix.section(f),
-    ]
+    head, sections = compose(f, baseline, changes)
+    title = f.text(doc.plan, "name")
+    body = f.w.join([head, sections])
+    return Document(_front_matter(f, title, generated, baseline) + body + "\n", f, title)
+
+
+def compose(
+    f: Facts, baseline: str | None = None, changes: Sequence[Change] = ()
+) -> tuple[str, str]:
+    """The document written by ``f.w``: its opening (title and summary), then its sections."""
+    _, w = f.lang._, f.w
+    sections = w.join(
+        [
+            *_narratives(f, ("background", "method")),
+            _method_facts(f),
+            *_narratives(f, ("current_state",)),
+            _stakeholders(f),
+            *_narratives(f, ("vision", "custom")),
+            _themes(f),
+            _prioritisation(f),
+            doc_roadmap.by_period(f),
+            doc_diagrams.section(f),
+            doc_sources.section(f),
+            doc_roadmap.changes(f, baseline, changes) if baseline is not None else "",
+            doc_appendix.section(f),
+        ]
+    )
     head = _title(f)
     if f.fell_back:
         language = f.language_name(f.default)
-        head += "\n\n" + _(
+        note = _(
             "{mark} Not yet translated; shown in the original language ({language}).",
             mark=MARK,
             language=language,
         )
-    body = "\n\n".join(part for part in [head, *parts] if part)
-    title = f.text(doc.plan, "name")
-    return Document(_front_matter(f, title, generated, baseline) + body + "\n", f, title)
+        head = w.join([head, w.para(note)])
+    return head, sections
 
 
 def _front_matter(f: Facts, title: str, generated: date, baseline: str | None) -> str:
@@ -124,31 +134,28 @@ def _front_matter(f: Facts, title: str, generated: date, baseline: str | None) -
 
 
 def _title(f: Facts) -> str:
-    _ = f.lang._
-    out = [f"# {f.name(f.doc.plan)}"]
+    _, w = f.lang._, f.w
+    out = [w.heading(1, f.name(f.doc.plan))]
     if f.doc.organisations:
         names = ", ".join(f.name(org) for org in f.doc.organisations)
-        out.append(_("Organisations: {names}", names=names))
+        out.append(w.para(_("Organisations: {names}", names=names)))
     placed = f.roadmap.placements
     teams = {item.team for item in f.doc.items if item.team}
-    out.append(
-        _(
-            "The roadmap has {items} over {periods}, carried out by {teams}.",
-            items=f.lang.ngettext(
-                "{n} development item", "{n} development items", len(f.doc.items)
-            ),
-            periods=f.lang.ngettext("{n} period", "{n} periods", f.roadmap.periods),
-            teams=f.lang.ngettext("{n} team", "{n} teams", len(teams)),
-        )
+    summary = _(
+        "The roadmap has {items} over {periods}, carried out by {teams}.",
+        items=f.lang.ngettext("{n} development item", "{n} development items", len(f.doc.items)),
+        periods=f.lang.ngettext("{n} period", "{n} periods", f.roadmap.periods),
+        teams=f.lang.ngettext("{n} team", "{n} teams", len(teams)),
     )
+    out.append(w.para(summary))
     first = [item.key for item in f.ranked if item.key in placed and placed[item.key].start == 0]
     if first:
         shown = ", ".join(f.item(key) for key in first[:FIRST_PERIOD_LIST])
         more = len(first) - FIRST_PERIOD_LIST
         if more > 0:
             shown += " " + f.lang.ngettext("and {n} more", "and {n} more", more)
-        out.append(_("First, in {period}: {items}.", period=f.period(0), items=shown))
-    return "\n\n".join(out)
+        out.append(w.para(_("First, in {period}: {items}.", period=f.period(0), items=shown)))
+    return w.join(out)
 
 
 def _heading(f: Facts, section, kind: str) -> str:
@@ -157,30 +164,31 @@ def _heading(f: Facts, section, kind: str) -> str:
 
 
 def _narratives(f: Facts, kinds: tuple[str, ...]) -> list[str]:
+    w = f.w
     out = []
     for kind in kinds:
         for section in f.doc.sections:
             if section.kind == kind and (section.title or section.body):
                 body = f.body(section, "body", heading_base=2)
-                out.append(f"## {_heading(f, section, kind)}\n\n{body}".rstrip())
+                out.append(w.join([w.heading(2, _heading(f, section, kind)), body]))
     return out
 
 
 def _method_facts(f: Facts) -> str:
     """Who was heard and which systems were examined, from the plan's own data."""
-    _ = f.lang._
+    _, w = f.lang._, f.w
     out = []
     if f.doc.stakeholders:
         names = "; ".join(_with_org(f, sh) for sh in f.doc.stakeholders)
-        out.append(_("Stakeholders heard: {names}.", names=names))
+        out.append(w.para(_("Stakeholders heard: {names}.", names=names)))
     if f.doc.sources:
         names = "; ".join(_with_org(f, src) for src in f.doc.sources)
-        out.append(_("Information systems examined: {names}.", names=names))
+        out.append(w.para(_("Information systems examined: {names}.", names=names)))
     if not out:
         return ""
     has_method = any(s.kind == "method" and (s.title or s.body) for s in f.doc.sections)
-    head = "" if has_method else f"## {_(SECTION_TITLES['method'])}\n\n"
-    return head + "\n\n".join(out)
+    head = "" if has_method else w.heading(2, _(SECTION_TITLES["method"]))
+    return w.join([head, *out])
 
 
 def _with_org(f: Facts, row) -> str:
@@ -189,27 +197,30 @@ def _with_org(f: Facts, row) -> str:
 
 
 def _stakeholders(f: Facts) -> str:
-    _ = f.lang._
+    _, w = f.lang._, f.w
     if not f.doc.stakeholders:
         return ""
-    out = [f"## {_('Stakeholders and their needs')}"]
-    described = [sh for sh in f.doc.stakeholders if sh.description]
-    if described:
-        out.append(
-            "\n".join(f"- **{f.name(sh)}**: {f.name(sh, 'description')}" for sh in described)
+    out = [w.heading(2, _("Stakeholders and their needs"))]
+    out.append(
+        w.bullets(
+            f"{w.strong(f.name(sh))}: {f.name(sh, 'description')}"
+            for sh in f.doc.stakeholders
+            if sh.description
         )
+    )
     rows, open_needs = [], []
+    importance = {level: _(label) for level, label in IMPORTANCE.items()}
     for sh in f.doc.stakeholders:
         for need in sh.needs:
             answers = f.answers.get(need.key, [])
             if not answers:
-                open_needs.append(f"- {f.name(need, 'text')} ({f.name(sh)})")
+                open_needs.append(f"{f.name(need, 'text')} ({f.name(sh)})")
             rows.append(
                 [
                     f.org(sh.organisation),
                     f.name(sh),
                     f.name(need, "text"),
-                    f"{need.importance}/5 {_(IMPORTANCE[need.importance])}",
+                    f"{need.importance}/5 {importance[need.importance]}",
                     "; ".join(f.item(key) for key in answers) or _("open"),
                 ]
             )
@@ -221,28 +232,32 @@ def _stakeholders(f: Facts) -> str:
             _("Importance"),
             _("Answered by"),
         ]
-        out.append(table(headers, rows))
+        out.append(w.table(headers, rows))
     if open_needs:
-        out.append(f"### {_('Open needs')}\n\n{_('No item answers these needs yet:')}")
-        out.append("\n".join(open_needs))
-    return "\n\n".join(out)
+        out.append(w.heading(3, _("Open needs")))
+        out.append(w.para(_("No item answers these needs yet:")))
+        out.append(w.bullets(open_needs))
+    return w.join(out)
 
 
 def _themes(f: Facts) -> str:
-    _ = f.lang._
+    _, w = f.lang._, f.w
     if not f.doc.themes:
         return ""
-    out = [f"## {_('Themes')}"]
+    out = [w.heading(2, _("Themes"))]
     groups: dict[str | None, list[str]] = {theme.key: [] for theme in f.doc.themes}
     for item in f.ranked:
         groups.setdefault(item.theme if item.theme in f.themes else None, []).append(item.key)
     for key, keys in groups.items():
         theme = f.themes.get(key or "")
-        out.append(f"### {f.name(theme) if theme else _('Items without a theme')}")
+        out.append(w.heading(3, f.name(theme) if theme else _("Items without a theme")))
         if theme and theme.description:
             out.append(f.body(theme, "description"))
-        out.append("\n".join(f"- {f.item(k)}{_when(f, k)}" for k in keys) or _("No items yet."))
-    return "\n\n".join(out)
+        if keys:
+            out.append(w.bullets(f"{f.item(k)}{_when(f, k)}" for k in keys))
+        else:
+            out.append(w.para(_("No items yet.")))
+    return w.join(out)
 
 
 def _when(f: Facts, key: str) -> str:
@@ -251,16 +266,18 @@ def _when(f: Facts, key: str) -> str:
 
 
 def _prioritisation(f: Facts) -> str:
-    _ = f.lang._
+    _, w = f.lang._, f.w
     if not f.doc.items:
         return ""
     method = f.doc.plan.scoring_method
-    out = [f"## {_('Prioritisation')}", _(SCORING[method])]
+    out = [w.heading(2, _("Prioritisation")), w.para(_(SCORING[method]))]
     if any(item.mandatory for item in f.doc.items):
         out.append(
-            _(
-                "Mandatory items (required by law or an earlier decision) come first "
-                "whatever their score."
+            w.para(
+                _(
+                    "Mandatory items (required by law or an earlier decision) come first "
+                    "whatever their score."
+                )
             )
         )
     if f.doc.criteria and method == "weighted":
@@ -275,12 +292,11 @@ def _prioritisation(f: Facts) -> str:
             for c in f.doc.criteria
         ]
         headers = [_("Criterion"), _("Weight"), _("Share of the score"), _("Direction")]
-        out.append(table(headers, rows))
+        out.append(w.table(headers, rows))
+    mandatory = _("mandatory")
     rows = []
     for rank, item in enumerate(f.ranked, 1):
-        note = []
-        if item.mandatory:
-            note.append(_("mandatory"))
+        note = [mandatory] if item.mandatory else []
         placed = f.roadmap.placements.get(item.key)
         if placed and placed.inherited_from and placed.inherited_from in f.items:
             note.append(
@@ -293,6 +309,6 @@ def _prioritisation(f: Facts) -> str:
         rows.append(
             [str(rank), f.item(item.key), f.lang.number(f.score(item.key)), "; ".join(note)]
         )
-    out.append(f"### {_('Ranking')}")
-    out.append(table([_("Rank"), _("Item"), _("Score"), _("Note")], rows))
-    return "\n\n".join(out)
+    out.append(w.heading(3, _("Ranking")))
+    out.append(w.table([_("Rank"), _("Item"), _("Score"), _("Note")], rows))
+    return w.join(out)

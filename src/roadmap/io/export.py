@@ -51,15 +51,15 @@ def render(
         from roadmap.io import ics
 
         return ics.render(doc, roadmap, lang, generated=generated)
-    from roadmap.io import document
-
-    built = document.build(
-        doc, roadmap, lang, generated=generated, baseline=baseline, changes=changes
-    )
     if fmt == "md":
+        from roadmap.io import document
+
+        built = document.build(
+            doc, roadmap, lang, generated=generated, baseline=baseline, changes=changes
+        )
         return built.markdown.encode()
     if fmt == "html":
         from roadmap.io import html
 
-        return html.render(built).encode()
+        return html.render(doc, roadmap, lang, baseline=baseline, changes=changes).encode()
     raise ValueError(f"unknown export format {fmt!r}")

@@ -1,72 +1,159 @@
 """The stakeholder document as one self-contained, accessible HTML file.
 
-The Markdown from :mod:`roadmap.io.document` is rendered with markdown-it-py (CommonMark with
-raw HTML off, plus tables), heading ids come from the anchors plugin, and a table of contents
-is built from the level-2 headings. Each Mermaid diagram is shown as an SVG picture drawn by
-:mod:`roadmap.io.svg`, with its Mermaid source folded away below it. Links are allowed only to
-web and mail addresses and in-page anchors. Table header cells get ``scope``. The style sheet
-is embedded and prints on A4. The garbage collector is paused while rendering: the render
-makes many small objects and no cycles, and a 10,000-item document renders twice as fast.
+The sections of :mod:`roadmap.io.document` are written by :class:`Html`, the HTML writer of
+:mod:`roadmap.io.doc_writer`: the same blocks as in the Markdown file, as elements, without
+parsing Markdown (a 10,000-item document would take seconds to parse). The elements are the
+ones markdown-it-py makes of the Markdown file (CommonMark, raw HTML off, tables, GitHub-style
+heading ids on levels 1 to 3), which the tests check. Only a user's Markdown text (a
+description, a section body) is parsed, after :func:`roadmap.io.mdsafe.block` has rewritten
+it safely; plain one-line texts are not. A table of contents lists the level-2 headings. Each
+Mermaid diagram is shown as an SVG picture drawn by :mod:`roadmap.io.svg`, with its Mermaid
+source folded away below it. Links are allowed only to web and mail addresses and in-page
+anchors. Table header cells get ``scope``. The style sheet is embedded and prints on A4.
+
+Heading ids are unique in document order, while sections are written in another order (the
+opening last, as it may note fallbacks found in the sections): headings are written with a
+numbered placeholder, resolved into ids when the page is put together.
 """
 
 from __future__ import annotations
 
-import gc
-from html import escape
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from html import escape, unescape
 from pathlib import Path
-
-from markdown_it import MarkdownIt
-from mdit_py_plugins.anchors import anchors_plugin
+from typing import TYPE_CHECKING
 
 from roadmap import __version__
-from roadmap.io import doc_diagrams, svg
-from roadmap.io.document import Document
-from roadmap.io.mdsafe import safe_url
+from roadmap.engine.baseline import Change
+from roadmap.engine.result import Roadmap
+from roadmap.io import doc_diagrams, document, mdsafe, svg
+from roadmap.io.docdata import Facts
+from roadmap.io.i18n import Lang
+from roadmap.model.inputs import PlanDoc
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 CSS = (Path(__file__).with_name("document.css")).read_text(encoding="utf-8")
+ANCHORED = ("h1", "h2", "h3")
+"""Heading levels that get an id."""
+_TEXT = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        **{chr(c): " " for c in (*range(32), 127)},
+    }
+)
+_PLACEHOLDER = re.compile("\x00(\\d+)\x00")
+_NOT_SLUG = re.compile(r"[^\w\u4e00-\u9fff\- ]")
 
 
+@cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    anchors_plugin(md, min_level=1, max_level=3)
-    md.validateLink = lambda url: safe_url(url) or url.startswith("#")
+    md.validateLink = lambda url: mdsafe.safe_url(url) or url.startswith("#")
     return md
 
 
-def _strip_front_matter(text: str) -> str:
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            return text[end + 5 :]
-    return text
+def _slug(title: str) -> str:
+    """A GitHub-style heading id: lower case, spaces as hyphens, punctuation dropped."""
+    return _NOT_SLUG.sub("", title.lower().replace(" ", "-"))
 
 
-class _Pictures:
-    """Turns the document's marked Mermaid blocks into SVG figures."""
+class Html:
+    """Writes the document's blocks as HTML elements; see :class:`roadmap.io.doc_writer.Writer`."""
 
-    def __init__(self, document: Document, table_id: str | None) -> None:
-        self.f, self.table_id = document.facts, table_id
+    def __init__(self) -> None:
+        self.titles: list[str] = []
+        """The plain text of each heading with an id, by placeholder number."""
+        self.toc: list[tuple[int, str]] = []
+        """Placeholder number and content of each level-2 heading."""
+        self.sections: dict[str, int] = {}
+        """Placeholder number of each level-2 heading, by its plain text."""
+        self.ids: dict[int, str] = {}
+        """The id of each placeholder resolved so far."""
 
-    def figure(self, code: str) -> str | None:
-        first = code.split("\n", 1)[0]
-        if not first.startswith(doc_diagrams.MARKER):
-            return None
-        f, _ = self.f, self.f.lang._
-        kind = first[len(doc_diagrams.MARKER) :].strip()
+    def inline(self, text: str) -> str:
+        return " ".join(text.translate(_TEXT).split())
+
+    def anchor(self, title: str) -> str:
+        """A placeholder for the id of a heading whose plain text is ``title``."""
+        self.titles.append(title)
+        return f"\x00{len(self.titles) - 1}\x00"
+
+    def heading(self, level: int, text: str) -> str:
+        tag = f"h{level}"
+        if tag not in ANCHORED:
+            return f"<{tag}>{text}</{tag}>\n"
+        title = unescape(text)
+        placeholder = self.anchor(title)
+        if level == 2:
+            number = len(self.titles) - 1
+            self.toc.append((number, text))
+            self.sections.setdefault(title, number)
+        return f'<{tag} id="{placeholder}">{text}</{tag}>\n'
+
+    def para(self, text: str) -> str:
+        return f"<p>{text}</p>\n"
+
+    def strong(self, text: str) -> str:
+        return f"<strong>{text}</strong>"
+
+    def bullets(self, lines: Iterable[str]) -> str:
+        items = "".join(f"<li>{line}</li>\n" for line in lines)
+        return f"<ul>\n{items}</ul>\n" if items else ""
+
+    def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+        head = "".join(f'<th scope="col">{cell}</th>\n' for cell in headers)
+        body = "".join(
+            "<tr>\n" + "".join(f"<td>{cell}</td>\n" for cell in row) + "</tr>\n" for row in rows
+        )
+        body = f"<tbody>\n{body}</tbody>\n" if body else ""
+        return f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n{body}</table>\n"
+
+    def fields(self, pairs: Iterable[tuple[str, str]]) -> str:
+        return self.bullets(f"<strong>{label}:</strong> {value}" for label, value in pairs)
+
+    def body(self, text: str, heading_base: int | None) -> str:
+        if mdsafe.is_plain(text):
+            line = self.inline(text)
+            return f"<p>{line}</p>\n" if line else ""
+        md = _parser()
+        tokens = md.parse(mdsafe.block(text, heading_base))
+        for i, token in enumerate(tokens):
+            if token.type == "heading_open" and token.tag in ANCHORED:
+                words = tokens[i + 1].children or []
+                title = "".join(c.content for c in words if c.type in ("text", "code_inline"))
+                token.attrSet("id", self.anchor(title))
+        return md.renderer.render(tokens, md.options, {})
+
+    def diagram(self, f: Facts, kind: str, code: str) -> str:
+        _ = f.lang._
         if kind == doc_diagrams.TIMELINE:
             keys = doc_diagrams.timeline_items(f)
             items = f.lang.ngettext("{n} development item", "{n} development items", len(keys))
             periods = max((f.roadmap.placements[k].end + 1 for k in keys), default=0)
+            section = _("Roadmap by period")
             desc = _(
                 "Timeline of the roadmap, one lane per theme: {items}, {periods}. Items on the "
                 "critical path have a thick outline and diagonal hatching; milestones are "
                 "diamonds. The same facts are in the tables of the section {section}.",
                 items=items,
                 periods=f.lang.ngettext("{n} period", "{n} periods", periods),
-                section=_("Roadmap by period"),
+                section=section,
             )
             picture = svg.timeline(f, keys, _("Roadmap timeline"), desc)
-        elif kind == doc_diagrams.GRAPH:
+            link = ""
+            if section in self.sections:
+                label = escape(_("The same as tables: {section}", section=section))
+                link = f' <a href="#\x00{self.sections[section]}\x00">{label}</a>'
+        else:
             keys = doc_diagrams.graph_items(f)
             items = f.lang.ngettext("{n} development item", "{n} development items", len(keys))
             desc = _(
@@ -77,82 +164,69 @@ class _Pictures:
                 items=items,
             )
             picture = svg.graph(f, keys, _("Dependency graph"), desc)
-        else:
-            return None
-        link = ""
-        if self.table_id and kind == doc_diagrams.TIMELINE:
-            link = (
-                f' <a href="#{escape(self.table_id)}">'
-                f"{escape(_('The same as tables: {section}', section=_('Roadmap by period')))}</a>"
-            )
+            link = ""
         return (
             f'<figure class="picture"><div class="scroll">{picture}</div>'
             f"<figcaption>{escape(desc)}{link}</figcaption>"
             f"<details><summary>{escape(_('Diagram source (Mermaid)'))}</summary>"
-            f"<pre><code>{escape(code)}</code></pre></details></figure>\n"
+            f"<pre><code>{escape(code)}\n</code></pre></details></figure>\n"
         )
 
+    def join(self, blocks: Iterable[str]) -> str:
+        return "".join(blocks)
 
-def render(document: Document) -> str:
-    """The complete HTML file of ``document``."""
-    md = _parser()
-    f, _ = document.facts, document.facts.lang._
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        env: dict = {}
-        tokens = md.parse(_strip_front_matter(document.markdown), env)
-        toc, table_id = [], None
-        for i, token in enumerate(tokens):
-            if token.type == "th_open":
-                token.attrSet("scope", "col")
-            elif token.type == "heading_open" and token.tag == "h2":
-                text = tokens[i + 1].content
-                toc.append((str(token.attrGet("id")), tokens[i + 1].children))
-                if text == _("Roadmap by period"):
-                    table_id = str(token.attrGet("id"))
-        pictures = _Pictures(document, table_id)
-        default_fence = md.renderer.rules["fence"]
+    def resolve(self, text: str) -> str:
+        """``text`` with heading ids in place of placeholders, unique in the order they come."""
+        taken = set(self.ids.values())
 
-        def fence(renderer, tokens, idx, options, env):
-            token = tokens[idx]
-            if token.info.strip() == "mermaid":
-                found = pictures.figure(token.content)
-                if found:
-                    return found
-            return default_fence(tokens, idx, options, env)
+        def place(match: re.Match[str]) -> str:
+            number = int(match.group(1))
+            found = self.ids.get(number)
+            if found is None:
+                base = found = _slug(self.titles[number])
+                n = 0
+                while found in taken:
+                    n += 1
+                    found = f"{base}-{n}"
+                taken.add(found)
+                self.ids[number] = found
+            return escape(found)
 
-        md.add_render_rule("fence", fence)
-        first_h2 = next(
-            (i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"),
-            len(tokens),
-        )
-        head = md.renderer.render(tokens[:first_h2], md.options, env)
-        rest = md.renderer.render(tokens[first_h2:], md.options, env)
-        nav = _toc(md, toc, _("Contents"), env)
-    finally:
-        if was_enabled:
-            gc.enable()
-    title = escape(document.title)
+        return _PLACEHOLDER.sub(place, text)
+
+    def nav(self, heading: str) -> str:
+        """The table of contents: a link to each level-2 heading."""
+        if not self.toc:
+            return ""
+        lines = [
+            '<nav class="toc" aria-labelledby="toc:">',
+            f'<h2 id="toc:">{escape(heading)}</h2>',
+            "<ol>",
+        ]
+        lines += [f'<li><a href="#{escape(self.ids[n])}">{text}</a></li>' for n, text in self.toc]
+        lines += ["</ol>", "</nav>\n"]
+        return "\n".join(lines)
+
+
+def render(
+    doc: PlanDoc,
+    roadmap: Roadmap,
+    lang: str,
+    *,
+    baseline: str | None = None,
+    changes: Sequence[Change] = (),
+) -> str:
+    """The complete HTML file of the document of ``doc`` sequenced as ``roadmap``."""
+    writer = Html()
+    f = Facts(doc, roadmap, Lang(lang), writer)
+    head, sections = document.compose(f, baseline, changes)
+    head, sections = writer.resolve(head), writer.resolve(sections)
+    nav = writer.nav(f.lang._("Contents"))
+    title = escape(f.text(doc.plan, "name"))
     return (
         f'<!DOCTYPE html>\n<html lang="{f.lang.code}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="roadmap {__version__}">\n'
         f"<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n"
-        f"{head}{nav}{rest}</main>\n</body>\n</html>\n"
+        f"{head}{nav}{sections}</main>\n</body>\n</html>\n"
     )
-
-
-def _toc(md: MarkdownIt, entries: list, heading: str, env: dict) -> str:
-    if not entries:
-        return ""
-    lines = [
-        '<nav class="toc" aria-labelledby="toc:">',
-        f'<h2 id="toc:">{escape(heading)}</h2>',
-        "<ol>",
-    ]
-    for anchor, children in entries:
-        text = md.renderer.renderInline(children or [], md.options, env)
-        lines.append(f'<li><a href="#{escape(anchor)}">{text}</a></li>')
-    lines += ["</ol>", "</nav>\n"]
-    return "\n".join(lines)

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from roadmap import __version__
 from roadmap.engine.result import Roadmap
+from roadmap.io.doc_writer import Text
 from roadmap.io.docdata import Facts
 from roadmap.io.i18n import Lang
 from roadmap.model.inputs import PlanDoc
@@ -60,7 +61,7 @@ def _event(uid: str, stamp: str, day: date, summary: str, description: str) -> l
 
 def render(doc: PlanDoc, roadmap: Roadmap, lang: str, *, generated: date) -> bytes:
     """The iCalendar file's bytes."""
-    f = Facts(doc, roadmap, Lang(lang), escape=lambda text: " ".join(text.split()))
+    f = Facts(doc, roadmap, Lang(lang), Text(lambda text: " ".join(text.split())))
     _ = f.lang._
     slug = doc.plan.slug or "plan"
     stamp = f"{generated:%Y%m%d}T000000Z"

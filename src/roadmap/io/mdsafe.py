@@ -5,16 +5,23 @@ text safe wherever one line of Markdown is expected (running text, headings, lis
 table cells): it cannot open a table column, a list, a heading, a quote, a code span, a link
 or raw HTML. :func:`block` keeps a description's Markdown meaning (paragraphs, lists,
 emphasis, code, links) by parsing it and writing it out again with the same escaping, so
-raw HTML, unsafe links and stray headings do not survive. :func:`mermaid_label` encodes a
-text so that it cannot end a Mermaid label or start a statement.
+raw HTML, unsafe links and stray headings do not survive. Its bullet lists are marked with
+``*`` (``+`` right after another), never with the ``-`` of the document's own lists, and an
+ordered list right after another uses ``)``: adjacent lists with the same marker would merge
+into one. :func:`mermaid_label` encodes a text so that it cannot end a Mermaid label or start
+a statement.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.tree import SyntaxTreeNode
 
 _INLINE = str.maketrans(
     {
@@ -27,6 +34,9 @@ _INLINE = str.maketrans(
 )
 _LEAD = re.compile(r"^([-+=]|\d{1,9}(?=[.)]))")
 _PLAIN = re.compile(r"[^\\`*_\[\]|#~<>&!\x00-\x1f\x7f]*")
+_WORD = r"[^\\`*_\[\]|#~<>&\s\x00-\x1f\x7f]+"
+_SAFE_LINE = re.compile(rf"(?![-+=]|\d{{1,9}}[.)]){_WORD}(?: {_WORD})*")
+"""Text that :func:`inline` would return unchanged: the common case, checked in one step."""
 SAFE_SCHEMES = ("http:", "https:", "mailto:")
 _URL_ESCAPES = str.maketrans({"(": "%28", ")": "%29", " ": "%20", "<": "%3C", ">": "%3E"})
 
@@ -43,6 +53,8 @@ def _lead(line: str) -> str:
 
 def inline(text: str) -> str:
     """``text`` as one line of literal Markdown text, safe in a table cell."""
+    if _SAFE_LINE.fullmatch(text):
+        return text
     return _lead(" ".join(text.translate(_INLINE).split()))
 
 
@@ -51,7 +63,17 @@ def safe_url(url: str) -> bool:
     return url.strip().lower().startswith(SAFE_SCHEMES)
 
 
-_MD = MarkdownIt("commonmark", {"html": False})
+@cache
+def parser() -> MarkdownIt:
+    """CommonMark without raw HTML, made on first use: most texts never need parsing."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def is_plain(text: str) -> bool:
+    """Whether ``text`` is one line without Markdown syntax, written as :func:`inline` is."""
+    return "\n" not in text and _PLAIN.fullmatch(text) is not None
 
 
 def block(text: str, heading_base: int | None = None) -> str:
@@ -60,9 +82,11 @@ def block(text: str, heading_base: int | None = None) -> str:
     Headings inside the text become bold paragraphs, or, with ``heading_base`` (the level of
     the heading the text sits under), headings placed below it that never skip a level.
     """
-    if _PLAIN.fullmatch(text) and "\n" not in text:
+    if is_plain(text):
         return inline(text)
-    root = SyntaxTreeNode(_MD.parse(text))
+    from markdown_it.tree import SyntaxTreeNode
+
+    root = SyntaxTreeNode(parser().parse(text))
     levels = [n.tag for n in root.walk() if n.type == "heading"]
     top = min((int(tag[1]) for tag in levels), default=1)
     writer = _Writer(heading_base, top)
@@ -110,9 +134,13 @@ class _Writer:
     def listing(self, node: SyntaxTreeNode) -> str:
         ordered = node.type == "ordered_list"
         start = int(node.attrs.get("start", 1)) if ordered else 1
+        after, previous = 0, node.previous_sibling
+        while previous is not None and previous.type == node.type:
+            after, previous = after + 1, previous.previous_sibling
+        bullet, delimiter = ("+", ")") if after % 2 else ("*", ".")
         out = []
         for i, item in enumerate(node.children):
-            marker = f"{start + i}." if ordered else "-"
+            marker = f"{start + i}{delimiter}" if ordered else bullet
             body = "\n\n".join(self.block(child) for child in item.children) or ""
             pad = " " * (len(marker) + 1)
             lines = body.split("\n")
@@ -194,7 +222,7 @@ def mermaid_label(text: str) -> str:
     return label or "-"
 
 
-def table(headers: list[str], rows: list[list[str]]) -> str:
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """A Markdown table of cells that are already escaped with :func:`inline`."""
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
