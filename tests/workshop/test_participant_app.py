@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from sqlmodel import select
+from textual.worker import WorkerCancelled
 
 from roadmap.model.workshop_tables import WorkshopParticipant, WorkshopVote
 from roadmap.store import workshop as ws
@@ -15,8 +18,10 @@ SIZE = (100, 40)
 
 
 async def settle(pilot) -> None:
+    """Let the app's reads and writes finish (a newer poll may cancel an older one)."""
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
 
