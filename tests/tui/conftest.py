@@ -173,3 +173,18 @@ async def open_view(pilot, key: str):
     await pilot.press(key)
     await settle(pilot)
     return pilot.app.screen
+
+
+async def save_form(pilot, **values: str) -> None:
+    """Fill the fields of the form on screen (``en__name``: field ``en.name``), press Ctrl+S."""
+    from textual.widgets import TextArea
+
+    form = pilot.app.screen
+    for name, value in values.items():
+        widget = form.query_one(f"#f-{name.replace('__', '-')}")
+        if isinstance(widget, TextArea):
+            widget.load_text(value)
+        else:
+            widget.value = value
+    await pilot.press("ctrl+s")
+    await settle(pilot)

@@ -33,7 +33,7 @@ class Help(ModalScreen[None]):
         keys.add_column(style="bold")
         keys.add_column()
         seen: set[str] = set()
-        for binding in self._bindings():
+        for binding in self._keys_shown():
             label = binding.description or binding.action
             if binding.key in seen or not label:
                 continue
@@ -44,9 +44,9 @@ class Help(ModalScreen[None]):
             with VerticalScroll():
                 yield Static(Text(self.about))
                 yield Static(Text(GENERAL))
-                yield Static(keys)
+                yield Static(keys, id="help-keys")
 
-    def _bindings(self):
+    def _keys_shown(self):
         for node in (self.target, self.app):
             for bindings in node._bindings.key_to_bindings.values():
                 yield from bindings
