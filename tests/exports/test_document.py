@@ -167,3 +167,16 @@ def test_adjacent_lists_stay_apart() -> None:
     text = "- document item\n\n" + block("- a\n\n* b\n\n1. c\n\n2) d")
     kinds = [t.type for t in MarkdownIt("commonmark").parse(text) if t.type.endswith("list_open")]
     assert kinds == ["bullet_list_open"] * 3 + ["ordered_list_open"] * 2
+
+
+def test_links_are_shown_in_plan_order_whatever_order_they_are_stored_in() -> None:
+    doc = rich_plan()
+    shuffled = doc.model_copy(deep=True)
+    shuffled.items[0].needs = ["n2", "n1"]
+    doc.items[0].needs = ["n1", "n2"]
+    shuffled.stakeholders[0].sources.reverse()
+    roadmap = simple_roadmap(doc)
+    assert (
+        build(doc, roadmap, "en", generated=DAY).markdown.split("\n---\n", 1)[1]
+        == (build(shuffled, roadmap, "en", generated=DAY).markdown.split("\n---\n", 1)[1])
+    )

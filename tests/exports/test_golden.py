@@ -17,7 +17,7 @@ from roadmap.engine.sequence import sequence
 from roadmap.io.export import FORMATS, file_name, render
 from roadmap.model.inputs import PlanDoc
 from roadmap.store.db import Store
-from roadmap.store.plandoc import write_plan
+from roadmap.store.plandoc import read_plan, write_plan
 from roadmap.store.snapshot import load_snapshot
 
 from .checks import html_problems
@@ -28,11 +28,13 @@ DAY = date(2027, 1, 4)
 
 
 def _demo(tmp: Path):
+    """The demo plan as ``roadmap export`` sees it: stored, read back and sequenced."""
     doc = PlanDoc.model_validate(yaml.safe_load(DEMO.read_text(encoding="utf-8")))
     store = Store.open(f"sqlite:///{tmp / 'demo.db'}")
     with store.write() as session:
         plan = write_plan(session=session, doc=doc)
     with store.read() as session:
+        doc = read_plan(session=session, plan_id=plan.id)
         roadmap = sequence(load_snapshot(session=session, plan_id=plan.id))
     store.close()
     return doc, roadmap

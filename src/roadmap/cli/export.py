@@ -11,7 +11,13 @@ from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 
 
 @cli.command()
-@click.argument("fmt", metavar="md|html|csv|ics", type=click.Choice(["md", "html", "csv", "ics"]))
+@click.argument(
+    "formats",
+    metavar="md|html|csv|ics...",
+    nargs=-1,
+    required=True,
+    type=click.Choice(["md", "html", "csv", "ics"]),
+)
 @plan_option
 @click.option(
     "--lang",
@@ -39,18 +45,18 @@ from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 @pass_ctx
 def export(
     ctx: Context,
-    fmt: str,
+    formats: tuple[str, ...],
     plan_slug: str | None,
     lang: str | None,
     baseline: str | None,
     output: str,
     when,
 ) -> None:
-    """Write the plan as FORMAT into --output, one file per language, and print the paths.
+    """Write the plan in each FORMAT into --output, one file per language, and print the paths.
 
     md and html: the stakeholder document; csv: the sequenced roadmap for spreadsheets;
-    ics: milestones and period starts for calendars. The same data and date give
-    byte-identical files.
+    ics: milestones and period starts for calendars. The plan is read and sequenced once for
+    all formats. The same data and date give byte-identical files.
     """
     from roadmap.io.export import file_name, generated_date, render
 
@@ -59,19 +65,20 @@ def export(
     generated = generated_date(when.date() if when else None)
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
-    for code in languages:
-        data = render(
-            fmt,
-            loaded.doc,
-            loaded.roadmap,
-            code,
-            generated=generated,
-            baseline=baseline,
-            changes=loaded.changes,
-        )
-        path = out / file_name(loaded.doc, fmt, code)
-        path.write_bytes(data)
-        click.echo(str(path))
+    for fmt in dict.fromkeys(formats):
+        for code in languages:
+            data = render(
+                fmt,
+                loaded.doc,
+                loaded.roadmap,
+                code,
+                generated=generated,
+                baseline=baseline,
+                changes=loaded.changes,
+            )
+            path = out / file_name(loaded.doc, fmt, code)
+            path.write_bytes(data)
+            click.echo(str(path))
 
 
 @dataclass

@@ -78,7 +78,7 @@ def _item(f: Facts, words: _Words, item) -> str:
             when += f" – {f.period(placed.end)}"
     elif item.key in f.roadmap.unplaced:
         when = words.not_placed
-    needs = [f.needs[k] for k in item.needs if k in f.needs]
+    needs = [f.needs[k] for k in f.known(item.needs, f.needs)]
     values = {
         "theme": f.name(f.themes[item.theme]) if item.theme in f.themes else "",
         "owner": f.owner(item),
@@ -90,8 +90,8 @@ def _item(f: Facts, words: _Words, item) -> str:
         "period": when,
         "deadline": f.lang.date(item.deadline) if item.deadline else "",
         "needs": "; ".join(f"{f.name(n, 'text')} ({f.name(sh)})" for n, sh in needs),
-        "sources": ", ".join(f.name(f.sources[k]) for k in item.sources if k in f.sources),
-        "organisations": ", ".join(f.org(k) for k in item.organisations if k in f.orgs),
+        "sources": ", ".join(f.name(f.sources[k]) for k in f.known(item.sources, f.sources)),
+        "organisations": ", ".join(f.org(k) for k in f.known(item.organisations, f.orgs)),
         "depends": _deps(f, words, f.depends.get(item.key, [])),
         "blocks": _deps(f, words, f.blocks.get(item.key, [])),
     }

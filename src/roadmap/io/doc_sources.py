@@ -34,10 +34,9 @@ def _silo_map(f: Facts) -> str:
             concern[key].append(item.key)
     rows, gaps = [], []
     for sh in f.doc.stakeholders:
-        for access in sh.sources:
-            src = f.sources.get(access.source)
-            if src is None:
-                continue
+        access_to = {access.source: access for access in sh.sources}
+        for key in f.known(access_to, f.sources):
+            src, access = f.sources[key], access_to[key]
             cross = bool(src.organisation and sh.organisation != src.organisation)
             state = _("yes") if access.has_access else _("no: access gap")
             if cross:

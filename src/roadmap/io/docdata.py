@@ -11,6 +11,7 @@ escaped once and remembered, as a large plan names each item many times.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from roadmap.engine.result import Roadmap
@@ -101,6 +102,18 @@ class Facts:
         if ref is None:
             ref = self._refs[key] = f"{self.name(self.items[key], 'title')} ({self.escape(key)})"
         return ref
+
+    def known(self, keys: Iterable[str], table: dict) -> list[str]:
+        """The ``keys`` found in ``table``, in the order the plan lists them there.
+
+        Links (an item's needs and sources, a stakeholder's sources) are shown in the plan's
+        order, not in the order they happen to be stored in.
+        """
+        found = [key for key in keys if key in table]
+        if len(found) > 1:
+            order = list(table)
+            found.sort(key=order.index)
+        return found
 
     def org(self, key: str | None) -> str:
         name = self._orgs.get(key)
