@@ -17,6 +17,7 @@ HEADLESS = [
     "roadmap.store.repo",
     "roadmap.store.backup",
     "roadmap.store.workshop",
+    "roadmap.workshop.minutes",
     "roadmap.engine.result",
     "roadmap.cli",
 ]

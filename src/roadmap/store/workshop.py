@@ -588,3 +588,54 @@ def apply_to_plan(store, round_id: int) -> Outcome:
         after = load_snapshot(session=s, plan_id=plan_id)
     changes = diff(sequence(before), sequence(after), after.calendar)
     return Outcome(applied, changes, after.calendar)
+
+
+# Minutes ------------------------------------------------------------------------------------
+
+
+def minutes_record(*, session: Session, plan_slug: str | None, name: str | None):
+    """Everything the minutes of workshop ``name`` say (see :mod:`roadmap.workshop.minutes`)."""
+    from roadmap.store.repo import find_plan
+    from roadmap.workshop.minutes import Minutes, RoundRecord
+
+    plan = find_plan(session=session, slug=plan_slug)
+    workshop = find_session(session=session, plan_id=plan.id, name=name)
+    records = []
+    keys: set[str] = set()
+    for row in rounds(session=session, session_id=workshop.id):
+        shown = row.state == "revealed" or row.applied
+        results = round_results(session=session, round_id=row.id) if shown else None
+        keys.update(row.items)
+        records.append(
+            RoundRecord(
+                number=row.number,
+                method=row.method,
+                budget=row.budget,
+                per_item=row.per_item,
+                items=len(row.items),
+                voted=voted_count(session=session, round_id=row.id),
+                applied=row.applied,
+                results=results,
+            )
+        )
+    captured = notes(session=session, session_id=workshop.id)
+    keys.update(n.item_key for n in captured if n.item_key)
+    titles = {
+        key: (title, i18n)
+        for key, title, i18n in session.exec(
+            select(t.Item.key, t.Item.title, t.Item.i18n).where(
+                t.Item.plan_id == plan.id, t.Item.key.in_(keys)
+            )
+        )
+    }
+    return Minutes(
+        plan=plan.name,
+        plan_i18n=plan.i18n,
+        name=workshop.name,
+        held_on=workshop.held_on,
+        agenda=[(s["key"], s.get("minutes", 0)) for s in workshop.agenda],
+        participants=participant_count(session=session, session_id=workshop.id),
+        notes=[(n.step, n.kind, n.text, n.item_key) for n in captured],
+        rounds=records,
+        titles=titles,
+    )

@@ -1,0 +1,88 @@
+"""Minutes of a scripted workshop on the demo plan match the golden files, in three languages.
+
+After an intended change of the minutes, regenerate the files with
+``UPDATE_GOLDEN=1 .venv/bin/pytest tests/workshop/test_minutes.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from roadmap.cli.base import cli
+from roadmap.store import workshop as ws
+from roadmap.store.db import Store
+from roadmap.store.repo import find_plan
+from roadmap.workshop.agenda import parse_agenda
+from roadmap.workshop.minutes import LABELS
+
+GOLDEN = Path(__file__).with_name("golden")
+
+
+def test_every_label_exists_in_every_language() -> None:
+    keys = set(LABELS["en"])
+    assert {lang: set(labels) for lang, labels in LABELS.items()} == dict.fromkeys(
+        ("en", "fi", "sv"), keys
+    )
+
+
+def _script(store: Store) -> None:
+    """A short workshop: a need and an item captured, one round into the plan, one hidden."""
+    with store.write() as s:
+        plan_id = find_plan(session=s, slug=None).id
+        workshop, _ = ws.open_session(
+            session=s,
+            plan_id=plan_id,
+            name="Lahti | Asikkala kick-off",
+            held_on=date(2027, 2, 3),
+            agenda=parse_agenda("needs:20,items:25,voting:10,results"),
+        )
+        ws.capture(session=s, session_id=workshop.id, text="Families want one contact person")
+        ws.set_step(session=s, session_id=workshop.id, step=1)
+        ws.capture(session=s, session_id=workshop.id, text="Shared family calendar")
+        ws.capture(session=s, session_id=workshop.id, text="note: check the *data* protection")
+        first = ws.new_round(session=s, session_id=workshop.id, method="dots", filter_text="CI-2")
+        people = [ws.join(session=s, code=workshop.code, name=f"P{n}").id for n in range(3)]
+    for who, (a, b) in zip(people, [(3, 2), (2, 3), (3, 0)], strict=True):
+        for item, value in zip(first.items[:2], (a, b), strict=True):
+            with store.write() as s:
+                ws.cast_vote(
+                    session=s, round_id=first.id, participant_id=who, item_key=item, value=value
+                )
+    with store.write() as s:
+        ws.set_round_state(session=s, round_id=first.id, state="revealed")
+    ws.apply_to_plan(store, first.id)
+    with store.write() as s:
+        ws.capture(session=s, session_id=workshop.id, text="decision: start with the calendar")
+        second = ws.new_round(session=s, session_id=workshop.id, method="score", filter_text="W1")
+        ws.cast_vote(
+            session=s,
+            round_id=second.id,
+            participant_id=people[0],
+            item_key="W1",
+            criterion="perhe",
+            value=4,
+        )
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_minutes_of_a_scripted_session(tmp_path: Path, lang: str) -> None:
+    db = tmp_path / "demo.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "demo", "--quiet"]).exit_code == 0
+    store = Store.open(db)
+    _script(store)
+    store.close()
+    out = tmp_path / f"minutes.{lang}.md"
+    result = runner.invoke(
+        cli, ["--db", str(db), "workshop", "minutes", "--lang", lang, "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    golden = GOLDEN / f"minutes.{lang}.md"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.write_bytes(out.read_bytes())
+    assert out.read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")

@@ -1,0 +1,86 @@
+"""``roadmap serve`` listens on loopback only unless told otherwise; exposed, it asks for the
+join code, and a wrong one is refused."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from roadmap.cli.base import cli
+from roadmap.store.db import Store
+from roadmap.tui.workshop.participant import JoinScreen, make_participant_app
+
+from .plans import seed
+from .test_participant_app import SIZE, settle
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _listening(port: int) -> list[str]:
+    """Local addresses listening on ``port`` (IPv4, from /proc/net/tcp), as dotted quads."""
+    found = []
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, hex_port = local.split(":")
+        if state == "0A" and int(hex_port, 16) == port:
+            found.append(socket.inet_ntoa(bytes.fromhex(address)[::-1]))
+    return found
+
+
+def test_serve_binds_to_loopback_by_default(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    store = Store.open(db)
+    seed(store)
+    store.close()
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "roadmap", "--db", str(db), "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while not _listening(port) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _listening(port) == ["127.0.0.1"]
+        with socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_refuses_an_unknown_workshop(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    store = Store.open(db)
+    seed(store)
+    store.close()
+    result = CliRunner().invoke(cli, ["--db", str(db), "serve", "--session", "Nope"])
+    assert result.exit_code == 1 and "no workshop 'Nope'" in result.output
+
+
+async def test_exposed_view_asks_for_the_code_and_refuses_a_wrong_one(
+    sqlite_store: Store,
+) -> None:
+    _, _, code = seed(sqlite_store)
+    wrong = "2" * len(code) if code != "2" * len(code) else "3" * len(code)
+    app = make_participant_app(sqlite_store, code=None, name=None, poll=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query("#code")
+        app.screen.query_one("#code").value = wrong
+        app.screen.query_one("#name").value = "Mallory"
+        await pilot.click("#join-button")
+        await settle(pilot)
+        assert isinstance(app.screen, JoinScreen) and app.participant_id is None
