@@ -108,25 +108,26 @@ class ScoreModel:
 
     def score(self, item: ItemData) -> Score:
         """The item's score with its breakdown."""
+        return Score(item.key, self.method, *self.breakdown(item))
+
+    def breakdown(self, item: ItemData) -> Breakdown:
+        """The item's score, parts and notes."""
         if self.method in ("rice", "wsjf"):
             score, parts, notes = self._ratio(item)
-            if item.mandatory:
-                notes = (*notes, MANDATORY)
         else:
-            key = (item.mandatory, item.moscow, *map(item.scores.get, self.keys))
+            band = item.moscow if self.method == "moscow" else None
+            key = (band, *map(item.scores.get, self.keys))
             cached = self._cache.get(key)
             if cached is None:
                 cached = self._cache[key] = self._breakdown(key)
             score, parts, notes = cached
-        return Score(item.key, self.method, score, parts, notes)
+        if item.mandatory:
+            notes = (*notes, MANDATORY)
+        return score, parts, notes
 
     def _breakdown(self, key: tuple) -> Breakdown:
-        mandatory, moscow, *values = key
-        if self.method == "moscow":
-            score, parts, notes = self._moscow(moscow, values)
-        else:
-            score, parts, notes = self._weighted(values)
-        return score, parts, (*notes, MANDATORY) if mandatory else notes
+        band, *values = key
+        return self._moscow(band, values) if self.method == "moscow" else self._weighted(values)
 
     def _weighted(self, values: list[float | None]) -> Breakdown:
         if not self.criteria:

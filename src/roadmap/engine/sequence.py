@@ -48,7 +48,7 @@ from roadmap.engine.inputs import IN_PROGRESS, ItemData, Snapshot
 from roadmap.engine.numbered import number
 from roadmap.engine.reasons import Wording
 from roadmap.engine.result import Placement, Reason, Roadmap, Score, Warning
-from roadmap.engine.scoring import ScoreModel
+from roadmap.engine.scoring import Breakdown, ScoreModel
 
 COMMITTED = 1000.0
 """Added to the rank of committed work, above any 0-100 score."""
@@ -128,7 +128,8 @@ class Sequencer:
         self.say = Wording(snap.calendar)
         self.plan = number(snap)
         self._model: ScoreModel | None = None
-        self._base: list[Score] = []
+        self._base: list[Breakdown] = []
+        """Each item's own score, parts and notes, before inheritance."""
         self._prev: tuple | None = None
         self._placements: list[Placement | None] = []
         self._scores: list[Score] = []
@@ -140,7 +141,7 @@ class Sequencer:
         snap = self.snapshot
         with _gc_paused():
             self._model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.plan.items)
-            self._base = [self._model.score(item) for item in self.plan.items]
+            self._base = [self._model.breakdown(item) for item in self.plan.items]
             self._prev = None
             return self._run(changed=range(len(self.plan.items)))
 
@@ -168,13 +169,13 @@ class Sequencer:
         model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.plan.items)
         if model != self._model:
             self._model = model
-            self._base = [model.score(x) for x in self.plan.items]
+            self._base = [model.breakdown(x) for x in self.plan.items]
             return self._run(changed=range(len(self.plan.items)))
-        self._base[i] = model.score(item)
+        self._base[i] = model.breakdown(item)
         return self._run(changed=(i,))
 
     def _run(self, changed: Sequence[int]) -> Roadmap:
-        own = [score.score for score in self._base]
+        own = [base[0] for base in self._base]
         n = len(own)
         if self._prev is None or len(changed) == n:
             raised = ([0.0] * n, [0] * n, [False] * n, [0] * n)
@@ -190,7 +191,7 @@ class Sequencer:
         dirty = self._dirty(state, changed)
         if self._prev is None:
             self._placements = [None] * len(self.plan.items)
-            self._scores = list(self._base)
+            self._scores = [None] * len(self.plan.items)  # type: ignore[list-item]
         self._prev = state
         holders = self._holders(sched, dirty, rank)
         for i in dirty:
@@ -381,24 +382,18 @@ class Sequencer:
 
     def _score(self, i: int, state: tuple) -> Score:
         prio, src, comm, csrc, _, _ = state
-        base = self._base[i]
-        if (
-            src[i] == i
-            and comm[i] == self.plan.committed[i]
-            and self.plan.items[i].status != IN_PROGRESS
-        ):
-            return base
-        notes = list(base.notes)
-        if self.plan.items[i].status == IN_PROGRESS:
-            notes.append("in progress: sequenced ahead of optional work")
+        plan = self.plan
+        score, parts, notes = self._base[i]
+        more = []
+        if plan.items[i].status == IN_PROGRESS:
+            more.append("in progress: sequenced ahead of optional work")
         if src[i] != i:
-            source = self.plan.keys[src[i]]
-            notes.append(f"inherits priority {prio[i]:.0f} from {source}, which it blocks")
-        if comm[i] and not self.plan.committed[i]:
-            notes.append(f"blocks {self.plan.keys[csrc[i]]}, which is committed: sequenced with it")
-        if len(notes) == len(base.notes):
-            return base
-        return Score(base.key, base.method, base.score, base.parts, tuple(notes))
+            source = plan.keys[src[i]]
+            more.append(f"inherits priority {prio[i]:.0f} from {source}, which it blocks")
+        if comm[i] and not plan.committed[i]:
+            more.append(f"blocks {plan.keys[csrc[i]]}, which is committed: sequenced with it")
+        method = self.snapshot.scoring_method
+        return Score(plan.keys[i], method, score, parts, (*notes, *more) if more else notes)
 
     def _placement(self, i: int, state: tuple, holders: dict) -> Placement | None:
         prio, src, comm, _, sched, slack = state
@@ -409,7 +404,7 @@ class Sequencer:
             self.plan.keys[i],
             sched.start[i],
             sched.end[i],
-            self._base[i].score,
+            self._base[i][0],
             prio[i],
             self.plan.keys[src[i]] if src[i] != i else None,
             self.plan.critical[i],
