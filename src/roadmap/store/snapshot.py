@@ -1,9 +1,9 @@
 """The engine's view of a stored plan, read with core selects only.
 
 A plan of 100,000 items and 150,000 dependencies must load in about half a second, so no ORM
-objects are built: each table is one core ``SELECT`` of the columns the engine needs (scores
-pivoted into one column per criterion, so there is one row per item), fetched as plain
-tuples from the driver's cursor, and ids are turned into keys through plain dicts or joins.
+objects are built: each table is one core ``SELECT`` of the columns the engine needs,
+fetched as plain tuples from the driver's cursor, and ids are turned into keys through plain
+dicts.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import Select, case, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from roadmap.engine.inputs import NO_SCORES, CriterionData, ItemData, Snapshot, TeamData
@@ -92,22 +91,20 @@ def _load(session: Session, plan_id: int) -> Snapshot:
         criteria.append(CriterionData(*row[1:-1], bool(row[-1])))
 
     # One column per criterion (a pivot in SQL): a row per item rather than per score.
-    ids = list(criterion_key)
-    pivot = (
-        select(
-            t.ItemScore.item_id,
-            *(func.max(case((t.ItemScore.criterion_id == cid, t.ItemScore.value))) for cid in ids),
-        )
-        .join(t.Item, t.Item.id == t.ItemScore.item_id)
-        .where(t.Item.plan_id == plan_id)
-        .group_by(t.ItemScore.item_id)
-        .subquery()
-    )
-    columns = list(pivot.c)[1:]
-    keys = [criterion_key[cid] for cid in ids]
+    # Criteria belong to one plan, so their ids pick the plan's scores without a join.
+    scores: dict[int, dict[str, float]] = defaultdict(dict)
+    if criterion_key:
+        for item_id, criterion_id, value in run(
+            select(t.ItemScore.item_id, t.ItemScore.criterion_id, t.ItemScore.value).where(
+                t.ItemScore.criterion_id.in_(list(criterion_key))
+            )
+        ):
+            scores[item_id][criterion_key[criterion_id]] = value
+    item_key: dict[int, str] = {}
     items = []
     for row in run(
         select(
+            t.Item.id,
             t.Item.key,
             t.Item.title,
             t.Item.effort,
@@ -122,30 +119,28 @@ def _load(session: Session, plan_id: int) -> Snapshot:
             t.Item.pinned_period,
             t.Item.earliest_start,
             t.Item.deadline,
-            *columns,
-        )
-        .outerjoin(pivot, pivot.c.item_id == t.Item.id)
-        .where(t.Item.plan_id == plan_id)
+        ).where(t.Item.plan_id == plan_id)
     ):
-        key, title, effort, team_id, status, mandatory, *rest, early, due = row[:14]
+        item_id, key, title, effort, team_id, status, mandatory, *rest, early, due = row
+        item_key[item_id] = key
         team = team_key.get(team_id) if team_id is not None else None
-        scores = {k: v for k, v in zip(keys, row[14:], strict=True) if v is not None}
         items.append(
-            ItemData(key, title, effort, team, status, bool(mandatory), *rest, _date(early),
-                     _date(due), scores or NO_SCORES)
+            ItemData(key, title, effort, team, status, bool(mandatory), *rest,
+                     early and _date(early), due and _date(due), scores.get(item_id) or NO_SCORES)
         )  # fmt: skip
 
-    blocker, blocked = aliased(t.Item), aliased(t.Item)
-    dependencies = run(
-        select(blocker.key, blocked.key, t.Dependency.kind)
-        .join(blocker, blocker.id == t.Dependency.blocker_id)
-        .join(blocked, blocked.id == t.Dependency.blocked_id)
-        .where(t.Dependency.plan_id == plan_id)
+    dependencies = tuple(
+        (item_key[blocker], item_key[blocked], kind)
+        for blocker, blocked, kind in run(
+            select(t.Dependency.blocker_id, t.Dependency.blocked_id, t.Dependency.kind).where(
+                t.Dependency.plan_id == plan_id
+            )
+        )
     )
     return Snapshot(
         calendar=Calendar(start_date, unit),
         items=tuple(items),
-        dependencies=tuple(dependencies),
+        dependencies=dependencies,
         teams=teams,
         criteria=tuple(criteria),
         scoring_method=method,
