@@ -48,6 +48,7 @@ def test_same_name_rejoins_as_the_same_participant(store: Store) -> None:
     assert _join(store, code, "Bertil") != first
     with store.read() as s:
         assert ws.participant_count(session=s, session_id=session_id) == 2
+        assert ws.revision(session=s, session_id=session_id) == 2  # rejoining changes nothing
     with pytest.raises(ws.JoinRefused), store.write() as s:
         ws.join(session=s, code="XXXXXX", name="Anna")
 

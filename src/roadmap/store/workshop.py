@@ -162,16 +162,20 @@ def join(*, session: Session, code: str, name: str) -> WorkshopParticipant:
     workshop = session_by_code(session=session, code=code)
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     now = t.utcnow()
-    session.execute(
+    added = session.execute(
         dialect.insert(WorkshopParticipant)
         .values(session_id=workshop.id, name=name, created_at=now, updated_at=now)
         .on_conflict_do_nothing(index_elements=["session_id", "name"])
-    )
-    return session.exec(
+        .returning(WorkshopParticipant.id)
+    ).first()
+    participant = session.exec(
         select(WorkshopParticipant).where(
             WorkshopParticipant.session_id == workshop.id, WorkshopParticipant.name == name
         )
     ).one()
+    if added is not None:
+        _bump(session, workshop.id)  # the projector counts who joined
+    return participant
 
 
 def participant_count(*, session: Session, session_id: int) -> int:
