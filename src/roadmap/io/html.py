@@ -157,10 +157,10 @@ class Html:
             keys = doc_diagrams.graph_items(f)
             items = f.lang.ngettext("{n} development item", "{n} development items", len(keys))
             desc = _(
-                "Dependency graph of {items}. Columns run from items that wait for nothing to "
-                "items that wait for others; an arrow points to the item that waits, a dashed "
-                "arrow marks a preferred order. Items on the critical path have a thick outline "
-                "and hatching. The dependencies of every item are listed in the appendix.",
+                "Dependency graph of {items}. Items that wait for nothing are at the top, items "
+                "that wait for others further down; an arrow points to the item that waits, a "
+                "dashed arrow marks a preferred order. Items on the critical path have a thick "
+                "outline and hatching. The dependencies of every item are listed in the appendix.",
                 items=items,
             )
             picture = svg.graph(f, keys, _("Dependency graph"), desc)

@@ -6,27 +6,51 @@ as tables. The critical path is marked by a thick outline and diagonal hatching,
 colour alone; all text is dark on light fills (contrast well above 4.5:1). Both pictures draw
 the items :mod:`roadmap.io.doc_diagrams` selected, so a large plan is summarised the same way
 in the Markdown and the HTML.
+
+Both fit the width of the page (:data:`WIDTH`, A4 and a laptop screen) without scrolling and
+show every title in full: the timeline gives each item a row of its own and writes the title
+beside its bar, on whichever side has room; the dependency graph puts each dependency depth in
+a band of rows, top to bottom, with titles wrapped over up to three lines. An arrow to a box
+further down runs in the gaps between boxes, never behind one.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-import networkx as nx
-
 from roadmap.io.docdata import Facts
 
 FILLS = ("#dbe9f6", "#fde2c8", "#d9f0d3", "#eadcf2", "#fbe0e6", "#fff1b8", "#d3efee", "#ececec")
 INK, MUTED, LINE = "#1b1b1b", "#4a4a4a", "#6b6b6b"
 CHAR = 6.6
-"""Average width of a character at the text size used, for cutting labels to fit."""
-LANE_ROWS = 8
-"""Bars a timeline lane shows before it says "and N more"."""
+"""Average width of a character at the text size used, for fitting labels."""
+WIDTH = 980.0
+"""Width of every picture: the text column of the document."""
+_CONTROLS = str.maketrans({chr(c): " " for c in (*range(32), 127)})
 
 
 def _cut(text: str, width: float) -> str:
     room = max(int(width / CHAR), 1)
     return text if len(text) <= room else text[: max(room - 1, 0)].rstrip() + "…"
+
+
+def _wrap(text: str, width: float, lines: int) -> list[str]:
+    """``text`` in at most ``lines`` lines that fit ``width``, the last one cut if need be."""
+    room = max(int(width / CHAR), 1)
+    out: list[str] = []
+    words = text.split()
+    while words and len(out) < lines:
+        line = words.pop(0)
+        while len(line) > room:
+            out.append(line[:room])
+            line = line[room:]
+        while words and len(line) + 1 + len(words[0]) <= room:
+            line += " " + words.pop(0)
+        out.append(line)
+    if words or len(out) > lines:
+        out = out[:lines]
+        out[-1] = _cut(f"{out[-1]} {' '.join(words)}", width)
+    return out
 
 
 def _frame(prefix: str, width: float, height: float, title: str, desc: str, body: list[str]) -> str:
@@ -59,9 +83,13 @@ def _box(prefix: str, x: float, y: float, w: float, h: float, fill: str, critica
     return out + f'{shape} fill="url(#{prefix}-hatch)"/>' if critical else out
 
 
-def _text(x: float, y: float, text: str, *, weight: str = "normal", fill: str = INK) -> str:
+def _text(
+    x: float, y: float, text: str, *, weight: str = "normal", fill: str = INK, end: bool = False
+) -> str:
     bold = ' font-weight="bold"' if weight == "bold" else ""
-    return f'<text x="{x:.1f}" y="{y:.1f}" fill="{fill}"{bold}>{escape(text)}</text>'
+    anchor = ' text-anchor="end"' if end else ""
+    words = escape(text.translate(_CONTROLS))
+    return f'<text x="{x:.1f}" y="{y:.1f}" fill="{fill}"{bold}{anchor}>{words}</text>'
 
 
 def _legend(prefix: str, f: Facts, y: float, extra: list[str]) -> list[str]:
@@ -71,16 +99,24 @@ def _legend(prefix: str, f: Facts, y: float, extra: list[str]) -> list[str]:
     return out
 
 
+def _beside(x0: float, x1: float, y: float, label: str) -> str:
+    """``label`` after the span ``x0``-``x1`` if it fits before the edge, else before it."""
+    room = len(label) * CHAR * 1.1
+    if x1 + 6 + room <= WIDTH - 4 or x0 - 6 < room:
+        return _text(x1 + 6, y, label)
+    return _text(x0 - 6, y, label, end=True)
+
+
 def timeline(f: Facts, keys: list[str], title: str, desc: str) -> str:
-    """Periods as columns, a lane per theme, a bar per item, milestones as diamonds."""
+    """Periods as columns, a lane per theme, a row and a bar per item, milestones as diamonds."""
     _ = f.lang._
     placed = f.roadmap.placements
     last = max((placed[k].end for k in keys), default=0)
     ms_index = [(f.cal.index_of(ms.date), ms) for ms in f.doc.milestones]
     ms_index = sorted((i, m.date, m.key, m) for i, m in ms_index if 0 <= i <= max(last, 0))
     periods = last + 1
-    label_w, col_w = 170.0, max(110.0, 880.0 / periods)
-    width = label_w + col_w * periods + 10
+    label_w = 150.0
+    col_w = (WIDTH - label_w - 10) / periods
     lanes: dict[str | None, list[str]] = {}
     for key in keys:
         theme = f.items[key].theme
@@ -89,107 +125,132 @@ def timeline(f: Facts, keys: list[str], title: str, desc: str) -> str:
     for i in range(periods):
         x = label_w + i * col_w
         body.append(f'<rect x="{x:.1f}" y="0" width="{col_w:.1f}" height="24" fill="#eef2f6"/>')
-        body.append(_text(x + 6, 16, f.period(i), weight="bold"))
+        body.append(_text(x + 4, 16, _cut(f.period(i), col_w - 6), weight="bold"))
     if ms_index:
         body.append(_text(6, y + 14, _("Milestones"), weight="bold"))
-        for n, (i, day, _key, ms) in enumerate(ms_index):
+        for i, day, _key, ms in ms_index:
             span = (f.cal.end_of(i) - f.cal.start_of(i)).days + 1
             x = label_w + (i + (day - f.cal.start_of(i)).days / span) * col_w
-            row_y = y + 4 + (n % 2) * 20
-            body.append(f'<path d="M{x:.1f},{row_y:.1f} l6,6 l-6,6 l-6,-6 z" fill="{INK}"/>')
-            body.append(_text(x + 9, row_y + 10, _cut(f.text(ms, "name"), col_w * 1.5)))
-        y += 48
+            body.append(f'<path d="M{x:.1f},{y + 3:.1f} l6,6 l-6,6 l-6,-6 z" fill="{INK}"/>')
+            body.append(_beside(x - 6, x + 6, y + 13, f.text(ms, "name")))
+            y += 18
+        y += 8
     for n, (theme, members) in enumerate(lanes.items()):
-        rows: list[int] = []
-        slots: list[tuple[str, int]] = []
-        hidden = 0
-        for key in members:
-            p = placed[key]
-            row = next((r for r, end in enumerate(rows) if end < p.start), len(rows))
-            if row >= LANE_ROWS:
-                hidden += 1
-                continue
-            if row == len(rows):
-                rows.append(p.end)
-            rows[row] = p.end
-            slots.append((key, row))
-        height = max(len(rows), 1) * 24 + (18 if hidden else 0) + 8
-        fill = FILLS[n % len(FILLS)]
-        body.append(f'<line x1="0" y1="{y:.1f}" x2="{width:.1f}" y2="{y:.1f}" stroke="#c8c8c8"/>')
         name = f.text(f.themes[theme], "name") if theme else _("Items without a theme")
-        body.append(_text(6, y + 17, _cut(name, label_w - 12), weight="bold"))
-        for key, row in slots:
+        name_lines = _wrap(name, label_w - 12, 3)
+        height = max(len(members) * 22, len(name_lines) * 15) + 8
+        fill = FILLS[n % len(FILLS)]
+        body.append(f'<line x1="0" y1="{y:.1f}" x2="{WIDTH:.1f}" y2="{y:.1f}" stroke="#c8c8c8"/>')
+        body += [
+            _text(6, y + 17 + 15 * i, line, weight="bold") for i, line in enumerate(name_lines)
+        ]
+        for row, key in enumerate(members):
             p = placed[key]
             x = label_w + p.start * col_w + 2
             w = (p.end - p.start + 1) * col_w - 4
-            top = y + 4 + row * 24
-            body.append(_box("tl", x, top, w, 20, fill, p.critical))
-            label = f"{f.text(f.items[key], 'title')} ({key})"
-            body.append(_text(x + 5, top + 14, _cut(label, w - 10)))
-        if hidden:
-            more = f.lang.ngettext("and {n} more", "and {n} more", hidden)
-            body.append(_text(label_w + 4, y + height - 10, more, fill=MUTED))
+            top = y + 4 + row * 22
+            body.append(_box("tl", x, top, w, 18, fill, p.critical))
+            body.append(_beside(x, x + w, top + 13, f"{f.text(f.items[key], 'title')} ({key})"))
         y += height
     for i in range(periods + 1):
         x = label_w + i * col_w
         body.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{y:.1f}" stroke="#c8c8c8"/>')
     body += _legend("tl", f, y + 12, [])
-    return _frame("tl", width, y + 36, title, desc, body)
+    return _frame("tl", WIDTH, y + 36, title, desc, body)
+
+
+def _layers(keys: list[str], waits: dict[str, list[str]]) -> list[list[str]]:
+    """``keys`` by dependency depth: first those that wait for none of ``keys``, and so on."""
+    remaining = {k: len(waits[k]) for k in keys}
+    after: dict[str, list[str]] = {k: [] for k in keys}
+    for key in keys:
+        for blocker in waits[key]:
+            after[blocker].append(key)
+    layer = [k for k in keys if remaining[k] == 0]
+    out = []
+    while layer:
+        out.append(layer)
+        ready = []
+        for key in layer:
+            for later in after[key]:
+                remaining[later] -= 1
+                if remaining[later] == 0:
+                    ready.append(later)
+        layer = ready
+    return out
 
 
 def graph(f: Facts, keys: list[str], title: str, desc: str) -> str:
-    """Items in columns by dependency depth, arrows from blocker to the item that waits."""
-    g = nx.DiGraph()
-    g.add_nodes_from(keys)
+    """Items in bands by dependency depth, top down, arrows from blocker to the item that waits."""
     shown = set(keys)
-    soft = set()
-    for key in keys:
-        for dep in f.depends.get(key, ()):
-            if dep.key in shown:
-                g.add_edge(dep.key, key)
-                if dep.soft:
-                    soft.add((dep.key, key))
+    waits = {k: [d.key for d in f.depends.get(k, ()) if d.key in shown] for k in keys}
+    soft = {(d.key, k) for k in keys for d in f.depends.get(k, ()) if d.soft and d.key in shown}
     order = {k: i for i, k in enumerate(keys)}
-    columns: list[list[str]] = []
-    row_of: dict[str, float] = {}
-    for layer in nx.topological_generations(g):
+    per_line, gap, margin = 4, 40.0, 20.0
+    box_w = (WIDTH - 2 * margin - (per_line - 1) * gap) / per_line
+    labels = {k: _wrap(f.text(f.items[k], "title"), box_w - 12, 3) for k in keys}
+    box_h = 14 + 15 * max((len(v) for v in labels.values()), default=1) + 14
+    chan = 46.0
+    place: dict[str, tuple[int, float]] = {}
+    bands, line = [], 0
+    for layer in _layers(keys, waits):
 
         def centre(k: str) -> tuple[float, int]:
-            preds = [row_of[p] for p in g.predecessors(k)]
-            return (sum(preds) / len(preds) if preds else order[k], order[k])
+            xs = [place[b][1] for b in waits[k]]
+            return (sum(xs) / len(xs) if xs else order[k], order[k])
 
-        column = sorted(layer, key=centre)
-        for i, k in enumerate(column):
-            row_of[k] = i
-        columns.append(column)
-    box_w, box_h, gap_x, gap_y = 190.0, 40.0, 60.0, 14.0
-    pos = {
-        k: (10 + c * (box_w + gap_x), 10 + r * (box_h + gap_y))
-        for c, column in enumerate(columns)
-        for r, k in enumerate(column)
-    }
-    width = 20 + len(columns) * (box_w + gap_x) - gap_x
-    height = 20 + max((len(c) for c in columns), default=1) * (box_h + gap_y)
-    body = []
-    for a, b in sorted(g.edges, key=lambda e: (order[e[0]], order[e[1]])):
-        (x1, y1), (x2, y2) = pos[a], pos[b]
-        x1, y1, y2 = x1 + box_w, y1 + box_h / 2, y2 + box_h / 2
-        mid = (x1 + x2) / 2
+        ranked = sorted(layer, key=centre) if place else layer
+        for i, key in enumerate(ranked):
+            place[key] = (line + i // per_line, float(i % per_line))
+        lines = (len(ranked) - 1) // per_line + 1
+        bands.append((line, lines))
+        line += lines
+    top = {n: 10 + n * (box_h + chan) for n in range(line + 1)}
+    height = top[line] - chan + 10
+
+    def left(col: float) -> float:
+        return margin + col * (box_w + gap)
+
+    body = [
+        f'<rect x="0" y="{top[first] - chan / 2 + 8:.1f}" width="{WIDTH:.1f}" '
+        f'height="{count * (box_h + chan):.1f}" fill="#f3f5f7"/>'
+        for n, (first, count) in enumerate(bands)
+        if n % 2
+    ]
+    gutters = [margin / 2] + [left(c) - gap / 2 for c in range(1, per_line)]
+    gutters.append(WIDTH - margin / 2)
+    edges = sorted(
+        ((b, k) for k in keys for b in waits[k]), key=lambda e: (order[e[0]], order[e[1]])
+    )
+    for n, (a, b) in enumerate(edges):
+        (la, ca), (lb, cb) = place[a], place[b]
+        x1, y1 = left(ca) + box_w / 2, top[la] + box_h
+        x2, y2 = left(cb) + box_w / 2, top[lb]
+        if lb == la + 1:
+            mid = (y1 + y2) / 2
+            d = f"M{x1:.1f},{y1:.1f} C{x1:.1f},{mid:.1f} {x2:.1f},{mid:.1f} {x2:.1f},{y2:.1f}"
+        else:
+            gx = min(gutters, key=lambda g: abs(g - (x1 + x2) / 2)) + (n % 5 - 2) * 3
+            ya, yb = y1 + chan / 2, y2 - chan / 2
+            d = (
+                f"M{x1:.1f},{y1:.1f} Q{x1:.1f},{ya:.1f} {gx:.1f},{ya:.1f} L{gx:.1f},{yb:.1f} "
+                f"Q{x2:.1f},{yb:.1f} {x2:.1f},{y2:.1f}"
+            )
         dash = ' stroke-dasharray="6 4"' if (a, b) in soft else ""
         body.append(
-            f'<path d="M{x1:.1f},{y1:.1f} C{mid:.1f},{y1:.1f} {mid:.1f},{y2:.1f} '
-            f'{x2:.1f},{y2:.1f}" '
-            f'fill="none" stroke="{INK}" stroke-width="1.3"{dash} marker-end="url(#dg-arrow)"/>'
+            f'<path d="{d}" fill="none" stroke="{INK}" stroke-width="1.3"{dash} '
+            'marker-end="url(#dg-arrow)"/>'
         )
     fills = {theme.key: FILLS[n % len(FILLS)] for n, theme in enumerate(f.doc.themes)}
     for key in keys:
-        x, y = pos[key]
+        row, col = place[key]
+        x, y = left(col), top[row]
         p = f.roadmap.placements.get(key)
         fill = fills.get(f.items[key].theme or "", FILLS[-1])
         body.append(_box("dg", x, y, box_w, box_h, fill, bool(p and p.critical)))
-        body.append(_text(x + 6, y + 16, _cut(f.text(f.items[key], "title"), box_w - 12)))
+        body += [_text(x + 6, y + 16 + 15 * i, text) for i, text in enumerate(labels[key])]
         when = f" · {f.period(p.start)}" if p else ""
-        body.append(_text(x + 6, y + 32, _cut(f"{key}{when}", box_w - 12), fill=MUTED))
+        body.append(_text(x + 6, y + box_h - 8, _cut(f"{key}{when}", box_w - 12), fill=MUTED))
     _ = f.lang._
     legend = [
         f'<line x1="180" y1="{height + 19:.1f}" x2="220" y2="{height + 19:.1f}" stroke="{INK}" '
@@ -197,4 +258,4 @@ def graph(f: Facts, keys: list[str], title: str, desc: str) -> str:
         _text(226, height + 23, _("preferred order")),
     ]
     body += _legend("dg", f, height + 12, legend)
-    return _frame("dg", max(width, 420), height + 40, title, desc, body)
+    return _frame("dg", WIDTH, height + 40, title, desc, body)
