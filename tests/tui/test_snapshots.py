@@ -1,4 +1,4 @@
-"""SVG snapshots of the main views on the demo plan, at 120x36 and at 80x24.
+"""SVG snapshots of every view, the item editor and the export dialog on the demo plan.
 
 The theme is fixed, the database is a fresh copy of the demo plan, and nothing polls or blinks,
 so the pictures change only when the views do. ``pytest --snapshot-update`` rewrites them.
@@ -58,6 +58,12 @@ VIEWS = {
     "roadmap": ("4",),
     "now_next_later": ("4", "v"),
     "editor": ("enter",),
+    "narratives": ("5", "down"),
+    "stakeholders": ("6",),
+    "sources": ("7",),
+    "teams": ("8",),
+    "silo": ("9", "down", "right"),
+    "export": ("ctrl+e",),
 }
 
 

@@ -8,6 +8,7 @@ status line names the stakeholder, the source and its owner in full.
 
 from __future__ import annotations
 
+from itertools import takewhile
 from typing import ClassVar, NamedTuple
 
 from rich.text import Text
@@ -22,7 +23,7 @@ from roadmap.tui.history import SiloChange
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.screens.stakeholders import shown
 
-LABEL_WIDTH = 20
+LABEL_WIDTH = 22
 """Cells of a stakeholder's name at the start of its row."""
 COLUMN_WIDTH = 6
 """Cells per source column (its key shortened to fit)."""
@@ -45,6 +46,19 @@ class Row(NamedTuple):
 def short(text: str, width: int) -> str:
     """``text`` cut to ``width`` cells, with an ellipsis when it was longer."""
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def abbreviations(keys: list[str], width: int) -> list[str]:
+    """Column titles for ``keys``: a prefix they all share left out, cut to ``width`` cells.
+
+    >>> abbreviations(["sys-vaka-lahti", "sys-vtj"], 5)
+    ['vaka', 'vtj']
+    """
+    first, last = (min(keys), max(keys)) if len(keys) > 1 else ("", "")
+    same = (a == b for a, b in zip(first, last, strict=False))
+    prefix = first[: sum(1 for _ in takewhile(bool, same))]
+    cut = max((prefix.rfind(c) for c in "-_."), default=-1) + 1
+    return [key[cut:][:width].rstrip("-_.") or key[:width] for key in keys]
 
 
 def mark(state: bool | None) -> Text:
@@ -103,9 +117,10 @@ class SiloView(PlanView):
         table = self.table
         where = table.cursor_coordinate
         table.clear(columns=True)
-        for source in sources:
+        titles = abbreviations([s.key for s in sources], COLUMN_WIDTH - 1)
+        for source, title in zip(sources, titles, strict=True):
             table.add_column(
-                Text(short(source.key, COLUMN_WIDTH - 1)), width=COLUMN_WIDTH, key=source.key
+                Text(title.center(COLUMN_WIDTH - 1)), width=COLUMN_WIDTH, key=source.key
             )
         for person in people:
             table.add_row(

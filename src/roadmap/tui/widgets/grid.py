@@ -76,7 +76,7 @@ class Grid(ScrollView, can_focus=True):
         "grid--odd",
     }
     DEFAULT_CSS = """
-    Grid { height: 1fr; background: $surface; }
+    Grid { height: 1fr; background: $surface; overflow-x: hidden; }
     Grid > .grid--header { text-style: bold; background: $panel; }
     Grid > .grid--sorted { text-style: bold underline; background: $panel; }
     Grid > .grid--cursor { background: $block-cursor-blurred-background; }
@@ -129,6 +129,8 @@ class Grid(ScrollView, can_focus=True):
         self.filter_text = ""
         self._haystack: list[str] | None = None
         self._widths: list[int] = []
+        self._widths_for = 0
+        """The width :attr:`_widths` were worked out for (a scrollbar coming narrows it)."""
         self._shown: list[Column] = []
 
     # Data --------------------------------------------------------------------------------
@@ -271,9 +273,10 @@ class Grid(ScrollView, can_focus=True):
     # Drawing -----------------------------------------------------------------------------
 
     def _column_widths(self) -> list[int]:
-        if self._widths:
-            return self._widths
         total = self.scrollable_content_region.width
+        if self._widths and self._widths_for == total:
+            return self._widths
+        self._widths_for = total
         shown = [c for c in self.columns if total >= NARROW or not c.optional]
         fixed = sum(c.width for c in shown if c.width) + len(shown) - 1
         flexible = [c for c in shown if not c.width]
