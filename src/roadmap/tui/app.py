@@ -98,6 +98,7 @@ class RoadmapApp(App[None]):
         self._fixed_theme = theme
         self._watch_interval = watch_interval
         self._watcher = None
+        self._engine_started = False
         self.sub_title = ctx.name
 
     async def on_mount(self) -> None:
@@ -110,7 +111,6 @@ class RoadmapApp(App[None]):
 
             self._watcher = ChangeWatcher(self.ctx.store, self.ctx.plan_id)
             self.set_interval(self._watch_interval, self._poll)
-        self.resequence()
         self._offer_draft()
 
     def _remember_theme(self, theme: Theme) -> None:
@@ -205,6 +205,14 @@ class RoadmapApp(App[None]):
         else:
             roadmap = self.planner.full()
         self.call_from_thread(self._roadmap_ready, roadmap)
+
+    def view_loaded(self) -> None:
+        """A view shows its data. The first time, the engine starts: running it while the
+        first screen is being drawn (its imports, the sequencing) would only delay that screen.
+        """
+        if not self._engine_started:
+            self._engine_started = True
+            self.resequence()
 
     def _roadmap_ready(self, roadmap) -> None:
         from roadmap.tui.planning import moves

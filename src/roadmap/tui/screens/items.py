@@ -100,6 +100,7 @@ class ItemsView(PlanView):
         self.grid.set_rows(self._rows(items), keep=lambda row: row[ID])
         self.loaded_version = version
         self._count()
+        self.roadmap_app.view_loaded()
 
     def roadmap_changed(self) -> None:
         if self._items:
