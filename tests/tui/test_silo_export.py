@@ -36,7 +36,7 @@ async def test_space_cycles_a_cell_and_undo_brings_it_back(app, plan_store) -> N
 
 
 async def test_export_dialog_writes_the_chosen_files(app, tmp_path: Path) -> None:
-    folder = tmp_path / "out"
+    folder = tmp_path / "out [bold]"
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+e")

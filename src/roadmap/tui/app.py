@@ -310,7 +310,7 @@ class RoadmapApp(App[None]):
         try:
             self.history.apply(change)
         except (StaleEditError, NotFoundError, ValueError) as exc:
-            self.notify(str(exc), title="Refused", severity="error", timeout=6)
+            self.notify(str(exc), title="Refused", severity="error", timeout=6, markup=False)
             return False
         if done:
             self.notify(done, timeout=2)
@@ -335,7 +335,7 @@ class RoadmapApp(App[None]):
         try:
             change = step()
         except (StaleEditError, NotFoundError, ValueError) as exc:
-            self.notify(str(exc), title=f"Not {verb.lower()}", severity="error")
+            self.notify(str(exc), title=f"Not {verb.lower()}", severity="error", markup=False)
             return
         if change is None:
             self.notify(f"Nothing to {verb.lower()[:-1]}", timeout=2)

@@ -102,13 +102,15 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     def _failed(self, message: str) -> None:
         self.query_one("#export", Button).disabled = False
         self._result(f"Nothing written: {message}")
-        self.notify(message, title="Export failed", severity="error")
+        self.notify(message, title="Export failed", severity="error", markup=False)
 
     def _written(self, paths: list[Path], folder: Path) -> None:
         self.written = paths
         self.query_one("#export", Button).disabled = False
         self._result("\n".join(str(path) for path in paths))
-        self.notify(f"{len(paths)} files written to {folder}", title="Exported", timeout=4)
+        self.notify(
+            f"{len(paths)} files written to {folder}", title="Exported", timeout=4, markup=False
+        )
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

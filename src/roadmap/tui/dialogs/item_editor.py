@@ -221,7 +221,7 @@ class ItemEditor(FormDialog):
             return
         except StaleEditError as exc:
             self.show_errors({}, f"{exc}. Ctrl+R loads the stored version (your changes are lost).")
-            self.notify(str(exc), title="Not saved", severity="error")
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
             return
         self.dismiss(Saved(self.before, item, version))
 

@@ -170,7 +170,7 @@ class NarrativesView(PlanView):
                 return
         except (SQLAlchemyError, NotFoundError) as exc:
             self._status(f"NOT SAVED: {exc}")
-            self.notify(str(exc), title="Not saved", severity="error")
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
             return
         self.roadmap_app.plan_changed(reload=False)
         self.loaded_version = self.roadmap_app.data_version

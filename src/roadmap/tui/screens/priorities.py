@@ -197,12 +197,12 @@ class PrioritiesView(PlanView):
             try:
                 value = float(typed)
             except ValueError:
-                self.notify(f"{typed!r} is not a number", severity="error")
+                self.notify(f"{typed!r} is not a number", severity="error", markup=False)
                 self._status()
                 return
             problem = edits.check_score(c.scale, value)
             if problem:
-                self.notify(f"{c.name}: {problem}", title="Refused", severity="error")
+                self.notify(f"{c.name}: {problem}", title="Refused", severity="error", markup=False)
                 self._status()
             elif current is not None:
                 self._set(current[0], value)
