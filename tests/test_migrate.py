@@ -111,3 +111,20 @@ def test_foreign_database_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(SchemaError, match="not a roadmap database"):
         Store.open(db)
+
+
+def test_schema_constant_is_the_newest_migration() -> None:
+    assert head_revision() == migrate.SCHEMA
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    Store.open(tmp_path / "r.db").close()
+    code = (
+        "import sys; from roadmap.store.db import Store; "
+        f"Store.open({str(tmp_path / 'r.db')!r}); print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

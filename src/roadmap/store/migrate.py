@@ -11,17 +11,22 @@ import sqlite3
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from roadmap import __version__
 from roadmap.store.db import Store, make_engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+SCHEMA = "0004"
+"""The newest schema revision, checked against the migrations by a test: opening an
+up-to-date database compares against it without loading Alembic."""
 
 
 class SchemaError(RuntimeError):
@@ -29,6 +34,8 @@ class SchemaError(RuntimeError):
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
@@ -36,22 +43,30 @@ def _config() -> Config:
 
 def head_revision() -> str:
     """The newest schema revision this version of roadmap knows."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
 
 
 def current_revision(conn: Connection) -> str | None:
     """The schema revision stored in the database, or ``None`` if it has none."""
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(conn).get_current_revision()
 
 
 def upgrade_connection(conn: Connection, target: str = "head") -> None:
     """Run migrations up to ``target`` on ``conn``, inside the caller's transaction."""
+    from alembic import command
+
     cfg = _config()
     cfg.attributes["connection"] = conn
     command.upgrade(cfg, target)
@@ -59,6 +74,8 @@ def upgrade_connection(conn: Connection, target: str = "head") -> None:
 
 def ensure_schema(store: Store, *, upgrade: bool = True) -> None:
     """Create the schema of a new database, upgrade an older one, refuse a newer one."""
+    if _stored_revision(store) == SCHEMA:
+        return
     head = head_revision()
     with store.engine.connect() as conn:
         current = current_revision(conn)
@@ -81,6 +98,15 @@ def ensure_schema(store: Store, *, upgrade: bool = True) -> None:
             upgrade_connection(conn)
         return
     _upgrade_sqlite_file(store, path, current)
+
+
+def _stored_revision(store: Store) -> str | None:
+    """The stored revision read with plain SQL, or ``None`` when there is none to read."""
+    try:
+        with store.engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError:
+        return None
 
 
 def _upgrade_sqlite_file(store: Store, path: Path, current: str) -> None:
