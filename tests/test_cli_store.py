@@ -64,3 +64,11 @@ def test_backup_command(tmp_path: Path) -> None:
     assert "copy-me" in out.output
     out = CliRunner().invoke(cli, ["--db", str(db), "backup", str(tmp_path / "b.db")])
     assert out.exit_code == 1 and "already exists" in out.output
+
+
+def test_plan_given_before_the_command_is_used(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    run(db, "init", "--plan", "One")
+    run(db, "init", "--plan", "Two")
+    out = run(db, "--plan", "two", "summary")
+    assert out.exit_code == 0 and "Two" in out.output

@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from roadmap import __version__
 from roadmap.store.db import Store
 
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from roadmap.model.tables import Plan
+
 
 class Context:
     """What commands share: the database they were pointed at, opened on first use."""
 
-    def __init__(self, db: str | None) -> None:
+    def __init__(self, db: str | None, plan_slug: str | None = None) -> None:
         self.db = db
+        self.plan_slug = plan_slug
+        """``--plan`` given before the command, used when the command is not given one."""
         self._store: Store | None = None
 
     @property
@@ -28,6 +35,15 @@ class Context:
             except SchemaError as exc:
                 fail(str(exc))
         return self._store
+
+    def find_plan(self, session: Session, slug: str | None) -> Plan:
+        """The plan a command works on, or exit with a message naming the plans there are."""
+        from roadmap.store.repo import NotFoundError, find_plan
+
+        try:
+            return find_plan(session=session, slug=slug or self.plan_slug)
+        except NotFoundError as exc:
+            fail(str(exc))
 
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -67,7 +83,7 @@ def cli(ctx: click.Context, db: str | None, plan_slug: str | None) -> None:
     Without a command, opens the terminal app (or, when the output is not a terminal, shows
     a summary of the plan).
     """
-    ctx.obj = Context(db)
+    ctx.obj = Context(db, plan_slug)
     if ctx.invoked_subcommand is None:
         if sys.stdin.isatty() and sys.stdout.isatty():
             from roadmap.cli.tui import tui as command

@@ -164,7 +164,6 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
     from roadmap.io.csv_items import write_items_csv
     from roadmap.io.planfile import PlanFileError, dump_json, dump_yaml, file_format
     from roadmap.store.plandoc import read_plan
-    from roadmap.store.repo import NotFoundError, find_plan
 
     if fmt is None:
         try:
@@ -172,10 +171,7 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
         except PlanFileError as exc:
             fail(f"{exc} (or choose one with --format)")
     with ctx.store.read() as session:
-        try:
-            plan = find_plan(session=session, slug=plan_slug)
-        except NotFoundError as exc:
-            fail(str(exc))
+        plan = ctx.find_plan(session, plan_slug)
         doc = read_plan(session=session, plan_id=plan.id)
     try:
         data = {

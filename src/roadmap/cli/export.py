@@ -97,14 +97,10 @@ def _load(ctx: Context, plan_slug: str | None, baseline: str | None) -> _Loaded:
     from roadmap.model.periods import Calendar
     from roadmap.model.tables import Baseline
     from roadmap.store.plandoc import read_plan
-    from roadmap.store.repo import NotFoundError, find_plan
     from roadmap.store.snapshot import load_snapshot
 
     with ctx.store.read() as session:
-        try:
-            plan = find_plan(session=session, slug=plan_slug)
-        except NotFoundError as exc:
-            fail(str(exc))
+        plan = ctx.find_plan(session, plan_slug)
         doc = read_plan(session=session, plan_id=plan.id)
         roadmap = sequence(load_snapshot(session=session, plan_id=plan.id))
         changes: tuple = ()

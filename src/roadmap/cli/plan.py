@@ -28,14 +28,10 @@ def _sequenced(ctx: Context, plan_slug: str | None) -> tuple[int, Snapshot, Road
     """The plan's id, its snapshot and its roadmap."""
     from roadmap.engine.graph import CycleError
     from roadmap.engine.sequence import sequence
-    from roadmap.store.repo import NotFoundError, find_plan
     from roadmap.store.snapshot import load_snapshot
 
     with ctx.store.read() as session:
-        try:
-            plan = find_plan(session=session, slug=plan_slug)
-        except NotFoundError as exc:
-            fail(str(exc))
+        plan = ctx.find_plan(session, plan_slug)
         snapshot = load_snapshot(session=session, plan_id=plan.id)
     try:
         return plan.id, snapshot, sequence(snapshot)  # type: ignore[return-value]
@@ -243,13 +239,9 @@ def baseline_save(ctx: Context, name: str, plan_slug: str | None, replace: bool)
 def baseline_list(ctx: Context, plan_slug: str | None) -> None:
     """List the plan's baselines."""
     from roadmap.store.baselines import list_baselines
-    from roadmap.store.repo import NotFoundError, find_plan
 
     with ctx.store.read() as session:
-        try:
-            plan = find_plan(session=session, slug=plan_slug)
-        except NotFoundError as exc:
-            fail(str(exc))
+        plan = ctx.find_plan(session, plan_slug)
         rows = list_baselines(session=session, plan_id=plan.id)
     if not rows:
         click.echo("No baselines yet: save one with `roadmap baseline save NAME`.")

@@ -18,13 +18,10 @@ def summary(ctx: Context, plan_slug: str | None) -> None:
     from rich.table import Table
 
     from roadmap.model import tables as t
-    from roadmap.store.repo import NotFoundError, count_rows, find_plan
+    from roadmap.store.repo import count_rows
 
     with ctx.store.read() as session:
-        try:
-            plan = find_plan(session=session, slug=plan_slug)
-        except NotFoundError as exc:
-            fail(str(exc))
+        plan = ctx.find_plan(session, plan_slug)
         counts = {
             label: count_rows(session=session, plan_id=plan.id, table=table)
             for label, table in (
@@ -121,13 +118,9 @@ def check(ctx: Context, plan_slug: str | None, strict: bool) -> None:
     """
     from roadmap.model.check import ERROR, check_plan
     from roadmap.store.plandoc import read_plan
-    from roadmap.store.repo import NotFoundError, find_plan
 
     with ctx.store.read() as session:
-        try:
-            plan = find_plan(session=session, slug=plan_slug)
-        except NotFoundError as exc:
-            fail(str(exc))
+        plan = ctx.find_plan(session, plan_slug)
         doc = read_plan(session=session, plan_id=plan.id)
     findings = check_plan(doc)
     for finding in findings:
