@@ -4,13 +4,14 @@
 
 Writes a plan of N items (default 100,000, with about 1.5 dependencies each) as JSON, imports
 it validated into a fresh SQLite database, reads it back whole and exports it as JSON, and
-prints each time next to its target.
+prints each time next to its target; last, runs ``roadmap check`` on it as a whole process.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -84,6 +85,10 @@ def main() -> None:
         seconds, _ = timed(lambda: target.write_text(dump_json(read()), encoding="utf-8"))
         rows.append(("export-data JSON (read_plan, dump_json, write)", seconds, 1.5))
         store.close()
+
+        check = [sys.executable, "-m", "roadmap", "--db", str(Path(tmp) / "roadmap.db"), "check"]
+        seconds, _ = timed(lambda: subprocess.run(check, capture_output=True, check=False))
+        rows.append(("roadmap check, whole process", seconds, 2.0))
 
     table = Table(title=f"Plan store, {args.items:,} items")
     for column in ("operation", "seconds", "target", "ok?"):

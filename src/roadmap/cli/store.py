@@ -117,14 +117,17 @@ def check(ctx: Context, plan_slug: str | None, strict: bool) -> None:
     Exits with 1 when there are errors (or warnings, with --strict).
     """
     from roadmap.model.check import ERROR, check_plan
-    from roadmap.store.plandoc import read_plan
+    from roadmap.store.plandoc import paused_gc, read_plan
 
     with ctx.store.read() as session:
         plan = ctx.find_plan(session, plan_slug)
         doc = read_plan(session=session, plan_id=plan.id)
-    findings = check_plan(doc)
-    for finding in findings:
-        click.secho(str(finding), fg="red" if finding.severity == ERROR else "yellow")
+    with paused_gc():  # a large plan is many objects that the collector would walk again
+        findings = check_plan(doc)
+    colour = {ERROR: "red"}
+    lines = (click.style(str(f), fg=colour.get(f.severity, "yellow")) for f in findings)
+    if findings:
+        click.echo("\n".join(lines))
     errors = sum(f.severity == ERROR for f in findings)
     warnings = len(findings) - errors
     click.echo(f"{plan.slug}: {errors} error(s), {warnings} warning(s)")
