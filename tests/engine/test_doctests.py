@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["capacity", "graph", "horizons", "inputs", "reasons"]
+MODULES = ["capacity", "collector", "graph", "horizons", "inputs", "reasons"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -47,6 +47,7 @@ class Numbered:
     pin: list[int] = field(default_factory=list)
     """Pinned period, or -1."""
     pinned: list[int] = field(default_factory=list)
+    in_progress: list[bool] = field(default_factory=list)
     committed: list[bool] = field(default_factory=list)
     """Mandatory, in progress or pinned."""
     critical: list[bool] = field(default_factory=list)
@@ -109,9 +110,10 @@ def number(snap: Snapshot) -> Numbered:
         max(item.pinned_period, 0) if item.pinned_period is not None else -1 for item in items
     ]
     plan.pinned = [i for i in range(n) if plan.pin[i] >= 0]
+    plan.in_progress = [item.status == IN_PROGRESS for item in items]
     plan.committed = [
-        item.mandatory or item.status == IN_PROGRESS or item.pinned_period is not None
-        for item in items
+        item.mandatory or started or item.pinned_period is not None
+        for item, started in zip(items, plan.in_progress, strict=True)
     ]
     chain, _ = longest_chain(plan.order, hard, plan.effort)
     plan.critical = [False] * n

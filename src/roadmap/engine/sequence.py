@@ -37,14 +37,13 @@ placements and reasons that changed.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 
 from roadmap.engine.capacity import TeamLoad
-from roadmap.engine.inputs import IN_PROGRESS, ItemData, Snapshot
+from roadmap.engine.collector import collector_paused
+from roadmap.engine.inputs import ItemData, Snapshot
 from roadmap.engine.numbered import number
 from roadmap.engine.reasons import Wording
 from roadmap.engine.result import Placement, Reason, Roadmap, Score, Warning
@@ -75,19 +74,6 @@ class _Schedule:
     """``(team, period)`` -> pinned items that found no room there."""
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a run builds many objects and no cycles, and the
-    collections it would trigger cost more than the run itself on large plans."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _inherit(
     nodes: Iterable[int],
     succ: Sequence[Sequence[int]],
@@ -114,11 +100,24 @@ def _inherit(
         prio[i], src[i], comm[i], csrc[i] = p, s, c, cs
 
 
+def _rank_order(rank: list[float]) -> tuple[list[int], list[int]]:
+    """Items by rank, highest first, ties to the smaller index; and each item's place there.
+
+    The ready items wait in a heap of places: plain integers compare faster than the
+    ``(-rank, index)`` pairs they stand for.
+    """
+    by_rank = sorted(range(len(rank)), key=[-r for r in rank].__getitem__)  # stable: ties by index
+    place = [0] * len(rank)
+    for k, i in enumerate(by_rank):
+        place[i] = k
+    return by_rank, place
+
+
 class Sequencer:
     """Sequences one snapshot, and re-sequences it fast after a change of priority."""
 
     def __init__(self, snapshot: Snapshot) -> None:
-        with _gc_paused():
+        with collector_paused():
             self._compile(snapshot)
 
     # -- structure -------------------------------------------------------------------------
@@ -139,7 +138,7 @@ class Sequencer:
     def roadmap(self) -> Roadmap:
         """Score every item and sequence the plan."""
         snap = self.snapshot
-        with _gc_paused():
+        with collector_paused():
             self._model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.plan.items)
             self._base = [self._model.breakdown(item) for item in self.plan.items]
             self._prev = None
@@ -151,7 +150,7 @@ class Sequencer:
         A change of effort, team, status, pin or dates, or a new item, rebuilds the whole
         sequencer.
         """
-        with _gc_paused():
+        with collector_paused():
             return self._update(item)
 
     def _update(self, item: ItemData) -> Roadmap:
@@ -193,10 +192,7 @@ class Sequencer:
             self._placements = [None] * len(self.plan.items)
             self._scores = [None] * len(self.plan.items)  # type: ignore[list-item]
         self._prev = state
-        holders = self._holders(sched, dirty, rank)
-        for i in dirty:
-            self._scores[i] = self._score(i, state)
-            self._placements[i] = self._placement(i, state, holders)
+        self._rebuild(dirty, state, self._holders(sched, dirty, rank))
         keys = self.plan.keys
         placed = [i for i in range(len(keys)) if sched.start[i] >= 0]
         return Roadmap(
@@ -255,15 +251,16 @@ class Sequencer:
                 overload[(t, p)].append(i)
 
         indeg = list(self.plan.indeg)
-        heap = [(-rank[i], i) for i in range(n) if not indeg[i]]
+        by_rank, place = _rank_order(rank)
+        heap = [place[i] for i in range(n) if not indeg[i]]
         heapq.heapify(heap)
         pop, push = heapq.heappop, heapq.heappush
         while heap:
-            i = pop(heap)[1]
+            i = by_rank[pop(heap)]
             for d in succ[i]:
                 indeg[d] -= 1
                 if not indeg[d]:
-                    push(heap, (-rank[d], d))
+                    push(heap, place[d])
             if pin[i] >= 0:
                 continue
             t = earliest[i]
@@ -379,74 +376,98 @@ class Sequencer:
         return holders
 
     # -- results ---------------------------------------------------------------------------
+    # A first run builds these for every item: each loop below takes the lists it reads once,
+    # rather than looking them up again for each of 100,000 items.
 
-    def _score(self, i: int, state: tuple) -> Score:
+    def _rebuild(self, dirty: list[int], state: tuple, holders: dict) -> None:
+        """The scores and placements of the ``dirty`` items, stored by index."""
+        scores, placements = self._scores, self._placements
+        for i, score in zip(dirty, self._scores_of(dirty, state), strict=True):
+            scores[i] = score
+        for i, placement in zip(dirty, self._placements_of(dirty, state, holders), strict=True):
+            placements[i] = placement
+
+    def _scores_of(self, items: list[int], state: tuple) -> Iterator[Score]:
         prio, src, comm, csrc, _, _ = state
-        plan = self.plan
-        score, parts, notes = self._base[i]
-        more = []
-        if plan.items[i].status == IN_PROGRESS:
-            more.append("in progress: sequenced ahead of optional work")
-        if src[i] != i:
-            source = plan.keys[src[i]]
-            more.append(f"inherits priority {prio[i]:.0f} from {source}, which it blocks")
-        if comm[i] and not plan.committed[i]:
-            more.append(f"blocks {plan.keys[csrc[i]]}, which is committed: sequenced with it")
-        method = self.snapshot.scoring_method
-        return Score(plan.keys[i], method, score, parts, (*notes, *more) if more else notes)
+        plan, base, method = self.plan, self._base, self.snapshot.scoring_method
+        keys, committed, in_progress = plan.keys, plan.committed, plan.in_progress
+        for i in items:
+            score, parts, notes = base[i]
+            more = []
+            if in_progress[i]:
+                more.append("in progress: sequenced ahead of optional work")
+            if src[i] != i:
+                more.append(f"inherits priority {prio[i]:.0f} from {keys[src[i]]}, which it blocks")
+            if comm[i] and not committed[i]:
+                more.append(f"blocks {keys[csrc[i]]}, which is committed: sequenced with it")
+            yield Score(keys[i], method, score, parts, (*notes, *more) if more else notes)
 
-    def _placement(self, i: int, state: tuple, holders: dict) -> Placement | None:
+    def _placements_of(
+        self, items: list[int], state: tuple, holders: dict
+    ) -> Iterator[Placement | None]:
         prio, src, comm, _, sched, slack = state
-        if sched.start[i] < 0:
-            return None
-        t = self.plan.team_of[i]
-        return Placement(
-            self.plan.keys[i],
-            sched.start[i],
-            sched.end[i],
-            self._base[i][0],
-            prio[i],
-            self.plan.keys[src[i]] if src[i] != i else None,
-            self.plan.critical[i],
-            float(slack[i]),
-            self._reasons(i, sched, holders),
-            self.plan.team_keys[t] if t >= 0 else None,
-            comm[i],
-            sched.load[i],
-        )
+        start, end, load = sched.start, sched.end, sched.load
+        plan, base = self.plan, self._base
+        keys, critical, team_of = plan.keys, plan.critical, plan.team_of
+        team_key = [*plan.team_keys, None]  # team_of is -1 for no team: the last entry
+        reasons = self._reasons_of(items, sched, holders)
+        for i, why in zip(items, reasons, strict=True):
+            if start[i] < 0:
+                yield None
+                continue
+            yield Placement(
+                keys[i],
+                start[i],
+                end[i],
+                base[i][0],
+                prio[i],
+                keys[src[i]] if src[i] != i else None,
+                critical[i],
+                float(slack[i]),
+                why,
+                team_key[team_of[i]],
+                comm[i],
+                load[i],
+            )
 
-    def _reasons(self, i: int, sched: _Schedule, holders: dict) -> tuple[Reason, ...]:
-        say, keys, end = self.say, self.plan.keys, sched.end
-        if self.plan.pin[i] >= 0:
-            return (say.pinned(self.plan.pin[i]),)
-        out: list[Reason] = []
-        ready = sched.ready[i]
-        last = ready - 1
-        if last >= 0:
-            binding = [keys[b] for b in self.plan.hard[i] if end[b] == last]
-            if binding:
-                out.append(say.dependency(tuple(binding), last, soft=False))
-            if self.plan.soft[i]:
-                skipped = sched.skipped.get(i, ())
-                binding = [
-                    keys[b] for b in self.plan.soft[i] if end[b] == last and b not in skipped
-                ]
+    def _reasons_of(
+        self, items: list[int], sched: _Schedule, holders: dict
+    ) -> Iterator[tuple[Reason, ...]]:
+        """Why each of ``items`` starts where it does (nothing much for unplaced items)."""
+        say, plan = self.say, self.plan
+        keys, hard, soft, pin, earliest = plan.keys, plan.hard, plan.soft, plan.pin, plan.earliest
+        start, end, ready_at, skipped = sched.start, sched.end, sched.ready, sched.skipped
+        for i in items:
+            if pin[i] >= 0:
+                yield (say.pinned(pin[i]),)
+                continue
+            out: list[Reason] = []
+            ready = ready_at[i]
+            last = ready - 1
+            if last >= 0:
+                binding = [keys[b] for b in hard[i] if end[b] == last]
                 if binding:
-                    out.append(say.dependency(tuple(binding), last, soft=True))
-        item = self.plan.items[i]
-        if item.earliest_start and self.plan.earliest[i] == ready and ready > 0:
-            out.append(say.earliest_start(item.earliest_start))
-        t = self.plan.team_of[i]
-        if t < 0:
-            out.append(say.no_team())
-        elif sched.start[i] > ready:
-            period = sched.start[i] - 1
-            held = [keys[j] for j in holders[(t, period)]]
-            pins = [keys[j] for j in holders[(t, period)] if self.plan.pin[j] >= 0]
-            out.append(say.capacity(self.plan.team_keys[t], ready, period, held, pins))
-        if not out:
-            out.append(say.start(sched.start[i]))
-        return tuple(out)
+                    out.append(say.dependency(tuple(binding), last, soft=False))
+                if soft[i]:
+                    passed = skipped.get(i, ())
+                    binding = [keys[b] for b in soft[i] if end[b] == last and b not in passed]
+                    if binding:
+                        out.append(say.dependency(tuple(binding), last, soft=True))
+            if earliest[i] == ready and ready > 0 and plan.items[i].earliest_start:
+                out.append(say.earliest_start(plan.items[i].earliest_start))
+            t = plan.team_of[i]
+            if t < 0:
+                out.append(say.no_team())
+            elif start[i] > ready:
+                out.append(self._capacity(i, t, ready, start[i] - 1, holders))
+            yield tuple(out) if out else (say.start(start[i]),)
+
+    def _capacity(self, i: int, t: int, ready: int, period: int, holders: dict) -> Reason:
+        """Item ``i`` of team ``t``, ready at ``ready``, waited for room until ``period``."""
+        keys, pin = self.plan.keys, self.plan.pin
+        held = [keys[j] for j in holders[(t, period)]]
+        pins = [keys[j] for j in holders[(t, period)] if pin[j] >= 0]
+        return self.say.capacity(self.plan.team_keys[t], ready, period, held, pins)
 
     def _warnings(self, sched: _Schedule, rank: list[float]) -> list[Warning]:
         say, keys, snap = self.say, self.plan.keys, self.snapshot

@@ -14,10 +14,10 @@ from datetime import date
 from sqlalchemy import Select, select
 from sqlmodel import Session
 
+from roadmap.engine.collector import collector_paused
 from roadmap.engine.inputs import NO_SCORES, CriterionData, ItemData, Snapshot, TeamData
 from roadmap.model import tables as t
 from roadmap.model.periods import Calendar
-from roadmap.store.plandoc import paused_gc
 from roadmap.store.repo import NotFoundError
 
 
@@ -28,7 +28,7 @@ def _date(value: date | str | None) -> date | None:
 
 def load_snapshot(*, session: Session, plan_id: int) -> Snapshot:
     """Everything the engine needs of plan ``plan_id``."""
-    with paused_gc():
+    with collector_paused():
         return _load(session, plan_id)
 
 
@@ -90,7 +90,6 @@ def _load(session: Session, plan_id: int) -> Snapshot:
         criterion_key[row[0]] = row[1]
         criteria.append(CriterionData(*row[1:-1], bool(row[-1])))
 
-    # One column per criterion (a pivot in SQL): a row per item rather than per score.
     # Criteria belong to one plan, so their ids pick the plan's scores without a join.
     scores: dict[int, dict[str, float]] = defaultdict(dict)
     if criterion_key:
@@ -100,8 +99,10 @@ def _load(session: Session, plan_id: int) -> Snapshot:
             )
         ):
             scores[item_id][criterion_key[criterion_id]] = value
+    scored = scores.get
     item_key: dict[int, str] = {}
     items = []
+    team_of = team_key.get  # None for no team
     for row in run(
         select(
             t.Item.id,
@@ -121,26 +122,27 @@ def _load(session: Session, plan_id: int) -> Snapshot:
             t.Item.deadline,
         ).where(t.Item.plan_id == plan_id)
     ):
-        item_id, key, title, effort, team_id, status, mandatory, *rest, early, due = row
+        item_id, key, title, effort, team_id, status, mandatory, moscow, confidence = row[:9]
+        reach, impact, cost_of_delay, pinned, early, due = row[9:]
         item_key[item_id] = key
-        team = team_key.get(team_id) if team_id is not None else None
         items.append(
-            ItemData(key, title, effort, team, status, bool(mandatory), *rest,
-                     early and _date(early), due and _date(due), scores.get(item_id) or NO_SCORES)
+            ItemData(key, title, effort, team_of(team_id), status, bool(mandatory), moscow,
+                     confidence, reach, impact, cost_of_delay, pinned, early and _date(early),
+                     due and _date(due), scored(item_id, NO_SCORES))
         )  # fmt: skip
 
-    dependencies = tuple(
+    dependencies = [
         (item_key[blocker], item_key[blocked], kind)
         for blocker, blocked, kind in run(
             select(t.Dependency.blocker_id, t.Dependency.blocked_id, t.Dependency.kind).where(
                 t.Dependency.plan_id == plan_id
             )
         )
-    )
+    ]
     return Snapshot(
         calendar=Calendar(start_date, unit),
         items=tuple(items),
-        dependencies=dependencies,
+        dependencies=tuple(dependencies),
         teams=teams,
         criteria=tuple(criteria),
         scoring_method=method,
