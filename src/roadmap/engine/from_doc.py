@@ -1,0 +1,76 @@
+"""The engine's view of a plan document: a :class:`~roadmap.engine.inputs.Snapshot` built from
+a :class:`~roadmap.model.inputs.PlanDoc` already in memory.
+
+An export reads the whole plan as a document anyway; building the snapshot from it saves
+reading the plan from the database a second time. For a stored plan read back with
+:func:`roadmap.store.plandoc.read_plan`, the result equals that of
+:func:`roadmap.store.snapshot.load_snapshot`: items in stored order, dependencies item by item
+(hard, then soft), period labels turned back into indexes of the plan's calendar.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from roadmap.engine.inputs import NO_SCORES, CriterionData, ItemData, Snapshot, TeamData
+from roadmap.model.periods import Calendar
+
+if TYPE_CHECKING:
+    from roadmap.model.inputs import PlanDoc
+
+
+def snapshot_of(doc: PlanDoc) -> Snapshot:
+    """Everything the engine needs of ``doc``, which must be a valid, storable plan."""
+    plan = doc.plan
+    cal = Calendar(plan.start_date, plan.period_unit)
+    parse = cal.parse
+    teams = {
+        team.key: TeamData(
+            team.key,
+            team.name,
+            team.capacity,
+            tuple(sorted((parse(c.from_period), c.capacity) for c in team.capacity_changes)),
+        )
+        for team in doc.teams
+    }
+    criteria = tuple(
+        CriterionData(c.key, c.name, c.weight, c.direction, c.scale, bool(c.workshop))
+        for c in doc.criteria
+    )
+    items = []
+    dependencies = []
+    add_item, add_edge = items.append, dependencies.append
+    for item in doc.items:
+        key, pinned = item.key, item.pinned_period
+        add_item(
+            ItemData(
+                key,
+                item.title,
+                item.effort,
+                item.team,
+                item.status,
+                bool(item.mandatory),
+                item.moscow,
+                item.confidence,
+                item.reach,
+                item.impact,
+                item.cost_of_delay,
+                None if pinned is None else parse(pinned),
+                item.earliest_start,
+                item.deadline,
+                dict(item.scores) if item.scores else NO_SCORES,
+            )
+        )
+        for blocker in item.depends_on:
+            add_edge((blocker, key, "hard"))
+        for blocker in item.soft_depends_on:
+            add_edge((blocker, key, "soft"))
+    return Snapshot(
+        calendar=cal,
+        items=tuple(items),
+        dependencies=tuple(dependencies),
+        teams=teams,
+        criteria=criteria,
+        scoring_method=plan.scoring_method,
+        horizon=plan.horizon,
+    )
