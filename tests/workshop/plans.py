@@ -15,7 +15,13 @@ ITEMS = ("A", "B", "C", "D")
 def seed(store: Store, *, name: str = "Kick-off") -> tuple[int, int, str]:
     """``(plan_id, session_id, code)`` of a new plan with a workshop session on it."""
     with store.write() as s:
-        plan = t.Plan(name="Small", slug="small", start_date=date(2027, 1, 1), languages=["en"])
+        plan = t.Plan(
+            name="Small",
+            slug="small",
+            start_date=date(2027, 1, 1),
+            default_language="en",
+            languages=["en"],
+        )
         s.add(plan)
         s.flush()
         org = t.Organisation(plan_id=plan.id, key="org", name="Org")

@@ -39,7 +39,7 @@ def _session(store: Store) -> WorkshopSession:
 
 
 async def test_steps_timer_and_capture(demo_store: Store) -> None:
-    app = make_facilitator_app(demo_store, name="Kick-off", poll=0.1)
+    app = make_facilitator_app(demo_store, name="Kick-off", lang="en", poll=0.1)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         code = _session(demo_store).code
@@ -69,7 +69,7 @@ async def test_steps_timer_and_capture(demo_store: Store) -> None:
 
 
 async def test_round_lock_reveal_and_results_into_the_plan(demo_store: Store) -> None:
-    app = make_facilitator_app(demo_store, name="Kick-off", poll=0.1)
+    app = make_facilitator_app(demo_store, name="Kick-off", lang="en", poll=0.1)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         workshop = _session(demo_store)

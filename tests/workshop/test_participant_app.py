@@ -10,7 +10,7 @@ from textual.worker import WorkerCancelled
 from roadmap.model.workshop_tables import WorkshopParticipant, WorkshopVote
 from roadmap.store import workshop as ws
 from roadmap.store.db import Store
-from roadmap.tui.workshop.participant import SAVED, ItemRow, JoinScreen, make_participant_app
+from roadmap.tui.workshop.participant import ItemRow, JoinScreen, make_participant_app
 
 from .plans import seed
 
@@ -40,7 +40,7 @@ async def test_wrong_code_is_refused_and_right_code_joins(sqlite_store: Store) -
         await pilot.press(*"ZZZZZZ", "enter", *"Anna", "enter")
         await settle(pilot)
         assert isinstance(app.screen, JoinScreen)
-        assert "no workshop has that code" in str(app.screen.query_one("#join-error").render())
+        assert "No workshop has that code" in str(app.screen.query_one("#join-error").render())
         app.screen.query_one("#code").value = code.lower()
         await pilot.click("#join-button")
         await settle(pilot)
@@ -66,7 +66,7 @@ async def test_votes_are_saved_and_the_budget_holds(sqlite_store: Store) -> None
         assert "0 of 3 dots left" in str(app.screen.query_one("#status").render())
         await pilot.click(rows["B"].query_one(".less"))
         await settle(pilot)
-        assert SAVED in str(app.screen.query_one("#saved").render())
+        assert app.w("saved") in str(app.screen.query_one("#saved").render())
         assert str(rows["A"].query_one(".given").render()) == "2"
     assert _votes(sqlite_store) == [("A", 2)]
     again = make_participant_app(sqlite_store, code=code, name="Anna", poll=0.1)

@@ -18,6 +18,17 @@ import click
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 
 LOOPBACK = "127.0.0.1"
+LANGS = ("fi", "sv", "en")
+EXPOSED_ATTEMPTS = 5
+"""Wrong join codes one browser page may try when ``roadmap serve`` is exposed."""
+EXPOSED_DELAY = 2.0
+"""Seconds before the next code may be tried after a wrong one, when exposed."""
+
+
+def lang_option(what: str):
+    return click.option(
+        "--lang", type=click.Choice(LANGS), default=None, help=f"Language of {what}."
+    )
 
 
 @cli.group(invoke_without_command=True)
@@ -29,8 +40,14 @@ LOOPBACK = "127.0.0.1"
     help="For a new workshop: steps with minutes, e.g. 'vision:20,items,voting:10'.",
 )
 @click.option("--date", "when", type=click.DateTime(["%Y-%m-%d"]), help="Date of a new workshop.")
+@lang_option(
+    "the projector and of participants' windows (default: the workshop's, else the "
+    "plan's default language); kept for the workshop"
+)
 @click.pass_context
-def workshop(ctx: click.Context, plan_slug: str | None, name: str | None, agenda, when) -> None:
+def workshop(
+    ctx: click.Context, plan_slug: str | None, name: str | None, agenda, when, lang
+) -> None:
     """Run a workshop on the projector: agenda, timer, live capture, voting, results."""
     if ctx.invoked_subcommand is not None:
         return
@@ -42,7 +59,12 @@ def workshop(ctx: click.Context, plan_slug: str | None, name: str | None, agenda
     try:
         steps = parse_agenda(agenda) if agenda else None
         app = make_facilitator_app(
-            store, plan=plan_slug, name=name, held_on=when.date() if when else None, agenda=steps
+            store,
+            plan=plan_slug,
+            name=name,
+            held_on=when.date() if when else None,
+            agenda=steps,
+            lang=lang,
         )
     except (NotFoundError, ValueError) as exc:
         fail(str(exc))
@@ -52,12 +74,29 @@ def workshop(ctx: click.Context, plan_slug: str | None, name: str | None, agenda
 @cli.command()
 @click.argument("code", required=False)
 @click.option("--name", metavar="NAME", help="Your name (asked when not given).")
+@lang_option("your window (default: the workshop's)")
+@click.option("--attempts", type=click.IntRange(min=1), hidden=True)
+@click.option("--wrong-code-delay", type=click.FloatRange(min=0), default=0.0, hidden=True)
 @pass_ctx
-def join(ctx: Context, code: str | None, name: str | None) -> None:
+def join(
+    ctx: Context,
+    code: str | None,
+    name: str | None,
+    lang: str | None,
+    attempts: int | None,
+    wrong_code_delay: float,
+) -> None:
     """Join workshop CODE as a participant (asks for the code when not given)."""
     from roadmap.tui.workshop.participant import make_participant_app
 
-    make_participant_app(ctx.store, code=code, name=name).run()
+    make_participant_app(
+        ctx.store,
+        code=code,
+        name=name,
+        lang=lang,
+        attempts=attempts,
+        wrong_code_delay=wrong_code_delay,
+    ).run()
 
 
 @cli.command()
@@ -71,9 +110,16 @@ def join(ctx: Context, code: str | None, name: str | None) -> None:
     "and participants must then type the join code.",
 )
 @click.option("--port", default=8000, show_default=True, type=int)
+@lang_option("the participants' pages (default: the workshop's); each page can switch")
 @pass_ctx
-def serve(ctx: Context, plan_slug: str | None, name: str | None, host: str, port: int) -> None:
-    """Serve the participant view to browsers (nothing to install for participants)."""
+def serve(
+    ctx: Context, plan_slug: str | None, name: str | None, host: str, port: int, lang
+) -> None:
+    """Serve the participant view to browsers (nothing to install for participants).
+
+    Exposed (``--host`` other than 127.0.0.1), each page asks for the join code and allows a
+    few wrong ones, with a pause after each.
+    """
     from textual_serve.server import Server
 
     from roadmap.store import workshop as ws
@@ -83,12 +129,17 @@ def serve(ctx: Context, plan_slug: str | None, name: str | None, host: str, port
     with store.read() as session:
         try:
             plan = find_plan(session=session, slug=plan_slug)
-            code = ws.find_session(session=session, plan_id=plan.id, name=name).code
+            found = ws.find_session(session=session, plan_id=plan.id, name=name)
         except NotFoundError as exc:
             fail(f"{exc}; start it with `roadmap workshop` first")
+        code = found.code
+        lang = lang or ws.session_lang(session=session, workshop=found)
     exposed = host != LOOPBACK
-    command = [sys.executable, "-m", "roadmap", "join"]
-    if not exposed:
+    command = [sys.executable, "-m", "roadmap", "join", "--lang", lang]
+    if exposed:
+        command += ["--attempts", str(EXPOSED_ATTEMPTS)]
+        command += ["--wrong-code-delay", str(EXPOSED_DELAY)]
+    else:
         command.append(code)
     os.environ["ROADMAP_DB"] = store.url
     address = f"http://{host}:{port}"

@@ -40,20 +40,26 @@ class WorkshopSession(Timestamped, table=True):
     """Seconds left of a paused countdown; ``None`` when it runs or was not started."""
     revision: int = 0
     """Raised by every write of the session, its rounds, votes and notes."""
+    lang: str | None = _enum(None, nullable=True)
+    """Language of both apps (``fi``, ``sv`` or ``en``); ``None``: the plan's default."""
 
 
 class WorkshopParticipant(Timestamped, table=True):
     """Someone who joined; the same name in the same session is the same participant.
 
-    Its row is also the lock that serialises one participant's votes on PostgreSQL.
+    Names match without regard to case or surrounding spaces (``name_key``); ``name`` keeps
+    the name as first typed. The row is also the lock that serialises one participant's votes
+    on PostgreSQL.
     """
 
     __tablename__ = "workshop_participant"
-    __table_args__ = (UniqueConstraint("session_id", "name"),)
+    __table_args__ = (UniqueConstraint("session_id", "name_key"),)
 
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = _fk("workshop_session.id")
     name: str
+    name_key: str
+    """The name as compared (see :func:`roadmap.workshop.rules.name_key`)."""
 
 
 class WorkshopRound(Timestamped, table=True):

@@ -31,9 +31,18 @@ from roadmap.model.workshop_tables import (
 )
 from roadmap.store.repo import NotFoundError
 from roadmap.workshop.agenda import parse_capture
-from roadmap.workshop.rules import Rules, VoteRefused, new_code, normal_code, normal_name
+from roadmap.workshop.rules import (
+    Refused,
+    Rules,
+    VoteRefused,
+    name_key,
+    new_code,
+    normal_code,
+    normal_name,
+)
 from roadmap.workshop.tally import ItemResult, Vote, criterion_values, tally
 from roadmap.workshop.timer import Timer
+from roadmap.workshop.words import LANGS, Refusal, Words, lang_or_default, translated
 
 ROUND_STATES = ("open", "locked", "revealed")
 CLOSED_STATUSES = ("done", "dropped")
@@ -42,8 +51,12 @@ WORKSHOP_CRITERION = "workshop"
 """Key of the workshop criterion created when a plan has none."""
 
 
-class JoinRefused(LookupError):
+class JoinRefused(Refusal, LookupError):
     """A join code that no session has, or a name that cannot be used."""
+
+
+class WrongCode(JoinRefused):
+    """No workshop has the code typed."""
 
 
 # Sessions -----------------------------------------------------------------------------------
@@ -62,21 +75,55 @@ def find_session(*, session: Session, plan_id: int, name: str | None = None) -> 
 
 
 def open_session(
-    *, session: Session, plan_id: int, name: str, held_on: date, agenda: list[dict]
+    *,
+    session: Session,
+    plan_id: int,
+    name: str,
+    held_on: date,
+    agenda: list[dict],
+    lang: str | None = None,
 ) -> tuple[WorkshopSession, bool]:
-    """Resume workshop ``name`` of the plan, or create it; ``(workshop, created)``."""
+    """Resume workshop ``name`` of the plan, or create it; ``(workshop, created)``.
+
+    ``lang`` sets the language of both apps (also of a resumed workshop); a new workshop
+    without one speaks the plan's default language.
+    """
+    if lang is not None and lang not in LANGS:
+        raise ValueError(f"no workshop language {lang!r} (choose from {', '.join(LANGS)})")
     try:
-        return find_session(session=session, plan_id=plan_id, name=name), False
+        row = find_session(session=session, plan_id=plan_id, name=name)
     except NotFoundError:
         pass
+    else:
+        if lang is not None and row.lang != lang:
+            row.lang = lang
+            session.add(row)
+            session.flush()
+            _bump(session, row.id)
+        return row, False
     taken = set(session.exec(select(WorkshopSession.code)))
     code = new_code()
     while code in taken:
         code = new_code()
-    row = WorkshopSession(plan_id=plan_id, name=name, code=code, held_on=held_on, agenda=agenda)
+    if lang is None:
+        default = session.exec(select(t.Plan.default_language).where(t.Plan.id == plan_id)).one()
+        lang = lang_or_default(default)
+    row = WorkshopSession(
+        plan_id=plan_id, name=name, code=code, held_on=held_on, agenda=agenda, lang=lang
+    )
     session.add(row)
     session.flush()
     return row, True
+
+
+def session_lang(*, session: Session, workshop: WorkshopSession) -> str:
+    """The language the workshop's apps speak: its own, else the plan's default."""
+    if workshop.lang in LANGS:
+        return workshop.lang
+    default = session.exec(
+        select(t.Plan.default_language).where(t.Plan.id == workshop.plan_id)
+    ).one()
+    return lang_or_default(default)
 
 
 def get_session(*, session: Session, session_id: int) -> WorkshopSession:
@@ -150,27 +197,32 @@ def session_by_code(*, session: Session, code: str) -> WorkshopSession:
     row = session.exec(select(WorkshopSession).where(WorkshopSession.code == normal_code(code)))
     found = row.first()
     if found is None:
-        raise JoinRefused("no workshop has that code; check the code on the screen")
+        raise WrongCode("no_code")
     return found
 
 
 def join(*, session: Session, code: str, name: str) -> WorkshopParticipant:
-    """Join the workshop with ``code`` as ``name``; the same name joins as the same person."""
+    """Join the workshop with ``code`` as ``name``; the same name joins as the same person.
+
+    Names match regardless of case and spaces ("Anna" rejoins as " anna "); the participant
+    keeps the name as first typed.
+    """
     name = normal_name(name)
     if not name or len(name) > 80:
-        raise JoinRefused("type your name (at most 80 characters)")
+        raise JoinRefused("name_needed")
     workshop = session_by_code(session=session, code=code)
+    key = name_key(name)
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     now = t.utcnow()
     added = session.execute(
         dialect.insert(WorkshopParticipant)
-        .values(session_id=workshop.id, name=name, created_at=now, updated_at=now)
-        .on_conflict_do_nothing(index_elements=["session_id", "name"])
+        .values(session_id=workshop.id, name=name, name_key=key, created_at=now, updated_at=now)
+        .on_conflict_do_nothing(index_elements=["session_id", "name_key"])
         .returning(WorkshopParticipant.id)
     ).first()
     participant = session.exec(
         select(WorkshopParticipant).where(
-            WorkshopParticipant.session_id == workshop.id, WorkshopParticipant.name == name
+            WorkshopParticipant.session_id == workshop.id, WorkshopParticipant.name_key == key
         )
     ).one()
     if added is not None:
@@ -264,7 +316,7 @@ def new_round(
     workshop = get_session(session=session, session_id=session_id)
     items = votable_items(session=session, plan_id=workshop.plan_id, text=filter_text)
     if not items:
-        raise ValueError(f"no open items match {filter_text!r}")
+        raise Refused("no_items_match", text=filter_text)
     criteria = ()
     if method == "score":
         criteria = [c.key for c in scoring_criteria(session=session, plan_id=workshop.plan_id)]
@@ -372,9 +424,9 @@ def cast_vote(
         select(WorkshopRound).where(WorkshopRound.id == round_id).with_for_update(read=True)
     ).first()
     if participant is None or row is None or participant.session_id != row.session_id:
-        raise VoteRefused("this vote belongs to no round of your workshop")
+        raise VoteRefused("not_your_round")
     if row.state != "open":
-        raise VoteRefused("voting in this round has closed")
+        raise VoteRefused("round_closed")
     mine = allocation(session=session, round_id=round_id, participant_id=participant_id)
     new = value if value is not None else mine.get((item_key, criterion), 0) + delta
     rules_of(row).check(mine, item_key, criterion, new)
@@ -442,12 +494,30 @@ def round_results(*, session: Session, round_id: int) -> list[ItemResult]:
     return tally(row.method, row.items, round_votes(session=session, round_id=round_id), directions)
 
 
-def item_titles(*, session: Session, plan_id: int, keys: Iterable[str]) -> dict[str, str]:
+def item_titles(
+    *, session: Session, plan_id: int, keys: Iterable[str], lang: str | None = None
+) -> dict[str, str]:
+    """Titles of items ``keys``, in ``lang`` where translated (else the plan's default)."""
     keys = list(keys)
     rows = session.exec(
-        select(t.Item.key, t.Item.title).where(t.Item.plan_id == plan_id, t.Item.key.in_(keys))
+        select(t.Item.key, t.Item.title, t.Item.i18n).where(
+            t.Item.plan_id == plan_id, t.Item.key.in_(keys)
+        )
     )
-    return dict(rows.all())
+    return {key: translated(title, i18n, lang, "title") for key, title, i18n in rows}
+
+
+def criterion_names(
+    *, session: Session, plan_id: int, keys: Iterable[str], lang: str
+) -> dict[str, str]:
+    """Names of criteria ``keys`` in ``lang`` where translated."""
+    keys = list(keys)
+    rows = session.exec(
+        select(t.Criterion.key, t.Criterion.name, t.Criterion.i18n).where(
+            t.Criterion.plan_id == plan_id, t.Criterion.key.in_(keys)
+        )
+    )
+    return {key: translated(name, i18n, lang, "name") for key, name, i18n in rows}
 
 
 # Results into the plan ----------------------------------------------------------------------
@@ -463,7 +533,11 @@ class Applied:
 
 
 def workshop_criterion(*, session: Session, plan_id: int) -> tuple[t.Criterion, bool]:
-    """The plan's workshop criterion, created (weight 1, scale 1-5) when it has none."""
+    """The plan's workshop criterion, created (weight 1, scale 1-5) when it has none.
+
+    A new one is named in the plan's default language, with translations into the plan's
+    other workshop languages.
+    """
     found = session.exec(
         select(t.Criterion)
         .where(t.Criterion.plan_id == plan_id, t.Criterion.workshop)
@@ -480,8 +554,18 @@ def workshop_criterion(*, session: Session, plan_id: int) -> tuple[t.Criterion, 
             t.Criterion.plan_id == plan_id
         )
     ).one()
+    default, languages = session.exec(
+        select(t.Plan.default_language, t.Plan.languages).where(t.Plan.id == plan_id)
+    ).one()
+    default = lang_or_default(default)
+    others = {lang for lang in languages or () if lang in LANGS and lang != default}
     row = t.Criterion(
-        plan_id=plan_id, key=key, name="Workshop priority", workshop=True, position=position + 1
+        plan_id=plan_id,
+        key=key,
+        name=Words(default)("workshop_criterion"),
+        i18n={lang: {"name": Words(lang)("workshop_criterion")} for lang in sorted(others)},
+        workshop=True,
+        position=position + 1,
     )
     session.add(row)
     session.flush()
@@ -499,7 +583,7 @@ def apply_results(*, session: Session, round_id: int) -> Applied:
     if row is None:
         raise NotFoundError(f"no round with id {round_id}")
     if row.state == "open":
-        raise ValueError("lock the round before its results go into the plan")
+        raise Refused("lock_before_apply")
     workshop = get_session(session=session, session_id=row.session_id)
     criterion, created = workshop_criterion(session=session, plan_id=workshop.plan_id)
     values = criterion_values(row.method, round_results(session=session, round_id=round_id))
@@ -528,11 +612,15 @@ class Live:
     """Everything a facilitator's or participant's window shows, read in one transaction."""
 
     workshop: WorkshopSession
+    lang: str
+    """The language the window speaks."""
     round: WorkshopRound | None
     voted: int
     participants: int
     titles: dict[str, str]
-    """Titles of the current round's items."""
+    """Titles of the current round's items, in ``lang`` where translated."""
+    criteria: dict[str, str]
+    """Names of the current round's criteria (scoring rounds), in ``lang`` where translated."""
     mine: dict[tuple[str, str], int]
     """The participant's allocation in the current round (empty for the facilitator)."""
     results: list[ItemResult] | None
@@ -540,23 +628,36 @@ class Live:
     notes: list[WorkshopNote]
 
 
-def load_live(*, session: Session, session_id: int, participant_id: int | None = None) -> Live:
+def load_live(
+    *,
+    session: Session,
+    session_id: int,
+    participant_id: int | None = None,
+    lang: str | None = None,
+) -> Live:
+    """What a window shows, in ``lang`` (None: the workshop's language)."""
     workshop = get_session(session=session, session_id=session_id)
+    lang = lang or session_lang(session=session, workshop=workshop)
     row = current_round(session=session, session_id=session_id)
-    voted, titles, mine, results = 0, {}, {}, None
+    voted, titles, criteria, mine, results = 0, {}, {}, {}, None
     if row is not None:
         voted = voted_count(session=session, round_id=row.id)
-        titles = item_titles(session=session, plan_id=workshop.plan_id, keys=row.items)
+        titles = item_titles(session=session, plan_id=workshop.plan_id, keys=row.items, lang=lang)
+        criteria = criterion_names(
+            session=session, plan_id=workshop.plan_id, keys=row.criteria, lang=lang
+        )
         if participant_id is not None:
             mine = allocation(session=session, round_id=row.id, participant_id=participant_id)
         if row.state == "revealed":
             results = round_results(session=session, round_id=row.id)
     return Live(
         workshop=workshop,
+        lang=lang,
         round=row,
         voted=voted,
         participants=participant_count(session=session, session_id=session_id),
         titles=titles,
+        criteria=criteria,
         mine=mine,
         results=results,
         notes=notes(session=session, session_id=session_id),
@@ -575,20 +676,25 @@ class Outcome:
 
 
 def apply_to_plan(store, round_id: int) -> Outcome:
-    """Apply a round's results (one transaction) and compare the roadmap before and after."""
+    """Apply a round's results and compare the roadmap before and after.
+
+    The plan is read before and after the scores are written within the same write
+    transaction, so that the comparison shows what the results did and nothing that another
+    window saved meanwhile. The roadmaps are sequenced after the transaction, so that the
+    engine does not hold the write lock.
+    """
     from roadmap.engine.baseline import diff
     from roadmap.engine.sequence import sequence
     from roadmap.store.snapshot import load_snapshot
 
-    with store.read() as s:
+    with store.write() as s:
         row = s.get(WorkshopRound, round_id)
         if row is None:
             raise NotFoundError(f"no round with id {round_id}")
         plan_id = get_session(session=s, session_id=row.session_id).plan_id
         before = load_snapshot(session=s, plan_id=plan_id)
-    with store.write() as s:
         applied = apply_results(session=s, round_id=round_id)
-    with store.read() as s:
+        s.flush()
         after = load_snapshot(session=s, plan_id=plan_id)
     changes = diff(sequence(before), sequence(after), after.calendar)
     return Outcome(applied, changes, after.calendar)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from roadmap.workshop.words import LABELS
+
 STEPS: tuple[str, ...] = (
     "current_state",
     "needs",
@@ -32,6 +34,11 @@ DEFAULT_MINUTES: dict[str, int] = {
 
 CAPTURE_KINDS = ("item", "need", "note", "decision")
 """What quick capture stores: a new item of the plan, or a need, note or decision of the session."""
+
+PREFIXES: dict[str, str] = {
+    labels[f"prefix_{kind}"]: kind for labels in LABELS.values() for kind in CAPTURE_KINDS
+}
+"""Prefix word -> kind, in every language: ``tarve:`` and ``behov:`` are ``need:``."""
 
 _STEP_CAPTURE = {"needs": "need", "items": "item", "results": "decision", "roadmap": "decision"}
 
@@ -68,8 +75,11 @@ def parse_capture(text: str, step: str) -> tuple[str, str]:
     ('need', "one place to see a family's services")
     >>> parse_capture("Shared calendar", "items")
     ('item', 'Shared calendar')
+    >>> parse_capture("Päätös: kalenteri ensin", "vision")
+    ('decision', 'kalenteri ensin')
     """
     head, sep, rest = text.partition(":")
-    if sep and head.strip().lower() in CAPTURE_KINDS and rest.strip():
-        return head.strip().lower(), rest.strip()
+    kind = PREFIXES.get(head.strip().lower())
+    if sep and kind and rest.strip():
+        return kind, rest.strip()
     return _STEP_CAPTURE.get(step, "note"), text.strip()

@@ -1,8 +1,8 @@
 """The minutes of a workshop session as Markdown, in Finnish, Swedish or English.
 
 The record is read by :func:`roadmap.store.workshop.minutes_record`; this module only words it.
-Labels live in :data:`LABELS`, one dict per language (a test checks that every label exists in
-every language). Results name no participant.
+Labels live in :data:`roadmap.workshop.words.LABELS`, shared with the workshop's apps.
+Results name no participant.
 """
 
 from __future__ import annotations
@@ -12,119 +12,7 @@ from datetime import date
 
 from roadmap.io.mdsafe import inline
 from roadmap.workshop.tally import ItemResult
-
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Workshop minutes",
-        "plan": "Plan",
-        "date": "Date",
-        "participants": "Participants",
-        "agenda": "Agenda",
-        "minutes": "min",
-        "captured": "Captured during the session",
-        "item": "New item",
-        "need": "Need",
-        "note": "Note",
-        "decision": "Decision",
-        "rounds": "Voting rounds",
-        "round": "Round",
-        "voted": "voted",
-        "hidden": "Results were not revealed.",
-        "rank": "#",
-        "item_col": "Item",
-        "total": "Total",
-        "spread": "Spread",
-        "contested": "people disagree",
-        "applied": "The results were written into the plan's workshop criterion.",
-        "decisions": "Decisions",
-        "none": "None.",
-        "dots": "dot voting, {budget} dots per person, at most {per_item} on one item",
-        "points": "{budget} points per person, at most {per_item} on one item",
-        "score": "each item scored 1-5 on the plan's criteria",
-        "items": "items: {n}",
-        "current_state": "Current state",
-        "needs": "Needs",
-        "vision": "Vision",
-        "items_step": "Development items",
-        "voting": "Voting",
-        "results": "Results",
-        "roadmap": "Roadmap",
-    },
-    "fi": {
-        "title": "Työpajan muistio",
-        "plan": "Suunnitelma",
-        "date": "Päivämäärä",
-        "participants": "Osallistujia",
-        "agenda": "Ohjelma",
-        "minutes": "min",
-        "captured": "Työpajassa kirjattua",
-        "item": "Uusi kehittämiskohde",
-        "need": "Tarve",
-        "note": "Huomio",
-        "decision": "Päätös",
-        "rounds": "Äänestyskierrokset",
-        "round": "Kierros",
-        "voted": "äänesti",
-        "hidden": "Tuloksia ei julkistettu.",
-        "rank": "#",
-        "item_col": "Kehittämiskohde",
-        "total": "Yhteensä",
-        "spread": "Hajonta",
-        "contested": "näkemykset eroavat",
-        "applied": "Tulokset kirjattiin suunnitelman työpajakriteeriin.",
-        "decisions": "Päätökset",
-        "none": "Ei yhtään.",
-        "dots": "pisteäänestys, {budget} pistettä kullekin, enintään {per_item} yhdelle kohteelle",
-        "points": "{budget} pistettä kullekin, enintään {per_item} yhdelle kohteelle",
-        "score": "kukin kohde pisteytettiin 1-5 suunnitelman kriteereillä",
-        "items": "kohteita: {n}",
-        "current_state": "Nykytila",
-        "needs": "Tarpeet",
-        "vision": "Visio",
-        "items_step": "Kehittämiskohteet",
-        "voting": "Äänestys",
-        "results": "Tulokset",
-        "roadmap": "Tiekartta",
-    },
-    "sv": {
-        "title": "Minnesanteckningar från workshoppen",
-        "plan": "Plan",
-        "date": "Datum",
-        "participants": "Deltagare",
-        "agenda": "Program",
-        "minutes": "min",
-        "captured": "Antecknat under workshoppen",
-        "item": "Nytt utvecklingsobjekt",
-        "need": "Behov",
-        "note": "Anteckning",
-        "decision": "Beslut",
-        "rounds": "Röstningsomgångar",
-        "round": "Omgång",
-        "voted": "röstade",
-        "hidden": "Resultaten offentliggjordes inte.",
-        "rank": "#",
-        "item_col": "Utvecklingsobjekt",
-        "total": "Totalt",
-        "spread": "Spridning",
-        "contested": "åsikterna går isär",
-        "applied": "Resultaten fördes in i planens workshopkriterium.",
-        "decisions": "Beslut",
-        "none": "Inga.",
-        "dots": "prickröstning, {budget} prickar per person, högst {per_item} på ett objekt",
-        "points": "{budget} poäng per person, högst {per_item} på ett objekt",
-        "score": "varje objekt poängsattes 1-5 enligt planens kriterier",
-        "items": "objekt: {n}",
-        "current_state": "Nuläge",
-        "needs": "Behov",
-        "vision": "Vision",
-        "items_step": "Utvecklingsobjekt",
-        "voting": "Röstning",
-        "results": "Resultat",
-        "roadmap": "Färdplan",
-    },
-}
-STEP_LABEL = {"items": "items_step"}
-"""Steps whose label key differs from the step key."""
+from roadmap.workshop.words import LABELS, STEP_LABEL, translated
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +54,9 @@ def render_minutes(record: Minutes, lang: str) -> str:
 
     def title(key: str) -> str:
         text, i18n = record.titles.get(key, (key, {}))
-        return inline(i18n.get(lang, {}).get("title", text))
+        return inline(translated(text, i18n, lang, "title"))
 
-    plan = record.plan_i18n.get(lang, {}).get("name", record.plan)
+    plan = translated(record.plan, record.plan_i18n, lang, "name")
     out = [
         f"# {label['title']}: {inline(record.name)}",
         "",

@@ -9,8 +9,11 @@ scored 1-5 on each criterion of the round, no budget. A participant's allocation
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+from roadmap.workshop.words import Refusal
 
 METHODS = ("dots", "points", "score")
 SCORE_RANGE = (1, 5)
@@ -21,7 +24,11 @@ CODE_LENGTH = 6
 Allocation = Mapping[tuple[str, str], int]
 
 
-class VoteRefused(ValueError):
+class Refused(Refusal, ValueError):
+    """Something the workshop's rules do not allow (a round's rules, results too early)."""
+
+
+class VoteRefused(Refused):
     """A vote the rules do not allow; nothing was stored."""
 
 
@@ -50,12 +57,12 @@ class Rules:
             raise ValueError(f"unknown voting method {method!r} (use {', '.join(METHODS)})")
         if method == "score":
             if not criteria:
-                raise ValueError("a scoring round needs at least one criterion")
+                raise Refused("score_needs_criteria")
             return cls(method, 0, 0, tuple(items), tuple(criteria))
         budget = budget if budget is not None else (5 if method == "dots" else 100)
         per_item = per_item if per_item is not None else (3 if method == "dots" else budget)
         if budget < 1 or per_item < 1:
-            raise ValueError("the budget and the most per item must be at least 1")
+            raise Refused("budget_min")
         return cls(method, budget, min(per_item, budget), tuple(items), ())
 
     @property
@@ -75,22 +82,22 @@ class Rules:
         ``value`` 0 withdraws the vote and is always allowed for a known item.
         """
         if item not in self.items:
-            raise VoteRefused(f"{item} is not voted on in this round")
+            raise VoteRefused("not_in_round", item=item)
         if self.has_budget:
             if criterion:
-                raise VoteRefused("dots and points are given to items, not criteria")
+                raise VoteRefused("items_not_criteria")
             if value < 0 or value > self.per_item:
-                raise VoteRefused(f"at most {self.per_item} on one item")
+                raise VoteRefused("at_most", per_item=self.per_item)
             others = self.spent(allocation) - allocation.get((item, ""), 0)
             if others + value > self.budget:
                 left = self.budget - others
-                raise VoteRefused(f"only {left} of your {self.budget} left")
+                raise VoteRefused("only_left", left=left, budget=self.budget)
             return
         if criterion not in self.criteria:
-            raise VoteRefused(f"{criterion!r} is not scored in this round")
+            raise VoteRefused("not_scored", criterion=criterion)
         lo, hi = SCORE_RANGE
         if value != 0 and not lo <= value <= hi:
-            raise VoteRefused(f"a score is from {lo} to {hi}")
+            raise VoteRefused("score_range", lo=lo, hi=hi)
 
 
 def new_code() -> str:
@@ -105,4 +112,42 @@ def normal_code(text: str) -> str:
 
 def normal_name(text: str) -> str:
     """A typed name as stored: spaces collapsed, so that a participant can rejoin."""
-    return " ".join(text.split())
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def name_key(text: str) -> str:
+    """A name as compared when someone joins: "Anna", " anna " and "ANNA" are one person.
+
+    >>> name_key("  Äijä  Öberg ") == name_key("äijä öberg")
+    True
+    """
+    return normal_name(text).casefold()
+
+
+@dataclass(slots=True)
+class CodeGuard:
+    """How many wrong join codes one participant's window may type, and the pause after each.
+
+    ``roadmap serve --host`` exposes the join page to the network; each browser page is a
+    process of its own with its own guard, so that guessing a code costs a pause after every
+    wrong one and a new page after ``attempts`` of them. ``attempts`` None: no limit.
+    """
+
+    attempts: int | None = None
+    delay: float = 0.0
+    """Seconds before the next code can be tried."""
+    wrong: int = 0
+
+    @property
+    def left(self) -> int | None:
+        """Codes that may still be tried (None: no limit)."""
+        return None if self.attempts is None else max(0, self.attempts - self.wrong)
+
+    @property
+    def exhausted(self) -> bool:
+        return self.left == 0
+
+    def failed(self) -> float:
+        """Count a wrong code; the seconds to wait before the next."""
+        self.wrong += 1
+        return self.delay

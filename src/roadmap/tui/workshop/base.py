@@ -1,4 +1,8 @@
-"""What both workshop apps share: the store, the projector theme, live state and the timer.
+"""What both workshop apps share: the store, the projector theme, language, live state, timer.
+
+Both apps speak Finnish, Swedish or English: every fixed text comes from
+:class:`~roadmap.workshop.words.Words`, including the footer's key descriptions, and refusals
+from the store are worded in the window's language.
 
 A worker thread asks :class:`~roadmap.tui.workshop.watch.RevisionWatcher` twice a second whether
 the workshop changed, and only then reads a new :class:`~roadmap.store.workshop.Live`, which it
@@ -10,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App
@@ -19,28 +23,28 @@ from textual.widgets import Digits
 from roadmap.store import workshop as ws
 from roadmap.store.db import Store
 from roadmap.tui.app import PROJECTOR
-from roadmap.workshop.agenda import STEPS
 from roadmap.workshop.timer import clock
+from roadmap.workshop.words import Refusal, Words
 
 POLL_SECONDS = 0.5
-STEP_NAMES = {
-    "current_state": "Current state",
-    "needs": "Needs",
-    "vision": "Vision",
-    "items": "Development items",
-    "voting": "Voting",
-    "results": "Results",
-    "roadmap": "Roadmap",
-}
-assert set(STEP_NAMES) == set(STEPS)
 
 
 class WorkshopApp(App[None]):
-    """A window on one workshop session."""
+    """A window on one workshop session, in language ``lang``."""
 
     CSS_PATH = "workshop.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    WORDED_BINDINGS: ClassVar[list[tuple[str, str, str]]] = []
+    """``(keys, action, label key)``: bindings whose footer text is worded in the app's language."""
 
-    def __init__(self, store: Store, *, theme: str = "projector", poll: float = POLL_SECONDS):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        lang: str = "en",
+        theme: str = "projector",
+        poll: float | None = POLL_SECONDS,
+    ):
         super().__init__()
         self.store = store
         self.session_id: int | None = None
@@ -48,6 +52,17 @@ class WorkshopApp(App[None]):
         self._poll = poll
         self._theme_name = theme
         self._watcher = None
+        self.set_lang(lang)
+
+    def set_lang(self, lang: str) -> None:
+        """Speak ``lang`` from now on (screens composed later use it)."""
+        self.lang = lang
+        self.w = Words(lang)
+        self.title = self.w("app_title")
+        for keys, action, label in self.WORDED_BINDINGS:
+            for key in keys.split(","):
+                self._bindings.key_to_bindings.pop(key, None)
+            self._bindings.bind(keys, action, self.w(label))
 
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR)
@@ -61,7 +76,8 @@ class WorkshopApp(App[None]):
         self.session_id = session_id
         self._watcher = RevisionWatcher(self.store, session_id)
         self.refresh_live()
-        self.set_interval(self._poll, self._check)
+        if self._poll is not None:  # None: only the window's own writes show (snapshots)
+            self.set_interval(self._poll, self._check)
 
     @property
     def participant_id(self) -> int | None:
@@ -84,7 +100,10 @@ class WorkshopApp(App[None]):
     def _load(self) -> None:
         with self.store.read() as session:
             live = ws.load_live(
-                session=session, session_id=self.session_id, participant_id=self.participant_id
+                session=session,
+                session_id=self.session_id,
+                participant_id=self.participant_id,
+                lang=self.lang,
             )
         self.call_from_thread(self._loaded, live)
 
@@ -114,13 +133,13 @@ class WorkshopApp(App[None]):
     def write(self, change: Callable[..., Any], done: Callable[[Any], None] | None = None) -> None:
         """Run ``change(session)`` in a write transaction; refusals are shown, not raised."""
         from roadmap.store.repo import NotFoundError
-        from roadmap.workshop.rules import VoteRefused
 
         try:
             with self.store.write() as session:
                 result = change(session)
-        except (VoteRefused, ValueError, NotFoundError) as exc:
-            self.call_from_thread(self.refused, str(exc))
+        except (Refusal, ValueError, NotFoundError) as exc:
+            message = exc.say(self.lang) if isinstance(exc, Refusal) else str(exc)
+            self.call_from_thread(self.refused, message)
             return
         if done is not None:
             self.call_from_thread(done, result)

@@ -1,7 +1,8 @@
 """What the projector shows for each agenda step, as Markdown read from the plan and session.
 
 The plan's own content comes first (its current-state and vision sections, its needs, its
-items); what the room captured during the session follows, so that people see it appear.
+items), in the workshop's language where the plan has it translated; what the room captured
+during the session follows, so that people see it appear.
 """
 
 from __future__ import annotations
@@ -11,21 +12,23 @@ from sqlmodel import select
 from roadmap.model import tables as t
 from roadmap.store import workshop as ws
 from roadmap.store.db import Store
+from roadmap.workshop.words import Words, translated
 
 SECTION_KINDS = {"current_state": "current_state", "vision": "vision"}
 
 
-def _captured(live: ws.Live, kind: str) -> list[str]:
+def _captured(live: ws.Live, kind: str, w: Words) -> list[str]:
+    new = f"*({w('new')})*"
     return [
-        f"- **{n.item_key}** {n.text} *(new)*" if n.item_key else f"- {n.text} *(new)*"
+        f"- **{n.item_key}** {n.text} {new}" if n.item_key else f"- {n.text} {new}"
         for n in live.notes
         if n.kind == kind
     ]
 
 
-def step_markdown(store: Store, live: ws.Live, step: str) -> str:
-    """The plan's content for ``step`` and what was captured in it."""
-    plan_id = live.workshop.plan_id
+def step_markdown(store: Store, live: ws.Live, step: str, w: Words) -> str:
+    """The plan's content for ``step`` and what was captured in it, in ``w``'s language."""
+    plan_id, lang = live.workshop.plan_id, w.lang
     lines: list[str] = []
     with store.read() as s:
         if step in SECTION_KINDS:
@@ -34,20 +37,30 @@ def step_markdown(store: Store, live: ws.Live, step: str) -> str:
                 .where(t.Section.plan_id == plan_id, t.Section.kind == SECTION_KINDS[step])
                 .order_by(t.Section.position)
             ):
-                lines += [f"## {section.title}", "", section.body, ""]
+                title = translated(section.title, section.i18n, lang, "title")
+                body = translated(section.body, section.i18n, lang, "body")
+                lines += [f"## {title}", "", body, ""]
         elif step == "needs":
-            needs = s.exec(select(t.Need.text).where(t.Need.plan_id == plan_id).order_by(t.Need.id))
-            lines += [f"- {text}" for text in needs]
-            lines += _captured(live, "need")
+            needs = s.exec(
+                select(t.Need.text, t.Need.i18n)
+                .where(t.Need.plan_id == plan_id)
+                .order_by(t.Need.id)
+            )
+            lines += [f"- {translated(text, i18n, lang, 'text')}" for text, i18n in needs]
+            lines += _captured(live, "need", w)
         elif step in ("items", "roadmap"):
             rows = s.exec(
-                select(t.Item.key, t.Item.title)
+                select(t.Item.key, t.Item.title, t.Item.i18n)
                 .where(t.Item.plan_id == plan_id, t.Item.status.not_in(ws.CLOSED_STATUSES))
                 .order_by(t.Item.id)
             )
             new = {n.item_key for n in live.notes if n.item_key}
-            lines += [f"- **{k}** {title}" + (" *(new)*" if k in new else "") for k, title in rows]
+            lines += [
+                f"- **{k}** {translated(title, i18n, lang, 'title')}"
+                + (f" *({w('new')})*" if k in new else "")
+                for k, title, i18n in rows
+            ]
     notes = [f"- {n.text}" for n in live.notes if n.step == step and n.kind in ("note", "decision")]
     if notes:
-        lines += ["", "### Notes and decisions", "", *notes]
-    return "\n".join(lines) or "*Nothing here yet: type below and press Enter to add.*"
+        lines += ["", f"### {w('notes_decisions')}", "", *notes]
+    return "\n".join(lines) or f"*{w('nothing_yet')}*"

@@ -13,58 +13,67 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Footer, Input, Label, ListItem, ListView, Markdown
 
 from roadmap.store import workshop as ws
 from roadmap.store.db import Store
 from roadmap.store.repo import find_plan
-from roadmap.tui.workshop.base import STEP_NAMES, WorkshopApp
+from roadmap.tui.workshop.base import WorkshopApp
 from roadmap.workshop.agenda import default_agenda
+from roadmap.workshop.words import Words
 
-METHOD_TEXT = {
-    "dots": "{budget} dots per person, at most {per_item} on one item",
-    "points": "{budget} points per person, at most {per_item} on one item",
-    "score": "each item scored 1-5 on {n} criteria",
-}
-STATE_TEXT = {"open": "OPEN for votes", "locked": "LOCKED", "revealed": "REVEALED"}
+STATE_LABEL = {"open": "state_open", "locked": "state_locked", "revealed": "state_revealed"}
 
 
-def round_markdown(live: ws.Live) -> str:
+def round_markdown(live: ws.Live, w: Words) -> str:
     """The current round for the projector: rules, state, and results once revealed."""
     rnd = live.round
     if rnd is None:
-        return "*No voting round yet: F4 starts one.*"
-    rules = METHOD_TEXT[rnd.method].format(
-        budget=rnd.budget, per_item=rnd.per_item, n=len(rnd.criteria)
-    )
+        return f"*{w('no_round_f4')}*"
+    rules = w(rnd.method, budget=rnd.budget, per_item=rnd.per_item)
+    voted = w("voted_count", voted=live.voted, n=live.participants)
     lines = [
-        f"## Round {rnd.number}: {STATE_TEXT[rnd.state]}",
+        f"## {w('round')} {rnd.number}: {w(STATE_LABEL[rnd.state])}",
         "",
-        f"{rules}; {live.voted} of {live.participants} have voted.",
+        f"{rules[:1].upper()}{rules[1:]}; {voted}.",
         "",
     ]
     if live.results is None:
-        lines.append("Results are hidden until they are revealed (F6).")
+        lines.append(w("hidden_f6"))
         lines += ["", *(f"- {live.titles.get(key, key)}" for key in rnd.items)]
         return "\n".join(lines)
-    lines += ["| # | Item | Total | Spread |", "|---:|---|---:|---:|"]
+    lines += [
+        f"| {w('rank')} | {w('item_col')} | {w('total')} | {w('spread')} |",
+        "|---:|---|---:|---:|",
+    ]
     for r in live.results:
         title = live.titles.get(r.key, r.key)
-        flag = " **⚠ people disagree**" if r.contested else ""
-        lines.append(f"| {r.rank} | {title}{flag} | {r.total:g} | {r.spread:g} |")
+        flag = f" **⚠ {w('contested')}**" if r.contested else ""
+        lines.append(
+            f"| {r.rank} | {title}{flag} | {_number(r.total, w)} | {_number(r.spread, w)} |"
+        )
     return "\n".join(lines)
 
 
-def moves_markdown(outcome: ws.Outcome) -> str:
+def _number(value: float, w: Words) -> str:
+    text = f"{value:g}"
+    return text if w.lang == "en" else text.replace(".", ",")
+
+
+def moves_markdown(outcome: ws.Outcome, w: Words) -> str:
     """What moved in the roadmap when results went into the plan."""
     label = outcome.calendar.label
-    head = f"Results written to criterion **{outcome.applied.criterion}**."
+    head = w("written_to", criterion=outcome.applied.criterion)
     moved = [c for c in outcome.changes if c.kind in ("earlier", "later")]
     if not moved:
-        return f"{head} No item changed its place in the roadmap."
-    lines = [head, "", "| Item | Before | After |", "|---|---|---|"]
+        return f"{head} {w('no_moves')}"
+    lines = [
+        head,
+        "",
+        f"| {w('item_col')} | {w('before')} | {w('after')} |",
+        "|---|---|---|",
+    ]
     for c in moved:
         arrow = "▲" if c.kind == "earlier" else "▼"
         lines.append(f"| {arrow} {c.key} | {label(c.before)} | {label(c.after)} |")
@@ -74,17 +83,16 @@ def moves_markdown(outcome: ws.Outcome) -> str:
 class FacilitatorApp(WorkshopApp):
     """The projector view of one workshop session."""
 
-    TITLE = "Workshop"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "step(1)", "Next step"),
-        Binding("pageup", "step(-1)", "Previous step"),
-        Binding("f2", "timer('toggle')", "Start/pause timer"),
-        Binding("f3", "timer('add')", "+1 minute"),
-        Binding("f4", "new_round", "New round"),
-        Binding("f5", "lock", "Lock/reopen"),
-        Binding("f6", "reveal", "Reveal"),
-        Binding("f7", "apply", "Results into plan"),
-        Binding("ctrl+q", "quit", "Quit"),
+    WORDED_BINDINGS: ClassVar[list[tuple[str, str, str]]] = [
+        ("pagedown", "step(1)", "next_step"),
+        ("pageup", "step(-1)", "prev_step"),
+        ("f2", "timer('toggle')", "timer_toggle"),
+        ("f3", "timer('add')", "add_minute"),
+        ("f4", "new_round", "new_round"),
+        ("f5", "lock", "lock_reopen"),
+        ("f6", "reveal", "reveal"),
+        ("f7", "apply", "into_plan"),
+        ("ctrl+q", "quit", "quit"),
     ]
 
     def __init__(self, store: Store, session_id: int, **kwargs) -> None:
@@ -99,10 +107,10 @@ class FacilitatorApp(WorkshopApp):
                 yield Label("", id="session-name", classes="big")
                 yield Label("", id="step-title", classes="big")
             with Vertical(classes="counter"):
-                yield Label("Join code")
+                yield Label(self.w("join_code"))
                 yield Digits("", id="code")
             with Vertical(classes="counter"):
-                yield Label("Time left")
+                yield Label(self.w("time_left"))
                 yield Digits("00:00", id="timer")
             with Vertical(classes="counter"):
                 yield Label("", id="voted-label")
@@ -111,9 +119,7 @@ class FacilitatorApp(WorkshopApp):
             yield ListView(id="agenda")
             with VerticalScroll(id="main"):
                 yield Markdown("", id="content")
-        yield Input(
-            id="capture", placeholder="Type a new item, need or note and press Enter (need: ...)"
-        )
+        yield Input(id="capture", placeholder=self.w("capture_hint"))
         yield Footer()
 
     def on_mount(self) -> None:
@@ -125,13 +131,13 @@ class FacilitatorApp(WorkshopApp):
         self.query_one("#session-name", Label).update(row.name)
         step = self.step_key()
         self.query_one("#step-title", Label).update(
-            f"Step {row.step + 1}/{len(row.agenda)}: {STEP_NAMES.get(step, step)}"
+            self.w("step_of", n=row.step + 1, total=len(row.agenda), name=self.w.step(step))
         )
         self.query_one("#code", Digits).update(row.code)
         self.query_one("#voted", Digits).update(str(live.voted))
-        self.query_one("#voted-label", Label).update(f"Voted (of {live.participants})")
+        self.query_one("#voted-label", Label).update(self.w("voted_of", n=live.participants))
         agenda = self.query_one("#agenda", ListView)
-        names = [STEP_NAMES.get(s["key"], s["key"]) for s in row.agenda]
+        names = [self.w.step(s["key"]) for s in row.agenda]
         if len(agenda) != len(names):
             agenda.clear()
             agenda.extend(ListItem(Label(name)) for name in names)
@@ -143,11 +149,12 @@ class FacilitatorApp(WorkshopApp):
         from roadmap.tui.workshop.content import step_markdown
 
         if step in ("voting", "results"):
-            text = round_markdown(live)
+            text = round_markdown(live, self.w)
         elif step == "roadmap" and self.outcome is not None:
-            text = moves_markdown(self.outcome) + "\n\n" + step_markdown(self.store, live, step)
+            text = moves_markdown(self.outcome, self.w) + "\n\n"
+            text += step_markdown(self.store, live, step, self.w)
         else:
-            text = step_markdown(self.store, live, step)
+            text = step_markdown(self.store, live, step, self.w)
         self.call_from_thread(self.query_one("#content", Markdown).update, text)
 
     # Actions -------------------------------------------------------------------------------
@@ -176,7 +183,7 @@ class FacilitatorApp(WorkshopApp):
             if spec is not None:
                 self.start_round(spec.method, spec.budget, spec.per_item, spec.filter_text)
 
-        self.push_screen(RoundDialog(), start)
+        self.push_screen(RoundDialog(self.w), start)
 
     def start_round(
         self, method: str, budget: int | None = None, per_item: int | None = None, text: str = ""
@@ -196,7 +203,7 @@ class FacilitatorApp(WorkshopApp):
     def _round_state(self, state: str) -> None:
         rnd = self.live.round if self.live else None
         if rnd is None:
-            self.refused("No voting round yet: F4 starts one.")
+            self.refused(self.w("no_round_f4"))
             return
         self.write(lambda s: ws.set_round_state(session=s, round_id=rnd.id, state=state))
 
@@ -208,22 +215,19 @@ class FacilitatorApp(WorkshopApp):
         self._round_state("revealed")
 
     def action_apply(self) -> None:
-        from roadmap.tui.dialogs.confirm import Confirm
+        from roadmap.tui.workshop.round_dialog import ConfirmDialog
 
         rnd = self.live.round if self.live else None
         if rnd is None or rnd.state == "open":
-            self.refused("Lock the round (F5) before its results go into the plan.")
+            self.refused(self.w("lock_first_f5"))
             return
 
         def answer(yes: bool | None) -> None:
             if yes:
                 self.apply_results(rnd.id)
 
-        question = (
-            f"Write the results of round {rnd.number} into the plan's workshop criterion "
-            "and re-sequence the roadmap?"
-        )
-        self.push_screen(Confirm(question, "Write"), answer)
+        question = self.w("confirm_apply", n=rnd.number)
+        self.push_screen(ConfirmDialog(self.w, question, self.w("write")), answer)
 
     @work(thread=True, exclusive=True, group="apply")
     def apply_results(self, round_id: int) -> None:
@@ -235,11 +239,10 @@ class FacilitatorApp(WorkshopApp):
             ws.capture(
                 session=s,
                 session_id=self.session_id,
-                text=f"decision: results of round {number} put into the plan "
-                f"({moved} items moved in the roadmap)",
+                text="decision: " + self.w("decision_applied", n=number, moved=moved),
             )
         self.outcome = outcome
-        self.call_from_thread(self.notify, f"Results in the plan; {moved} items moved")
+        self.call_from_thread(self.notify, self.w("applied_note", moved=moved))
         self._load()
 
 
@@ -250,22 +253,29 @@ def make_facilitator_app(
     name: str | None = None,
     held_on: date | None = None,
     agenda: list[dict] | None = None,
+    lang: str | None = None,
     **kwargs,
 ) -> FacilitatorApp:
-    """The projector view of workshop ``name`` of ``plan`` (created if new; the latest if None)."""
+    """The projector view of workshop ``name`` of ``plan`` (created if new; the latest if None).
+
+    ``lang`` sets the workshop's language, which participants' windows follow; None keeps the
+    workshop's own (a new one speaks the plan's default language).
+    """
     with store.write() as s:
         plan_id = find_plan(session=s, slug=plan).id
         if name is None:
             try:
                 workshop = ws.find_session(session=s, plan_id=plan_id)
+                name = workshop.name
             except LookupError:
                 name = "Workshop"
-        if name is not None:
-            workshop, _ = ws.open_session(
-                session=s,
-                plan_id=plan_id,
-                name=name,
-                held_on=held_on or date.today(),
-                agenda=agenda or default_agenda(),
-            )
-    return FacilitatorApp(store, workshop.id, **kwargs)
+        workshop, _ = ws.open_session(
+            session=s,
+            plan_id=plan_id,
+            name=name,
+            held_on=held_on or date.today(),
+            agenda=agenda or default_agenda(),
+            lang=lang,
+        )
+        lang = ws.session_lang(session=s, workshop=workshop)
+    return FacilitatorApp(store, workshop.id, lang=lang, **kwargs)

@@ -4,49 +4,72 @@ Meant for people who have never used a terminal app: one question per screen, la
 that work with a mouse or a finger in a browser, and a plain sentence after every vote saying
 that it is saved. Votes are written one at a time, each in its own transaction, so a closed
 browser loses nothing already confirmed; joining again with the same name picks up the votes.
+
+The window speaks the language it is given, else the workshop's; the join screen offers the
+three languages. Exposed to the network (``roadmap serve --host``), a window allows a few wrong
+join codes, with a pause after each (see :class:`~roadmap.workshop.rules.CodeGuard`).
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
-
+from sqlmodel import select
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Digits, Footer, Input, Label, Static
 
+from roadmap.model.workshop_tables import WorkshopSession
 from roadmap.store import workshop as ws
 from roadmap.store.db import Store
-from roadmap.tui.workshop.base import STEP_NAMES, WorkshopApp
+from roadmap.tui.workshop.base import WorkshopApp
+from roadmap.workshop.rules import CodeGuard
+from roadmap.workshop.words import LANGS, Words
 
-SAVED = "✔ Your votes are saved."
 STEP = {"dots": 1, "points": 5}
 """How much one press of + or - gives or takes back."""
-UNIT = {"dots": "dots", "points": "points"}
+LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+"""Each language named in itself, for the join screen's language buttons."""
+
+
+def sentence(text: str) -> str:
+    """A refusal's text as a sentence: capital first letter, full stop."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 class JoinScreen(Screen):
     """Ask for the join code (when the address alone does not say it) and a name."""
 
-    def __init__(self, ask_code: bool) -> None:
+    def __init__(self, ask_code: bool, *, code: str = "", name: str = "") -> None:
         super().__init__()
         self.ask_code = ask_code
+        self._values = {"code": code, "name": name}
 
     def compose(self) -> ComposeResult:
+        w, guard = self.app.w, self.app.guard
         with Vertical(id="join"):
-            yield Label("Join the workshop", classes="big")
+            with Horizontal(id="languages"):
+                for lang in LANGS:
+                    variant = "primary" if lang == w.lang else "default"
+                    yield Button(LANGUAGE_NAMES[lang], id=f"lang-{lang}", variant=variant)
+            yield Label(w("join_title"), classes="big")
             if self.ask_code:
-                yield Label("Code shown on the screen")
-                yield Input(id="code", placeholder="e.g. 4C7E2A", max_length=12)
-            yield Label("Your name")
-            yield Input(id="name", placeholder="First name is enough", max_length=80)
-            yield Button("Join", id="join-button", variant="primary")
+                yield Label(w("code_label"))
+                yield Input(
+                    self._values["code"], id="code", placeholder=w("code_example"), max_length=12
+                )
+            yield Label(w("your_name"))
+            yield Input(self._values["name"], id="name", placeholder=w("name_hint"), max_length=80)
+            yield Button(w("join"), id="join-button", variant="primary")
+            note = w("tries_allowed", n=guard.attempts) if self.ask_code and guard.attempts else ""
+            yield Static(note, id="join-note")
             yield Static("", id="join-error", classes="error")
 
     def on_mount(self) -> None:
         self.query_one("#code" if self.ask_code else "#name", Input).focus()
+        if self.app.guard.exhausted:
+            self.lock()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#join-button")
@@ -57,20 +80,40 @@ class JoinScreen(Screen):
         code = self.query_one("#code", Input).value if self.ask_code else None
         self.app.join(code, self.query_one("#name", Input).value)
 
+    @on(Button.Pressed, "#languages Button")
+    def _language(self, event: Button.Pressed) -> None:
+        event.stop()
+        code = self.query_one("#code", Input).value if self.ask_code else ""
+        name = self.query_one("#name", Input).value
+        self.app.choose_lang(event.button.id.removeprefix("lang-"))
+        self.app.switch_screen(JoinScreen(self.ask_code, code=code, name=name))
+
     def show_error(self, message: str) -> None:
         self.query_one("#join-error", Static).update(message)
+
+    def hold(self, waiting: bool) -> None:
+        """Refuse another try while ``waiting`` (the pause after a wrong code)."""
+        for widget in self.query("#join Input, #join-button"):
+            widget.disabled = waiting
+
+    def lock(self) -> None:
+        """No more tries in this window."""
+        self.hold(True)
+        self.show_error(self.app.w("too_many"))
 
 
 class ItemRow(Horizontal):
     """One item (and criterion, in scoring rounds) with its buttons."""
 
-    def __init__(self, key: str, title: str, criterion: str, method: str, value: int) -> None:
+    def __init__(
+        self, key: str, title: str, criterion: str, method: str, value: int, criterion_name: str
+    ) -> None:
         super().__init__(classes="item-row")
         self.key, self.title, self.criterion, self.method = key, title, criterion, method
-        self.value = value
+        self.value, self.criterion_name = value, criterion_name
 
     def compose(self) -> ComposeResult:
-        label = f"{self.title}" + (f"\n  {self.criterion}" if self.criterion else "")
+        label = f"{self.title}" + (f"\n  {self.criterion_name}" if self.criterion else "")
         yield Label(label, classes="item-title")
         if self.method == "score":
             for n in range(1, 6):
@@ -93,7 +136,10 @@ class ItemRow(Horizontal):
 class VoteScreen(Screen):
     """The current step, the timer, and the items to vote on."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", "Leave")]
+    def __init__(self, w: Words) -> None:
+        super().__init__()
+        self.w = w
+        self._bindings.bind("ctrl+q", "app.quit", w("leave"))
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -105,7 +151,8 @@ class VoteScreen(Screen):
         yield Footer()
 
     def show(self, live: ws.Live, rebuild: bool) -> None:
-        self.query_one("#step", Label).update(f"Now: {STEP_NAMES.get(self.app.step_key(), '')}")
+        w = self.w
+        self.query_one("#step", Label).update(w("now_step", step=w.step(self.app.step_key())))
         rnd = live.round
         status = self.query_one("#status", Static)
         items = self.query_one("#items", VerticalScroll)
@@ -114,7 +161,12 @@ class VoteScreen(Screen):
             if rnd is not None and rnd.state == "open":
                 items.mount_all(
                     ItemRow(
-                        key, live.titles.get(key, key), c, rnd.method, live.mine.get((key, c), 0)
+                        key,
+                        live.titles.get(key, key),
+                        c,
+                        rnd.method,
+                        live.mine.get((key, c), 0),
+                        live.criteria.get(c, c),
                     )
                     for key in rnd.items
                     for c in (rnd.criteria or [""])
@@ -124,25 +176,31 @@ class VoteScreen(Screen):
             return
         rules = ws.rules_of(rnd)
         if rules.has_budget:
-            left = rules.remaining(live.mine)
             status.update(
-                f"You have {left} of {rnd.budget} {UNIT[rnd.method]} left "
-                f"(at most {rnd.per_item} on one item). Press + and − to give them."
+                w(
+                    "budget_status",
+                    left=rules.remaining(live.mine),
+                    budget=rnd.budget,
+                    unit=w(f"unit_{rnd.method}"),
+                    per_item=rnd.per_item,
+                )
             )
         else:
-            status.update("Score each item from 1 (low) to 5 (high) on each criterion.")
+            status.update(w("score_status"))
         if not rebuild:
             for item_row in self.query(ItemRow):
                 item_row.set_value(live.mine.get((item_row.key, item_row.criterion), 0))
 
-    @staticmethod
-    def _closed_text(live: ws.Live) -> str:
+    def _closed_text(self, live: ws.Live) -> str:
+        w = self.w
         if live.round is None:
-            return "No voting yet. Follow the screen; voting opens here."
+            return w("no_voting_yet")
         if live.results is None:
-            return "Voting has closed. Results appear when the facilitator reveals them."
-        lines = ["Results:"]
-        lines += [f"{r.rank}. {live.titles.get(r.key, r.key)}  ({r.total:g})" for r in live.results]
+            return w("voting_closed")
+        lines = [f"{w('results')}:"]
+        for r in live.results:
+            total = f"{r.total:g}" if w.lang == "en" else f"{r.total:g}".replace(".", ",")
+            lines.append(f"{r.rank}. {live.titles.get(r.key, r.key)}  ({total})")
         return "\n".join(lines)
 
     @on(Button.Pressed, ".item-row Button")
@@ -154,24 +212,32 @@ class VoteScreen(Screen):
         else:
             self.app.vote(item_row.key, "", delta=int(event.button.name) * STEP[item_row.method])
 
-    def saved(self, ok: bool, message: str = SAVED) -> None:
+    def saved(self, ok: bool, message: str | None = None) -> None:
         saved = self.query_one("#saved", Static)
         saved.set_class(not ok, "error")
-        saved.update(message)
+        saved.update(message or self.w("saved"))
 
 
 class ParticipantApp(WorkshopApp):
     """A participant's window on a workshop."""
 
-    TITLE = "Workshop"
-
     def __init__(
-        self, store: Store, *, code: str | None, name: str | None = None, **kwargs
+        self,
+        store: Store,
+        *,
+        code: str | None,
+        name: str | None = None,
+        lang: str | None = None,
+        guard: CodeGuard | None = None,
+        **kwargs,
     ) -> None:
-        super().__init__(store, **kwargs)
+        self._lang_chosen = lang is not None
+        super().__init__(store, lang=lang or _first_lang(store, code), **kwargs)
         self.code, self.person = code, name
+        self.guard = guard or CodeGuard()
         self._participant: int | None = None
         self._round_shown: tuple | None = None
+        self._waiting = False
 
     @property
     def participant_id(self) -> int | None:
@@ -188,24 +254,63 @@ class ParticipantApp(WorkshopApp):
     def join_screen(self) -> JoinScreen | None:
         return self.screen if isinstance(self.screen, JoinScreen) else None
 
+    def choose_lang(self, lang: str) -> None:
+        """The participant's own choice of language, kept after joining."""
+        self._lang_chosen = True
+        self.set_lang(lang)
+
     def join(self, code: str | None, name: str) -> None:
+        if self._waiting or self.guard.exhausted:
+            return
         code = code if code is not None else self.code
         try:
             with self.store.write() as session:
                 me = ws.join(session=session, code=code or "", name=name)
+                workshop = ws.get_session(session=session, session_id=me.session_id)
+                lang = ws.session_lang(session=session, workshop=workshop)
         except ws.JoinRefused as exc:
-            message = str(exc)
-            if self.join_screen is None:
-                self.push_screen(JoinScreen(ask_code=self.code is None))
-            self.call_after_refresh(lambda: self.join_screen.show_error(message))
+            self._refused_join(exc)
             return
+        if not self._lang_chosen:
+            self.set_lang(lang)
         self._participant, self.person = me.id, me.name
         self.sub_title = me.name
         if self.join_screen is not None:
-            self.switch_screen(VoteScreen())
+            self.switch_screen(VoteScreen(self.w))
         else:
-            self.push_screen(VoteScreen())
+            self.push_screen(VoteScreen(self.w))
         self.follow(me.session_id)
+
+    def _refused_join(self, exc: ws.JoinRefused) -> None:
+        message = sentence(exc.say(self.lang))
+        pause = 0.0
+        if isinstance(exc, ws.WrongCode) and self.code is None:
+            pause = self.guard.failed()
+            if self.guard.left is not None:
+                message += " " + self.w("tries_left", left=self.guard.left)
+        if self.join_screen is None:
+            self.push_screen(JoinScreen(ask_code=self.code is None))
+
+        def show() -> None:
+            screen = self.join_screen
+            if screen is None:
+                return
+            if self.guard.exhausted:
+                screen.lock()
+                return
+            screen.show_error(message)
+            if pause > 0:
+                self._waiting = True
+                screen.hold(True)
+                self.set_timer(pause, self._resume)
+
+        self.call_after_refresh(show)
+
+    def _resume(self) -> None:
+        self._waiting = False
+        if self.join_screen is not None and not self.guard.exhausted:
+            self.join_screen.hold(False)
+            self.join_screen.query_one("#code", Input).focus()
 
     def show(self, live: ws.Live) -> None:
         screen = self.screen
@@ -234,13 +339,41 @@ class ParticipantApp(WorkshopApp):
 
     def refused(self, message: str) -> None:
         if isinstance(self.screen, VoteScreen):
-            self.screen.saved(False, f"Not saved: {message}")
+            self.screen.saved(False, self.w("not_saved", message=message))
         else:
             super().refused(message)
 
 
+def _first_lang(store: Store, code: str | None) -> str:
+    """The language to ask in before joining: the workshop's with ``code``, else the latest's."""
+    with store.read() as session:
+        try:
+            if code:
+                workshop = ws.session_by_code(session=session, code=code)
+            else:
+                query = select(WorkshopSession).order_by(WorkshopSession.updated_at.desc())
+                workshop = session.exec(query).first()
+                if workshop is None:
+                    return "en"
+        except ws.JoinRefused:
+            return "en"
+        return ws.session_lang(session=session, workshop=workshop)
+
+
 def make_participant_app(
-    store: Store, *, code: str | None, name: str | None = None, **kwargs
+    store: Store,
+    *,
+    code: str | None,
+    name: str | None = None,
+    lang: str | None = None,
+    attempts: int | None = None,
+    wrong_code_delay: float = 0.0,
+    **kwargs,
 ) -> ParticipantApp:
-    """The participant's app; ``code`` None asks for the code, ``name`` None asks for a name."""
-    return ParticipantApp(store, code=code, name=name, **kwargs)
+    """The participant's app; ``code`` None asks for the code, ``name`` None asks for a name.
+
+    ``lang`` None speaks the workshop's language. ``attempts`` limits the wrong codes this
+    window may try, each followed by a pause of ``wrong_code_delay`` seconds.
+    """
+    guard = CodeGuard(attempts=attempts, delay=wrong_code_delay)
+    return ParticipantApp(store, code=code, name=name, lang=lang, guard=guard, **kwargs)

@@ -1,22 +1,18 @@
-"""The dialog that starts a voting round: method, budget, most per item, which items."""
+"""The facilitator's dialogs: starting a voting round, and confirming results into the plan."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-METHOD_NAMES = (
-    ("Dot voting", "dots"),
-    ("100 points", "points"),
-    ("Score on the criteria (1-5)", "score"),
-)
+from roadmap.workshop.rules import METHODS
+from roadmap.workshop.words import Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,22 +26,27 @@ class RoundSpec:
 class RoundDialog(ModalScreen[RoundSpec | None]):
     """Ask how the next round votes; empty numbers take the method's usual ones."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    def __init__(self, w: Words) -> None:
+        super().__init__()
+        self.w = w
+        self._bindings.bind("escape", "cancel", w("cancel"))
 
     def compose(self) -> ComposeResult:
+        w = self.w
         with Vertical(classes="dialog"):
-            yield Label("New voting round", classes="dialog-title")
-            yield Select(METHOD_NAMES, value="dots", allow_blank=False, id="method")
-            yield Label("Dots or points per person (empty: 5 dots or 100 points)")
+            yield Label(w("round_dialog_title"), classes="dialog-title")
+            methods = [(w(f"method_{method}"), method) for method in METHODS]
+            yield Select(methods, value="dots", allow_blank=False, id="method")
+            yield Label(w("budget_hint"))
             yield Input(id="budget", type="integer")
-            yield Label("Most on one item (empty: 3 dots, or the whole budget)")
+            yield Label(w("per_item_hint"))
             yield Input(id="per-item", type="integer")
-            yield Label("Only items whose key, title or tags contain (empty: all open items)")
+            yield Label(w("filter_hint"))
             yield Input(id="filter")
             yield Static("", id="round-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button("Start voting", id="start", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(w("start_voting"), id="start", variant="primary")
+                yield Button(w("cancel"), id="cancel")
 
     @on(Button.Pressed, "#start")
     @on(Input.Submitted)
@@ -66,3 +67,35 @@ class RoundDialog(ModalScreen[RoundSpec | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Ask ``question`` (shown literally) in the workshop's language; True for yes.
+
+    The yes key is the language's own (``y``, ``k`` for *kyllä*, ``j`` for *ja*), and ``y``
+    always works too; Escape or the no key answers no.
+    """
+
+    def __init__(self, w: Words, question: str, yes: str) -> None:
+        super().__init__()
+        self.w, self.question, self.yes = w, question, yes
+        yes_keys = ",".join(dict.fromkeys((w("yes_key"), "y")))
+        self._bindings.bind(yes_keys, "answer(True)", yes, show=False)
+        self._bindings.bind(f"{w('no_key')},escape", "answer(False)", w("cancel"), show=False)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog small"):
+            yield Static(Text(self.question), classes="question")
+            with Horizontal(classes="buttons"):
+                yield Button(f"{self.yes} ({self.w('yes_key')})", variant="error", id="yes")
+                yield Button(f"{self.w('cancel')} ({self.w('no_key')})", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
