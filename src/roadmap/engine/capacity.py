@@ -102,6 +102,9 @@ class TeamLoad:
             used.append((p, room))
             effort -= room
             free[p], nxt[p] = 0.0, p + 1
-            p = self.find(p + 1)
+            p += 1
+            if p < len(nxt) and nxt[p] == p:  # the next period has room: no search needed
+                continue
+            p = self.find(p)
             if p is None:  # what is left is rounding below EPS: the check above saw room
                 return used

@@ -22,10 +22,10 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from roadmap.engine.inputs import HARD, Edge
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing for the sequencer
 if TYPE_CHECKING:
     import networkx as nx
 
