@@ -45,7 +45,7 @@ class _Words:
 
     def __init__(self, f: Facts) -> None:
         _ = f.lang._
-        self.labels = {field: _(label) for field, label in LABELS.items()}
+        self.labels = tuple(_(label) for label in LABELS.values())
         self.status = {key: _(text) for key, text in STATUS.items()}
         self.moscow = {key: _(text) for key, text in MOSCOW.items()}
         self.preferred = f" ({_('preferred')})"
@@ -63,40 +63,45 @@ def section(f: Facts) -> str:
 
 
 def _deps(f: Facts, words: _Words, deps: list[Dep]) -> str:
+    items, ref, preferred = f.items, f.item, words.preferred
     return ", ".join(
-        f.item(d.key) + (words.preferred if d.soft else "") for d in deps if d.key in f.items
+        [ref(d.key) + preferred if d.soft else ref(d.key) for d in deps if d.key in items]
     )
 
 
 def _item(f: Facts, words: _Words, item) -> str:
-    w = f.w
-    placed = f.roadmap.placements.get(item.key)
+    w, key, number = f.w, item.key, f.lang.number
+    placed = f.roadmap.placements.get(key)
     when = ""
     if placed:
         when = f.period(placed.start)
         if placed.end != placed.start:
             when += f" – {f.period(placed.end)}"
-    elif item.key in f.roadmap.unplaced:
+    elif key in f.unplaced:
         when = words.not_placed
-    needs = [f.needs[k] for k in f.known(item.needs, f.needs)]
-    values = {
-        "theme": f.name(f.themes[item.theme]) if item.theme in f.themes else "",
-        "owner": f.owner(item),
-        "team": f.team(item.team),
-        "status": words.status[item.status],
-        "moscow": words.moscow[item.moscow] if item.moscow else "",
-        "effort": f.lang.number(item.effort),
-        "score": f.lang.number(f.score(item.key)),
-        "period": when,
-        "deadline": f.lang.date(item.deadline) if item.deadline else "",
-        "needs": "; ".join(f"{f.name(n, 'text')} ({f.name(sh)})" for n, sh in needs),
-        "sources": ", ".join(f.name(f.sources[k]) for k in f.known(item.sources, f.sources)),
-        "organisations": ", ".join(f.org(k) for k in f.known(item.organisations, f.orgs)),
-        "depends": _deps(f, words, f.depends.get(item.key, [])),
-        "blocks": _deps(f, words, f.blocks.get(item.key, [])),
-    }
-    fields = w.fields((words.labels[k], value) for k, value in values.items() if value)
-    parts = [w.heading(3, f.item(item.key)), fields]
+    depends, blocks = f.depends.get(key), f.blocks.get(key)
+    values = (
+        f.theme(item.theme),
+        f.owner(item),
+        f.team(item.team),
+        words.status[item.status],
+        words.moscow[item.moscow] if item.moscow else "",
+        number(item.effort),
+        number(f.score(key)),
+        when,
+        f.lang.date(item.deadline) if item.deadline else "",
+        "; ".join([f.need(k) for k in f.known(item.needs, f.needs)]) if item.needs else "",
+        ", ".join([f.name(f.sources[k]) for k in f.known(item.sources, f.sources)])
+        if item.sources
+        else "",
+        ", ".join([f.org(k) for k in f.known(item.organisations, f.orgs)])
+        if item.organisations
+        else "",
+        _deps(f, words, depends) if depends else "",
+        _deps(f, words, blocks) if blocks else "",
+    )
+    fields = w.fields([pair for pair in zip(words.labels, values, strict=True) if pair[1]])
+    heading = w.heading(3, f.item(key))
     if item.description:
-        parts.append(f.body(item, "description"))
-    return w.join(parts)
+        return w.join([heading, fields, f.body(item, "description")])
+    return w.join([heading, fields])

@@ -59,19 +59,19 @@ class Markdown:
         return f"**{text}**"
 
     def bullets(self, lines: Iterable[str]) -> str:
-        return "\n".join(f"- {line}" for line in lines)
+        return "\n".join([f"- {line}" for line in lines])
 
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
         return mdsafe.table(headers, rows)
 
     def fields(self, pairs: Iterable[tuple[str, str]]) -> str:
-        return "\n".join(f"- **{label}:** {value}" for label, value in pairs)
+        return "\n".join([f"- **{label}:** {value}" for label, value in pairs])
 
     def diagram(self, f: Facts, kind: str, code: str) -> str:
         return f"```mermaid\n{code}\n```"
 
     def join(self, blocks: Iterable[str]) -> str:
-        return "\n\n".join(block for block in blocks if block)
+        return "\n\n".join([block for block in blocks if block])
 
 
 class Text:

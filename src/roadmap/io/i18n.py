@@ -61,6 +61,7 @@ class Lang:
         self._decimal = get_decimal_symbol(self.locale)
         self._group = get_group_symbol(self.locale)
         self._minus = get_minus_sign_symbol(self.locale)
+        self._numbers: dict[tuple[float, int], str] = {}
 
     def _(self, message: str, **values: object) -> str:
         """``message`` translated, with ``{name}`` fields filled from ``values``."""
@@ -72,7 +73,17 @@ class Lang:
         return self._t.ngettext(singular, plural, n).format(n=self.number(n), **values)
 
     def number(self, value: float, decimals: int = 1) -> str:
-        """``value`` with at most ``decimals`` decimals, grouped, in the locale's symbols."""
+        """``value`` with at most ``decimals`` decimals, grouped, in the locale's symbols.
+
+        Remembered by value: a plan's efforts and scores take few distinct values.
+        """
+        key = (value, decimals)
+        text = self._numbers.get(key)
+        if text is None:
+            text = self._numbers[key] = self._number(value, decimals)
+        return text
+
+    def _number(self, value: float, decimals: int) -> str:
         text = f"{value:,.{decimals}f}"
         if "." in text:
             text = text.rstrip("0").rstrip(".")

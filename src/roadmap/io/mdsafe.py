@@ -225,5 +225,5 @@ def mermaid_label(text: str) -> str:
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """A Markdown table of cells that are already escaped with :func:`inline`."""
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    lines += ["| " + " | ".join([cell or " " for cell in row]) + " |" for row in rows]
     return "\n".join(lines)
