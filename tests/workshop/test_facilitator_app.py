@@ -3,34 +3,19 @@ opening to results in the plan, with the database checked after each."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from sqlmodel import select
 
-from roadmap.config import demo_plan_file
 from roadmap.engine.sequence import sequence
-from roadmap.io.planfile import load_plan
 from roadmap.model import tables as t
 from roadmap.model.workshop_tables import WorkshopNote, WorkshopSession
 from roadmap.store import workshop as ws
 from roadmap.store.db import Store
-from roadmap.store.plandoc import write_plan
 from roadmap.store.snapshot import load_snapshot
 from roadmap.tui.workshop.facilitator import make_facilitator_app
 
 from .test_participant_app import settle
 
 SIZE = (140, 45)
-
-
-@pytest.fixture
-def demo_store(tmp_path: Path) -> Store:
-    store = Store.open(f"sqlite:///{tmp_path / 'demo.db'}")
-    with store.write() as s:
-        write_plan(session=s, doc=load_plan(demo_plan_file()))
-    yield store
-    store.close()
 
 
 def _session(store: Store) -> WorkshopSession:

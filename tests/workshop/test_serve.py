@@ -84,3 +84,59 @@ async def test_exposed_view_asks_for_the_code_and_refuses_a_wrong_one(
         await pilot.click("#join-button")
         await settle(pilot)
         assert isinstance(app.screen, JoinScreen) and app.participant_id is None
+
+
+async def test_wrong_codes_are_paused_and_limited(sqlite_store: Store) -> None:
+    _, _, code = seed(sqlite_store)
+    wrong = "2" * len(code) if code != "2" * len(code) else "3" * len(code)
+    app = make_participant_app(sqlite_store, code=None, poll=0.1, attempts=2, wrong_code_delay=0.3)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert "You can try the code 2 times." in str(screen.query_one("#join-note").render())
+        screen.query_one("#code").value = wrong
+        screen.query_one("#name").value = "Mallory"
+        await pilot.click("#join-button")
+        await pilot.pause()
+        error = str(screen.query_one("#join-error").render())
+        assert "No workshop has that code" in error and "Tries left: 1" in error
+        assert screen.query_one("#join-button").disabled
+        app.join(code, "Mallory")  # refused during the pause, even with the right code
+        assert app.participant_id is None and app.guard.wrong == 1
+        await pilot.pause(0.5)
+        assert not screen.query_one("#join-button").disabled
+        await pilot.click("#join-button")
+        await pilot.pause()
+        assert app.guard.exhausted
+        assert "Too many wrong codes" in str(screen.query_one("#join-error").render())
+        await pilot.pause(0.5)
+        assert screen.query_one("#join-button").disabled
+        assert screen.query_one("#code").disabled
+        app.join(code, "Mallory")
+        assert app.participant_id is None
+
+
+def test_exposed_serve_limits_wrong_codes(tmp_path: Path, monkeypatch) -> None:
+    import textual_serve.server
+
+    db = tmp_path / "w.db"
+    store = Store.open(db)
+    _, _, code = seed(store)
+    store.close()
+    commands = []
+
+    class FakeServer:
+        def __init__(self, command: str, **kwargs) -> None:
+            commands.append(command)
+
+        def serve(self) -> None:
+            pass
+
+    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "serve", "--host", "0.0.0.0"]).exit_code == 0
+    assert runner.invoke(cli, ["--db", str(db), "serve", "--lang", "sv"]).exit_code == 0
+    exposed, local = commands
+    assert "--attempts 5 --wrong-code-delay 2.0" in exposed and code not in exposed
+    assert "--lang en" in exposed  # the workshop's language
+    assert "--attempts" not in local and local.endswith(code) and "--lang sv" in local

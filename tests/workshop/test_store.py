@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 
 from roadmap.model import tables as t
-from roadmap.model.workshop_tables import WorkshopNote, WorkshopVote
+from roadmap.model.workshop_tables import WorkshopNote, WorkshopParticipant, WorkshopVote
 from roadmap.store import workshop as ws
 from roadmap.store.db import Store
 from roadmap.workshop.rules import VoteRefused
@@ -155,3 +155,103 @@ def test_capture_adds_items_to_the_plan_and_notes_to_the_session(store: Store) -
     assert item.title == "Shared family calendar" and item.plan_id == plan_id
     assert kinds == [("item", "items", "W1"), ("need", "items", None)]
     assert votable == ["W1"]
+
+
+def test_names_rejoin_regardless_of_case_and_spaces(store: Store) -> None:
+    _, session_id, code = seed(store)
+    first = _join(store, code, "Äijä Öberg")
+    assert _join(store, code, "  äijä   ÖBERG ") == first
+    assert _join(store, code, "ÄIJÄ öberg") == first
+    assert _join(store, code, "Anna") != first
+    with store.read() as s:
+        names = s.exec(select(WorkshopParticipant.name).order_by(WorkshopParticipant.id)).all()
+        assert ws.participant_count(session=s, session_id=session_id) == 2
+    assert names == ["Äijä Öberg", "Anna"]  # as first typed
+
+
+def test_the_workshop_keeps_its_language(store: Store) -> None:
+    plan_id, session_id, _ = seed(store)
+    with store.read() as s:
+        assert ws.get_session(session=s, session_id=session_id).lang == "en"  # plan's default
+    with store.write() as s:
+        row, created = ws.open_session(
+            session=s,
+            plan_id=plan_id,
+            name="Kick-off",
+            held_on=date(2027, 2, 3),
+            agenda=[],
+            lang="sv",
+        )
+        assert not created
+    with store.write() as s:
+        row, _ = ws.open_session(
+            session=s, plan_id=plan_id, name="Kick-off", held_on=date(2027, 2, 3), agenda=[]
+        )
+        assert ws.session_lang(session=s, workshop=row) == "sv"
+    with pytest.raises(ValueError, match="no workshop language"), store.write() as s:
+        ws.open_session(
+            session=s, plan_id=plan_id, name="X", held_on=date(2027, 2, 3), agenda=[], lang="de"
+        )
+
+
+def test_join_codes_stay_as_strong(store: Store) -> None:
+    from roadmap.workshop.rules import CODE_ALPHABET, CODE_LENGTH, new_code
+
+    assert len(CODE_ALPHABET) ** CODE_LENGTH >= 14**6
+    codes = {new_code() for _ in range(200)}
+    assert len(codes) > 190 and all(len(c) == CODE_LENGTH for c in codes)
+
+
+def _round_for_d(store: Store) -> int:
+    """A locked dots round that puts item D first."""
+    _, session_id, code = seed(store)
+    round_id = _round(store, session_id)
+    for name in ("P1", "P2"):
+        _vote(store, round_id, _join(store, code, name), "D", value=3)
+    with store.write() as s:
+        ws.set_round_state(session=s, round_id=round_id, state="locked")
+    return round_id
+
+
+def test_roadmap_comparison_ignores_edits_saved_meanwhile(
+    store: Store, tmp_path, monkeypatch
+) -> None:
+    import threading
+
+    import roadmap.store.snapshot as snapshot
+    from roadmap.store.edits import set_score
+
+    control = Store.open(tmp_path / "control.db")
+    expected = ws.apply_to_plan(control, _round_for_d(control)).changes
+    control.close()
+    round_id = _round_for_d(store)
+    with store.read() as s:
+        plan_id = s.exec(select(t.Plan.id)).one()
+
+    def edit() -> None:  # another window raises B's benefit: B would move too
+        with store.write() as s:
+            set_score(session=s, plan_id=plan_id, item_key="B", criterion_key="benefit", value=5)
+
+    load, other = snapshot.load_snapshot, threading.Thread(target=edit)
+
+    def load_then_edit(**kw):
+        found = load(**kw)
+        if not other.is_alive() and other.ident is None:
+            other.start()
+            other.join(timeout=1.0)  # SQLite: waits for the write lock; PostgreSQL: commits
+        return found
+
+    monkeypatch.setattr(snapshot, "load_snapshot", load_then_edit)
+    outcome = ws.apply_to_plan(store, round_id)
+    other.join(timeout=30)
+    assert not other.is_alive()
+    assert [(c.key, c.kind) for c in outcome.changes] == [(c.key, c.kind) for c in expected]
+    assert {c.key for c in expected if c.kind == "earlier"} == {"D"}
+    with store.read() as s:  # the edit was saved all the same
+        score = s.exec(
+            select(t.ItemScore.value)
+            .join(t.Item, t.Item.id == t.ItemScore.item_id)
+            .join(t.Criterion, t.Criterion.id == t.ItemScore.criterion_id)
+            .where(t.Item.key == "B", t.Criterion.key == "benefit")
+        ).one()
+    assert score == 5

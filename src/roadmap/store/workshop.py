@@ -680,14 +680,30 @@ def apply_to_plan(store, round_id: int) -> Outcome:
 
     The plan is read before and after the scores are written within the same write
     transaction, so that the comparison shows what the results did and nothing that another
-    window saved meanwhile. The roadmaps are sequenced after the transaction, so that the
-    engine does not hold the write lock.
+    window saved meanwhile: SQLite lets no other writer in until it ends, and on PostgreSQL it
+    runs at REPEATABLE READ, so that both reads see the same snapshot (tried again when a
+    concurrent edit of the same rows makes it fail). The roadmaps are sequenced after the
+    transaction, so that the engine does not hold the write lock.
     """
+    from sqlalchemy.exc import DBAPIError
+
+    for attempt in range(3):
+        try:
+            return _apply_to_plan(store, round_id)
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) != "40001" or attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _apply_to_plan(store, round_id: int) -> Outcome:
     from roadmap.engine.baseline import diff
     from roadmap.engine.sequence import sequence
     from roadmap.store.snapshot import load_snapshot
 
     with store.write() as s:
+        if s.get_bind().dialect.name == "postgresql":
+            s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         row = s.get(WorkshopRound, round_id)
         if row is None:
             raise NotFoundError(f"no round with id {round_id}")

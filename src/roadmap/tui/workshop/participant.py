@@ -69,7 +69,7 @@ class JoinScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#code" if self.ask_code else "#name", Input).focus()
         if self.app.guard.exhausted:
-            self.lock()
+            self.refuse_more()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#join-button")
@@ -96,7 +96,7 @@ class JoinScreen(Screen):
         for widget in self.query("#join Input, #join-button"):
             widget.disabled = waiting
 
-    def lock(self) -> None:
+    def refuse_more(self) -> None:
         """No more tries in this window."""
         self.hold(True)
         self.show_error(self.app.w("too_many"))
@@ -296,7 +296,7 @@ class ParticipantApp(WorkshopApp):
             if screen is None:
                 return
             if self.guard.exhausted:
-                screen.lock()
+                screen.refuse_more()
                 return
             screen.show_error(message)
             if pause > 0:
