@@ -103,7 +103,10 @@ def _load(session: Session, plan_id: int) -> Snapshot:
     item_key: dict[int, str] = {}
     items = []
     team_of = team_key.get  # None for no team
-    for row in run(
+    for (
+        item_id, key, title, effort, team_id, status, mandatory, moscow, confidence,
+        reach, impact, cost_of_delay, pinned, early, due,
+    ) in run(
         select(
             t.Item.id,
             t.Item.key,
@@ -121,9 +124,7 @@ def _load(session: Session, plan_id: int) -> Snapshot:
             t.Item.earliest_start,
             t.Item.deadline,
         ).where(t.Item.plan_id == plan_id)
-    ):
-        item_id, key, title, effort, team_id, status, mandatory, moscow, confidence = row[:9]
-        reach, impact, cost_of_delay, pinned, early, due = row[9:]
+    ):  # fmt: skip
         item_key[item_id] = key
         items.append(
             ItemData(key, title, effort, team_of(team_id), status, bool(mandatory), moscow,
