@@ -11,6 +11,7 @@ order the plan was written in does not show; a cycle raises
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import attrgetter
 
 from roadmap.engine.graph import CycleError, build_graph, find_cycle, longest_chain
@@ -87,7 +88,7 @@ def number(snap: Snapshot) -> Numbered:
             continue
         (hard if kind == HARD else soft)[d].append(b)
         succ[b].append(d)
-    for links in (*hard, *soft, *succ):
+    for links in chain(hard, soft, succ):
         if len(links) > 1:
             links.sort()  # the order dependencies were given in must not show
     plan.hard, plan.soft, plan.succ = hard, soft, succ
@@ -115,11 +116,11 @@ def number(snap: Snapshot) -> Numbered:
         item.mandatory or started or item.pinned_period is not None
         for item, started in zip(items, plan.in_progress, strict=True)
     ]
-    chain, _ = longest_chain(plan.order, hard, plan.effort)
+    path, _ = longest_chain(plan.order, hard, plan.effort)
     plan.critical = [False] * n
-    for i in chain:
+    for i in path:
         plan.critical[i] = True
-    plan.critical_path = tuple(keys[i] for i in chain)
+    plan.critical_path = tuple(keys[i] for i in path)
     return plan
 
 

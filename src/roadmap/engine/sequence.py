@@ -358,7 +358,9 @@ class Sequencer:
         return sorted(dirty)
 
     def _holders(self, sched: _Schedule, dirty: list[int], rank: list[float]) -> dict:
-        """``(team, period)`` -> items using it, for the periods that held dirty items back."""
+        """``(team, period)`` -> keys of the items using it, highest rank first, and of those
+        pinned, for the periods that held dirty items back. Named once per period: many items
+        wait for the same full period."""
         wanted = {
             (self.plan.team_of[i], sched.start[i] - 1)
             for i in dirty
@@ -371,9 +373,12 @@ class Sequencer:
                 for p, _ in used:
                     if (t, p) in wanted:
                         holders[(t, p)].append(i)
-        for held in holders.values():
+        keys, pin = self.plan.keys, self.plan.pin
+        named: dict[tuple[int, int], tuple[tuple[str, ...], list[str]]] = {}
+        for period, held in holders.items():
             held.sort(key=lambda i: (-rank[i], i))
-        return holders
+            named[period] = tuple(keys[i] for i in held), [keys[i] for i in held if pin[i] >= 0]
+        return named
 
     # -- results ---------------------------------------------------------------------------
     # A first run builds these for every item: each loop below takes the lists it reads once,
@@ -459,14 +464,12 @@ class Sequencer:
             if t < 0:
                 out.append(say.no_team())
             elif start[i] > ready:
-                out.append(self._capacity(i, t, ready, start[i] - 1, holders))
+                out.append(self._capacity(t, ready, start[i] - 1, holders))
             yield tuple(out) if out else (say.start(start[i]),)
 
-    def _capacity(self, i: int, t: int, ready: int, period: int, holders: dict) -> Reason:
-        """Item ``i`` of team ``t``, ready at ``ready``, waited for room until ``period``."""
-        keys, pin = self.plan.keys, self.plan.pin
-        held = [keys[j] for j in holders[(t, period)]]
-        pins = [keys[j] for j in holders[(t, period)] if pin[j] >= 0]
+    def _capacity(self, t: int, ready: int, period: int, holders: dict) -> Reason:
+        """An item of team ``t``, ready at ``ready``, waited for room until ``period``."""
+        held, pins = holders[(t, period)]
         return self.say.capacity(self.plan.team_keys[t], ready, period, held, pins)
 
     def _warnings(self, sched: _Schedule, rank: list[float]) -> list[Warning]:
