@@ -118,7 +118,7 @@ class WorkshopApp(App[None]):
     def _tick(self) -> None:
         if self.live is None:
             return
-        for digits in self.query("#timer").results(Digits):
+        for digits in self.screen.query("#timer").results(Digits):
             digits.update(clock(self.seconds_left()))
 
     def seconds_left(self, now: datetime | None = None) -> float:
