@@ -60,13 +60,16 @@ def export(
     all formats. The same data and date give byte-identical files.
     """
     # A large plan makes millions of objects and no reference cycles: the cycle collector's
-    # passes over them would cost a fifth of the run and free nothing.
+    # passes over them would cost a fifth of the run and free nothing. The process ends after
+    # an export, so what is left is then frozen: the collections at exit skip frozen objects,
+    # which saves a tenth of a second.
     enabled = gc.isenabled()
     gc.disable()
     try:
         loaded = _load(ctx, plan_slug, baseline)
         _write(loaded, formats, lang, baseline, output, when)
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
