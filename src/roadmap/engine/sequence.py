@@ -438,11 +438,14 @@ class Sequencer:
     def _reasons_of(
         self, items: list[int], sched: _Schedule, holders: dict
     ) -> Iterator[tuple[Reason, ...]]:
-        """Why each of ``items`` starts where it does (nothing much for unplaced items)."""
+        """Why each of ``items`` starts where it does; nothing for unplaced items."""
         say, plan = self.say, self.plan
         keys, hard, soft, pin, earliest = plan.keys, plan.hard, plan.soft, plan.pin, plan.earliest
         start, end, ready_at, skipped = sched.start, sched.end, sched.ready, sched.skipped
         for i in items:
+            if start[i] < 0:
+                yield ()
+                continue
             if pin[i] >= 0:
                 yield (say.pinned(pin[i]),)
                 continue
