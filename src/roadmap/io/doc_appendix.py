@@ -70,7 +70,7 @@ def _deps(f: Facts, words: _Words, deps: list[Dep]) -> str:
 
 
 def _item(f: Facts, words: _Words, item) -> str:
-    w, key, number = f.w, item.key, f.lang.number
+    w, key, number = f.w, item.key, f.number
     placed = f.roadmap.placements.get(key)
     when = ""
     if placed:

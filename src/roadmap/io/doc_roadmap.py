@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from roadmap.engine.baseline import Change
-from roadmap.engine.result import Reason, Warning
+from roadmap.engine.result import Placement, Reason, Warning
 from roadmap.io.docdata import Facts
 from roadmap.io.i18n import N_
 
@@ -62,8 +62,11 @@ def _fill(f: Facts, wording: str | None, english: str, row: Reason | Warning) ->
 
 
 def reason(f: Facts, row: Reason) -> str:
-    """One reason, short, in the export language."""
-    return _fill(f, REASONS.get(row.kind), row.text, row)
+    """One reason, short, in the export language; remembered, as items share reasons."""
+    text = f.reasons.get(row)
+    if text is None:
+        text = f.reasons[row] = _fill(f, REASONS.get(row.kind), row.text, row)
+    return text
 
 
 def warning(f: Facts, row: Warning) -> str:
@@ -73,10 +76,13 @@ def warning(f: Facts, row: Warning) -> str:
 
 def why(f: Facts, key: str) -> str:
     """All reasons of an item's placement, joined, with the critical path named."""
-    placed = f.roadmap.placements[key]
+    return _why(f, f.roadmap.placements[key], f.lang._("on the critical path"))
+
+
+def _why(f: Facts, placed: Placement, critical: str) -> str:
     parts = [reason(f, row) for row in placed.reasons]
     if placed.critical:
-        parts.append(f.lang._("on the critical path"))
+        parts.append(critical)
     return "; ".join(parts)
 
 
@@ -94,20 +100,22 @@ def by_period(f: Facts) -> str:
         return ""
     out = [w.heading(2, _("Roadmap by period"))]
     headers = [_("Item"), _("Owner"), _("Team"), _("Effort"), _("Ends"), _("Why here")]
+    critical = _("on the critical path")
+    items, ref, owner, team, number, period = f.items, f.item, f.owner, f.team, f.number, f.period
     for index in sorted(set(starts) | set(milestones)):
         out.append(w.heading(3, f.period(index)))
         out.append(w.para(f.lang.span(f.cal.start_of(index), f.cal.end_of(index))))
         rows = []
         for key in starts.get(index, []):
-            item, placed = f.items[key], placements[key]
+            item, placed = items[key], placements[key]
             rows.append(
                 [
-                    f.item(key),
-                    f.owner(item),
-                    f.team(item.team),
-                    f.lang.number(item.effort),
-                    f.period(placed.end),
-                    why(f, key),
+                    ref(key),
+                    owner(item),
+                    team(item.team),
+                    number(item.effort),
+                    period(placed.end),
+                    _why(f, placed, critical),
                 ]
             )
         if rows:

@@ -11,8 +11,9 @@ escaped once and remembered, as a large plan names each item many times.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import Any, NamedTuple
 
 from roadmap.engine.result import Roadmap
 from roadmap.io.doc_writer import MARKDOWN, Writer
@@ -33,8 +34,44 @@ class Dep(NamedTuple):
     soft: bool
 
 
+class _Memo(dict):
+    """Values made by ``make`` on first lookup, then looked up like any dict's."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.make(key)
+        return value
+
+
 class Facts:
-    """A plan, its roadmap and one language, indexed for the document's sections."""
+    """A plan, its roadmap and one language, indexed for the document's sections.
+
+    The names of items, organisations, teams, themes, needs and periods, and numbers, are
+    made once and remembered: a large plan names each item many times. They are looked up
+    through remembering dicts' own lookup, which costs less than a call of a method.
+    """
+
+    item: Callable[[str], str]
+    """An item as readers see it in lists and tables: ``Title (KEY)``."""
+    org: Callable[[str | None], str]
+    """The name of an organisation, or ``""`` for none or an unknown one."""
+    team: Callable[[str | None], str]
+    """The name of a team, or ``""`` for none or an unknown one."""
+    theme: Callable[[str | None], str]
+    """The name of a theme, or ``""`` for none or an unknown one."""
+    need: Callable[[str], str]
+    """A need as the appendix lists it: ``text (stakeholder)``."""
+    period: Callable[[int], str]
+    """The label of a period in the export language."""
+    score: Callable[[str], float]
+    """An item's score, 0 for an item without one."""
+    number: Callable[[float], str]
+    """A number with at most one decimal, as :meth:`Lang.number` writes it."""
 
     def __init__(
         self, doc: PlanDoc, roadmap: Roadmap, lang: Lang, writer: Writer = MARKDOWN
@@ -71,12 +108,14 @@ class Facts:
                     mine.append(new(Dep, (other, True)))
                     blocks[other].append(new(Dep, (key, True)))
         self.unplaced = frozenset(roadmap.unplaced)
-        self._periods: dict[int, str] = {}
-        self._refs: dict[str, str] = {}
-        self._orgs: dict[str | None, str] = {}
-        self._teams: dict[str | None, str] = {}
-        self._themes: dict[str | None, str] = {}
-        self._needs: dict[str, str] = {}
+        self.item = _Memo(self._item).__getitem__
+        self.org = _Memo(self._org).__getitem__
+        self.team = _Memo(self._team).__getitem__
+        self.theme = _Memo(self._theme).__getitem__
+        self.need = _Memo(self._need).__getitem__
+        self.period = _Memo(partial(lang.period, self.cal)).__getitem__
+        self.score = _Memo(self._score).__getitem__
+        self.number = _Memo(lang.number).__getitem__
         self._ranks: dict[int, dict[str, int]] = {}
         self.reasons: dict[object, str] = {}
         """Reasons and warnings in words, by record: many items share a reason."""
@@ -115,12 +154,8 @@ class Facts:
         self.fell_back = True
         return self.w.join([self.w.para(MARK), self.w.body(value, heading_base)])
 
-    def item(self, key: str) -> str:
-        """An item as readers see it in lists and tables: ``Title (KEY)``."""
-        ref = self._refs.get(key)
-        if ref is None:
-            ref = self._refs[key] = f"{self.name(self.items[key], 'title')} ({self.escape(key)})"
-        return ref
+    def _item(self, key: str) -> str:
+        return f"{self.name(self.items[key], 'title')} ({self.escape(key)})"
 
     def known(self, keys: Iterable[str], table: dict) -> list[str]:
         """The ``keys`` found in ``table``, in the order the plan lists them there.
@@ -136,32 +171,18 @@ class Facts:
             found.sort(key=rank.__getitem__)
         return found
 
-    def org(self, key: str | None) -> str:
-        name = self._orgs.get(key)
-        if name is None:
-            name = self._orgs[key] = self.name(self.orgs[key]) if key in self.orgs else ""
-        return name
+    def _org(self, key: str | None) -> str:
+        return self.name(self.orgs[key]) if key in self.orgs else ""
 
-    def team(self, key: str | None) -> str:
-        name = self._teams.get(key)
-        if name is None:
-            name = self._teams[key] = self.escape(self.teams[key].name) if key in self.teams else ""
-        return name
+    def _team(self, key: str | None) -> str:
+        return self.escape(self.teams[key].name) if key in self.teams else ""
 
-    def theme(self, key: str | None) -> str:
-        """The name of theme ``key``, or ``""`` for none or an unknown one."""
-        name = self._themes.get(key)
-        if name is None:
-            name = self._themes[key] = self.name(self.themes[key]) if key in self.themes else ""
-        return name
+    def _theme(self, key: str | None) -> str:
+        return self.name(self.themes[key]) if key in self.themes else ""
 
-    def need(self, key: str) -> str:
-        """A need as the appendix lists it: ``text (stakeholder)``."""
-        text = self._needs.get(key)
-        if text is None:
-            need, sh = self.needs[key]
-            text = self._needs[key] = f"{self.name(need, 'text')} ({self.name(sh)})"
-        return text
+    def _need(self, key: str) -> str:
+        need, sh = self.needs[key]
+        return f"{self.name(need, 'text')} ({self.name(sh)})"
 
     def owner(self, item: ItemIn) -> str:
         """The owner organisation of an item: its own, else its team's."""
@@ -170,13 +191,7 @@ class Facts:
         team = self.teams.get(item.team or "")
         return self.org(team.organisation) if team else ""
 
-    def period(self, index: int) -> str:
-        label = self._periods.get(index)
-        if label is None:
-            label = self._periods[index] = self.lang.period(self.cal, index)
-        return label
-
-    def score(self, key: str) -> float:
+    def _score(self, key: str) -> float:
         found = self.roadmap.scores.get(key)
         return found.score if found else 0.0
 

@@ -295,20 +295,19 @@ def _prioritisation(f: Facts) -> str:
         out.append(w.table(headers, rows))
     mandatory = _("mandatory")
     rows = []
+    placements, ref, number, score = f.roadmap.placements, f.item, f.number, f.score
     for rank, item in enumerate(f.ranked, 1):
-        note = [mandatory] if item.mandatory else []
-        placed = f.roadmap.placements.get(item.key)
+        key = item.key
+        note = mandatory if item.mandatory else ""
+        placed = placements.get(key)
         if placed and placed.inherited_from and placed.inherited_from in f.items:
-            note.append(
-                _(
-                    "raised to {score} because {item} waits for it",
-                    score=f.lang.number(f.score(placed.inherited_from)),
-                    item=f.item(placed.inherited_from),
-                )
+            raised = _(
+                "raised to {score} because {item} waits for it",
+                score=number(score(placed.inherited_from)),
+                item=ref(placed.inherited_from),
             )
-        rows.append(
-            [str(rank), f.item(item.key), f.lang.number(f.score(item.key)), "; ".join(note)]
-        )
+            note = f"{note}; {raised}" if note else raised
+        rows.append([str(rank), ref(key), number(score(key)), note])
     out.append(w.heading(3, _("Ranking")))
     out.append(w.table([_("Rank"), _("Item"), _("Score"), _("Note")], rows))
     return w.join(out)
