@@ -2,9 +2,9 @@
 
 A list scheduler. Items are numbered in key order; an item is *ready* once every item it
 depends on (hard or soft) has been placed, and among ready items the highest effective
-priority is placed first (a heap of ``(-rank, index)``, so ties go to the smaller key and the
-result does not depend on input order or hash seeds). Placing an item puts it at the first
-period where
+priority is placed first (a heap ordered by ``(-rank, index)``, so ties go to the smaller key
+and the result does not depend on input order or hash seeds). Placing an item puts it at the
+first period where
 
 * every hard blocker has ended (the item starts in a later period than its blockers end),
 * every soft blocker has ended too, unless that blocker itself was held back by its team's
@@ -72,6 +72,8 @@ class _Schedule:
     """Item -> the unplaced blocker it waits for, or -1 when its team ran out of capacity."""
     overload: dict[tuple[int, int], list[int]]
     """``(team, period)`` -> pinned items that found no room there."""
+    place: list[int]
+    """Each item's place in rank order: highest rank first, ties to the smaller index."""
 
 
 def _inherit(
@@ -192,13 +194,13 @@ class Sequencer:
             self._placements = [None] * len(self.plan.items)
             self._scores = [None] * len(self.plan.items)  # type: ignore[list-item]
         self._prev = state
-        self._rebuild(dirty, state, self._holders(sched, dirty, rank))
+        self._rebuild(dirty, state, self._holders(sched, dirty))
         keys = self.plan.keys
         placed = [i for i in range(len(keys)) if sched.start[i] >= 0]
         return Roadmap(
             placements={keys[i]: self._placements[i] for i in placed},  # type: ignore[misc]
             scores={key: self._scores[i] for i, key in enumerate(keys)},
-            warnings=tuple(self._warnings(sched, rank)),
+            warnings=tuple(self._warnings(sched)),
             critical_path=self.plan.critical_path,
             unplaced=tuple(keys[i] for i in sorted(sched.unplaced)),
             periods=max((sched.end[i] for i in placed), default=-1) + 1,
@@ -235,7 +237,8 @@ class Sequencer:
         )
         hard, soft, succ = self.plan.hard, self.plan.soft, self.plan.succ
 
-        for i in sorted(self.plan.pinned, key=lambda i: (pin[i], -rank[i], i)):
+        by_rank, place = _rank_order(rank)
+        for i in sorted(self.plan.pinned, key=lambda i: (pin[i], place[i])):
             p, t, e = pin[i], team_of[i], effort[i]
             ready[i] = p
             if t < 0 or e <= 0:
@@ -251,7 +254,6 @@ class Sequencer:
                 overload[(t, p)].append(i)
 
         indeg = list(self.plan.indeg)
-        by_rank, place = _rank_order(rank)
         heap = [place[i] for i in range(n) if not indeg[i]]
         heapq.heapify(heap)
         pop, push = heapq.heappop, heapq.heappush
@@ -285,7 +287,9 @@ class Sequencer:
                     continue
                 start[i], end[i], load[i] = got[0][0], got[-1][0], tuple(got)
                 held[i] = got[0][0] > t
-        return _Schedule(start, end, load, ready, held, dict(skipped), unplaced, dict(overload))
+        return _Schedule(
+            start, end, load, ready, held, dict(skipped), unplaced, dict(overload), place
+        )
 
     def _soft_ready(
         self,
@@ -317,7 +321,7 @@ class Sequencer:
             if start[i] < 0:
                 continue
             late = start[i] if pin[i] >= 0 else late_end[i] - (end[i] - start[i])
-            slack[i] = max(late - start[i], 0)
+            slack[i] = late - start[i] if late > start[i] else 0
             for b in hard[i]:
                 if late <= late_end[b]:
                     late_end[b] = late - 1
@@ -357,7 +361,7 @@ class Sequencer:
             dirty.update(i for i in range(len(start)) if (team_of[i], start[i] - 1) in touched)
         return sorted(dirty)
 
-    def _holders(self, sched: _Schedule, dirty: list[int], rank: list[float]) -> dict:
+    def _holders(self, sched: _Schedule, dirty: list[int]) -> dict:
         """``(team, period)`` -> keys of the items using it, highest rank first, and of those
         pinned, for the periods that held dirty items back. Named once per period: many items
         wait for the same full period."""
@@ -376,7 +380,7 @@ class Sequencer:
         keys, pin = self.plan.keys, self.plan.pin
         named: dict[tuple[int, int], tuple[tuple[str, ...], list[str]]] = {}
         for period, held in holders.items():
-            held.sort(key=lambda i: (-rank[i], i))
+            held.sort(key=sched.place.__getitem__)
             named[period] = tuple(keys[i] for i in held), [keys[i] for i in held if pin[i] >= 0]
         return named
 
@@ -475,7 +479,7 @@ class Sequencer:
         held, pins = holders[(t, period)]
         return self.say.capacity(self.plan.team_keys[t], ready, period, held, pins)
 
-    def _warnings(self, sched: _Schedule, rank: list[float]) -> list[Warning]:
+    def _warnings(self, sched: _Schedule) -> list[Warning]:
         say, keys, snap = self.say, self.plan.keys, self.snapshot
         start, end = sched.start, sched.end
         out = [say.dropped_dependency(keys[i], blocker) for i, blocker in self.plan.dropped_deps]
@@ -503,7 +507,7 @@ class Sequencer:
             if e >= snap.horizon and self.plan.team_of[i] >= 0:
                 beyond[self.plan.team_of[i]].append(i)
         for t, late in sorted(beyond.items()):
-            late.sort(key=lambda i: (-rank[i], i))
+            late.sort(key=sched.place.__getitem__)
             team = self.plan.team_keys[t]
             out.append(say.past_horizon(team, snap.horizon, [keys[i] for i in late]))
         for i, item in enumerate(self.plan.items):
