@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from roadmap.io import svg
+from roadmap.io import html, svg
 from roadmap.io.export import render
 from roadmap.io.mdsafe import safe_url
 
@@ -109,3 +109,14 @@ def test_html_says_what_the_markdown_says(make, lang: str) -> None:
     markdown = render("md", doc, roadmap, lang, generated=DAY).decode()
     assert main.count("<figure/>") == 2 and main.count("<h3") > len(doc.items)
     assert main == _markdown_it_html(markdown)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain words", "", " lead", "trail ", "two  spaces", "a\tb", "nb\xa0sp", "line\u2028sep",
+     "ideo\u3000space", "x\x85y", "ctl\x1cx", "del\x7fx", "a & b", "<b>", 'say "hi"', "it's",
+     "†é\u200b\ufeff"],
+)  # fmt: skip
+def test_html_inline_shortcut_gives_what_the_full_escape_gives(text: str) -> None:
+    full = " ".join(text.translate(html._TEXT).split())
+    assert html.Html().inline(text) == full

@@ -21,6 +21,21 @@ TIMELINE, GRAPH = "timeline", "dependencies"
 
 def timeline_items(f: Facts) -> list[str]:
     """Placed items the timeline shows, in order of start, then rank."""
+    found = f.selected.get(TIMELINE)
+    if found is None:
+        found = f.selected[TIMELINE] = _timeline_items(f)
+    return found
+
+
+def graph_items(f: Facts) -> list[str]:
+    """Items the dependency graph shows: those with dependencies, or the critical path's."""
+    found = f.selected.get(GRAPH)
+    if found is None:
+        found = f.selected[GRAPH] = _graph_items(f)
+    return found
+
+
+def _timeline_items(f: Facts) -> list[str]:
     placed = f.roadmap.placements
     keys = [item.key for item in f.ranked if item.key in placed]
     if len(keys) > MAX_ITEMS:
@@ -35,8 +50,7 @@ def timeline_items(f: Facts) -> list[str]:
     return sorted(keys, key=lambda k: (placed[k].start, order[k]))
 
 
-def graph_items(f: Facts) -> list[str]:
-    """Items the dependency graph shows: those with dependencies, or the critical path's."""
+def _graph_items(f: Facts) -> list[str]:
     linked = [item.key for item in f.ranked if f.depends.get(item.key) or f.blocks.get(item.key)]
     if len(linked) <= MAX_ITEMS:
         return linked

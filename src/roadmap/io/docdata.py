@@ -119,6 +119,8 @@ class Facts:
         self._ranks: dict[int, dict[str, int]] = {}
         self.reasons: dict[object, str] = {}
         """Reasons and warnings in words, by record: many items share a reason."""
+        self.selected: dict[str, list[str]] = {}
+        """The items each diagram shows, by diagram (see :mod:`roadmap.io.doc_diagrams`)."""
         scores = roadmap.scores
 
         def rank(item: ItemIn) -> tuple[float, str]:

@@ -49,6 +49,9 @@ _TEXT = str.maketrans(
     }
 )
 _PLACEHOLDER = re.compile("\x00(\\d+)\x00")
+_CELLS = "</td>\n<td>"
+_PLAIN_LINE = re.compile(r'[^&<>"\s\x00-\x1f\x7f]+(?: [^&<>"\s\x00-\x1f\x7f]+)*')
+"""Text that :meth:`Html.inline` would return unchanged: the common case, checked in one step."""
 _NOT_SLUG = re.compile(r"[^\w\u4e00-\u9fff\- ]")
 
 
@@ -80,6 +83,8 @@ class Html:
         """The id of each placeholder resolved so far."""
 
     def inline(self, text: str) -> str:
+        if _PLAIN_LINE.fullmatch(text):
+            return text
         return " ".join(text.translate(_TEXT).split())
 
     def anchor(self, title: str) -> str:
@@ -106,19 +111,22 @@ class Html:
         return f"<strong>{text}</strong>"
 
     def bullets(self, lines: Iterable[str]) -> str:
-        items = "".join(f"<li>{line}</li>\n" for line in lines)
+        items = "".join([f"<li>{line}</li>\n" for line in lines])
         return f"<ul>\n{items}</ul>\n" if items else ""
 
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-        head = "".join(f'<th scope="col">{cell}</th>\n' for cell in headers)
+        head = "".join([f'<th scope="col">{cell}</th>\n' for cell in headers])
         body = "".join(
-            "<tr>\n" + "".join(f"<td>{cell}</td>\n" for cell in row) + "</tr>\n" for row in rows
+            [
+                f"<tr>\n<td>{_CELLS.join(row)}</td>\n</tr>\n" if row else "<tr>\n</tr>\n"
+                for row in rows
+            ]
         )
         body = f"<tbody>\n{body}</tbody>\n" if body else ""
         return f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n{body}</table>\n"
 
     def fields(self, pairs: Iterable[tuple[str, str]]) -> str:
-        return self.bullets(f"<strong>{label}:</strong> {value}" for label, value in pairs)
+        return self.bullets([f"<strong>{label}:</strong> {value}" for label, value in pairs])
 
     def body(self, text: str, heading_base: int | None) -> str:
         if mdsafe.is_plain(text):
