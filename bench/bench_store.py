@@ -25,10 +25,11 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate_plan
+from roadmap.collector import collector_paused
 from roadmap.io.planfile import dump_json, load_plan
 from roadmap.model.inputs import check_references
 from roadmap.store.db import Store
-from roadmap.store.plandoc import paused_gc, read_plan, storage_problems, write_plan
+from roadmap.store.plandoc import read_plan, storage_problems, write_plan
 
 
 def timed(func: Callable[[], Any]) -> tuple[float, Any]:
@@ -58,7 +59,7 @@ def main() -> None:
         store = Store.open(Path(tmp) / "roadmap.db")
 
         loaded, doc = timed(lambda: load_plan(source))
-        with paused_gc():
+        with collector_paused():
             checked, _ = timed(lambda: (check_references(doc), storage_problems(doc)))
 
         def write() -> int:

@@ -19,6 +19,7 @@ HEADLESS = [
     "roadmap.store.workshop",
     "roadmap.workshop.minutes",
     "roadmap.engine.result",
+    "roadmap.collector",
     "roadmap.cli",
 ]
 

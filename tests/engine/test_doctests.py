@@ -1,4 +1,4 @@
-"""The examples in the engine's docstrings hold."""
+"""The examples in the engine's docstrings (and the collector's) hold."""
 
 from __future__ import annotations
 
@@ -7,11 +7,14 @@ import importlib
 
 import pytest
 
-MODULES = ["capacity", "collector", "graph", "horizons", "inputs", "reasons"]
+MODULES = [
+    "roadmap.collector",
+    *(f"roadmap.engine.{name}" for name in ("capacity", "graph", "horizons", "inputs", "reasons")),
+]
 
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name: str) -> None:
-    module = importlib.import_module(f"roadmap.engine.{name}")
+    module = importlib.import_module(name)
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

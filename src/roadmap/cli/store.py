@@ -116,13 +116,14 @@ def check(ctx: Context, plan_slug: str | None, strict: bool) -> None:
 
     Exits with 1 when there are errors (or warnings, with --strict).
     """
+    from roadmap.collector import collector_paused
     from roadmap.model.check import ERROR, check_plan
-    from roadmap.store.plandoc import paused_gc, read_plan
+    from roadmap.store.plandoc import read_plan
 
     with ctx.store.read() as session:
         plan = ctx.find_plan(session, plan_slug)
         doc = read_plan(session=session, plan_id=plan.id)
-    with paused_gc():  # a large plan is many objects that the collector would walk again
+    with collector_paused():  # a large plan is many objects that the collector would walk again
         findings = check_plan(doc)
     colour = {ERROR: "red"}
     lines = (click.style(str(f), fg=colour.get(f.severity, "yellow")) for f in findings)

@@ -41,8 +41,8 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
+from roadmap.collector import collector_paused
 from roadmap.engine.capacity import TeamLoad
-from roadmap.engine.collector import collector_paused
 from roadmap.engine.inputs import ItemData, Snapshot
 from roadmap.engine.numbered import number
 from roadmap.engine.reasons import Wording

@@ -26,8 +26,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from roadmap.collector import collector_paused
 from roadmap.model.inputs import FORMAT, Loc, PlanDoc, Problem, check_references
-from roadmap.store.plandoc import paused_gc, storage_problems
+from roadmap.store.plandoc import storage_problems
 
 MAX_NODES = 5_000_000
 """Most values a YAML document may expand to through aliases (a 100k-item plan has ~3M)."""
@@ -88,7 +89,7 @@ def load_plan(path: str | Path) -> PlanDoc:
 def parse_plan(data: bytes, *, name: str, fmt: str) -> PlanDoc:
     """A checked plan document from the bytes of a YAML or JSON file called ``name``."""
     text = decode_text(data, name)
-    with paused_gc():
+    with collector_paused():
         return _parse(text, name, fmt)
 
 

@@ -14,11 +14,9 @@ calendar and written back as canonical labels.
 
 from __future__ import annotations
 
-import gc
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any
 
@@ -36,6 +34,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Session
 
+from roadmap.collector import collector_paused
 from roadmap.model import tables as t
 from roadmap.model.inputs import (
     CapacityChangeIn,
@@ -76,19 +75,6 @@ _KEYED: dict[str, type] = {
     "need": t.Need,
     "source": t.InfoSource,
 }
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cycle collector while a large plan's objects are built: they hold no
-    cycles, and the collector's repeated passes over them would cost more than the work."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def calendar_of(plan: PlanIn | t.Plan) -> Calendar:
@@ -159,7 +145,7 @@ def write_plan(*, session: Session, doc: PlanDoc, replace: bool = False) -> t.Pl
             session.delete(old)
             session.flush()
     plan = create_plan(session=session, plan_in=doc.plan)
-    with paused_gc():
+    with collector_paused():
         _write_contents(session, plan.id, doc)
     return plan
 
@@ -504,7 +490,7 @@ def read_plan(*, session: Session, plan_id: int) -> PlanDoc:
     plan = session.get(t.Plan, plan_id)
     if plan is None:
         raise LookupError(f"no plan with id {plan_id}")
-    with paused_gc():
+    with collector_paused():
         return _read(session, plan)
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import Select, select
 from sqlmodel import Session
 
-from roadmap.engine.collector import collector_paused
+from roadmap.collector import collector_paused
 from roadmap.engine.inputs import NO_SCORES, CriterionData, ItemData, Snapshot, TeamData
 from roadmap.model import tables as t
 from roadmap.model.periods import Calendar
