@@ -65,7 +65,7 @@ def section(f: Facts) -> str:
 def _deps(f: Facts, words: _Words, deps: list[Dep]) -> str:
     items, ref, preferred = f.items, f.item, words.preferred
     return ", ".join(
-        [ref(d.key) + preferred if d.soft else ref(d.key) for d in deps if d.key in items]
+        [ref(key) + preferred if soft else ref(key) for key, soft in deps if key in items]
     )
 
 
