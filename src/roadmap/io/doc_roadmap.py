@@ -7,8 +7,11 @@ with the engine's own English text rather than dropped.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache
+from string import Formatter
 
 from roadmap.engine.baseline import Change
 from roadmap.engine.result import Placement, Reason, Warning
@@ -48,17 +51,32 @@ CHANGES = {
 def _fill(f: Facts, wording: str | None, english: str, row: Reason | Warning) -> str:
     if wording is None:
         return f.escape(english)
+    text = f.lang._(wording)
+    wanted = _fields(text)
     names = [f.item(k) if k in f.items else f.escape(k) for k in row.items]
-    first = f.items.get(row.items[0]) if row.items else None
-    values = {
-        "items": ", ".join(names),
-        "item": names[0] if names else "",
-        "other": ", ".join(names[1:]),
-        "period": f.period(row.period) if row.period is not None else "",
-        "team": f.team(row.team) or f.escape(row.team or ""),
-        "deadline": f.lang.date(first.deadline) if first and first.deadline else "",
-    }
-    return f.lang._(wording, **values)
+    values = {}
+    if "items" in wanted:
+        values["items"] = ", ".join(names)
+    if "item" in wanted:
+        values["item"] = names[0] if names else ""
+    if "other" in wanted:
+        values["other"] = ", ".join(names[1:])
+    if "period" in wanted:
+        values["period"] = f.period(row.period) if row.period is not None else ""
+    if "team" in wanted:
+        values["team"] = f.team(row.team) or f.escape(row.team or "")
+    if "deadline" in wanted:
+        first = f.items.get(row.items[0]) if row.items else None
+        values["deadline"] = f.lang.date(first.deadline) if first and first.deadline else ""
+    return text.format(**values)
+
+
+@cache
+def _fields(text: str) -> frozenset[str]:
+    """The names of the fields a wording fills in."""
+    return frozenset(
+        re.split(r"[.\[]", name)[0] for _, name, _, _ in Formatter().parse(text) if name
+    )
 
 
 def reason(f: Facts, row: Reason) -> str:
