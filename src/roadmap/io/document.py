@@ -296,16 +296,20 @@ def _prioritisation(f: Facts) -> str:
     mandatory = _("mandatory")
     rows = []
     placements, ref, number, score = f.roadmap.placements, f.item, f.number, f.score
+    raised_by: dict[str, str] = {}
     for rank, item in enumerate(f.ranked, 1):
         key = item.key
         note = mandatory if item.mandatory else ""
         placed = placements.get(key)
         if placed and placed.inherited_from and placed.inherited_from in f.items:
-            raised = _(
-                "raised to {score} because {item} waits for it",
-                score=number(score(placed.inherited_from)),
-                item=ref(placed.inherited_from),
-            )
+            source = placed.inherited_from
+            raised = raised_by.get(source)
+            if raised is None:
+                raised = raised_by[source] = _(
+                    "raised to {score} because {item} waits for it",
+                    score=number(score(source)),
+                    item=ref(source),
+                )
             note = f"{note}; {raised}" if note else raised
         rows.append([str(rank), ref(key), number(score(key)), note])
     out.append(w.heading(3, _("Ranking")))
