@@ -78,3 +78,32 @@ def test_minutes_of_a_scripted_session(tmp_path: Path, lang: str) -> None:
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.write_bytes(out.read_bytes())
     assert out.read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")
+
+
+def test_roadmap_export_writes_the_minutes_in_each_language(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "demo", "--quiet"]).exit_code == 0
+    store = Store.open(db)
+    _script(store)
+    store.close()
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["--db", str(db), "export", "minutes", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    written = sorted(out.iterdir())
+    assert [p.name.rsplit(".", 2)[-2] for p in written] == ["en", "fi", "sv"]
+    assert sorted(result.output.split()) == [str(p) for p in written]
+    for path in written:
+        lang = path.name.rsplit(".", 2)[-2]
+        assert path.read_text(encoding="utf-8") == (GOLDEN / f"minutes.{lang}.md").read_text(
+            encoding="utf-8"
+        )
+
+
+def test_export_of_minutes_without_a_workshop_says_what_to_do(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "demo", "--quiet"]).exit_code == 0
+    result = runner.invoke(cli, ["--db", str(db), "export", "minutes", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "roadmap workshop" in result.output

@@ -1,4 +1,5 @@
-"""``roadmap export``: stakeholder documents (Markdown, HTML), a CSV roadmap and a calendar."""
+"""``roadmap export``: stakeholder documents (Markdown, HTML), a CSV roadmap, a calendar, and
+the minutes of a workshop."""
 
 from __future__ import annotations
 
@@ -14,12 +15,15 @@ from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 @cli.command()
 @click.argument(
     "formats",
-    metavar="md|html|csv|ics...",
+    metavar="md|html|csv|ics|minutes...",
     nargs=-1,
     required=True,
-    type=click.Choice(["md", "html", "csv", "ics"]),
+    type=click.Choice(["md", "html", "csv", "ics", "minutes"]),
 )
 @plan_option
+@click.option(
+    "--session", "session_name", metavar="NAME", help="minutes: the workshop (default: the latest)."
+)
 @click.option(
     "--lang",
     type=click.Choice(["fi", "sv", "en"]),
@@ -48,6 +52,7 @@ def export(
     ctx: Context,
     formats: tuple[str, ...],
     plan_slug: str | None,
+    session_name: str | None,
     lang: str | None,
     baseline: str | None,
     output: str,
@@ -56,10 +61,17 @@ def export(
     """Write the plan in each FORMAT into --output, one file per language, and print the paths.
 
     md and html: the stakeholder document; csv: the sequenced roadmap for spreadsheets;
-    ics: milestones and period starts for calendars. The plan is read and sequenced once for
-    all formats. The same data and date give byte-identical files.
+    ics: milestones and period starts for calendars; minutes: the record of a workshop in
+    Markdown. The plan is read and sequenced once for all formats. The same data and date give
+    byte-identical files.
     """
     from roadmap.collector import collector_paused
+
+    if "minutes" in formats:
+        _write_minutes(ctx, plan_slug, session_name, lang, Path(output))
+        formats = tuple(fmt for fmt in formats if fmt != "minutes")
+        if not formats:
+            return
 
     # A large plan makes millions of objects and no reference cycles: the cycle collector's
     # passes over them would cost a fifth of the run and free nothing. The process ends after
@@ -102,6 +114,27 @@ def _write(
             path = out / file_name(loaded.doc, fmt, code)
             path.write_bytes(data)
             click.echo(str(path))
+
+
+def _write_minutes(
+    ctx: Context, plan_slug: str | None, name: str | None, lang: str | None, out: Path
+) -> None:
+    """The minutes of workshop ``name`` in each language into ``out``; prints the paths."""
+    from roadmap.store.repo import NotFoundError, slugify
+    from roadmap.store.workshop import minutes_record
+    from roadmap.workshop.minutes import render_minutes
+
+    with ctx.store.read() as session:
+        plan = ctx.find_plan(session, plan_slug)
+        try:
+            record = minutes_record(session=session, plan_slug=plan.slug, name=name)
+        except NotFoundError as exc:
+            fail(f"{exc}; run one with `roadmap workshop` first")
+    out.mkdir(parents=True, exist_ok=True)
+    for code in [lang] if lang else plan.languages:
+        path = out / f"{plan.slug}.minutes-{slugify(record.name)}.{code}.md"
+        path.write_text(render_minutes(record, code), encoding="utf-8")
+        click.echo(str(path))
 
 
 @dataclass
