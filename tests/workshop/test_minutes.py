@@ -107,3 +107,15 @@ def test_export_of_minutes_without_a_workshop_says_what_to_do(tmp_path: Path) ->
     result = runner.invoke(cli, ["--db", str(db), "export", "minutes", "-o", str(tmp_path)])
     assert result.exit_code == 1
     assert "roadmap workshop" in result.output
+
+
+def test_minutes_are_in_the_workshops_language_unless_asked(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "demo", "--quiet"]).exit_code == 0
+    store = Store.open(db)
+    _script(store)  # a new workshop speaks the plan's default language: Finnish
+    store.close()
+    result = runner.invoke(cli, ["--db", str(db), "workshop", "minutes"])
+    assert result.exit_code == 0, result.output
+    assert result.output == (GOLDEN / "minutes.fi.md").read_text(encoding="utf-8")

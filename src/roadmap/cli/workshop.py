@@ -150,11 +150,16 @@ def serve(
 @workshop.command()
 @plan_option
 @click.option("--session", "name", metavar="NAME", help="Workshop (default: the latest).")
-@click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default="en", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["fi", "sv", "en"]),
+    default=None,
+    help="Language of the minutes (default: the workshop's own).",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
 @pass_ctx
 def minutes(
-    ctx: Context, plan_slug: str | None, name: str | None, lang: str, output: str | None
+    ctx: Context, plan_slug: str | None, name: str | None, lang: str | None, output: str | None
 ) -> None:
     """Write the workshop's minutes as Markdown: agenda, captures, rounds, results, decisions."""
     from roadmap.store.repo import NotFoundError
@@ -166,7 +171,7 @@ def minutes(
             record = minutes_record(session=session, plan_slug=plan_slug, name=name)
         except NotFoundError as exc:
             fail(str(exc))
-    text = render_minutes(record, lang)
+    text = render_minutes(record, lang or record.lang)
     if output:
         Path(output).write_text(text, encoding="utf-8")
         click.echo(output)

@@ -764,4 +764,5 @@ def minutes_record(*, session: Session, plan_slug: str | None, name: str | None)
         notes=[(n.step, n.kind, n.text, n.item_key) for n in captured],
         rounds=records,
         titles=titles,
+        lang=workshop.lang or plan.default_language,
     )

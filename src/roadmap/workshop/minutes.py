@@ -41,6 +41,8 @@ class Minutes:
     rounds: list[RoundRecord]
     titles: dict[str, tuple[str, dict]]
     """Item key -> (title, translations)."""
+    lang: str
+    """The workshop's own language: what the minutes are written in unless asked otherwise."""
 
 
 def _number(value: float, lang: str) -> str:
