@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -72,3 +73,22 @@ def test_plan_given_before_the_command_is_used(tmp_path: Path) -> None:
     run(db, "init", "--plan", "Two")
     out = run(db, "--plan", "two", "summary")
     assert out.exit_code == 0 and "Two" in out.output
+
+
+def test_check_finds_a_cycle_written_behind_the_stores_back(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    assert run(db, "demo", "--quiet").exit_code == 0
+    out = run(db, "check")
+    assert out.exit_code == 0 and "0 error(s)" in out.output
+    conn = sqlite3.connect(db)
+    with conn:
+        ids = dict(conn.execute("SELECT key, id FROM item WHERE key IN ('CI-3', 'CI-4')"))
+        conn.execute(
+            "INSERT INTO dependency (created_at, updated_at, plan_id, blocker_id, blocked_id, kind)"
+            " VALUES ('2027-01-01', '2027-01-01', 1, ?, ?, 'hard')",
+            (ids["CI-4"], ids["CI-3"]),
+        )
+    conn.close()
+    out = CliRunner().invoke(cli, ["--db", str(db), "check"])
+    assert out.exit_code == 1
+    assert "error: item CI-3: dependency cycle: CI-3 -> CI-4 -> CI-3" in out.output

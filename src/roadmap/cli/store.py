@@ -124,7 +124,7 @@ def check(ctx: Context, plan_slug: str | None, strict: bool) -> None:
         plan = ctx.find_plan(session, plan_slug)
         doc = read_plan(session=session, plan_id=plan.id)
     with collector_paused():  # a large plan is many objects that the collector would walk again
-        findings = check_plan(doc)
+        findings = check_plan(doc, stored=True)
     colour = {ERROR: "red"}
     lines = (click.style(str(f), fg=colour.get(f.severity, "yellow")) for f in findings)
     if findings:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from roadmap.model.inputs import PlanDoc, Problem, check_references
+from roadmap.model.inputs import PlanDoc, Problem, check_references, cycle_problems
 
 ERROR = "error"
 WARNING = "warning"
@@ -27,9 +27,14 @@ class Finding:
         return f"{self.severity}: {self.subject}: {self.message}"
 
 
-def check_plan(doc: PlanDoc) -> list[Finding]:
-    """Every error and warning of ``doc``, errors first, each group in document order."""
-    errors = [Finding(ERROR, _subject(doc, p), p.message) for p in check_references(doc)]
+def check_plan(doc: PlanDoc, *, stored: bool = False) -> list[Finding]:
+    """Every error and warning of ``doc``, errors first, each group in document order.
+
+    ``stored``: ``doc`` was read from the database, whose keys and foreign keys already rule
+    out duplicates and broken references, so of those checks only cycles remain to be found.
+    """
+    problems = cycle_problems(doc) if stored else check_references(doc)
+    errors = [Finding(ERROR, _subject(doc, p), p.message) for p in problems]
     for item in doc.items:
         if item.deadline and item.earliest_start and item.deadline < item.earliest_start:
             errors.append(

@@ -306,7 +306,7 @@ def check_references(doc: PlanDoc) -> list[Problem]:
             ref("item", value, ("milestones", i, "items", j))
     problems.extend(_translation_problems(doc))
     if not problems:
-        problems.extend(_cycle_problems(doc))
+        problems.extend(cycle_problems(doc))
     return problems
 
 
@@ -357,7 +357,7 @@ def dependency_edges(doc: PlanDoc) -> Iterator[tuple[str, str, DependencyKind]]:
             yield key, item.key, DependencyKind.SOFT
 
 
-def _cycle_problems(doc: PlanDoc) -> list[Problem]:
+def cycle_problems(doc: PlanDoc) -> list[Problem]:
     """A dependency cycle, named item by item, if the document has one.
 
     Peeling off items without blockers (Kahn's algorithm on plain dicts) settles the common,
