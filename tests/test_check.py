@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+from pydantic import ValidationError
+
 from roadmap.model.check import ERROR, WARNING, check_plan
-from roadmap.model.inputs import PlanDoc
+from roadmap.model.inputs import ItemIn, PlanDoc
 
 
 def doc(**parts) -> PlanDoc:
@@ -83,3 +86,11 @@ def test_gaps_and_open_needs_and_translations_are_warnings() -> None:
     assert (WARNING, "need N2", "no en translation of text") in found
     assert (WARNING, "plan", "no en translation of name") in found
     assert not any(subject == "need N1" for _, subject, _ in found)
+
+
+def test_infinite_and_undefined_numbers_are_refused() -> None:
+    for bad in ("inf", "nan"):
+        with pytest.raises(ValidationError, match="effort"):
+            ItemIn(key="A", title="a", effort=float(bad))
+        with pytest.raises(ValidationError, match="scores"):
+            ItemIn(key="A", title="a", scores={"value": float(bad)})

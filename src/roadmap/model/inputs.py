@@ -66,7 +66,9 @@ Period = int | str
 
 
 class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=True, validate_default=True)
+    model_config = ConfigDict(
+        extra="forbid", use_enum_values=True, validate_default=True, allow_inf_nan=False
+    )
 
 
 class _Translated(_In):
