@@ -6,7 +6,8 @@ and when it comes back on screen after a change it missed while hidden.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -17,6 +18,35 @@ from roadmap.tui.widgets.navbar import NavBar, mode_of
 if TYPE_CHECKING:
     from roadmap.tui.app import RoadmapApp
     from roadmap.tui.context import PlanContext
+
+
+def with_roadmap(
+    rows: list[tuple], roadmap: Any, label: Callable[[int], str]
+) -> list[tuple] | None:
+    """``rows`` (key second, score and period last) with the scores and periods of ``roadmap``.
+
+    Rows whose score and period did not change stay the same tuples; None when none changed.
+    """
+    scores = roadmap.scores if roadmap else {}
+    places = roadmap.placements if roadmap else {}
+    labels: dict[int, str] = {}
+    out = None
+    for i, row in enumerate(rows):
+        key = row[1]
+        result = scores.get(key)
+        place = places.get(key)
+        score = None if result is None else result.score
+        if place is None:
+            period = ""
+        else:
+            period = labels.get(place.start)
+            if period is None:
+                period = labels[place.start] = label(place.start)
+        if row[-2] != score or row[-1] != period:
+            if out is None:
+                out = list(rows)
+            out[i] = (*row[:-2], score, period)
+    return out
 
 
 class PlanView(Screen):

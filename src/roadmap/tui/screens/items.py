@@ -6,6 +6,7 @@ what is on screen; scores and periods are filled in from the engine's latest roa
 
 from __future__ import annotations
 
+from functools import cache
 from typing import ClassVar
 
 from textual import on, work
@@ -14,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
 from roadmap.store import edits
-from roadmap.tui.screens.base import PlanView
+from roadmap.tui.screens.base import PlanView, with_roadmap
 from roadmap.tui.widgets.grid import Column, Grid
 
 ID, KEY, TITLE, THEME, OWNER, TEAM, STATUS, TAGS, SCORE, PERIOD = range(10)
@@ -80,7 +81,7 @@ class ItemsView(PlanView):
         roadmap = self.roadmap_app.roadmap
         scores = roadmap.scores if roadmap else {}
         places = roadmap.placements if roadmap else {}
-        label = self.ctx.calendar.label
+        label = cache(self.ctx.calendar.label)
         out = []
         for r in rows:
             score = scores.get(r.key)
@@ -104,7 +105,9 @@ class ItemsView(PlanView):
 
     def roadmap_changed(self) -> None:
         if self._items:
-            self.grid.set_rows(self._rows(self._items), keep=lambda row: row[ID])
+            rows = with_roadmap(self.grid.rows, self.roadmap_app.roadmap, self.ctx.calendar.label)
+            if rows is not None:
+                self.grid.set_rows(rows, keep=lambda row: row[ID])
 
     def _count(self) -> None:
         grid = self.grid

@@ -7,6 +7,7 @@ redrawn in place, and the engine re-sequences in the background; the app then sa
 
 from __future__ import annotations
 
+from functools import cache
 from typing import ClassVar
 
 from rich.text import Text
@@ -18,7 +19,7 @@ from textual.widgets import Input, Static
 from roadmap.model.tables import Criterion
 from roadmap.store import edits
 from roadmap.tui.history import ScoreChange
-from roadmap.tui.screens.base import PlanView
+from roadmap.tui.screens.base import PlanView, with_roadmap
 from roadmap.tui.widgets.grid import Column, Grid
 
 KEY, TITLE = 1, 2
@@ -111,7 +112,7 @@ class PrioritiesView(PlanView):
 
     def _rows(self) -> list[tuple]:
         roadmap = self.roadmap_app.roadmap
-        label = self.ctx.calendar.label
+        label = cache(self.ctx.calendar.label)
         keys = [c.key for c in self.criteria]
         out = []
         for r in self._items:
@@ -132,7 +133,9 @@ class PrioritiesView(PlanView):
 
     def roadmap_changed(self) -> None:
         if self.criteria:
-            self.grid.set_rows(self._rows(), keep=lambda row: row[0])
+            rows = with_roadmap(self.grid.rows, self.roadmap_app.roadmap, self.ctx.calendar.label)
+            if rows is not None:
+                self.grid.set_rows(rows, keep=lambda row: row[0])
 
     def _status(self) -> None:
         if not self.criteria:
