@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from operator import itemgetter
 from typing import Any
 
@@ -553,13 +554,22 @@ def _read(session: Session, plan: t.Plan) -> PlanDoc:
 
 
 class _Reader:
-    """Core selects over one stored plan, and the id -> key maps that turn ids into keys."""
+    """Core selects over one stored plan, and the id -> key maps that turn ids into keys.
+
+    The large tables (items and their scores, dependencies and links) are fetched with the
+    driver's own cursor, inside the session's transaction: plain tuples, without SQLAlchemy's
+    per-row result processing, which costs more than the queries themselves. Their values are
+    converted here where the drivers differ: SQLite gives JSON as text, dates as ISO text and
+    booleans as integers.
+    """
 
     def __init__(self, session: Session, plan_id: int, cal: Calendar) -> None:
         self.session, self.plan_id, self.cal = session, plan_id, cal
+        self.connection = session.connection()
+        self.sqlite = self.connection.dialect.name == "sqlite"
         self.keys = {
-            name: dict(self.rows(select(m.__table__.c.id, m.__table__.c.key).where(self._mine(m))))
-            for name, m in (*_KEYED.items(), ("item", t.Item))
+            name: dict(self.fetch(select(m.__table__.c.id, m.__table__.c.key).where(self._mine(m))))
+            for name, m in _KEYED.items()
         }
 
     def key(self, name: str, row_id: int | None) -> str | None:
@@ -567,6 +577,18 @@ class _Reader:
 
     def rows(self, query: Any) -> list[Any]:
         return self.session.execute(query).all()
+
+    def fetch(self, query: Any) -> list[tuple]:
+        """The rows of ``query`` as the driver gives them. Every bound value is an integer id
+        or a constant of this module, safe to inline."""
+        connection = self.connection
+        sql = query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(str(sql))
+            return cursor.fetchall()
+        finally:
+            cursor.close()
 
     def _mine(self, model: type) -> Any:
         return model.__table__.c.plan_id == self.plan_id
@@ -578,15 +600,24 @@ class _Reader:
         order = (c.position, c.id) if "position" in c else (c.id,)
         return self.rows(select(*columns).where(self._mine(model)).order_by(*order))
 
-    def links(self, model: type, column: str, *extra: str) -> list[Any]:
-        """``(item_id, column, *extra)`` of an item link table, ordered by item, then column."""
-        c, items = model.__table__.c, t.Item.__table__
-        return self.rows(
-            select(c.item_id, c[column], *(c[x] for x in extra))
-            .join(items, items.c.id == c.item_id)
-            .where(items.c.plan_id == self.plan_id)
+    def links(self, model: type, column: str, target: type) -> list[tuple[int, int]]:
+        """``(item_id, column)`` of an item link table, ordered by item, then column; the
+        linked rows (of ``target``) are the plan's, so they pick the links with fewer rows to
+        read than the items would."""
+        c, linked = model.__table__.c, target.__table__
+        return self.fetch(
+            select(c.item_id, c[column])
+            .join(linked, linked.c.id == c[column])
+            .where(linked.c.plan_id == self.plan_id)
             .order_by(c.item_id, c[column])
         )
+
+    def _json_column(self, column: Any, empty: str) -> Any:
+        """``column`` for :meth:`fetch`; on SQLite its text, NULL when it holds ``empty``
+        (as most rows do), so that those rows cost neither a string nor the decoder."""
+        if self.sqlite:
+            return func.nullif(type_coerce(column, String), empty)
+        return column
 
     def teams(self) -> list[TeamIn]:
         changes = defaultdict(list)
@@ -646,9 +677,11 @@ class _Reader:
         ]
 
     def milestones(self) -> list[MilestoneIn]:
+        """The plan's milestones; after :meth:`items`, which maps the item ids."""
         members = defaultdict(list)
-        for item, milestone in self.links(t.MilestoneItem, "milestone_id"):
-            members[milestone].append(self.keys["item"][item])
+        item_key = self.keys["item"]
+        for item, milestone in self.links(t.MilestoneItem, "milestone_id", t.Milestone):
+            members[milestone].append(item_key[item])
         return [
             MilestoneIn.model_construct(
                 key=r.key, name=r.name, date=r.date, items=members[r.id], i18n=r.i18n
@@ -657,76 +690,140 @@ class _Reader:
         ]
 
     def items(self) -> list[ItemIn]:
-        keys, label = self.keys, self.cal.label
+        """The plan's items in stored order; also maps their ids to keys for the milestones."""
+        keys, label, loads, to_date = self.keys, self.cal.label, json.loads, date.fromisoformat
         theme, org, team = keys["theme"].get, keys["organisation"].get, keys["team"].get
         c = t.Item.__table__.c
-        query = select(
-            c.id,
-            c.theme_id,
-            c.organisation_id,
-            c.team_id,
-            c.pinned_period,
-            type_coerce(c.i18n, String),
-            type_coerce(c.tags, String),
-            *(c[name] for name in _ITEM_COLUMNS),
+        rows = self.fetch(
+            select(
+                c.id,
+                c.key,
+                c.title,
+                c.description,
+                c.theme_id,
+                c.organisation_id,
+                c.team_id,
+                c.status,
+                c.effort,
+                c.moscow,
+                c.confidence,
+                c.reach,
+                c.impact,
+                c.cost_of_delay,
+                c.mandatory,
+                c.pinned_period,
+                c.earliest_start,
+                c.deadline,
+                self._json_column(c.tags, "[]"),
+                self._json_column(c.i18n, "{}"),
+            )
+            .where(self._mine(t.Item))
+            .order_by(c.id)
         )
+        new, setattr_, fields, row_values = (
+            ItemIn.__new__,
+            object.__setattr__,
+            _ITEM_FIELDS,
+            _Values,
+        )
+        item_key: dict[int, str] = {}
         values: dict[int, dict[str, Any]] = {}
-        for row_id, theme_id, org_id, team_id, pinned, i18n, tags, *same in self.rows(
-            query.where(self._mine(t.Item)).order_by(c.id)
-        ):
-            values[row_id] = item = _ITEM_TEMPLATE.copy()
-            item.update(zip(_ITEM_COLUMNS, same, strict=True))
-            item["i18n"] = _json(i18n)
-            item["tags"] = _json(tags)
-            item["theme"] = theme(theme_id)
-            item["organisation"] = org(org_id)
-            item["team"] = team(team_id)
-            item["pinned_period"] = None if pinned is None else label(pinned)
-            item["scores"] = {}
-            for field in _ITEM_LISTS:
-                item[field] = []
-        s, crit = t.ItemScore.__table__.c, t.Criterion.__table__
-        for item, name, value in self.rows(
-            select(s.item_id, crit.c.key, s.value)
-            .join(crit, crit.c.id == s.criterion_id)
-            .where(self._mine(t.Criterion))
-            .order_by(s.item_id, crit.c.position, crit.c.id)
-        ):
-            values[item]["scores"][name] = value
-        d, item_key = t.Dependency.__table__.c, keys["item"]
-        for blocker, blocked, kind in self.rows(
-            select(d.blocker_id, d.blocked_id, d.kind)
+        built: list[ItemIn] = []
+        append = built.append
+        # What _constructed does, inline, with the values set in the order of ItemIn's fields,
+        # which serialising follows (checked below).
+        for (
+            row_id, key, title, description, theme_id, org_id, team_id, status, effort, moscow,
+            confidence, reach, impact, cost_of_delay, mandatory, pinned, early, due, tags, i18n,
+        ) in rows:  # fmt: skip
+            item_key[row_id] = key
+            v = row_values()
+            v.i18n = {} if i18n is None else loads(i18n) if type(i18n) is str else i18n
+            v.key = key
+            v.title = title
+            v.description = description
+            v.theme = theme(theme_id)
+            v.organisation = org(org_id)
+            v.team = team(team_id)
+            v.status = status
+            v.effort = effort
+            v.moscow = moscow
+            v.confidence = confidence
+            v.reach = reach
+            v.impact = impact
+            v.cost_of_delay = cost_of_delay
+            v.mandatory = bool(mandatory)
+            v.pinned_period = None if pinned is None else label(pinned)
+            v.earliest_start = to_date(early) if type(early) is str else early
+            v.deadline = to_date(due) if type(due) is str else due
+            v.tags = [] if tags is None else loads(tags) if type(tags) is str else tags
+            v.scores = {}
+            v.needs = []
+            v.sources = []
+            v.organisations = []
+            v.depends_on = []
+            v.soft_depends_on = []
+            values[row_id] = item = v.__dict__
+            obj = new(ItemIn)
+            setattr_(obj, "__dict__", item)
+            setattr_(obj, "__pydantic_fields_set__", set(fields))
+            setattr_(obj, "__pydantic_extra__", None)
+            setattr_(obj, "__pydantic_private__", None)
+            append(obj)
+        if built and list(built[0].__dict__) != list(ItemIn.model_fields):
+            raise RuntimeError("the item reader is out of step with the fields of ItemIn")
+        keys["item"] = item_key
+        self._scores(values)
+        d = t.Dependency.__table__.c
+        for blocker, blocked, hard in self.fetch(
+            select(d.blocker_id, d.blocked_id, d.kind == "hard")
             .where(self._mine(t.Dependency))
             .order_by(d.id)
         ):
-            values[blocked]["depends_on" if kind == "hard" else "soft_depends_on"].append(
-                item_key[blocker]
-            )
+            values[blocked]["depends_on" if hard else "soft_depends_on"].append(item_key[blocker])
         for model, field, name, column in _ITEM_LINKS:
-            for item, target in self.links(model, column):
-                values[item][field].append(keys[name][target])
-        return [_constructed(ItemIn, v) for v in values.values()]
+            target = keys[name]
+            for item_id, target_id in self.links(model, column, _KEYED[name]):
+                values[item_id][field].append(target[target_id])
+        return built
+
+    def _scores(self, items: dict[int, dict[str, Any]]) -> None:
+        """Fill in the scores of the plan's items (their values by id), in criterion order."""
+        cr = t.Criterion.__table__.c
+        criteria = self.fetch(
+            select(cr.id, cr.key).where(self._mine(t.Criterion)).order_by(cr.position, cr.id)
+        )
+        if not criteria:
+            return
+        name = dict(criteria)
+        s = t.ItemScore.__table__.c
+        # Criteria belong to one plan, so their ids pick the plan's scores without a join;
+        # the primary key (item, criterion) gives the order without a sort.
+        for item_id, criterion_id, value in self.fetch(
+            select(s.item_id, s.criterion_id, s.value)
+            .where(s.criterion_id.in_(list(name)))
+            .order_by(s.item_id, s.criterion_id)
+        ):
+            items[item_id]["scores"][name[criterion_id]] = value
+        order = list(name.values())
+        if [key for _, key in sorted(criteria)] != order:  # positions not in id order
+            for item in items.values():
+                values = item["scores"]
+                if len(values) > 1:
+                    ordered = {key: values[key] for key in order if key in values}
+                    values.clear()
+                    values.update(ordered)
 
 
-_ITEM_COLUMNS = (
-    "key",
-    "title",
-    "description",
-    "status",
-    "effort",
-    "moscow",
-    "confidence",
-    "reach",
-    "impact",
-    "cost_of_delay",
-    "mandatory",
-    "earliest_start",
-    "deadline",
-)
-"""Item fields stored as they are in a column of the same name."""
-_ITEM_LISTS = ("needs", "sources", "organisations", "depends_on", "soft_depends_on")
-_ITEM_TEMPLATE = dict.fromkeys(ItemIn.model_fields)
-"""Field order of a read item: serialising follows the order of the model's ``__dict__``."""
+_ITEM_FIELDS = frozenset(ItemIn.model_fields)
+"""Every field of a read item: its fields set, as ``model_construct`` gives it."""
+
+
+class _Values:
+    """The values of a read item, set as attributes: the instance's ``__dict__`` then shares
+    its keys with every other item's (a key-sharing dict), which is quicker to fill and about a
+    third of the size of a dict of its own. The dict is the item's ``__dict__``; the instance
+    is dropped."""
 
 
 def _json(value: Any) -> Any:
