@@ -14,7 +14,6 @@ from roadmap.model.periods import Calendar, PeriodError
 from roadmap.store import plandoc
 from roadmap.store.db import Store
 from roadmap.store.plandoc import (
-    _constructed,
     period_index,
     read_plan,
     storage_problems,
@@ -121,13 +120,6 @@ def test_write_items_adds_and_replaces_in_place(store: Store, few: int, monkeypa
 def test_reading_a_missing_plan_fails(store: Store) -> None:
     with pytest.raises(LookupError), store.read() as session:
         read_plan(session=session, plan_id=12345)
-
-
-def test_quick_construction_matches_model_construct() -> None:
-    item = rich_plan().items[0]
-    values = dict(item.__dict__)
-    assert _constructed(ItemIn, values) == ItemIn.model_construct(**values)
-    assert _constructed(ItemIn, values).model_dump() == item.model_dump()
 
 
 def test_storage_problems_name_what_the_store_cannot_hold() -> None:

@@ -730,8 +730,8 @@ class _Reader:
         values: dict[int, dict[str, Any]] = {}
         built: list[ItemIn] = []
         append = built.append
-        # What _constructed does, inline, with the values set in the order of ItemIn's fields,
-        # which serialising follows (checked below).
+        # What ``model_construct`` does, without its per-field work; the values are set in
+        # the order of ItemIn's fields, which serialising follows (checked below).
         for (
             row_id, key, title, description, theme_id, org_id, team_id, status, effort, moscow,
             confidence, reach, impact, cost_of_delay, mandatory, pinned, early, due, tags, i18n,
@@ -836,14 +836,3 @@ def _json(value: Any) -> Any:
     if value == "[]":
         return []
     return json.loads(value)
-
-
-def _constructed(cls: type, values: dict[str, Any]) -> Any:
-    """``cls.model_construct(**values)`` for ``values`` that hold every field, without the
-    per-field work that makes ``model_construct`` the slowest part of reading a large plan."""
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj
