@@ -146,14 +146,13 @@ class _Loaded:
 
 def _load(ctx: Context, plan_slug: str | None, baseline: str | None) -> _Loaded:
     """The plan as a document, sequenced, and its changes since ``baseline``."""
-    from sqlmodel import select
-
-    from roadmap.engine.baseline import diff, from_data
+    from roadmap.engine.baseline import diff
     from roadmap.engine.from_doc import snapshot_of
     from roadmap.engine.sequence import sequence
     from roadmap.model.periods import Calendar
-    from roadmap.model.tables import Baseline
+    from roadmap.store.baselines import load_baseline
     from roadmap.store.plandoc import read_plan
+    from roadmap.store.repo import NotFoundError
 
     with ctx.store.read() as session:
         plan = ctx.find_plan(session, plan_slug)
@@ -161,11 +160,10 @@ def _load(ctx: Context, plan_slug: str | None, baseline: str | None) -> _Loaded:
         roadmap = sequence(snapshot_of(doc))
         changes: tuple = ()
         if baseline is not None:
-            row = session.exec(
-                select(Baseline).where(Baseline.plan_id == plan.id, Baseline.name == baseline)
-            ).first()
-            if row is None:
-                fail(f"no baseline {baseline!r} in plan {plan.slug!r}")
+            try:
+                before = load_baseline(session=session, plan_id=plan.id, name=baseline)
+            except NotFoundError as exc:
+                fail(str(exc))
             calendar = Calendar(doc.plan.start_date, doc.plan.period_unit)
-            changes = diff(from_data(row.data), roadmap, calendar)
+            changes = diff(before, roadmap, calendar)
     return _Loaded(doc, roadmap, changes)
