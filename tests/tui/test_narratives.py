@@ -27,7 +27,8 @@ async def test_typed_text_is_saved_after_a_pause(app, plan_store) -> None:
         assert view.body.text == "# Tausta\n"
         await type_body(pilot, "Lisää")
         assert "editing" in str(view.query_one("#narr-status").render())
-        assert section(plan_store, "background").body == "# Tausta\n"
+        # Whether a save already happened while the keys were being typed depends on how fast
+        # the machine typed them; after a pause the whole text must be stored.
         await pilot.pause(SAVE_AFTER + 0.3)
         assert "saved" in str(view.query_one("#narr-status").render())
         assert section(plan_store, "background").body == "# Tausta\nLisää"
