@@ -83,6 +83,25 @@ CASES: dict[str, tuple[str, bytes, list[str]]] = {
         ).encode(),
         ["bad.yaml:5: items[0] (A).depends_on: dependency cycle: A -> B -> C -> A"],
     ),
+    "dependency listed twice": (
+        "bad.yaml",
+        (
+            HEAD
+            + "items:\n- {key: A, title: a}\n- key: B\n  title: b\n  depends_on:\n  - A\n  - A\n"
+        ).encode(),
+        ["bad.yaml:10: items[1] (B).depends_on[1]: 'A' is listed twice"],
+    ),
+    "key with a space": (
+        "bad.yaml",
+        (HEAD + "items:\n- key: CI 7\n  title: a\n").encode(),
+        ["bad.yaml:5: items[0] (CI 7).key: a key starts with a letter or digit and holds only"],
+    ),
+    "NUL character in a title": (
+        "bad.json",
+        b'{"plan": {"name": "P", "start_date": "2027-01-01"},\n "items": [\n'
+        b'  {"key": "A",\n   "title": "a\\u0000b"}]}\n',
+        ["bad.json:4: items[0] (A).title: text contains a NUL character"],
+    ),
     "bad period": (
         "bad.yaml",
         (HEAD + "items:\n- key: A\n  title: a\n  pinned_period: 2027-Q7\n").encode(),
