@@ -7,12 +7,14 @@ import random
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from roadmap.engine.inputs import TeamData
 from roadmap.engine.sequence import Sequencer, sequence
 
 from .build import item, snapshot
-from .random_plans import random_snapshot
+from .random_plans import random_snapshot, snapshots
 
 
 def _starts(roadmap) -> dict[str, int]:
@@ -277,3 +279,40 @@ def test_re_sequencing_rescores_everything_when_the_plan_wide_figures_change() -
     assert sequencer.roadmap().scores["B"].score == pytest.approx(50)
     new = dataclasses.replace(snap.items[0], reach=20)
     assert sequencer.update_item(new).scores["B"].score == pytest.approx(25)
+
+
+@settings(max_examples=150, deadline=None)
+@given(snapshots(max_items=40), st.data())
+def test_re_sequencing_after_score_changes_gives_what_a_full_run_gives(snap, data) -> None:
+    """Rises and falls, one after another, over pins, soft dependencies, capacity changes and
+    committed work: every update equals a fresh run of the changed plan."""
+    sequencer = Sequencer(snap)
+    assert sequencer.roadmap() == sequence(snap)
+    if not snap.items:
+        return
+    for _ in range(data.draw(st.integers(1, 6))):
+        old = data.draw(st.sampled_from(snap.items))
+        new = dataclasses.replace(
+            old,
+            scores={"value": data.draw(st.integers(0, 10))},
+            mandatory=data.draw(st.booleans()) if data.draw(st.booleans()) else old.mandatory,
+        )
+        snap = dataclasses.replace(
+            snap, items=tuple(new if x.key == new.key else x for x in snap.items)
+        )
+        assert sequencer.update_item(new) == sequence(snap)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_re_sequencing_a_larger_plan_many_times_gives_what_a_full_run_gives(seed: int) -> None:
+    rng = random.Random(seed)
+    snap = random_snapshot(rng, 400)
+    sequencer = Sequencer(snap)
+    sequencer.roadmap()
+    for _ in range(25):
+        old = rng.choice(snap.items)
+        new = dataclasses.replace(old, scores={"value": rng.randint(0, 10)})
+        snap = dataclasses.replace(
+            snap, items=tuple(new if x.key == new.key else x for x in snap.items)
+        )
+        assert sequencer.update_item(new) == sequence(snap)

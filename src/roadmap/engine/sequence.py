@@ -167,6 +167,7 @@ class Sequencer:
             return self.roadmap()
         self.snapshot = snap
         self.plan.items[i] = item
+        self.plan.committed[i] = item.mandatory or self.plan.in_progress[i] or self.plan.pin[i] >= 0
         model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.plan.items)
         if model != self._model:
             self._model = model
