@@ -23,6 +23,8 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
+    Float,
     String,
     bindparam,
     cast,
@@ -340,7 +342,8 @@ def _insert(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
 
     The statement is compiled once and the rows go to the driver as plain tuples (or dicts,
     for drivers with named parameters), each value through its column type's bind processor:
-    SQLAlchemy's own per-row parameter handling costs more than the inserts themselves.
+    SQLAlchemy's own per-row parameter handling costs more than the inserts themselves. The
+    rows are throwaway dicts, and are changed in place.
     """
     if not rows:
         return
@@ -352,33 +355,36 @@ def _insert(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
             values[column.name] = default.arg if default.is_scalar else default.arg(None)
     conn = session.connection()
     statement = insert(table).values(**values)
-    compiled = statement.compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    names = list(rows[0])
+    compiled = statement.compile(dialect=conn.dialect, column_keys=names)
     processors = compiled._bind_processors
     fixed = {  # parameters the statement carries itself (defaults), processed once
         name: processors[name](value) if name in processors else value
         for name, value in compiled.params.items()
         if name not in rows[0]
     }
-
-    rows_in: Iterable[dict[str, Any]] = ({**fixed, **row} for row in rows) if fixed else rows
+    convert = [
+        (name, processors[name])
+        for name in names
+        if name in processors and not _is_plain(conn.dialect.name, table.c.get(name))
+    ]
+    for row in rows:
+        for name, process in convert:
+            row[name] = process(row[name])
+        if fixed:
+            row.update(fixed)
     order = compiled.positiontup
     if order is None:  # named parameters: the driver takes dicts
-        params: list[Any] = [
-            {n: processors[n](v) if n in processors else v for n, v in row.items()}
-            for row in rows_in
-        ]
-    else:
-        getter = itemgetter(*order) if len(order) > 1 else lambda row: (row[order[0]],)
-        convert = [(i, processors[n]) for i, n in enumerate(order) if n in processors]
-        convert = [(i, proc) for i, proc in convert if order[i] not in fixed]
-        params = [getter(row) for row in rows_in]
-        if convert:
-            lists = [list(values) for values in params]
-            for values in lists:
-                for i, proc in convert:
-                    values[i] = proc(values[i])
-            params = [tuple(values) for values in lists]
-    conn.exec_driver_sql(compiled.string, params)
+        conn.exec_driver_sql(compiled.string, rows)
+        return
+    getter = itemgetter(*order) if len(order) > 1 else lambda row: (row[order[0]],)
+    conn.exec_driver_sql(compiled.string, list(map(getter, rows)))
+
+
+def _is_plain(dialect: str, column: Any) -> bool:
+    """Whether SQLite takes this column's values as they come from the validated models:
+    floats (or None) and booleans need no conversion, which saves a call per value."""
+    return dialect == "sqlite" and isinstance(getattr(column, "type", None), Float | Boolean)
 
 
 def _bulk_values(session: Session, table: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:
