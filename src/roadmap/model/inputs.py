@@ -395,29 +395,31 @@ def cycle_problems(doc: PlanDoc) -> list[Problem]:
     Peeling off items without blockers (Kahn's algorithm on plain dicts) settles the common,
     acyclic case in linear time; networkx names a cycle only among the items left over.
     """
-    blocks: dict[str, list[str]] = {item.key: [] for item in doc.items}
-    waiting = dict.fromkeys(blocks, 0)
-    for item in doc.items:
-        if item.depends_on or item.soft_depends_on:
-            for blocker in (*item.depends_on, *item.soft_depends_on):
-                blocks[blocker].append(item.key)
-            waiting[item.key] = len(item.depends_on) + len(item.soft_depends_on)
-    ready = [key for key, n in waiting.items() if n == 0]
+    items = doc.items
+    index = {item.key: i for i, item in enumerate(items)}
+    blocks: list[list[int]] = [[] for _ in items]
+    waiting = [0] * len(items)
+    for i, item in enumerate(items):
+        hard, soft = item.depends_on, item.soft_depends_on
+        if hard or soft:
+            for blocker in (*hard, *soft):
+                blocks[index[blocker]].append(i)
+            waiting[i] = len(hard) + len(soft)
+    ready = [i for i, n in enumerate(waiting) if not n]
     while ready:
         for blocked in blocks[ready.pop()]:
             waiting[blocked] -= 1
-            if waiting[blocked] == 0:
+            if not waiting[blocked]:
                 ready.append(blocked)
-    left = {key for key, n in waiting.items() if n > 0}
+    left = {items[i].key for i, n in enumerate(waiting) if n}
     if not left:
         return []
     import networkx as nx
 
-    graph = nx.DiGraph((a, b) for a in left for b in blocks[a] if b in left)
+    graph = nx.DiGraph((key, b) for key, b, _ in dependency_edges(doc) if key in left and b in left)
     cycle = [edge[0] for edge in nx.find_cycle(graph)]
     first = cycle.index(min(cycle))
     cycle = cycle[first:] + cycle[:first]
-    index = {item.key: i for i, item in enumerate(doc.items)}
     chain = " -> ".join([*cycle, cycle[0]])
     return [Problem(("items", index[cycle[0]], "depends_on"), f"dependency cycle: {chain}")]
 
