@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate_plan  # noqa: E402
+from bench.machine import describe  # noqa: E402
 
 from roadmap.model.inputs import PlanDoc  # noqa: E402
 from roadmap.store.db import Store  # noqa: E402
@@ -68,6 +69,7 @@ def main(n_items: int = 10_000, runs: int = RUNS, keep: str | None = None) -> No
             cpu = min(c for _, c in times)
             verdict = "ok" if wall <= target else ("ok (cpu)" if cpu <= target else "SLOW")
             print(f"{fmt:<8}{n_items:>8}{wall:>9.2f}{cpu:>8.2f}{target:>10.1f}  {verdict}")
+    print(describe())
 
 
 if __name__ == "__main__":

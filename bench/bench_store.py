@@ -25,6 +25,7 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate_plan
+from machine import describe
 from roadmap.collector import collector_paused
 from roadmap.io.planfile import dump_json, load_plan
 from roadmap.model.inputs import check_references
@@ -98,6 +99,7 @@ def main() -> None:
         ok = "" if limit is None else ("[green]yes[/]" if seconds <= limit else "[red]no[/]")
         table.add_row(name, f"{seconds:.2f}", "" if limit is None else f"<= {limit:g}", ok)
     console.print(table)
+    console.print(describe())
 
 
 if __name__ == "__main__":

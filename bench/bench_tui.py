@@ -184,6 +184,10 @@ def main() -> None:
                 f"   (stored in {stored:.1f}s, probe {time.perf_counter() - t0:.1f}s)",
                 flush=True,
             )
+    sys.path.insert(0, str(Path(__file__).parent))
+    from machine import describe
+
+    print(describe())
 
 
 if __name__ == "__main__":
