@@ -26,8 +26,10 @@ async def test_filter_sort_and_literal_titles(app) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         grid = await open_items(pilot)
         assert [r[1] for r in grid.rows] == ["CI-1", "CI-2", "CI-3", "CI-4", "CI-5"]
+        assert str(app.screen.query_one("#count").render()) == "5 items"
         await pilot.press("slash", *"pilot")
         assert [grid.rows[i][1] for i in grid.view] == ["CI-3"]
+        assert str(app.screen.query_one("#count").render()) == "1 of 5 items"
         line = grid.render_line(1).text
         assert "Palveluohjaus [bold]kokeilu[/]" in line
         await pilot.press("escape")

@@ -27,9 +27,11 @@ def needs(store) -> dict[str, tuple[str, int, str]]:
 async def test_add_edit_and_delete_a_stakeholder(app, plan_store) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         view = await open_view(pilot, "6")
+        assert str(view.query_one("#rows-status").render()) == "1 stakeholder"
         await pilot.press("n")
         await save_form(pilot, key="vaka", name="Varhaiskasvatus [bold]", organisation="ASI")
         assert app.screen is view
+        assert str(view.query_one("#rows-status").render()) == "2 stakeholders"
         grid = view.query_one("#stakeholders")
         assert "Varhaiskasvatus [bold]" in grid.render_line(2).text
         grid.move_to(lambda row: row[0] == "vaka")

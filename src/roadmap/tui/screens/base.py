@@ -20,6 +20,15 @@ if TYPE_CHECKING:
     from roadmap.tui.context import PlanContext
 
 
+def counted(n: int, noun: str) -> str:
+    """``1 item``, ``2 items``: the nouns the views count all take a plain -s.
+
+    >>> counted(1, "stakeholder"), counted(0, "team")
+    ('1 stakeholder', '0 teams')
+    """
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def with_roadmap(
     rows: list[tuple], roadmap: Any, label: Callable[[int], str]
 ) -> list[tuple] | None:

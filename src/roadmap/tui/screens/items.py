@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
 from roadmap.store import edits
-from roadmap.tui.screens.base import PlanView, with_roadmap
+from roadmap.tui.screens.base import PlanView, counted, with_roadmap
 from roadmap.tui.widgets.grid import Column, Grid
 
 ID, KEY, TITLE, THEME, OWNER, TEAM, STATUS, TAGS, SCORE, PERIOD = range(10)
@@ -112,7 +112,7 @@ class ItemsView(PlanView):
     def _count(self) -> None:
         grid = self.grid
         shown, total = len(grid.view), len(grid.rows)
-        text = f"{total} items" if shown == total else f"{shown} of {total} items"
+        text = counted(total, "item") if shown == total else f"{shown} of {counted(total, 'item')}"
         self.query_one("#count", Static).update(text)
 
     @on(Input.Changed, "#filter")

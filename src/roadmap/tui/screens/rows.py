@@ -23,7 +23,7 @@ from textual.widgets import Static
 from roadmap.store import edits
 from roadmap.tui.dialogs.form import SELECT, translation_values
 from roadmap.tui.dialogs.row_form import RowForm, RowSpec
-from roadmap.tui.screens.base import PlanView
+from roadmap.tui.screens.base import PlanView, counted
 from roadmap.tui.widgets.grid import Column, Grid
 
 REFERENCES = ("organisation", "stakeholder")
@@ -98,7 +98,7 @@ class RowsView(PlanView):
     def shown(self) -> None:
         """The rows are on screen (a view with a detail table fills it in)."""
         counts = ", ".join(
-            f"{len(self.data.get(t.id, []))} {t.spec.what}s" for t in self.TABLES[:1]
+            counted(len(self.data.get(t.id, [])), t.spec.what) for t in self.TABLES[:1]
         )
         self.query_one("#rows-status", Static).update(Text(counts))
 
