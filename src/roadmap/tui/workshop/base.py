@@ -35,7 +35,10 @@ class WorkshopApp(App[None]):
     CSS_PATH = "workshop.tcss"
     ENABLE_COMMAND_PALETTE = False
     WORDED_BINDINGS: ClassVar[list[tuple[str, str, str]]] = []
-    """``(keys, action, label key)``: bindings whose footer text is worded in the app's language."""
+    """``(keys, action, label key)``: bindings whose footer text is worded in the app's language.
+
+    They take priority over the focused widget's: a presenter's clicker sends Page Up and Page
+    Down, which should step through the agenda even while the capture box has the focus."""
 
     def __init__(
         self,
@@ -62,7 +65,7 @@ class WorkshopApp(App[None]):
         for keys, action, label in self.WORDED_BINDINGS:
             for key in keys.split(","):
                 self._bindings.key_to_bindings.pop(key, None)
-            self._bindings.bind(keys, action, self.w(label))
+            self._bindings.bind(keys, action, self.w(label), priority=True)
 
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR)

@@ -120,7 +120,7 @@ class FacilitatorApp(WorkshopApp):
             with VerticalScroll(id="main"):
                 yield Markdown("", id="content")
         yield Input(id="capture", placeholder=self.w("capture_hint"))
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()
