@@ -128,3 +128,54 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path: Path) ->
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_participants_of_0004_get_name_keys_and_keep_apart(db_url: str) -> None:
+    """0005 compares names regardless of case and spacing: participants who joined under
+    names that now match stay two participants, with their votes."""
+    from sqlalchemy import text
+    from sqlmodel import Session
+
+    from roadmap.model.inputs import PlanIn
+    from roadmap.model.workshop_tables import WorkshopParticipant, WorkshopSession
+    from roadmap.store.repo import create_plan
+
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        upgrade_connection(conn, "0004")
+        with Session(bind=conn) as session:
+            plan_id = create_plan(
+                session=session, plan_in=PlanIn(name="P", start_date="2027-01-01")
+            ).id
+            session.flush()
+        now = "CURRENT_TIMESTAMP"
+        conn.execute(
+            text(
+                "INSERT INTO workshop_session (created_at, updated_at, id, plan_id, name, code,"
+                f" held_on, agenda, step, revision) VALUES ({now}, {now}, 1, :plan, 'Kick-off',"
+                " 'ABC123', '2027-01-04', '[]', 2, 0)"
+            ),
+            {"plan": plan_id},
+        )
+        for row_id, name in ((1, "Anna"), (2, " anna "), (3, "Bo")):
+            conn.execute(
+                text(
+                    "INSERT INTO workshop_participant (created_at, updated_at, id, session_id,"
+                    f" name) VALUES ({now}, {now}, :id, 1, :name)"
+                ),
+                {"id": row_id, "name": name},
+            )
+    engine.dispose()
+
+    store = Store.open(db_url)
+    with store.read() as s:
+        workshop = s.exec(select(WorkshopSession)).one()
+        people = s.exec(select(WorkshopParticipant).order_by(WorkshopParticipant.id)).all()
+    store.close()
+    assert (workshop.name, workshop.step, workshop.lang) == ("Kick-off", 2, None)
+    assert [(p.name, p.name_key) for p in people] == [
+        ("Anna", "anna"),
+        (" anna ", "anna #2"),
+        ("Bo", "bo"),
+    ]
+    assert _revision(db_url) == head_revision()
