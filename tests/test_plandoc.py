@@ -41,6 +41,16 @@ def test_round_trip_gives_an_equal_document(store: Store) -> None:
     assert dump_json(back) == dump_json(doc)
 
 
+def test_reading_without_scores_leaves_only_the_scores_out(store: Store) -> None:
+    doc = rich_plan()
+    assert any(item.scores for item in doc.items)
+    with store.read() as session:
+        back = read_plan(session=session, plan_id=_write(store, doc), scores=False)
+    assert all(item.scores == {} for item in back.items)
+    unscored = [item.model_copy(update={"scores": {}}) for item in doc.items]
+    assert back == doc.model_copy(update={"items": unscored})
+
+
 def test_rows_are_stored_with_ids_indexes_and_timestamps(store: Store) -> None:
     plan_id = _write(store, rich_plan())
     with store.read() as session:

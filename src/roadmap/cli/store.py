@@ -122,7 +122,7 @@ def check(ctx: Context, plan_slug: str | None, strict: bool) -> None:
 
     with ctx.store.read() as session:
         plan = ctx.find_plan(session, plan_slug)
-        doc = read_plan(session=session, plan_id=plan.id)
+        doc = read_plan(session=session, plan_id=plan.id, scores=False)
     with collector_paused():  # a large plan is many objects that the collector would walk again
         findings = check_plan(doc, stored=True)
     colour = {ERROR: "red"}

@@ -492,16 +492,20 @@ def _insert_item_links(
         )
 
 
-def read_plan(*, session: Session, plan_id: int) -> PlanDoc:
-    """The stored plan ``plan_id`` as a plan document (the inverse of :func:`write_plan`)."""
+def read_plan(*, session: Session, plan_id: int, scores: bool = True) -> PlanDoc:
+    """The stored plan ``plan_id`` as a plan document (the inverse of :func:`write_plan`).
+
+    ``scores=False`` leaves the items' scores out (empty), for readers that have no use for
+    them, such as the checks: they are the largest table of a large plan.
+    """
     plan = session.get(t.Plan, plan_id)
     if plan is None:
         raise LookupError(f"no plan with id {plan_id}")
     with collector_paused():
-        return _read(session, plan)
+        return _read(session, plan, scores)
 
 
-def _read(session: Session, plan: t.Plan) -> PlanDoc:
+def _read(session: Session, plan: t.Plan, scores: bool) -> PlanDoc:
     q = _Reader(session, plan.id, calendar_of(plan))
     return PlanDoc.model_construct(
         plan=PlanIn.model_construct(
@@ -554,7 +558,7 @@ def _read(session: Session, plan: t.Plan) -> PlanDoc:
             )
             for r in q.table(t.Criterion)
         ],
-        items=q.items(),
+        items=q.items(scores),
         milestones=q.milestones(),
     )
 
@@ -695,8 +699,9 @@ class _Reader:
             for r in self.table(t.Milestone)
         ]
 
-    def items(self) -> list[ItemIn]:
-        """The plan's items in stored order; also maps their ids to keys for the milestones."""
+    def items(self, scores: bool) -> list[ItemIn]:
+        """The plan's items in stored order (with their scores, if ``scores``); also maps their
+        ids to keys for the milestones."""
         keys, label, loads, to_date = self.keys, self.cal.label, json.loads, date.fromisoformat
         theme, org, team = keys["theme"].get, keys["organisation"].get, keys["team"].get
         c = t.Item.__table__.c
@@ -779,7 +784,8 @@ class _Reader:
         if built and list(built[0].__dict__) != list(ItemIn.model_fields):
             raise RuntimeError("the item reader is out of step with the fields of ItemIn")
         keys["item"] = item_key
-        self._scores(values)
+        if scores:
+            self._scores(values)
         d = t.Dependency.__table__.c
         for blocker, blocked, hard in self.fetch(
             select(d.blocker_id, d.blocked_id, d.kind == "hard")
