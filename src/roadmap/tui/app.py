@@ -8,6 +8,7 @@ changes, and the preferences. :func:`make_app` builds it for the command line an
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -99,6 +100,7 @@ class RoadmapApp(App[None]):
         self._watch_interval = watch_interval
         self._watcher = None
         self._engine_started = False
+        self._settled = False
         self.sub_title = ctx.name
 
     async def on_mount(self) -> None:
@@ -120,6 +122,8 @@ class RoadmapApp(App[None]):
     def on_unmount(self) -> None:
         if self._watcher is not None:
             self._watcher.close()
+        if self._settled:
+            gc.unfreeze()
 
     # Views -------------------------------------------------------------------------------
 
@@ -218,6 +222,12 @@ class RoadmapApp(App[None]):
         from roadmap.tui.planning import moves
 
         old, self.roadmap = self.roadmap, roadmap
+        if not self._settled:
+            self._settled = True
+            # What is built by now (the app, its views, the plan and the engine's state) lives
+            # as long as the app: out of the cycle collector's sight, its full passes no longer
+            # walk all of it in the middle of a keystroke.
+            gc.freeze()
         if old is not None and roadmap is not None:
             for text in moves(old, roadmap, self.ctx.calendar.label):
                 self.notify(text, title="Roadmap", timeout=4)
@@ -332,6 +342,9 @@ class RoadmapApp(App[None]):
     def _replay(self, step, verb: str) -> None:
         from roadmap.store.repo import NotFoundError, StaleEditError
 
+        save_now = getattr(self.screen, "save_now", None)
+        if save_now is not None:
+            save_now()  # Text typed but not saved yet is the last change, and the one undone.
         try:
             change = step()
         except (StaleEditError, NotFoundError, ValueError) as exc:
