@@ -6,7 +6,7 @@ plain tuples; edits change one thing each and are meant to run in their own shor
 writes go through :func:`roadmap.store.plandoc.write_items`, which already knows how to store
 an item with its scores, dependencies and links; this module adds the version check, renames,
 deletion with what it takes to undo it, scores, narrative sections and the stakeholder, source
-and team tables.
+and team tables, whose rows are read, deleted and restored with what hangs on them by key.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, NamedTuple
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Column, Table, delete, insert, select, update
 from sqlmodel import Session
 
 from roadmap.model import tables as t
@@ -199,8 +199,8 @@ def save_item(
     return item_version(session=session, plan_id=plan_id, key=item.key)
 
 
-def _exists(session: Session, model: type, plan_id: int, key: str) -> bool:
-    c = model.__table__.c
+def _exists(session: Session, model: type | Table, plan_id: int, key: str) -> bool:
+    c = getattr(model, "__table__", model).c
     return (
         session.execute(select(c.id).where(c.plan_id == plan_id, c.key == key)).first() is not None
     )
@@ -429,14 +429,198 @@ def edit_row(
     return update_row(session=session, plan_id=plan_id, model=model, key=key, changes=values)
 
 
-def delete_row(*, session: Session, plan_id: int, model: type, key: str) -> None:
-    """Delete row ``key`` of ``model``, with what belongs to it (a stakeholder's needs)."""
-    c = model.__table__.c
-    done = session.execute(
-        delete(model.__table__).where(c.plan_id == plan_id, c.key == key)
-    ).rowcount
-    if not done:
-        raise NotFoundError(f"no {model.__tablename__} {key!r} in this plan")
+class RowChangedError(ValueError):
+    """A row is no longer as a change left it (someone else edited it meanwhile)."""
+
+    def __init__(self, table: Table, key: str) -> None:
+        what = table.name.replace("_", " ")
+        super().__init__(f"{what} {key} was changed by someone else meanwhile")
+
+
+class DeletedRow(NamedTuple):
+    """What :func:`restore_row` needs to bring a deleted row back with what hung on it.
+
+    Rows are held as :func:`row_state` holds them: by key, so that they can be stored again
+    under new ids. What hangs on a row is found from the foreign keys that point at its table.
+    """
+
+    table: Table
+    state: dict[str, Any]
+    links: tuple[tuple[Table, dict[str, Any]], ...]
+    """Rows without a key of their own that went with it (silo cells, items' links)."""
+    children: tuple[DeletedRow, ...]
+    """Keyed rows that went with it (a stakeholder's needs), each with what hung on them."""
+    users: tuple[tuple[Column, tuple[str, ...]], ...]
+    """Keys of the rows whose optional reference to it was cleared (items of a team)."""
+
+
+_UNSTORED = ("id", "plan_id", "updated_at")
+"""Columns a row state leaves out: given anew when the row is stored again."""
+CHUNK = 500
+"""Keys per query (SQLite limits the parameters of one statement)."""
+
+
+def row_state(*, session: Session, plan_id: int, model: type, key: str) -> dict[str, Any]:
+    """Row ``key`` of ``model`` as its columns, with the rows it refers to named by key."""
+    table = model.__table__
+    rows = _read(session, table, (table.c.plan_id == plan_id) & (table.c.key == key))
+    if not rows:
+        raise NotFoundError(f"no {table.name} {key!r} in this plan")
+    return rows[0]
+
+
+def set_row(
+    *,
+    session: Session,
+    plan_id: int,
+    model: type,
+    key: str,
+    state: dict[str, Any],
+    expected: dict[str, Any],
+) -> None:
+    """Give row ``key`` the values of ``state`` (a :func:`row_state`) if it is still ``expected``.
+
+    The check is what keeps an undo from overwriting an edit made elsewhere meanwhile.
+    """
+    stored = row_state(session=session, plan_id=plan_id, model=model, key=key)
+    if stored != expected:
+        raise RowChangedError(model.__table__, key)
+    changes = {name: value for name, value in state.items() if stored[name] != value}
+    values = _stored_one(session, plan_id, model.__table__, changes, key)
+    edit_row(session=session, plan_id=plan_id, model=model, key=key, values=values)
+
+
+def delete_row(
+    *,
+    session: Session,
+    plan_id: int,
+    model: type,
+    key: str,
+    expected: dict[str, Any] | None = None,
+) -> DeletedRow:
+    """Delete row ``key`` of ``model`` with what belongs to it (a stakeholder's needs).
+
+    With ``expected`` (a :func:`row_state`), refused if the row changed since. Returns what
+    :func:`restore_row` needs to bring it all back.
+    """
+    table = model.__table__
+    row_id = _ids_one(session, model, plan_id, key)
+    deleted = _snapshot(session, table, row_id)
+    if expected is not None and deleted.state != expected:
+        raise RowChangedError(table, key)
+    session.execute(delete(table).where(table.c.id == row_id))
+    return deleted
+
+
+def restore_row(*, session: Session, plan_id: int, deleted: DeletedRow) -> None:
+    """Bring back a row :func:`delete_row` removed, with its links, under the same keys.
+
+    Links to rows deleted meanwhile are left out; a key taken meanwhile refuses it all.
+    """
+    table, key = deleted.table, deleted.state["key"]
+    if _exists(session, table, plan_id, key):
+        raise KeyTakenError(f"another {table.name} already has the key {key!r}")
+    values = _stored_one(session, plan_id, table, deleted.state, key)
+    inserted = session.execute(insert(table).values(plan_id=plan_id, **values))
+    row_id = inserted.inserted_primary_key[0]
+    for child in deleted.children:
+        restore_row(session=session, plan_id=plan_id, deleted=child)
+    for other in dict.fromkeys(other for other, _ in deleted.links):
+        rows = _stored(session, plan_id, other, [row for o, row in deleted.links if o is other])
+        if rows:
+            session.execute(insert(other), rows)
+    for column, keys in deleted.users:
+        ids = _mapping(session, column.table.c.key, column.table.c.id, keys, plan_id)
+        for chunk in _chunks(list(ids.values())):
+            session.execute(
+                update(column.table)
+                .where(column.table.c.id.in_(chunk), column.is_(None))
+                .values({column.name: row_id})
+            )
+
+
+def _snapshot(session: Session, table: Table, row_id: int) -> DeletedRow:
+    (state,) = _read(session, table, table.c.id == row_id)
+    links: list[tuple[Table, dict[str, Any]]] = []
+    children: list[DeletedRow] = []
+    users: list[tuple[Column, tuple[str, ...]]] = []
+    for column in _pointing_at(table):
+        other, refers = column.table, column == row_id
+        if column.nullable:
+            keys = session.execute(select(other.c.key).where(refers)).scalars()
+            users.append((column, tuple(keys)))
+        elif "key" in other.c:
+            ids = session.execute(select(other.c.id).where(refers).order_by(other.c.id)).scalars()
+            children += [_snapshot(session, other, child) for child in ids]
+        else:
+            links += [(other, row) for row in _read(session, other, refers)]
+    return DeletedRow(table, state, tuple(links), tuple(children), tuple(users))
+
+
+def _pointing_at(table: Table) -> list[Column]:
+    """The columns of other tables that refer to rows of ``table``."""
+    return [
+        fk.parent
+        for other in table.metadata.sorted_tables
+        for fk in other.foreign_keys
+        if fk.column.table is table
+    ]
+
+
+def _references(table: Table) -> list[tuple[str, Table]]:
+    """``(column, table)`` of the columns of ``table`` that refer to keyed rows."""
+    return [
+        (fk.parent.name, fk.column.table) for fk in table.foreign_keys if "key" in fk.column.table.c
+    ]
+
+
+def _read(session: Session, table: Table, where: Any) -> list[dict[str, Any]]:
+    """Rows of ``table`` as they can be stored again: no ids, the rows they refer to by key."""
+    columns = [c for c in table.c if c.name not in _UNSTORED]
+    rows = [dict(r._mapping) for r in session.execute(select(*columns).where(where))]
+    for name, target in _references(table):
+        keys = _mapping(session, target.c.id, target.c.key, {r[name] for r in rows})
+        for row in rows:
+            row[name] = keys.get(row[name])
+    return rows
+
+
+def _stored(
+    session: Session, plan_id: int, table: Table, rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """``rows`` of :func:`_read` with ids again; rows that refer to a row gone are left out."""
+    rows = [dict(row) for row in rows]
+    for name, target in _references(table):
+        ids = _mapping(session, target.c.key, target.c.id, {row.get(name) for row in rows}, plan_id)
+        rows = [row for row in rows if row.get(name) is None or row[name] in ids]
+        for row in rows:
+            if row.get(name) is not None:
+                row[name] = ids[row[name]]
+    return rows
+
+
+def _stored_one(
+    session: Session, plan_id: int, table: Table, row: dict[str, Any], key: str
+) -> dict[str, Any]:
+    found = _stored(session, plan_id, table, [row])
+    if not found:
+        raise NotFoundError(f"a row that {table.name} {key} refers to is gone")
+    return found[0]
+
+
+def _mapping(
+    session: Session, source: Column, target: Column, values: Any, plan_id: int | None = None
+) -> dict[Any, Any]:
+    """``source value -> target value`` of the rows with ``values`` (of the plan, if given)."""
+    where = [] if plan_id is None else [source.table.c.plan_id == plan_id]
+    out: dict[Any, Any] = {}
+    for chunk in _chunks([v for v in values if v is not None]):
+        out.update(session.execute(select(source, target).where(source.in_(chunk), *where)).all())
+    return out
+
+
+def _chunks(values: list[Any]) -> list[list[Any]]:
+    return [values[start : start + CHUNK] for start in range(0, len(values), CHUNK)]
 
 
 def capacity_changes(*, session: Session, plan_id: int) -> dict[str, list[tuple[int, float]]]:
@@ -455,11 +639,27 @@ def capacity_changes(*, session: Session, plan_id: int) -> dict[str, list[tuple[
 
 
 def set_capacity_changes(
-    *, session: Session, plan_id: int, team: str, changes: list[tuple[int, float]]
-) -> None:
-    """Replace team ``team``'s capacity changes by ``changes`` (``(from period, capacity)``)."""
+    *,
+    session: Session,
+    plan_id: int,
+    team: str,
+    changes: list[tuple[int, float]],
+    expected: list[tuple[int, float]] | None = None,
+) -> list[tuple[int, float]]:
+    """Replace team ``team``'s capacity changes by ``changes`` (``(from period, capacity)``).
+
+    Returns those replaced; with ``expected``, refused unless those are the ones stored.
+    """
     team_id = _ids_one(session, t.Team, plan_id, team)
     cap = t.TeamCapacity.__table__
+    stored = session.execute(
+        select(cap.c.from_period, cap.c.capacity)
+        .where(cap.c.team_id == team_id)
+        .order_by(cap.c.from_period)
+    ).all()
+    before = [(period, capacity) for period, capacity in stored]
+    if expected is not None and before != list(expected):
+        raise RowChangedError(t.Team.__table__, team)
     session.execute(delete(cap).where(cap.c.team_id == team_id))
     if changes:
         now = t.utcnow()
@@ -476,6 +676,7 @@ def set_capacity_changes(
                 for period, capacity in changes
             ],
         )
+    return before
 
 
 def set_translation(
