@@ -1,15 +1,17 @@
 """Undo and redo of the edits made in the app, each replayed in its own short transaction.
 
 A change records what it takes to go back and forth (the item before and after, a score's old
-and new value, a dependency added or removed, a cell of the silo map). Item and score changes
-carry the version they left the item at (setting a score raises it too), so undoing over
-someone else's later edit is refused as stale instead of overwriting it.
+and new value, a dependency added or removed, a cell of the silo map, a row of the smaller
+tables, a team's capacity changes). Item and score changes carry the version they left the item
+at (setting a score raises it too), and row changes the row as they left it, so undoing over
+someone else's later edit is refused instead of overwriting it.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session
 
@@ -180,6 +182,98 @@ class SiloChange(Change):
 
     def redo(self, session: Session, plan_id: int) -> None:
         self._set(session, plan_id, self.after)
+
+
+class RowChange(Change):
+    """A row of a smaller table (stakeholder, need, source, team, section) created, edited or
+    deleted: ``before`` and ``after`` are its :func:`edits.row_state` (None: no row).
+
+    ``deleted`` is the row as the last replay deleted it, brought back with its links.
+    """
+
+    def __init__(
+        self,
+        model: type,
+        what: str,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+        deleted: edits.DeletedRow | None = None,
+    ) -> None:
+        self.model, self.before, self.after, self.deleted = model, before, after, deleted
+        key = (after or before or {}).get("key")
+        verb = "created" if before is None else "deleted" if after is None else "edited"
+        self.label = f"{what} {key} {verb}"
+
+    def undo(self, session: Session, plan_id: int) -> None:
+        self._turn(session, plan_id, self.after, self.before)
+
+    def redo(self, session: Session, plan_id: int) -> None:
+        self._turn(session, plan_id, self.before, self.after)
+
+    def _turn(
+        self,
+        session: Session,
+        plan_id: int,
+        now: dict[str, Any] | None,
+        then: dict[str, Any] | None,
+    ) -> None:
+        """Take the row from state ``now`` (as stored) to ``then``."""
+        if now is None:
+            assert self.deleted is not None
+            edits.restore_row(session=session, plan_id=plan_id, deleted=self.deleted)
+        elif then is None:
+            self.deleted = edits.delete_row(
+                session=session, plan_id=plan_id, model=self.model, key=now["key"], expected=now
+            )
+        else:
+            edits.set_row(
+                session=session,
+                plan_id=plan_id,
+                model=self.model,
+                key=now["key"],
+                state=then,
+                expected=now,
+            )
+
+
+@dataclass
+class CapacityChange(Change):
+    """A team's capacity changes replaced: ``(from period, capacity)`` before and after."""
+
+    team: str
+    before: list[tuple[int, float]]
+    after: list[tuple[int, float]]
+
+    @property
+    def label(self) -> str:  # type: ignore[override]
+        return f"capacity of team {self.team}"
+
+    def _set(self, session: Session, plan_id: int, now: list, then: list) -> None:
+        edits.set_capacity_changes(
+            session=session, plan_id=plan_id, team=self.team, changes=then, expected=now
+        )
+
+    def undo(self, session: Session, plan_id: int) -> None:
+        self._set(session, plan_id, self.after, self.before)
+
+    def redo(self, session: Session, plan_id: int) -> None:
+        self._set(session, plan_id, self.before, self.after)
+
+
+class Changes(Change):
+    """Changes saved together (a team and its capacity): one step, undone in reverse order."""
+
+    def __init__(self, *steps: Change) -> None:
+        self.steps = steps
+        self.label = steps[0].label
+
+    def undo(self, session: Session, plan_id: int) -> None:
+        for step in reversed(self.steps):
+            step.undo(session, plan_id)
+
+    def redo(self, session: Session, plan_id: int) -> None:
+        for step in self.steps:
+            step.redo(session, plan_id)
 
 
 class History:

@@ -3,13 +3,14 @@
 A view shows one or more :class:`Table` grids; ``n`` adds a row to the focused table, Enter or
 ``e`` edits the row under the cursor in a :class:`~roadmap.tui.dialogs.row_form.RowForm`, and
 ``x`` deletes it after a confirmation. Rows are read in a worker thread; every edit is stored in
-its own short transaction through :mod:`roadmap.store.edits`, and then the plan counts as
-changed (the roadmap is sequenced again).
+its own short transaction through :mod:`roadmap.store.edits` and recorded in the app's undo
+history, and then the plan counts as changed (the roadmap is sequenced again).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar
 
 from pydantic import BaseModel
@@ -23,6 +24,7 @@ from textual.widgets import Static
 from roadmap.store import edits
 from roadmap.tui.dialogs.form import SELECT, translation_values
 from roadmap.tui.dialogs.row_form import RowForm, RowSpec
+from roadmap.tui.history import Change, Changes, RowChange
 from roadmap.tui.screens.base import PlanView, counted
 from roadmap.tui.widgets.grid import Column, Grid
 
@@ -158,8 +160,11 @@ class RowsView(PlanView):
             names.add("i18n")
         return row.model_dump(include=names)
 
-    def after_save(self, session: Session, table: Table, row: BaseModel) -> None:
-        """Store what the row's own columns do not hold (a team's capacity changes)."""
+    def after_save(self, session: Session, table: Table, row: BaseModel) -> list[Change]:
+        """Store what the row's own columns do not hold (a team's capacity changes); returns
+        the changes made, undone together with the row's.
+        """
+        return []
 
     def open_form(self, table: Table, key: str | None) -> None:
         ctx = self.ctx
@@ -170,23 +175,9 @@ class RowsView(PlanView):
             return
 
         def save(row: BaseModel) -> None:
-            with ctx.store.write() as session:
-                columns = edits.row_columns(
-                    session=session, plan_id=ctx.plan_id, values=self.columns(table, row, key)
-                )
-                if key is None:
-                    edits.add_row(
-                        session=session, plan_id=ctx.plan_id, model=table.model, values=columns
-                    )
-                else:
-                    edits.edit_row(
-                        session=session,
-                        plan_id=ctx.plan_id,
-                        model=table.model,
-                        key=key,
-                        values=columns,
-                    )
-                self.after_save(session, table, row)
+            change = self._store(table, key, row)
+            if change is not None:
+                self.roadmap_app.history.record(change)
 
         def done(row: BaseModel | None) -> None:
             if row is not None:
@@ -194,6 +185,32 @@ class RowsView(PlanView):
                 self.roadmap_app.plan_changed()
 
         self.app.push_screen(RowForm(ctx, table.spec, key, values, save, choices), done)
+
+    def _store(self, table: Table, key: str | None, row: BaseModel) -> Change | None:
+        """Store ``row`` (over row ``key``, if given) in one transaction; the change it made."""
+        ctx = self.ctx
+        with ctx.store.write() as session:
+            state = partial(
+                edits.row_state, session=session, plan_id=ctx.plan_id, model=table.model
+            )
+            before = None if key is None else state(key=key)
+            columns = edits.row_columns(
+                session=session, plan_id=ctx.plan_id, values=self.columns(table, row, key)
+            )
+            if key is None:
+                edits.add_row(
+                    session=session, plan_id=ctx.plan_id, model=table.model, values=columns
+                )
+            else:
+                edits.edit_row(
+                    session=session, plan_id=ctx.plan_id, model=table.model, key=key, values=columns
+                )
+            more = self.after_save(session, table, row)
+            after = state(key=row.key)
+        if before == after and not more:
+            return None
+        change = RowChange(table.model, table.spec.what, before, after)
+        return Changes(change, *more) if more else change
 
     def action_new(self) -> None:
         self.open_form(self.focused_table(), None)
@@ -225,8 +242,13 @@ class RowsView(PlanView):
             if not yes:
                 return
             with ctx.store.write() as session:
-                edits.delete_row(session=session, plan_id=ctx.plan_id, model=table.model, key=key)
-            self.notify(f"{table.spec.what.capitalize()} {key} deleted", timeout=2)
+                deleted = edits.delete_row(
+                    session=session, plan_id=ctx.plan_id, model=table.model, key=key
+                )
+            change = RowChange(table.model, table.spec.what, deleted.state, None, deleted)
+            self.roadmap_app.history.record(change)
+            what = table.spec.what.capitalize()
+            self.notify(f"{what} {key} deleted (Ctrl+Z brings it back)", timeout=3)
             self.roadmap_app.plan_changed()
 
         self.app.push_screen(Confirm(self.delete_warning(table, key), "Delete"), answer)

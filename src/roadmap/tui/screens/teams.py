@@ -1,8 +1,9 @@
 """Teams and their capacity: who carries out the items, and how much they manage per period.
 
 Each team has an organisation, a capacity (effort units per period) and changes of capacity
-from a given period on (``2027-Q3: 9``). A change is stored in one short transaction and the
-roadmap is sequenced again, so the timeline shows what the new capacity moves.
+from a given period on (``2027-Q3: 9``). A change is stored in one short transaction (and undone
+with the team's edit it came with) and the roadmap is sequenced again, so the timeline shows
+what the new capacity moves.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from roadmap.model.periods import PeriodError
 from roadmap.store import edits
 from roadmap.tui.dialogs.form import SELECT, Field
 from roadmap.tui.dialogs.row_form import FieldError, RowSpec
+from roadmap.tui.history import CapacityChange, Change
 from roadmap.tui.screens.rows import RowsView, Table
 from roadmap.tui.widgets.grid import Column
 
@@ -110,18 +112,19 @@ class TeamsView(RowsView):
         values.pop(CHANGES, None)
         return values
 
-    def after_save(self, session: Session, table: Table, row: BaseModel) -> None:
+    def after_save(self, session: Session, table: Table, row: BaseModel) -> list[Change]:
         from roadmap.store.plandoc import period_index
 
         try:
-            changes = [
+            changes = sorted(
                 (period_index(self.ctx.calendar, c.from_period), c.capacity)
                 for c in row.capacity_changes
-            ]
+            )
         except PeriodError as exc:
             raise FieldError(CHANGES, str(exc)) from exc
         if len({period for period, _ in changes}) < len(changes):
             raise FieldError(CHANGES, "a period is listed twice")
-        edits.set_capacity_changes(
+        before = edits.set_capacity_changes(
             session=session, plan_id=self.ctx.plan_id, team=row.key, changes=changes
         )
+        return [CapacityChange(row.key, before, changes)] if before != changes else []
