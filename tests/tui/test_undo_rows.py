@@ -1,4 +1,4 @@
-"""Ctrl+Z and Ctrl+Y over the edits of the row views, checked in the database:
+"""Ctrl+Z and Ctrl+Y over the edits of the row views and the narratives, checked in the database:
 rows come back with their keys, translations and links, and a replay that would overwrite what
 is stored now is refused."""
 
@@ -8,6 +8,7 @@ from sqlmodel import select
 
 from roadmap.model import tables as t
 from roadmap.store import edits
+from roadmap.tui.screens.narratives import SAVE_AFTER
 from test_edits_undo import links, state
 from tui.conftest import open_view, save_form, settle
 
@@ -148,6 +149,38 @@ async def test_team_and_capacity_changes_undone_together(app, plan_store) -> Non
         assert stored(plan_store) == changed
         await press(pilot, "ctrl+y")
     assert stored(plan_store)[1]["capacity"] >= {("data", ((1, 2.0),))}
+
+
+async def test_section_text_added_and_deleted_then_undone(app, plan_store) -> None:
+    start = stored(plan_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await open_view(pilot, "5")
+        view.body.focus()
+        view.body.move_cursor(view.body.document.end)
+        await pilot.press(*"Uusi")
+        await pilot.pause(SAVE_AFTER + 0.3)
+        typed = state(plan_store, t.Section, "background")["body"]
+        assert typed == "# Tausta\nUusi"
+        view.query_one("#sections").focus()
+        await press(pilot, "ctrl+z")
+        assert "Undone: section background edited" in toasts(app)
+        assert stored(plan_store) == start
+        assert view.body.text == "# Tausta\n"
+        await press(pilot, "ctrl+y")
+        assert view.body.text == typed
+        await press(pilot, "ctrl+n")
+        await save_form(pilot, key="budget", title="Talous", en__title="Budget")
+        await press(pilot, "ctrl+z")
+        assert "budget" not in stored(plan_store)[0]["section"]
+        await press(pilot, "ctrl+y")
+        budget = state(plan_store, t.Section, "budget")
+        assert budget["i18n"] == {"en": {"title": "Budget"}}
+        view.query_one("#sections").move_to(lambda row: row[0] == "budget")
+        await press(pilot, "delete", "y")
+        assert "budget" not in stored(plan_store)[0]["section"]
+        await press(pilot, "ctrl+z")
+        assert "Undone: section budget deleted" in toasts(app)
+    assert state(plan_store, t.Section, "budget") == budget
 
 
 async def test_undo_refused_when_the_key_was_taken_elsewhere(app, plan_store) -> None:

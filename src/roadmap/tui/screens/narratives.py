@@ -3,12 +3,15 @@
 The list on the left picks a section; its title and Markdown body are edited beside a live
 preview. What is typed is saved by itself half a second after the last key, each save in its
 own short transaction, and when the section, the view or the app is left, so nothing typed is
-lost; the status line says whether the text on screen is saved. Ctrl+L switches the language:
-the plan's default language edits the section's own columns, other languages its translations.
+lost; the status line says whether the text on screen is saved. Each save is one step of the
+app's undo history (a pause in typing ends a step), like adding or deleting a section. Ctrl+L
+switches the language: the plan's default language edits the section's own columns, other
+languages its translations.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, ClassVar
 
 from pydantic import BaseModel
@@ -29,6 +32,7 @@ from roadmap.store import edits
 from roadmap.store.repo import NotFoundError
 from roadmap.tui.dialogs.form import Field
 from roadmap.tui.dialogs.row_form import RowForm, RowSpec
+from roadmap.tui.history import RowChange
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.grid import Column, Grid
 
@@ -50,11 +54,13 @@ class NarrativesView(PlanView):
         "The plan's narrative sections. Pick a section on the left; edit its title and its "
         "Markdown text, with a preview on the right. Everything typed is saved by itself (the "
         "status line says when). Ctrl+L switches the language of the text being edited; "
-        "Ctrl+N adds a section of your own. Tab moves between the list, title and text."
+        "Ctrl+N adds a section of your own; Delete on the list deletes one after asking. "
+        "Tab moves between the list, title and text."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+l", "language", "Language"),
         Binding("ctrl+n", "new_section", "New section"),
+        Binding("delete", "delete_section", "Delete section", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -188,6 +194,8 @@ class NarrativesView(PlanView):
             if text != before
         }
         with ctx.store.write() as session:
+            state = partial(edits.row_state, session=session, plan_id=ctx.plan_id, model=t.Section)
+            before = state(key=self.key)
             if lang is None:
                 edits.update_row(
                     session=session,
@@ -207,6 +215,8 @@ class NarrativesView(PlanView):
                         field=name,
                         text=text,
                     )
+            change = RowChange(t.Section, "section", before, state(key=self.key))
+        self.roadmap_app.history.record(change)
         self.stored = editing
         return True
 
@@ -243,6 +253,10 @@ class NarrativesView(PlanView):
                 values["position"] = self._next_position(session)
                 values["kind"] = SectionKind.CUSTOM.value
                 edits.add_row(session=session, plan_id=ctx.plan_id, model=t.Section, values=values)
+                after = edits.row_state(
+                    session=session, plan_id=ctx.plan_id, model=t.Section, key=row.key
+                )
+            self.roadmap_app.history.record(RowChange(t.Section, "section", None, after))
 
         def done(row: BaseModel | None) -> None:
             if row is not None:
@@ -251,6 +265,31 @@ class NarrativesView(PlanView):
 
         self.save_now()
         self.app.push_screen(RowForm(ctx, NEW_SECTION, None, {}, save), done)
+
+    def action_delete_section(self) -> None:
+        from roadmap.tui.dialogs.confirm import Confirm
+
+        key, ctx = self._current(), self.ctx
+        if key is None:
+            return
+
+        def answer(yes: bool | None) -> None:
+            if not yes:
+                return
+            with ctx.store.write() as session:
+                deleted = edits.delete_row(
+                    session=session, plan_id=ctx.plan_id, model=t.Section, key=key
+                )
+            self.roadmap_app.history.record(
+                RowChange(t.Section, "section", deleted.state, None, deleted)
+            )
+            self.notify(f"Section {key} deleted (Ctrl+Z brings it back)", timeout=3)
+            self.roadmap_app.plan_changed()
+
+        self.save_now()
+        self.app.push_screen(
+            Confirm(f"Delete section {key} with its translations?", "Delete"), answer
+        )
 
     def _next_position(self, session: Session) -> int:
         rows = edits.rows_of(session=session, plan_id=self.ctx.plan_id, model=t.Section)
