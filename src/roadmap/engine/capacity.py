@@ -36,11 +36,33 @@ class TeamLoad:
         self.dead: int | None = max(last_from, 0) if last <= EPS else None
         """First period from which the team has no capacity ever again, if there is one."""
 
+    def copy(self) -> TeamLoad:
+        """The same free capacity, to hand out apart from this one."""
+        load = TeamLoad.__new__(TeamLoad)
+        load.team, load.dead, load.free, load._next = (
+            self.team,
+            self.dead,
+            [*self.free],
+            [*self._next],
+        )
+        return load
+
+    def same(self, other: TeamLoad) -> bool:
+        """Whether both hand out the same capacity from now on: a period is full exactly when
+        its free capacity is 0.0, so the free capacities tell, once both reach as far."""
+        size = max(len(self.free), len(other.free))
+        self._extend(size)
+        other._extend(size)
+        return self.free == other.free
+
     def _grow(self, period: int) -> None:
-        """Create periods up to ``period`` at least, doubling, a segment of equal capacity at a
-        time."""
+        """Create periods up to ``period`` at least, doubling."""
+        self._extend(max(period + 1, 2 * len(self.free), 16))
+
+    def _extend(self, hi: int) -> None:
+        """Create the periods before ``hi``, a segment of equal capacity at a time."""
         free, nxt, team = self.free, self._next, self.team
-        lo, hi = len(free), max(period + 1, 2 * len(free), 16)
+        lo = len(free)
         starts = [0, *(p for p, _ in team.changes), hi]
         caps = [team.capacity, *(c for _, c in team.changes)]
         for begin, end, cap in zip(starts, starts[1:], caps, strict=False):

@@ -43,6 +43,8 @@ class Wording:
         self.pinned = cache(self._pinned)
         self.start = cache(self._start)
         self.no_team = cache(self._no_team)
+        self.pin_conflict = cache(self._pin_conflict)
+        self.deadline_missed = cache(self._deadline_missed)
 
     def label(self, period: int) -> str:
         text = self._labels.get(period)
@@ -92,7 +94,7 @@ class Wording:
     def _start(self, period: int) -> Reason:
         return Reason("start", f"nothing holds it back: starts in {self.label(period)}", (), period)
 
-    def deadline_missed(self, key: str, end: int, deadline: date) -> Warning:
+    def _deadline_missed(self, key: str, end: int, deadline: date) -> Warning:
         text = (
             f"{key} ends in {self.label(end)}, after its deadline {deadline.isoformat()} "
             f"({self.label(self.calendar.index_of(deadline))})"
@@ -135,7 +137,7 @@ class Wording:
         )
         return Warning("soft_dependency", text, (key, blocker), team, end)
 
-    def pin_conflict(self, key: str, pin: int, blocker: str, end: int) -> Warning:
+    def _pin_conflict(self, key: str, pin: int, blocker: str, end: int) -> Warning:
         text = f"{key} is pinned to {self.label(pin)}, but its blocker {blocker} ends in "
         text += self.label(end)
         return Warning("pin_conflict", text, (key, blocker), None, pin)

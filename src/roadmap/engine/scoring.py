@@ -106,6 +106,13 @@ class ScoreModel:
             model = dataclasses.replace(model, top=top)
         return model
 
+    def refit(self, items: Iterable[ItemData]) -> ScoreModel:
+        """The model over ``items`` after a change of scores alone, efforts unchanged: the
+        same model unless its plan-wide figures come from scores (RICE, WSJF, vote totals)."""
+        if self.method in ("rice", "wsjf") or any(c.workshop for c in self.criteria):
+            return ScoreModel.fit(self.method, self.criteria, items)
+        return self
+
     def score(self, item: ItemData) -> Score:
         """The item's score with its breakdown."""
         return Score(item.key, self.method, *self.breakdown(item))

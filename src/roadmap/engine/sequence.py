@@ -36,10 +36,13 @@ placements and reasons that changed.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
+from typing import Any
 
 from roadmap.collector import collector_paused
 from roadmap.engine.capacity import TeamLoad
@@ -54,6 +57,13 @@ COMMITTED = 1000.0
 
 _STRUCTURAL = ("effort", "team", "status", "pinned_period", "earliest_start", "deadline")
 """Item fields that change the graph or the constraints rather than only the priority."""
+
+
+CHECKPOINT = 1024
+"""Scheduling steps between the copies of the team loads that a re-run starts from."""
+
+NEVER = 1 << 60
+"""The latest start of an unplaced item: it holds nothing back."""
 
 
 @dataclasses.dataclass(slots=True)
@@ -72,8 +82,56 @@ class _Schedule:
     """Item -> the unplaced blocker it waits for, or -1 when its team ran out of capacity."""
     overload: dict[tuple[int, int], list[int]]
     """``(team, period)`` -> pinned items that found no room there."""
+    by_rank: list[int]
+    """Items by rank, highest first, ties to the smaller index."""
     place: list[int]
-    """Each item's place in rank order: highest rank first, ties to the smaller index."""
+    """Each item's place in ``by_rank``."""
+    pins: list[int]
+    """Pinned items in the order they were placed."""
+    order: list[int]
+    """Items in the order the scheduler took them from the ready ones."""
+    at: list[int]
+    """Each item's step in ``order``."""
+    pushed: list[int]
+    """The step from which each item was ready to be taken."""
+    saved: list[list[TeamLoad]]
+    """The team loads before every ``CHECKPOINT``-th step."""
+
+
+@dataclasses.dataclass(slots=True)
+class _State:
+    """What a run leaves for the next one, by item index."""
+
+    prio: list[float]
+    src: list[int]
+    comm: list[bool]
+    csrc: list[int]
+    rank: list[float]
+    sched: _Schedule
+    late: list[int]
+    """Latest start that keeps the roadmap's last period (``NEVER`` when unplaced)."""
+    slack: list[int]
+    last: int
+    """The last period an item ends in, -1 when none is placed."""
+
+
+class _Waiting(dict):
+    """Blockers each item still waits for in a run resumed at ``step``: counted when the item is
+    first reached, since most items are not reached before the run meets the previous one."""
+
+    def __init__(self, hard: list[list[int]], soft: list[list[int]], at: list[int], step: int):
+        super().__init__()
+        self.hard, self.soft, self.at, self.step = hard, soft, at, step
+
+    def __missing__(self, i: int) -> int:
+        at, step, count = self.at, self.step, 0
+        for b in self.hard[i]:
+            if at[b] >= step:
+                count += 1
+        for b in self.soft[i]:
+            if at[b] >= step:
+                count += 1
+        return count
 
 
 def _inherit(
@@ -115,6 +173,26 @@ def _rank_order(rank: list[float]) -> tuple[list[int], list[int]]:
     return by_rank, place
 
 
+def _rerank(
+    by_rank: list[int], place: list[int], rank: list[float], moved: list[int]
+) -> tuple[list[int], list[int]]:
+    """:func:`_rank_order` after the ranks of ``moved`` changed: only the places between where
+    they were and where they go shift."""
+    by_rank, place = [*by_rank], [*place]
+    spots = sorted(place[i] for i in moved)
+    for k in reversed(spots):
+        del by_rank[k]
+    lo, hi = spots[0], spots[-1]
+    key = lambda i: (-rank[i], i)  # noqa: E731
+    for i in moved:
+        k = bisect.bisect_left(by_rank, key(i), key=key)
+        by_rank.insert(k, i)
+        lo, hi = min(lo, k), max(hi, k + len(moved))
+    for k in range(lo, min(hi + 1, len(by_rank))):
+        place[by_rank[k]] = k
+    return by_rank, place
+
+
 class Sequencer:
     """Sequences one snapshot, and re-sequences it fast after a change of priority."""
 
@@ -131,9 +209,65 @@ class Sequencer:
         self._model: ScoreModel | None = None
         self._base: list[Breakdown] = []
         """Each item's own score, parts and notes, before inheritance."""
-        self._prev: tuple | None = None
+        self._own: list[float] = []
+        self._prev: _State | None = None
         self._placements: list[Placement | None] = []
         self._scores: list[Score] = []
+        self._last: Roadmap | None = None
+        self._lazy: dict[str, Any] = {}
+        """Lookups that only re-sequencing needs, made on its first use (see :meth:`_lookup`)."""
+        self._horizon: dict[int, Warning] = {}
+        """Each team's warning about work past the horizon."""
+
+    def _lookup(self, name: str) -> Any:
+        """``positions`` of the snapshot's items by key, ``hard_succ`` (hard dependants of each
+        item), ``members`` (items of each team), ``users`` and ``waiting`` (the items that use
+        each ``(team, period)`` and that wait for room after it, kept up to date by
+        :meth:`_dirty`)."""
+        found = self._lazy.get(name)
+        if found is None:
+            found = self._lazy[name] = getattr(self, f"_make_{name}")()
+        return found
+
+    def _make_positions(self) -> dict[str, int]:
+        return {x.key: k for k, x in enumerate(self.snapshot.items)}
+
+    def _make_hard_succ(self) -> list[list[int]]:
+        found: list[list[int]] = [[] for _ in self.plan.items]
+        for i, blockers in enumerate(self.plan.hard):
+            for b in blockers:
+                found[b].append(i)
+        return found
+
+    def _make_members(self) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = defaultdict(list)
+        for i, t in enumerate(self.plan.team_of):
+            found[t].append(i)
+        return found
+
+    def _make_users(self) -> dict[tuple[int, int], set[int]]:
+        found: dict[tuple[int, int], set[int]] = defaultdict(set)
+        for i in range(len(self.plan.items)):
+            self._use(found, i, self._prev.sched.load[i])  # type: ignore[union-attr]
+        return found
+
+    def _make_waiting(self) -> dict[tuple[int, int], set[int]]:
+        found: dict[tuple[int, int], set[int]] = defaultdict(set)
+        sched = self._prev.sched  # type: ignore[union-attr]
+        for i in range(len(self.plan.items)):
+            self._wait(found, i, sched.start[i], sched.ready[i])
+        return found
+
+    def _use(self, users: dict, i: int, load: tuple, *, add: bool = True) -> None:
+        t = self.plan.team_of[i]
+        if t >= 0:
+            for p, _ in load:
+                (users[(t, p)].add if add else users[(t, p)].discard)(i)
+
+    def _wait(self, waiting: dict, i: int, start: int, ready: int, *, add: bool = True) -> None:
+        if start > ready and self.plan.pin[i] < 0:
+            cell = (self.plan.team_of[i], start - 1)
+            (waiting[cell].add if add else waiting[cell].discard)(i)
 
     # -- runs ------------------------------------------------------------------------------
 
@@ -143,6 +277,7 @@ class Sequencer:
         with collector_paused():
             self._model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.plan.items)
             self._base = [self._model.breakdown(item) for item in self.plan.items]
+            self._own = [base[0] for base in self._base]
             self._prev = None
             return self._run(changed=range(len(self.plan.items)))
 
@@ -158,238 +293,456 @@ class Sequencer:
     def _update(self, item: ItemData) -> Roadmap:
         i = self.plan.index.get(item.key)
         old = self.plan.items[i] if i is not None else None
-        items = tuple(item if x.key == item.key else x for x in self.snapshot.items)
-        if not any(x is item for x in items):
-            items = (*items, item)
-        snap = dataclasses.replace(self.snapshot, items=items)
+        snap = self._with(item)
         if old is None or any(getattr(old, f) != getattr(item, f) for f in _STRUCTURAL):
             self._compile(snap)
             return self.roadmap()
         self.snapshot = snap
-        self.plan.items[i] = item
-        self.plan.committed[i] = item.mandatory or self.plan.in_progress[i] or self.plan.pin[i] >= 0
-        model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.plan.items)
+        plan = self.plan
+        plan.items[i] = item
+        plan.committed[i] = item.mandatory or plan.in_progress[i] or plan.pin[i] >= 0
+        model = self._model.refit(plan.items)  # type: ignore[union-attr]
         if model != self._model:
             self._model = model
-            self._base = [model.breakdown(x) for x in self.plan.items]
-            return self._run(changed=range(len(self.plan.items)))
+            self._base = [model.breakdown(x) for x in plan.items]
+            self._own = [base[0] for base in self._base]
+            return self._run(changed=range(len(plan.items)))
         self._base[i] = model.breakdown(item)
+        self._own[i] = self._base[i][0]
         return self._run(changed=(i,))
 
+    def _with(self, item: ItemData) -> Snapshot:
+        """The snapshot with ``item`` in place of the item of its key, or added."""
+        items = [*self.snapshot.items]
+        k = self._lookup("positions").get(item.key)
+        if k is None:
+            items.append(item)
+        else:
+            items[k] = item
+        return dataclasses.replace(self.snapshot, items=tuple(items))
+
     def _run(self, changed: Sequence[int]) -> Roadmap:
-        own = [base[0] for base in self._base]
-        n = len(own)
-        if self._prev is None or len(changed) == n:
-            raised = ([0.0] * n, [0] * n, [False] * n, [0] * n)
-            _inherit(reversed(self.plan.order), self.plan.succ, own, self.plan.committed, raised)
-        else:  # only what the changed items block, directly or not, can change
-            raised = tuple(list(x) for x in self._prev[:4])  # type: ignore[assignment]
-            _inherit(self._blockers_of(changed), self.plan.succ, own, self.plan.committed, raised)
-        prio, src, comm, csrc = raised
-        rank = [p + COMMITTED if c else p for p, c in zip(prio, comm, strict=True)]
-        sched = self._schedule(rank)
-        slack = self._slack(sched)
-        state = (prio, src, comm, csrc, sched, slack)
-        dirty = self._dirty(state, changed)
-        if self._prev is None:
-            self._placements = [None] * len(self.plan.items)
-            self._scores = [None] * len(self.plan.items)  # type: ignore[list-item]
+        prev = self._prev
+        if prev is None or len(changed) == len(self._own):
+            state, dirty, redo = self._full(), range(len(self._own)), None
+        else:
+            state, dirty, redo = self._again(prev, changed)
         self._prev = state
+        sched, keys = state.sched, self.plan.keys
         self._rebuild(dirty, state, self._holders(sched, dirty))
-        keys = self.plan.keys
-        placed = [i for i in range(len(keys)) if sched.start[i] >= 0]
-        return Roadmap(
-            placements={keys[i]: self._placements[i] for i in placed},  # type: ignore[misc]
-            scores={key: self._scores[i] for i, key in enumerate(keys)},
-            warnings=tuple(self._warnings(sched)),
+        last = self._last
+        if redo is None or any((sched.start[i] < 0) != (prev.sched.start[i] < 0) for i in dirty):  # type: ignore[union-attr]
+            placements = {keys[i]: p for i, p in enumerate(self._placements) if p is not None}
+            scores = dict(zip(keys, self._scores, strict=True))
+        else:
+            placements, scores = dict(last.placements), dict(last.scores)  # type: ignore[union-attr]
+            for i in dirty:
+                if self._placements[i] is not None:  # placed before too: its key is there
+                    placements[keys[i]] = self._placements[i]  # type: ignore[assignment]
+                scores[keys[i]] = self._scores[i]
+        self._last = Roadmap(
+            placements=placements,
+            scores=scores,
+            warnings=tuple(self._warnings(sched, redo)),
             critical_path=self.plan.critical_path,
             unplaced=tuple(keys[i] for i in sorted(sched.unplaced)),
-            periods=max((sched.end[i] for i in placed), default=-1) + 1,
+            periods=state.last + 1,
             done=self.plan.done,
             dropped=self.plan.dropped,
         )
+        return self._last
 
-    def _blockers_of(self, items: Sequence[int]) -> list[int]:
-        """``items`` and every item they wait for, transitively, in reverse topological order."""
-        hard, soft = self.plan.hard, self.plan.soft
-        found, stack = set(items), list(items)
-        while stack:
-            i = stack.pop()
+    def _full(self) -> _State:
+        """Every priority, the schedule and the slack, from scratch."""
+        own, plan = self._own, self.plan
+        n = len(own)
+        self._placements = [None] * n
+        self._scores = [None] * n  # type: ignore[list-item]
+        self._lazy.pop("users", None)
+        self._lazy.pop("waiting", None)
+        raised = ([0.0] * n, [0] * n, [False] * n, [0] * n)
+        _inherit(reversed(plan.order), plan.succ, own, plan.committed, raised)
+        prio, src, comm, csrc = raised
+        rank = [p + COMMITTED if c else p for p, c in zip(prio, comm, strict=True)]
+        sched = self._schedule(rank, _rank_order(rank))
+        last = max(sched.end, default=-1)
+        return _State(prio, src, comm, csrc, rank, sched, *self._slack(sched, last), last)
+
+    def _again(self, prev: _State, changed: Sequence[int]) -> tuple[_State, list[int], set[int]]:
+        """The state after the priorities of ``changed`` changed, the items to rebuild, and the
+        teams whose work past the horizon to name again."""
+        raised = ([*prev.prio], [*prev.src], [*prev.comm], [*prev.csrc])
+        blockers = self._reinherit(changed, raised)
+        prio, src, comm, csrc = raised
+        rank = [*prev.rank]
+        for i in blockers:
+            rank[i] = prio[i] + COMMITTED if comm[i] else prio[i]
+        moved = [i for i in blockers if rank[i] != prev.rank[i]]
+        sched, region = self._reschedule(prev.sched, prev.rank, rank, moved)
+        last = max(sched.end, default=-1) if region else prev.last
+        late, slack, reslacked = self._reslack(sched, prev, region, last)
+        state = _State(prio, src, comm, csrc, rank, sched, late, slack, last)
+        return state, *self._dirty(state, prev, changed, {*blockers, *region, *reslacked})
+
+    def _reinherit(self, changed: Sequence[int], raised: tuple) -> list[int]:
+        """:func:`_inherit` again after the own priorities of ``changed`` changed: from them to
+        what they wait for, as long as an item's raised values change. Returns the items whose
+        values changed."""
+        plan, own, committed = self.plan, self._own, self.plan.committed
+        order, position, hard, soft = plan.order, plan.position, plan.hard, plan.soft
+        queued = set(changed)
+        heap = [-position[i] for i in queued]
+        heapq.heapify(heap)
+        found = []
+        while heap:
+            i = order[-heapq.heappop(heap)]
+            was = [x[i] for x in raised]
+            _inherit((i,), plan.succ, own, committed, raised)
+            if [x[i] for x in raised] == was:
+                continue
+            found.append(i)
             for b in (*hard[i], *soft[i]):
-                if b not in found:
-                    found.add(b)
-                    stack.append(b)
-        return sorted(found, key=self.plan.position.__getitem__, reverse=True)
+                if b not in queued:
+                    queued.add(b)
+                    heapq.heappush(heap, -position[b])
+        return found
 
-    def _schedule(self, rank: list[float]) -> _Schedule:
+    # -- scheduling ------------------------------------------------------------------------
+
+    def _schedule(self, rank: list[float], ranked: tuple[list[int], list[int]]) -> _Schedule:
         n = len(rank)
-        start, end, ready = [-1] * n, [-1] * n, [0] * n
-        load: list[tuple[tuple[int, float], ...]] = [()] * n
-        held = [False] * n
-        skipped: dict[int, list[int]] = defaultdict(list)
-        unplaced: dict[int, int] = {}
-        overload: dict[tuple[int, int], list[int]] = defaultdict(list)
+        by_rank, place = ranked
+        sched = _Schedule(
+            [-1] * n, [-1] * n, [()] * n, [0] * n, [False] * n, {}, {}, {},
+            by_rank, place, self._pin_order(place), [], [0] * n, [0] * n, [],
+        )  # fmt: skip
         teams = [TeamLoad(self.snapshot.teams[key]) for key in self.plan.team_keys]
-        team_of, effort, earliest, pin = (
-            self.plan.team_of,
-            self.plan.effort,
-            self.plan.earliest,
-            self.plan.pin,
-        )
-        hard, soft, succ = self.plan.hard, self.plan.soft, self.plan.succ
+        self._place_pins(sched, teams)
+        indeg = [*self.plan.indeg]
+        heap = [place[i] for i in range(n) if not indeg[i]]
+        heapq.heapify(heap)
+        self._steps(sched, teams, heap, indeg, None)
+        return sched
 
-        by_rank, place = _rank_order(rank)
-        for i in sorted(self.plan.pinned, key=lambda i: (pin[i], place[i])):
+    def _pin_order(self, place: list[int]) -> list[int]:
+        pin = self.plan.pin
+        return sorted(self.plan.pinned, key=lambda i: (pin[i], place[i]))
+
+    def _place_pins(self, sched: _Schedule, teams: list[TeamLoad]) -> None:
+        """Pinned items go first, at their pinned period, whatever else holds."""
+        team_of, effort, pin = self.plan.team_of, self.plan.effort, self.plan.pin
+        for i in sched.pins:
             p, t, e = pin[i], team_of[i], effort[i]
-            ready[i] = p
+            sched.ready[i] = p
             if t < 0 or e <= 0:
-                start[i] = end[i] = p
-                load[i] = ((p, e),) if t < 0 else ()
+                sched.start[i] = sched.end[i] = p
+                sched.load[i] = ((p, e),) if t < 0 else ()
                 continue
             got = teams[t].take(p, e)
             if got is None:
-                unplaced[i] = -1
+                sched.unplaced[i] = -1
                 continue
-            start[i], end[i], load[i] = p, got[-1][0], tuple(got)
+            sched.start[i], sched.end[i], sched.load[i] = p, got[-1][0], tuple(got)
             if got[0][0] != p:
-                overload[(t, p)].append(i)
+                sched.overload.setdefault((t, p), []).append(i)
 
-        indeg = list(self.plan.indeg)
-        heap = [place[i] for i in range(n) if not indeg[i]]
+    def _reschedule(
+        self, old: _Schedule, old_rank: list[float], rank: list[float], moved: list[int]
+    ) -> tuple[_Schedule, Sequence[int]]:
+        """The schedule after the ranks of ``moved`` changed, and the items it placed anew.
+
+        Up to the first step at which a moved item would be taken in another turn, the steps
+        are the previous run's; the run resumes from the last copy of the team loads before
+        that step, and stops as soon as it is back in the previous run's state with every
+        moved item taken.
+        """
+        if not moved:
+            return old, ()
+        ranked = _rerank(old.by_rank, old.place, rank, moved)
+        if self._pin_order(ranked[1]) != old.pins:
+            return self._schedule(rank, ranked), range(len(rank))
+        step = min(self._diverges(old, old_rank, rank, ranked[1], i) for i in moved)
+        return self._resume(old, ranked, step // CHECKPOINT * CHECKPOINT, moved)
+
+    @staticmethod
+    def _diverges(
+        old: _Schedule, old_rank: list[float], rank: list[float], place: list[int], i: int
+    ) -> int:
+        """The first step at which item ``i``, whose rank changed, may change what is taken:
+        the step it was taken at, or, if it rose, the first one from when it was ready that
+        took an item it now goes before."""
+        taken = old.at[i]
+        if rank[i] > old_rank[i]:
+            order, mine = old.order, place[i]
+            for step in range(old.pushed[i], taken):
+                if mine < place[order[step]]:
+                    return step
+        return taken
+
+    def _resume(
+        self, old: _Schedule, ranked: tuple[list[int], list[int]], step: int, moved: list[int]
+    ) -> tuple[_Schedule, list[int]]:
+        """Schedule again from ``step`` (a checkpoint), where the previous run was."""
+        at, pin = old.at, self.plan.pin
+        sched = _Schedule(
+            [*old.start], [*old.end], [*old.load], [*old.ready], [*old.held],
+            {i: b for i, b in old.skipped.items() if at[i] < step},
+            {i: b for i, b in old.unplaced.items() if at[i] < step or pin[i] >= 0},
+            old.overload, *ranked, old.pins, old.order[:step], [*at], [*old.pushed],
+            [*old.saved],
+        )  # fmt: skip
+        place = sched.place
+        heap = [place[i] for i in old.order[step:] if old.pushed[i] <= step]
         heapq.heapify(heap)
-        pop, push = heapq.heappop, heapq.heappush
-        while heap:
-            i = by_rank[pop(heap)]
-            for d in succ[i]:
-                indeg[d] -= 1
-                if not indeg[d]:
-                    push(heap, place[d])
-            if pin[i] >= 0:
-                continue
-            t = earliest[i]
-            for b in hard[i]:
-                if start[b] < 0:
-                    unplaced[i] = b
-                    break
-                if end[b] >= t:
-                    t = end[b] + 1
-            else:
-                if soft[i]:
-                    t = self._soft_ready(i, t, start, end, held, skipped)
-                ready[i] = t
-                team, e = team_of[i], effort[i]
-                if team < 0 or e <= 0:
-                    start[i] = end[i] = t
-                    load[i] = ((t, e),) if team < 0 else ()
-                    continue
-                got = teams[team].take(t, e)
-                if got is None:
-                    unplaced[i] = -1
-                    continue
-                start[i], end[i], load[i] = got[0][0], got[-1][0], tuple(got)
-                held[i] = got[0][0] > t
-        return _Schedule(
-            start, end, load, ready, held, dict(skipped), unplaced, dict(overload), place
+        teams = [t.copy() for t in old.saved[step // CHECKPOINT]]
+        waiting = _Waiting(self.plan.hard, self.plan.soft, at, step)
+        after = max(at[i] for i in moved) + 1
+        self._steps(sched, teams, heap, waiting, self._meets(old, sched, teams, step, after))
+        region, met = sched.order[step:], len(sched.order)
+        sched.order += old.order[met:]
+        for was, now in ((old.skipped, sched.skipped), (old.unplaced, sched.unplaced)):
+            now.update((i, b) for i, b in was.items() if at[i] >= met and pin[i] < 0)
+        return sched, region
+
+    def _meets(
+        self, old: _Schedule, new: _Schedule, teams: list[TeamLoad], step: int, after: int
+    ) -> Callable[[int], bool]:
+        """A test, at each checkpoint of a resumed run, of whether the rest of the run is the
+        previous run's: both took the same items, every moved item among them (from step
+        ``after`` on), the team loads are the same, and every item placed differently has
+        nothing left waiting for it."""
+        ahead: set[int] = set()
+        differ: set[int] = set()
+        succ = self.plan.succ
+
+        def meets(now: int) -> bool:
+            if now == step:
+                return False
+            taken = new.order[now - CHECKPOINT : now]
+            ahead.symmetric_difference_update(taken)
+            ahead.symmetric_difference_update(old.order[now - CHECKPOINT : now])
+            differ.update(
+                i
+                for i in taken
+                if new.start[i] != old.start[i]
+                or new.end[i] != old.end[i]
+                or new.held[i] != old.held[i]
+            )
+            if ahead or now < after:
+                return False
+            saved = old.saved[now // CHECKPOINT]
+            if not all(a.same(b) for a, b in zip(teams, saved, strict=True)):
+                return False
+            differ.difference_update([i for i in differ if all(old.at[d] < now for d in succ[i])])
+            return not differ
+
+        return meets
+
+    def _steps(
+        self,
+        sched: _Schedule,
+        teams: list[TeamLoad],
+        heap: list[int],
+        indeg: list[int] | _Waiting,
+        meets: Callable[[int], bool] | None,
+    ) -> None:
+        """Take the ready items in rank order and place each, until none is left or ``meets``
+        says the rest is the previous run's."""
+        start, end, load, ready, held = sched.start, sched.end, sched.load, sched.ready, sched.held
+        skipped, unplaced, by_rank, place = (
+            sched.skipped,
+            sched.unplaced,
+            sched.by_rank,
+            sched.place,
         )
+        order, at, pushed, saved = sched.order, sched.at, sched.pushed, sched.saved
+        plan = self.plan
+        team_of, effort, earliest, pin = plan.team_of, plan.effort, plan.earliest, plan.pin
+        hard, soft, succ = plan.hard, plan.soft, plan.succ
+        pop, push = heapq.heappop, heapq.heappush
+        step = len(order)
+        while heap:
+            if meets is not None and meets(step):
+                return
+            copies = [t.copy() for t in teams]
+            if step // CHECKPOINT < len(saved):
+                saved[step // CHECKPOINT] = copies
+            else:
+                saved.append(copies)
+            for _ in range(CHECKPOINT):
+                if not heap:
+                    break
+                i = by_rank[pop(heap)]
+                at[i] = step
+                step += 1
+                order.append(i)
+                for d in succ[i]:
+                    indeg[d] -= 1
+                    if not indeg[d]:
+                        push(heap, place[d])
+                        pushed[d] = step
+                if pin[i] >= 0:
+                    continue
+                t = earliest[i]
+                for b in hard[i]:
+                    if start[b] < 0:
+                        unplaced[i] = b
+                        start[i], end[i], load[i], ready[i], held[i] = -1, -1, (), 0, False
+                        break
+                    if end[b] >= t:
+                        t = end[b] + 1
+                else:
+                    if soft[i]:
+                        t, passed = self._soft_ready(i, t, start, end, held)
+                        if passed:
+                            skipped[i] = passed
+                    ready[i] = t
+                    team, e = team_of[i], effort[i]
+                    if team < 0 or e <= 0:
+                        start[i] = end[i] = t
+                        load[i] = ((t, e),) if team < 0 else ()
+                        held[i] = False
+                        continue
+                    got = teams[team].take(t, e)
+                    if got is None:
+                        unplaced[i] = -1
+                        start[i], end[i], load[i], held[i] = -1, -1, (), False
+                        continue
+                    start[i], end[i], load[i] = got[0][0], got[-1][0], tuple(got)
+                    held[i] = got[0][0] > t
 
     def _soft_ready(
-        self,
-        i: int,
-        t: int,
-        start: list[int],
-        end: list[int],
-        held: list[bool],
-        skipped: dict[int, list[int]],
-    ) -> int:
+        self, i: int, t: int, start: list[int], end: list[int], held: list[bool]
+    ) -> tuple[int, list[int]]:
         """The period from which item ``i``, ready at ``t`` otherwise, follows its soft
-        blockers; blockers held back by capacity are not waited for but noted in ``skipped``."""
+        blockers; and the blockers held back by capacity, which it does not wait for."""
         soft = [b for b in self.plan.soft[i] if start[b] >= 0]
         for b in soft:
             if not held[b] and end[b] >= t:
                 t = end[b] + 1
-        for b in soft:
-            if held[b] and end[b] >= t:
-                skipped[i].append(b)
-        return t
+        return t, [b for b in soft if held[b] and end[b] >= t]
 
-    def _slack(self, sched: _Schedule) -> list[int]:
-        """Periods each item could start later without moving the roadmap's last period."""
+    def _slack(self, sched: _Schedule, last: int) -> tuple[list[int], list[int]]:
+        """Each item's latest start and the periods it could start later, without moving the
+        roadmap's last period."""
         start, end, pin, hard = sched.start, sched.end, self.plan.pin, self.plan.hard
-        last = max(end, default=-1)
         late_end = [last] * len(start)
-        slack = [0] * len(start)
+        late, slack = [NEVER] * len(start), [0] * len(start)
         for i in reversed(self.plan.order):
             if start[i] < 0:
                 continue
-            late = start[i] if pin[i] >= 0 else late_end[i] - (end[i] - start[i])
-            slack[i] = late - start[i] if late > start[i] else 0
+            at = late[i] = start[i] if pin[i] >= 0 else late_end[i] - (end[i] - start[i])
+            slack[i] = at - start[i] if at > start[i] else 0
             for b in hard[i]:
-                if late <= late_end[b]:
-                    late_end[b] = late - 1
-        return slack
+                if at <= late_end[b]:
+                    late_end[b] = at - 1
+        return late, slack
+
+    def _reslack(
+        self, sched: _Schedule, prev: _State, region: Sequence[int], last: int
+    ) -> tuple[list[int], list[int], Sequence[int]]:
+        """:meth:`_slack` after the items of ``region`` were placed anew, and the items whose
+        slack changed: only their blockers, transitively, can change."""
+        if len(region) == len(sched.start) or last != prev.last:
+            return *self._slack(sched, last), range(len(sched.start))
+        start, end, pin, hard = sched.start, sched.end, self.plan.pin, self.plan.hard
+        order, position, hard_succ = self.plan.order, self.plan.position, self._lookup("hard_succ")
+        late, slack = [*prev.late], [*prev.slack]
+        was = prev.sched
+        queued = {i for i in region if start[i] != was.start[i] or end[i] != was.end[i]}
+        heap = [-position[i] for i in queued]
+        heapq.heapify(heap)
+        changed = []
+        while heap:
+            i = order[-heapq.heappop(heap)]
+            if start[i] < 0:
+                at = NEVER
+            elif pin[i] >= 0:
+                at = start[i]
+            else:
+                after = min((late[d] for d in hard_succ[i]), default=NEVER) - 1
+                at = min(last, after) - (end[i] - start[i])
+            now = at - start[i] if start[i] >= 0 and at > start[i] else 0
+            if now != slack[i]:
+                slack[i] = now
+                changed.append(i)
+            if at != late[i]:
+                late[i] = at
+                for b in hard[i]:
+                    if b not in queued:
+                        queued.add(b)
+                        heapq.heappush(heap, -position[b])
+        return late, slack, changed
 
     # -- what changed ----------------------------------------------------------------------
 
-    def _dirty(self, state: tuple, changed: Sequence[int]) -> list[int]:
-        """Items whose score or placement must be rebuilt after this run."""
-        if self._prev is None:
-            return list(range(len(self.plan.items)))
-        prio, src, comm, csrc, sched, slack = state
-        oprio, osrc, ocomm, ocsrc, old, oslack = self._prev
-        pairs = (
-            (sched.start, old.start),
-            (sched.load, old.load),
-            (sched.ready, old.ready),
-            (sched.held, old.held),
-            (prio, oprio),
-            (src, osrc),
-            (comm, ocomm),
-            (csrc, ocsrc),
-            (slack, oslack),
-        )
-        moved: set[int] = set()
-        for new, was in pairs:
-            if new != was:  # most arrays are unchanged: one comparison in C tells
-                moved.update(i for i, (a, b) in enumerate(zip(new, was, strict=True)) if a != b)
+    def _dirty(
+        self, state: _State, prev: _State, changed: Sequence[int], candidates: set[int]
+    ) -> tuple[list[int], set[int]]:
+        """Items whose score or placement must be rebuilt after this run, and the teams of the
+        items that moved; ``candidates`` are the items that may have moved."""
+        new, old = state.sched, prev.sched
+        moved = [
+            i
+            for i in candidates
+            if new.start[i] != old.start[i]
+            or new.load[i] != old.load[i]
+            or new.ready[i] != old.ready[i]
+            or new.held[i] != old.held[i]
+            or state.prio[i] != prev.prio[i]
+            or state.src[i] != prev.src[i]
+            or state.comm[i] != prev.comm[i]
+            or state.csrc[i] != prev.csrc[i]
+            or state.slack[i] != prev.slack[i]
+        ]
+        users, waiting = self._lookup("users"), self._lookup("waiting")
+        succ, team_of = self.plan.succ, self.plan.team_of
         dirty = set(changed).union(moved)
         touched = set()
         for i in moved:
-            t = self.plan.team_of[i]
-            dirty.update(self.plan.succ[i])
-            touched.update((t, p) for p, _ in (*old.load[i], *sched.load[i]))
-        if touched:
-            team_of, start = self.plan.team_of, sched.start
-            dirty.update(i for i in range(len(start)) if (team_of[i], start[i] - 1) in touched)
-        return sorted(dirty)
+            dirty.update(succ[i])
+            touched.update((team_of[i], p) for p, _ in (*old.load[i], *new.load[i]))
+            self._use(users, i, old.load[i], add=False)
+            self._use(users, i, new.load[i])
+            self._wait(waiting, i, old.start[i], old.ready[i], add=False)
+            self._wait(waiting, i, new.start[i], new.ready[i])
+        for cell in touched:
+            dirty.update(waiting.get(cell, ()))
+        return sorted(dirty), {team_of[i] for i in moved}
 
-    def _holders(self, sched: _Schedule, dirty: list[int]) -> dict:
+    def _holders(self, sched: _Schedule, dirty: Sequence[int]) -> dict:
         """``(team, period)`` -> keys of the items using it, highest rank first, and of those
         pinned, for the periods that held dirty items back. Named once per period: many items
         wait for the same full period."""
-        wanted = {
-            (self.plan.team_of[i], sched.start[i] - 1)
-            for i in dirty
-            if sched.start[i] > sched.ready[i] and self.plan.pin[i] < 0
-        }
-        holders: dict[tuple[int, int], list[int]] = {key: [] for key in wanted}
-        if wanted:
-            for i, used in enumerate(sched.load):
-                t = self.plan.team_of[i]
-                for p, _ in used:
-                    if (t, p) in wanted:
-                        holders[(t, p)].append(i)
-        keys, pin = self.plan.keys, self.plan.pin
+        team_of, pin = self.plan.team_of, self.plan.pin
+        start, ready = sched.start, sched.ready
+        wanted = {(team_of[i], start[i] - 1) for i in dirty if start[i] > ready[i] and pin[i] < 0}
+        if not wanted:
+            return {}
+        users = self._lookup("users") if "users" in self._lazy else self._used_in(sched, wanted)
+        keys, place = self.plan.keys, sched.place
         named: dict[tuple[int, int], tuple[tuple[str, ...], list[str]]] = {}
-        for period, held in holders.items():
-            held.sort(key=sched.place.__getitem__)
+        for period in wanted:
+            held = sorted(users.get(period, ()), key=place.__getitem__)
             named[period] = tuple(keys[i] for i in held), [keys[i] for i in held if pin[i] >= 0]
         return named
+
+    def _used_in(self, sched: _Schedule, wanted: set) -> dict[tuple[int, int], list[int]]:
+        """The items that use each of the ``wanted`` periods, found in one pass."""
+        users: dict[tuple[int, int], list[int]] = {key: [] for key in wanted}
+        team_of = self.plan.team_of
+        for i, used in enumerate(sched.load):
+            t = team_of[i]
+            for p, _ in used:
+                if (t, p) in wanted:
+                    users[(t, p)].append(i)
+        return users
 
     # -- results ---------------------------------------------------------------------------
     # A first run builds these for every item: each loop below takes the lists it reads once,
     # rather than looking them up again for each of 100,000 items.
 
-    def _rebuild(self, dirty: list[int], state: tuple, holders: dict) -> None:
+    def _rebuild(self, dirty: Sequence[int], state: _State, holders: dict) -> None:
         """The scores and placements of the ``dirty`` items, stored by index."""
         scores, placements = self._scores, self._placements
         for i, score in zip(dirty, self._scores_of(dirty, state), strict=True):
@@ -397,8 +750,8 @@ class Sequencer:
         for i, placement in zip(dirty, self._placements_of(dirty, state, holders), strict=True):
             placements[i] = placement
 
-    def _scores_of(self, items: list[int], state: tuple) -> Iterator[Score]:
-        prio, src, comm, csrc, _, _ = state
+    def _scores_of(self, items: Sequence[int], state: _State) -> Iterator[Score]:
+        prio, src, comm, csrc = state.prio, state.src, state.comm, state.csrc
         plan, base, method = self.plan, self._base, self.snapshot.scoring_method
         keys, committed, in_progress = plan.keys, plan.committed, plan.in_progress
         for i in items:
@@ -413,9 +766,9 @@ class Sequencer:
             yield Score(keys[i], method, score, parts, (*notes, *more) if more else notes)
 
     def _placements_of(
-        self, items: list[int], state: tuple, holders: dict
+        self, items: Sequence[int], state: _State, holders: dict
     ) -> Iterator[Placement | None]:
-        prio, src, comm, _, sched, slack = state
+        prio, src, comm, sched, slack = state.prio, state.src, state.comm, state.sched, state.slack
         start, end, load = sched.start, sched.end, sched.load
         plan, base = self.plan, self._base
         keys, critical, team_of = plan.keys, plan.critical, plan.team_of
@@ -480,41 +833,67 @@ class Sequencer:
         held, pins = holders[(t, period)]
         return self.say.capacity(self.plan.team_keys[t], ready, period, held, pins)
 
-    def _warnings(self, sched: _Schedule) -> list[Warning]:
-        say, keys, snap = self.say, self.plan.keys, self.snapshot
+    def _warnings(self, sched: _Schedule, teams: set[int] | None) -> list[Warning]:
+        """The warnings of a run; ``teams`` whose work past the horizon to name again (None:
+        all)."""
+        say, keys, plan = self.say, self.plan.keys, self.plan
         start, end = sched.start, sched.end
-        out = [say.dropped_dependency(keys[i], blocker) for i, blocker in self.plan.dropped_deps]
-        no_team = [keys[i] for i, t in enumerate(self.plan.team_of) if t < 0]
-        if no_team:
-            out.append(say.no_team_items(no_team, self.plan.unknown_teams))
+        out = [*self._lookup("fixed")]
         for i, blocker in sorted(sched.unplaced.items()):
             if blocker >= 0:
                 out.append(say.blocker_unplaced(keys[i], keys[blocker]))
             else:
-                team = self.plan.team_keys[self.plan.team_of[i]]
-                dead = TeamLoad(snap.teams[team]).dead or 0
+                team = plan.team_keys[plan.team_of[i]]
+                dead = TeamLoad(self.snapshot.teams[team]).dead or 0
                 out.append(say.no_capacity(keys[i], team, dead))
         for i, skipped in sorted(sched.skipped.items()):
             for b in skipped:
-                team = self.plan.team_keys[self.plan.team_of[b]]
+                team = plan.team_keys[plan.team_of[b]]
                 out.append(say.soft_skipped(keys[i], keys[b], team, end[b]))
-        for i in self.plan.pinned:
-            late = [b for b in self.plan.hard[i] if start[b] >= 0 and end[b] >= start[i] >= 0]
+        for i in plan.pinned:
+            late = [b for b in plan.hard[i] if start[b] >= 0 and end[b] >= start[i] >= 0]
             out.extend(say.pin_conflict(keys[i], start[i], keys[b], end[b]) for b in late)
         for (t, p), pinned in sorted(sched.overload.items()):
-            out.append(say.pinned_overload(self.plan.team_keys[t], p, [keys[i] for i in pinned]))
-        beyond: dict[int, list[int]] = defaultdict(list)
-        for i, e in enumerate(end):
-            if e >= snap.horizon and self.plan.team_of[i] >= 0:
-                beyond[self.plan.team_of[i]].append(i)
-        for t, late in sorted(beyond.items()):
+            out.append(say.pinned_overload(plan.team_keys[t], p, [keys[i] for i in pinned]))
+        self._past_horizon(sched, self._lookup("members") if teams is None else teams)
+        out.extend(self._horizon[t] for t in sorted(self._horizon))
+        for i, due, day in self._lookup("deadlines"):
+            if start[i] >= 0 and end[i] > due:
+                out.append(say.deadline_missed(keys[i], end[i], day))
+        return out
+
+    def _make_fixed(self) -> list[Warning]:
+        """The warnings that no change of priority changes."""
+        say, keys, plan = self.say, self.plan.keys, self.plan
+        out = [say.dropped_dependency(keys[i], blocker) for i, blocker in plan.dropped_deps]
+        no_team = [keys[i] for i, t in enumerate(plan.team_of) if t < 0]
+        if no_team:
+            out.append(say.no_team_items(no_team, plan.unknown_teams))
+        return out
+
+    def _make_deadlines(self) -> list[tuple[int, int, date]]:
+        """``(item, period of its deadline, deadline)`` of the items that have one."""
+        index_of = self.snapshot.calendar.index_of
+        return [
+            (i, index_of(x.deadline), x.deadline)
+            for i, x in enumerate(self.plan.items)
+            if x.deadline
+        ]
+
+    def _past_horizon(self, sched: _Schedule, teams: Iterable[int]) -> None:
+        """Name again the work of ``teams`` that ends past the horizon."""
+        horizon, end, members = self.snapshot.horizon, sched.end, self._lookup("members")
+        keys = self.plan.keys
+        for t in teams:
+            if t < 0:
+                continue
+            late = [i for i in members[t] if end[i] >= horizon]
+            if not late:
+                self._horizon.pop(t, None)
+                continue
             late.sort(key=sched.place.__getitem__)
             team = self.plan.team_keys[t]
-            out.append(say.past_horizon(team, snap.horizon, [keys[i] for i in late]))
-        for i, item in enumerate(self.plan.items):
-            if item.deadline and start[i] >= 0 and end[i] > snap.calendar.index_of(item.deadline):
-                out.append(say.deadline_missed(keys[i], end[i], item.deadline))
-        return out
+            self._horizon[t] = self.say.past_horizon(team, horizon, [keys[i] for i in late])
 
 
 def sequence(snapshot: Snapshot) -> Roadmap:
