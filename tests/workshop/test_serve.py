@@ -89,10 +89,14 @@ async def test_exposed_view_asks_for_the_code_and_refuses_a_wrong_one(
 async def test_wrong_codes_are_paused_and_limited(sqlite_store: Store) -> None:
     _, _, code = seed(sqlite_store)
     wrong = "2" * len(code) if code != "2" * len(code) else "3" * len(code)
-    app = make_participant_app(sqlite_store, code=None, poll=0.1, attempts=2, wrong_code_delay=0.3)
+    delay = 1.5  # long enough that a busy machine still sees the pause
+    app = make_participant_app(
+        sqlite_store, code=None, poll=0.1, attempts=2, wrong_code_delay=delay
+    )
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
+        button = screen.query_one("#join-button")
         assert "You can try the code 2 times." in str(screen.query_one("#join-note").render())
         screen.query_one("#code").value = wrong
         screen.query_one("#name").value = "Mallory"
@@ -100,20 +104,27 @@ async def test_wrong_codes_are_paused_and_limited(sqlite_store: Store) -> None:
         await pilot.pause()
         error = str(screen.query_one("#join-error").render())
         assert "No workshop has that code" in error and "Tries left: 1" in error
-        assert screen.query_one("#join-button").disabled
+        assert button.disabled
         app.join(code, "Mallory")  # refused during the pause, even with the right code
         assert app.participant_id is None and app.guard.wrong == 1
-        await pilot.pause(0.5)
-        assert not screen.query_one("#join-button").disabled
+        await until(pilot, lambda: not button.disabled, within=delay + 2)
         await pilot.click("#join-button")
         await pilot.pause()
         assert app.guard.exhausted
         assert "Too many wrong codes" in str(screen.query_one("#join-error").render())
-        await pilot.pause(0.5)
-        assert screen.query_one("#join-button").disabled
+        await pilot.pause(delay + 0.2)
+        assert button.disabled
         assert screen.query_one("#code").disabled
         app.join(code, "Mallory")
         assert app.participant_id is None
+
+
+async def until(pilot, condition, within: float) -> None:
+    """Wait for ``condition`` to hold, for at most ``within`` seconds."""
+    deadline = time.monotonic() + within
+    while not condition():
+        assert time.monotonic() < deadline, "the condition did not come true in time"
+        await pilot.pause(0.05)
 
 
 def test_exposed_serve_limits_wrong_codes(tmp_path: Path, monkeypatch) -> None:
