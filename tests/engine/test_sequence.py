@@ -267,6 +267,13 @@ def test_re_sequencing_after_a_change_gives_what_a_full_run_gives(seed: int) -> 
         assert sequencer.update_item(new) == sequence(snap)
 
 
+def test_re_sequencing_before_a_first_run_sequences_the_changed_plan() -> None:
+    snap = snapshot(item("A", 5), item("B", 3))
+    new = dataclasses.replace(snap.items[1], scores={"value": 9})
+    changed = dataclasses.replace(snap, items=(snap.items[0], new))
+    assert Sequencer(snap).update_item(new) == sequence(changed)
+
+
 def test_re_sequencing_takes_in_a_new_item() -> None:
     sequencer = Sequencer(snapshot(item("A", 5)))
     sequencer.roadmap()

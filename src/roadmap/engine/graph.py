@@ -130,7 +130,7 @@ def longest_chain(
         best[i] = arg
     if not dist:
         return [], 0.0
-    last = max(range(len(dist)), key=lambda i: (dist[i], -i))
+    last = dist.index(max(dist))  # the first of the heaviest: ties to the smaller index
     chain = [last]
     while best[chain[-1]] >= 0:
         chain.append(best[chain[-1]])

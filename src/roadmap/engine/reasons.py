@@ -52,7 +52,7 @@ class Wording:
             text = self._labels[period] = self.calendar.label(period)
         return text
 
-    def _dependency(self, blockers: tuple[str, ...], period: int, *, soft: bool) -> Reason:
+    def _dependency(self, blockers: tuple[str, ...], period: int, soft: bool) -> Reason:
         kind = "soft_dependency" if soft else "dependency"
         what = "should wait for" if soft else "waits for"
         text = f"{what} {names(blockers)}, {_ends(blockers)} in {self.label(period)}"

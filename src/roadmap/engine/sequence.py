@@ -28,10 +28,11 @@ Status: ``done`` items are not sequenced and count as finished for the items tha
 them; ``dropped`` items are left out, and an item that depended on one is sequenced without
 that dependency, with a ``dropped_dependency`` warning. ``in_progress`` items are committed.
 
-:class:`Sequencer` keeps the numbered graph, its topological order and the critical path
-between runs, so that re-sequencing after a change of priority redoes only the scoring of the
-changed item, the inheritance of the items it waits for, the scheduling pass, and the
-placements and reasons that changed.
+:class:`Sequencer` keeps the numbered graph, its topological order, the critical path and the
+last run between runs, so that re-sequencing after a change of priority redoes only the scoring
+of the changed item, the inheritance of the items it waits for as far as it changes, the
+scheduling steps from the first one the change can alter until the run is back in the previous
+run's state, the slack that this moves, and the placements, reasons and warnings that changed.
 """
 
 from __future__ import annotations
@@ -301,7 +302,9 @@ class Sequencer:
         plan = self.plan
         plan.items[i] = item
         plan.committed[i] = item.mandatory or plan.in_progress[i] or plan.pin[i] >= 0
-        model = self._model.refit(plan.items)  # type: ignore[union-attr]
+        if self._model is None:  # not sequenced yet
+            return self.roadmap()
+        model = self._model.refit(plan.items)
         if model != self._model:
             self._model = model
             self._base = [model.breakdown(x) for x in plan.items]
@@ -744,41 +747,44 @@ class Sequencer:
 
     def _rebuild(self, dirty: Sequence[int], state: _State, holders: dict) -> None:
         """The scores and placements of the ``dirty`` items, stored by index."""
-        scores, placements = self._scores, self._placements
-        for i, score in zip(dirty, self._scores_of(dirty, state), strict=True):
-            scores[i] = score
-        for i, placement in zip(dirty, self._placements_of(dirty, state, holders), strict=True):
-            placements[i] = placement
+        self._scores_of(dirty, state)
+        self._placements_of(dirty, state, self._reasons_of(dirty, state.sched, holders))
 
-    def _scores_of(self, items: Sequence[int], state: _State) -> Iterator[Score]:
-        prio, src, comm, csrc = state.prio, state.src, state.comm, state.csrc
+    def _scores_of(self, items: Sequence[int], state: _State) -> None:
+        src, comm = state.src, state.comm
         plan, base, method = self.plan, self._base, self.snapshot.scoring_method
         keys, committed, in_progress = plan.keys, plan.committed, plan.in_progress
+        scores = self._scores
         for i in items:
             score, parts, notes = base[i]
-            more = []
-            if in_progress[i]:
-                more.append("in progress: sequenced ahead of optional work")
-            if src[i] != i:
-                more.append(f"inherits priority {prio[i]:.0f} from {keys[src[i]]}, which it blocks")
-            if comm[i] and not committed[i]:
-                more.append(f"blocks {keys[csrc[i]]}, which is committed: sequenced with it")
-            yield Score(keys[i], method, score, parts, (*notes, *more) if more else notes)
+            if in_progress[i] or src[i] != i or (comm[i] and not committed[i]):
+                notes = (*notes, *self._raised_notes(i, state))
+            scores[i] = Score(keys[i], method, score, parts, notes)
+
+    def _raised_notes(self, i: int, state: _State) -> Iterator[str]:
+        """What an item's place owes to others: it is started, or blocks higher or committed
+        work."""
+        keys, src, csrc = self.plan.keys, state.src, state.csrc
+        if self.plan.in_progress[i]:
+            yield "in progress: sequenced ahead of optional work"
+        if src[i] != i:
+            yield f"inherits priority {state.prio[i]:.0f} from {keys[src[i]]}, which it blocks"
+        if state.comm[i] and not self.plan.committed[i]:
+            yield f"blocks {keys[csrc[i]]}, which is committed: sequenced with it"
 
     def _placements_of(
-        self, items: Sequence[int], state: _State, holders: dict
-    ) -> Iterator[Placement | None]:
+        self, items: Sequence[int], state: _State, reasons: list[tuple[Reason, ...]]
+    ) -> None:
         prio, src, comm, sched, slack = state.prio, state.src, state.comm, state.sched, state.slack
         start, end, load = sched.start, sched.end, sched.load
-        plan, base = self.plan, self._base
+        plan, base, placements = self.plan, self._base, self._placements
         keys, critical, team_of = plan.keys, plan.critical, plan.team_of
         team_key = [*plan.team_keys, None]  # team_of is -1 for no team: the last entry
-        reasons = self._reasons_of(items, sched, holders)
         for i, why in zip(items, reasons, strict=True):
             if start[i] < 0:
-                yield None
+                placements[i] = None
                 continue
-            yield Placement(
+            placements[i] = Placement(
                 keys[i],
                 start[i],
                 end[i],
@@ -794,18 +800,19 @@ class Sequencer:
             )
 
     def _reasons_of(
-        self, items: list[int], sched: _Schedule, holders: dict
-    ) -> Iterator[tuple[Reason, ...]]:
+        self, items: Sequence[int], sched: _Schedule, holders: dict
+    ) -> list[tuple[Reason, ...]]:
         """Why each of ``items`` starts where it does; nothing for unplaced items."""
         say, plan = self.say, self.plan
         keys, hard, soft, pin, earliest = plan.keys, plan.hard, plan.soft, plan.pin, plan.earliest
         start, end, ready_at, skipped = sched.start, sched.end, sched.ready, sched.skipped
+        team_of, found = plan.team_of, []
         for i in items:
             if start[i] < 0:
-                yield ()
+                found.append(())
                 continue
             if pin[i] >= 0:
-                yield (say.pinned(pin[i]),)
+                found.append((say.pinned(pin[i]),))
                 continue
             out: list[Reason] = []
             ready = ready_at[i]
@@ -813,20 +820,21 @@ class Sequencer:
             if last >= 0:
                 binding = [keys[b] for b in hard[i] if end[b] == last]
                 if binding:
-                    out.append(say.dependency(tuple(binding), last, soft=False))
+                    out.append(say.dependency(tuple(binding), last, False))
                 if soft[i]:
                     passed = skipped.get(i, ())
                     binding = [keys[b] for b in soft[i] if end[b] == last and b not in passed]
                     if binding:
-                        out.append(say.dependency(tuple(binding), last, soft=True))
+                        out.append(say.dependency(tuple(binding), last, True))
             if earliest[i] == ready and ready > 0 and plan.items[i].earliest_start:
                 out.append(say.earliest_start(plan.items[i].earliest_start))
-            t = plan.team_of[i]
+            t = team_of[i]
             if t < 0:
                 out.append(say.no_team())
             elif start[i] > ready:
                 out.append(self._capacity(t, ready, start[i] - 1, holders))
-            yield tuple(out) if out else (say.start(start[i]),)
+            found.append(tuple(out) if out else (say.start(start[i]),))
+        return found
 
     def _capacity(self, t: int, ready: int, period: int, holders: dict) -> Reason:
         """An item of team ``t``, ready at ``ready``, waited for room until ``period``."""
