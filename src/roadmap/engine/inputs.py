@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
+from roadmap.engine.records import quick_init
 from roadmap.model.periods import Calendar
 
 NO_SCORES: Mapping[str, float] = MappingProxyType({})
@@ -29,6 +30,7 @@ Edge = tuple[str, str, str]
 """``(blocker, blocked, kind)``: ``blocker`` comes before ``blocked``; kind ``hard`` or ``soft``."""
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ItemData:
     """One development item, as far as scoring and sequencing need it."""

@@ -8,30 +8,12 @@ gives the English wording for logs and the command line.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
-from typing import TypeVar
 
-_Record = TypeVar("_Record")
-
-
-def _quick(cls: type[_Record]) -> type[_Record]:
-    """Give a frozen dataclass with slots an ``__init__`` that sets each slot through its
-    descriptor: the generated one goes through ``object.__setattr__`` field by field, several
-    times slower, and a run makes a record per item."""
-    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-    space = {f"set_{f.name}": getattr(cls, f.name).__set__ for f in fields}
-    space |= {f"default_{f.name}": f.default for f in fields}
-    params = ", ".join(
-        f.name if f.default is dataclasses.MISSING else f"{f.name}=default_{f.name}" for f in fields
-    )
-    body = "".join(f"    set_{f.name}(self, {f.name})\n" for f in fields)
-    exec(f"def __init__(self, {params}):\n{body}", space)
-    cls.__init__ = space["__init__"]  # type: ignore[misc]
-    return cls
+from roadmap.engine.records import quick_init
 
 
-@_quick
+@quick_init
 @dataclass(frozen=True, slots=True)
 class ScorePart:
     """One input of a score: a criterion, a RICE/WSJF factor or a band."""
@@ -42,7 +24,7 @@ class ScorePart:
     contribution: float
 
 
-@_quick
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Score:
     """An item's 0-100 score and how it was reached."""
@@ -55,7 +37,7 @@ class Score:
     """Plain sentences: "mandatory", "inherits priority 87 from CI-7", ..."""
 
 
-@_quick
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Reason:
     """Why an item starts where it does.
@@ -72,7 +54,7 @@ class Reason:
     team: str | None = None
 
 
-@_quick
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Placement:
     """Where one item lands: periods are 0-based indexes into the plan's calendar."""
@@ -96,7 +78,7 @@ class Placement:
     """``(period, effort)`` the item uses of its team's capacity, period by period."""
 
 
-@_quick
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Warning:
     """Something the plan's data deserves attention for; never an exception.
@@ -113,7 +95,7 @@ class Warning:
     period: int | None = None
 
 
-@_quick
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Roadmap:
     """A sequenced roadmap: every item placed or reported, and the warnings."""

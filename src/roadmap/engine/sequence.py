@@ -43,7 +43,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any
+from functools import cached_property
 
 from roadmap.collector import collector_paused
 from roadmap.engine.capacity import TeamLoad
@@ -194,6 +194,10 @@ def _rerank(
     return by_rank, place
 
 
+_LOOKUPS = ("_positions", "_hard_succ", "_members", "_users", "_waiting", "_fixed", "_deadlines")
+"""The lookups :class:`Sequencer` makes on first use, for one snapshot."""
+
+
 class Sequencer:
     """Sequences one snapshot, and re-sequences it fast after a change of priority."""
 
@@ -215,44 +219,50 @@ class Sequencer:
         self._placements: list[Placement | None] = []
         self._scores: list[Score] = []
         self._last: Roadmap | None = None
-        self._lazy: dict[str, Any] = {}
-        """Lookups that only re-sequencing needs, made on its first use (see :meth:`_lookup`)."""
+        self._forget(*_LOOKUPS)
         self._horizon: dict[int, Warning] = {}
         """Each team's warning about work past the horizon."""
 
-    def _lookup(self, name: str) -> Any:
-        """``positions`` of the snapshot's items by key, ``hard_succ`` (hard dependants of each
-        item), ``members`` (items of each team), ``users`` and ``waiting`` (the items that use
-        each ``(team, period)`` and that wait for room after it, kept up to date by
-        :meth:`_dirty`)."""
-        found = self._lazy.get(name)
-        if found is None:
-            found = self._lazy[name] = getattr(self, f"_make_{name}")()
-        return found
+    # Lookups that re-sequencing needs, made on first use: a first run does without them.
 
-    def _make_positions(self) -> dict[str, int]:
+    def _forget(self, *names: str) -> None:
+        for name in names:
+            self.__dict__.pop(name, None)
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        """The snapshot's items by key."""
         return {x.key: k for k, x in enumerate(self.snapshot.items)}
 
-    def _make_hard_succ(self) -> list[list[int]]:
+    @cached_property
+    def _hard_succ(self) -> list[list[int]]:
+        """The items that wait for each item, hard."""
         found: list[list[int]] = [[] for _ in self.plan.items]
         for i, blockers in enumerate(self.plan.hard):
             for b in blockers:
                 found[b].append(i)
         return found
 
-    def _make_members(self) -> dict[int, list[int]]:
+    @cached_property
+    def _members(self) -> dict[int, list[int]]:
+        """The items of each team."""
         found: dict[int, list[int]] = defaultdict(list)
         for i, t in enumerate(self.plan.team_of):
             found[t].append(i)
         return found
 
-    def _make_users(self) -> dict[tuple[int, int], set[int]]:
+    @cached_property
+    def _users(self) -> dict[tuple[int, int], set[int]]:
+        """The items that use each ``(team, period)``, kept up to date by :meth:`_dirty`."""
         found: dict[tuple[int, int], set[int]] = defaultdict(set)
         for i in range(len(self.plan.items)):
             self._use(found, i, self._prev.sched.load[i])  # type: ignore[union-attr]
         return found
 
-    def _make_waiting(self) -> dict[tuple[int, int], set[int]]:
+    @cached_property
+    def _waiting(self) -> dict[tuple[int, int], set[int]]:
+        """The items that wait for room after each ``(team, period)``, kept up to date by
+        :meth:`_dirty`."""
         found: dict[tuple[int, int], set[int]] = defaultdict(set)
         sched = self._prev.sched  # type: ignore[union-attr]
         for i in range(len(self.plan.items)):
@@ -317,7 +327,7 @@ class Sequencer:
     def _with(self, item: ItemData) -> Snapshot:
         """The snapshot with ``item`` in place of the item of its key, or added."""
         items = [*self.snapshot.items]
-        k = self._lookup("positions").get(item.key)
+        k = self._positions.get(item.key)
         if k is None:
             items.append(item)
         else:
@@ -361,8 +371,7 @@ class Sequencer:
         n = len(own)
         self._placements = [None] * n
         self._scores = [None] * n  # type: ignore[list-item]
-        self._lazy.pop("users", None)
-        self._lazy.pop("waiting", None)
+        self._forget("_users", "_waiting")
         raised = ([0.0] * n, [0] * n, [False] * n, [0] * n)
         _inherit(reversed(plan.order), plan.succ, own, plan.committed, raised)
         prio, src, comm, csrc = raised
@@ -649,7 +658,7 @@ class Sequencer:
         if len(region) == len(sched.start) or last != prev.last:
             return *self._slack(sched, last), range(len(sched.start))
         start, end, pin, hard = sched.start, sched.end, self.plan.pin, self.plan.hard
-        order, position, hard_succ = self.plan.order, self.plan.position, self._lookup("hard_succ")
+        order, position, hard_succ = self.plan.order, self.plan.position, self._hard_succ
         late, slack = [*prev.late], [*prev.slack]
         was = prev.sched
         queued = {i for i in region if start[i] != was.start[i] or end[i] != was.end[i]}
@@ -698,7 +707,7 @@ class Sequencer:
             or state.csrc[i] != prev.csrc[i]
             or state.slack[i] != prev.slack[i]
         ]
-        users, waiting = self._lookup("users"), self._lookup("waiting")
+        users, waiting = self._users, self._waiting
         succ, team_of = self.plan.succ, self.plan.team_of
         dirty = set(changed).union(moved)
         touched = set()
@@ -722,7 +731,7 @@ class Sequencer:
         wanted = {(team_of[i], start[i] - 1) for i in dirty if start[i] > ready[i] and pin[i] < 0}
         if not wanted:
             return {}
-        users = self._lookup("users") if "users" in self._lazy else self._used_in(sched, wanted)
+        users = self._users if "_users" in self.__dict__ else self._used_in(sched, wanted)
         keys, place = self.plan.keys, sched.place
         named: dict[tuple[int, int], tuple[tuple[str, ...], list[str]]] = {}
         for period in wanted:
@@ -846,7 +855,7 @@ class Sequencer:
         all)."""
         say, keys, plan = self.say, self.plan.keys, self.plan
         start, end = sched.start, sched.end
-        out = [*self._lookup("fixed")]
+        out = [*self._fixed]
         for i, blocker in sorted(sched.unplaced.items()):
             if blocker >= 0:
                 out.append(say.blocker_unplaced(keys[i], keys[blocker]))
@@ -863,14 +872,15 @@ class Sequencer:
             out.extend(say.pin_conflict(keys[i], start[i], keys[b], end[b]) for b in late)
         for (t, p), pinned in sorted(sched.overload.items()):
             out.append(say.pinned_overload(plan.team_keys[t], p, [keys[i] for i in pinned]))
-        self._past_horizon(sched, self._lookup("members") if teams is None else teams)
+        self._past_horizon(sched, self._members if teams is None else teams)
         out.extend(self._horizon[t] for t in sorted(self._horizon))
-        for i, due, day in self._lookup("deadlines"):
+        for i, due, day in self._deadlines:
             if start[i] >= 0 and end[i] > due:
                 out.append(say.deadline_missed(keys[i], end[i], day))
         return out
 
-    def _make_fixed(self) -> list[Warning]:
+    @cached_property
+    def _fixed(self) -> list[Warning]:
         """The warnings that no change of priority changes."""
         say, keys, plan = self.say, self.plan.keys, self.plan
         out = [say.dropped_dependency(keys[i], blocker) for i, blocker in plan.dropped_deps]
@@ -879,7 +889,8 @@ class Sequencer:
             out.append(say.no_team_items(no_team, plan.unknown_teams))
         return out
 
-    def _make_deadlines(self) -> list[tuple[int, int, date]]:
+    @cached_property
+    def _deadlines(self) -> list[tuple[int, int, date]]:
         """``(item, period of its deadline, deadline)`` of the items that have one."""
         index_of = self.snapshot.calendar.index_of
         return [
@@ -890,7 +901,7 @@ class Sequencer:
 
     def _past_horizon(self, sched: _Schedule, teams: Iterable[int]) -> None:
         """Name again the work of ``teams`` that ends past the horizon."""
-        horizon, end, members = self.snapshot.horizon, sched.end, self._lookup("members")
+        horizon, end, members = self.snapshot.horizon, sched.end, self._members
         keys = self.plan.keys
         for t in teams:
             if t < 0:
