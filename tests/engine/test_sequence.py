@@ -277,8 +277,10 @@ def test_re_sequencing_before_a_first_run_sequences_the_changed_plan() -> None:
 def test_re_sequencing_takes_in_a_new_item() -> None:
     sequencer = Sequencer(snapshot(item("A", 5)))
     sequencer.roadmap()
+    assert sequencer.item("B") is None
     roadmap = sequencer.update_item(item("B", 9))
     assert {k: p.start for k, p in roadmap.placements.items()} == {"A": 1, "B": 0}
+    assert sequencer.item("B") == item("B", 9)
 
 
 def test_re_sequencing_rescores_everything_when_the_plan_wide_figures_change() -> None:

@@ -292,6 +292,11 @@ class Sequencer:
             self._prev = None
             return self._run(changed=range(len(self.plan.items)))
 
+    def item(self, key: str) -> ItemData | None:
+        """The item of ``key`` as last sequenced, or None if the plan has none."""
+        i = self.plan.index.get(key)
+        return None if i is None else self.plan.items[i]
+
     def update_item(self, item: ItemData) -> Roadmap:
         """Re-sequence after ``item`` changed; a change of priority only redoes what it moves.
 

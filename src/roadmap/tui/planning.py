@@ -43,8 +43,7 @@ class Planner:
 
         if self._sequencer is None:
             return self.full()
-        items = self._sequencer.snapshot.items
-        item = next((x for x in items if x.key == key), None)
+        item = self._sequencer.item(key)
         if item is None:
             return self.full()
         return self._sequencer.update_item(dataclasses.replace(item, scores=scores))
