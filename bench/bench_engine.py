@@ -39,6 +39,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from machine import describe
 from roadmap.engine.inputs import CriterionData, ItemData, Snapshot, TeamData
 from roadmap.model.periods import Calendar
 from sequence_tasks import HORIZON, TJ_START, VALUE
@@ -358,6 +359,7 @@ def main() -> None:
     for row in rows:
         table.add_row(*row)
     Console().print(table)
+    print(describe())
 
 
 if __name__ == "__main__":
