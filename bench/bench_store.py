@@ -25,7 +25,7 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate_plan
-from machine import describe
+from machine import best_of, compare
 from roadmap.collector import collector_paused
 from roadmap.io.planfile import dump_json, load_plan
 from roadmap.model.inputs import check_references
@@ -99,7 +99,30 @@ def main() -> None:
         ok = "" if limit is None else ("[green]yes[/]" if seconds <= limit else "[red]no[/]")
         table.add_row(name, f"{seconds:.2f}", "" if limit is None else f"<= {limit:g}", ok)
     console.print(table)
-    console.print(describe())
+    console.print(reference(args.items))
+
+
+def reference(n_items: int) -> str:
+    """Raw ``sqlite3`` inserting items and 1.5 dependencies each, which the targets were set
+    beside (100,000 items and 150,000 dependencies in 0.35 s)."""
+    import sqlite3
+
+    items = [(i, f"I{i:06d}", f"Item {i}", 1.0) for i in range(1, n_items + 1)]
+    deps = [(i // 2 or 1, i + 1) for i in range(1, n_items * 3 // 2)]
+
+    def insert() -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = sqlite3.connect(Path(tmp) / "raw.db")
+            db.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, key TEXT, title TEXT, effort)")
+            db.execute("CREATE TABLE dependency (blocker INTEGER, blocked INTEGER)")
+            with db:
+                db.executemany("INSERT INTO item VALUES (?, ?, ?, ?)", items)
+                db.executemany("INSERT INTO dependency VALUES (?, ?)", deps)
+            db.close()
+
+    here = best_of(3, insert)
+    what = f"raw sqlite3 inserting {n_items:,} items and {len(deps):,} dependencies"
+    return compare(what, here, 0.35 * n_items / 100_000)
 
 
 if __name__ == "__main__":
