@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate_plan  # noqa: E402
-from bench.machine import best_of, compare  # noqa: E402
+from bench.machine import describe  # noqa: E402
 
 from roadmap.model.inputs import PlanDoc  # noqa: E402
 from roadmap.store.db import Store  # noqa: E402
@@ -69,20 +69,7 @@ def main(n_items: int = 10_000, runs: int = RUNS, keep: str | None = None) -> No
             cpu = min(c for _, c in times)
             verdict = "ok" if wall <= target else ("ok (cpu)" if cpu <= target else "SLOW")
             print(f"{fmt:<8}{n_items:>8}{wall:>9.2f}{cpu:>8.2f}{target:>10.1f}  {verdict}")
-        print(reference(next(Path(tmp).glob("*.md")).read_text(encoding="utf-8")))
-
-
-def reference(markdown: str) -> str:
-    """markdown-it-py rendering the exported Markdown with the collector paused, which the
-    targets were set beside."""
-    from markdown_it import MarkdownIt
-
-    from roadmap.collector import collector_paused
-
-    md = MarkdownIt("commonmark").enable("table")
-    with collector_paused():
-        here = best_of(3, lambda: md.render(markdown))
-    return compare("markdown-it-py's rendering of the 10,000-item Markdown", here, 1.3)
+    print(describe())
 
 
 if __name__ == "__main__":

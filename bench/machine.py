@@ -3,8 +3,7 @@
 The targets come with reference measurements taken where they were set: the bare imports of
 textual, sqlmodel, networkx and markdown-it took 0.47 s as a whole process; networkx sorted a
 100,000-node graph topologically in 0.17 s; raw ``sqlite3`` inserted 100,000 items and 150,000
-dependencies in 0.35 s; markdown-it-py rendered a 10,000-item roadmap in 1.3 s with the
-collector paused. Each benchmark takes the one closest to its own work again here and prints
+dependencies in 0.35 s. Each benchmark takes the one closest to its own work again here and prints
 both, so that a reader can tell a slow machine from a slow program: where the reference takes
 twice as long, so may the program.
 """
