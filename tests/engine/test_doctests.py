@@ -1,4 +1,4 @@
-"""The examples in the engine's docstrings (and the collector's) hold."""
+"""The examples in the docstrings of the engine and of a few helpers hold."""
 
 from __future__ import annotations
 
@@ -9,7 +9,11 @@ import pytest
 
 MODULES = [
     "roadmap.collector",
-    *(f"roadmap.engine.{name}" for name in ("capacity", "graph", "horizons", "inputs", "reasons")),
+    *(
+        f"roadmap.engine.{name}"
+        for name in ("capacity", "graph", "horizons", "inputs", "reasons", "records")
+    ),
+    "roadmap.tui.screens.base",
 ]
 
 
