@@ -39,7 +39,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from machine import best_of, compare
+from machine import best_of, compare, compile_package
 from roadmap.engine.inputs import CriterionData, ItemData, Snapshot, TeamData
 from roadmap.model.periods import Calendar
 from sequence_tasks import HORIZON, TJ_START, VALUE
@@ -344,6 +344,7 @@ def main() -> None:
     parser.add_argument("--skip-store", action="store_true", help="skip the SQLite load")
     parser.add_argument("--skip-tj3", action="store_true", help="skip the TaskJuggler part")
     args = parser.parse_args()
+    compile_package()
 
     from rich.console import Console
     from rich.table import Table

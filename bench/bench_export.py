@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.generate import generate_plan  # noqa: E402
-from bench.machine import describe  # noqa: E402
+from bench.machine import compile_package, describe  # noqa: E402
 
 from roadmap.model.inputs import PlanDoc  # noqa: E402
 from roadmap.store.db import Store  # noqa: E402
@@ -59,6 +59,7 @@ def run(url: str, fmt: str, out: str) -> tuple[float, float]:
 
 
 def main(n_items: int = 10_000, runs: int = RUNS, keep: str | None = None) -> None:
+    compile_package()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(keep) if keep else Path(tmp) / "bench.db"
         url = f"sqlite:///{path}" if path.exists() else make_db(path, n_items)

@@ -25,7 +25,7 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate_plan
-from machine import best_of, compare
+from machine import best_of, compare, compile_package
 from roadmap.collector import collector_paused
 from roadmap.io.planfile import dump_json, load_plan
 from roadmap.model.inputs import check_references
@@ -44,6 +44,7 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=100_000, help="items in the plan")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
+    compile_package()
     console = Console()
     rows: list[tuple[str, float, float | None]] = []
 

@@ -150,6 +150,10 @@ def store_plan(path: Path, n_items: int | None) -> None:
 
 
 def main() -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from machine import compile_package, describe
+
+    compile_package()
     sizes: list[int | None] = (
         [None, *(int(a) for a in sys.argv[1:])] if len(sys.argv) > 1 else [None, 10_000, 100_000]
     )
@@ -184,9 +188,6 @@ def main() -> None:
                 f"   (stored in {stored:.1f}s, probe {time.perf_counter() - t0:.1f}s)",
                 flush=True,
             )
-    sys.path.insert(0, str(Path(__file__).parent))
-    from machine import describe
-
     print(describe())
 
 
