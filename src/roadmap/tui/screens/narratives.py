@@ -267,29 +267,11 @@ class NarrativesView(PlanView):
         self.app.push_screen(RowForm(ctx, NEW_SECTION, None, {}, save), done)
 
     def action_delete_section(self) -> None:
-        from roadmap.tui.dialogs.confirm import Confirm
-
-        key, ctx = self._current(), self.ctx
-        if key is None:
-            return
-
-        def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            with ctx.store.write() as session:
-                deleted = edits.delete_row(
-                    session=session, plan_id=ctx.plan_id, model=t.Section, key=key
-                )
-            self.roadmap_app.history.record(
-                RowChange(t.Section, "section", deleted.state, None, deleted)
-            )
-            self.notify(f"Section {key} deleted (Ctrl+Z brings it back)", timeout=3)
-            self.roadmap_app.plan_changed()
-
-        self.save_now()
-        self.app.push_screen(
-            Confirm(f"Delete section {key} with its translations?", "Delete"), answer
-        )
+        key = self._current()
+        if key is not None:
+            self.save_now()
+            question = f"Delete section {key} with its translations?"
+            self.confirm_delete(t.Section, "section", key, question)
 
     def _next_position(self, session: Session) -> int:
         rows = edits.rows_of(session=session, plan_id=self.ctx.plan_id, model=t.Section)

@@ -230,28 +230,11 @@ class RowsView(PlanView):
         return f"Delete {table.spec.what} {key}?"
 
     def action_delete(self) -> None:
-        from roadmap.tui.dialogs.confirm import Confirm
-
         table = self.focused_table()
         key = self.current_key(table)
-        if key is None:
-            return
-        ctx = self.ctx
-
-        def answer(yes: bool | None) -> None:
-            if not yes:
-                return
-            with ctx.store.write() as session:
-                deleted = edits.delete_row(
-                    session=session, plan_id=ctx.plan_id, model=table.model, key=key
-                )
-            change = RowChange(table.model, table.spec.what, deleted.state, None, deleted)
-            self.roadmap_app.history.record(change)
-            what = table.spec.what.capitalize()
-            self.notify(f"{what} {key} deleted (Ctrl+Z brings it back)", timeout=3)
-            self.roadmap_app.plan_changed()
-
-        self.app.push_screen(Confirm(self.delete_warning(table, key), "Delete"), answer)
+        if key is not None:
+            question = self.delete_warning(table, key)
+            self.confirm_delete(table.model, table.spec.what, key, question)
 
 
 def _referenced(name: str) -> type:
