@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
-from pydantic import ValidationError
+import doctest
+import sqlite3
+from pathlib import Path
 
-from roadmap.model.check import ERROR, WARNING, check_plan
+import pytest
+from click.testing import CliRunner
+from pydantic import ValidationError
+from sqlalchemy import text
+
+from roadmap.cli import cli
+from roadmap.config import demo_plan_file
+from roadmap.io.planfile import dump_yaml, load_plan
+from roadmap.model import cycles
+from roadmap.model.check import ERROR, WARNING, Finding, check_plan
 from roadmap.model.inputs import ItemIn, PlanDoc
+from roadmap.store.check import check_stored
+from roadmap.store.db import Store
+from roadmap.store.plandoc import read_plan, write_plan
 
 
 def doc(**parts) -> PlanDoc:
@@ -94,3 +107,97 @@ def test_infinite_and_undefined_numbers_are_refused() -> None:
             ItemIn(key="A", title="a", effort=float(bad))
         with pytest.raises(ValidationError, match="scores"):
             ItemIn(key="A", title="a", scores={"value": float(bad)})
+
+
+def test_cycle_examples() -> None:
+    result = doctest.testmod(cycles)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def flawed() -> PlanDoc:
+    """A plan with one of each finding but a cycle, in several rows of each kind."""
+    plan = doc(
+        sections=[
+            {"key": "s2", "kind": "vision", "title": "Visio", "body": "Teksti"},
+            {"key": "s1", "kind": "background", "title": "Tausta", "i18n": {"en": {"title": "B"}}},
+        ],
+        stakeholders=[
+            {
+                "key": "school",
+                "name": "Koulu",
+                "needs": [
+                    {"key": "N2", "text": "Avoin"},
+                    {"key": "N1", "text": "Tieto", "i18n": {"en": {"text": "Data"}}},
+                ],
+            },
+            {"key": "clinic", "name": "Neuvola", "needs": [{"key": "N3", "text": "Kolmas"}]},
+        ],
+        items=[
+            item("Z", needs=["N1"], earliest_start="2027-06-01", deadline="2027-03-01"),
+            {"key": "B", "title": "Ilman tiimiä", "description": "Kuvaus"},
+            {"key": "A", "title": "Ilman omistajaa", "team": "t", "depends_on": ["B"]},
+            {"key": "C", "title": "Valmis", "status": "done", "i18n": {"en": {"title": "Done"}}},
+            item("D", earliest_start="2027-01-01", deadline="2027-01-01", depends_on=["Z", "A"]),
+        ],
+    )
+    plan.sections[1].i18n = {"en": {"title": "Background", "body": ""}}
+    return plan
+
+
+@pytest.mark.parametrize("make", [flawed, lambda: load_plan(demo_plan_file())])
+def test_a_stored_plan_is_checked_as_its_document_is(store: Store, make) -> None:
+    plan = make()
+    with store.write() as session:
+        plan_id = write_plan(session=session, doc=plan).id
+    with store.read() as session:
+        stored = check_stored(session=session, plan_id=plan_id)
+        whole = check_plan(read_plan(session=session, plan_id=plan_id))
+    assert stored == whole == check_plan(plan)
+    if make is flawed:
+        assert (ERROR, "item Z") in {(f.severity, f.subject) for f in stored}
+        assert len({f.subject for f in stored}) >= 8
+
+
+def test_a_stored_cycle_is_named_from_its_least_key(store: Store) -> None:
+    plan = doc(items=[item("C", depends_on=["B"]), item("B"), item("A", depends_on=["C"])])
+    with store.write() as session:
+        plan_id = write_plan(session=session, doc=plan).id
+        session.execute(
+            text(
+                "INSERT INTO dependency"
+                " (created_at, updated_at, plan_id, blocker_id, blocked_id, kind)"
+                " SELECT b.created_at, b.updated_at, b.plan_id, b.id, c.id, 'soft'"
+                " FROM item b, item c WHERE b.key = 'A' AND c.key = 'B'"
+            )
+        )
+    with store.read() as session:
+        findings = check_stored(session=session, plan_id=plan_id)
+    assert findings[0] == Finding(ERROR, "item A", "dependency cycle: A -> B -> C -> A")
+
+
+def test_check_a_file_before_importing_it(tmp_path: Path) -> None:
+    good = tmp_path / "plan.yaml"
+    good.write_text(dump_yaml(flawed()), encoding="utf-8")
+    db = tmp_path / "r.db"
+    out = CliRunner().invoke(cli, ["--db", str(db), "check", str(good)])
+    assert out.exit_code == 1
+    assert "error: item Z: deadline 2027-03-01 is before its earliest start" in out.output
+    assert "warning: need N3: no item answers it (Neuvola: Kolmas)" in out.output
+    assert (
+        out.output.splitlines()[-1]
+        == f"{good}: 1 error(s), {len(check_plan(flawed())) - 1} warning(s)"
+    )
+    bad = tmp_path / "cycle.yaml"
+    cyclic = flawed()
+    cyclic.items[0].depends_on = ["D"]
+    bad.write_text(dump_yaml(cyclic), encoding="utf-8")
+    out = CliRunner().invoke(cli, ["--db", str(db), "check", str(bad)])
+    assert out.exit_code == 1
+    assert f"error: {bad}:" in out.output
+    assert "dependency cycle: D -> Z -> D" in out.output
+    assert (
+        not db.exists()
+        or not sqlite3.connect(db)
+        .execute("SELECT name FROM sqlite_master WHERE name = 'item'")
+        .fetchall()
+    )

@@ -108,30 +108,47 @@ def backup(ctx: Context, path: str) -> None:
 
 
 @cli.command()
+@click.argument(
+    "path", metavar="[FILE]", required=False, type=click.Path(dir_okay=False, allow_dash=True)
+)
 @plan_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 @pass_ctx
-def check(ctx: Context, plan_slug: str | None, strict: bool) -> None:
-    """Check the stored plan: cycles, gaps, contradictions, missing translations, open needs.
+def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool) -> None:
+    """Check the stored plan, or the plan file FILE before it is imported: cycles, gaps,
+    contradictions, missing translations, open needs.
 
     Exits with 1 when there are errors (or warnings, with --strict).
     """
-    from roadmap.collector import collector_paused
-    from roadmap.model.check import ERROR, check_plan
-    from roadmap.store.plandoc import read_plan
+    from roadmap.model.check import ERROR, Finding
 
-    with ctx.store.read() as session:
-        plan = ctx.find_plan(session, plan_slug)
-        doc = read_plan(session=session, plan_id=plan.id, scores=False)
-    with collector_paused():  # a large plan is many objects that the collector would walk again
-        findings = check_plan(doc, stored=True)
-    colour = {ERROR: "red"}
-    lines = (click.style(str(f), fg=colour.get(f.severity, "yellow")) for f in findings)
+    findings: list[Finding]
+    if path is not None:
+        from roadmap.io.planfile import PlanFileError, load_plan
+        from roadmap.model.check import check_plan
+
+        name = "<stdin>" if path == "-" else path
+        try:
+            findings = check_plan(load_plan(path))
+        except PlanFileError as exc:
+            # Each message begins with the place in the file: "plan.yaml:12: ...".
+            findings = [Finding(ERROR, *m.partition(": ")[::2]) for m in exc.messages]
+    else:
+        from roadmap.store.check import check_stored
+
+        with ctx.store.read() as session:
+            plan = ctx.find_plan(session, plan_slug)
+            name = plan.slug
+            findings = check_stored(session=session, plan_id=plan.id)
+    label = {
+        severity: click.style(severity, fg="red" if severity == ERROR else "yellow")
+        for severity in {f.severity for f in findings}
+    }
     if findings:
-        click.echo("\n".join(lines))
+        click.echo("\n".join(f"{label[f.severity]}: {f.subject}: {f.message}" for f in findings))
     errors = sum(f.severity == ERROR for f in findings)
     warnings = len(findings) - errors
-    click.echo(f"{plan.slug}: {errors} error(s), {warnings} warning(s)")
+    click.echo(f"{name}: {errors} error(s), {warnings} warning(s)")
     if errors or (strict and warnings):
         raise SystemExit(1)
 

@@ -8,16 +8,21 @@ no item answers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
 
-from roadmap.model.inputs import PlanDoc, Problem, check_references, cycle_problems
+from roadmap.model.cycles import cycle_text, in_order
+
+if TYPE_CHECKING:
+    from roadmap.model.inputs import PlanDoc, Problem
 
 ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
+    """One error or warning. A tuple, as a large plan can have 100,000 of them."""
+
     severity: str
     subject: str
     """What the finding is about: ``item CI-7``, ``need N-3``, ``plan``."""
@@ -27,24 +32,59 @@ class Finding:
         return f"{self.severity}: {self.subject}: {self.message}"
 
 
-def check_plan(doc: PlanDoc, *, stored: bool = False) -> list[Finding]:
-    """Every error and warning of ``doc``, errors first, each group in document order.
+def check_plan(doc: PlanDoc) -> list[Finding]:
+    """Every error and warning of the plan document ``doc``, errors first, each group in
+    document order. (:func:`roadmap.store.check.check_stored` finds the same in a stored
+    plan without reading it whole.)"""
+    from roadmap.model.inputs import check_references  # a stored plan needs no pydantic
 
-    ``stored``: ``doc`` was read from the database, whose keys and foreign keys already rule
-    out duplicates and broken references, so of those checks only cycles remain to be found.
-    """
-    problems = cycle_problems(doc) if stored else check_references(doc)
-    errors = [Finding(ERROR, _subject(doc, p), p.message) for p in problems]
-    for item in doc.items:
-        if item.deadline and item.earliest_start and item.deadline < item.earliest_start:
-            errors.append(
-                Finding(
-                    ERROR,
-                    f"item {item.key}",
-                    f"deadline {item.deadline} is before its earliest start {item.earliest_start}",
-                )
-            )
-    return errors + _gaps(doc) + _missing_translations(doc)
+    errors = [Finding(ERROR, _subject(doc, p), p.message) for p in check_references(doc)]
+    errors += [
+        late_start(item.key, item.deadline, item.earliest_start)
+        for item in doc.items
+        if item.deadline and item.earliest_start and item.deadline < item.earliest_start
+    ]
+    warnings = [
+        no_owner(item.key, item.organisation, item.team)
+        for item in doc.items
+        if item.status not in CLOSED and (item.organisation is None or item.team is None)
+    ]
+    answered = {key for item in doc.items for key in item.needs}
+    warnings += [
+        open_need(need.key, stakeholder.name, need.text)
+        for stakeholder in doc.stakeholders
+        for need in stakeholder.needs
+        if need.key not in answered
+    ]
+    return errors + warnings + _missing_translations(doc)
+
+
+CLOSED = ("done", "dropped")
+"""Statuses of items that need no owner or team any more."""
+
+
+def late_start(key: str, deadline: object, earliest_start: object) -> Finding:
+    return Finding(
+        ERROR, f"item {key}", f"deadline {deadline} is before its earliest start {earliest_start}"
+    )
+
+
+def no_owner(key: str, organisation: object, team: object) -> Finding:
+    """The warning for an open item whose ``organisation`` or ``team`` (or both) is None."""
+    missing = [
+        name for name, value in (("organisation", organisation), ("team", team)) if value is None
+    ]
+    return Finding(WARNING, f"item {key}", f"has no {' and no '.join(missing)}")
+
+
+def open_need(key: str, stakeholder: str, text: str) -> Finding:
+    return Finding(WARNING, f"need {key}", f"no item answers it ({stakeholder}: {text})")
+
+
+def cycle_error(keys: list[str]) -> Finding:
+    """The error for a dependency cycle through the items ``keys``, in order."""
+    keys = in_order(keys)
+    return Finding(ERROR, f"item {keys[0]}", f"dependency cycle: {cycle_text(keys)}")
 
 
 def _subject(doc: PlanDoc, problem: Problem) -> str:
@@ -54,29 +94,7 @@ def _subject(doc: PlanDoc, problem: Problem) -> str:
     return problem.where()
 
 
-def _gaps(doc: PlanDoc) -> list[Finding]:
-    out = []
-    for item in doc.items:
-        if item.status in ("done", "dropped"):
-            continue
-        missing = [name for name in ("organisation", "team") if getattr(item, name) is None]
-        if missing:
-            out.append(Finding(WARNING, f"item {item.key}", f"has no {' and no '.join(missing)}"))
-    answered = {key for item in doc.items for key in item.needs}
-    for stakeholder in doc.stakeholders:
-        for need in stakeholder.needs:
-            if need.key not in answered:
-                out.append(
-                    Finding(
-                        WARNING,
-                        f"need {need.key}",
-                        f"no item answers it ({stakeholder.name}: {need.text})",
-                    )
-                )
-    return out
-
-
-_TRANSLATED = {
+TRANSLATED = {
     "sections": ("section", ("title", "body")),
     "organisations": ("organisation", ("name",)),
     "themes": ("theme", ("name", "description")),
@@ -86,6 +104,27 @@ _TRANSLATED = {
     "items": ("item", ("title", "description")),
     "milestones": ("milestone", ("name",)),
 }
+"""The document's lists of rows with reader-facing texts: the noun that names such a row, and
+its translated fields. The plan's name and the needs' texts are translated too."""
+
+
+def untranslated(
+    subject: str, written: list[str], i18n: dict[str, dict[str, str]], others: list[str]
+) -> list[Finding]:
+    """Warnings for the fields of one row that have text in the default language
+    (``written``) but none in its ``i18n`` for one of the ``others`` languages."""
+    out = []
+    for lang in others:
+        have = i18n.get(lang)
+        lacking = written if not have else [field for field in written if not have.get(field)]
+        if lacking:
+            out.append(Finding(WARNING, subject, _no_translation(lang, tuple(lacking))))
+    return out
+
+
+@cache
+def _no_translation(lang: str, fields: tuple[str, ...]) -> str:
+    return f"no {lang} translation of {', '.join(fields)}"
 
 
 def _missing_translations(doc: PlanDoc) -> list[Finding]:
@@ -94,17 +133,12 @@ def _missing_translations(doc: PlanDoc) -> list[Finding]:
     if not others:
         return []
     rows: list[tuple[str, object, tuple[str, ...]]] = [("plan", doc.plan, ("name",))]
-    for group, (noun, fields) in _TRANSLATED.items():
+    for group, (noun, fields) in TRANSLATED.items():
         rows.extend((f"{noun} {row.key}", row, fields) for row in getattr(doc, group))
     for stakeholder in doc.stakeholders:
         rows.extend((f"need {need.key}", need, ("text",)) for need in stakeholder.needs)
     out = []
     for subject, row, fields in rows:
-        for lang in others:
-            have = row.i18n.get(lang, {})
-            lacking = [f for f in fields if getattr(row, f) and not have.get(f)]
-            if lacking:
-                out.append(
-                    Finding(WARNING, subject, f"no {lang} translation of {', '.join(lacking)}")
-                )
+        written = [field for field in fields if getattr(row, field)]
+        out += untranslated(subject, written, row.i18n, others)
     return out

@@ -57,6 +57,7 @@ from roadmap.model.inputs import (
     ThemeIn,
 )
 from roadmap.model.periods import Calendar, PeriodError
+from roadmap.store.fetch import fetch
 from roadmap.store.repo import create_plan, slugify
 
 _ITEM_LINKS = (
@@ -589,16 +590,9 @@ class _Reader:
         return self.session.execute(query).all()
 
     def fetch(self, query: Any) -> list[tuple]:
-        """The rows of ``query`` as the driver gives them. Every bound value is an integer id
-        or a constant of this module, safe to inline."""
-        connection = self.connection
-        sql = query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
-        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.execute(str(sql))
-            return cursor.fetchall()
-        finally:
-            cursor.close()
+        """The rows of ``query`` as the driver gives them (every bound value is an id or a
+        constant of this module)."""
+        return fetch(self.connection, query)
 
     def _mine(self, model: type) -> Any:
         return model.__table__.c.plan_id == self.plan_id

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from roadmap.collector import collector_paused
 from roadmap.engine.inputs import NO_SCORES, CriterionData, ItemData, Snapshot, TeamData
 from roadmap.model import tables as t
 from roadmap.model.periods import Calendar
+from roadmap.store.fetch import fetch
 from roadmap.store.repo import NotFoundError
 
 
@@ -35,22 +36,11 @@ def load_snapshot(*, session: Session, plan_id: int) -> Snapshot:
 def _load(session: Session, plan_id: int) -> Snapshot:
     connection = session.connection()
 
-    def run(statement: Select) -> list[tuple]:
-        # Every bound value here is an integer id, safe to inline. The rows are fetched with
-        # the driver's own cursor, inside the session's transaction: plain tuples, without
-        # SQLAlchemy's per-row result processing, which costs more than the query itself.
-        sql = statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True})
-        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.execute(str(sql))
-            return cursor.fetchall()
-        finally:
-            cursor.close()
-
-    plan = run(
+    plan = fetch(
+        connection,
         select(t.Plan.start_date, t.Plan.period_unit, t.Plan.horizon, t.Plan.scoring_method).where(
             t.Plan.id == plan_id
-        )
+        ),
     )
     if not plan:
         raise NotFoundError(f"no plan with id {plan_id}")
@@ -58,23 +48,28 @@ def _load(session: Session, plan_id: int) -> Snapshot:
     start_date = _date(start_date)
 
     changes: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for team_id, period, capacity in run(
+    for team_id, period, capacity in fetch(
+        connection,
         select(t.TeamCapacity.team_id, t.TeamCapacity.from_period, t.TeamCapacity.capacity)
         .join(t.Team, t.Team.id == t.TeamCapacity.team_id)
-        .where(t.Team.plan_id == plan_id)
+        .where(t.Team.plan_id == plan_id),
     ):
         changes[team_id].append((period, capacity))
     team_key: dict[int, str] = {}
     teams: dict[str, TeamData] = {}
-    for team_id, key, name, capacity in run(
-        select(t.Team.id, t.Team.key, t.Team.name, t.Team.capacity).where(t.Team.plan_id == plan_id)
+    for team_id, key, name, capacity in fetch(
+        connection,
+        select(t.Team.id, t.Team.key, t.Team.name, t.Team.capacity).where(
+            t.Team.plan_id == plan_id
+        ),
     ):
         team_key[team_id] = key
         teams[key] = TeamData(key, name, capacity, tuple(sorted(changes[team_id])))
 
     criterion_key: dict[int, str] = {}
     criteria = []
-    for row in run(
+    for row in fetch(
+        connection,
         select(
             t.Criterion.id,
             t.Criterion.key,
@@ -85,7 +80,7 @@ def _load(session: Session, plan_id: int) -> Snapshot:
             t.Criterion.workshop,
         )
         .where(t.Criterion.plan_id == plan_id)
-        .order_by(t.Criterion.position, t.Criterion.key)
+        .order_by(t.Criterion.position, t.Criterion.key),
     ):
         criterion_key[row[0]] = row[1]
         criteria.append(CriterionData(*row[1:-1], bool(row[-1])))
@@ -93,10 +88,11 @@ def _load(session: Session, plan_id: int) -> Snapshot:
     # Criteria belong to one plan, so their ids pick the plan's scores without a join.
     scores: dict[int, dict[str, float]] = defaultdict(dict)
     if criterion_key:
-        for item_id, criterion_id, value in run(
+        for item_id, criterion_id, value in fetch(
+            connection,
             select(t.ItemScore.item_id, t.ItemScore.criterion_id, t.ItemScore.value).where(
                 t.ItemScore.criterion_id.in_(list(criterion_key))
-            )
+            ),
         ):
             scores[item_id][criterion_key[criterion_id]] = value
     scored = scores.get
@@ -106,7 +102,8 @@ def _load(session: Session, plan_id: int) -> Snapshot:
     for (
         item_id, key, title, effort, team_id, status, mandatory, moscow, confidence,
         reach, impact, cost_of_delay, pinned, early, due,
-    ) in run(
+    ) in fetch(
+            connection,
         select(
             t.Item.id,
             t.Item.key,
@@ -134,10 +131,11 @@ def _load(session: Session, plan_id: int) -> Snapshot:
 
     dependencies = [
         (item_key[blocker], item_key[blocked], kind)
-        for blocker, blocked, kind in run(
+        for blocker, blocked, kind in fetch(
+            connection,
             select(t.Dependency.blocker_id, t.Dependency.blocked_id, t.Dependency.kind).where(
                 t.Dependency.plan_id == plan_id
-            )
+            ),
         )
     ]
     return Snapshot(

@@ -1,0 +1,163 @@
+"""``roadmap check`` on a stored plan, asked of the database table by table.
+
+The database's keys and foreign keys already rule out duplicate keys and broken references,
+so what is left to find is cycles, contradictions, gaps and missing translations. Each check
+selects only the rows and columns it needs (an item's deadline and earliest start, its owner
+and team), so a plan of 100,000 items is checked without building it as a document. The
+findings are those :func:`roadmap.model.check.check_plan` gives for the same plan read whole,
+in the same order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, select
+from sqlmodel import Session
+
+from roadmap.collector import collector_paused
+from roadmap.model import tables as t
+from roadmap.model.check import (
+    CLOSED,
+    TRANSLATED,
+    Finding,
+    cycle_error,
+    late_start,
+    no_owner,
+    open_need,
+    untranslated,
+)
+from roadmap.model.cycles import find_cycle
+from roadmap.store.fetch import fetch
+
+_TABLES: dict[str, Any] = {
+    "sections": t.Section,
+    "organisations": t.Organisation,
+    "themes": t.Theme,
+    "sources": t.InfoSource,
+    "stakeholders": t.Stakeholder,
+    "criteria": t.Criterion,
+    "items": t.Item,
+    "milestones": t.Milestone,
+}
+"""The table of each of the document's translated lists (:data:`TRANSLATED`)."""
+
+
+def check_stored(*, session: Session, plan_id: int) -> list[Finding]:
+    """Every error and warning of the stored plan ``plan_id``: errors first, each group in the
+    order the plan's rows were stored."""
+    connection = session.connection()
+    with collector_paused():
+        return [
+            *_cycle(connection, plan_id),
+            *_late_starts(connection, plan_id),
+            *_without_owner(connection, plan_id),
+            *_open_needs(connection, plan_id),
+            *_missing_translations(connection, plan_id),
+        ]
+
+
+def _cycle(connection: Connection, plan_id: int) -> list[Finding]:
+    dep = t.Dependency.__table__.c
+    edges = fetch(connection, select(dep.blocker_id, dep.blocked_id).where(dep.plan_id == plan_id))
+    cycle = find_cycle(edges)
+    if cycle is None:
+        return []
+    item = t.Item.__table__.c
+    key = dict(fetch(connection, select(item.id, item.key).where(item.id.in_(cycle))))
+    return [cycle_error([key[i] for i in cycle])]
+
+
+def _late_starts(connection: Connection, plan_id: int) -> list[Finding]:
+    c = t.Item.__table__.c
+    rows = fetch(
+        connection,
+        select(c.key, c.deadline, c.earliest_start)
+        .where(c.plan_id == plan_id, c.deadline < c.earliest_start)
+        .order_by(c.id),
+    )
+    return [late_start(*row) for row in rows]
+
+
+def _without_owner(connection: Connection, plan_id: int) -> list[Finding]:
+    c = t.Item.__table__.c
+    rows = fetch(
+        connection,
+        select(c.key, c.organisation_id, c.team_id)
+        .where(
+            c.plan_id == plan_id,
+            c.status.not_in(CLOSED),
+            (c.organisation_id.is_(None)) | (c.team_id.is_(None)),
+        )
+        .order_by(c.id),
+    )
+    return [no_owner(*row) for row in rows]
+
+
+def _open_needs(connection: Connection, plan_id: int) -> list[Finding]:
+    need, holder = t.Need.__table__.c, t.Stakeholder.__table__.c
+    answered = select(t.ItemNeed.__table__.c.need_id)
+    rows = fetch(
+        connection,
+        select(need.key, holder.name, need.text)
+        .join_from(t.Need.__table__, t.Stakeholder.__table__, holder.id == need.stakeholder_id)
+        .where(holder.plan_id == plan_id, need.id.not_in(answered))
+        .order_by(holder.id, need.id),
+    )
+    return [open_need(*row) for row in rows]
+
+
+def _missing_translations(connection: Connection, plan_id: int) -> list[Finding]:
+    plan = t.Plan.__table__.c
+    [(name, default, languages, plan_i18n)] = fetch(
+        connection,
+        select(plan.name, plan.default_language, plan.languages, plan.i18n).where(
+            plan.id == plan_id
+        ),
+    )
+    others = [lang for lang in _json(languages) if lang != default]
+    if not others:
+        return []
+    out = untranslated("plan", ["name"] if name else [], _json(plan_i18n), others)
+    for group, (noun, fields) in TRANSLATED.items():
+        c = _TABLES[group].__table__.c
+        order = (c.position, c.id) if "position" in c else (c.id,)
+        rows = fetch(
+            connection,
+            select(c.key, c.i18n, *(c[field] != "" for field in fields))
+            .where(c.plan_id == plan_id)
+            .order_by(*order),
+        )
+        written = _written(fields)
+        for key, i18n, *present in rows:
+            out += untranslated(f"{noun} {key}", written(*present), _json(i18n), others)
+    need, holder = t.Need.__table__.c, t.Stakeholder.__table__.c
+    rows = fetch(
+        connection,
+        select(need.key, need.i18n, need.text != "")
+        .join_from(t.Need.__table__, t.Stakeholder.__table__, holder.id == need.stakeholder_id)
+        .where(holder.plan_id == plan_id)
+        .order_by(holder.id, need.id),
+    )
+    written = _written(("text",))
+    for key, i18n, present in rows:
+        out += untranslated(f"need {key}", written(present), _json(i18n), others)
+    return out
+
+
+def _written(fields: tuple[str, ...]) -> Callable[..., list[str]]:
+    """For a row's flags of which of ``fields`` have text, the list of those fields: one
+    list for each combination, made once."""
+    return cache(lambda *present: [f for f, there in zip(fields, present, strict=True) if there])
+
+
+def _json(value: Any) -> Any:
+    """A JSON value as :func:`fetch` gives it: text on SQLite, decoded already on PostgreSQL.
+    An empty mapping, as most rows' translations are in a plan written in one language,
+    costs no decoding."""
+    if type(value) is not str:
+        return value
+    return {} if value == "{}" else json.loads(value)
