@@ -27,8 +27,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
+## Run every benchmark, each printing its table.
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	for name in store engine export tui; do $(BIN)/python bench/bench_$$name.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
