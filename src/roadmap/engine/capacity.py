@@ -97,7 +97,7 @@ class TeamLoad:
 
     def available(self, start: int, stop: int) -> float:
         """Capacity left in periods ``start`` to ``stop - 1``."""
-        if stop > start:
+        if stop > len(self.free):
             self._grow(stop - 1)
         return sum(self.free[start:stop])
 
