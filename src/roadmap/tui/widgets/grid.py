@@ -46,6 +46,8 @@ class Column:
 
 
 NARROW = 100
+DRAWN = 2000
+"""Most lines kept drawn; a few screens of them (the cache is emptied when full)."""
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:
@@ -87,7 +89,8 @@ class Grid(ScrollView, can_focus=True):
     Grid > .grid--odd { background: $surface-lighten-1; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
+    """The cursor's position in :attr:`view`; a move redraws the two rows it concerns."""
 
     class Selected(Message):
         """Enter (or a double click) on a row."""
@@ -132,6 +135,11 @@ class Grid(ScrollView, can_focus=True):
         self._widths_for = 0
         """The width :attr:`_widths` were worked out for (a scrollbar coming narrows it)."""
         self._shown: list[Column] = []
+        self._styles: dict[str, Style] = {}
+        self._drawn: dict[Any, Strip] = {}
+        """Lines drawn, by (row index, component) and -1 for the header, kept while they hold:
+        scrolling draws the lines again at new places."""
+        self._drawn_width = 0
 
     # Data --------------------------------------------------------------------------------
 
@@ -152,6 +160,8 @@ class Grid(ScrollView, can_focus=True):
     def update_row(self, index: int, row: tuple) -> None:
         """Replace row ``index`` of :attr:`rows` and redraw it where it is shown."""
         self.rows[index] = row
+        for component in ("", "grid--cursor", "grid--odd"):
+            self._drawn.pop((index, component), None)
         if self._haystack is not None and self._search is not None:
             self._haystack[index] = self._search(row).casefold()
         try:
@@ -297,31 +307,68 @@ class Grid(ScrollView, can_focus=True):
         line = set_cell_size(" ".join(parts), width)
         return Strip([Segment(line, style)], width)
 
+    def _style(self, component: str) -> Style:
+        """The widget's style with ``component``'s (none for ""), worked out once per restyle."""
+        style = self._styles.get(component)
+        if style is None:
+            style = self.rich_style
+            if component:
+                style += self.get_component_rich_style(component)
+            self._styles[component] = style
+        return style
+
+    def _forget_drawn(self) -> None:
+        self._styles.clear()
+        self._drawn.clear()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._forget_drawn()
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Grid:
+        if repaint and not regions:
+            # A whole redraw follows a change of rows, columns, sorting or component styles.
+            self._forget_drawn()
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        if width != self._drawn_width:
+            self._drawn_width = width
+            self._drawn.clear()
         if y == 0:
-            sorted_by = None if self.sort_column is None else self.columns[self.sort_column]
-            arrow = " ▼" if self.sort_reverse else " ▲"
+            strip = self._drawn.get(-1)
+            if strip is None:
+                sorted_by = None if self.sort_column is None else self.columns[self.sort_column]
+                arrow = " ▼" if self.sort_reverse else " ▲"
 
-            def label(c: Column) -> str:
-                return c.label + (arrow if c is sorted_by else "")
+                def label(c: Column) -> str:
+                    return c.label + (arrow if c is sorted_by else "")
 
-            style = base + self.get_component_rich_style("grid--header")
-            return self._line(label, style, width)
+                strip = self._drawn[-1] = self._line(label, self._style("grid--header"), width)
+            return strip
         row_y = int(self.scroll_offset.y) + y - 1
         if row_y >= len(self.view):
-            return Strip.blank(width, base)
-        row = self.rows[self.view[row_y]]
+            return Strip.blank(width, self._style(""))
+        index = self.view[row_y]
         if row_y == self.cursor:
-            style = base + self.get_component_rich_style("grid--cursor")
+            component = "grid--cursor"
         elif row_y % 2:
-            style = base + self.get_component_rich_style("grid--odd")
+            component = "grid--odd"
         else:
-            style = base
+            component = ""
+        key = (index, component)
+        strip = self._drawn.get(key)
+        if strip is None:
+            row = self.rows[index]
 
-        def cell(c: Column) -> str:
-            value = row[c.index]
-            return "" if value is None else c.fmt(value)
+            def cell(c: Column) -> str:
+                value = row[c.index]
+                return "" if value is None else c.fmt(value)
 
-        return self._line(cell, style, width)
+            if len(self._drawn) >= DRAWN:
+                self._drawn.clear()
+            strip = self._drawn[key] = self._line(cell, self._style(component), width)
+        return strip
