@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import doctest
+import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
 from pydantic import ValidationError
 from sqlalchemy import text
 
@@ -20,6 +22,7 @@ from roadmap.model.inputs import ItemIn, PlanDoc
 from roadmap.store.check import check_stored
 from roadmap.store.db import Store
 from roadmap.store.plandoc import read_plan, write_plan
+from test_roundtrip_props import plan_docs
 
 
 def doc(**parts) -> PlanDoc:
@@ -156,6 +159,38 @@ def test_a_stored_plan_is_checked_as_its_document_is(store: Store, make) -> None
     if make is flawed:
         assert (ERROR, "item Z") in {(f.severity, f.subject) for f in stored}
         assert len({f.subject for f in stored}) >= 8
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(plan=plan_docs())
+def test_random_stored_plans_are_checked_as_their_documents_are(
+    plan: PlanDoc, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = tmp_path_factory.mktemp("check") / "r.db"
+    shutil.copy(_empty_db(tmp_path_factory), path)
+    store = Store.open(path)
+    with store.write() as session:
+        plan_id = write_plan(session=session, doc=plan).id
+    with store.read() as session:
+        assert check_stored(session=session, plan_id=plan_id) == check_plan(
+            read_plan(session=session, plan_id=plan_id)
+        )
+    store.close()
+
+
+_EMPTY: list[Path] = []
+
+
+def _empty_db(factory: pytest.TempPathFactory) -> Path:
+    """A migrated, empty database, made once, to copy for each example."""
+    if not _EMPTY:
+        _EMPTY.append(factory.mktemp("template") / "empty.db")
+        Store.open(_EMPTY[0]).close()
+    return _EMPTY[0]
 
 
 def test_a_stored_cycle_is_named_from_its_least_key(store: Store) -> None:
