@@ -13,6 +13,21 @@ the slot's descriptor instead, several times faster, with the same signature and
 ...     tags: tuple = field(default_factory=tuple)
 >>> Point(1), Point(1, 2, tags=("a",))
 (Point(x=1, y=0, tags=()), Point(x=1, y=2, tags=('a',)))
+
+A field that :func:`deferred` names may be given a :class:`Deferred` instead of its value: the
+value is then worked out when the field is first read, and kept. Equality, hashing, ``repr``
+and pickling read fields like anyone else, so a record cannot tell a deferred field from one
+given at once.
+
+>>> @deferred("label")
+... @quick_init
+... @dataclass(frozen=True, slots=True)
+... class Tag:
+...     key: str
+...     label: str
+>>> tag = Tag("a", Deferred(str.upper, "a"))
+>>> tag.label, tag == Tag("a", "A")
+('A', True)
 """
 
 from __future__ import annotations
@@ -45,3 +60,50 @@ def quick_init(cls: type) -> type:
     exec(f"def __init__(self, {', '.join(params)}):{lines}", space)
     cls.__init__ = space["__init__"]  # type: ignore[misc]
     return cls
+
+
+class Deferred:
+    """A field's value worked out when first read: ``make(arg)``."""
+
+    __slots__ = ("arg", "make")
+
+    def __init__(self, make, arg) -> None:
+        self.make, self.arg = make, arg
+
+
+class _DeferredSlot:
+    """A slot that works out a :class:`Deferred` value on first read and keeps the result."""
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot) -> None:
+        self.slot = slot
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = self.slot.__get__(obj, owner)
+        if type(value) is Deferred:
+            value = value.make(value.arg)
+            self.slot.__set__(obj, value)
+        return value
+
+    def __set__(self, obj, value) -> None:
+        self.slot.__set__(obj, value)
+
+    def __delete__(self, obj) -> None:
+        self.slot.__delete__(obj)
+
+
+def deferred(*names: str):
+    """Let the fields ``names`` of a record with slots take a :class:`Deferred` value.
+
+    Apply it above :func:`quick_init`, whose ``__init__`` then still sets the slots directly.
+    """
+
+    def wrap(cls: type) -> type:
+        for name in names:
+            setattr(cls, name, _DeferredSlot(cls.__dict__[name]))
+        return cls
+
+    return wrap

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from roadmap.engine.records import quick_init
+from roadmap.engine.records import deferred, quick_init
 
 
 @quick_init
@@ -24,6 +24,7 @@ class ScorePart:
     contribution: float
 
 
+@deferred("notes")
 @quick_init
 @dataclass(frozen=True, slots=True)
 class Score:
@@ -34,7 +35,8 @@ class Score:
     score: float
     parts: tuple[ScorePart, ...] = ()
     notes: tuple[str, ...] = ()
-    """Plain sentences: "mandatory", "inherits priority 87 from CI-7", ..."""
+    """Plain sentences: "mandatory", "inherits priority 87 from CI-7", ...; worded when first
+    read, like :attr:`Placement.reasons`."""
 
 
 @quick_init
@@ -54,6 +56,7 @@ class Reason:
     team: str | None = None
 
 
+@deferred("reasons")
 @quick_init
 @dataclass(frozen=True, slots=True)
 class Placement:
@@ -71,6 +74,8 @@ class Placement:
     slack: float
     """Periods it could slip without delaying the end of the roadmap."""
     reasons: tuple[Reason, ...]
+    """Worked out when first read (see :func:`~roadmap.engine.records.deferred`): few readers
+    of a large roadmap ask why every item is where it is."""
     team: str | None = None
     committed: bool = False
     """Sequenced ahead of optional work: mandatory, in progress, pinned, or blocking such work."""

@@ -41,7 +41,7 @@ import bisect
 import dataclasses
 import heapq
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cached_property
 
@@ -50,8 +50,10 @@ from roadmap.engine.capacity import TeamLoad
 from roadmap.engine.inputs import ItemData, Snapshot
 from roadmap.engine.numbered import number
 from roadmap.engine.reasons import Wording
-from roadmap.engine.result import Placement, Reason, Roadmap, Score, Warning
+from roadmap.engine.records import Deferred
+from roadmap.engine.result import Placement, Roadmap, Score, Warning
 from roadmap.engine.scoring import Breakdown, ScoreModel
+from roadmap.engine.why import Raised, Why
 
 COMMITTED = 1000.0
 """Added to the rank of committed work, above any 0-100 score."""
@@ -219,6 +221,8 @@ class Sequencer:
         self._placements: list[Placement | None] = []
         self._scores: list[Score] = []
         self._last: Roadmap | None = None
+        self._lent = False
+        """Whether the last run's deferred notes read ``plan.committed`` and ``_base``."""
         self._forget(*_LOOKUPS)
         self._horizon: dict[int, Warning] = {}
         """Each team's warning about work past the horizon."""
@@ -315,6 +319,8 @@ class Sequencer:
             return self.roadmap()
         self.snapshot = snap
         plan = self.plan
+        if self._lent:  # a full run's notes, worded when first read, read these as they were
+            plan.committed, self._base, self._lent = [*plan.committed], [*self._base], False
         plan.items[i] = item
         plan.committed[i] = item.mandatory or plan.in_progress[i] or plan.pin[i] >= 0
         if self._model is None:  # not sequenced yet
@@ -347,7 +353,7 @@ class Sequencer:
             state, dirty, redo = self._again(prev, changed)
         self._prev = state
         sched, keys = state.sched, self.plan.keys
-        self._rebuild(dirty, state, self._holders(sched, dirty))
+        self._rebuild(dirty, state, full=redo is None)
         last = self._last
         if redo is None or any((sched.start[i] < 0) != (prev.sched.start[i] < 0) for i in dirty):  # type: ignore[union-attr]
             placements = {keys[i]: p for i, p in enumerate(self._placements) if p is not None}
@@ -727,74 +733,37 @@ class Sequencer:
             dirty.update(waiting.get(cell, ()))
         return sorted(dirty), {team_of[i] for i in moved}
 
-    def _holders(self, sched: _Schedule, dirty: Sequence[int]) -> dict:
-        """``(team, period)`` -> keys of the items using it, highest rank first, and of those
-        pinned, for the periods that held dirty items back. Named once per period: many items
-        wait for the same full period."""
-        team_of, pin = self.plan.team_of, self.plan.pin
-        start, ready = sched.start, sched.ready
-        wanted = {(team_of[i], start[i] - 1) for i in dirty if start[i] > ready[i] and pin[i] < 0}
-        if not wanted:
-            return {}
-        users = self._users if "_users" in self.__dict__ else self._used_in(sched, wanted)
-        keys, place = self.plan.keys, sched.place
-        named: dict[tuple[int, int], tuple[tuple[str, ...], list[str]]] = {}
-        for period in wanted:
-            held = sorted(users.get(period, ()), key=place.__getitem__)
-            named[period] = tuple(keys[i] for i in held), [keys[i] for i in held if pin[i] >= 0]
-        return named
-
-    def _used_in(self, sched: _Schedule, wanted: set) -> dict[tuple[int, int], list[int]]:
-        """The items that use each of the ``wanted`` periods, found in one pass."""
-        users: dict[tuple[int, int], list[int]] = {key: [] for key in wanted}
-        team_of = self.plan.team_of
-        for i, used in enumerate(sched.load):
-            t = team_of[i]
-            for p, _ in used:
-                if (t, p) in wanted:
-                    users[(t, p)].append(i)
-        return users
-
     # -- results ---------------------------------------------------------------------------
     # A first run builds these for every item: each loop below takes the lists it reads once,
     # rather than looking them up again for each of 100,000 items.
 
-    def _rebuild(self, dirty: Sequence[int], state: _State, holders: dict) -> None:
-        """The scores and placements of the ``dirty`` items, stored by index."""
-        self._scores_of(dirty, state)
-        self._placements_of(dirty, state, self._reasons_of(dirty, state.sched, holders))
+    def _rebuild(self, dirty: Sequence[int], state: _State, *, full: bool) -> None:
+        """The scores and placements of the ``dirty`` items, stored by index; a ``full`` run's
+        reasons are worded when first read."""
+        self._scores_of(dirty, state, full)
+        self._lent = self._lent or full
+        why = Why(self.say, self.plan, state.sched, None if full else self._users)
+        self._placements_of(dirty, state, why, full)
 
-    def _scores_of(self, items: Sequence[int], state: _State) -> None:
+    def _scores_of(self, items: Sequence[int], state: _State, full: bool) -> None:
         src, comm = state.src, state.comm
         plan, base, method = self.plan, self._base, self.snapshot.scoring_method
         keys, committed, in_progress = plan.keys, plan.committed, plan.in_progress
+        raised = Raised(plan, base, (state.prio, src, comm, state.csrc))
         scores = self._scores
         for i in items:
             score, parts, notes = base[i]
             if in_progress[i] or src[i] != i or (comm[i] and not committed[i]):
-                notes = (*notes, *self._raised_notes(i, state))
+                notes = Deferred(raised, i) if full else raised(i)
             scores[i] = Score(keys[i], method, score, parts, notes)
 
-    def _raised_notes(self, i: int, state: _State) -> Iterator[str]:
-        """What an item's place owes to others: it is started, or blocks higher or committed
-        work."""
-        keys, src, csrc = self.plan.keys, state.src, state.csrc
-        if self.plan.in_progress[i]:
-            yield "in progress: sequenced ahead of optional work"
-        if src[i] != i:
-            yield f"inherits priority {state.prio[i]:.0f} from {keys[src[i]]}, which it blocks"
-        if state.comm[i] and not self.plan.committed[i]:
-            yield f"blocks {keys[csrc[i]]}, which is committed: sequenced with it"
-
-    def _placements_of(
-        self, items: Sequence[int], state: _State, reasons: list[tuple[Reason, ...]]
-    ) -> None:
+    def _placements_of(self, items: Sequence[int], state: _State, why: Why, full: bool) -> None:
         prio, src, comm, sched, slack = state.prio, state.src, state.comm, state.sched, state.slack
         start, end, load = sched.start, sched.end, sched.load
         plan, base, placements = self.plan, self._base, self._placements
         keys, critical, team_of = plan.keys, plan.critical, plan.team_of
         team_key = [*plan.team_keys, None]  # team_of is -1 for no team: the last entry
-        for i, why in zip(items, reasons, strict=True):
+        for i in items:
             if start[i] < 0:
                 placements[i] = None
                 continue
@@ -807,53 +776,11 @@ class Sequencer:
                 keys[src[i]] if src[i] != i else None,
                 critical[i],
                 float(slack[i]),
-                why,
+                Deferred(why, i) if full else why(i),
                 team_key[team_of[i]],
                 comm[i],
                 load[i],
             )
-
-    def _reasons_of(
-        self, items: Sequence[int], sched: _Schedule, holders: dict
-    ) -> list[tuple[Reason, ...]]:
-        """Why each of ``items`` starts where it does; nothing for unplaced items."""
-        say, plan = self.say, self.plan
-        keys, hard, soft, pin, earliest = plan.keys, plan.hard, plan.soft, plan.pin, plan.earliest
-        start, end, ready_at, skipped = sched.start, sched.end, sched.ready, sched.skipped
-        team_of, found = plan.team_of, []
-        for i in items:
-            if start[i] < 0:
-                found.append(())
-                continue
-            if pin[i] >= 0:
-                found.append((say.pinned(pin[i]),))
-                continue
-            out: list[Reason] = []
-            ready = ready_at[i]
-            last = ready - 1
-            if last >= 0:
-                binding = [keys[b] for b in hard[i] if end[b] == last]
-                if binding:
-                    out.append(say.dependency(tuple(binding), last, False))
-                if soft[i]:
-                    passed = skipped.get(i, ())
-                    binding = [keys[b] for b in soft[i] if end[b] == last and b not in passed]
-                    if binding:
-                        out.append(say.dependency(tuple(binding), last, True))
-            if earliest[i] == ready and ready > 0 and plan.items[i].earliest_start:
-                out.append(say.earliest_start(plan.items[i].earliest_start))
-            t = team_of[i]
-            if t < 0:
-                out.append(say.no_team())
-            elif start[i] > ready:
-                out.append(self._capacity(t, ready, start[i] - 1, holders))
-            found.append(tuple(out) if out else (say.start(start[i]),))
-        return found
-
-    def _capacity(self, t: int, ready: int, period: int, holders: dict) -> Reason:
-        """An item of team ``t``, ready at ``ready``, waited for room until ``period``."""
-        held, pins = holders[(t, period)]
-        return self.say.capacity(self.plan.team_keys[t], ready, period, held, pins)
 
     def _warnings(self, sched: _Schedule, teams: set[int] | None) -> list[Warning]:
         """The warnings of a run; ``teams`` whose work past the horizon to name again (None:
