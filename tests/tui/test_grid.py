@@ -70,6 +70,9 @@ async def test_kept_lines_follow_rows_and_focus() -> None:
         await pilot.pause()
         blurred = grid.render_line(1)
         assert next(iter(blurred)).style != next(iter(focused)).style
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert next(iter(grid.render_line(1))).style != next(iter(blurred)).style
         grid.sort_by(0, reverse=True)
         await pilot.pause()
         assert "▼" in grid.render_line(0).text

@@ -24,7 +24,6 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
-    Footer,
     Input,
     Label,
     Select,
@@ -32,6 +31,8 @@ from textual.widgets import (
     Static,
     TextArea,
 )
+
+from roadmap.tui.widgets.footer import KeyFooter
 
 TEXT, AREA, SELECT, CHECK, MULTI = "text", "area", "select", "check", "multi"
 
@@ -121,7 +122,7 @@ class FormDialog(ModalScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Save  ^S", variant="primary", id="save")
                 yield Button("Cancel  Esc", id="cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def field(self, f: Field) -> ComposeResult:
         yield Label(Text(f.label + (f"  ({f.hint})" if f.hint else "")), classes="field-label")

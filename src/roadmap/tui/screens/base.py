@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Tabs
+from textual.widgets import Tabs
 
+from roadmap.tui.widgets.footer import KeyFooter
 from roadmap.tui.widgets.navbar import NavBar, mode_of
 
 if TYPE_CHECKING:
@@ -62,6 +63,9 @@ class PlanView(Screen):
     """A full-screen view of the open plan."""
 
     MODE: ClassVar[str] = ""
+    AUTO_FOCUS = "Grid, Timeline, DataTable"
+    """The view's first table has the keys as it opens (focusing the filter box above it first
+    would style it and rebuild the footer twice for nothing)."""
     HELP: ClassVar[str] = ""
     """What the view is for and how it is used, shown by the help screen."""
 
@@ -80,7 +84,7 @@ class PlanView(Screen):
     def compose(self) -> ComposeResult:
         yield NavBar(self.MODE)
         yield from self.compose_body()
-        yield Footer()
+        yield KeyFooter()
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError

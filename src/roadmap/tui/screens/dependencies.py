@@ -62,7 +62,6 @@ class DependenciesView(PlanView):
         self.blockers: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.dependants: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.query_one("#dep-tree", Tree).show_root = False
-        self.query_one(Grid).focus()
 
     @property
     def grid(self) -> Grid:

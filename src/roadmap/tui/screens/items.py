@@ -65,7 +65,6 @@ class ItemsView(PlanView):
 
     def on_mount(self) -> None:
         self._items: list[edits.ItemRow] = []
-        self.grid.focus()
 
     def reload(self) -> None:
         self._load(self.roadmap_app.data_version)

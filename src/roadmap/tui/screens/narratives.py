@@ -92,7 +92,6 @@ class NarrativesView(PlanView):
         # Kept, so that the text can still be saved while the view is taken down.
         self.title_box = self.query_one("#narr-title", Input)
         self.body = self.query_one("#narr-body", TextArea)
-        self.query_one("#sections", Grid).focus()
 
     @property
     def lang(self) -> str | None:

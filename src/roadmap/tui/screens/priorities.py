@@ -58,7 +58,6 @@ class PrioritiesView(PlanView):
         self.criteria: list[Criterion] = []
         self.selected = 0
         self.typed = ""
-        self.grid.focus()
 
     @property
     def grid(self) -> Grid:

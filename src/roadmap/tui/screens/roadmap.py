@@ -54,7 +54,6 @@ class RoadmapView(PlanView):
         self.items: dict[str, edits.ItemRow] = {}
         self.milestones: list[Milestone] = []
         self.query_one("#nnl").display = False
-        self.query_one(Timeline).focus()
 
     def reload(self) -> None:
         self._load(self.roadmap_app.data_version)

@@ -67,7 +67,6 @@ class RowsView(PlanView):
 
     def on_mount(self) -> None:
         self.data: dict[str, list[tuple]] = {}
-        self.query_one(Grid).focus()
 
     def grid(self, table: Table) -> Grid:
         return self.query_one(f"#{table.id}", Grid)

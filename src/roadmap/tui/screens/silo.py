@@ -87,7 +87,6 @@ class SiloView(PlanView):
         self.people: list[Row] = []
         self.sources: list[Row] = []
         self.cells: dict[tuple[str, str], bool] = {}
-        self.table.focus()
 
     @property
     def table(self) -> DataTable:
