@@ -72,6 +72,14 @@ def test_rows_are_stored_with_ids_indexes_and_timestamps(store: Store) -> None:
         assert stamps.scalar_one() == 0
 
 
+@pytest.mark.parametrize("per", [1, 2, 3], ids=lambda n: f"{n} rows a statement")
+def test_rows_split_over_statements_come_back_whole(store: Store, per: int, monkeypatch) -> None:
+    monkeypatch.setattr(plandoc, "_ROWS_PER_STATEMENT", per)
+    doc = rich_plan()
+    back = _read(store, _write(store, doc))
+    assert dump_json(back) == dump_json(doc)
+
+
 def test_links_come_back_in_stored_order(store: Store) -> None:
     data = rich_plan_data()
     item = data["items"][0]

@@ -15,9 +15,11 @@ calendar and written back as canonical labels.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -31,6 +33,7 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    literal_column,
     select,
     type_coerce,
     update,
@@ -66,10 +69,6 @@ _ITEM_LINKS = (
     (t.ItemOrganisation, "organisations", "organisation", "organisation_id"),
 )
 """Item link tables: table, ItemIn field, key map, column of the linked row."""
-
-_NOW = func.now()
-"""Creation and update times set by the database: binding a timestamp per row costs more than
-writing the row."""
 
 _KEYED: dict[str, type] = {
     "theme": t.Theme,
@@ -159,48 +158,39 @@ def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
     cal = calendar_of(doc.plan)
     keys: dict[str, dict[str, int]] = {}
 
-    def store(name: str, model: type, rows: list[dict[str, Any]]) -> dict[str, int]:
-        _insert(session, model, rows)
+    def store(name: str, model: type, columns: tuple, rows: list[tuple]) -> dict[str, int]:
+        _insert(session, model, columns, rows)
         keys[name] = _ids(session, model, pid)
         return keys[name]
 
-    def i18n(row: Any) -> dict[str, Any]:
-        return {"plan_id": pid, "key": row.key, "i18n": row.i18n}
+    def own(row: Any) -> tuple[int, str, str]:
+        """The values of :data:`_OWN`."""
+        return pid, row.key, _json_text(row.i18n)
 
     _insert(
         session,
         t.Section,
-        [
-            {**i18n(s), "kind": s.kind, "position": n, "title": s.title, "body": s.body}
-            for n, s in enumerate(doc.sections)
-        ],
+        (*_OWN, "kind", "position", "title", "body"),
+        [(*own(s), s.kind, n, s.title, s.body) for n, s in enumerate(doc.sections)],
     )
     orgs = store(
-        "organisation", t.Organisation, [{**i18n(o), "name": o.name} for o in doc.organisations]
+        "organisation",
+        t.Organisation,
+        (*_OWN, "name"),
+        [(*own(o), o.name) for o in doc.organisations],
     )
     teams = store(
         "team",
         t.Team,
-        [
-            {
-                "plan_id": pid,
-                "key": tm.key,
-                "organisation_id": orgs[tm.organisation],
-                "name": tm.name,
-                "capacity": tm.capacity,
-            }
-            for tm in doc.teams
-        ],
+        ("plan_id", "key", "organisation_id", "name", "capacity"),
+        [(pid, tm.key, orgs[tm.organisation], tm.name, tm.capacity) for tm in doc.teams],
     )
     _insert(
         session,
         t.TeamCapacity,
+        ("team_id", "from_period", "capacity"),
         [
-            {
-                "team_id": teams[tm.key],
-                "from_period": period_index(cal, c.from_period),
-                "capacity": c.capacity,
-            }
+            (teams[tm.key], period_index(cal, c.from_period), c.capacity)
             for tm in doc.teams
             for c in tm.capacity_changes
         ],
@@ -208,45 +198,27 @@ def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
     store(
         "theme",
         t.Theme,
-        [{**i18n(x), "name": x.name, "description": x.description} for x in doc.themes],
+        (*_OWN, "name", "description"),
+        [(*own(x), x.name, x.description) for x in doc.themes],
     )
     sources = store(
         "source",
         t.InfoSource,
-        [
-            {
-                **i18n(s),
-                "organisation_id": orgs.get(s.organisation),
-                "name": s.name,
-                "holds": s.holds,
-                "access": s.access,
-            }
-            for s in doc.sources
-        ],
+        (*_OWN, "organisation_id", "name", "holds", "access"),
+        [(*own(s), orgs.get(s.organisation), s.name, s.holds, s.access) for s in doc.sources],
     )
     holders = store(
         "stakeholder",
         t.Stakeholder,
-        [
-            {
-                **i18n(s),
-                "organisation_id": orgs.get(s.organisation),
-                "name": s.name,
-                "description": s.description,
-            }
-            for s in doc.stakeholders
-        ],
+        (*_OWN, "organisation_id", "name", "description"),
+        [(*own(s), orgs.get(s.organisation), s.name, s.description) for s in doc.stakeholders],
     )
     store(
         "need",
         t.Need,
+        (*_OWN, "stakeholder_id", "text", "importance"),
         [
-            {
-                **i18n(n),
-                "stakeholder_id": holders[s.key],
-                "text": n.text,
-                "importance": n.importance,
-            }
+            (*own(n), holders[s.key], n.text, n.importance)
             for s in doc.stakeholders
             for n in s.needs
         ],
@@ -254,12 +226,9 @@ def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
     _insert(
         session,
         t.StakeholderSource,
+        ("stakeholder_id", "source_id", "has_access"),
         [
-            {
-                "stakeholder_id": holders[s.key],
-                "source_id": sources[a.source],
-                "has_access": a.has_access,
-            }
+            (holders[s.key], sources[a.source], a.has_access)
             for s in doc.stakeholders
             for a in s.sources
         ],
@@ -267,36 +236,31 @@ def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
     store(
         "criterion",
         t.Criterion,
+        (*_OWN, "name", "weight", "direction", "scale", "workshop", "position"),
         [
-            {
-                **i18n(c),
-                "name": c.name,
-                "weight": c.weight,
-                "direction": c.direction,
-                "scale": c.scale,
-                "workshop": c.workshop,
-                "position": n,
-            }
+            (*own(c), c.name, c.weight, c.direction, c.scale, c.workshop, n)
             for n, c in enumerate(doc.criteria)
         ],
     )
-    _insert(session, t.Item, [_item_row(item, pid, keys, cal) for item in doc.items])
+    _insert(session, t.Item, _ITEM_COLUMNS, _item_rows(doc.items, pid, keys, cal))
     keys["item"] = item_ids = _ids(session, t.Item, pid)
     _insert_item_links(session, pid, doc.items, keys)
     milestones = store(
         "milestone",
         t.Milestone,
-        [{**i18n(m), "name": m.name, "date": m.date} for m in doc.milestones],
+        (*_OWN, "name", "date"),
+        [(*own(m), m.name, m.date) for m in doc.milestones],
     )
     _insert(
         session,
         t.MilestoneItem,
-        [
-            {"milestone_id": milestones[m.key], "item_id": item_ids[key]}
-            for m in doc.milestones
-            for key in m.items
-        ],
+        ("milestone_id", "item_id"),
+        [(milestones[m.key], item_ids[key]) for m in doc.milestones for key in m.items],
     )
+
+
+_OWN = ("plan_id", "key", "i18n")
+"""The columns every keyed, translatable row of a plan starts with."""
 
 
 def write_items(*, session: Session, plan_id: int, items: list[ItemIn]) -> tuple[int, int]:
@@ -314,15 +278,19 @@ def write_items(*, session: Session, plan_id: int, items: list[ItemIn]) -> tuple
     stored = _ids(session, t.Item, plan_id, only=named)
     new = [item for item in items if item.key not in stored]
     old = [item for item in items if item.key in stored]
-    _insert(session, t.Item, [_item_row(item, plan_id, keys, cal) for item in new])
+    _insert(session, t.Item, _ITEM_COLUMNS, _item_rows(new, plan_id, keys, cal))
     if old:
         table = t.Item.__table__
-        rows = [{**_item_row(item, plan_id, keys, cal), "row_id": stored[item.key]} for item in old]
-        values = _bulk_values(session, table, rows)
+        conn = session.connection()
+        values, params = _json_params(conn, table, _ITEM_COLUMNS)
+        rows = [
+            {**dict(zip(params, row, strict=True)), "row_id": stored[item.key]}
+            for item, row in zip(old, _item_rows(old, plan_id, keys, cal), strict=True)
+        ]
         session.execute(
             update(table)
             .where(table.c.id == bindparam("row_id"))
-            .values(version=table.c.version + 1, updated_at=_NOW, **values),
+            .values(version=table.c.version + 1, updated_at=_now(conn), **values),
             rows,
         )
         ids = [{"row_id": stored[item.key]} for item in old]
@@ -338,48 +306,78 @@ def write_items(*, session: Session, plan_id: int, items: list[ItemIn]) -> tuple
     return len(new), len(old)
 
 
-def _insert(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
-    """Insert ``rows`` with one executemany; the database stamps their creation time.
+def _insert(session: Session, model: type, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert ``rows``, tuples of the values of ``columns``, in document order.
 
-    The statement is compiled once and the rows go to the driver as plain tuples (or dicts,
-    for drivers with named parameters), each value through its column type's bind processor:
-    SQLAlchemy's own per-row parameter handling costs more than the inserts themselves. The
-    rows are throwaway dicts, and are changed in place.
+    The statement is compiled once and the rows go to the driver as they are (or as dicts, for
+    drivers with named parameters): SQLAlchemy's own per-row parameter handling costs more
+    than the inserts themselves. Only the values that the driver cannot take as they come from
+    the validated models go through their column type's bind processor. JSON columns take the
+    text of :func:`_json_text`. All rows get one creation time.
     """
     if not rows:
         return
+    conn = session.connection()
     table = model.__table__
-    values = {"created_at": _NOW, "updated_at": _NOW, **_bulk_values(session, table, rows)}
+    values, params = _json_params(conn, table, columns)
+    values["created_at"] = values["updated_at"] = _now(conn)
     for column in table.c:
         default = column.default
-        if column.name not in rows[0] and column.name not in values and default is not None:
+        if column.name not in columns and column.name not in values and default is not None:
             values[column.name] = default.arg if default.is_scalar else default.arg(None)
-    conn = session.connection()
-    statement = insert(table).values(**values)
-    names = list(rows[0])
-    compiled = statement.compile(dialect=conn.dialect, column_keys=names)
+    compiled = insert(table).values(**values).compile(dialect=conn.dialect, column_keys=params)
     processors = compiled._bind_processors
+    for k, name in enumerate(params):
+        if name in processors and not _is_plain(conn.dialect.name, table.c.get(name)):
+            process = processors[name]
+            rows = [
+                row if row[k] is None else (*row[:k], process(row[k]), *row[k + 1 :])
+                for row in rows
+            ]
     fixed = {  # parameters the statement carries itself (defaults), processed once
         name: processors[name](value) if name in processors else value
         for name, value in compiled.params.items()
-        if name not in rows[0]
+        if name not in params
     }
-    convert = [
-        (name, processors[name])
-        for name in names
-        if name in processors and not _is_plain(conn.dialect.name, table.c.get(name))
-    ]
-    for row in rows:
-        for name, process in convert:
-            row[name] = process(row[name])
-        if fixed:
-            row.update(fixed)
+    names, extra = (*params, *fixed), tuple(fixed.values())
     order = compiled.positiontup
     if order is None:  # named parameters: the driver takes dicts
-        conn.exec_driver_sql(compiled.string, rows)
+        rows = [dict(zip(names, row + extra, strict=True)) for row in rows]
+    elif tuple(order) != names:
+        pick = itemgetter(*map(names.index, order), len(names))  # never a lone value
+        rows = [pick((*row, *extra, None))[:-1] for row in rows]
+    elif extra:
+        rows = [row + extra for row in rows]
+    _execute_rows(conn, compiled.string, rows)
+
+
+def _execute_rows(conn: Any, sql: str, rows: list) -> None:
+    """Run the insert ``sql`` for each of ``rows``; on SQLite several hundred rows to a
+    statement, which costs about half as much per row as a statement per row."""
+    head, _, group = sql.rpartition(" VALUES ")
+    width = len(rows[0])
+    if not (
+        conn.dialect.name == "sqlite"
+        and group.startswith("(")
+        and group.endswith(")")
+        and group.count("?") == width
+    ):
+        conn.exec_driver_sql(sql, rows)
         return
-    getter = itemgetter(*order) if len(order) > 1 else lambda row: (row[order[0]],)
-    conn.exec_driver_sql(compiled.string, list(map(getter, rows)))
+    limit = conn.connection.driver_connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    per = max(1, min(_ROWS_PER_STATEMENT, limit // width))
+    full = len(rows) - len(rows) % per
+    if full:
+        batches = [tuple(chain(*rows[start : start + per])) for start in range(0, full, per)]
+        conn.exec_driver_sql(f"{head} VALUES {', '.join([group] * per)}", batches)
+    if full < len(rows):
+        rest = rows[full:]
+        conn.exec_driver_sql(f"{head} VALUES {', '.join([group] * len(rest))}", tuple(chain(*rest)))
+
+
+_ROWS_PER_STATEMENT = 500
+"""Most rows one SQLite insert statement carries (fewer when they would need more than
+the driver's limit of parameters)."""
 
 
 def _is_plain(dialect: str, column: Any) -> bool:
@@ -388,25 +386,37 @@ def _is_plain(dialect: str, column: Any) -> bool:
     return dialect == "sqlite" and isinstance(getattr(column, "type", None), Float | Boolean)
 
 
-def _bulk_values(session: Session, table: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Bind the JSON columns of ``rows`` as text encoded here: the JSON type's own encoding
-    costs a large insert more than all its other columns."""
-    values = {}
-    sqlite = session.get_bind().dialect.name == "sqlite"
-    for column in table.c:
-        if isinstance(column.type, JSON) and column.name in rows[0]:
-            param = bindparam(f"{column.name}_text", type_=String)
+def _json_params(conn: Any, table: Any, columns: tuple[str, ...]) -> tuple[dict, list[str]]:
+    """The values clause that binds the JSON columns among ``columns`` as their text, and the
+    parameter name of each column: the JSON type's own encoding costs a large insert more than
+    all its other columns."""
+    values, params = {}, []
+    sqlite = conn.dialect.name == "sqlite"
+    for name in columns:
+        if isinstance(table.c[name].type, JSON):
+            param = bindparam(f"{name}_text", type_=String)
             # SQLite keeps the text as it is; a CAST there would turn it into a number.
-            values[column.name] = param if sqlite else cast(param, JSON)
-            for row in rows:
-                row[param.key] = _dumps(row.pop(column.name))
-    return values
+            values[name] = param if sqlite else cast(param, JSON)
+            name = param.key
+        params.append(name)
+    return values, params
 
 
-def _dumps(value: Any) -> str:
+def _json_text(value: Any) -> str:
+    """``value`` as JSON text for :func:`_insert`; the empty values most rows hold, directly."""
     if not value:
         return "{}" if isinstance(value, dict) else "[]"
     return json.dumps(value, ensure_ascii=False)
+
+
+def _now(conn: Any) -> Any:
+    """The creation and update time of the rows one statement writes. SQLite would work out
+    ``CURRENT_TIMESTAMP`` again for every row, so there it is read once and written into the
+    statement; PostgreSQL's ``now()`` is the transaction's time already."""
+    if conn.dialect.name != "sqlite":
+        return func.now()
+    stamp = conn.exec_driver_sql("SELECT CURRENT_TIMESTAMP").scalar()
+    return literal_column(f"'{stamp}'")
 
 
 def _ids(
@@ -416,39 +426,69 @@ def _ids(
     table = model.__table__
     query = select(table.c.key, table.c.id).where(table.c.plan_id == plan_id)
     if only is not None and len(only) <= _FEW:
-        query = query.where(table.c.key.in_(sorted(only)))
-    return dict(session.execute(query).all())
+        return dict(session.execute(query.where(table.c.key.in_(sorted(only)))).all())
+    return dict(fetch(session.connection(), query))
 
 
 _FEW = 500
 """Up to this many keys are looked up by name; more read the whole table."""
 
+_ITEM_COLUMNS = (
+    "i18n",
+    "plan_id",
+    "key",
+    "title",
+    "description",
+    "theme_id",
+    "organisation_id",
+    "team_id",
+    "status",
+    "effort",
+    "moscow",
+    "confidence",
+    "reach",
+    "impact",
+    "cost_of_delay",
+    "mandatory",
+    "pinned_period",
+    "earliest_start",
+    "deadline",
+    "tags",
+)
+"""The columns of :func:`_item_rows`, in the table's order (which the statement follows)."""
 
-def _item_row(item: ItemIn, plan_id: int, keys: dict[str, dict[str, int]], cal: Calendar) -> dict:
-    return {
-        "plan_id": plan_id,
-        "key": item.key,
-        "i18n": item.i18n,
-        "title": item.title,
-        "description": item.description,
-        "theme_id": keys["theme"].get(item.theme),
-        "organisation_id": keys["organisation"].get(item.organisation),
-        "team_id": keys["team"].get(item.team),
-        "status": item.status,
-        "effort": item.effort,
-        "moscow": item.moscow,
-        "confidence": item.confidence,
-        "reach": item.reach,
-        "impact": item.impact,
-        "cost_of_delay": item.cost_of_delay,
-        "mandatory": item.mandatory,
-        "pinned_period": None
-        if item.pinned_period is None
-        else period_index(cal, item.pinned_period),
-        "earliest_start": item.earliest_start,
-        "deadline": item.deadline,
-        "tags": item.tags,
-    }
+
+def _item_rows(
+    items: list[ItemIn], plan_id: int, keys: dict[str, dict[str, int]], cal: Calendar
+) -> list[tuple]:
+    """The values of :data:`_ITEM_COLUMNS` for ``items``, references turned into ids."""
+    theme, org, team = keys["theme"].get, keys["organisation"].get, keys["team"].get
+    dumps = _json_text
+    return [
+        (
+            "{}" if not item.i18n else dumps(item.i18n),
+            plan_id,
+            item.key,
+            item.title,
+            item.description,
+            theme(item.theme),
+            org(item.organisation),
+            team(item.team),
+            item.status,
+            item.effort,
+            item.moscow,
+            item.confidence,
+            item.reach,
+            item.impact,
+            item.cost_of_delay,
+            item.mandatory,
+            None if item.pinned_period is None else period_index(cal, item.pinned_period),
+            item.earliest_start,
+            item.deadline,
+            "[]" if not item.tags else dumps(item.tags),
+        )
+        for item in items
+    ]
 
 
 def _insert_item_links(
@@ -459,23 +499,24 @@ def _insert_item_links(
     _insert(
         session,
         t.ItemScore,
+        ("item_id", "criterion_id", "value"),
         [
-            {"item_id": ids[item.key], "criterion_id": crit[name], "value": value}
+            (item_id, crit[name], value)
             for item in items
+            if item.scores
+            for item_id in (ids[item.key],)
             for name, value in item.scores.items()
         ],
     )
     _insert(
         session,
         t.Dependency,
+        ("plan_id", "blocker_id", "blocked_id", "kind"),
         [
-            {
-                "plan_id": plan_id,
-                "blocker_id": ids[blocker],
-                "blocked_id": ids[item.key],
-                "kind": kind,
-            }
+            (plan_id, ids[blocker], item_id, kind)
             for item in items
+            if item.depends_on or item.soft_depends_on
+            for item_id in (ids[item.key],)
             for kind, blockers in (("hard", item.depends_on), ("soft", item.soft_depends_on))
             for blocker in blockers
         ],
@@ -485,10 +526,12 @@ def _insert_item_links(
         _insert(
             session,
             model,
+            ("item_id", column),
             [
-                {"item_id": ids[item.key], column: target[key]}
+                (ids[item.key], target[key])
                 for item in items
-                for key in getattr(item, field)
+                if (linked := getattr(item, field))
+                for key in linked
             ],
         )
 
