@@ -10,8 +10,8 @@ def test_a_team_whose_capacity_ends_keeps_only_the_periods_it_reached() -> None:
     """Asking again and again whether work still fits before the capacity ends creates no
     periods beyond those reached: each check used to double them, until memory ran out."""
     load = TeamLoad(TeamData("gone", capacity=1.0, changes=((2, 0.0),)))
-    assert load.take(0, 1.5) == [(0, 1.0), (1, 0.5)]
+    assert load.take(0, 1.5) == ((0, 1.0), (1, 0.5))
     for _ in range(10):
         assert load.take(0, 1.0) is None
-    assert load.take(1, 0.5) == [(1, 0.5)]
+    assert load.take(1, 0.5) == ((1, 0.5),)
     assert len(load.free) == 16

@@ -8,9 +8,9 @@ team does not walk past every full period again.
 >>> from roadmap.engine.inputs import TeamData
 >>> load = TeamLoad(TeamData("dev", capacity=2.0))
 >>> load.take(0, 3.0)
-[(0, 2.0), (1, 1.0)]
+((0, 2.0), (1, 1.0))
 >>> load.take(0, 2.0)
-[(1, 1.0), (2, 1.0)]
+((1, 1.0), (2, 1.0))
 >>> load.find(0)
 2
 """
@@ -101,11 +101,25 @@ class TeamLoad:
             self._grow(stop - 1)
         return sum(self.free[start:stop])
 
-    def take(self, period: int, effort: float) -> list[tuple[int, float]] | None:
-        """Use ``effort`` from ``period`` on, as early as there is room: ``[(period, used)]``.
+    def take(self, period: int, effort: float) -> tuple[tuple[int, float], ...] | None:
+        """Use ``effort`` from ``period`` on, as early as there is room: ``((period, used), ...)``.
 
         Returns None, and takes nothing, when the team's capacity runs out for good first.
         """
+        free, nxt = self.free, self._next
+        if self.dead is None and period < len(nxt) and nxt[period] == period:
+            room = free[period]
+            if effort <= room + EPS:  # most work fits in the period it is ready in
+                left = room - effort
+                if left > EPS:
+                    free[period] = left
+                else:
+                    free[period], nxt[period] = 0.0, period + 1
+                return ((period, effort),)
+        return self._spread(period, effort)
+
+    def _spread(self, period: int, effort: float) -> tuple[tuple[int, float], ...] | None:
+        """:meth:`take` where the work does not fit in ``period`` itself."""
         p = self.find(period)
         if p is None or (self.dead is not None and self.available(p, self.dead) < effort - EPS):
             return None
@@ -120,7 +134,7 @@ class TeamLoad:
                     free[p] = left
                 else:
                     free[p], nxt[p] = 0.0, p + 1
-                return used
+                return tuple(used)
             used.append((p, room))
             effort -= room
             free[p], nxt[p] = 0.0, p + 1
@@ -129,4 +143,4 @@ class TeamLoad:
                 continue
             p = self.find(p)
             if p is None:  # what is left is rounding below EPS: the check above saw room
-                return used
+                return tuple(used)

@@ -121,8 +121,13 @@ def longest_chain(
     dist = [0.0] * len(weight)
     best = [-1] * len(weight)
     for i in order:
+        before = preds[i]
+        if len(before) == 1 and dist[before[0]] > -1.0:  # most items wait for one or none
+            p = before[0]
+            dist[i], best[i] = weight[i] + dist[p], p
+            continue
         top, arg = -1.0, -1
-        for p in preds[i]:
+        for p in before:
             d = dist[p]
             if d > top or (d == top and p < arg):
                 top, arg = d, p

@@ -10,12 +10,19 @@ order the plan was written in does not show; a cycle raises
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain
-from operator import attrgetter
+from itertools import chain, pairwise, repeat
+from operator import attrgetter, itemgetter
 
 from roadmap.engine.graph import CycleError, build_graph, find_cycle, longest_chain
-from roadmap.engine.inputs import DONE, DROPPED, HARD, IN_PROGRESS, ItemData, Snapshot
+from roadmap.engine.inputs import DONE, DROPPED, HARD, IN_PROGRESS, Edge, ItemData, Snapshot
+
+_KEY, _STATUS, _TEAM, _EFFORT = (attrgetter(f) for f in ("key", "status", "team", "effort"))
+_EARLIEST, _PINNED, _MANDATORY = (
+    attrgetter(f) for f in ("earliest_start", "pinned_period", "mandatory")
+)
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 @dataclass(slots=True)
@@ -37,8 +44,6 @@ class Numbered:
     """``(item, dropped blocker)``: dependencies on dropped items, left out."""
     order: list[int] = field(default_factory=list)
     """A topological order."""
-    position: list[int] = field(default_factory=list)
-    """Each item's place in ``order``."""
     team_keys: list[str] = field(default_factory=list)
     team_of: list[int] = field(default_factory=list)
     """Index into ``team_keys``, or -1 for no (or an unknown) team."""
@@ -56,72 +61,82 @@ class Numbered:
 
 
 def number(snap: Snapshot) -> Numbered:
-    """The plan of ``snap`` numbered for sequencing."""
+    """The plan of ``snap`` numbered for sequencing.
+
+    Each pass over the items reads one field of all of them (``map`` with ``attrgetter``), and
+    dependencies find their items' indexes the same way: for 100,000 items, the loops that
+    are left in Python are the ones that must decide something per item.
+    """
     plan = Numbered()
     cal = snap.calendar
-    ordered = sorted(snap.items, key=attrgetter("key"))
-    status = {}
-    for item in ordered:
-        if item.key in status:
-            raise ValueError(f"item key {item.key} is used twice")
-        status[item.key] = item.status
+    ordered = sorted(snap.items, key=_KEY)
+    status = dict(zip(map(_KEY, ordered), map(_STATUS, ordered), strict=True))
+    if len(status) < len(ordered):
+        twice = next(a for a, b in pairwise(ordered) if a.key == b.key)
+        raise ValueError(f"item key {twice.key} is used twice")
     items = [item for item in ordered if item.status not in (DONE, DROPPED)]
     plan.done = tuple(k for k, s in status.items() if s == DONE)
     plan.dropped = tuple(k for k, s in status.items() if s == DROPPED)
     plan.items = items
-    plan.keys = keys = [item.key for item in items]
+    plan.keys = keys = [*map(_KEY, items)]
     plan.index = index = {key: i for i, key in enumerate(keys)}
     n = len(items)
-    hard: list[list[int]] = [[] for _ in range(n)]
-    soft: list[list[int]] = [[] for _ in range(n)]
-    succ: list[list[int]] = [[] for _ in range(n)]
-    dropped_deps: list[tuple[int, str]] = []
-    for blocker, blocked, kind in snap.dependencies:
-        d = index.get(blocked)
-        b = index.get(blocker)
-        if d is None or b is None:
-            if blocker not in status or blocked not in status:
-                unknown = blocker if blocker not in status else blocked
-                raise ValueError(f"dependency {blocker} -> {blocked}: no item {unknown}")
-            if d is not None and status[blocker] == DROPPED:
-                dropped_deps.append((d, blocker))
-            continue
-        (hard if kind == HARD else soft)[d].append(b)
-        succ[b].append(d)
-    for links in chain(hard, soft, succ):
-        if len(links) > 1:
-            links.sort()  # the order dependencies were given in must not show
-    plan.hard, plan.soft, plan.succ = hard, soft, succ
-    plan.dropped_deps = sorted(dropped_deps)
-    plan.indeg = [len(hard[i]) + len(soft[i]) for i in range(n)]
+    plan.hard, plan.soft, plan.succ, plan.dropped_deps = _links(snap.dependencies, n, index, status)
+    plan.indeg = [len(h) + len(s) for h, s in zip(plan.hard, plan.soft, strict=True)]
     plan.order = _topological_order(plan)
-    plan.position = [0] * n
-    for k, i in enumerate(plan.order):
-        plan.position[i] = k
 
     plan.team_keys = sorted(snap.teams)
     team_index = {key: t for t, key in enumerate(plan.team_keys)}
-    plan.team_of = [team_index.get(item.team, -1) for item in items]  # type: ignore[arg-type]
-    plan.unknown_teams = sorted({item.team for item in items if item.team} - set(team_index))
-    plan.effort = [item.effort if item.effort > 0 else 0.0 for item in items]
-    plan.earliest = [
-        max(cal.index_of(item.earliest_start), 0) if item.earliest_start else 0 for item in items
-    ]
-    plan.pin = [
-        max(item.pinned_period, 0) if item.pinned_period is not None else -1 for item in items
-    ]
-    plan.pinned = [i for i in range(n) if plan.pin[i] >= 0]
-    plan.in_progress = [item.status == IN_PROGRESS for item in items]
+    teams = [*map(_TEAM, items)]
+    plan.team_of = [*map(team_index.get, teams, repeat(-1, n))]
+    plan.unknown_teams = sorted({team for team in teams if team} - set(team_index))
+    plan.effort = [e if e > 0 else 0.0 for e in map(_EFFORT, items)]
+    index_of = cal.index_of
+    plan.earliest = [max(index_of(day), 0) if day else 0 for day in map(_EARLIEST, items)]
+    pinned_periods = [*map(_PINNED, items)]
+    plan.pin = [-1 if p is None else max(p, 0) for p in pinned_periods]
+    plan.pinned = [i for i, p in enumerate(pinned_periods) if p is not None]
+    plan.in_progress = [s == IN_PROGRESS for s in map(_STATUS, items)]
     plan.committed = [
-        item.mandatory or started or item.pinned_period is not None
-        for item, started in zip(items, plan.in_progress, strict=True)
+        mandatory or started or p is not None
+        for mandatory, started, p in zip(
+            map(_MANDATORY, items), plan.in_progress, pinned_periods, strict=True
+        )
     ]
-    path, _ = longest_chain(plan.order, hard, plan.effort)
+    path, _ = longest_chain(plan.order, plan.hard, plan.effort)
     plan.critical = [False] * n
     for i in path:
         plan.critical[i] = True
     plan.critical_path = tuple(keys[i] for i in path)
     return plan
+
+
+def _links(
+    deps: Sequence[Edge], n: int, index: dict[str, int], status: dict[str, str]
+) -> tuple[list[list[int]], list[list[int]], list[list[int]], list[tuple[int, str]]]:
+    """Hard and soft blockers and the waiting items of each item, sorted, and the dependencies
+    on dropped items; a dependency on an unknown item raises :class:`ValueError`."""
+    hard: list[list[int]] = [[] for _ in range(n)]
+    soft: list[list[int]] = [[] for _ in range(n)]
+    succ: list[list[int]] = [[] for _ in range(n)]
+    dropped_deps: list[tuple[int, str]] = []
+    blockers = map(index.get, map(_FIRST, deps))
+    blocked = map(index.get, map(_SECOND, deps))
+    for b, d, dep in zip(blockers, blocked, deps, strict=True):
+        if d is None or b is None:
+            blocker, waiting = dep[0], dep[1]
+            if blocker not in status or waiting not in status:
+                unknown = blocker if blocker not in status else waiting
+                raise ValueError(f"dependency {blocker} -> {waiting}: no item {unknown}")
+            if d is not None and status[blocker] == DROPPED:
+                dropped_deps.append((d, blocker))
+            continue
+        (hard if dep[2] == HARD else soft)[d].append(b)
+        succ[b].append(d)
+    for links in chain(hard, soft, succ):
+        if len(links) > 1:
+            links.sort()  # the order dependencies were given in must not show
+    return hard, soft, succ, sorted(dropped_deps)
 
 
 def _topological_order(plan: Numbered) -> list[int]:

@@ -196,7 +196,8 @@ def _rerank(
     return by_rank, place
 
 
-_LOOKUPS = ("_positions", "_hard_succ", "_members", "_users", "_waiting", "_fixed", "_deadlines")
+_LOOKUPS = ("_positions", "_in_order", "_hard_succ", "_members", "_users", "_waiting", "_fixed",
+            "_deadlines")  # fmt: skip
 """The lookups :class:`Sequencer` makes on first use, for one snapshot."""
 
 
@@ -237,6 +238,14 @@ class Sequencer:
     def _positions(self) -> dict[str, int]:
         """The snapshot's items by key."""
         return {x.key: k for k, x in enumerate(self.snapshot.items)}
+
+    @cached_property
+    def _in_order(self) -> list[int]:
+        """Each item's place in the topological order."""
+        position = [0] * len(self.plan.order)
+        for k, i in enumerate(self.plan.order):
+            position[i] = k
+        return position
 
     @cached_property
     def _hard_succ(self) -> list[list[int]]:
@@ -412,7 +421,7 @@ class Sequencer:
         what they wait for, as long as an item's raised values change. Returns the items whose
         values changed."""
         plan, own, committed = self.plan, self._own, self.plan.committed
-        order, position, hard, soft = plan.order, plan.position, plan.hard, plan.soft
+        order, position, hard, soft = plan.order, self._in_order, plan.hard, plan.soft
         queued = set(changed)
         heap = [-position[i] for i in queued]
         heapq.heapify(heap)
@@ -465,7 +474,7 @@ class Sequencer:
             if got is None:
                 sched.unplaced[i] = -1
                 continue
-            sched.start[i], sched.end[i], sched.load[i] = p, got[-1][0], tuple(got)
+            sched.start[i], sched.end[i], sched.load[i] = p, got[-1][0], got
             if got[0][0] != p:
                 sched.overload.setdefault((t, p), []).append(i)
 
@@ -582,7 +591,7 @@ class Sequencer:
         plan = self.plan
         team_of, effort, earliest, pin = plan.team_of, plan.effort, plan.earliest, plan.pin
         hard, soft, succ = plan.hard, plan.soft, plan.succ
-        pop, push = heapq.heappop, heapq.heappush
+        pop, push, taken = heapq.heappop, heapq.heappush, order.append
         step = len(order)
         while heap:
             if meets is not None and meets(step):
@@ -598,22 +607,24 @@ class Sequencer:
                 i = by_rank[pop(heap)]
                 at[i] = step
                 step += 1
-                order.append(i)
+                taken(i)
                 for d in succ[i]:
-                    indeg[d] -= 1
-                    if not indeg[d]:
+                    left = indeg[d] - 1
+                    indeg[d] = left
+                    if not left:
                         push(heap, place[d])
                         pushed[d] = step
                 if pin[i] >= 0:
                     continue
                 t = earliest[i]
                 for b in hard[i]:
-                    if start[b] < 0:
+                    last = end[b]
+                    if last >= t:
+                        t = last + 1
+                    elif start[b] < 0:
                         unplaced[i] = b
                         start[i], end[i], load[i], ready[i], held[i] = -1, -1, (), 0, False
                         break
-                    if end[b] >= t:
-                        t = end[b] + 1
                 else:
                     if soft[i]:
                         t, passed = self._soft_ready(i, t, start, end, held)
@@ -631,8 +642,8 @@ class Sequencer:
                         unplaced[i] = -1
                         start[i], end[i], load[i], held[i] = -1, -1, (), False
                         continue
-                    start[i], end[i], load[i] = got[0][0], got[-1][0], tuple(got)
-                    held[i] = got[0][0] > t
+                    first = got[0][0]
+                    start[i], end[i], load[i], held[i] = first, got[-1][0], got, first > t
 
     def _soft_ready(
         self, i: int, t: int, start: list[int], end: list[int], held: list[bool]
@@ -669,7 +680,7 @@ class Sequencer:
         if len(region) == len(sched.start) or last != prev.last:
             return *self._slack(sched, last), range(len(sched.start))
         start, end, pin, hard = sched.start, sched.end, self.plan.pin, self.plan.hard
-        order, position, hard_succ = self.plan.order, self.plan.position, self._hard_succ
+        order, position, hard_succ = self.plan.order, self._in_order, self._hard_succ
         late, slack = [*prev.late], [*prev.slack]
         was = prev.sched
         queued = {i for i in region if start[i] != was.start[i] or end[i] != was.end[i]}
