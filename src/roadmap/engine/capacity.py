@@ -108,22 +108,19 @@ class TeamLoad:
         """
         free, nxt = self.free, self._next
         if self.dead is None and period < len(nxt) and nxt[period] == period:
-            room = free[period]
+            p = period  # it has room: no search needed
+            room = free[p]
             if effort <= room + EPS:  # most work fits in the period it is ready in
                 left = room - effort
                 if left > EPS:
-                    free[period] = left
+                    free[p] = left
                 else:
-                    free[period], nxt[period] = 0.0, period + 1
-                return ((period, effort),)
-        return self._spread(period, effort)
-
-    def _spread(self, period: int, effort: float) -> tuple[tuple[int, float], ...] | None:
-        """:meth:`take` where the work does not fit in ``period`` itself."""
-        p = self.find(period)
-        if p is None or (self.dead is not None and self.available(p, self.dead) < effort - EPS):
-            return None
-        free, nxt = self.free, self._next
+                    free[p], nxt[p] = 0.0, p + 1
+                return ((p, effort),)
+        else:
+            p = self.find(period)
+            if p is None or (self.dead is not None and self.available(p, self.dead) < effort - EPS):
+                return None
         used: list[tuple[int, float]] = []
         while True:
             room = free[p]

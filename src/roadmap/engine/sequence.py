@@ -300,7 +300,7 @@ class Sequencer:
         snap = self.snapshot
         with collector_paused():
             self._model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.plan.items)
-            self._base = [self._model.breakdown(item) for item in self.plan.items]
+            self._base = self._model.breakdowns(self.plan.items)
             self._own = [base[0] for base in self._base]
             self._prev = None
             return self._run(changed=range(len(self.plan.items)))
@@ -337,7 +337,7 @@ class Sequencer:
         model = self._model.refit(plan.items)
         if model != self._model:
             self._model = model
-            self._base = [model.breakdown(x) for x in plan.items]
+            self._base = model.breakdowns(plan.items)
             self._own = [base[0] for base in self._base]
             return self._run(changed=range(len(plan.items)))
         self._base[i] = model.breakdown(item)
@@ -663,10 +663,12 @@ class Sequencer:
         late_end = [last] * len(start)
         late, slack = [NEVER] * len(start), [0] * len(start)
         for i in reversed(self.plan.order):
-            if start[i] < 0:
+            first = start[i]
+            if first < 0:
                 continue
-            at = late[i] = start[i] if pin[i] >= 0 else late_end[i] - (end[i] - start[i])
-            slack[i] = at - start[i] if at > start[i] else 0
+            at = late[i] = first if pin[i] >= 0 else late_end[i] - (end[i] - first)
+            if at > first:
+                slack[i] = at - first
             for b in hard[i]:
                 if at <= late_end[b]:
                     late_end[b] = at - 1
@@ -815,7 +817,7 @@ class Sequencer:
             out.extend(say.pin_conflict(keys[i], start[i], keys[b], end[b]) for b in late)
         for (t, p), pinned in sorted(sched.overload.items()):
             out.append(say.pinned_overload(plan.team_keys[t], p, [keys[i] for i in pinned]))
-        self._past_horizon(sched, self._members if teams is None else teams)
+        self._past_horizon(sched, teams)
         out.extend(self._horizon[t] for t in sorted(self._horizon))
         for i, due, day in self._deadlines:
             if start[i] >= 0 and end[i] > due:
@@ -842,20 +844,26 @@ class Sequencer:
             if x.deadline
         ]
 
-    def _past_horizon(self, sched: _Schedule, teams: Iterable[int]) -> None:
-        """Name again the work of ``teams`` that ends past the horizon."""
-        horizon, end, members = self.snapshot.horizon, sched.end, self._members
-        keys = self.plan.keys
-        for t in teams:
-            if t < 0:
-                continue
-            late = [i for i in members[t] if end[i] >= horizon]
-            if not late:
+    def _past_horizon(self, sched: _Schedule, teams: Iterable[int] | None) -> None:
+        """Name again the work of ``teams`` (None: all) that ends past the horizon."""
+        horizon, end, keys = self.snapshot.horizon, sched.end, self.plan.keys
+        if teams is None:  # one pass over all items, by rank: each team's come out in order
+            found: dict[int, list[int]] = defaultdict(list)
+            team_of = self.plan.team_of
+            for i in [i for i in sched.by_rank if end[i] >= horizon]:
+                found[team_of[i]].append(i)
+            found.pop(-1, None)
+            self._horizon = {}
+        else:
+            found = {t: [i for i in self._members[t] if end[i] >= horizon] for t in teams if t >= 0}
+            for late in found.values():
+                late.sort(key=sched.place.__getitem__)
+        for t, late in found.items():
+            if late:
+                team = self.plan.team_keys[t]
+                self._horizon[t] = self.say.past_horizon(team, horizon, [keys[i] for i in late])
+            else:
                 self._horizon.pop(t, None)
-                continue
-            late.sort(key=sched.place.__getitem__)
-            team = self.plan.team_keys[t]
-            self._horizon[t] = self.say.past_horizon(team, horizon, [keys[i] for i in late])
 
 
 def sequence(snapshot: Snapshot) -> Roadmap:
