@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KeyFooter(Footer):
@@ -30,6 +32,14 @@ class KeyFooter(Footer):
             if binding.show or key == palette
         ]
         return (self.show_command_palette, *shown)
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget._reactive_connect:
+                # Bound to the footer's compact: it starts with the footer's value instead of
+                # its own default, so that it is not styled once for each as it mounts.
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
 
     async def recompose(self) -> None:
         if not self.is_attached:
