@@ -161,9 +161,13 @@ def app(plan_store: Store, config_dir: Path):
 
 
 async def settle(pilot) -> None:
-    """Let the app's workers finish (reads, the editor's load, the engine) and redraw."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    """Let the app's workers finish (reads, the editor's load, the engine) and redraw.
+
+    Twice: the first screen starts the engine only once it is drawn.
+    """
+    for _ in range(2):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 

@@ -211,12 +211,13 @@ class RoadmapApp(App[None]):
         self.call_from_thread(self._roadmap_ready, roadmap)
 
     def view_loaded(self) -> None:
-        """A view shows its data. The first time, the engine starts: running it while the
-        first screen is being drawn (its imports, the sequencing) would only delay that screen.
+        """A view shows its data. The first time, the engine starts once that is drawn:
+        running it while the first screen is being drawn (its imports, the sequencing) would
+        only delay that screen.
         """
         if not self._engine_started:
             self._engine_started = True
-            self.resequence()
+            self.call_after_refresh(self.resequence)
 
     def _roadmap_ready(self, roadmap) -> None:
         from roadmap.tui.planning import moves
