@@ -19,6 +19,8 @@ from roadmap.tui.screens.base import PlanView, counted, with_roadmap
 from roadmap.tui.widgets.grid import Column, Grid
 
 ID, KEY, TITLE, THEME, OWNER, TEAM, STATUS, TAGS, SCORE, PERIOD = range(10)
+"""Row layout: the fields of :class:`~roadmap.store.edits.ItemRow` (tags a tuple), then the
+engine's score and period."""
 
 COLUMNS = (
     Column("Key", KEY, 9),
@@ -33,7 +35,7 @@ COLUMNS = (
 
 
 def _search(row: tuple) -> str:
-    return " ".join((row[KEY], row[TITLE], row[TAGS], row[THEME], row[OWNER], row[STATUS]))
+    return " ".join((row[KEY], row[TITLE], *row[TAGS], row[THEME], row[OWNER], row[STATUS]))
 
 
 class ItemsView(PlanView):
@@ -77,22 +79,19 @@ class ItemsView(PlanView):
         self.app.call_from_thread(self._show, rows, version)
 
     def _rows(self, rows: list[edits.ItemRow]) -> list[tuple]:
+        """Each :class:`~roadmap.store.edits.ItemRow` with its score and period appended."""
         roadmap = self.roadmap_app.roadmap
-        scores = roadmap.scores if roadmap else {}
-        places = roadmap.placements if roadmap else {}
+        if roadmap is None:  # The first load: the engine has not run yet.
+            unscored = (None, "")
+            return [r + unscored for r in rows]
+        scores, places = roadmap.scores, roadmap.placements
         label = cache(self.ctx.calendar.label)
         out = []
         for r in rows:
-            score = scores.get(r.key)
+            result = scores.get(r.key)
             place = places.get(r.key)
-            out.append(
-                (
-                    *r[:TAGS],
-                    " ".join(r.tags),
-                    None if score is None else score.score,
-                    "" if place is None else label(place.start),
-                )
-            )
+            score = None if result is None else result.score
+            out.append((*r, score, "" if place is None else label(place.start)))
         return out
 
     def _show(self, items: list[edits.ItemRow], version: int) -> None:
