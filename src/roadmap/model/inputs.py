@@ -392,26 +392,39 @@ def dependency_edges(doc: PlanDoc) -> Iterator[tuple[str, str, DependencyKind]]:
 def cycle_problems(doc: PlanDoc) -> list[Problem]:
     """A dependency cycle, named item by item, if the document has one.
 
-    Peeling off items without blockers (Kahn's algorithm on plain dicts) settles the common,
-    acyclic case in linear time; networkx names a cycle only among the items left over.
+    An item whose blockers all come before it in the document, each of them settled the same
+    way, cannot be on a cycle: one pass in document order settles most plans, which list
+    blockers first (an export keeps the stored order). Kahn's algorithm peels off the items
+    left over, and networkx names a cycle only among those it cannot peel.
     """
     items = doc.items
     index = {item.key: i for i, item in enumerate(items)}
-    blocks: list[list[int]] = [[] for _ in items]
-    waiting = [0] * len(items)
+    settled = [False] * len(items)
+    rest: list[int] = []
     for i, item in enumerate(items):
-        hard, soft = item.depends_on, item.soft_depends_on
-        if hard or soft:
-            for blocker in (*hard, *soft):
-                blocks[index[blocker]].append(i)
-            waiting[i] = len(hard) + len(soft)
-    ready = [i for i, n in enumerate(waiting) if not n]
+        for blocker in (*item.depends_on, *item.soft_depends_on):
+            if not settled[index[blocker]]:
+                rest.append(i)
+                break
+        else:
+            settled[i] = True
+    if not rest:
+        return []
+    blocks: dict[int, list[int]] = {i: [] for i in rest}
+    waiting = dict.fromkeys(rest, 0)
+    for i in rest:
+        for blocker in (*items[i].depends_on, *items[i].soft_depends_on):
+            j = index[blocker]
+            if not settled[j]:
+                blocks[j].append(i)
+                waiting[i] += 1
+    ready = [i for i in rest if not waiting[i]]
     while ready:
         for blocked in blocks[ready.pop()]:
             waiting[blocked] -= 1
             if not waiting[blocked]:
                 ready.append(blocked)
-    left = {items[i].key for i, n in enumerate(waiting) if n}
+    left = {items[i].key for i in rest if waiting[i]}
     if not left:
         return []
     import networkx as nx
