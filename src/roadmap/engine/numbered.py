@@ -75,12 +75,12 @@ def number(snap: Snapshot) -> Numbered:
         twice = next(a for a, b in pairwise(ordered) if a.key == b.key)
         raise ValueError(f"item key {twice.key} is used twice")
     items = [item for item in ordered if item.status not in (DONE, DROPPED)]
-    plan.done = tuple(k for k, s in status.items() if s == DONE)
-    plan.dropped = tuple(k for k, s in status.items() if s == DROPPED)
+    plan.done = tuple([k for k, s in status.items() if s == DONE])
+    plan.dropped = tuple([k for k, s in status.items() if s == DROPPED])
     plan.items = items
     plan.keys = keys = [*map(_KEY, items)]
-    plan.index = index = {key: i for i, key in enumerate(keys)}
     n = len(items)
+    plan.index = index = dict(zip(keys, range(n), strict=True))
     plan.hard, plan.soft, plan.succ, plan.dropped_deps = _links(snap.dependencies, n, index, status)
     plan.indeg = [len(h) + len(s) for h, s in zip(plan.hard, plan.soft, strict=True)]
     plan.order = _topological_order(plan)

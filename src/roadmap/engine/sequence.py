@@ -44,6 +44,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 
 from roadmap.collector import collector_paused
 from roadmap.engine.capacity import TeamLoad
@@ -829,7 +830,7 @@ class Sequencer:
         """The warnings that no change of priority changes."""
         say, keys, plan = self.say, self.plan.keys, self.plan
         out = [say.dropped_dependency(keys[i], blocker) for i, blocker in plan.dropped_deps]
-        no_team = [keys[i] for i, t in enumerate(plan.team_of) if t < 0]
+        no_team = [k for k, t in zip(keys, plan.team_of, strict=True) if t < 0]
         if no_team:
             out.append(say.no_team_items(no_team, plan.unknown_teams))
         return out
@@ -839,9 +840,9 @@ class Sequencer:
         """``(item, period of its deadline, deadline)`` of the items that have one."""
         index_of = self.snapshot.calendar.index_of
         return [
-            (i, index_of(x.deadline), x.deadline)
-            for i, x in enumerate(self.plan.items)
-            if x.deadline
+            (i, index_of(day), day)
+            for i, day in enumerate(map(attrgetter("deadline"), self.plan.items))
+            if day
         ]
 
     def _past_horizon(self, sched: _Schedule, teams: Iterable[int] | None) -> None:
@@ -860,8 +861,8 @@ class Sequencer:
                 late.sort(key=sched.place.__getitem__)
         for t, late in found.items():
             if late:
-                team = self.plan.team_keys[t]
-                self._horizon[t] = self.say.past_horizon(team, horizon, [keys[i] for i in late])
+                named = [*map(keys.__getitem__, late)]
+                self._horizon[t] = self.say.past_horizon(self.plan.team_keys[t], horizon, named)
             else:
                 self._horizon.pop(t, None)
 
