@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from itertools import compress
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -455,9 +456,10 @@ def _translation_problems(doc: PlanDoc) -> Iterator[Problem]:
         groups.append(("need", ("stakeholders", i, "needs"), sh.needs))
     for table, loc, rows in groups:
         allowed = TRANSLATABLE_FIELDS[table]
-        for i, row in enumerate(rows):
+        texts = [row.i18n for row in rows]
+        for i, i18n in compress(enumerate(texts), texts):  # the rows that have translations
             row_loc = loc if table == "plan" else (*loc, i)
-            for lang, fields in row.i18n.items():
+            for lang, fields in i18n.items():
                 if lang not in others:
                     yield Problem(
                         (*row_loc, "i18n", lang),
