@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -98,8 +98,8 @@ class Timeline(ScrollView, can_focus=True):
     Timeline > .timeline--milestone { color: $accent; text-style: bold; }
     """
 
-    selected: reactive[tuple[int, int]] = reactive((0, 0), init=False)
-    """(line, bar index within the line)."""
+    selected: reactive[tuple[int, int]] = reactive((0, 0), init=False, repaint=False)
+    """(line, bar index within the line); a change redraws the lines of the two bars."""
 
     class Selected(Message):
         def __init__(self, key: str) -> None:
@@ -163,7 +163,7 @@ class Timeline(ScrollView, can_focus=True):
                 return (yy, 0)
         return (0, 0)
 
-    def watch_selected(self) -> None:
+    def watch_selected(self, old: tuple[int, int], new: tuple[int, int]) -> None:
         bar = self.selected_bar
         if bar is None:
             return
@@ -175,8 +175,14 @@ class Timeline(ScrollView, can_focus=True):
         left = int(self.scroll_offset.x)
         if x < left + LABEL or x >= left + self.size.width:
             self.scroll_to(x=max(0, bar.start * self.width_per_period - 4), animate=False)
-        self.refresh()
+        self._refresh_line(old[0])
+        self._refresh_line(new[0])
         self.post_message(self.Selected(bar.key))
+
+    def _refresh_line(self, line: int) -> None:
+        y = line + 2 - int(self.scroll_offset.y)
+        if 2 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))
 
     def action_step(self, delta: int) -> None:
         y, x = self.selected
