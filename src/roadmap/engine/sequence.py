@@ -366,7 +366,11 @@ class Sequencer:
         self._rebuild(dirty, state, full=redo is None)
         last = self._last
         if redo is None or any((sched.start[i] < 0) != (prev.sched.start[i] < 0) for i in dirty):  # type: ignore[union-attr]
-            placements = {keys[i]: p for i, p in enumerate(self._placements) if p is not None}
+            placed = self._placements
+            if sched.unplaced:
+                placements = {k: p for k, p in zip(keys, placed, strict=True) if p is not None}
+            else:
+                placements = dict(zip(keys, placed, strict=True))
             scores = dict(zip(keys, self._scores, strict=True))
         else:
             placements, scores = dict(last.placements), dict(last.scores)  # type: ignore[union-attr]
