@@ -25,7 +25,7 @@ _EARLIEST, _PINNED, _MANDATORY = (
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)  # nobody compares or shows it
 class Numbered:
     """The sequenced items of a plan and their constraints, by index (see :func:`number`)."""
 

@@ -70,7 +70,7 @@ NEVER = 1 << 60
 """The latest start of an unplaced item: it holds nothing back."""
 
 
-@dataclasses.dataclass(slots=True)
+@dataclasses.dataclass(slots=True, eq=False, repr=False)  # nobody compares or shows it
 class _Schedule:
     """One scheduling pass, by item index; ``start == -1`` means not placed."""
 
@@ -102,7 +102,7 @@ class _Schedule:
     """The team loads before every ``CHECKPOINT``-th step."""
 
 
-@dataclasses.dataclass(slots=True)
+@dataclasses.dataclass(slots=True, eq=False, repr=False)  # nobody compares or shows it
 class _State:
     """What a run leaves for the next one, by item index."""
 
