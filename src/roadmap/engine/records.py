@@ -74,25 +74,25 @@ class Deferred:
 class _DeferredSlot:
     """A slot that works out a :class:`Deferred` value on first read and keeps the result."""
 
-    __slots__ = ("slot",)
+    __slots__ = ("delete", "get", "set")
 
     def __init__(self, slot) -> None:
-        self.slot = slot
+        self.get, self.set, self.delete = slot.__get__, slot.__set__, slot.__delete__
 
     def __get__(self, obj, owner=None):
         if obj is None:
             return self
-        value = self.slot.__get__(obj, owner)
+        value = self.get(obj)
         if type(value) is Deferred:
             value = value.make(value.arg)
-            self.slot.__set__(obj, value)
+            self.set(obj, value)
         return value
 
     def __set__(self, obj, value) -> None:
-        self.slot.__set__(obj, value)
+        self.set(obj, value)
 
     def __delete__(self, obj) -> None:
-        self.slot.__delete__(obj)
+        self.delete(obj)
 
 
 def deferred(*names: str):
