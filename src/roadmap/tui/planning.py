@@ -7,9 +7,12 @@ so that a changed score re-sequences only what it moves. It runs in the app's wo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
-from roadmap.engine.result import Roadmap
 from roadmap.store.db import Store
+
+if TYPE_CHECKING:  # The engine's modules load with its first run, after the first screen.
+    from roadmap.engine.result import Roadmap
 
 MOVES_SHOWN = 3
 """At most this many "moved" toasts; the rest are counted in one more."""
