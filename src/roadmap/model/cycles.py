@@ -1,55 +1,63 @@
 """Finding a dependency cycle among many items, and naming it the same way everywhere.
 
-Peeling off the nodes that nothing blocks (Kahn's algorithm on plain lists) settles the
-common, acyclic case in linear time; networkx, whose ``find_cycle`` grows quadratically on
-graphs without one, only names a cycle among the nodes left over.
+An item whose blockers all come before it, each of them settled the same way, cannot be on a
+cycle: one pass in order settles most plans, which list blockers first (an export keeps the
+stored order, and stored items are numbered in the order they were written). Kahn's
+algorithm peels off the items left over, and networkx, whose ``find_cycle`` grows
+quadratically on graphs without one, names a cycle only among those it cannot peel.
 
->>> find_cycle([("A", "B"), ("B", "C"), ("C", "B")])
-['B', 'C']
->>> find_cycle([("A", "B")]) is None
-True
->>> cycle_text(["C", "A", "B"])
-'C -> A -> B -> C'
->>> cycle_text(in_order(["C", "A", "B"]))
+>>> cycle_text(in_order(find_cycle({"B": ["A"], "C": ["B"], "A": ["C"], "D": ["A"]})))
 'A -> B -> C -> A'
+>>> find_cycle({2: [1], 3: [2, 1]}) is None
+True
+>>> find_cycle({"B": ["A"], "C": ["A", "B"]}) is None
+True
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
-from itertools import chain
+from collections.abc import Hashable, Mapping, Sequence
 from typing import TypeVar
 
 Node = TypeVar("Node", bound=Hashable)
 
 
-def find_cycle(edges: Iterable[tuple[Node, Node]]) -> list[Node] | None:
-    """One cycle of the graph of ``(blocker, blocked)`` ``edges``, its nodes in the order they
-    block one another, or None when there is none."""
-    edges = list(edges)
-    nodes = list(dict.fromkeys(chain.from_iterable(edges)))
-    count = len(nodes)
-    at = {node: i for i, node in enumerate(nodes)}.__getitem__
-    blocks: list[list[int]] = [[] for _ in range(count)]
-    waiting = [0] * count
-    for blocker, blocked in edges:
-        target = at(blocked)
-        blocks[at(blocker)].append(target)
-        waiting[target] += 1
-    ready = [i for i, n in enumerate(waiting) if not n]
-    pop, push = ready.pop, ready.append
+def find_cycle(blockers: Mapping[Node, Sequence[Node]]) -> list[Node] | None:
+    """One cycle of the graph where each node of ``blockers`` waits for the nodes it maps to,
+    as its nodes in the order they block one another; None when there is none. A node that
+    is not a key waits for nothing; the keys' order is the one the first pass goes in."""
+    settled: set[Node] = set()
+    rest = []
+    for node, before in blockers.items():
+        for blocker in before:
+            if blocker not in settled and blocker in blockers:
+                rest.append(node)
+                break
+        else:
+            settled.add(node)
+    if not rest:
+        return None
+    waiting = dict.fromkeys(rest, 0)
+    blocks: dict[Node, list[Node]] = {node: [] for node in rest}
+    for node in rest:
+        for blocker in blockers[node]:
+            if blocker in waiting:
+                blocks[blocker].append(node)
+                waiting[node] += 1
+    ready = [node for node in rest if not waiting[node]]
     while ready:
-        for blocked in blocks[pop()]:
+        for blocked in blocks[ready.pop()]:
             waiting[blocked] -= 1
             if not waiting[blocked]:
-                push(blocked)
-    left = {nodes[i] for i, n in enumerate(waiting) if n}
+                ready.append(blocked)
+    left = {node for node in rest if waiting[node]}
     if not left:
         return None
     import networkx as nx
 
-    graph = nx.DiGraph((a, b) for a, b in edges if a in left and b in left)
-    return [blocker for blocker, _ in nx.find_cycle(graph)]
+    graph = nx.DiGraph((b, node) for node in left for b in blockers[node] if b in left)
+    cycle = [blocker for blocker, _ in nx.find_cycle(graph)]
+    return cycle
 
 
 def in_order(keys: list[str]) -> list[str]:

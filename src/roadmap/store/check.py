@@ -62,8 +62,16 @@ def check_stored(*, session: Session, plan_id: int) -> list[Finding]:
 
 def _cycle(connection: Connection, plan_id: int) -> list[Finding]:
     dep = t.Dependency.__table__.c
-    edges = fetch(connection, select(dep.blocker_id, dep.blocked_id).where(dep.plan_id == plan_id))
-    cycle = find_cycle(edges)
+    blockers: dict[int, list[int]] = {}
+    for blocker, blocked in fetch(
+        connection, select(dep.blocker_id, dep.blocked_id).where(dep.plan_id == plan_id)
+    ):
+        before = blockers.get(blocked)
+        if before is None:
+            blockers[blocked] = [blocker]
+        else:
+            before.append(blocker)
+    cycle = find_cycle(blockers)
     if cycle is None:
         return []
     item = t.Item.__table__.c
