@@ -12,18 +12,26 @@ import gc
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual import work
-from textual.app import App
-from textual.binding import Binding, BindingType
-from textual.screen import Screen
-from textual.theme import Theme
+# What these imports build (Textual, SQLAlchemy, the plan's model) lives as long as the process:
+# the cycle collector's passes over it, a tenth of the imports' time, find nothing. So none
+# runs while they load, and what they built is then kept out of its sight (frozen).
+gc.disable()
+try:
+    from textual import work
+    from textual.app import App
+    from textual.binding import Binding, BindingType
+    from textual.screen import Screen
+    from textual.theme import Theme
 
-from roadmap.store.db import Store
-from roadmap.tui.context import PlanContext
-from roadmap.tui.history import Change, History, ItemChange
-from roadmap.tui.planning import Planner
-from roadmap.tui.prefs import Prefs
-from roadmap.tui.widgets.navbar import VIEWS
+    from roadmap.store.db import Store
+    from roadmap.tui.context import PlanContext
+    from roadmap.tui.history import Change, History, ItemChange
+    from roadmap.tui.planning import Planner
+    from roadmap.tui.prefs import Prefs
+    from roadmap.tui.widgets.navbar import VIEWS
+finally:
+    gc.freeze()
+    gc.enable()
 
 PROJECTOR = Theme(
     name="projector",
@@ -104,6 +112,7 @@ class RoadmapApp(App[None]):
         self.sub_title = ctx.name
 
     async def on_mount(self) -> None:
+        gc.disable()  # Until the first screen is drawn: see _first_screen_drawn.
         self.register_theme(PROJECTOR)
         self.theme = self._fixed_theme or self.prefs.get("theme") or "textual-dark"
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -124,6 +133,7 @@ class RoadmapApp(App[None]):
             self._watcher.close()
         if self._settled:
             gc.unfreeze()
+        gc.enable()
 
     # Views -------------------------------------------------------------------------------
 
@@ -211,13 +221,17 @@ class RoadmapApp(App[None]):
         self.call_from_thread(self._roadmap_ready, roadmap)
 
     def view_loaded(self) -> None:
-        """A view shows its data. The first time, the engine starts once that is drawn:
-        running it while the first screen is being drawn (its imports, the sequencing) would
-        only delay that screen.
-        """
+        """A view shows its data; the first time, :meth:`_first_screen_drawn` follows."""
         if not self._engine_started:
             self._engine_started = True
-            self.call_after_refresh(self.resequence)
+            self.call_after_refresh(self._first_screen_drawn)
+
+    def _first_screen_drawn(self) -> None:
+        """The engine starts, and the cycle collector again: running either while the first
+        screen is built and drawn would only delay it (the collector's passes over what the
+        start built, such as the rows of a large plan, find little garbage)."""
+        gc.enable()
+        self.resequence()
 
     def _roadmap_ready(self, roadmap) -> None:
         from roadmap.tui.planning import moves
