@@ -143,13 +143,15 @@ def _topological_order(plan: Numbered) -> list[int]:
     indeg, succ = list(plan.indeg), plan.succ
     stack = [i for i, d in enumerate(indeg) if not d]
     order: list[int] = []
+    pop, ready, taken = stack.pop, stack.append, order.append
     while stack:
-        i = stack.pop()
-        order.append(i)
+        i = pop()
+        taken(i)
         for s in succ[i]:
-            indeg[s] -= 1
-            if not indeg[s]:
-                stack.append(s)
+            left = indeg[s] - 1
+            indeg[s] = left
+            if not left:
+                ready(s)
     if len(order) < len(indeg):
         left = set(range(len(indeg))) - set(order)
         nodes = [(plan.keys[i], 0.0) for i in left]

@@ -778,20 +778,22 @@ class Sequencer:
     def _placements_of(self, items: Sequence[int], state: _State, why: Why, full: bool) -> None:
         prio, src, comm, sched, slack = state.prio, state.src, state.comm, state.sched, state.slack
         start, end, load = sched.start, sched.end, sched.load
-        plan, base, placements = self.plan, self._base, self._placements
+        plan, own, placements = self.plan, self._own, self._placements
         keys, critical, team_of = plan.keys, plan.critical, plan.team_of
         team_key = [*plan.team_keys, None]  # team_of is -1 for no team: the last entry
         for i in items:
-            if start[i] < 0:
+            first = start[i]
+            if first < 0:
                 placements[i] = None
                 continue
+            raised_by = src[i]
             placements[i] = Placement(
                 keys[i],
-                start[i],
+                first,
                 end[i],
-                base[i][0],
+                own[i],
                 prio[i],
-                keys[src[i]] if src[i] != i else None,
+                keys[raised_by] if raised_by != i else None,
                 critical[i],
                 float(slack[i]),
                 Deferred(why, i) if full else why(i),
