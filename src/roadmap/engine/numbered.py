@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain, pairwise, repeat
-from operator import attrgetter, itemgetter
+from operator import add, attrgetter, itemgetter
 
 from roadmap.engine.graph import CycleError, build_graph, find_cycle, longest_chain
 from roadmap.engine.inputs import DONE, DROPPED, HARD, IN_PROGRESS, Edge, ItemData, Snapshot
@@ -82,7 +82,7 @@ def number(snap: Snapshot) -> Numbered:
     n = len(items)
     plan.index = index = dict(zip(keys, range(n), strict=True))
     plan.hard, plan.soft, plan.succ, plan.dropped_deps = _links(snap.dependencies, n, index, status)
-    plan.indeg = [len(h) + len(s) for h, s in zip(plan.hard, plan.soft, strict=True)]
+    plan.indeg = [*map(add, map(len, plan.hard), map(len, plan.soft))]
     plan.order = _topological_order(plan)
 
     plan.team_keys = sorted(snap.teams)

@@ -44,6 +44,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cached_property
+from itertools import groupby
 from operator import attrgetter
 
 from roadmap.collector import collector_paused
@@ -854,12 +855,10 @@ class Sequencer:
     def _past_horizon(self, sched: _Schedule, teams: Iterable[int] | None) -> None:
         """Name again the work of ``teams`` (None: all) that ends past the horizon."""
         horizon, end, keys = self.snapshot.horizon, sched.end, self.plan.keys
-        if teams is None:  # one pass over all items, by rank: each team's come out in order
-            found: dict[int, list[int]] = defaultdict(list)
-            team_of = self.plan.team_of
-            for i in [i for i in sched.by_rank if end[i] >= horizon]:
-                found[team_of[i]].append(i)
-            found.pop(-1, None)
+        if teams is None:  # every team's, by rank: a stable sort by team keeps that order
+            team = self.plan.team_of.__getitem__
+            late = sorted([i for i in sched.by_rank if end[i] >= horizon], key=team)
+            found = {t: [*items] for t, items in groupby(late, key=team) if t >= 0}
             self._horizon = {}
         else:
             found = {t: [i for i in self._members[t] if end[i] >= horizon] for t in teams if t >= 0}
