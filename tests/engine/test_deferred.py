@@ -9,6 +9,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from roadmap.engine import sequence as sequence_module
 from roadmap.engine import why as why_module
 from roadmap.engine.baseline import to_data
 from roadmap.engine.sequence import Sequencer, sequence
@@ -82,3 +83,11 @@ def test_sentences_read_after_later_runs_are_those_of_their_own_run(snap, data) 
         roadmaps.append((sequencer.update_item(new), snap))
     for roadmap, plan in roadmaps:
         assert to_data(roadmap) == to_data(sequence(plan))
+
+
+@settings(max_examples=100, deadline=None)
+@given(snapshots(max_items=40))
+def test_sentences_worded_when_read_are_those_worded_at_once(snap) -> None:
+    with mock.patch.object(sequence_module, "Deferred", lambda make, arg: make(arg)):
+        at_once = to_data(sequence(snap))
+    assert to_data(sequence(snap)) == at_once
