@@ -9,6 +9,7 @@ cheap enough to call every second from the app's timer.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from typing import Any
 
 from sqlalchemy import func, select
@@ -19,18 +20,43 @@ from roadmap.store.db import Store
 _WATCHED = (t.Item, t.Dependency, t.Section, t.Stakeholder, t.Need, t.InfoSource, t.Team)
 
 
+class DataVersion:
+    """SQLite's ``PRAGMA data_version`` on a connection of its own.
+
+    A worker thread asks it while the app may be closing it: the lock makes :meth:`close` wait
+    for a read in progress, as closing a connection under a running statement crashes.
+    """
+
+    def __init__(self, path: str) -> None:
+        self._conn: sqlite3.Connection | None = sqlite3.connect(path, check_same_thread=False)
+        self._lock = threading.Lock()
+
+    def read(self) -> int | None:
+        """The data version; None once closed."""
+        with self._lock:
+            if self._conn is None:
+                return None
+            return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+
 class ChangeWatcher:
     """Tells whether the database changed since the last call (or the last :meth:`sync`)."""
 
     def __init__(self, store: Store, plan_id: int) -> None:
         self.store, self.plan_id = store, plan_id
         path = store.path
-        self._conn = sqlite3.connect(path, check_same_thread=False) if path else None
+        self._version = DataVersion(path) if path else None
         self._last = self._token()
 
     def _token(self) -> Any:
-        if self._conn is not None:
-            return self._conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._version is not None:
+            return self._version.read()
         with self.store.read() as session:
             token = []
             for model in _WATCHED:
@@ -43,7 +69,7 @@ class ChangeWatcher:
 
     def changed(self) -> bool:
         token = self._token()
-        if token == self._last:
+        if token is None or token == self._last:  # None: closed
             return False
         self._last = token
         return True
@@ -53,5 +79,5 @@ class ChangeWatcher:
         self._last = self._token()
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
+        if self._version is not None:
+            self._version.close()

@@ -7,10 +7,9 @@ then is the revision read; on PostgreSQL the revision is one primary-key read pe
 
 from __future__ import annotations
 
-import sqlite3
-
 from roadmap.store import workshop as ws
 from roadmap.store.db import Store
+from roadmap.tui.watch import DataVersion
 
 
 class RevisionWatcher:
@@ -19,14 +18,14 @@ class RevisionWatcher:
     def __init__(self, store: Store, session_id: int) -> None:
         self.store, self.session_id = store, session_id
         path = store.path
-        self._conn = sqlite3.connect(path, check_same_thread=False) if path else None
-        self._data_version = None
+        self._version = DataVersion(path) if path else None
+        self._data_version: int | None = None
         self._revision = -1
 
     def changed(self) -> bool:
-        if self._conn is not None:
-            version = self._conn.execute("PRAGMA data_version").fetchone()[0]
-            if version == self._data_version:
+        if self._version is not None:
+            version = self._version.read()
+            if version is None or version == self._data_version:  # None: closed
                 return False
             self._data_version = version
         with self.store.read() as session:
@@ -37,5 +36,5 @@ class RevisionWatcher:
         return True
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
+        if self._version is not None:
+            self._version.close()
