@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from roadmap.engine.inputs import HARD, Edge
+from roadmap.model.cycles import cycle_text, in_order
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing for the sequencer
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class CycleError(ValueError):
 
     def __init__(self, cycle: Sequence[str]) -> None:
         self.cycle = tuple(cycle)
-        super().__init__(f"dependency cycle: {' -> '.join([*self.cycle, self.cycle[0]])}")
+        super().__init__(f"dependency cycle: {cycle_text(list(self.cycle))}")
 
 
 def build_graph(nodes: Iterable[tuple[str, float]], edges: Iterable[Edge]) -> nx.DiGraph:
@@ -66,9 +67,7 @@ def find_cycle(graph: nx.DiGraph) -> list[str] | None:
 
     if nx.is_directed_acyclic_graph(graph):
         return None
-    cycle = [blocker for blocker, _ in nx.find_cycle(graph)]
-    first = cycle.index(min(cycle))
-    return cycle[first:] + cycle[:first]
+    return in_order([blocker for blocker, _ in nx.find_cycle(graph)])
 
 
 def check_acyclic(graph: nx.DiGraph) -> None:

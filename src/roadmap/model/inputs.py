@@ -27,6 +27,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 
+from roadmap.model.cycles import cycle_text, find_cycle, in_order
 from roadmap.model.enums import (
     DependencyKind,
     Direction,
@@ -391,51 +392,20 @@ def dependency_edges(doc: PlanDoc) -> Iterator[tuple[str, str, DependencyKind]]:
 
 
 def cycle_problems(doc: PlanDoc) -> list[Problem]:
-    """A dependency cycle, named item by item, if the document has one.
-
-    An item whose blockers all come before it in the document, each of them settled the same
-    way, cannot be on a cycle: one pass in document order settles most plans, which list
-    blockers first (an export keeps the stored order). Kahn's algorithm peels off the items
-    left over, and networkx names a cycle only among those it cannot peel.
-    """
-    items = doc.items
-    index = {item.key: i for i, item in enumerate(items)}
-    settled = [False] * len(items)
-    rest: list[int] = []
-    for i, item in enumerate(items):
-        for blocker in (*item.depends_on, *item.soft_depends_on):
-            if not settled[index[blocker]]:
-                rest.append(i)
-                break
-        else:
-            settled[i] = True
-    if not rest:
+    """A dependency cycle, named item by item, if the document has one (see
+    :mod:`roadmap.model.cycles`)."""
+    cycle = find_cycle(
+        {
+            item.key: (*item.depends_on, *item.soft_depends_on)
+            for item in doc.items
+            if item.depends_on or item.soft_depends_on
+        }
+    )
+    if cycle is None:
         return []
-    blocks: dict[int, list[int]] = {i: [] for i in rest}
-    waiting = dict.fromkeys(rest, 0)
-    for i in rest:
-        for blocker in (*items[i].depends_on, *items[i].soft_depends_on):
-            j = index[blocker]
-            if not settled[j]:
-                blocks[j].append(i)
-                waiting[i] += 1
-    ready = [i for i in rest if not waiting[i]]
-    while ready:
-        for blocked in blocks[ready.pop()]:
-            waiting[blocked] -= 1
-            if not waiting[blocked]:
-                ready.append(blocked)
-    left = {items[i].key for i in rest if waiting[i]}
-    if not left:
-        return []
-    import networkx as nx
-
-    graph = nx.DiGraph((key, b) for key, b, _ in dependency_edges(doc) if key in left and b in left)
-    cycle = [edge[0] for edge in nx.find_cycle(graph)]
-    first = cycle.index(min(cycle))
-    cycle = cycle[first:] + cycle[:first]
-    chain = " -> ".join([*cycle, cycle[0]])
-    return [Problem(("items", index[cycle[0]], "depends_on"), f"dependency cycle: {chain}")]
+    cycle = in_order(cycle)
+    first = next(i for i, item in enumerate(doc.items) if item.key == cycle[0])
+    return [Problem(("items", first, "depends_on"), f"dependency cycle: {cycle_text(cycle)}")]
 
 
 def _translation_problems(doc: PlanDoc) -> Iterator[Problem]:
