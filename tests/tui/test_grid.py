@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.widgets import Input
 
 from roadmap.tui.widgets.grid import Column, Grid
@@ -76,3 +77,31 @@ async def test_kept_lines_follow_rows_and_focus() -> None:
         grid.sort_by(0, reverse=True)
         await pilot.pause()
         assert "▼" in grid.render_line(0).text
+
+
+async def test_scrollbar_is_redrawn_only_when_its_thumb_moves() -> None:
+    app = GridApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        grid = app.query_one(Grid)
+        grid.set_rows([(f"K-{i}", f"Title {i}") for i in range(2000)])
+        grid.focus()
+        await pilot.pause()
+        bar = grid.vertical_scrollbar
+        renders: list[float] = []
+        render = bar.render
+
+        def counted():
+            renders.append(bar.position)
+            return render()
+
+        bar.render = counted  # type: ignore[method-assign]
+        for _ in range(300):
+            grid.action_cursor(1)
+            await pilot.pause(0)
+        await pilot.pause()
+        assert bar.position == grid.scroll_offset.y > 280
+        assert 0 < len(renders) < 100
+        region = Region(0, 0, bar.size.width, bar.size.height)
+        shown = [list(strip) for strip in bar.render_lines(region)]
+        bar.refresh()  # Drawn from scratch at the same position: the same picture.
+        assert [list(strip) for strip in bar.render_lines(region)] == shown

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from math import ceil
 from typing import Any, ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -22,6 +23,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 _CONTROL = dict.fromkeys((*range(32), 127, *range(128, 160)), "?")
@@ -48,6 +50,18 @@ class Column:
 NARROW = 100
 DRAWN = 2000
 """Most lines kept drawn; a few screens of them (the cache is emptied when full)."""
+
+
+def _thumb(bar: ScrollBar, position: float) -> list[Segment]:
+    """How ``bar`` draws with its thumb at ``position`` (as :meth:`ScrollBar.render` would)."""
+    window = bar.window_size if bar.window_size < bar.window_virtual_size else 0
+    return bar.renderer.render_bar(
+        size=bar.size.height,
+        virtual_size=ceil(bar.window_virtual_size),
+        window_size=ceil(window),
+        position=position,
+        thickness=bar.thickness,
+    ).segments
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:
@@ -275,6 +289,20 @@ class Grid(ScrollView, can_focus=True):
             self.cursor = row
             if event.chain >= 2:
                 self.action_select()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """As :class:`ScrollView`'s, but the scrollbar is redrawn only when its thumb moves: in
+        a long table, a scroll of a row moves it by less than the eighth of a cell it is drawn
+        in, and redrawing the bar cost as much as the rows."""
+        if self.show_vertical_scrollbar:
+            bar = self.vertical_scrollbar
+            position = bar.validate_position(new_value)
+            if _thumb(bar, position) == _thumb(bar, bar.position):
+                bar.set_reactive(ScrollBar.position, position)
+            else:
+                bar.position = position
+        if round(old_value) != round(new_value):
+            self.refresh(self.size.region)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.view) + 1)
