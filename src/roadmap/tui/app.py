@@ -237,18 +237,18 @@ class RoadmapApp(App[None]):
         from roadmap.tui.planning import moves
 
         old, self.roadmap = self.roadmap, roadmap
-        if not self._settled:
-            self._settled = True
-            # What is built by now (the app, its views, the plan and the engine's state) lives
-            # as long as the app: out of the cycle collector's sight, its full passes no longer
-            # walk all of it in the middle of a keystroke.
-            gc.freeze()
         if old is not None and roadmap is not None:
             for text in moves(old, roadmap, self.ctx.calendar.label):
                 self.notify(text, title="Roadmap", timeout=4)
         changed = getattr(self.screen, "roadmap_changed", None)
         if changed is not None:
             changed()
+        if not self._settled:
+            self._settled = True
+            # What is built by now (the app, its views, the plan, the engine's state and the
+            # rows it scored) lives as long as the app: out of the cycle collector's sight,
+            # its full passes no longer walk all of it in the middle of a keystroke.
+            gc.freeze()
 
     # Items -------------------------------------------------------------------------------
 
