@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import doctest
+import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -236,3 +239,21 @@ def test_check_a_file_before_importing_it(tmp_path: Path) -> None:
         .execute("SELECT name FROM sqlite_master WHERE name = 'item'")
         .fetchall()
     )
+
+
+def test_the_same_plan_names_the_same_cycle_whatever_the_hash_seed() -> None:
+    script = (
+        "from roadmap.model.cycles import find_cycle\n"
+        "print(find_cycle({'A': ['Z', 'B'], 'M': ['A', 'Z'], 'B': ['M'], 'Z': ['B']}))"
+    )
+    named = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(named) == 1

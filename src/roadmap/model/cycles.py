@@ -55,7 +55,10 @@ def find_cycle(blockers: Mapping[Node, Sequence[Node]]) -> list[Node] | None:
         return None
     import networkx as nx
 
-    graph = nx.DiGraph((b, node) for node in left for b in blockers[node] if b in left)
+    # Edges in the order of ``blockers``, so that the same plan always names the same cycle.
+    graph = nx.DiGraph(
+        (b, node) for node, before in blockers.items() if node in left for b in before if b in left
+    )
     cycle = [blocker for blocker, _ in nx.find_cycle(graph)]
     return cycle
 
