@@ -10,7 +10,6 @@ in the same order.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -31,7 +30,7 @@ from roadmap.model.check import (
     untranslated,
 )
 from roadmap.model.cycles import find_cycle
-from roadmap.store.fetch import fetch
+from roadmap.store.fetch import decoded, fetch
 
 _TABLES: dict[str, Any] = {
     "sections": t.Section,
@@ -126,10 +125,10 @@ def _missing_translations(connection: Connection, plan_id: int) -> list[Finding]
             plan.id == plan_id
         ),
     )
-    others = [lang for lang in _json(languages) if lang != default]
+    others = [lang for lang in decoded(languages) if lang != default]
     if not others:
         return []
-    out = untranslated("plan", ["name"] if name else [], _json(plan_i18n), others)
+    out = untranslated("plan", ["name"] if name else [], decoded(plan_i18n), others)
     for group, (noun, fields) in TRANSLATED.items():
         c = _TABLES[group].__table__.c
         order = (c.position, c.id) if "position" in c else (c.id,)
@@ -141,7 +140,7 @@ def _missing_translations(connection: Connection, plan_id: int) -> list[Finding]
         )
         written = _written(fields)
         for key, i18n, *present in rows:
-            out += untranslated(f"{noun} {key}", written(*present), _json(i18n), others)
+            out += untranslated(f"{noun} {key}", written(*present), decoded(i18n), others)
     need, holder = t.Need.__table__.c, t.Stakeholder.__table__.c
     rows = fetch(
         connection,
@@ -152,7 +151,7 @@ def _missing_translations(connection: Connection, plan_id: int) -> list[Finding]
     )
     written = _written(("text",))
     for key, i18n, present in rows:
-        out += untranslated(f"need {key}", written(present), _json(i18n), others)
+        out += untranslated(f"need {key}", written(present), decoded(i18n), others)
     return out
 
 
@@ -160,12 +159,3 @@ def _written(fields: tuple[str, ...]) -> Callable[..., list[str]]:
     """For a row's flags of which of ``fields`` have text, the list of those fields: one
     list for each combination, made once."""
     return cache(lambda *present: [f for f, there in zip(fields, present, strict=True) if there])
-
-
-def _json(value: Any) -> Any:
-    """A JSON value as :func:`fetch` gives it: text on SQLite, decoded already on PostgreSQL.
-    An empty mapping, as most rows' translations are in a plan written in one language,
-    costs no decoding."""
-    if type(value) is not str:
-        return value
-    return {} if value == "{}" else json.loads(value)

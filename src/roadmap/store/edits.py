@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from roadmap.model import tables as t
 from roadmap.model.inputs import ItemIn
+from roadmap.store.fetch import decoded, fetch
 from roadmap.store.repo import NotFoundError, StaleEditError, find_item, update_item
 
 
@@ -58,12 +59,13 @@ def item_rows(*, session: Session, plan_id: int, lang: str | None = None) -> lis
         .order_by(i.c.id)
     )
     rows = []
-    for r in session.execute(query):
+    for r in fetch(session.connection(), query):  # plain tuples: 100,000 rows are many
         title = r[2]
         if lang:
-            title = (r[8] or {}).get(lang, {}).get("title") or title
+            title = (decoded(r[8]) or {}).get(lang, {}).get("title") or title
+        tags = decoded(r[7])
         rows.append(
-            ItemRow(r[0], r[1], title, r[3] or "", r[4] or "", r[5] or "", r[6], tuple(r[7] or ()))
+            ItemRow(r[0], r[1], title, r[3] or "", r[4] or "", r[5] or "", r[6], tuple(tags or ()))
         )
     return rows
 

@@ -9,6 +9,7 @@ integers.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import Connection
@@ -27,3 +28,16 @@ def fetch(connection: Connection, statement: Any) -> list[tuple]:
         return cursor.fetchall()
     finally:
         cursor.close()
+
+
+def decoded(value: Any) -> Any:
+    """A JSON column's value as :func:`fetch` gives it: text on SQLite, decoded here, and
+    already decoded on PostgreSQL. Empty lists and mappings, as most rows hold, cost no
+    decoding."""
+    if type(value) is not str:
+        return value
+    if value == "[]":
+        return []
+    if value == "{}":
+        return {}
+    return json.loads(value)
