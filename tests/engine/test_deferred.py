@@ -66,10 +66,13 @@ def test_records_with_sentences_not_yet_worded_compare_and_pickle_as_worded_ones
 @given(snapshots(max_items=40), st.data())
 def test_sentences_read_after_later_runs_are_those_of_their_own_run(snap, data) -> None:
     """A roadmap's reasons and notes, read only after the sequencer went on to re-sequence
-    changes of score, of mandatory work and of effort, are those of a fresh run of its plan."""
+    changes of score, of mandatory work and of effort, are those of a fresh run of its plan,
+    whether or not the sequencer prepared for re-sequencing in between."""
     sequencer = Sequencer(snap)
     roadmaps = [(sequencer.roadmap(), snap)]
     for _ in range(data.draw(st.integers(0, 4)) if snap.items else 0):
+        if data.draw(st.booleans()):
+            sequencer.prepare()
         old = data.draw(st.sampled_from(snap.items))
         new = dataclasses.replace(
             old,

@@ -307,6 +307,24 @@ class Sequencer:
             self._prev = None
             return self._run(changed=range(len(self.plan.items)))
 
+    def prepare(self) -> None:
+        """Make now what the first re-sequencing after a run would make (its lookups, and
+        copies of the lists that run's notes read), so that it answers as fast as later ones:
+        for idle time after a full run, such as the app's worker thread has."""
+        if self._prev is None:
+            return
+        with collector_paused():
+            for name in _LOOKUPS:
+                getattr(self, name)
+            self._own_lists()
+
+    def _own_lists(self) -> None:
+        """Copies of the lists a full run's notes, worded when first read, read as they were,
+        before a re-run changes them."""
+        if self._lent:
+            plan = self.plan
+            plan.committed, self._base, self._lent = [*plan.committed], [*self._base], False
+
     def item(self, key: str) -> ItemData | None:
         """The item of ``key`` as last sequenced, or None if the plan has none."""
         i = self.plan.index.get(key)
@@ -330,8 +348,7 @@ class Sequencer:
             return self.roadmap()
         self.snapshot = snap
         plan = self.plan
-        if self._lent:  # a full run's notes, worded when first read, read these as they were
-            plan.committed, self._base, self._lent = [*plan.committed], [*self._base], False
+        self._own_lists()
         plan.items[i] = item
         plan.committed[i] = item.mandatory or plan.in_progress[i] or plan.pin[i] >= 0
         if self._model is None:  # not sequenced yet

@@ -216,9 +216,11 @@ class RoadmapApp(App[None]):
         """Sequence the plan again (only item ``key``'s ``scores`` changed, if given)."""
         if key is not None and scores is not None:
             roadmap = self.planner.scores_changed(key, scores)
+            self.call_from_thread(self._roadmap_ready, roadmap)
         else:
             roadmap = self.planner.full()
-        self.call_from_thread(self._roadmap_ready, roadmap)
+            self.call_from_thread(self._roadmap_ready, roadmap)
+            self.planner.prepare()  # while the lead reads the new roadmap
 
     def view_loaded(self) -> None:
         """A view shows its data; the first time, :meth:`_first_screen_drawn` follows."""

@@ -1,11 +1,14 @@
 """The engine as the app uses it: a roadmap for the open plan, and what moved since the last one.
 
 :class:`Planner` keeps the engine's :class:`~roadmap.engine.sequence.Sequencer` between runs,
-so that a changed score re-sequences only what it moves. It runs in the app's worker thread.
+so that a changed score re-sequences only what it moves. It runs in the app's worker threads,
+one at a time: a new worker starts while an earlier one may still be running, so a lock keeps
+them from changing the sequencer together.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -24,6 +27,7 @@ class Planner:
     def __init__(self, store: Store, plan_id: int) -> None:
         self.store, self.plan_id = store, plan_id
         self._sequencer = None
+        self._lock = threading.Lock()
 
     @property
     def snapshot(self):
@@ -35,21 +39,27 @@ class Planner:
         from roadmap.engine.sequence import Sequencer
         from roadmap.store.snapshot import load_snapshot
 
-        with self.store.read() as session:
-            snapshot = load_snapshot(session=session, plan_id=self.plan_id)
-        self._sequencer = Sequencer(snapshot)
-        return self._sequencer.roadmap()
+        with self._lock:
+            with self.store.read() as session:
+                snapshot = load_snapshot(session=session, plan_id=self.plan_id)
+            self._sequencer = Sequencer(snapshot)
+            return self._sequencer.roadmap()
+
+    def prepare(self) -> None:
+        """Make ready for a fast first re-sequencing (idle time after :meth:`full`)."""
+        with self._lock:
+            if self._sequencer is not None:
+                self._sequencer.prepare()
 
     def scores_changed(self, key: str, scores: dict[str, float]) -> Roadmap:
         """Re-sequence after item ``key`` got new ``scores`` (the fast path of the engine)."""
         import dataclasses
 
-        if self._sequencer is None:
-            return self.full()
-        item = self._sequencer.item(key)
-        if item is None:
-            return self.full()
-        return self._sequencer.update_item(dataclasses.replace(item, scores=scores))
+        with self._lock:
+            item = None if self._sequencer is None else self._sequencer.item(key)
+            if item is not None:
+                return self._sequencer.update_item(dataclasses.replace(item, scores=scores))
+        return self.full()
 
 
 def moves(old: Roadmap, new: Roadmap, label: Callable[[int], str]) -> Iterator[str]:
