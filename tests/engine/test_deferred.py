@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+from itertools import pairwise
 from unittest import mock
 
 from hypothesis import given, settings
@@ -84,6 +85,12 @@ def test_sentences_read_after_later_runs_are_those_of_their_own_run(snap, data) 
             snap, items=tuple(new if x.key == new.key else x for x in snap.items)
         )
         roadmaps.append((sequencer.update_item(new), snap))
+    for (before, _), (after, _) in pairwise(roadmaps):
+        changed = after.changed_since(before)
+        if changed is not None:  # what it leaves out is as it was
+            for key in (before.placements.keys() | after.placements.keys()) - changed:
+                assert after.placements.get(key) == before.placements.get(key)
+                assert after.scores.get(key) == before.scores.get(key)
     for roadmap, plan in roadmaps:
         assert to_data(roadmap) == to_data(sequence(plan))
 

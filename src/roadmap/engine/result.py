@@ -8,7 +8,7 @@ gives the English wording for logs and the command line.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from roadmap.engine.records import deferred, quick_init
 
@@ -116,3 +116,14 @@ class Roadmap:
     """Finished items: not sequenced, and finished for the items that wait for them."""
     dropped: tuple[str, ...] = ()
     """Dropped items: left out of the roadmap."""
+    changed: frozenset[str] | None = field(default=None, compare=False, repr=False)
+    """After a re-sequencing, the keys whose placement or score may differ from those of the
+    roadmap it followed; None after a full run. Read it through :meth:`changed_since`."""
+    follows: int = field(default=0, compare=False, repr=False)
+    """The ``id`` of the roadmap that the re-sequencing followed."""
+
+    def changed_since(self, other: object) -> frozenset[str] | None:
+        """The keys whose placement or score may differ from ``other``'s, when this roadmap
+        re-sequenced ``other`` (which, still held by the caller, keeps its ``id``); None when
+        every item has to be compared."""
+        return self.changed if self.changed is not None and self.follows == id(other) else None

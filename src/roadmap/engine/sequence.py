@@ -405,6 +405,8 @@ class Sequencer:
             periods=state.last + 1,
             done=self.plan.done,
             dropped=self.plan.dropped,
+            changed=None if redo is None else frozenset(keys[i] for i in dirty),
+            follows=id(last),
         )
         return self._last
 

@@ -9,6 +9,7 @@ changes, and the preferences. :func:`make_app` builds it for the command line an
 from __future__ import annotations
 
 import gc
+from contextlib import suppress
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -20,6 +21,7 @@ try:
     from textual import work
     from textual.app import App
     from textual.binding import Binding, BindingType
+    from textual.css.query import NoMatches
     from textual.screen import Screen
     from textual.theme import Theme
 
@@ -244,7 +246,8 @@ class RoadmapApp(App[None]):
                 self.notify(text, title="Roadmap", timeout=4)
         changed = getattr(self.screen, "roadmap_changed", None)
         if changed is not None:
-            changed()
+            with suppress(NoMatches):  # a roadmap that arrives as the app closes: no view
+                changed()
         if not self._settled:
             self._settled = True
             # What is built by now (the app, its views, the plan, the engine's state and the

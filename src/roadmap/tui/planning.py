@@ -65,9 +65,11 @@ class Planner:
 def moves(old: Roadmap, new: Roadmap, label: Callable[[int], str]) -> Iterator[str]:
     """Sentences naming the items whose start period changed between ``old`` and ``new``."""
     moved = []
-    for key, place in new.placements.items():
-        before = old.placements.get(key)
-        if before is not None and before.start != place.start:
+    keys = new.changed_since(old)  # after a re-sequencing of ``old``: only what it changed
+    places = new.placements
+    for key in places if keys is None else keys:
+        place, before = places.get(key), old.placements.get(key)
+        if place is not None and before is not None and before.start != place.start:
             moved.append(f"{key} moved from {label(before.start)} to {label(place.start)}")
     moved.sort()
     yield from moved[:MOVES_SHOWN]

@@ -6,7 +6,7 @@ and when it comes back on screen after a change it missed while hidden.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
@@ -31,17 +31,35 @@ def counted(n: int, noun: str) -> str:
 
 
 def with_roadmap(
-    rows: list[tuple], roadmap: Any, label: Callable[[int], str]
+    rows: list[tuple],
+    roadmap: Any,
+    label: Callable[[int], str],
+    keys: Collection[str] | None = None,
 ) -> list[tuple] | None:
     """``rows`` (key second, score and period last) with the scores and periods of ``roadmap``.
 
     Rows whose score and period did not change stay the same tuples; None when none changed.
+    With ``keys``, only the rows of those items are looked at: the others did not change.
+
+    >>> from types import SimpleNamespace as Ns
+    >>> roadmap = Ns(scores={"A": Ns(score=9.0)}, placements={"A": Ns(start=1)})
+    >>> rows = [(1, "A", 0.0, ""), (2, "B", 5.0, "Q1")]
+    >>> with_roadmap(rows, roadmap, str)
+    [(1, 'A', 9.0, '1'), (2, 'B', None, '')]
+    >>> with_roadmap(rows, roadmap, str, keys={"A"})
+    [(1, 'A', 9.0, '1'), (2, 'B', 5.0, 'Q1')]
     """
     scores = roadmap.scores if roadmap else {}
     places = roadmap.placements if roadmap else {}
+    if keys is None:
+        positions: Iterable[int] = range(len(rows))
+    else:
+        where = {row[1]: i for i, row in enumerate(rows)}
+        positions = sorted(where[key] for key in keys if key in where)
     labels: dict[int, str] = {}
     out = None
-    for i, row in enumerate(rows):
+    for i in positions:
+        row = rows[i]
         key = row[1]
         result = scores.get(key)
         place = places.get(key)
@@ -72,6 +90,8 @@ class PlanView(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.loaded_version = -1
+        self.rows_roadmap: Any = None
+        """The roadmap whose scores and periods the view's rows show."""
 
     @property
     def roadmap_app(self) -> RoadmapApp:
@@ -100,6 +120,14 @@ class PlanView(Screen):
 
     def mark_loaded(self) -> None:
         self.loaded_version = self.roadmap_app.data_version
+
+    def rows_with_roadmap(self, rows: list[tuple]) -> list[tuple] | None:
+        """``rows`` with the app's latest roadmap (:func:`with_roadmap`): after a re-sequencing
+        of the roadmap they show, only the items it changed are looked at."""
+        roadmap = self.roadmap_app.roadmap
+        keys = None if roadmap is None else roadmap.changed_since(self.rows_roadmap)
+        self.rows_roadmap = roadmap
+        return with_roadmap(rows, roadmap, self.ctx.calendar.label, keys)
 
     def confirm_delete(self, model: type, what: str, key: str, question: str) -> None:
         """Ask ``question``; on yes, delete row ``key`` of ``model`` (a ``what``) with what hangs

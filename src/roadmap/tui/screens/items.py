@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
 from roadmap.store import edits
-from roadmap.tui.screens.base import PlanView, counted, with_roadmap
+from roadmap.tui.screens.base import PlanView, counted
 from roadmap.tui.widgets.grid import Column, Grid
 
 ID, KEY, TITLE, THEME, OWNER, TEAM, STATUS, TAGS, SCORE, PERIOD = range(10)
@@ -80,7 +80,7 @@ class ItemsView(PlanView):
 
     def _rows(self, rows: list[edits.ItemRow]) -> list[tuple]:
         """Each :class:`~roadmap.store.edits.ItemRow` with its score and period appended."""
-        roadmap = self.roadmap_app.roadmap
+        roadmap = self.rows_roadmap = self.roadmap_app.roadmap
         if roadmap is None:  # The first load: the engine has not run yet.
             unscored = (None, "")
             return [r + unscored for r in rows]
@@ -103,7 +103,7 @@ class ItemsView(PlanView):
 
     def roadmap_changed(self) -> None:
         if self._items:
-            rows = with_roadmap(self.grid.rows, self.roadmap_app.roadmap, self.ctx.calendar.label)
+            rows = self.rows_with_roadmap(self.grid.rows)
             if rows is not None:
                 self.grid.set_rows(rows, keep=lambda row: row[ID])
 

@@ -19,7 +19,7 @@ from textual.widgets import Input, Static
 from roadmap.model.tables import Criterion
 from roadmap.store import edits
 from roadmap.tui.history import ScoreChange
-from roadmap.tui.screens.base import PlanView, with_roadmap
+from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.grid import Column, Grid
 
 KEY, TITLE = 1, 2
@@ -110,7 +110,7 @@ class PrioritiesView(PlanView):
         self.grid.set_columns(columns)
 
     def _rows(self) -> list[tuple]:
-        roadmap = self.roadmap_app.roadmap
+        roadmap = self.rows_roadmap = self.roadmap_app.roadmap
         label = cache(self.ctx.calendar.label)
         keys = [c.key for c in self.criteria]
         out = []
@@ -132,7 +132,7 @@ class PrioritiesView(PlanView):
 
     def roadmap_changed(self) -> None:
         if self.criteria:
-            rows = with_roadmap(self.grid.rows, self.roadmap_app.roadmap, self.ctx.calendar.label)
+            rows = self.rows_with_roadmap(self.grid.rows)
             if rows is not None:
                 self.grid.set_rows(rows, keep=lambda row: row[0])
 
