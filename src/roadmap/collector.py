@@ -12,9 +12,9 @@ full collection, like any long-lived object. Where a long-lived process froze it
 >>> with collector_paused():
 ...     gc.isenabled()
 False
->>> gc.isenabled(), gc.get_freeze_count()
-(True, 0)
->>> gc.freeze()
+>>> gc.isenabled()
+True
+>>> gc.freeze()  # a long-lived process's own state
 >>> with collector_paused():
 ...     pass
 >>> gc.get_freeze_count() > 0

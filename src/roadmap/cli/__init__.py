@@ -9,17 +9,18 @@ from __future__ import annotations
 import gc
 
 # What these imports build (click, SQLAlchemy, the store) lives as long as the process: the
-# cycle collector's passes over it find nothing. So none runs while they load, and what they
-# built is then kept out of its sight (frozen), as the app does with its own imports.
+# cycle collector's passes over it while they load find nothing, so none runs meanwhile.
 gc.disable()
 try:
     # Each module registers its commands on the group.
     from roadmap.cli import data, export, plan, store, tui, workshop  # noqa: F401
     from roadmap.cli.base import cli
 finally:
-    gc.freeze()
     gc.enable()
 
 
 def main() -> None:
+    # What the imports built lives as long as the command: out of the collector's sight, its
+    # passes (the last one as the interpreter exits) no longer walk all of it.
+    gc.freeze()
     cli(prog_name="roadmap")
