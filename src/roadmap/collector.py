@@ -5,8 +5,7 @@ cycles. The collector's passes over them as they are made, and the young-generat
 all of them once it runs again, would cost about a tenth of the work and find nothing to free.
 So the collector is paused meanwhile, and the objects are then moved to the oldest generation
 without a pass (``gc.freeze`` followed by ``gc.unfreeze``): they stay collectable, by the next
-full collection, like any long-lived object. Where a long-lived process froze its own state
-(the app does, once it runs), the new objects are left frozen with it.
+full collection, like any long-lived object.
 
 >>> import gc
 >>> with collector_paused():
@@ -14,12 +13,6 @@ full collection, like any long-lived object. Where a long-lived process froze it
 False
 >>> gc.isenabled()
 True
->>> gc.freeze()  # a long-lived process's own state
->>> with collector_paused():
-...     pass
->>> gc.get_freeze_count() > 0
-True
->>> gc.unfreeze()
 """
 
 from __future__ import annotations
@@ -32,13 +25,12 @@ from contextlib import contextmanager
 @contextmanager
 def collector_paused() -> Iterator[None]:
     """Pause the cycle collector; afterwards, age what was built without walking it."""
-    enabled, frozen = gc.isenabled(), gc.get_freeze_count() > 0
+    enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         gc.freeze()
-        if not frozen:  # else what was frozen before (the app's own state) stays so
-            gc.unfreeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()

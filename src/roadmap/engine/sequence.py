@@ -313,10 +313,9 @@ class Sequencer:
         for idle time after a full run, such as the app's worker thread has."""
         if self._prev is None:
             return
-        with collector_paused():
-            for name in _LOOKUPS:
-                getattr(self, name)
-            self._own_lists()
+        for name in _LOOKUPS:  # lists and dicts of ints: nothing for the collector to pause for
+            getattr(self, name)
+        self._own_lists()
 
     def _own_lists(self) -> None:
         """Copies of the lists a full run's notes, worded when first read, read as they were,
