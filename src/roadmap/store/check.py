@@ -107,14 +107,20 @@ def _without_owner(connection: Connection, plan_id: int) -> list[Finding]:
 def _open_needs(connection: Connection, plan_id: int) -> list[Finding]:
     need, holder = t.Need.__table__.c, t.Stakeholder.__table__.c
     answered = select(t.ItemNeed.__table__.c.need_id)
-    rows = fetch(
-        connection,
-        select(need.key, holder.name, need.text)
+    query = _needs(plan_id, need.key, holder.name, need.text).where(need.id.not_in(answered))
+    return [open_need(*row) for row in fetch(connection, query)]
+
+
+def _needs(plan_id: int, *columns: Any) -> Any:
+    """A select of ``columns`` of the plan's needs and their stakeholders, in document order
+    (by stakeholder, then need)."""
+    need, holder = t.Need.__table__.c, t.Stakeholder.__table__.c
+    return (
+        select(*columns)
         .join_from(t.Need.__table__, t.Stakeholder.__table__, holder.id == need.stakeholder_id)
-        .where(holder.plan_id == plan_id, need.id.not_in(answered))
-        .order_by(holder.id, need.id),
+        .where(holder.plan_id == plan_id)
+        .order_by(holder.id, need.id)
     )
-    return [open_need(*row) for row in rows]
 
 
 def _missing_translations(connection: Connection, plan_id: int) -> list[Finding]:
@@ -141,16 +147,11 @@ def _missing_translations(connection: Connection, plan_id: int) -> list[Finding]
         written = _written(fields)
         for key, i18n, *present in rows:
             out += untranslated(f"{noun} {key}", written(*present), decoded(i18n), others)
-    need, holder = t.Need.__table__.c, t.Stakeholder.__table__.c
-    rows = fetch(
-        connection,
-        select(need.key, need.i18n, need.text != "")
-        .join_from(t.Need.__table__, t.Stakeholder.__table__, holder.id == need.stakeholder_id)
-        .where(holder.plan_id == plan_id)
-        .order_by(holder.id, need.id),
-    )
+    need = t.Need.__table__.c
     written = _written(("text",))
-    for key, i18n, present in rows:
+    for key, i18n, present in fetch(
+        connection, _needs(plan_id, need.key, need.i18n, need.text != "")
+    ):
         out += untranslated(f"need {key}", written(present), decoded(i18n), others)
     return out
 
