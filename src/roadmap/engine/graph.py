@@ -4,8 +4,9 @@ Nodes are item keys (with their ``effort``), edges run from blocker to blocked w
 ``kind`` (``hard`` or ``soft``). Nodes and edges are added in key order, so that every search
 below gives the same answer whatever order the plan was written in.
 
-networkx is imported by the functions that use it, not with the module: sequencing needs it
-only to name a cycle, and a command that sequences a plan should not wait for it to load.
+networkx and :mod:`roadmap.model.cycles` (which loads ``typing``) are imported by the functions
+that use them, not with the module: sequencing needs them only to name a cycle, and a command
+that sequences a plan should not wait for them to load.
 
 Acyclicity is checked with :func:`networkx.is_directed_acyclic_graph` before a cycle is
 searched for: :func:`networkx.find_cycle` grows quadratically on graphs that have none.
@@ -24,7 +25,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from roadmap.engine.inputs import HARD, Edge
-from roadmap.model.cycles import cycle_text, in_order
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing for the sequencer
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ class CycleError(ValueError):
     """Dependencies that go round in a circle; ``cycle`` lists the items in order."""
 
     def __init__(self, cycle: Sequence[str]) -> None:
+        from roadmap.model.cycles import cycle_text
+
         self.cycle = tuple(cycle)
         super().__init__(f"dependency cycle: {cycle_text(list(self.cycle))}")
 
@@ -64,6 +66,8 @@ def find_cycle(graph: nx.DiGraph) -> list[str] | None:
     ['A', 'B', 'C']
     """
     import networkx as nx
+
+    from roadmap.model.cycles import in_order
 
     if nx.is_directed_acyclic_graph(graph):
         return None
