@@ -31,7 +31,7 @@ Edge = tuple[str, str, str]
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class ItemData:
     """One development item, as far as scoring and sequencing need it."""
 

@@ -3,10 +3,12 @@
 A frozen dataclass sets each field through ``object.__setattr__``, by name, to get past its
 own ``__setattr__``; :func:`quick_init` gives it an ``__init__`` that sets each slot through
 the slot's descriptor instead, several times faster, with the same signature and defaults.
+The dataclass is made with ``init=False``, so that it does not compile an ``__init__`` of its
+own only to have it replaced: that is a quarter of the time making the class takes at start-up.
 
 >>> from dataclasses import dataclass, field
 >>> @quick_init
-... @dataclass(frozen=True, slots=True)
+... @dataclass(frozen=True, slots=True, init=False)
 ... class Point:
 ...     x: int
 ...     y: int = 0
@@ -21,7 +23,7 @@ given at once.
 
 >>> @deferred("label")
 ... @quick_init
-... @dataclass(frozen=True, slots=True)
+... @dataclass(frozen=True, slots=True, init=False)
 ... class Tag:
 ...     key: str
 ...     label: str
@@ -38,8 +40,8 @@ MISSING = dataclasses.MISSING
 
 
 def quick_init(cls: type) -> type:
-    """Give ``cls``, a frozen dataclass with slots, an ``__init__`` that sets its slots
-    directly."""
+    """Give ``cls``, a frozen dataclass with slots (made with ``init=False``), an ``__init__``
+    that sets its slots directly."""
     space: dict[str, object] = {"MISSING": MISSING}
     params, body = [], []
     for f in dataclasses.fields(cls):

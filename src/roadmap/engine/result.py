@@ -14,7 +14,7 @@ from roadmap.engine.records import deferred, quick_init
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class ScorePart:
     """One input of a score: a criterion, a RICE/WSJF factor or a band."""
 
@@ -26,7 +26,7 @@ class ScorePart:
 
 @deferred("notes")
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Score:
     """An item's 0-100 score and how it was reached."""
 
@@ -40,7 +40,7 @@ class Score:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Reason:
     """Why an item starts where it does.
 
@@ -58,7 +58,7 @@ class Reason:
 
 @deferred("reasons")
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Placement:
     """Where one item lands: periods are 0-based indexes into the plan's calendar."""
 
@@ -84,7 +84,7 @@ class Placement:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Warning:
     """Something the plan's data deserves attention for; never an exception.
 
@@ -101,7 +101,7 @@ class Warning:
 
 
 @quick_init
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Roadmap:
     """A sequenced roadmap: every item placed or reported, and the warnings."""
 
