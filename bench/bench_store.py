@@ -78,7 +78,7 @@ def main() -> None:
             checked, _ = timed(lambda: (check_references(doc), storage_problems(doc)))
 
         def write() -> int:
-            with store.write() as session:
+            with store.write(foreign_keys=False) as session:  # as `roadmap import` does
                 return write_plan(session=session, doc=doc).id
 
         written, plan_id = timed(write)

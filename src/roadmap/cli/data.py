@@ -92,7 +92,8 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
             fail(f"--plan {slug!r}: a slug holds lower-case letters, digits and '-'")
         doc = doc.model_copy(update={"plan": plan_in})
     wanted = doc.plan.slug or slugify(doc.plan.name)
-    with ctx.store.write() as session:
+    # A new plan's rows were all checked: only replacing deletes, which needs the cascades.
+    with ctx.store.write(foreign_keys=replace) as session:
         if not replace and wanted in {p.slug for p in list_plans(session=session)}:
             fail(
                 f"the database already has a plan {wanted!r}: use --replace to replace it, "
