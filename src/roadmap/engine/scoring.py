@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 
 from roadmap.engine.inputs import CriterionData, ItemData
 from roadmap.engine.result import Score, ScorePart
@@ -45,6 +46,8 @@ MANDATORY = "mandatory: sequenced ahead of optional work whatever its score"
 
 Breakdown = tuple[float, tuple[ScorePart, ...], tuple[str, ...]]
 """A score, its parts and its notes."""
+
+_FIRST, _SECOND, _CONTRIBUTION = itemgetter(0), itemgetter(1), attrgetter("contribution")
 
 
 def _clamp01(x: float) -> float:
@@ -146,16 +149,14 @@ class ScoreModel:
     def _weighted(self, values: list[float | None]) -> Breakdown:
         if not self.criteria:
             return 0.0, (), ("no weighted criteria: every item scores 0",)
-        found = [self._part(i, value) for i, value in enumerate(values)]
-        parts = tuple(part for part, _ in found)
-        notes = tuple(note for _, note in found if note)
-        return sum(part.contribution for part in parts), parts, notes
+        cache, part = self._cache, self._part  # most parts are cached: no call for those
+        found = [cache.get((i, value)) or part(i, value) for i, value in enumerate(values)]
+        parts = tuple(map(_FIRST, found))
+        return sum(map(_CONTRIBUTION, parts)), parts, tuple(filter(None, map(_SECOND, found)))
 
     def _part(self, i: int, value: float | None) -> tuple[ScorePart, str]:
-        """Criterion ``i`` at ``value``: its part of the score, and a note when unscored."""
-        cached = self._cache.get((i, value))
-        if cached is not None:
-            return cached  # type: ignore[return-value]
+        """Criterion ``i`` at ``value``: its part of the score, and a note when unscored;
+        cached by ``(i, value)``."""
         c, (lo, hi), is_total = self.criteria[i], self.spans[i], self.vote_totals[i]
         name, note = c.name or c.key, ""
         if value is None:
