@@ -146,13 +146,9 @@ class _Loaded:
 
 def _load(ctx: Context, plan_slug: str | None, baseline: str | None) -> _Loaded:
     """The plan as a document, sequenced, and its changes since ``baseline``."""
-    from roadmap.engine.baseline import diff
     from roadmap.engine.from_doc import snapshot_of
     from roadmap.engine.sequence import sequence
-    from roadmap.model.periods import Calendar
-    from roadmap.store.baselines import load_baseline
     from roadmap.store.plandoc import read_plan
-    from roadmap.store.repo import NotFoundError
 
     with ctx.store.read() as session:
         plan = ctx.find_plan(session, plan_slug)
@@ -160,6 +156,11 @@ def _load(ctx: Context, plan_slug: str | None, baseline: str | None) -> _Loaded:
         roadmap = sequence(snapshot_of(doc))
         changes: tuple = ()
         if baseline is not None:
+            from roadmap.engine.baseline import diff
+            from roadmap.model.periods import Calendar
+            from roadmap.store.baselines import load_baseline
+            from roadmap.store.repo import NotFoundError
+
             try:
                 before = load_baseline(session=session, plan_id=plan.id, name=baseline)
             except NotFoundError as exc:
