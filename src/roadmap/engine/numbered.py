@@ -11,7 +11,7 @@ order the plan was written in does not show; a cycle raises
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import chain, pairwise, repeat
 from operator import add, attrgetter, itemgetter
 
@@ -25,39 +25,40 @@ _EARLIEST, _PINNED, _MANDATORY = (
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
-@dataclass(slots=True, eq=False, repr=False)  # nobody compares or shows it
+@dataclass(slots=True, init=False, eq=False, repr=False)  # nobody compares or shows it
 class Numbered:
-    """The sequenced items of a plan and their constraints, by index (see :func:`number`)."""
+    """The sequenced items of a plan and their constraints, by index: :func:`number` sets
+    every field."""
 
-    items: list[ItemData] = field(default_factory=list)
-    keys: list[str] = field(default_factory=list)
-    index: dict[str, int] = field(default_factory=dict)
-    done: tuple[str, ...] = ()
-    dropped: tuple[str, ...] = ()
-    hard: list[list[int]] = field(default_factory=list)
+    items: list[ItemData]
+    keys: list[str]
+    index: dict[str, int]
+    done: tuple[str, ...]
+    dropped: tuple[str, ...]
+    hard: list[list[int]]
     """Hard blockers of each item."""
-    soft: list[list[int]] = field(default_factory=list)
-    succ: list[list[int]] = field(default_factory=list)
+    soft: list[list[int]]
+    succ: list[list[int]]
     """Items that wait for each item, hard or soft."""
-    indeg: list[int] = field(default_factory=list)
-    dropped_deps: list[tuple[int, str]] = field(default_factory=list)
+    indeg: list[int]
+    dropped_deps: list[tuple[int, str]]
     """``(item, dropped blocker)``: dependencies on dropped items, left out."""
-    order: list[int] = field(default_factory=list)
+    order: list[int]
     """A topological order."""
-    team_keys: list[str] = field(default_factory=list)
-    team_of: list[int] = field(default_factory=list)
+    team_keys: list[str]
+    team_of: list[int]
     """Index into ``team_keys``, or -1 for no (or an unknown) team."""
-    unknown_teams: list[str] = field(default_factory=list)
-    effort: list[float] = field(default_factory=list)
-    earliest: list[int] = field(default_factory=list)
-    pin: list[int] = field(default_factory=list)
+    unknown_teams: list[str]
+    effort: list[float]
+    earliest: list[int]
+    pin: list[int]
     """Pinned period, or -1."""
-    pinned: list[int] = field(default_factory=list)
-    in_progress: list[bool] = field(default_factory=list)
-    committed: list[bool] = field(default_factory=list)
+    pinned: list[int]
+    in_progress: list[bool]
+    committed: list[bool]
     """Mandatory, in progress or pinned."""
-    critical: list[bool] = field(default_factory=list)
-    critical_path: tuple[str, ...] = ()
+    critical: list[bool]
+    critical_path: tuple[str, ...]
 
 
 def number(snap: Snapshot) -> Numbered:
