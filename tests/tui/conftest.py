@@ -17,6 +17,7 @@ import pytest
 from roadmap.model.inputs import PlanDoc
 from roadmap.store.db import Store
 from roadmap.store.plandoc import write_plan
+from roadmap.tui.screens.base import REST
 
 PLAN: dict[str, Any] = {
     "plan": {
@@ -169,6 +170,13 @@ async def settle(pilot) -> None:
         await pilot.pause()
         await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def rested(pilot) -> None:
+    """Let the cursor rest (:data:`~roadmap.tui.screens.base.REST`), so that what the view shows
+    for the selected row is worked out and drawn."""
+    await pilot.pause(REST)
+    await settle(pilot)
 
 
 async def open_view(pilot, key: str):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Tree
 
 from roadmap.store.edits import dependency_edges
+from tui.conftest import rested
 
 
 def edges(store) -> set[tuple[str, str, str]]:
@@ -50,6 +51,7 @@ async def test_remove_dependency_asks_then_undo(app, plan_store) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         view = await open_view(pilot)
         await pilot.press("down")  # CI-2, which waits for CI-1
+        await rested(pilot)
         tree = view.query_one(Tree)
         tree.focus()
         tree.move_cursor(tree.root.children[0].children[0])
@@ -59,3 +61,21 @@ async def test_remove_dependency_asks_then_undo(app, plan_store) -> None:
         await pilot.press("ctrl+z")
         await pilot.pause()
     assert ("CI-1", "CI-2", "hard") in edges(plan_store)
+
+
+async def test_the_tree_follows_the_cursor_once_it_rests(app, plan_store, monkeypatch) -> None:
+    from roadmap.tui.screens import base
+
+    monkeypatch.setattr(base, "REST", 0.5)  # longer than a press takes on a busy machine
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await open_view(pilot)
+        drawn: list[str | None] = []
+        draw = view._draw_tree
+        view._draw_tree = lambda: drawn.append(view.selected) or draw()
+        await pilot.press("down", "down", "up")  # as a held key repeats: faster than a rest
+        assert drawn == []
+        await pilot.pause(0.6)
+        await rested(pilot)
+        assert drawn == ["CI-2"]
+        waits_for = view.query_one(Tree).root.children[0]
+        assert [str(n.label).split()[0] for n in waits_for.children] == ["CI-1"]

@@ -33,3 +33,28 @@ def test_a_change_waits_for_the_run_in_progress_and_then_counts(plan_store: Stor
     )
     assert roadmap == sequence(dataclasses.replace(snap, items=items))
     assert roadmap != sequence(snap)
+
+
+def test_explanations_build_the_dependency_graph_once_per_set_of_dependencies(
+    plan_store: Store, monkeypatch
+) -> None:
+    from roadmap.engine import explain as explain_module
+
+    built = []
+    build = explain_module.dependency_graph
+    monkeypatch.setattr(
+        explain_module, "dependency_graph", lambda snap: built.append(snap) or build(snap)
+    )
+    planner = Planner(plan_store, 1)
+    roadmap = planner.full()
+    first = planner.explain(roadmap, "CI-2")
+    assert first.blocked_by == ("CI-1",) and first.placement == roadmap.placements["CI-2"]
+    planner.explain(roadmap, "CI-1")
+    assert len(built) == 1
+    changed = planner.scores_changed("CI-2", {"value": 1, "risk": 5})
+    assert planner.explain(changed, "CI-2").score == changed.scores["CI-2"]
+    assert len(built) == 1  # a score change keeps the dependencies
+    planner.explain(planner.full(), "CI-1")
+    assert len(built) == 2  # a full run reads them anew
+    assert planner.explain(changed, "NO-SUCH") is None
+    assert Planner(plan_store, 1).explain(changed, "CI-1") is None  # nothing sequenced yet

@@ -14,6 +14,7 @@ from roadmap.config import demo_plan_file
 from roadmap.io.planfile import load_plan
 from roadmap.store.db import Store
 from roadmap.store.plandoc import write_plan
+from roadmap.tui.screens.base import REST
 
 SIZES = [(120, 36), (80, 24)]
 
@@ -32,7 +33,7 @@ def demo_app(tmp_path: Path, config_dir: Path):
 
 
 async def _settle(pilot) -> None:
-    await pilot.pause()
+    await pilot.pause(REST)  # what a view shows for the selected row follows a resting cursor
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()

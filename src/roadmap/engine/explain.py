@@ -9,10 +9,14 @@ status) and the warnings that name it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from roadmap.engine.graph import blocked_by, blocks, build_graph
 from roadmap.engine.inputs import Snapshot
 from roadmap.engine.result import Placement, Roadmap, Score, Warning
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,12 +33,19 @@ class Explanation:
     warnings: tuple[Warning, ...]
 
 
-def explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> Explanation:
-    """The explanation of item ``key``; :class:`KeyError` names an unknown key."""
+def explain(
+    snapshot: Snapshot, roadmap: Roadmap, key: str, graph: nx.DiGraph | None = None
+) -> Explanation:
+    """The explanation of item ``key``; :class:`KeyError` names an unknown key.
+
+    ``graph`` is the snapshot's :func:`dependency_graph`, for a caller that explains one item
+    after another: building it takes a large plan far longer than walking it.
+    """
     item = next((x for x in snapshot.items if x.key == key), None)
     if item is None:
         raise KeyError(f"no item {key!r} in this plan")
-    graph = build_graph(((x.key, x.effort) for x in snapshot.items), snapshot.dependencies)
+    if graph is None:
+        graph = dependency_graph(snapshot)
     return Explanation(
         key=key,
         title=item.title,
@@ -45,3 +56,8 @@ def explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> Explanation:
         blocked_by=tuple(blocked_by(graph, key)),
         warnings=tuple(w for w in roadmap.warnings if key in w.items),
     )
+
+
+def dependency_graph(snapshot: Snapshot) -> nx.DiGraph:
+    """The graph of the snapshot's items and dependencies that :func:`explain` walks."""
+    return build_graph(((x.key, x.effort) for x in snapshot.items), snapshot.dependencies)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from roadmap.store.db import Store
 
 if TYPE_CHECKING:  # The engine's modules load with its first run, after the first screen.
+    from roadmap.engine.explain import Explanation
     from roadmap.engine.result import Roadmap
 
 MOVES_SHOWN = 3
@@ -28,6 +29,8 @@ class Planner:
         self.store, self.plan_id = store, plan_id
         self._sequencer = None
         self._lock = threading.Lock()
+        self._graph: tuple[Any, Any] | None = None
+        """The dependencies of the last explained snapshot and their graph."""
 
     @property
     def snapshot(self):
@@ -50,6 +53,26 @@ class Planner:
         with self._lock:
             if self._sequencer is not None:
                 self._sequencer.prepare()
+
+    def explain(self, roadmap: Roadmap, key: str) -> Explanation | None:
+        """The engine's explanation of item ``key`` in ``roadmap``; None before the first run
+        or for a key the plan no longer has.
+
+        The dependency graph it walks is built once and kept while the dependencies stay the
+        same (a score change keeps them): a large plan takes a second to build it.
+        """
+        from roadmap.engine.explain import dependency_graph, explain
+
+        snapshot = self.snapshot
+        if snapshot is None:
+            return None
+        deps = snapshot.dependencies
+        if self._graph is None or self._graph[0] is not deps:
+            self._graph = (deps, dependency_graph(snapshot))
+        try:
+            return explain(snapshot, roadmap, key, self._graph[1])
+        except KeyError:
+            return None
 
     def scores_changed(self, key: str, scores: dict[str, float]) -> Roadmap:
         """Re-sequence after item ``key`` got new ``scores`` (the fast path of the engine)."""

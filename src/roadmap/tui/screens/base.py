@@ -17,6 +17,8 @@ from roadmap.tui.widgets.footer import KeyFooter
 from roadmap.tui.widgets.navbar import NavBar, mode_of
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from roadmap.tui.app import RoadmapApp
     from roadmap.tui.context import PlanContext
 
@@ -77,6 +79,10 @@ def with_roadmap(
     return out
 
 
+REST = 0.12
+"""Seconds the cursor rests before a view shows what depends on the selected row."""
+
+
 class PlanView(Screen):
     """A full-screen view of the open plan."""
 
@@ -92,6 +98,7 @@ class PlanView(Screen):
         self.loaded_version = -1
         self.rows_roadmap: Any = None
         """The roadmap whose scores and periods the view's rows show."""
+        self._rest: Timer | None = None
 
     @property
     def roadmap_app(self) -> RoadmapApp:
@@ -128,6 +135,17 @@ class PlanView(Screen):
         keys = None if roadmap is None else roadmap.changed_since(self.rows_roadmap)
         self.rows_roadmap = roadmap
         return with_roadmap(rows, roadmap, self.ctx.calendar.label, keys)
+
+    def at_rest(self, show: Callable[[], object]) -> None:
+        """Call ``show`` once the cursor has rested for :data:`REST` seconds.
+
+        What a view shows beside its list for the selected row (a dependency tree, the engine's
+        explanation) can take a large plan longer to work out than a key repeat lasts: while a
+        key is held down, each move stays cheap and only the last row's is shown.
+        """
+        if self._rest is not None:
+            self._rest.stop()
+        self._rest = self.set_timer(REST, show)
 
     def confirm_delete(self, model: type, what: str, key: str, question: str) -> None:
         """Ask ``question``; on yes, delete row ``key`` of ``model`` (a ``what``) with what hangs

@@ -100,7 +100,7 @@ class DependenciesView(PlanView):
 
     @on(Grid.Highlighted, "#dep-items")
     def _highlighted(self) -> None:
-        self._draw_tree()
+        self.at_rest(self._draw_tree)
 
     @on(Grid.Selected, "#dep-items")
     def _selected(self) -> None:

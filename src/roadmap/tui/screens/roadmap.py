@@ -107,20 +107,14 @@ class RoadmapView(PlanView):
 
     @on(Timeline.Selected)
     def _selected(self, event: Timeline.Selected) -> None:
-        self._explain(event.key)
+        self.at_rest(lambda: self._explain(event.key))
 
     @work(thread=True, exclusive=True, group="explain")
     def _explain(self, key: str) -> None:
-        from roadmap.engine.explain import explain
-
-        roadmap, snapshot = self.roadmap_app.roadmap, self.roadmap_app.planner.snapshot
-        if roadmap is None or snapshot is None:
-            return
-        try:
-            why = explain(snapshot, roadmap, key)
-        except KeyError:
-            return
-        self.app.call_from_thread(self._show_explanation, why)
+        roadmap = self.roadmap_app.roadmap
+        why = None if roadmap is None else self.roadmap_app.planner.explain(roadmap, key)
+        if why is not None:
+            self.app.call_from_thread(self._show_explanation, why)
 
     def _show_explanation(self, why) -> None:
         label = self.ctx.calendar.label
