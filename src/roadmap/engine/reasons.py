@@ -6,9 +6,9 @@ Each method of :class:`Wording` builds one :class:`~roadmap.engine.result.Reason
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from functools import cache
+from functools import cache, partial
 
 from roadmap.engine.result import Reason, Warning
 from roadmap.model.periods import Calendar
@@ -33,30 +33,23 @@ def _ends(keys: Sequence[str]) -> str:
 
 
 class Wording:
-    """Reasons and warnings for one plan, with its period labels worked out once each."""
+    """Reasons and warnings for one plan, with its period labels worked out once each.
+
+    Reasons are immutable and many items share one: the common ones are made once per plan,
+    by caches of the functions below rather than of the instance's own methods. A cache of a
+    bound method, kept on its instance, would make each Wording a reference cycle: it would
+    outlive its runs, with every reason it kept, until the cycle collector came by.
+    """
 
     def __init__(self, calendar: Calendar) -> None:
         self.calendar = calendar
-        self._labels: dict[int, str] = {}
-        # Reasons are immutable and many items share one: made once per plan.
-        self.dependency = cache(self._dependency)
-        self.pinned = cache(self._pinned)
-        self.start = cache(self._start)
-        self.no_team = cache(self._no_team)
-        self.pin_conflict = cache(self._pin_conflict)
-        self.deadline_missed = cache(self._deadline_missed)
-
-    def label(self, period: int) -> str:
-        text = self._labels.get(period)
-        if text is None:
-            text = self._labels[period] = self.calendar.label(period)
-        return text
-
-    def _dependency(self, blockers: tuple[str, ...], period: int, soft: bool) -> Reason:
-        kind = "soft_dependency" if soft else "dependency"
-        what = "should wait for" if soft else "waits for"
-        text = f"{what} {names(blockers)}, {_ends(blockers)} in {self.label(period)}"
-        return Reason(kind, text, blockers, period)
+        self.label = label = cache(calendar.label)
+        self.dependency = cache(partial(_dependency, label))
+        self.pinned = cache(partial(_pinned, label))
+        self.start = cache(partial(_start, label))
+        self.no_team = cache(_no_team)
+        self.pin_conflict = cache(partial(_pin_conflict, label))
+        self.deadline_missed = cache(partial(_deadline_missed, label, calendar.index_of))
 
     def earliest_start(self, day: date) -> Reason:
         period = max(self.calendar.index_of(day), 0)
@@ -84,22 +77,6 @@ class Wording:
         else:
             text = f"team {team} has no capacity {span}"
         return Reason("capacity", text, tuple(holders), period, team)
-
-    def _pinned(self, period: int) -> Reason:
-        return Reason("pinned", f"pinned to {self.label(period)}", (), period)
-
-    def _no_team(self) -> Reason:
-        return Reason("no_team", "has no team: placed without a capacity limit")
-
-    def _start(self, period: int) -> Reason:
-        return Reason("start", f"nothing holds it back: starts in {self.label(period)}", (), period)
-
-    def _deadline_missed(self, key: str, end: int, deadline: date) -> Warning:
-        text = (
-            f"{key} ends in {self.label(end)}, after its deadline {deadline.isoformat()} "
-            f"({self.label(self.calendar.index_of(deadline))})"
-        )
-        return Warning("deadline", text, (key,), None, end)
 
     def pinned_overload(self, team: str, period: int, keys: Sequence[str]) -> Warning:
         text = (
@@ -137,11 +114,47 @@ class Wording:
         )
         return Warning("soft_dependency", text, (key, blocker), team, end)
 
-    def _pin_conflict(self, key: str, pin: int, blocker: str, end: int) -> Warning:
-        text = f"{key} is pinned to {self.label(pin)}, but its blocker {blocker} ends in "
-        text += self.label(end)
-        return Warning("pin_conflict", text, (key, blocker), None, pin)
-
     def dropped_dependency(self, key: str, blocker: str) -> Warning:
         text = f"{key} depends on {blocker}, which is dropped: the dependency is ignored"
         return Warning("dropped_dependency", text, (key, blocker))
+
+
+# The reasons and warnings that Wording keeps, worded with the plan's ``label`` of a period.
+
+
+def _dependency(
+    label: Callable[[int], str], blockers: tuple[str, ...], period: int, soft: bool
+) -> Reason:
+    kind = "soft_dependency" if soft else "dependency"
+    what = "should wait for" if soft else "waits for"
+    text = f"{what} {names(blockers)}, {_ends(blockers)} in {label(period)}"
+    return Reason(kind, text, blockers, period)
+
+
+def _pinned(label: Callable[[int], str], period: int) -> Reason:
+    return Reason("pinned", f"pinned to {label(period)}", (), period)
+
+
+def _no_team() -> Reason:
+    return Reason("no_team", "has no team: placed without a capacity limit")
+
+
+def _start(label: Callable[[int], str], period: int) -> Reason:
+    return Reason("start", f"nothing holds it back: starts in {label(period)}", (), period)
+
+
+def _deadline_missed(
+    label: Callable[[int], str], index_of: Callable[[date], int], key: str, end: int, deadline: date
+) -> Warning:
+    text = (
+        f"{key} ends in {label(end)}, after its deadline {deadline.isoformat()} "
+        f"({label(index_of(deadline))})"
+    )
+    return Warning("deadline", text, (key,), None, end)
+
+
+def _pin_conflict(
+    label: Callable[[int], str], key: str, pin: int, blocker: str, end: int
+) -> Warning:
+    text = f"{key} is pinned to {label(pin)}, but its blocker {blocker} ends in {label(end)}"
+    return Warning("pin_conflict", text, (key, blocker), None, pin)
