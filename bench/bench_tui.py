@@ -24,6 +24,13 @@ cell edit
 re-sequenced
     Wall time from starting the held-back re-sequencing of the last edit (engine in its worker
     thread) until the new roadmap is on screen: the rows rebuilt and repainted.
+any view
+    A cursor move in each view with a list (items to teams), as the Pilot presses the arrow key:
+    CPU time of the press with everything it makes the app do (its handlers, messages and
+    timers that fire meanwhile) and the repaint of what it changed, less the median of the same
+    for a key that nothing binds (the harness). The worst view's median of 20 moves; the three
+    slowest are named below the table. What a view shows only once the cursor rests (the
+    dependency tree, the engine's explanation) is not a move's cost.
 
 Run: ``python bench/bench_tui.py [10000 100000 ...]`` (default: demo, 10,000 and 100,000).
 ``BENCH_PROFILE=file`` writes a cProfile of each probe to ``file.<plan>``.
@@ -48,6 +55,7 @@ if os.environ.get("BENCH_PROFILE"):
     profile = cProfile.Profile()
     profile.enable()
 from roadmap.tui.app import make_app
+VIEW_KEYS = "12345678"  # every view with a list: items to teams
 
 
 async def main():
@@ -56,13 +64,14 @@ async def main():
     app = make_app(sys.argv[1], config_dir=config, theme="textual-dark", watch_interval=None)
     out = {}
 
-    def repaint(widget):
+    def repaint(widget=None):
         # What the screen does on its next update tick, then the terminal text of the update.
         updates = []
         app._display = lambda screen, update: updates.append(update)
         try:
             screen = app.screen
-            screen._dirty_widgets.add(widget)
+            if widget is not None:
+                screen._dirty_widgets.add(widget)
             screen._on_timer_update()
         finally:
             del app._display
@@ -128,6 +137,23 @@ async def main():
             await asyncio.sleep(0.001)
         repaint(scores)
         out["resequenced"] = time.perf_counter() - t0
+
+        async def pressed(key):
+            t0 = time.process_time()
+            await pilot.press(key)
+            repaint()
+            return time.process_time() - t0
+
+        views = {}
+        for number in VIEW_KEYS:
+            await pilot.press(number)
+            await pilot.pause(0.5)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            harness = sorted([await pressed("f19") for _ in range(15)])[7]
+            moves = [await pressed("down" if i % 10 < 5 else "up") for i in range(20)]
+            views[app.current_mode] = sorted(moves)[10] - harness
+        out["view_moves"] = views
     if profile is not None:
         profile.disable()
         profile.dump_stats(os.environ["BENCH_PROFILE"])
@@ -168,8 +194,9 @@ def main() -> None:
     )
     print(
         f"{'plan':>10} {'first screen':>13} {'cursor move (worst)':>20}"
-        f" {'cell edit':>10} {'re-sequenced':>13}"
+        f" {'cell edit':>10} {'re-sequenced':>13} {'any view':>9}"
     )
+    slowest: dict[str, float] = {}
     for n in sizes:
         name = "demo" if n is None else f"{n:,}"
         with tempfile.TemporaryDirectory() as tmp:
@@ -194,9 +221,15 @@ def main() -> None:
                 f"{name:>10} {r['first_screen']:>12.2f}s"
                 f" {r['cursor_move'] * 1000:>9.2f}ms ({r['cursor_worst'] * 1000:>5.1f}ms)"
                 f" {r['cell_edit'] * 1000:>8.1f}ms {r['resequenced'] * 1000:>11.0f}ms"
+                f" {max(r['view_moves'].values()) * 1000:>7.1f}ms"
                 f"   (stored in {stored:.1f}s, probe {time.perf_counter() - t0:.1f}s)",
                 flush=True,
             )
+            slowest.update({f"{name} {view}": t for view, t in r["view_moves"].items()})
+    worst = sorted(slowest.items(), key=lambda pair: -pair[1])[:3]
+    print(
+        "any view: the slowest median move: " + ", ".join(f"{k} {t * 1000:.1f}ms" for k, t in worst)
+    )
     print(describe())
 
 
