@@ -204,14 +204,10 @@ _LOOKUPS = ("_positions", "_in_order", "_hard_succ", "_members", "_users", "_wai
 
 
 class Sequencer:
-    """Sequences one snapshot, and re-sequences it fast after a change of priority.
-
-    What it builds holds no reference cycle: the collector is paused with ``acyclic``, so that
-    what the caller froze stays frozen through a run.
-    """
+    """Sequences one snapshot, and re-sequences it fast after a change of priority."""
 
     def __init__(self, snapshot: Snapshot) -> None:
-        with collector_paused(acyclic=True):
+        with collector_paused():
             self._compile(snapshot)
 
     # -- structure -------------------------------------------------------------------------
@@ -304,7 +300,7 @@ class Sequencer:
     def roadmap(self) -> Roadmap:
         """Score every item and sequence the plan."""
         snap = self.snapshot
-        with collector_paused(acyclic=True):
+        with collector_paused():
             self._model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.plan.items)
             self._base = self._model.breakdowns(self.plan.items)
             self._own = [base[0] for base in self._base]
@@ -339,7 +335,7 @@ class Sequencer:
         A change of effort, team, status, pin or dates, or a new item, rebuilds the whole
         sequencer.
         """
-        with collector_paused(acyclic=True):
+        with collector_paused():
             return self._update(item)
 
     def _update(self, item: ItemData) -> Roadmap:
