@@ -249,11 +249,14 @@ def test_months_and_days_calendars_label_reasons() -> None:
         assert reason.text == f"waits for A, which ends in {label}"
 
 
+@pytest.mark.parametrize("resume", [True, False])
 @pytest.mark.parametrize("seed", range(6))
-def test_re_sequencing_after_a_change_gives_what_a_full_run_gives(seed: int) -> None:
+def test_re_sequencing_after_a_change_gives_what_a_full_run_gives(seed: int, resume: bool) -> None:
+    """Whether the sequencer resumes from its copies of the team loads, or keeps none (as
+    for a single run) and schedules anew."""
     rng = random.Random(seed)
     snap = random_snapshot(rng, 120)
-    sequencer = Sequencer(snap)
+    sequencer = Sequencer(snap, resume=resume)
     sequencer.roadmap()
     for _ in range(8):
         old = rng.choice(snap.items)

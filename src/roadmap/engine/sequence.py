@@ -100,7 +100,8 @@ class _Schedule:
     pushed: list[int]
     """The step from which each item was ready to be taken."""
     saved: list[list[TeamLoad]]
-    """The team loads before every ``CHECKPOINT``-th step."""
+    """The team loads before every ``CHECKPOINT``-th step (none when the sequencer does not
+    resume)."""
 
 
 @dataclasses.dataclass(slots=True, eq=False, repr=False)  # nobody compares or shows it
@@ -204,9 +205,15 @@ _LOOKUPS = ("_positions", "_in_order", "_hard_succ", "_members", "_users", "_wai
 
 
 class Sequencer:
-    """Sequences one snapshot, and re-sequences it fast after a change of priority."""
+    """Sequences one snapshot, and re-sequences it fast after a change of priority.
 
-    def __init__(self, snapshot: Snapshot) -> None:
+    ``resume=False`` is for a single run: it keeps no copies of the team loads, which only a
+    re-sequencing resumes from (for a plan in days, copies of a few thousand periods per team
+    every ``CHECKPOINT`` steps); should it re-sequence all the same, it schedules anew.
+    """
+
+    def __init__(self, snapshot: Snapshot, *, resume: bool = True) -> None:
+        self._resumable = resume
         with collector_paused():
             self._compile(snapshot)
 
@@ -515,7 +522,7 @@ class Sequencer:
         if not moved:
             return old, ()
         ranked = _rerank(old.by_rank, old.place, rank, moved)
-        if self._pin_order(ranked[1]) != old.pins:
+        if not self._resumable or self._pin_order(ranked[1]) != old.pins:
             return self._schedule(rank, ranked), range(len(rank))
         step = min(self._diverges(old, old_rank, rank, ranked[1], i) for i in moved)
         return self._resume(old, ranked, step // CHECKPOINT * CHECKPOINT, moved)
@@ -616,15 +623,16 @@ class Sequencer:
         team_of, effort, earliest, pin = plan.team_of, plan.effort, plan.earliest, plan.pin
         hard, soft, succ = plan.hard, plan.soft, plan.succ
         pop, push, taken = heapq.heappop, heapq.heappush, order.append
-        step = len(order)
+        step, resumable = len(order), self._resumable
         while heap:
             if meets is not None and meets(step):
                 return
-            copies = [t.copy() for t in teams]
-            if step // CHECKPOINT < len(saved):
-                saved[step // CHECKPOINT] = copies
-            else:
-                saved.append(copies)
+            if resumable:
+                copies = [t.copy() for t in teams]
+                if step // CHECKPOINT < len(saved):
+                    saved[step // CHECKPOINT] = copies
+                else:
+                    saved.append(copies)
             for _ in range(CHECKPOINT):
                 if not heap:
                     break
@@ -892,4 +900,4 @@ class Sequencer:
 
 def sequence(snapshot: Snapshot) -> Roadmap:
     """Score and sequence ``snapshot``: the roadmap with every item placed or reported."""
-    return Sequencer(snapshot).roadmap()
+    return Sequencer(snapshot, resume=False).roadmap()
