@@ -9,8 +9,7 @@ import pytest
 
 from roadmap.engine.graph import (
     CycleError,
-    blocked_by,
-    blocks,
+    Links,
     build_graph,
     check_acyclic,
     critical_path,
@@ -75,10 +74,25 @@ def test_soft_and_hard_pairs_keep_hard() -> None:
 
 
 def test_blocks_and_blocked_by_are_transitive_and_sorted() -> None:
-    graph = _graph([("A", "C"), ("C", "D"), ("B", "C"), ("D", "E"), ("X", "Y")])
-    assert blocks(graph, "A") == ["C", "D", "E"]
-    assert blocked_by(graph, "E") == ["A", "B", "C", "D"]
-    assert blocks(graph, "E") == [] and blocked_by(graph, "A") == []
+    hard = [("A", "C"), ("C", "D"), ("B", "C"), ("D", "E"), ("X", "Y")]
+    links = Links([*((a, b, "hard") for a, b in hard), ("A", "D", "soft")])
+    assert links.blocks("A") == ["C", "D", "E"]
+    assert links.blocked_by("E") == ["A", "B", "C", "D"]
+    assert links.blocks("E") == [] and links.blocked_by("A") == []
+    assert links.blocks("NEW") == [] and links.blocked_by("NEW") == []
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_links_reach_what_networkx_reaches(seed: int) -> None:
+    rng = random.Random(seed)
+    keys = [f"K{i}" for i in range(60)]
+    edges = {(keys[a], keys[b]) for a, b in (sorted(rng.sample(range(60), 2)) for _ in range(90))}
+    links = Links((a, b, rng.choice(("hard", "soft"))) for a, b in edges)
+    graph = nx.DiGraph(edges)
+    graph.add_nodes_from(keys)
+    for key in keys:
+        assert links.blocks(key) == sorted(nx.descendants(graph, key))
+        assert links.blocked_by(key) == sorted(nx.ancestors(graph, key))
 
 
 def test_critical_path_is_the_heaviest_chain_of_hard_dependencies() -> None:

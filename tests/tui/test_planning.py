@@ -35,16 +35,19 @@ def test_a_change_waits_for_the_run_in_progress_and_then_counts(plan_store: Stor
     assert roadmap != sequence(snap)
 
 
-def test_explanations_build_the_dependency_graph_once_per_set_of_dependencies(
+def test_explanations_link_the_items_once_per_set_of_dependencies(
     plan_store: Store, monkeypatch
 ) -> None:
-    from roadmap.engine import explain as explain_module
+    from roadmap.engine import graph
 
     built = []
-    build = explain_module.dependency_graph
-    monkeypatch.setattr(
-        explain_module, "dependency_graph", lambda snap: built.append(snap) or build(snap)
-    )
+
+    class Counted(graph.Links):
+        def __init__(self, edges) -> None:
+            built.append(edges)
+            super().__init__(edges)
+
+    monkeypatch.setattr(graph, "Links", Counted)
     planner = Planner(plan_store, 1)
     roadmap = planner.full()
     first = planner.explain(roadmap, "CI-2")

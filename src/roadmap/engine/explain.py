@@ -9,14 +9,10 @@ status) and the warnings that name it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from roadmap.engine.graph import blocked_by, blocks, build_graph
+from roadmap.engine.graph import Links
 from roadmap.engine.inputs import Snapshot
 from roadmap.engine.result import Placement, Roadmap, Score, Warning
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,30 +30,25 @@ class Explanation:
 
 
 def explain(
-    snapshot: Snapshot, roadmap: Roadmap, key: str, graph: nx.DiGraph | None = None
+    snapshot: Snapshot, roadmap: Roadmap, key: str, links: Links | None = None
 ) -> Explanation:
     """The explanation of item ``key``; :class:`KeyError` names an unknown key.
 
-    ``graph`` is the snapshot's :func:`dependency_graph`, for a caller that explains one item
-    after another: building it takes a large plan far longer than walking it.
+    ``links`` are those of the snapshot's dependencies, for a caller that explains one item
+    after another and keeps them.
     """
     item = next((x for x in snapshot.items if x.key == key), None)
     if item is None:
         raise KeyError(f"no item {key!r} in this plan")
-    if graph is None:
-        graph = dependency_graph(snapshot)
+    if links is None:
+        links = Links(snapshot.dependencies)
     return Explanation(
         key=key,
         title=item.title,
         status=item.status,
         score=roadmap.scores.get(key),
         placement=roadmap.placements.get(key),
-        blocks=tuple(blocks(graph, key)),
-        blocked_by=tuple(blocked_by(graph, key)),
+        blocks=tuple(links.blocks(key)),
+        blocked_by=tuple(links.blocked_by(key)),
         warnings=tuple(w for w in roadmap.warnings if key in w.items),
     )
-
-
-def dependency_graph(snapshot: Snapshot) -> nx.DiGraph:
-    """The graph of the snapshot's items and dependencies that :func:`explain` walks."""
-    return build_graph(((x.key, x.effort) for x in snapshot.items), snapshot.dependencies)

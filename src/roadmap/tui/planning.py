@@ -29,8 +29,8 @@ class Planner:
         self.store, self.plan_id = store, plan_id
         self._sequencer = None
         self._lock = threading.Lock()
-        self._graph: tuple[Any, Any] | None = None
-        """The dependencies of the last explained snapshot and their graph."""
+        self._links: tuple[Any, Any] | None = None
+        """The dependencies of the last explained snapshot and their links."""
 
     @property
     def snapshot(self):
@@ -56,21 +56,19 @@ class Planner:
 
     def explain(self, roadmap: Roadmap, key: str) -> Explanation | None:
         """The engine's explanation of item ``key`` in ``roadmap``; None before the first run
-        or for a key the plan no longer has.
-
-        The dependency graph it walks is built once and kept while the dependencies stay the
-        same (a score change keeps them): a large plan takes a second to build it.
-        """
-        from roadmap.engine.explain import dependency_graph, explain
+        or for a key the plan no longer has. The links between items that it walks are kept
+        while the dependencies stay the same (a score change keeps them)."""
+        from roadmap.engine.explain import explain
+        from roadmap.engine.graph import Links
 
         snapshot = self.snapshot
         if snapshot is None:
             return None
         deps = snapshot.dependencies
-        if self._graph is None or self._graph[0] is not deps:
-            self._graph = (deps, dependency_graph(snapshot))
+        if self._links is None or self._links[0] is not deps:
+            self._links = (deps, Links(deps))
         try:
-            return explain(snapshot, roadmap, key, self._graph[1])
+            return explain(snapshot, roadmap, key, self._links[1])
         except KeyError:
             return None
 
