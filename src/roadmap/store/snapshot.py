@@ -15,7 +15,15 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from roadmap.collector import collector_paused
-from roadmap.engine.inputs import NO_SCORES, CriterionData, ItemData, Snapshot, TeamData
+from roadmap.engine.inputs import (
+    HARD,
+    NO_SCORES,
+    SOFT,
+    CriterionData,
+    ItemData,
+    Snapshot,
+    TeamData,
+)
 from roadmap.model import tables as t
 from roadmap.model.periods import Calendar
 from roadmap.store.fetch import fetch
@@ -129,13 +137,16 @@ def _load(session: Session, plan_id: int) -> Snapshot:
                      due and _date(due), scored(item_id, NO_SCORES))
         )  # fmt: skip
 
+    # The kind comes as a flag, so that the dependencies share two strings rather than each
+    # holding one of its own that the driver made.
+    kinds = (HARD, SOFT)
     dependencies = [
-        (item_key[blocker], item_key[blocked], kind)
-        for blocker, blocked, kind in fetch(
+        (item_key[blocker], item_key[blocked], kinds[soft])
+        for blocker, blocked, soft in fetch(
             connection,
-            select(t.Dependency.blocker_id, t.Dependency.blocked_id, t.Dependency.kind).where(
-                t.Dependency.plan_id == plan_id
-            ),
+            select(
+                t.Dependency.blocker_id, t.Dependency.blocked_id, t.Dependency.kind == SOFT
+            ).where(t.Dependency.plan_id == plan_id),
         )
     ]
     return Snapshot(
