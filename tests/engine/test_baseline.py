@@ -39,8 +39,7 @@ def test_diff_names_moves_with_reasons_additions_drops_and_priority_changes() ->
     scores = {"A": 0, "F": 8, "H": 6}
     status = {"D": "done", "E": "dropped"}
     items = [
-        dataclasses.replace(
-            x,
+        x._replace(
             scores={"value": scores.get(x.key, x.scores["value"])},
             status=status.get(x.key, x.status),
         )

@@ -75,8 +75,7 @@ def test_sentences_read_after_later_runs_are_those_of_their_own_run(snap, data) 
         if data.draw(st.booleans()):
             sequencer.prepare()
         old = data.draw(st.sampled_from(snap.items))
-        new = dataclasses.replace(
-            old,
+        new = old._replace(
             scores={"value": data.draw(st.integers(0, 10))},
             mandatory=data.draw(st.booleans()),
             effort=old.effort if data.draw(st.integers(0, 4)) else old.effort + 1,

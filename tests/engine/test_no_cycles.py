@@ -4,7 +4,6 @@ have frozen."""
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import random
 
@@ -22,8 +21,8 @@ def test_runs_and_their_reasons_leave_nothing_for_the_cycle_collector() -> None:
         roadmaps = [sequencer.roadmap()]
         if snap.items:
             first = snap.items[0]
-            roadmaps.append(sequencer.update_item(dataclasses.replace(first, mandatory=True)))
-            roadmaps.append(sequencer.update_item(dataclasses.replace(first, effort=9.0)))
+            roadmaps.append(sequencer.update_item(first._replace(mandatory=True)))
+            roadmaps.append(sequencer.update_item(first._replace(effort=9.0)))
         for roadmap in roadmaps:
             assert all(p.reasons for p in roadmap.placements.values())
             assert all(isinstance(s.notes, tuple) for s in roadmap.scores.values())

@@ -261,9 +261,9 @@ def test_re_sequencing_after_a_change_gives_what_a_full_run_gives(seed: int, res
     for _ in range(8):
         old = rng.choice(snap.items)
         if rng.random() < 0.75:
-            new = dataclasses.replace(old, scores={"value": rng.randint(0, 10)})
+            new = old._replace(scores={"value": rng.randint(0, 10)})
         else:
-            new = dataclasses.replace(old, effort=rng.choice((0.5, 1, 3)))
+            new = old._replace(effort=rng.choice((0.5, 1, 3)))
         snap = dataclasses.replace(
             snap, items=tuple(new if x.key == new.key else x for x in snap.items)
         )
@@ -272,7 +272,7 @@ def test_re_sequencing_after_a_change_gives_what_a_full_run_gives(seed: int, res
 
 def test_re_sequencing_before_a_first_run_sequences_the_changed_plan() -> None:
     snap = snapshot(item("A", 5), item("B", 3))
-    new = dataclasses.replace(snap.items[1], scores={"value": 9})
+    new = snap.items[1]._replace(scores={"value": 9})
     changed = dataclasses.replace(snap, items=(snap.items[0], new))
     assert Sequencer(snap).update_item(new) == sequence(changed)
 
@@ -291,7 +291,7 @@ def test_re_sequencing_rescores_everything_when_the_plan_wide_figures_change() -
                     criteria=())  # fmt: skip
     sequencer = Sequencer(snap)
     assert sequencer.roadmap().scores["B"].score == pytest.approx(50)
-    new = dataclasses.replace(snap.items[0], reach=20)
+    new = snap.items[0]._replace(reach=20)
     assert sequencer.update_item(new).scores["B"].score == pytest.approx(25)
 
 
@@ -313,8 +313,7 @@ def _check_updates(snap, data) -> None:
         return
     for _ in range(data.draw(st.integers(1, 6))):
         old = data.draw(st.sampled_from(snap.items))
-        new = dataclasses.replace(
-            old,
+        new = old._replace(
             scores={"value": data.draw(st.integers(0, 10))},
             mandatory=data.draw(st.booleans()) if data.draw(st.booleans()) else old.mandatory,
         )
@@ -335,7 +334,7 @@ def test_re_sequencing_a_larger_plan_many_times_gives_what_a_full_run_gives(
     sequencer.roadmap()
     for _ in range(25):
         old = rng.choice(snap.items)
-        new = dataclasses.replace(old, scores={"value": rng.randint(0, 10)})
+        new = old._replace(scores={"value": rng.randint(0, 10)})
         snap = dataclasses.replace(
             snap, items=tuple(new if x.key == new.key else x for x in snap.items)
         )

@@ -28,9 +28,7 @@ def test_a_change_waits_for_the_run_in_progress_and_then_counts(plan_store: Stor
     [roadmap] = done
     with plan_store.read() as session:
         snap = load_snapshot(session=session, plan_id=1)
-    items = tuple(
-        dataclasses.replace(x, scores=scores) if x.key == "CI-2" else x for x in snap.items
-    )
+    items = tuple(x._replace(scores=scores) if x.key == "CI-2" else x for x in snap.items)
     assert roadmap == sequence(dataclasses.replace(snap, items=items))
     assert roadmap != sequence(snap)
 

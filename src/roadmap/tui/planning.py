@@ -74,12 +74,10 @@ class Planner:
 
     def scores_changed(self, key: str, scores: dict[str, float]) -> Roadmap:
         """Re-sequence after item ``key`` got new ``scores`` (the fast path of the engine)."""
-        import dataclasses
-
         with self._lock:
             item = None if self._sequencer is None else self._sequencer.item(key)
             if item is not None:
-                return self._sequencer.update_item(dataclasses.replace(item, scores=scores))
+                return self._sequencer.update_item(item._replace(scores=scores))
         return self.full()
 
 
