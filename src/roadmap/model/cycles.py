@@ -59,8 +59,7 @@ def find_cycle(blockers: Mapping[Node, Sequence[Node]]) -> list[Node] | None:
     graph = nx.DiGraph(
         (b, node) for node, before in blockers.items() if node in left for b in before if b in left
     )
-    cycle = [blocker for blocker, _ in nx.find_cycle(graph)]
-    return cycle
+    return [blocker for blocker, _ in nx.find_cycle(graph)]
 
 
 def in_order(keys: list[str]) -> list[str]:

@@ -111,7 +111,7 @@ def _load(session: Session, plan_id: int) -> Snapshot:
         item_id, key, title, effort, team_id, status, mandatory, moscow, confidence,
         reach, impact, cost_of_delay, pinned, early, due,
     ) in fetch(
-            connection,
+        connection,
         select(
             t.Item.id,
             t.Item.key,
