@@ -32,7 +32,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate_plan
 from machine import best_of, compare, compile_package
-from roadmap.collector import collector_paused
 from roadmap.io.planfile import dump_json, load_plan
 from roadmap.model.inputs import check_references
 from roadmap.store.db import Store
@@ -76,8 +75,7 @@ def main() -> None:
         store = Store.open(Path(tmp) / "roadmap.db")
 
         loaded, doc = timed(lambda: load_plan(source))
-        with collector_paused():
-            checked, _ = timed(lambda: (check_references(doc), storage_problems(doc)))
+        checked, _ = timed(lambda: (check_references(doc), storage_problems(doc)))
 
         def write() -> int:
             with store.write(foreign_keys=False) as session:  # as `roadmap import` does

@@ -9,7 +9,6 @@ as a user would run the engine, not with the benchmark's own modules.
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
 from datetime import date
@@ -24,8 +23,6 @@ HORIZON = 3000
 
 
 def main(path: str) -> None:
-    gc.disable()  # a short process that builds no reference cycles,
-    gc.freeze()  # and whose collection at exit need not walk what the imports made
     with open(path, encoding="utf-8") as file:
         data = json.load(file)
     snap = Snapshot(

@@ -19,7 +19,6 @@ HEADLESS = [
     "roadmap.store.workshop",
     "roadmap.workshop.minutes",
     "roadmap.engine.result",
-    "roadmap.collector",
     "roadmap.cli",
 ]
 

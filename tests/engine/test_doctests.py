@@ -8,7 +8,6 @@ import importlib
 import pytest
 
 MODULES = [
-    "roadmap.collector",
     *(
         f"roadmap.engine.{name}"
         for name in ("capacity", "graph", "horizons", "inputs", "reasons", "records")

@@ -3,7 +3,6 @@ the minutes of a workshop."""
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,24 +64,14 @@ def export(
     Markdown. The plan is read and sequenced once for all formats. The same data and date give
     byte-identical files.
     """
-    from roadmap.collector import collector_paused
-
     if "minutes" in formats:
         _write_minutes(ctx, plan_slug, session_name, lang, Path(output))
         formats = tuple(fmt for fmt in formats if fmt != "minutes")
         if not formats:
             return
 
-    # A large plan makes millions of objects and no reference cycles: the cycle collector's
-    # passes over them would cost a fifth of the run and free nothing. The process ends after
-    # an export, so what is left is then frozen: the collections at exit skip frozen objects,
-    # which saves a tenth of a second.
-    try:
-        with collector_paused():
-            loaded = _load(ctx, plan_slug, baseline)
-            _write(loaded, formats, lang, baseline, output, when)
-    finally:
-        gc.freeze()
+    loaded = _load(ctx, plan_slug, baseline)
+    _write(loaded, formats, lang, baseline, output, when)
 
 
 def _write(

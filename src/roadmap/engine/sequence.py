@@ -47,7 +47,6 @@ from functools import cached_property
 from itertools import groupby
 from operator import attrgetter
 
-from roadmap.collector import collector_paused
 from roadmap.engine.capacity import TeamLoad
 from roadmap.engine.inputs import ItemData, Snapshot
 from roadmap.engine.numbered import number
@@ -214,8 +213,7 @@ class Sequencer:
 
     def __init__(self, snapshot: Snapshot, *, resume: bool = True) -> None:
         self._resumable = resume
-        with collector_paused():
-            self._compile(snapshot)
+        self._compile(snapshot)
 
     # -- structure -------------------------------------------------------------------------
 
@@ -307,12 +305,11 @@ class Sequencer:
     def roadmap(self) -> Roadmap:
         """Score every item and sequence the plan."""
         snap = self.snapshot
-        with collector_paused():
-            self._model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.plan.items)
-            self._base = self._model.breakdowns(self.plan.items)
-            self._own = [base[0] for base in self._base]
-            self._prev = None
-            return self._run(changed=range(len(self.plan.items)))
+        self._model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.plan.items)
+        self._base = self._model.breakdowns(self.plan.items)
+        self._own = [base[0] for base in self._base]
+        self._prev = None
+        return self._run(changed=range(len(self.plan.items)))
 
     def prepare(self) -> None:
         """Make now what the first re-sequencing after a run would make (its lookups, and
@@ -320,7 +317,7 @@ class Sequencer:
         for idle time after a full run, such as the app's worker thread has."""
         if self._prev is None:
             return
-        for name in _LOOKUPS:  # lists and dicts of ints: nothing for the collector to pause for
+        for name in _LOOKUPS:
             getattr(self, name)
         self._own_lists()
 
@@ -342,10 +339,6 @@ class Sequencer:
         A change of effort, team, status, pin or dates, or a new item, rebuilds the whole
         sequencer.
         """
-        with collector_paused():
-            return self._update(item)
-
-    def _update(self, item: ItemData) -> Roadmap:
         i = self.plan.index.get(item.key)
         old = self.plan.items[i] if i is not None else None
         snap = self._with(item)

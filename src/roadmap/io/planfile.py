@@ -26,7 +26,6 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from roadmap.collector import collector_paused
 from roadmap.model.inputs import FORMAT, Loc, PlanDoc, Problem, check_references
 from roadmap.store.plandoc import storage_problems
 
@@ -89,8 +88,7 @@ def load_plan(path: str | Path) -> PlanDoc:
 def parse_plan(data: bytes, *, name: str, fmt: str) -> PlanDoc:
     """A checked plan document from the bytes of a YAML or JSON file called ``name``."""
     text = decode_text(data, name)
-    with collector_paused():
-        return _parse(text, name, fmt)
+    return _parse(text, name, fmt)
 
 
 def _parse(text: str, name: str, fmt: str) -> PlanDoc:

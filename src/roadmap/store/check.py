@@ -17,7 +17,6 @@ from typing import Any
 from sqlalchemy import Connection, select
 from sqlmodel import Session
 
-from roadmap.collector import collector_paused
 from roadmap.model import tables as t
 from roadmap.model.check import (
     CLOSED,
@@ -49,14 +48,13 @@ def check_stored(*, session: Session, plan_id: int) -> list[Finding]:
     """Every error and warning of the stored plan ``plan_id``: errors first, each group in the
     order the plan's rows were stored."""
     connection = session.connection()
-    with collector_paused():
-        return [
-            *_cycle(connection, plan_id),
-            *_late_starts(connection, plan_id),
-            *_without_owner(connection, plan_id),
-            *_open_needs(connection, plan_id),
-            *_missing_translations(connection, plan_id),
-        ]
+    return [
+        *_cycle(connection, plan_id),
+        *_late_starts(connection, plan_id),
+        *_without_owner(connection, plan_id),
+        *_open_needs(connection, plan_id),
+        *_missing_translations(connection, plan_id),
+    ]
 
 
 def _cycle(connection: Connection, plan_id: int) -> list[Finding]:

@@ -41,7 +41,6 @@ from sqlalchemy import (
 )
 from sqlmodel import Session
 
-from roadmap.collector import collector_paused
 from roadmap.model import tables as t
 from roadmap.model.inputs import (
     CapacityChangeIn,
@@ -149,8 +148,7 @@ def write_plan(*, session: Session, doc: PlanDoc, replace: bool = False) -> t.Pl
             session.delete(old)
             session.flush()
     plan = create_plan(session=session, plan_in=doc.plan)
-    with collector_paused():
-        _write_contents(session, plan.id, doc)
+    _write_contents(session, plan.id, doc)
     return plan
 
 
@@ -571,8 +569,7 @@ def read_plan(*, session: Session, plan_id: int, scores: bool = True) -> PlanDoc
     plan = session.get(t.Plan, plan_id)
     if plan is None:
         raise LookupError(f"no plan with id {plan_id}")
-    with collector_paused():
-        return _read(session, plan, scores)
+    return _read(session, plan, scores)
 
 
 def _read(session: Session, plan: t.Plan, scores: bool) -> PlanDoc:

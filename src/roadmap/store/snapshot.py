@@ -14,7 +14,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlmodel import Session
 
-from roadmap.collector import collector_paused
 from roadmap.engine.inputs import (
     HARD,
     NO_SCORES,
@@ -37,8 +36,7 @@ def _date(value: date | str | None) -> date | None:
 
 def load_snapshot(*, session: Session, plan_id: int) -> Snapshot:
     """Everything the engine needs of plan ``plan_id``."""
-    with collector_paused():
-        return _load(session, plan_id)
+    return _load(session, plan_id)
 
 
 def _load(session: Session, plan_id: int) -> Snapshot:

@@ -8,32 +8,23 @@ changes, and the preferences. :func:`make_app` builds it for the command line an
 
 from __future__ import annotations
 
-import gc
 from contextlib import suppress
 from pathlib import Path
 from typing import Any, ClassVar
 
-# What these imports build (Textual, SQLAlchemy, the plan's model) lives as long as the process:
-# the cycle collector's passes over it, a tenth of the imports' time, find nothing. So none
-# runs while they load, and what they built is then kept out of its sight (frozen).
-gc.disable()
-try:
-    from textual import work
-    from textual.app import App
-    from textual.binding import Binding, BindingType
-    from textual.css.query import NoMatches
-    from textual.screen import Screen
-    from textual.theme import Theme
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.theme import Theme
 
-    from roadmap.store.db import Store
-    from roadmap.tui.context import PlanContext
-    from roadmap.tui.history import Change, History, ItemChange
-    from roadmap.tui.planning import Planner
-    from roadmap.tui.prefs import Prefs
-    from roadmap.tui.widgets.navbar import VIEWS
-finally:
-    gc.freeze()
-    gc.enable()
+from roadmap.store.db import Store
+from roadmap.tui.context import PlanContext
+from roadmap.tui.history import Change, History, ItemChange
+from roadmap.tui.planning import Planner
+from roadmap.tui.prefs import Prefs
+from roadmap.tui.widgets.navbar import VIEWS
 
 PROJECTOR = Theme(
     name="projector",
@@ -110,11 +101,9 @@ class RoadmapApp(App[None]):
         self._watch_interval = watch_interval
         self._watcher = None
         self._engine_started = False
-        self._settled = False
         self.sub_title = ctx.name
 
     async def on_mount(self) -> None:
-        gc.disable()  # Until the first screen is drawn: see _first_screen_drawn.
         self.register_theme(PROJECTOR)
         self.theme = self._fixed_theme or self.prefs.get("theme") or "textual-dark"
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -133,9 +122,6 @@ class RoadmapApp(App[None]):
     def on_unmount(self) -> None:
         if self._watcher is not None:
             self._watcher.close()
-        if self._settled:
-            gc.unfreeze()
-        gc.enable()
 
     # Views -------------------------------------------------------------------------------
 
@@ -231,10 +217,8 @@ class RoadmapApp(App[None]):
             self.call_after_refresh(self._first_screen_drawn)
 
     def _first_screen_drawn(self) -> None:
-        """The engine starts, and the cycle collector again: running either while the first
-        screen is built and drawn would only delay it (the collector's passes over what the
-        start built, such as the rows of a large plan, find little garbage)."""
-        gc.enable()
+        """The engine starts once the first screen is drawn: running it meanwhile would only
+        delay that screen."""
         self.resequence()
 
     def _roadmap_ready(self, roadmap) -> None:
@@ -248,12 +232,6 @@ class RoadmapApp(App[None]):
         if changed is not None:
             with suppress(NoMatches):  # a roadmap that arrives as the app closes: no view
                 changed()
-        if not self._settled:
-            self._settled = True
-            # What is built by now (the app, its views, the plan, the engine's state and the
-            # rows it scored) lives as long as the app: out of the cycle collector's sight,
-            # its full passes no longer walk all of it in the middle of a keystroke.
-            gc.freeze()
 
     # Items -------------------------------------------------------------------------------
 
