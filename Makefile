@@ -12,10 +12,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## Open the app on the built-in demo plan (data/demo.db, recreated from data/demo/).
+## Open the app on the built-in demo plan (data/demo.db, created from data/demo/ on first use).
 run: $(STAMP)
-	$(BIN)/roadmap --db data/demo.db demo --quiet
+	$(BIN)/roadmap --db data/demo.db demo --if-missing --quiet
 	$(BIN)/roadmap --db data/demo.db
+
+## Re-create the demo plan from data/demo/, keeping the old database aside.
+demo: $(STAMP)
+	$(BIN)/roadmap --db data/demo.db demo
 
 ## Lint, check formatting and run every test.
 test: $(STAMP)

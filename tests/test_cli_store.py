@@ -92,3 +92,27 @@ def test_check_finds_a_cycle_written_behind_the_stores_back(tmp_path: Path) -> N
     out = CliRunner().invoke(cli, ["--db", str(db), "check"])
     assert out.exit_code == 1
     assert "error: item CI-3: dependency cycle: CI-3 -> CI-4 -> CI-3" in out.output
+
+
+def test_demo_is_created_once_and_recreated_only_on_request_with_a_copy(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    assert run(db, "demo", "--if-missing", "--quiet").exit_code == 0
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE item SET title = 'Edited by the lead' WHERE key = 'CI-1'")
+    conn.close()
+
+    def title() -> str:
+        with sqlite3.connect(db) as conn:
+            return conn.execute("SELECT title FROM item WHERE key = 'CI-1'").fetchone()[0]
+
+    assert run(db, "demo", "--if-missing", "--quiet").exit_code == 0
+    assert title() == "Edited by the lead"
+    out = run(db, "demo", "--quiet")
+    assert out.exit_code == 0 and "kept in" in out.output
+    assert title() != "Edited by the lead"
+    (kept,) = tmp_path.glob("demo.db.*.bak")
+    with sqlite3.connect(kept) as conn:
+        assert conn.execute("SELECT title FROM item WHERE key = 'CI-1'").fetchone()[0] == (
+            "Edited by the lead"
+        )

@@ -155,20 +155,38 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool) -
 
 @cli.command()
 @click.option("--quiet", is_flag=True, help="Print nothing on success.")
+@click.option(
+    "--if-missing", is_flag=True, help="Only create the demo plan if the database lacks it."
+)
 @pass_ctx
-def demo(ctx: Context, quiet: bool) -> None:
+def demo(ctx: Context, quiet: bool, if_missing: bool) -> None:
     """(Re)create the built-in demo plan: Lahti and Asikkala lead with client information.
 
-    Replaces a plan with the demo's slug; other plans in the database are left alone.
+    Replaces a plan with the demo's slug, after copying a SQLite database aside (the copy's
+    name is printed), so that edits made to the demo are never lost without a trace; other
+    plans in the database are left alone. With --if-missing an existing demo plan is kept.
     """
+    from datetime import datetime
+
     from roadmap.config import demo_plan_file
     from roadmap.io.planfile import PlanFileError, load_plan
+    from roadmap.store.backup import backup_to
     from roadmap.store.plandoc import write_plan
+    from roadmap.store.repo import list_plans, slugify
 
     try:
         doc = load_plan(demo_plan_file())
     except (FileNotFoundError, PlanFileError) as exc:
         fail(str(exc))
+    slug = doc.plan.slug or slugify(doc.plan.name)
+    with ctx.store.read() as session:
+        exists = slug in {plan.slug for plan in list_plans(session=session)}
+    if exists and if_missing:
+        return
+    if exists and ctx.store.path is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = backup_to(ctx.store, ctx.store.path.with_name(f"{ctx.store.path.name}.{stamp}.bak"))
+        click.echo(f"The database as it was is kept in {kept}")
     with ctx.store.write() as session:
         plan = write_plan(session=session, doc=doc, replace=True)
         slug, name = plan.slug, plan.name
