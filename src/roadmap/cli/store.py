@@ -163,7 +163,7 @@ def demo(ctx: Context, quiet: bool) -> None:
     """
     from roadmap.config import demo_plan_file
     from roadmap.io.planfile import PlanFileError, load_plan
-    from roadmap.store.plandoc import write_plan
+    from roadmap.store.plan_write import write_plan
 
     try:
         doc = load_plan(demo_plan_file())
