@@ -281,7 +281,7 @@ def store_rows(seed: int) -> list[tuple[str, str, str, str]]:
     from generate import generate_plan
     from roadmap.model.inputs import PlanDoc
     from roadmap.store.db import Store
-    from roadmap.store.plandoc import write_plan
+    from roadmap.store.plan_write import write_plan
     from roadmap.store.snapshot import load_snapshot
 
     with tempfile.TemporaryDirectory() as tmp:

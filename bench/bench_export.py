@@ -26,7 +26,7 @@ from bench.machine import compile_package, describe  # noqa: E402
 
 from roadmap.model.inputs import PlanDoc  # noqa: E402
 from roadmap.store.db import Store  # noqa: E402
-from roadmap.store.plandoc import write_plan  # noqa: E402
+from roadmap.store.plan_write import write_plan  # noqa: E402
 
 TARGETS = {"md": 1.0, "html": 2.0}
 RUNS = 5

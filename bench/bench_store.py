@@ -34,8 +34,10 @@ from generate import generate_plan
 from machine import best_of, compare, compile_package
 from roadmap.io.planfile import dump_json, load_plan
 from roadmap.model.inputs import check_references
+from roadmap.model.storable import storage_problems
 from roadmap.store.db import Store
-from roadmap.store.plandoc import read_plan, storage_problems, write_plan
+from roadmap.store.plan_read import read_plan
+from roadmap.store.plan_write import write_plan
 
 Timing = tuple[float, float]
 """Wall and CPU seconds."""

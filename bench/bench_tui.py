@@ -166,7 +166,7 @@ asyncio.run(main())
 def store_plan(path: Path, n_items: int | None) -> None:
     from roadmap.model.inputs import PlanDoc
     from roadmap.store.db import Store
-    from roadmap.store.plandoc import write_plan
+    from roadmap.store.plan_write import write_plan
 
     if n_items is None:
         from roadmap.config import demo_plan_file

@@ -24,7 +24,8 @@ from roadmap.model.check import ERROR, WARNING, Finding, check_plan
 from roadmap.model.inputs import ItemIn, PlanDoc
 from roadmap.store.check import check_stored
 from roadmap.store.db import Store
-from roadmap.store.plandoc import read_plan, write_plan
+from roadmap.store.plan_read import read_plan
+from roadmap.store.plan_write import write_plan
 from test_roundtrip_props import plan_docs
 
 

@@ -12,7 +12,7 @@ from roadmap.cli import cli
 from roadmap.model import tables as t
 from roadmap.model.inputs import PlanDoc
 from roadmap.store.db import Store
-from roadmap.store.plandoc import write_plan
+from roadmap.store.plan_write import write_plan
 
 LONG = "Data warehouse loading with a very long title that cannot fit in eighty columns at all"
 DOC = {

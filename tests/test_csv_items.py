@@ -17,7 +17,8 @@ from roadmap.io.csv_items import (
 from roadmap.io.planfile import PlanFileError, dump_json
 from roadmap.model.inputs import PlanDoc
 from roadmap.store.db import Store
-from roadmap.store.plandoc import read_plan, write_plan
+from roadmap.store.plan_read import read_plan
+from roadmap.store.plan_write import write_plan
 from roadmap.store.repo import find_plan
 from sample_plans import rich_plan
 

@@ -13,7 +13,7 @@ from roadmap.model.inputs import PlanDoc
 from roadmap.store import dependencies
 from roadmap.store.db import Store
 from roadmap.store.dependencies import DependencyError, add_dependency, remove_dependency
-from roadmap.store.plandoc import write_plan
+from roadmap.store.plan_write import write_plan
 from roadmap.store.repo import NotFoundError
 from roadmap.store.snapshot import load_snapshot
 

@@ -9,9 +9,21 @@ import pytest
 from sqlalchemy import select
 
 from roadmap.model import tables as t
-from roadmap.store import edits
-from roadmap.store.edits import KeyTakenError, RowChangedError
-from roadmap.store.repo import NotFoundError
+from roadmap.store.items import delete_item
+from roadmap.store.repo import KeyTakenError, NotFoundError
+from roadmap.store.rows import (
+    DeletedRow,
+    RowChangedError,
+    add_row,
+    delete_row,
+    edit_row,
+    restore_row,
+    row_state,
+    set_row,
+    set_translation,
+)
+from roadmap.store.silo import silo_matrix
+from roadmap.store.teams import capacity_changes, set_capacity_changes
 from tui.conftest import make_store
 
 
@@ -40,32 +52,32 @@ def links(store) -> dict[str, set]:
             ),
             "teams": pairs(select(Item.key, Team.key).join(Team, Team.id == Item.team_id)),
             "owners": pairs(select(Need.key, t.Stakeholder.key).join(t.Stakeholder)),
-            "silo": set(edits.silo_matrix(session=session, plan_id=1).items()),
+            "silo": set(silo_matrix(session=session, plan_id=1).items()),
             "capacity": {
                 (team, tuple(changes))
-                for team, changes in edits.capacity_changes(session=session, plan_id=1).items()
+                for team, changes in capacity_changes(session=session, plan_id=1).items()
             },
         }
 
 
 def state(store, model: type, key: str) -> dict:
     with store.read() as session:
-        return edits.row_state(session=session, plan_id=1, model=model, key=key)
+        return row_state(session=session, plan_id=1, model=model, key=key)
 
 
-def delete(store, model: type, key: str, **kw) -> edits.DeletedRow:
+def delete(store, model: type, key: str, **kw) -> DeletedRow:
     with store.write() as session:
-        return edits.delete_row(session=session, plan_id=1, model=model, key=key, **kw)
+        return delete_row(session=session, plan_id=1, model=model, key=key, **kw)
 
 
-def restore(store, deleted: edits.DeletedRow) -> None:
+def restore(store, deleted: DeletedRow) -> None:
     with store.write() as session:
-        edits.restore_row(session=session, plan_id=1, deleted=deleted)
+        restore_row(session=session, plan_id=1, deleted=deleted)
 
 
 def test_stakeholder_comes_back_with_needs_their_items_and_silo_cells(store) -> None:
     with store.write() as session:
-        edits.set_translation(
+        set_translation(
             session=session, plan_id=1, model=t.Need, key="N1", lang="en", field="text", text="Sees"
         )
     before, linked = state(store, t.Stakeholder, "sw"), links(store)
@@ -92,7 +104,7 @@ def test_source_comes_back_with_items_and_stakeholders_that_referred_to_it(store
 
 def test_team_comes_back_to_its_items_with_its_capacity(store) -> None:
     with store.write() as session:
-        edits.set_capacity_changes(session=session, plan_id=1, team="dev", changes=[(2, 4.0)])
+        set_capacity_changes(session=session, plan_id=1, team="dev", changes=[(2, 4.0)])
     linked, before = links(store), state(store, t.Team, "dev")
     deleted = delete(store, t.Team, "dev")
     assert {key for key, _ in links(store)["teams"]} == {"CI-3", "CI-4"}
@@ -104,7 +116,7 @@ def test_team_comes_back_to_its_items_with_its_capacity(store) -> None:
 def test_restore_refused_when_the_key_was_taken_meanwhile(store) -> None:
     deleted = delete(store, t.Need, "N1")
     with store.write() as session:
-        edits.add_row(
+        add_row(
             session=session,
             plan_id=1,
             model=t.Need,
@@ -117,17 +129,17 @@ def test_restore_refused_when_the_key_was_taken_meanwhile(store) -> None:
 def test_replays_are_refused_when_the_row_changed_meanwhile(store) -> None:
     before = state(store, t.InfoSource, "reg")
     with store.write() as session:
-        edits.edit_row(
+        edit_row(
             session=session, plan_id=1, model=t.InfoSource, key="reg", values={"name": "Elsewhere"}
         )
     with pytest.raises(RowChangedError, match="info source reg was changed"):
         delete(store, t.InfoSource, "reg", expected=before)
     with store.write() as session, pytest.raises(RowChangedError):
-        edits.set_row(
+        set_row(
             session=session, plan_id=1, model=t.InfoSource, key="reg", state=before, expected=before
         )
     with store.write() as session, pytest.raises(RowChangedError):
-        edits.set_capacity_changes(
+        set_capacity_changes(
             session=session, plan_id=1, team="dev", changes=[], expected=[(1, 2.0)]
         )
     assert state(store, t.InfoSource, "reg")["name"] == "Elsewhere"
@@ -137,18 +149,16 @@ def test_set_row_renames_and_points_at_another_organisation(store) -> None:
     before = state(store, t.Team, "ops")
     after = {**before, "key": "svc", "organisation_id": "LAH"}
     with store.write() as session:
-        edits.set_row(
-            session=session, plan_id=1, model=t.Team, key="ops", state=after, expected=before
-        )
+        set_row(session=session, plan_id=1, model=t.Team, key="ops", state=after, expected=before)
     assert state(store, t.Team, "svc") == after
     with store.read() as session, pytest.raises(NotFoundError):
-        edits.row_state(session=session, plan_id=1, model=t.Team, key="ops")
+        row_state(session=session, plan_id=1, model=t.Team, key="ops")
 
 
 def test_links_to_rows_deleted_meanwhile_are_left_out(store) -> None:
     deleted = delete(store, t.Need, "N1")
     with store.write() as session:
-        edits.delete_item(session=session, plan_id=1, key="CI-1")
+        delete_item(session=session, plan_id=1, key="CI-1")
     restore(store, deleted)
     assert state(store, t.Need, "N1") == deleted.state
     assert links(store)["needs"] == set()

@@ -16,7 +16,8 @@ from sqlalchemy import func, select, text
 from roadmap.io.planfile import dump_json
 from roadmap.model import tables as t
 from roadmap.store.db import Store
-from roadmap.store.plandoc import read_plan, write_plan
+from roadmap.store.plan_read import read_plan
+from roadmap.store.plan_write import write_plan
 from roadmap.store.repo import list_plans
 from sample_plans import small_plan
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from roadmap.store.db import Store
-from roadmap.store.edits import ItemRow, item_rows
-from roadmap.store.plandoc import write_plan
+from roadmap.store.items import ItemRow, item_rows
+from roadmap.store.plan_write import write_plan
 from sample_plans import rich_plan
 
 

@@ -10,16 +10,12 @@ from sqlalchemy import func, select
 from roadmap.io.planfile import dump_json
 from roadmap.model import tables as t
 from roadmap.model.inputs import ItemIn, PlanDoc
-from roadmap.model.periods import Calendar, PeriodError
-from roadmap.store import plandoc
+from roadmap.model.periods import Calendar, PeriodError, period_index
+from roadmap.model.storable import storage_problems
+from roadmap.store import bulk
 from roadmap.store.db import Store
-from roadmap.store.plandoc import (
-    period_index,
-    read_plan,
-    storage_problems,
-    write_items,
-    write_plan,
-)
+from roadmap.store.plan_read import read_plan
+from roadmap.store.plan_write import write_items, write_plan
 from roadmap.store.repo import count_rows, list_plans
 from sample_plans import rich_plan, rich_plan_data, small_plan
 
@@ -74,7 +70,7 @@ def test_rows_are_stored_with_ids_indexes_and_timestamps(store: Store) -> None:
 
 @pytest.mark.parametrize("per", [1, 2, 3], ids=lambda n: f"{n} rows a statement")
 def test_rows_split_over_statements_come_back_whole(store: Store, per: int, monkeypatch) -> None:
-    monkeypatch.setattr(plandoc, "_ROWS_PER_STATEMENT", per)
+    monkeypatch.setattr(bulk, "_ROWS_PER_STATEMENT", per)
     doc = rich_plan()
     back = _read(store, _write(store, doc))
     assert dump_json(back) == dump_json(doc)
@@ -114,7 +110,7 @@ def test_slug_is_made_unique_unless_replacing(store: Store) -> None:
 
 @pytest.mark.parametrize("few", [500, 0], ids=["keys by name", "whole key table"])
 def test_write_items_adds_and_replaces_in_place(store: Store, few: int, monkeypatch) -> None:
-    monkeypatch.setattr(plandoc, "_FEW", few)
+    monkeypatch.setattr(bulk, "_FEW", few)
     plan_id = _write(store, rich_plan())
     with store.read() as session:
         old_id = session.execute(select(t.Item.id).where(t.Item.key == "Z-1")).scalar_one()

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from roadmap.cli import cli
 from roadmap.io.planfile import dump_json
 from roadmap.store.db import Store
-from roadmap.store.plandoc import read_plan, write_plan
+from roadmap.store.plan_read import read_plan
+from roadmap.store.plan_write import write_plan
 from roadmap.store.repo import list_plans
 from sample_plans import small_plan
 
@@ -215,12 +216,12 @@ def test_many_problems_are_capped_and_counted(db: Path, tmp_path: Path) -> None:
 
 def test_a_write_error_leaves_nothing_behind(db: Path, tmp_path: Path, monkeypatch) -> None:
     """A failure half-way through writing rolls the whole import back."""
-    from roadmap.store import plandoc
+    from roadmap.store import plan_write
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(plandoc, "_insert_item_links", broken)
+    monkeypatch.setattr(plan_write, "_insert_item_links", broken)
     path = tmp_path / "plan.json"
     path.write_text(dump_json(small_plan("new")))
     before = snapshot(db)

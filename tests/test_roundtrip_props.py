@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 
 from roadmap.io.planfile import dump_json, dump_yaml, parse_plan
 from roadmap.model.inputs import PlanDoc, check_references
+from roadmap.model.storable import storage_problems
 from roadmap.store.db import Store
-from roadmap.store.plandoc import read_plan, storage_problems, write_plan
+from roadmap.store.plan_read import read_plan
+from roadmap.store.plan_write import write_plan
 
 MARKDOWN = st.text(alphabet=st.sampled_from(list("|#->*`[]\\ \n\t_!:'\"{}%@&ä€😀")), max_size=40)
 ANY_TEXT = st.text(

@@ -14,7 +14,7 @@ from roadmap.io.planfile import load_plan
 from roadmap.model.inputs import PlanDoc
 from roadmap.model.periods import Calendar
 from roadmap.store.db import Store
-from roadmap.store.plandoc import write_plan
+from roadmap.store.plan_write import write_plan
 from roadmap.store.repo import NotFoundError
 from roadmap.store.snapshot import load_snapshot
 

@@ -12,6 +12,8 @@ MODULES = [
         f"roadmap.engine.{name}"
         for name in ("capacity", "graph", "horizons", "inputs", "reasons", "records")
     ),
+    "roadmap.model.periods",
+    "roadmap.store.scores",
     "roadmap.tui.screens.base",
 ]
 

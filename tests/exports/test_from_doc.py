@@ -17,7 +17,8 @@ from roadmap.engine.sequence import sequence
 from roadmap.io.planfile import load_plan
 from roadmap.model.inputs import PlanDoc
 from roadmap.store.db import Store
-from roadmap.store.plandoc import read_plan, write_plan
+from roadmap.store.plan_read import read_plan
+from roadmap.store.plan_write import write_plan
 from roadmap.store.snapshot import load_snapshot
 
 from .plans import rich_plan

@@ -1,6 +1,6 @@
 """Fixtures of the terminal app tests: a small plan in a fresh database, and the app on it.
 
-The plan is written through :func:`roadmap.store.plandoc.write_plan` from a document built
+The plan is written through :func:`roadmap.store.plan_write.write_plan` from a document built
 here, so every test starts from the same data; preferences and drafts go to a temporary folder.
 """
 
@@ -16,7 +16,7 @@ import pytest
 
 from roadmap.model.inputs import PlanDoc
 from roadmap.store.db import Store
-from roadmap.store.plandoc import write_plan
+from roadmap.store.plan_write import write_plan
 from roadmap.tui.screens.base import REST
 
 PLAN: dict[str, Any] = {

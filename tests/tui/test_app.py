@@ -10,8 +10,8 @@ import pytest
 from rich.console import Console
 from textual.widgets import Static
 
-from roadmap.store.edits import all_scores
 from roadmap.store.repo import find_item, update_item
+from roadmap.store.scores import all_scores
 from roadmap.tui.app import make_app
 from roadmap.tui.dialogs.help import Help
 from tui.conftest import open_view, settle

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Tree
 
-from roadmap.store.edits import dependency_edges
+from roadmap.store.dependencies import dependency_edges
 from tui.conftest import rested
 
 

@@ -137,7 +137,7 @@ async def test_delete_asks_first_and_undo_restores_links(app, plan_store) -> Non
         await pilot.press("ctrl+z")
         await pilot.pause()
     with plan_store.read() as session:
-        from roadmap.store.edits import read_item
+        from roadmap.store.items import read_item
 
         item, _ = read_item(session=session, plan_id=1, key="CI-1")
         dependant, _ = read_item(session=session, plan_id=1, key="CI-2")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from roadmap.store.edits import all_scores
+from roadmap.store.scores import all_scores
 
 
 def scores(store) -> dict[str, dict[str, float]]:

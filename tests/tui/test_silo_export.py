@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from roadmap.store.edits import silo_matrix
+from roadmap.store.silo import silo_matrix
 from tui.conftest import open_view, settle
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmap.store.edits import dependency_edges
+from roadmap.store.dependencies import dependency_edges
 from roadmap.store.repo import find_item
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")

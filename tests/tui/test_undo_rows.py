@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlmodel import select
 
 from roadmap.model import tables as t
-from roadmap.store import edits
+from roadmap.store.rows import add_row, delete_row, row_state, rows_of
 from roadmap.tui.screens.narratives import SAVE_AFTER
 from test_edits_undo import links, state
 from tui.conftest import open_view, save_form, settle
@@ -18,8 +18,8 @@ def stored(store) -> tuple[dict, dict]:
     with store.read() as session:
         rows = {
             model.__tablename__: {
-                row.key: edits.row_state(session=session, plan_id=1, model=model, key=row.key)
-                for row in edits.rows_of(session=session, plan_id=1, model=model)
+                row.key: row_state(session=session, plan_id=1, model=model, key=row.key)
+                for row in rows_of(session=session, plan_id=1, model=model)
             }
             for model in (t.Stakeholder, t.Need, t.InfoSource, t.Team, t.Section)
         }
@@ -188,7 +188,7 @@ async def test_undo_refused_when_the_key_was_taken_elsewhere(app, plan_store) ->
         await open_view(pilot, "6")
         await press(pilot, "x", "y")
         with plan_store.write() as session:
-            edits.add_row(
+            add_row(
                 session=session,
                 plan_id=1,
                 model=t.Stakeholder,
@@ -201,7 +201,7 @@ async def test_undo_refused_when_the_key_was_taken_elsewhere(app, plan_store) ->
         assert stored(plan_store)[1]["needs"] == set()
         # The change is still the one to undo once the key is free again.
         with plan_store.write() as session:
-            edits.delete_row(session=session, plan_id=1, model=t.Stakeholder, key="sw")
+            delete_row(session=session, plan_id=1, model=t.Stakeholder, key="sw")
         await press(pilot, "ctrl+z")
     assert state(plan_store, t.Stakeholder, "sw")["name"] == "Sosiaalityö"
     assert stored(plan_store)[1]["needs"] == {("CI-1", "N1")}

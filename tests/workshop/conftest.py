@@ -14,7 +14,7 @@ import pytest
 from roadmap.config import demo_plan_file
 from roadmap.io.planfile import load_plan
 from roadmap.store.db import Store
-from roadmap.store.plandoc import write_plan
+from roadmap.store.plan_write import write_plan
 
 
 @pytest.hookimpl(tryfirst=True)

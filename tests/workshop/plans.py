@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from roadmap.model import tables as t
-from roadmap.store import workshop as ws
+from roadmap.store import workshop_sessions
 from roadmap.store.db import Store
 from roadmap.workshop.agenda import default_agenda
 
@@ -37,7 +37,7 @@ def seed(store: Store, *, name: str = "Kick-off") -> tuple[int, int, str]:
             s.add(item)
             s.flush()
             s.add(t.ItemScore(item_id=item.id, criterion_id=benefit.id, value=3))
-        workshop, _ = ws.open_session(
+        workshop, _ = workshop_sessions.open_session(
             session=s,
             plan_id=plan.id,
             name=name,

@@ -8,7 +8,7 @@ from sqlmodel import select
 from roadmap.engine.sequence import sequence
 from roadmap.model import tables as t
 from roadmap.model.workshop_tables import WorkshopNote, WorkshopSession
-from roadmap.store import workshop as ws
+from roadmap.store import workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.store.snapshot import load_snapshot
 from roadmap.tui.workshop.facilitator import make_facilitator_app
@@ -59,19 +59,24 @@ async def test_round_lock_reveal_and_results_into_the_plan(demo_store: Store) ->
         await settle(pilot)
         workshop = _session(demo_store)
         with demo_store.write() as s:
-            ws.set_step(session=s, session_id=workshop.id, step=4)
+            workshop_sessions.set_step(session=s, session_id=workshop.id, step=4)
         app.start_round("dots", budget=3, per_item=3, text="CI-2")
         await settle(pilot)
         rnd = app.live.round
         assert rnd is not None and rnd.state == "open"
         voters = []
         with demo_store.write() as s:
-            voters = [ws.join(session=s, code=workshop.code, name=f"P{n}").id for n in range(3)]
+            voters = [
+                workshop_sessions.join(session=s, code=workshop.code, name=f"P{n}").id
+                for n in range(3)
+            ]
         ordered = sorted(rnd.items)
         last = ordered[-1]
         for who in voters:
             with demo_store.write() as s:
-                ws.cast_vote(session=s, round_id=rnd.id, participant_id=who, item_key=last, value=3)
+                workshop_rounds.cast_vote(
+                    session=s, round_id=rnd.id, participant_id=who, item_key=last, value=3
+                )
         await pilot.pause(0.3)
         await settle(pilot)
         assert str(app.query_one("#voted").value) == "3"

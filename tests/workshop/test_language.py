@@ -9,7 +9,7 @@ from pathlib import Path
 
 from textual.widgets import Label
 
-from roadmap.store import workshop as ws
+from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.tui.workshop.facilitator import make_facilitator_app
 from roadmap.tui.workshop.participant import ItemRow, JoinScreen, VoteScreen, make_participant_app
@@ -40,7 +40,11 @@ def test_every_label_exists_in_every_language_with_the_same_fields() -> None:
 
 
 def test_every_label_the_code_asks_for_exists() -> None:
-    files = [*SRC.glob("workshop/*.py"), *SRC.glob("tui/workshop/*.py"), SRC / "store/workshop.py"]
+    files = [
+        *SRC.glob("workshop/*.py"),
+        *SRC.glob("tui/workshop/*.py"),
+        *SRC.glob("store/workshop_*.py"),
+    ]
     files.remove(SRC / "workshop" / "words.py")  # its docstrings show made-up keys
     used = {key for path in files for key in USES.findall(path.read_text(encoding="utf-8"))}
     assert len(used) > 40
@@ -67,8 +71,8 @@ def test_capture_prefixes_in_every_language() -> None:
 
 def _round_on(store: Store, session_id: int, text: str) -> None:
     with store.write() as s:
-        ws.set_step(session=s, session_id=session_id, step=4)
-        ws.new_round(session=s, session_id=session_id, method="dots", filter_text=text)
+        workshop_sessions.set_step(session=s, session_id=session_id, step=4)
+        workshop_rounds.new_round(session=s, session_id=session_id, method="dots", filter_text=text)
 
 
 async def test_facilitator_language_is_kept_and_participants_follow_it(demo_store: Store) -> None:
@@ -77,7 +81,7 @@ async def test_facilitator_language_is_kept_and_participants_follow_it(demo_stor
         await settle(pilot)
         assert str(app.query_one("#step-title", Label).render()) == "Steg 1/7: Nuläge"
     with demo_store.read() as s:
-        workshop = ws.find_session(session=s, plan_id=app.live.workshop.plan_id)
+        workshop = workshop_sessions.find_session(session=s, plan_id=app.live.workshop.plan_id)
     assert workshop.lang == "sv"
     again = make_facilitator_app(demo_store, name="Kick-off", poll=None)
     assert again.lang == "sv"
@@ -106,10 +110,10 @@ async def test_untranslated_titles_fall_back_to_the_default_language(demo_store:
     app = make_facilitator_app(demo_store, name="Kick-off", lang="en", poll=None)
     session_id = app._session
     with demo_store.write() as s:
-        ws.capture(session=s, session_id=session_id, text="item: Perhekalenteri")
+        workshop_sessions.capture(session=s, session_id=session_id, text="item: Perhekalenteri")
     _round_on(demo_store, session_id, "W1")
     with demo_store.read() as s:
-        live = ws.load_live(session=s, session_id=session_id, lang="sv")
+        live = workshop_results.load_live(session=s, session_id=session_id, lang="sv")
     assert live.titles == {"W1": "Perhekalenteri"}
 
 

@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import func, select
 
 from roadmap.model.workshop_tables import WorkshopParticipant, WorkshopVote
-from roadmap.store import workshop as ws
+from roadmap.store import workshop_rounds
 from roadmap.store.db import Store
 
 from .plans import seed
@@ -24,7 +24,7 @@ BUDGET, PER_ITEM = 5, 3
 def test_forty_participants_vote_at_once(store: Store) -> None:
     _, session_id, code = seed(store)
     with store.write() as s:
-        round_id = ws.new_round(
+        round_id = workshop_rounds.new_round(
             session=s, session_id=session_id, method="dots", budget=BUDGET, per_item=PER_ITEM
         ).id
     store.engine.dispose()  # children must not share the parent's connections
@@ -54,8 +54,10 @@ def test_forty_participants_vote_at_once(store: Store) -> None:
         ).all()
         most = s.exec(select(func.max(WorkshopVote.value))).one()
         people = s.exec(select(func.count()).select_from(WorkshopParticipant)).one()
-        results = {r.key: r.total for r in ws.round_results(session=s, round_id=round_id)}
-        voted = ws.voted_count(session=s, round_id=round_id)
+        results = {
+            r.key: r.total for r in workshop_rounds.round_results(session=s, round_id=round_id)
+        }
+        voted = workshop_rounds.voted_count(session=s, round_id=round_id)
     assert people == voted == len(spent) == VOTERS
     assert sorted(total for _, total in spent) == [BUDGET] * VOTERS
     assert most <= PER_ITEM

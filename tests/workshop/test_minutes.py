@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from roadmap.cli.base import cli
-from roadmap.store import workshop as ws
+from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.store.repo import find_plan
 from roadmap.workshop.agenda import parse_agenda
@@ -26,32 +26,44 @@ def _script(store: Store) -> None:
     """A short workshop: a need and an item captured, one round into the plan, one hidden."""
     with store.write() as s:
         plan_id = find_plan(session=s, slug=None).id
-        workshop, _ = ws.open_session(
+        workshop, _ = workshop_sessions.open_session(
             session=s,
             plan_id=plan_id,
             name="Lahti | Asikkala kick-off",
             held_on=date(2027, 2, 3),
             agenda=parse_agenda("needs:20,items:25,voting:10,results"),
         )
-        ws.capture(session=s, session_id=workshop.id, text="Families want one contact person")
-        ws.set_step(session=s, session_id=workshop.id, step=1)
-        ws.capture(session=s, session_id=workshop.id, text="Shared family calendar")
-        ws.capture(session=s, session_id=workshop.id, text="note: check the *data* protection")
-        first = ws.new_round(session=s, session_id=workshop.id, method="dots", filter_text="CI-2")
-        people = [ws.join(session=s, code=workshop.code, name=f"P{n}").id for n in range(3)]
+        workshop_sessions.capture(
+            session=s, session_id=workshop.id, text="Families want one contact person"
+        )
+        workshop_sessions.set_step(session=s, session_id=workshop.id, step=1)
+        workshop_sessions.capture(session=s, session_id=workshop.id, text="Shared family calendar")
+        workshop_sessions.capture(
+            session=s, session_id=workshop.id, text="note: check the *data* protection"
+        )
+        first = workshop_rounds.new_round(
+            session=s, session_id=workshop.id, method="dots", filter_text="CI-2"
+        )
+        people = [
+            workshop_sessions.join(session=s, code=workshop.code, name=f"P{n}").id for n in range(3)
+        ]
     for who, (a, b) in zip(people, [(3, 2), (2, 3), (3, 0)], strict=True):
         for item, value in zip(first.items[:2], (a, b), strict=True):
             with store.write() as s:
-                ws.cast_vote(
+                workshop_rounds.cast_vote(
                     session=s, round_id=first.id, participant_id=who, item_key=item, value=value
                 )
     with store.write() as s:
-        ws.set_round_state(session=s, round_id=first.id, state="revealed")
-    ws.apply_to_plan(store, first.id)
+        workshop_rounds.set_round_state(session=s, round_id=first.id, state="revealed")
+    workshop_results.apply_to_plan(store, first.id)
     with store.write() as s:
-        ws.capture(session=s, session_id=workshop.id, text="decision: start with the calendar")
-        second = ws.new_round(session=s, session_id=workshop.id, method="score", filter_text="W1")
-        ws.cast_vote(
+        workshop_sessions.capture(
+            session=s, session_id=workshop.id, text="decision: start with the calendar"
+        )
+        second = workshop_rounds.new_round(
+            session=s, session_id=workshop.id, method="score", filter_text="W1"
+        )
+        workshop_rounds.cast_vote(
             session=s,
             round_id=second.id,
             participant_id=people[0],

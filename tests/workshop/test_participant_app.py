@@ -8,7 +8,7 @@ from sqlmodel import select
 from textual.worker import WorkerCancelled
 
 from roadmap.model.workshop_tables import WorkshopParticipant, WorkshopVote
-from roadmap.store import workshop as ws
+from roadmap.store import workshop_rounds
 from roadmap.store.db import Store
 from roadmap.tui.workshop.participant import ItemRow, JoinScreen, make_participant_app
 
@@ -52,7 +52,9 @@ async def test_wrong_code_is_refused_and_right_code_joins(sqlite_store: Store) -
 async def test_votes_are_saved_and_the_budget_holds(sqlite_store: Store) -> None:
     _, session_id, code = seed(sqlite_store)
     with sqlite_store.write() as s:
-        ws.new_round(session=s, session_id=session_id, method="dots", budget=3, per_item=2)
+        workshop_rounds.new_round(
+            session=s, session_id=session_id, method="dots", budget=3, per_item=2
+        )
     app = make_participant_app(sqlite_store, code=code, name="Anna", poll=0.1)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import update
 
 from roadmap.model.workshop_tables import WorkshopSession
-from roadmap.store import workshop as ws
+from roadmap.store import workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.tui.workshop.facilitator import make_facilitator_app
 from roadmap.tui.workshop.participant import ItemRow, make_participant_app
@@ -32,17 +32,22 @@ def _workshop(store: Store, state: str | None) -> int:
     if state is None:
         return session_id
     with store.write() as s:
-        ws.set_step(session=s, session_id=session_id, step=4)
+        workshop_sessions.set_step(session=s, session_id=session_id, step=4)
         s.execute(
             update(WorkshopSession)
             .where(WorkshopSession.id == session_id)
             .values(timer_remaining=331.0)
         )
-        rnd = ws.new_round(session=s, session_id=session_id, method="dots", filter_text="CI-2")
-        people = [ws.join(session=s, code=CODE, name=name).id for name in ("Anna", "Bo", "Eino")]
+        rnd = workshop_rounds.new_round(
+            session=s, session_id=session_id, method="dots", filter_text="CI-2"
+        )
+        people = [
+            workshop_sessions.join(session=s, code=CODE, name=name).id
+            for name in ("Anna", "Bo", "Eino")
+        ]
     for who, (item, value) in zip(people[:2], [(0, 3), (1, 2)], strict=True):
         with store.write() as s:
-            ws.cast_vote(
+            workshop_rounds.cast_vote(
                 session=s,
                 round_id=rnd.id,
                 participant_id=who,
@@ -51,7 +56,7 @@ def _workshop(store: Store, state: str | None) -> int:
             )
     if state != "open":
         with store.write() as s:
-            ws.set_round_state(session=s, round_id=rnd.id, state=state)
+            workshop_rounds.set_round_state(session=s, round_id=rnd.id, state=state)
     return session_id
 
 

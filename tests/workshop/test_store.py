@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from roadmap.model import tables as t
 from roadmap.model.workshop_tables import WorkshopNote, WorkshopParticipant, WorkshopVote
-from roadmap.store import workshop as ws
+from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.workshop.rules import VoteRefused
 
@@ -18,23 +18,25 @@ from .plans import seed
 
 def _join(store: Store, code: str, name: str) -> int:
     with store.write() as s:
-        return ws.join(session=s, code=code, name=name).id
+        return workshop_sessions.join(session=s, code=code, name=name).id
 
 
 def _round(store: Store, session_id: int, method: str = "dots", **kw) -> int:
     with store.write() as s:
-        return ws.new_round(session=s, session_id=session_id, method=method, **kw).id
+        return workshop_rounds.new_round(session=s, session_id=session_id, method=method, **kw).id
 
 
 def _vote(store: Store, round_id: int, who: int, item: str, **kw):
     with store.write() as s:
-        return ws.cast_vote(session=s, round_id=round_id, participant_id=who, item_key=item, **kw)
+        return workshop_rounds.cast_vote(
+            session=s, round_id=round_id, participant_id=who, item_key=item, **kw
+        )
 
 
 def test_session_is_resumed_by_name(store: Store) -> None:
     plan_id, session_id, code = seed(store)
     with store.write() as s:
-        again, created = ws.open_session(
+        again, created = workshop_sessions.open_session(
             session=s, plan_id=plan_id, name="Kick-off", held_on=date(2030, 1, 1), agenda=[]
         )
     assert (again.id, again.code, created) == (session_id, code, False)
@@ -47,10 +49,12 @@ def test_same_name_rejoins_as_the_same_participant(store: Store) -> None:
     assert _join(store, code.lower(), " Anna Virtanen ") == first
     assert _join(store, code, "Bertil") != first
     with store.read() as s:
-        assert ws.participant_count(session=s, session_id=session_id) == 2
-        assert ws.revision(session=s, session_id=session_id) == 2  # rejoining changes nothing
-    with pytest.raises(ws.JoinRefused), store.write() as s:
-        ws.join(session=s, code="XXXXXX", name="Anna")
+        assert workshop_sessions.participant_count(session=s, session_id=session_id) == 2
+        assert (
+            workshop_sessions.revision(session=s, session_id=session_id) == 2
+        )  # rejoining changes nothing
+    with pytest.raises(workshop_sessions.JoinRefused), store.write() as s:
+        workshop_sessions.join(session=s, code="XXXXXX", name="Anna")
 
 
 def test_dots_respect_budget_and_per_item_limit(store: Store) -> None:
@@ -75,11 +79,11 @@ def test_locked_round_refuses_votes_until_reopened(store: Store) -> None:
     anna = _join(store, code, "Anna")
     round_id = _round(store, session_id, method="points")
     with store.write() as s:
-        ws.set_round_state(session=s, round_id=round_id, state="locked")
+        workshop_rounds.set_round_state(session=s, round_id=round_id, state="locked")
     with pytest.raises(VoteRefused, match="closed"):
         _vote(store, round_id, anna, "A", value=60)
     with store.write() as s:
-        ws.set_round_state(session=s, round_id=round_id, state="open")
+        workshop_rounds.set_round_state(session=s, round_id=round_id, state="open")
     _vote(store, round_id, anna, "A", value=60)
     with pytest.raises(VoteRefused, match="only 40 of your 100"):
         _vote(store, round_id, anna, "B", value=41)
@@ -96,7 +100,7 @@ def test_scoring_round_tallies_spread_and_reverses_cost(store: Store) -> None:
     with pytest.raises(VoteRefused, match="from 1 to 5"):
         _vote(store, round_id, people[0], "C", value=6, criterion="cost")
     with store.read() as s:
-        results = {r.key: r for r in ws.round_results(session=s, round_id=round_id)}
+        results = {r.key: r for r in workshop_rounds.round_results(session=s, round_id=round_id)}
     assert results["C"].total == 5.0 and results["C"].rank == 1
     assert results["A"].total == results["B"].total == 3.0
     assert results["A"].spread > 1.5 and results["A"].contested
@@ -110,10 +114,10 @@ def test_results_become_the_workshop_criterion(store: Store) -> None:
     for name, item in (("P1", "D"), ("P2", "D"), ("P3", "B")):
         _vote(store, round_id, _join(store, code, name), item, value=2)
     with pytest.raises(ValueError, match="lock the round"), store.write() as s:
-        ws.apply_results(session=s, round_id=round_id)
+        workshop_results.apply_results(session=s, round_id=round_id)
     with store.write() as s:
-        ws.set_round_state(session=s, round_id=round_id, state="locked")
-        applied = ws.apply_results(session=s, round_id=round_id)
+        workshop_rounds.set_round_state(session=s, round_id=round_id, state="locked")
+        applied = workshop_results.apply_results(session=s, round_id=round_id)
     assert applied.created and applied.criterion == "workshop"
     with store.read() as s:
         crit = s.exec(select(t.Criterion).where(t.Criterion.workshop)).one()
@@ -129,14 +133,14 @@ def test_timer_and_step_are_stored(store: Store) -> None:
     _, session_id, _ = seed(store)
     now = datetime(2027, 2, 3, 9, 0, tzinfo=UTC)
     with store.write() as s:
-        ws.set_step(session=s, session_id=session_id, step=2)
-        ws.change_timer(session=s, session_id=session_id, action="start", now=now)
-        ws.change_timer(session=s, session_id=session_id, action="add", now=now)
-        ws.change_timer(
+        workshop_sessions.set_step(session=s, session_id=session_id, step=2)
+        workshop_sessions.change_timer(session=s, session_id=session_id, action="start", now=now)
+        workshop_sessions.change_timer(session=s, session_id=session_id, action="add", now=now)
+        workshop_sessions.change_timer(
             session=s, session_id=session_id, action="toggle", now=now + timedelta(seconds=30)
         )
     with store.read() as s:
-        row = ws.get_session(session=s, session_id=session_id)
+        row = workshop_sessions.get_session(session=s, session_id=session_id)
     assert row.step == 2 and row.timer_deadline is None
     assert row.timer_remaining == 20 * 60 + 60 - 30
     assert row.revision == 4
@@ -145,13 +149,13 @@ def test_timer_and_step_are_stored(store: Store) -> None:
 def test_capture_adds_items_to_the_plan_and_notes_to_the_session(store: Store) -> None:
     plan_id, session_id, _ = seed(store)
     with store.write() as s:
-        ws.set_step(session=s, session_id=session_id, step=3)
-        ws.capture(session=s, session_id=session_id, text="Shared family calendar")
-        ws.capture(session=s, session_id=session_id, text="need: one contact person")
+        workshop_sessions.set_step(session=s, session_id=session_id, step=3)
+        workshop_sessions.capture(session=s, session_id=session_id, text="Shared family calendar")
+        workshop_sessions.capture(session=s, session_id=session_id, text="need: one contact person")
     with store.read() as s:
         item = s.exec(select(t.Item).where(t.Item.key == "W1")).one()
         kinds = [(n.kind, n.step, n.item_key) for n in s.exec(select(WorkshopNote))]
-        votable = ws.votable_items(session=s, plan_id=plan_id, text="family")
+        votable = workshop_rounds.votable_items(session=s, plan_id=plan_id, text="family")
     assert item.title == "Shared family calendar" and item.plan_id == plan_id
     assert kinds == [("item", "items", "W1"), ("need", "items", None)]
     assert votable == ["W1"]
@@ -165,16 +169,18 @@ def test_names_rejoin_regardless_of_case_and_spaces(store: Store) -> None:
     assert _join(store, code, "Anna") != first
     with store.read() as s:
         names = s.exec(select(WorkshopParticipant.name).order_by(WorkshopParticipant.id)).all()
-        assert ws.participant_count(session=s, session_id=session_id) == 2
+        assert workshop_sessions.participant_count(session=s, session_id=session_id) == 2
     assert names == ["Äijä Öberg", "Anna"]  # as first typed
 
 
 def test_the_workshop_keeps_its_language(store: Store) -> None:
     plan_id, session_id, _ = seed(store)
     with store.read() as s:
-        assert ws.get_session(session=s, session_id=session_id).lang == "en"  # plan's default
+        assert (
+            workshop_sessions.get_session(session=s, session_id=session_id).lang == "en"
+        )  # plan's default
     with store.write() as s:
-        row, created = ws.open_session(
+        row, created = workshop_sessions.open_session(
             session=s,
             plan_id=plan_id,
             name="Kick-off",
@@ -184,12 +190,12 @@ def test_the_workshop_keeps_its_language(store: Store) -> None:
         )
         assert not created
     with store.write() as s:
-        row, _ = ws.open_session(
+        row, _ = workshop_sessions.open_session(
             session=s, plan_id=plan_id, name="Kick-off", held_on=date(2027, 2, 3), agenda=[]
         )
-        assert ws.session_lang(session=s, workshop=row) == "sv"
+        assert workshop_sessions.session_lang(session=s, workshop=row) == "sv"
     with pytest.raises(ValueError, match="no workshop language"), store.write() as s:
-        ws.open_session(
+        workshop_sessions.open_session(
             session=s, plan_id=plan_id, name="X", held_on=date(2027, 2, 3), agenda=[], lang="de"
         )
 
@@ -209,7 +215,7 @@ def _round_for_d(store: Store) -> int:
     for name in ("P1", "P2"):
         _vote(store, round_id, _join(store, code, name), "D", value=3)
     with store.write() as s:
-        ws.set_round_state(session=s, round_id=round_id, state="locked")
+        workshop_rounds.set_round_state(session=s, round_id=round_id, state="locked")
     return round_id
 
 
@@ -219,10 +225,10 @@ def test_roadmap_comparison_ignores_edits_saved_meanwhile(
     import threading
 
     import roadmap.store.snapshot as snapshot
-    from roadmap.store.edits import set_score
+    from roadmap.store.scores import set_score
 
     control = Store.open(tmp_path / "control.db")
-    expected = ws.apply_to_plan(control, _round_for_d(control)).changes
+    expected = workshop_results.apply_to_plan(control, _round_for_d(control)).changes
     control.close()
     round_id = _round_for_d(store)
     with store.read() as s:
@@ -242,7 +248,7 @@ def test_roadmap_comparison_ignores_edits_saved_meanwhile(
         return found
 
     monkeypatch.setattr(snapshot, "load_snapshot", load_then_edit)
-    outcome = ws.apply_to_plan(store, round_id)
+    outcome = workshop_results.apply_to_plan(store, round_id)
     other.join(timeout=30)
     assert not other.is_alive()
     assert [(c.key, c.kind) for c in outcome.changes] == [(c.key, c.kind) for c in expected]

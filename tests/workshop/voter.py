@@ -12,7 +12,7 @@ import threading
 from collections import Counter
 from multiprocessing import Queue
 
-from roadmap.store import workshop as ws
+from roadmap.store import workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.workshop.rules import VoteRefused
 
@@ -23,7 +23,7 @@ WINDOWS = (("A", "A", "A", "A", "B", "C"), ("A", "B", "B", "B", "B", "D"))
 def vote(url: str, code: str, name: str, round_id: int, out: Queue) -> None:
     store = Store(url)
     with store.write() as s:
-        me = ws.join(session=s, code=code, name=name).id
+        me = workshop_sessions.join(session=s, code=code, name=name).id
     given: Counter[str] = Counter()
     errors: list[str] = []
     start = threading.Barrier(len(WINDOWS))
@@ -33,7 +33,7 @@ def vote(url: str, code: str, name: str, round_id: int, out: Queue) -> None:
         for item in items:
             try:
                 with store.write() as s:
-                    ws.cast_vote(
+                    workshop_rounds.cast_vote(
                         session=s, round_id=round_id, participant_id=me, item_key=item, delta=1
                     )
             except VoteRefused:

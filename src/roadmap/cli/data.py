@@ -81,7 +81,7 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
 
     from roadmap.io.planfile import load_plan
     from roadmap.model.inputs import PlanIn
-    from roadmap.store.plandoc import write_plan
+    from roadmap.store.plan_write import write_plan
     from roadmap.store.repo import list_plans, slugify
 
     doc = load_plan(path)
@@ -112,7 +112,8 @@ def _import_csv(
     from roadmap.io.csv_items import merge_items, parse_mapping, read_items_csv
     from roadmap.io.planfile import read_bytes
     from roadmap.model.inputs import PlanIn
-    from roadmap.store.plandoc import read_plan, write_items
+    from roadmap.store.plan_read import read_plan
+    from roadmap.store.plan_write import write_items
     from roadmap.store.repo import NotFoundError, create_plan, find_plan
 
     mapping = parse_mapping(maps)
@@ -164,7 +165,7 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
     """Write the plan as data that `roadmap import` reads back."""
     from roadmap.io.csv_items import write_items_csv
     from roadmap.io.planfile import PlanFileError, dump_json, dump_yaml, file_format
-    from roadmap.store.plandoc import read_plan
+    from roadmap.store.plan_read import read_plan
 
     if fmt is None:
         try:

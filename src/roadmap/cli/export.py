@@ -110,7 +110,7 @@ def _write_minutes(
 ) -> None:
     """The minutes of workshop ``name`` in each language into ``out``; prints the paths."""
     from roadmap.store.repo import NotFoundError, slugify
-    from roadmap.store.workshop import minutes_record
+    from roadmap.store.workshop_results import minutes_record
     from roadmap.workshop.minutes import render_minutes
 
     with ctx.store.read() as session:
@@ -137,7 +137,7 @@ def _load(ctx: Context, plan_slug: str | None, baseline: str | None) -> _Loaded:
     """The plan as a document, sequenced, and its changes since ``baseline``."""
     from roadmap.engine.from_doc import snapshot_of
     from roadmap.engine.sequence import sequence
-    from roadmap.store.plandoc import read_plan
+    from roadmap.store.plan_read import read_plan
 
     with ctx.store.read() as session:
         plan = ctx.find_plan(session, plan_slug)

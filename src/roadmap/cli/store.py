@@ -171,7 +171,7 @@ def demo(ctx: Context, quiet: bool, if_missing: bool) -> None:
     from roadmap.config import demo_plan_file
     from roadmap.io.planfile import PlanFileError, load_plan
     from roadmap.store.backup import backup_to
-    from roadmap.store.plandoc import write_plan
+    from roadmap.store.plan_write import write_plan
     from roadmap.store.repo import list_plans, slugify
 
     try:

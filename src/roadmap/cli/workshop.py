@@ -122,18 +122,18 @@ def serve(
     """
     from textual_serve.server import Server
 
-    from roadmap.store import workshop as ws
+    from roadmap.store import workshop_sessions
     from roadmap.store.repo import NotFoundError, find_plan
 
     store = ctx.store
     with store.read() as session:
         try:
             plan = find_plan(session=session, slug=plan_slug)
-            found = ws.find_session(session=session, plan_id=plan.id, name=name)
+            found = workshop_sessions.find_session(session=session, plan_id=plan.id, name=name)
         except NotFoundError as exc:
             fail(f"{exc}; start it with `roadmap workshop` first")
         code = found.code
-        lang = lang or ws.session_lang(session=session, workshop=found)
+        lang = lang or workshop_sessions.session_lang(session=session, workshop=found)
     exposed = host != LOOPBACK
     command = [sys.executable, "-m", "roadmap", "join", "--lang", lang]
     if exposed:
@@ -163,7 +163,7 @@ def minutes(
 ) -> None:
     """Write the workshop's minutes as Markdown: agenda, captures, rounds, results, decisions."""
     from roadmap.store.repo import NotFoundError
-    from roadmap.store.workshop import minutes_record
+    from roadmap.store.workshop_results import minutes_record
     from roadmap.workshop.minutes import render_minutes
 
     with ctx.store.read() as session:

@@ -35,7 +35,7 @@ from pydantic import ValidationError
 
 from roadmap.io.planfile import PlanFileError, check_bytes, describe, validation_problems
 from roadmap.model.inputs import ItemIn, PlanDoc, check_references
-from roadmap.store.plandoc import storage_problems
+from roadmap.model.storable import storage_problems
 
 LIST_FIELDS = ("tags", "depends_on", "soft_depends_on", "needs", "sources", "organisations")
 NUMBER_FIELDS = ("effort", "confidence", "reach", "impact", "cost_of_delay")

@@ -27,7 +27,7 @@ import yaml
 from pydantic import ValidationError
 
 from roadmap.model.inputs import FORMAT, Loc, PlanDoc, Problem, check_references
-from roadmap.store.plandoc import storage_problems
+from roadmap.model.storable import storage_problems
 
 MAX_NODES = 5_000_000
 """Most values a YAML document may expand to through aliases (a 100k-item plan has ~3M)."""

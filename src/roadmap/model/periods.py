@@ -88,3 +88,19 @@ class Calendar:
         raise PeriodError(
             f"{text!r} is not a period: use a label such as 2027-Q2, 2027-03 or 2027-03-15"
         )
+
+
+def period_index(cal: Calendar, value: int | str) -> int:
+    """The index of period ``value``; :class:`PeriodError` unless it has a label to write back.
+
+    >>> cal = Calendar(date(2027, 1, 1), "month")
+    >>> period_index(cal, "2027-03"), period_index(cal, 5)
+    (2, 5)
+    """
+    index = cal.parse(value)
+    try:
+        if cal.parse(cal.label(index)) == index:
+            return index
+    except (ValueError, OverflowError):
+        pass
+    raise PeriodError(f"{value!r} is outside the plan's calendar")

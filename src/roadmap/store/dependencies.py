@@ -83,3 +83,15 @@ def remove_dependency(
     )
     if result.rowcount != 1:
         raise NotFoundError(f"{blocked_key} does not depend on {blocker_key}")
+
+
+def dependency_edges(*, session: Session, plan_id: int) -> list[tuple[str, str, str]]:
+    """``(blocker key, blocked key, kind)`` of every dependency of the plan."""
+    dep, a, b = t.Dependency.__table__, t.Item.__table__.alias("a"), t.Item.__table__.alias("b")
+    query = (
+        select(a.c.key, b.c.key, dep.c.kind)
+        .select_from(dep.join(a, a.c.id == dep.c.blocker_id).join(b, b.c.id == dep.c.blocked_id))
+        .where(dep.c.plan_id == plan_id)
+        .order_by(dep.c.id)
+    )
+    return [tuple(r) for r in session.execute(query)]

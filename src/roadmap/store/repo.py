@@ -123,3 +123,24 @@ def count_rows(*, session: Session, plan_id: int, table: type) -> int:
     return session.exec(
         select(func.count()).select_from(table).where(table.plan_id == plan_id)
     ).one()
+
+
+class KeyTakenError(ValueError):
+    """A row (an item, a stakeholder ...) would get a key another row of the plan has."""
+
+
+def row_exists(session: Session, model: type | Any, plan_id: int, key: str) -> bool:
+    """Whether the plan has a row of ``model`` (or of a table) with ``key``."""
+    c = getattr(model, "__table__", model).c
+    return (
+        session.execute(select(c.id).where(c.plan_id == plan_id, c.key == key)).first() is not None
+    )
+
+
+def row_id(session: Session, model: type, plan_id: int, key: str) -> int:
+    """The id of the plan's row ``key`` of ``model``; :class:`NotFoundError` if it has none."""
+    c = model.__table__.c
+    found = session.execute(select(c.id).where(c.plan_id == plan_id, c.key == key)).scalar()
+    if found is None:
+        raise NotFoundError(f"no {model.__tablename__} {key!r} in this plan")
+    return found

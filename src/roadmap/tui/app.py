@@ -137,13 +137,11 @@ class RoadmapApp(App[None]):
 
     def action_pick_dependency(self) -> None:
         """Pick the item that waits, then the one it waits for."""
-        from roadmap.store import edits
+        from roadmap.store.items import item_rows
         from roadmap.tui.dialogs.pick_item import Picked, PickItem
 
         with self.ctx.store.read() as session:
-            rows = [
-                (r.key, r.title) for r in edits.item_rows(session=session, plan_id=self.ctx.plan_id)
-            ]
+            rows = [(r.key, r.title) for r in item_rows(session=session, plan_id=self.ctx.plan_id)]
 
         def blocked_picked(first: Picked | None) -> None:
             if first is None:
@@ -271,14 +269,14 @@ class RoadmapApp(App[None]):
         self.edit_item(None)
 
     def delete_item(self, key: str) -> None:
-        from roadmap.store import edits
+        from roadmap.store.items import delete_item
         from roadmap.tui.dialogs.confirm import Confirm
 
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
             with self.ctx.store.write() as session:
-                deleted = edits.delete_item(session=session, plan_id=self.ctx.plan_id, key=key)
+                deleted = delete_item(session=session, plan_id=self.ctx.plan_id, key=key)
             self.history.record(ItemChange(deleted, None, None))
             self.notify(f"{key} deleted (Ctrl+Z brings it back)", timeout=3)
             self.plan_changed()

@@ -19,7 +19,7 @@ def write_exports(
     """Write every format in every language into ``folder``; the paths written."""
     from roadmap.engine.sequence import sequence
     from roadmap.io.export import file_name, generated_date, render
-    from roadmap.store.plandoc import read_plan
+    from roadmap.store.plan_read import read_plan
     from roadmap.store.snapshot import load_snapshot
 
     with store.read() as session:

@@ -16,8 +16,12 @@ from typing import Any
 from sqlmodel import Session
 
 from roadmap.model.inputs import ItemIn
-from roadmap.store import edits
 from roadmap.store.db import Store
+from roadmap.store.items import DeletedItem, delete_item, item_version, restore_item, save_item
+from roadmap.store.rows import DeletedRow, delete_row, restore_row, set_row
+from roadmap.store.scores import set_score
+from roadmap.store.silo import set_silo_cell
+from roadmap.store.teams import set_capacity_changes
 
 LIMIT = 100
 """How many changes can be undone."""
@@ -40,7 +44,7 @@ class ItemChange(Change):
 
     def __init__(
         self,
-        before: ItemIn | edits.DeletedItem | None,
+        before: ItemIn | DeletedItem | None,
         after: ItemIn | None,
         version: int | None,
     ) -> None:
@@ -51,14 +55,14 @@ class ItemChange(Change):
 
     def undo(self, session: Session, plan_id: int) -> None:
         if self.before is None:
-            self.before = edits.delete_item(
+            self.before = delete_item(
                 session=session, plan_id=plan_id, key=self.after.key, expected_version=self.version
             )
             self.version = None
         elif self.after is None:
-            self.version = edits.restore_item(session=session, plan_id=plan_id, deleted=self.before)
+            self.version = restore_item(session=session, plan_id=plan_id, deleted=self.before)
         else:
-            self.version = edits.save_item(
+            self.version = save_item(
                 session=session,
                 plan_id=plan_id,
                 item=self.before,
@@ -68,19 +72,19 @@ class ItemChange(Change):
 
     def redo(self, session: Session, plan_id: int) -> None:
         if self.after is None:
-            deleted = edits.delete_item(
+            deleted = delete_item(
                 session=session,
                 plan_id=plan_id,
                 key=_item_of(self.before).key,
                 expected_version=self.version,
             )
             self.before, self.version = deleted, None
-        elif isinstance(self.before, edits.DeletedItem):
+        elif isinstance(self.before, DeletedItem):
             # The creation being redone: the item comes back as it was deleted by the undo.
-            self.version = edits.restore_item(session=session, plan_id=plan_id, deleted=self.before)
+            self.version = restore_item(session=session, plan_id=plan_id, deleted=self.before)
             self.before = None
         else:
-            self.version = edits.save_item(
+            self.version = save_item(
                 session=session,
                 plan_id=plan_id,
                 item=self.after,
@@ -89,9 +93,9 @@ class ItemChange(Change):
             )
 
 
-def _item_of(state: ItemIn | edits.DeletedItem | None) -> ItemIn:
+def _item_of(state: ItemIn | DeletedItem | None) -> ItemIn:
     assert state is not None
-    return state.item if isinstance(state, edits.DeletedItem) else state
+    return state.item if isinstance(state, DeletedItem) else state
 
 
 @dataclass
@@ -109,7 +113,7 @@ class ScoreChange(Change):
         return f"score {self.criterion} of {self.item}"
 
     def _set(self, session: Session, plan_id: int, value: float | None) -> None:
-        edits.set_score(
+        set_score(
             session=session,
             plan_id=plan_id,
             item_key=self.item,
@@ -117,7 +121,7 @@ class ScoreChange(Change):
             value=value,
             expected_version=self.version,
         )
-        self.version = edits.item_version(session=session, plan_id=plan_id, key=self.item)
+        self.version = item_version(session=session, plan_id=plan_id, key=self.item)
 
     def undo(self, session: Session, plan_id: int) -> None:
         self._set(session, plan_id, self.before)
@@ -169,7 +173,7 @@ class SiloChange(Change):
         return f"{self.stakeholder} and source {self.source}"
 
     def _set(self, session: Session, plan_id: int, state: bool | None) -> None:
-        edits.set_silo_cell(
+        set_silo_cell(
             session=session,
             plan_id=plan_id,
             stakeholder=self.stakeholder,
@@ -186,7 +190,7 @@ class SiloChange(Change):
 
 class RowChange(Change):
     """A row of a smaller table (stakeholder, need, source, team, section) created, edited or
-    deleted: ``before`` and ``after`` are its :func:`edits.row_state` (None: no row).
+    deleted: ``before`` and ``after`` are its :func:`row_state` (None: no row).
 
     ``deleted`` is the row as the last replay deleted it, brought back with its links.
     """
@@ -197,7 +201,7 @@ class RowChange(Change):
         what: str,
         before: dict[str, Any] | None,
         after: dict[str, Any] | None,
-        deleted: edits.DeletedRow | None = None,
+        deleted: DeletedRow | None = None,
     ) -> None:
         self.model, self.before, self.after, self.deleted = model, before, after, deleted
         key = (after or before or {}).get("key")
@@ -220,13 +224,13 @@ class RowChange(Change):
         """Take the row from state ``now`` (as stored) to ``then``."""
         if now is None:
             assert self.deleted is not None
-            edits.restore_row(session=session, plan_id=plan_id, deleted=self.deleted)
+            restore_row(session=session, plan_id=plan_id, deleted=self.deleted)
         elif then is None:
-            self.deleted = edits.delete_row(
+            self.deleted = delete_row(
                 session=session, plan_id=plan_id, model=self.model, key=now["key"], expected=now
             )
         else:
-            edits.set_row(
+            set_row(
                 session=session,
                 plan_id=plan_id,
                 model=self.model,
@@ -249,7 +253,7 @@ class CapacityChange(Change):
         return f"capacity of team {self.team}"
 
     def _set(self, session: Session, plan_id: int, now: list, then: list) -> None:
-        edits.set_capacity_changes(
+        set_capacity_changes(
             session=session, plan_id=plan_id, team=self.team, changes=then, expected=now
         )
 

@@ -1,7 +1,7 @@
 """The minutes of a workshop session as Markdown, in Finnish, Swedish or English.
 
-The record is read by :func:`roadmap.store.workshop.minutes_record`; this module only words it.
-Labels live in :data:`roadmap.workshop.words.LABELS`, shared with the workshop's apps.
+The record is read by :func:`roadmap.store.workshop_results.minutes_record`; this module only
+words it. Labels live in :data:`roadmap.workshop.words.LABELS`, shared with the workshop's apps.
 Results name no participant.
 """
 

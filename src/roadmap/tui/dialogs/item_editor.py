@@ -19,8 +19,8 @@ from roadmap.model import tables as t
 from roadmap.model.enums import ItemStatus, Moscow
 from roadmap.model.inputs import ItemIn
 from roadmap.model.periods import PeriodError
-from roadmap.store import edits
-from roadmap.store.repo import StaleEditError
+from roadmap.store.items import keyed_names, read_item, save_item
+from roadmap.store.repo import KeyTakenError, StaleEditError
 from roadmap.tui.context import PlanContext
 from roadmap.tui.dialogs.form import (
     AREA,
@@ -86,7 +86,7 @@ def values_of(item: ItemIn) -> dict[str, Any]:
 
 def item_of(values: dict[str, Any], calendar) -> tuple[ItemIn | None, dict[str, str]]:
     """The item the form describes, or the messages per field that say what is wrong."""
-    from roadmap.store.plandoc import period_index
+    from roadmap.model.periods import period_index
 
     plain, i18n = split_translations(values)
     raw: dict[str, Any] = {}
@@ -140,12 +140,12 @@ def load(ctx: PlanContext, key: str | None) -> Loaded:
     """
     with ctx.store.read() as session:
         choices = {
-            name: edits.keyed_names(session=session, plan_id=ctx.plan_id, model=model)
+            name: keyed_names(session=session, plan_id=ctx.plan_id, model=model)
             for name, model in {**LINKED, **LINKED_LISTS}.items()
         }
         if key is None:
             return Loaded(choices, None, None)
-        before, version = edits.read_item(session=session, plan_id=ctx.plan_id, key=key)
+        before, version = read_item(session=session, plan_id=ctx.plan_id, key=key)
     return Loaded(choices, before, version)
 
 
@@ -209,14 +209,14 @@ class ItemEditor(FormDialog):
         ctx = self.ctx
         try:
             with ctx.store.write() as session:
-                version = edits.save_item(
+                version = save_item(
                     session=session,
                     plan_id=ctx.plan_id,
                     item=item,
                     original_key=self.key,
                     expected_version=self.version,
                 )
-        except edits.KeyTakenError as exc:
+        except KeyTakenError as exc:
             self.show_errors({"key": str(exc)})
             return
         except StaleEditError as exc:

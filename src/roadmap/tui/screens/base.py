@@ -150,7 +150,7 @@ class PlanView(Screen):
     def confirm_delete(self, model: type, what: str, key: str, question: str) -> None:
         """Ask ``question``; on yes, delete row ``key`` of ``model`` (a ``what``) with what hangs
         on it, in one transaction, as a step of the undo history."""
-        from roadmap.store import edits
+        from roadmap.store.rows import delete_row
         from roadmap.tui.dialogs.confirm import Confirm
         from roadmap.tui.history import RowChange
 
@@ -160,9 +160,7 @@ class PlanView(Screen):
             if not yes:
                 return
             with ctx.store.write() as session:
-                deleted = edits.delete_row(
-                    session=session, plan_id=ctx.plan_id, model=model, key=key
-                )
+                deleted = delete_row(session=session, plan_id=ctx.plan_id, model=model, key=key)
             self.roadmap_app.history.record(RowChange(model, what, deleted.state, None, deleted))
             self.notify(f"{what.capitalize()} {key} deleted (Ctrl+Z brings it back)", timeout=3)
             self.roadmap_app.plan_changed()

@@ -18,7 +18,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from roadmap.store import edits
+from roadmap.store.dependencies import dependency_edges
+from roadmap.store.items import ItemRow, item_rows
 from roadmap.tui.history import DependencyChange
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.grid import Column, Grid
@@ -74,13 +75,11 @@ class DependenciesView(PlanView):
     def _load(self, version: int) -> None:
         ctx = self.ctx
         with ctx.store.read() as session:
-            rows = edits.item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
-            edges = edits.dependency_edges(session=session, plan_id=ctx.plan_id)
+            rows = item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
+            edges = dependency_edges(session=session, plan_id=ctx.plan_id)
         self.app.call_from_thread(self._show, rows, edges, version)
 
-    def _show(
-        self, rows: list[edits.ItemRow], edges: list[tuple[str, str, str]], version: int
-    ) -> None:
+    def _show(self, rows: list[ItemRow], edges: list[tuple[str, str, str]], version: int) -> None:
         self.titles = {r.key: r.title for r in rows}
         self.blockers, self.dependants = defaultdict(list), defaultdict(list)
         for blocker, blocked, kind in edges:

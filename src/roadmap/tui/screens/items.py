@@ -14,12 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
-from roadmap.store import edits
+from roadmap.store.items import ItemRow, item_rows
 from roadmap.tui.screens.base import PlanView, counted
 from roadmap.tui.widgets.grid import Column, Grid
 
 ID, KEY, TITLE, THEME, OWNER, TEAM, STATUS, TAGS, SCORE, PERIOD = range(10)
-"""Row layout: the fields of :class:`~roadmap.store.edits.ItemRow` (tags a tuple), then the
+"""Row layout: the fields of :class:`~roadmap.store.items.ItemRow` (tags a tuple), then the
 engine's score and period."""
 
 COLUMNS = (
@@ -66,7 +66,7 @@ class ItemsView(PlanView):
         return self.query_one("#items", Grid)
 
     def on_mount(self) -> None:
-        self._items: list[edits.ItemRow] = []
+        self._items: list[ItemRow] = []
 
     def reload(self) -> None:
         self._load(self.roadmap_app.data_version)
@@ -75,11 +75,11 @@ class ItemsView(PlanView):
     def _load(self, version: int) -> None:
         ctx = self.ctx
         with ctx.store.read() as session:
-            rows = edits.item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
+            rows = item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
         self.app.call_from_thread(self._show, rows, version)
 
-    def _rows(self, rows: list[edits.ItemRow]) -> list[tuple]:
-        """Each :class:`~roadmap.store.edits.ItemRow` with its score and period appended."""
+    def _rows(self, rows: list[ItemRow]) -> list[tuple]:
+        """Each :class:`~roadmap.store.items.ItemRow` with its score and period appended."""
         roadmap = self.rows_roadmap = self.roadmap_app.roadmap
         if roadmap is None:  # The first load: the engine has not run yet.
             unscored = (None, "")
@@ -94,7 +94,7 @@ class ItemsView(PlanView):
             out.append((*r, score, "" if place is None else label(place.start)))
         return out
 
-    def _show(self, items: list[edits.ItemRow], version: int) -> None:
+    def _show(self, items: list[ItemRow], version: int) -> None:
         self._items = items
         self.grid.set_rows(self._rows(items), keep=lambda row: row[ID])
         self.loaded_version = version

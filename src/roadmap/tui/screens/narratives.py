@@ -28,8 +28,8 @@ from textual.widgets import Input, Markdown, Static, TextArea
 from roadmap.model import tables as t
 from roadmap.model.enums import SectionKind
 from roadmap.model.inputs import SectionIn
-from roadmap.store import edits
 from roadmap.store.repo import NotFoundError
+from roadmap.store.rows import add_row, row_state, rows_of, set_translation, update_row
 from roadmap.tui.dialogs.form import Field
 from roadmap.tui.dialogs.row_form import RowForm, RowSpec
 from roadmap.tui.history import RowChange
@@ -107,7 +107,7 @@ class NarrativesView(PlanView):
     @work(thread=True, exclusive=True, group="narratives-load")
     def _load(self, version: int) -> None:
         with self.ctx.store.read() as session:
-            rows = edits.rows_of(session=session, plan_id=self.ctx.plan_id, model=t.Section)
+            rows = rows_of(session=session, plan_id=self.ctx.plan_id, model=t.Section)
         self.app.call_from_thread(self._show, rows, version)
 
     def _texts(self, section: t.Section) -> tuple[str, str]:
@@ -193,10 +193,10 @@ class NarrativesView(PlanView):
             if text != before
         }
         with ctx.store.write() as session:
-            state = partial(edits.row_state, session=session, plan_id=ctx.plan_id, model=t.Section)
+            state = partial(row_state, session=session, plan_id=ctx.plan_id, model=t.Section)
             before = state(key=self.key)
             if lang is None:
-                edits.update_row(
+                update_row(
                     session=session,
                     plan_id=ctx.plan_id,
                     model=t.Section,
@@ -205,7 +205,7 @@ class NarrativesView(PlanView):
                 )
             else:
                 for name, text in changed.items():
-                    edits.set_translation(
+                    set_translation(
                         session=session,
                         plan_id=ctx.plan_id,
                         model=t.Section,
@@ -251,8 +251,8 @@ class NarrativesView(PlanView):
             with ctx.store.write() as session:
                 values["position"] = self._next_position(session)
                 values["kind"] = SectionKind.CUSTOM.value
-                edits.add_row(session=session, plan_id=ctx.plan_id, model=t.Section, values=values)
-                after = edits.row_state(
+                add_row(session=session, plan_id=ctx.plan_id, model=t.Section, values=values)
+                after = row_state(
                     session=session, plan_id=ctx.plan_id, model=t.Section, key=row.key
                 )
             self.roadmap_app.history.record(RowChange(t.Section, "section", None, after))
@@ -273,5 +273,5 @@ class NarrativesView(PlanView):
             self.confirm_delete(t.Section, "section", key, question)
 
     def _next_position(self, session: Session) -> int:
-        rows = edits.rows_of(session=session, plan_id=self.ctx.plan_id, model=t.Section)
+        rows = rows_of(session=session, plan_id=self.ctx.plan_id, model=t.Section)
         return max((s.position for s in rows), default=-1) + 1

@@ -17,7 +17,9 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
 from roadmap.model.tables import Criterion
-from roadmap.store import edits
+from roadmap.store.items import item_rows
+from roadmap.store.rows import rows_of
+from roadmap.store.scores import all_scores, check_score, step_value
 from roadmap.tui.history import ScoreChange
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.grid import Column, Grid
@@ -70,9 +72,9 @@ class PrioritiesView(PlanView):
     def _load(self, version: int) -> None:
         ctx = self.ctx
         with ctx.store.read() as session:
-            criteria = edits.rows_of(session=session, plan_id=ctx.plan_id, model=Criterion)
-            rows = edits.item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
-            scores = edits.all_scores(session=session, plan_id=ctx.plan_id)
+            criteria = rows_of(session=session, plan_id=ctx.plan_id, model=Criterion)
+            rows = item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
+            scores = all_scores(session=session, plan_id=ctx.plan_id)
         self.app.call_from_thread(self._show, criteria, rows, scores, version)
 
     def _show(self, criteria, rows, scores, version: int) -> None:
@@ -175,7 +177,7 @@ class PrioritiesView(PlanView):
         current = self._current()
         if current is not None:
             c = self.criteria[self.selected]
-            self._set(current[0], edits.step_value(c.scale, current[1], delta))
+            self._set(current[0], step_value(c.scale, current[1], delta))
 
     def action_clear_value(self) -> None:
         if self.typed:
@@ -202,7 +204,7 @@ class PrioritiesView(PlanView):
                 self.notify(f"{typed!r} is not a number", severity="error", markup=False)
                 self._status()
                 return
-            problem = edits.check_score(c.scale, value)
+            problem = check_score(c.scale, value)
             if problem:
                 self.notify(f"{c.name}: {problem}", title="Refused", severity="error", markup=False)
                 self._status()

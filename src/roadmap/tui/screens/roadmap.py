@@ -18,7 +18,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from roadmap.model.tables import Milestone
-from roadmap.store import edits
+from roadmap.store.items import ItemRow, item_rows
+from roadmap.store.rows import rows_of
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.timeline import Bar, Lane, Timeline
 
@@ -51,7 +52,7 @@ class RoadmapView(PlanView):
 
     def on_mount(self) -> None:
         self.by_team = False
-        self.items: dict[str, edits.ItemRow] = {}
+        self.items: dict[str, ItemRow] = {}
         self.milestones: list[Milestone] = []
         self.query_one("#nnl").display = False
 
@@ -62,8 +63,8 @@ class RoadmapView(PlanView):
     def _load(self, version: int) -> None:
         ctx = self.ctx
         with ctx.store.read() as session:
-            rows = edits.item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
-            milestones = edits.rows_of(session=session, plan_id=ctx.plan_id, model=Milestone)
+            rows = item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
+            milestones = rows_of(session=session, plan_id=ctx.plan_id, model=Milestone)
         self.app.call_from_thread(self._loaded, rows, milestones, version)
 
     def _loaded(self, rows, milestones, version: int) -> None:

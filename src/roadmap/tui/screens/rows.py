@@ -3,7 +3,7 @@
 A view shows one or more :class:`Table` grids; ``n`` adds a row to the focused table, Enter or
 ``e`` edits the row under the cursor in a :class:`~roadmap.tui.dialogs.row_form.RowForm`, and
 ``x`` deletes it after a confirmation. Rows are read in a worker thread; every edit is stored in
-its own short transaction through :mod:`roadmap.store.edits` and recorded in the app's undo
+its own short transaction through :mod:`roadmap.store.rows` and recorded in the app's undo
 history, and then the plan counts as changed (the roadmap is sequenced again).
 """
 
@@ -21,7 +21,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
-from roadmap.store import edits
+from roadmap.store.items import keyed_names
+from roadmap.store.rows import add_row, edit_row, key_map, row_columns, row_state, rows_of
 from roadmap.tui.dialogs.form import SELECT, translation_values
 from roadmap.tui.dialogs.row_form import RowForm, RowSpec
 from roadmap.tui.history import Change, Changes, RowChange
@@ -107,15 +108,13 @@ class RowsView(PlanView):
         """Form values of stored row ``key`` of ``table``."""
         row = next(
             r
-            for r in edits.rows_of(session=session, plan_id=self.ctx.plan_id, model=table.model)
+            for r in rows_of(session=session, plan_id=self.ctx.plan_id, model=table.model)
             if r.key == key
         )
         values: dict[str, Any] = {}
         for f in table.spec.fields:
             if f.name in REFERENCES:
-                keys = edits.key_map(
-                    session=session, plan_id=self.ctx.plan_id, model=_referenced(f.name)
-                )
+                keys = key_map(session=session, plan_id=self.ctx.plan_id, model=_referenced(f.name))
                 values[f.name] = keys.get(getattr(row, f"{f.name}_id"))
             elif hasattr(row, f.name):
                 values[f.name] = getattr(row, f.name)
@@ -129,7 +128,7 @@ class RowsView(PlanView):
 
     def choices(self, session: Session, table: Table) -> dict[str, list[tuple[str, str]]]:
         return {
-            f.name: edits.keyed_names(
+            f.name: keyed_names(
                 session=session, plan_id=self.ctx.plan_id, model=_referenced(f.name)
             )
             for f in table.spec.fields
@@ -189,19 +188,15 @@ class RowsView(PlanView):
         """Store ``row`` (over row ``key``, if given) in one transaction; the change it made."""
         ctx = self.ctx
         with ctx.store.write() as session:
-            state = partial(
-                edits.row_state, session=session, plan_id=ctx.plan_id, model=table.model
-            )
+            state = partial(row_state, session=session, plan_id=ctx.plan_id, model=table.model)
             before = None if key is None else state(key=key)
-            columns = edits.row_columns(
+            columns = row_columns(
                 session=session, plan_id=ctx.plan_id, values=self.columns(table, row, key)
             )
             if key is None:
-                edits.add_row(
-                    session=session, plan_id=ctx.plan_id, model=table.model, values=columns
-                )
+                add_row(session=session, plan_id=ctx.plan_id, model=table.model, values=columns)
             else:
-                edits.edit_row(
+                edit_row(
                     session=session, plan_id=ctx.plan_id, model=table.model, key=key, values=columns
                 )
             more = self.after_save(session, table, row)

@@ -18,7 +18,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from roadmap.model import tables as t
-from roadmap.store import edits
+from roadmap.store.rows import key_map, rows_of
+from roadmap.store.silo import silo_matrix
 from roadmap.tui.history import SiloChange
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.screens.stakeholders import shown
@@ -99,16 +100,16 @@ class SiloView(PlanView):
     def _load(self, version: int) -> None:
         ctx, lang = self.ctx, self.ctx.translating
         with ctx.store.read() as session:
-            orgs = edits.key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
+            orgs = key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
             people = [
                 Row(s.key, shown(s, "name", lang))
-                for s in edits.rows_of(session=session, plan_id=ctx.plan_id, model=t.Stakeholder)
+                for s in rows_of(session=session, plan_id=ctx.plan_id, model=t.Stakeholder)
             ]
             sources = [
                 Row(s.key, shown(s, "name", lang), orgs.get(s.organisation_id, ""))
-                for s in edits.rows_of(session=session, plan_id=ctx.plan_id, model=t.InfoSource)
+                for s in rows_of(session=session, plan_id=ctx.plan_id, model=t.InfoSource)
             ]
-            cells = edits.silo_matrix(session=session, plan_id=ctx.plan_id)
+            cells = silo_matrix(session=session, plan_id=ctx.plan_id)
         self.app.call_from_thread(self._show, people, sources, cells, version)
 
     def _show(self, people: list[Row], sources: list[Row], cells, version: int) -> None:

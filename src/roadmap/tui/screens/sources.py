@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from roadmap.model import tables as t
 from roadmap.model.inputs import InfoSourceIn
-from roadmap.store import edits
+from roadmap.store.rows import key_map, rows_of
 from roadmap.tui.dialogs.form import AREA, SELECT, Field
 from roadmap.tui.dialogs.row_form import RowSpec
 from roadmap.tui.screens.rows import RowsView, Table
@@ -55,7 +55,7 @@ class SourcesView(RowsView):
 
     def read(self, session: Session) -> dict[str, list[tuple]]:
         ctx, lang = self.ctx, self.ctx.translating
-        orgs = edits.key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
+        orgs = key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
         return {
             SOURCES.id: [
                 (
@@ -65,6 +65,6 @@ class SourcesView(RowsView):
                     shown(s, "holds", lang),
                     shown(s, "access", lang),
                 )
-                for s in edits.rows_of(session=session, plan_id=ctx.plan_id, model=t.InfoSource)
+                for s in rows_of(session=session, plan_id=ctx.plan_id, model=t.InfoSource)
             ]
         }

@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from roadmap.model import tables as t
 from roadmap.model.inputs import NeedIn, StakeholderIn
-from roadmap.store import edits
+from roadmap.store.rows import key_map, rows_of
 from roadmap.tui.dialogs.form import AREA, SELECT, Field
 from roadmap.tui.dialogs.row_form import RowSpec
 from roadmap.tui.screens.rows import RowsView, Table
@@ -84,9 +84,9 @@ class StakeholdersView(RowsView):
 
     def read(self, session: Session) -> dict[str, list[tuple]]:
         ctx, lang = self.ctx, self.ctx.translating
-        orgs = edits.key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
-        people = edits.rows_of(session=session, plan_id=ctx.plan_id, model=t.Stakeholder)
-        needs = edits.rows_of(session=session, plan_id=ctx.plan_id, model=t.Need)
+        orgs = key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
+        people = rows_of(session=session, plan_id=ctx.plan_id, model=t.Stakeholder)
+        needs = rows_of(session=session, plan_id=ctx.plan_id, model=t.Need)
         owner = {p.id: p.key for p in people}
         counts: dict[int, int] = {}
         for need in needs:

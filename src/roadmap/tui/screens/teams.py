@@ -16,7 +16,8 @@ from sqlmodel import Session
 from roadmap.model import tables as t
 from roadmap.model.inputs import TeamIn
 from roadmap.model.periods import PeriodError
-from roadmap.store import edits
+from roadmap.store.rows import key_map, rows_of
+from roadmap.store.teams import capacity_changes, set_capacity_changes
 from roadmap.tui.dialogs.form import SELECT, Field
 from roadmap.tui.dialogs.row_form import FieldError, RowSpec
 from roadmap.tui.history import CapacityChange, Change
@@ -78,8 +79,8 @@ class TeamsView(RowsView):
 
     def read(self, session: Session) -> dict[str, list[tuple]]:
         ctx = self.ctx
-        orgs = edits.key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
-        changes = edits.capacity_changes(session=session, plan_id=ctx.plan_id)
+        orgs = key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
+        changes = capacity_changes(session=session, plan_id=ctx.plan_id)
         return {
             TEAMS.id: [
                 (
@@ -89,7 +90,7 @@ class TeamsView(RowsView):
                     team.capacity,
                     self._changes_text(changes.get(team.key, [])),
                 )
-                for team in edits.rows_of(session=session, plan_id=ctx.plan_id, model=t.Team)
+                for team in rows_of(session=session, plan_id=ctx.plan_id, model=t.Team)
             ]
         }
 
@@ -99,7 +100,7 @@ class TeamsView(RowsView):
 
     def stored_values(self, session: Session, table: Table, key: str) -> dict[str, Any]:
         values = super().stored_values(session, table, key)
-        changes = edits.capacity_changes(session=session, plan_id=self.ctx.plan_id)
+        changes = capacity_changes(session=session, plan_id=self.ctx.plan_id)
         values[CHANGES] = self._changes_text(changes.get(key, []))
         values["capacity"] = f"{values['capacity']:g}"
         return values
@@ -113,7 +114,7 @@ class TeamsView(RowsView):
         return values
 
     def after_save(self, session: Session, table: Table, row: BaseModel) -> list[Change]:
-        from roadmap.store.plandoc import period_index
+        from roadmap.model.periods import period_index
 
         try:
             changes = sorted(
@@ -124,7 +125,7 @@ class TeamsView(RowsView):
             raise FieldError(CHANGES, str(exc)) from exc
         if len({period for period, _ in changes}) < len(changes):
             raise FieldError(CHANGES, "a period is listed twice")
-        before = edits.set_capacity_changes(
+        before = set_capacity_changes(
             session=session, plan_id=self.ctx.plan_id, team=row.key, changes=changes
         )
         return [CapacityChange(row.key, before, changes)] if before != changes else []

@@ -5,8 +5,8 @@ Both apps speak Finnish, Swedish or English: every fixed text comes from
 from the store are worded in the window's language.
 
 A worker thread asks :class:`~roadmap.tui.workshop.watch.RevisionWatcher` twice a second whether
-the workshop changed, and only then reads a new :class:`~roadmap.store.workshop.Live`, which it
-posts back to the app; each app shows it in :meth:`WorkshopApp.show`. Writes run in worker
+the workshop changed, and only then reads a new :class:`~roadmap.store.workshop_results.Live`,
+which it posts back to the app; each app shows it in :meth:`WorkshopApp.show`. Writes run in worker
 threads too, so that a busy database never freezes a window.
 """
 
@@ -20,7 +20,7 @@ from textual import work
 from textual.app import App
 from textual.widgets import Digits
 
-from roadmap.store import workshop as ws
+from roadmap.store import workshop_results, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.tui.app import PROJECTOR
 from roadmap.workshop.timer import clock
@@ -51,7 +51,7 @@ class WorkshopApp(App[None]):
         super().__init__()
         self.store = store
         self.session_id: int | None = None
-        self.live: ws.Live | None = None
+        self.live: workshop_results.Live | None = None
         self._poll = poll
         self._theme_name = theme
         self._watcher = None
@@ -102,7 +102,7 @@ class WorkshopApp(App[None]):
 
     def _load(self) -> None:
         with self.store.read() as session:
-            live = ws.load_live(
+            live = workshop_results.load_live(
                 session=session,
                 session_id=self.session_id,
                 participant_id=self.participant_id,
@@ -110,12 +110,12 @@ class WorkshopApp(App[None]):
             )
         self.call_from_thread(self._loaded, live)
 
-    def _loaded(self, live: ws.Live) -> None:
+    def _loaded(self, live: workshop_results.Live) -> None:
         self.live = live
         self.show(live)
         self._tick()
 
-    def show(self, live: ws.Live) -> None:
+    def show(self, live: workshop_results.Live) -> None:
         """Show ``live`` (each app its own way)."""
 
     def _tick(self) -> None:
@@ -126,7 +126,9 @@ class WorkshopApp(App[None]):
 
     def seconds_left(self, now: datetime | None = None) -> float:
         row = self.live.workshop
-        return ws.timer_of(row).left(now or datetime.now(UTC), ws.step_seconds(row))
+        return workshop_sessions.timer_of(row).left(
+            now or datetime.now(UTC), workshop_sessions.step_seconds(row)
+        )
 
     def step_key(self) -> str:
         row = self.live.workshop

@@ -10,14 +10,14 @@ from __future__ import annotations
 from sqlmodel import select
 
 from roadmap.model import tables as t
-from roadmap.store import workshop as ws
+from roadmap.store import workshop_results, workshop_rounds
 from roadmap.store.db import Store
 from roadmap.workshop.words import Words, translated
 
 SECTION_KINDS = {"current_state": "current_state", "vision": "vision"}
 
 
-def _captured(live: ws.Live, kind: str, w: Words) -> list[str]:
+def _captured(live: workshop_results.Live, kind: str, w: Words) -> list[str]:
     new = f"*({w('new')})*"
     return [
         f"- **{n.item_key}** {n.text} {new}" if n.item_key else f"- {n.text} {new}"
@@ -26,7 +26,7 @@ def _captured(live: ws.Live, kind: str, w: Words) -> list[str]:
     ]
 
 
-def step_markdown(store: Store, live: ws.Live, step: str, w: Words) -> str:
+def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Words) -> str:
     """The plan's content for ``step`` and what was captured in it, in ``w``'s language."""
     plan_id, lang = live.workshop.plan_id, w.lang
     lines: list[str] = []
@@ -51,7 +51,9 @@ def step_markdown(store: Store, live: ws.Live, step: str, w: Words) -> str:
         elif step in ("items", "roadmap"):
             rows = s.exec(
                 select(t.Item.key, t.Item.title, t.Item.i18n)
-                .where(t.Item.plan_id == plan_id, t.Item.status.not_in(ws.CLOSED_STATUSES))
+                .where(
+                    t.Item.plan_id == plan_id, t.Item.status.not_in(workshop_rounds.CLOSED_STATUSES)
+                )
                 .order_by(t.Item.id)
             )
             new = {n.item_key for n in live.notes if n.item_key}

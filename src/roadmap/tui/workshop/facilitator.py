@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Input, Label, ListItem, ListView, Markdown
 
-from roadmap.store import workshop as ws
+from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.store.repo import find_plan
 from roadmap.tui.widgets.footer import KeyFooter
@@ -27,7 +27,7 @@ from roadmap.workshop.words import Words
 STATE_LABEL = {"open": "state_open", "locked": "state_locked", "revealed": "state_revealed"}
 
 
-def round_markdown(live: ws.Live, w: Words) -> str:
+def round_markdown(live: workshop_results.Live, w: Words) -> str:
     """The current round for the projector: rules, state, and results once revealed."""
     rnd = live.round
     if rnd is None:
@@ -62,7 +62,7 @@ def _number(value: float, w: Words) -> str:
     return text if w.lang == "en" else text.replace(".", ",")
 
 
-def moves_markdown(outcome: ws.Outcome, w: Words) -> str:
+def moves_markdown(outcome: workshop_results.Outcome, w: Words) -> str:
     """What moved in the roadmap when results went into the plan."""
     label = outcome.calendar.label
     head = w("written_to", criterion=outcome.applied.criterion)
@@ -99,7 +99,7 @@ class FacilitatorApp(WorkshopApp):
     def __init__(self, store: Store, session_id: int, **kwargs) -> None:
         super().__init__(store, **kwargs)
         self._session = session_id
-        self.outcome: ws.Outcome | None = None
+        self.outcome: workshop_results.Outcome | None = None
         """What the last results did to the roadmap."""
 
     def compose(self) -> ComposeResult:
@@ -127,7 +127,7 @@ class FacilitatorApp(WorkshopApp):
         super().on_mount()
         self.follow(self._session)
 
-    def show(self, live: ws.Live) -> None:
+    def show(self, live: workshop_results.Live) -> None:
         row = live.workshop
         self.query_one("#session-name", Label).update(row.name)
         step = self.step_key()
@@ -146,7 +146,7 @@ class FacilitatorApp(WorkshopApp):
         self._show_content(live, step)
 
     @work(thread=True, exclusive=True, group="content")
-    def _show_content(self, live: ws.Live, step: str) -> None:
+    def _show_content(self, live: workshop_results.Live, step: str) -> None:
         from roadmap.tui.workshop.content import step_markdown
 
         if step in ("voting", "results"):
@@ -162,12 +162,16 @@ class FacilitatorApp(WorkshopApp):
 
     def action_step(self, by: int) -> None:
         to = self.live.workshop.step + by
-        self.write(lambda s: ws.set_step(session=s, session_id=self.session_id, step=to))
+        self.write(
+            lambda s: workshop_sessions.set_step(session=s, session_id=self.session_id, step=to)
+        )
 
     def action_timer(self, action: str) -> None:
         now = datetime.now(UTC)
         self.write(
-            lambda s: ws.change_timer(session=s, session_id=self.session_id, action=action, now=now)
+            lambda s: workshop_sessions.change_timer(
+                session=s, session_id=self.session_id, action=action, now=now
+            )
         )
 
     @on(Input.Submitted, "#capture")
@@ -175,7 +179,11 @@ class FacilitatorApp(WorkshopApp):
         text = event.value
         event.input.value = ""
         if text.strip():
-            self.write(lambda s: ws.capture(session=s, session_id=self.session_id, text=text))
+            self.write(
+                lambda s: workshop_sessions.capture(
+                    session=s, session_id=self.session_id, text=text
+                )
+            )
 
     def action_new_round(self) -> None:
         from roadmap.tui.workshop.round_dialog import RoundDialog, RoundSpec
@@ -190,7 +198,7 @@ class FacilitatorApp(WorkshopApp):
         self, method: str, budget: int | None = None, per_item: int | None = None, text: str = ""
     ) -> None:
         def change(s):
-            return ws.new_round(
+            return workshop_rounds.new_round(
                 session=s,
                 session_id=self.session_id,
                 method=method,
@@ -206,7 +214,9 @@ class FacilitatorApp(WorkshopApp):
         if rnd is None:
             self.refused(self.w("no_round_f4"))
             return
-        self.write(lambda s: ws.set_round_state(session=s, round_id=rnd.id, state=state))
+        self.write(
+            lambda s: workshop_rounds.set_round_state(session=s, round_id=rnd.id, state=state)
+        )
 
     def action_lock(self) -> None:
         rnd = self.live.round if self.live else None
@@ -233,11 +243,11 @@ class FacilitatorApp(WorkshopApp):
     @work(thread=True, exclusive=True, group="apply")
     def apply_results(self, round_id: int) -> None:
         """Results into the plan, the roadmap re-sequenced, and a decision in the minutes."""
-        outcome = ws.apply_to_plan(self.store, round_id)
+        outcome = workshop_results.apply_to_plan(self.store, round_id)
         moved = sum(c.kind in ("earlier", "later") for c in outcome.changes)
         number = self.live.round.number
         with self.store.write() as s:
-            ws.capture(
+            workshop_sessions.capture(
                 session=s,
                 session_id=self.session_id,
                 text="decision: " + self.w("decision_applied", n=number, moved=moved),
@@ -266,11 +276,11 @@ def make_facilitator_app(
         plan_id = find_plan(session=s, slug=plan).id
         if name is None:
             try:
-                workshop = ws.find_session(session=s, plan_id=plan_id)
+                workshop = workshop_sessions.find_session(session=s, plan_id=plan_id)
                 name = workshop.name
             except LookupError:
                 name = "Workshop"
-        workshop, _ = ws.open_session(
+        workshop, _ = workshop_sessions.open_session(
             session=s,
             plan_id=plan_id,
             name=name,
@@ -278,5 +288,5 @@ def make_facilitator_app(
             agenda=agenda or default_agenda(),
             lang=lang,
         )
-        lang = ws.session_lang(session=s, workshop=workshop)
+        lang = workshop_sessions.session_lang(session=s, workshop=workshop)
     return FacilitatorApp(store, workshop.id, lang=lang, **kwargs)

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Digits, Input, Label, Static
 
 from roadmap.model.workshop_tables import WorkshopSession
-from roadmap.store import workshop as ws
+from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.tui.widgets.footer import KeyFooter
 from roadmap.tui.workshop.base import WorkshopApp
@@ -151,7 +151,7 @@ class VoteScreen(Screen):
         yield VerticalScroll(id="items")
         yield KeyFooter()
 
-    def show(self, live: ws.Live, rebuild: bool) -> None:
+    def show(self, live: workshop_results.Live, rebuild: bool) -> None:
         w = self.w
         self.query_one("#step", Label).update(w("now_step", step=w.step(self.app.step_key())))
         rnd = live.round
@@ -175,7 +175,7 @@ class VoteScreen(Screen):
         if rnd is None or rnd.state != "open":
             status.update(self._closed_text(live))
             return
-        rules = ws.rules_of(rnd)
+        rules = workshop_rounds.rules_of(rnd)
         if rules.has_budget:
             status.update(
                 w(
@@ -192,7 +192,7 @@ class VoteScreen(Screen):
             for item_row in self.query(ItemRow):
                 item_row.set_value(live.mine.get((item_row.key, item_row.criterion), 0))
 
-    def _closed_text(self, live: ws.Live) -> str:
+    def _closed_text(self, live: workshop_results.Live) -> str:
         w = self.w
         if live.round is None:
             return w("no_voting_yet")
@@ -266,10 +266,10 @@ class ParticipantApp(WorkshopApp):
         code = code if code is not None else self.code
         try:
             with self.store.write() as session:
-                me = ws.join(session=session, code=code or "", name=name)
-                workshop = ws.get_session(session=session, session_id=me.session_id)
-                lang = ws.session_lang(session=session, workshop=workshop)
-        except ws.JoinRefused as exc:
+                me = workshop_sessions.join(session=session, code=code or "", name=name)
+                workshop = workshop_sessions.get_session(session=session, session_id=me.session_id)
+                lang = workshop_sessions.session_lang(session=session, workshop=workshop)
+        except workshop_sessions.JoinRefused as exc:
             self._refused_join(exc)
             return
         if not self._lang_chosen:
@@ -282,10 +282,10 @@ class ParticipantApp(WorkshopApp):
             self.push_screen(VoteScreen(self.w))
         self.follow(me.session_id)
 
-    def _refused_join(self, exc: ws.JoinRefused) -> None:
+    def _refused_join(self, exc: workshop_sessions.JoinRefused) -> None:
         message = sentence(exc.say(self.lang))
         pause = 0.0
-        if isinstance(exc, ws.WrongCode) and self.code is None:
+        if isinstance(exc, workshop_sessions.WrongCode) and self.code is None:
             pause = self.guard.failed()
             if self.guard.left is not None:
                 message += " " + self.w("tries_left", left=self.guard.left)
@@ -313,7 +313,7 @@ class ParticipantApp(WorkshopApp):
             self.join_screen.hold(False)
             self.join_screen.query_one("#code", Input).focus()
 
-    def show(self, live: ws.Live) -> None:
+    def show(self, live: workshop_results.Live) -> None:
         screen = self.screen
         if not isinstance(screen, VoteScreen):
             return
@@ -326,7 +326,7 @@ class ParticipantApp(WorkshopApp):
         rnd = self.live.round
 
         def change(session):
-            return ws.cast_vote(
+            return workshop_rounds.cast_vote(
                 session=session,
                 round_id=rnd.id,
                 participant_id=self._participant,
@@ -350,15 +350,15 @@ def _first_lang(store: Store, code: str | None) -> str:
     with store.read() as session:
         try:
             if code:
-                workshop = ws.session_by_code(session=session, code=code)
+                workshop = workshop_sessions.session_by_code(session=session, code=code)
             else:
                 query = select(WorkshopSession).order_by(WorkshopSession.updated_at.desc())
                 workshop = session.exec(query).first()
                 if workshop is None:
                     return "en"
-        except ws.JoinRefused:
+        except workshop_sessions.JoinRefused:
             return "en"
-        return ws.session_lang(session=session, workshop=workshop)
+        return workshop_sessions.session_lang(session=session, workshop=workshop)
 
 
 def make_participant_app(

@@ -7,7 +7,7 @@ then is the revision read; on PostgreSQL the revision is one primary-key read pe
 
 from __future__ import annotations
 
-from roadmap.store import workshop as ws
+from roadmap.store import workshop_sessions
 from roadmap.store.db import Store
 from roadmap.tui.watch import DataVersion
 
@@ -29,7 +29,7 @@ class RevisionWatcher:
                 return False
             self._data_version = version
         with self.store.read() as session:
-            now = ws.revision(session=session, session_id=self.session_id)
+            now = workshop_sessions.revision(session=session, session_id=self.session_id)
         if now == self._revision:
             return False
         self._revision = now

@@ -1,0 +1,305 @@
+"""A whole plan document stored as a new plan, and items added to or replacing stored ones.
+
+Plans can hold a hundred thousand items, so rows go in through bulk inserts
+(:mod:`roadmap.store.bulk`) in document order, so that an exported plan imported into an empty
+database exports to the same bytes. Period labels (``2027-Q2``) are stored as period indexes of
+the plan's calendar.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    bindparam,
+    delete,
+    select,
+    update,
+)
+from sqlmodel import Session
+
+from roadmap.model import tables as t
+from roadmap.model.inputs import (
+    ItemIn,
+    PlanDoc,
+)
+from roadmap.model.periods import Calendar, period_index
+from roadmap.model.storable import calendar_of
+from roadmap.store.bulk import insert_rows, json_params, json_text, key_ids, now_value
+from roadmap.store.plan_read import ITEM_LINKS, KEYED
+from roadmap.store.repo import create_plan, slugify
+
+
+def write_plan(*, session: Session, doc: PlanDoc, replace: bool = False) -> t.Plan:
+    """Store ``doc`` as a new plan and return it.
+
+    ``doc`` must be free of :func:`~roadmap.model.inputs.check_references` and
+    :func:`storage_problems` problems. The slug is ``doc.plan.slug`` (or made from the name),
+    made unique in the database; with ``replace``, a plan that has that slug is deleted first,
+    in the caller's transaction.
+    """
+    if replace:
+        wanted = doc.plan.slug or slugify(doc.plan.name)
+        old = session.execute(select(t.Plan).where(t.Plan.slug == wanted)).scalar_one_or_none()
+        if old is not None:
+            session.delete(old)
+            session.flush()
+    plan = create_plan(session=session, plan_in=doc.plan)
+    _write_contents(session, plan.id, doc)
+    return plan
+
+
+def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
+    """Everything of ``doc`` but the plan row, into the plan ``pid``."""
+    cal = calendar_of(doc.plan)
+    keys: dict[str, dict[str, int]] = {}
+
+    def store(name: str, model: type, columns: tuple, rows: list[tuple]) -> dict[str, int]:
+        insert_rows(session, model, columns, rows)
+        keys[name] = key_ids(session, model, pid)
+        return keys[name]
+
+    def own(row: Any) -> tuple[int, str, str]:
+        """The values of :data:`_OWN`."""
+        return pid, row.key, json_text(row.i18n)
+
+    insert_rows(
+        session,
+        t.Section,
+        (*_OWN, "kind", "position", "title", "body"),
+        [(*own(s), s.kind, n, s.title, s.body) for n, s in enumerate(doc.sections)],
+    )
+    orgs = store(
+        "organisation",
+        t.Organisation,
+        (*_OWN, "name"),
+        [(*own(o), o.name) for o in doc.organisations],
+    )
+    teams = store(
+        "team",
+        t.Team,
+        ("plan_id", "key", "organisation_id", "name", "capacity"),
+        [(pid, tm.key, orgs[tm.organisation], tm.name, tm.capacity) for tm in doc.teams],
+    )
+    insert_rows(
+        session,
+        t.TeamCapacity,
+        ("team_id", "from_period", "capacity"),
+        [
+            (teams[tm.key], period_index(cal, c.from_period), c.capacity)
+            for tm in doc.teams
+            for c in tm.capacity_changes
+        ],
+    )
+    store(
+        "theme",
+        t.Theme,
+        (*_OWN, "name", "description"),
+        [(*own(x), x.name, x.description) for x in doc.themes],
+    )
+    sources = store(
+        "source",
+        t.InfoSource,
+        (*_OWN, "organisation_id", "name", "holds", "access"),
+        [(*own(s), orgs.get(s.organisation), s.name, s.holds, s.access) for s in doc.sources],
+    )
+    holders = store(
+        "stakeholder",
+        t.Stakeholder,
+        (*_OWN, "organisation_id", "name", "description"),
+        [(*own(s), orgs.get(s.organisation), s.name, s.description) for s in doc.stakeholders],
+    )
+    store(
+        "need",
+        t.Need,
+        (*_OWN, "stakeholder_id", "text", "importance"),
+        [
+            (*own(n), holders[s.key], n.text, n.importance)
+            for s in doc.stakeholders
+            for n in s.needs
+        ],
+    )
+    insert_rows(
+        session,
+        t.StakeholderSource,
+        ("stakeholder_id", "source_id", "has_access"),
+        [
+            (holders[s.key], sources[a.source], a.has_access)
+            for s in doc.stakeholders
+            for a in s.sources
+        ],
+    )
+    store(
+        "criterion",
+        t.Criterion,
+        (*_OWN, "name", "weight", "direction", "scale", "workshop", "position"),
+        [
+            (*own(c), c.name, c.weight, c.direction, c.scale, c.workshop, n)
+            for n, c in enumerate(doc.criteria)
+        ],
+    )
+    insert_rows(session, t.Item, _ITEM_COLUMNS, _item_rows(doc.items, pid, keys, cal))
+    keys["item"] = item_ids = key_ids(session, t.Item, pid)
+    _insert_item_links(session, pid, doc.items, keys)
+    milestones = store(
+        "milestone",
+        t.Milestone,
+        (*_OWN, "name", "date"),
+        [(*own(m), m.name, m.date) for m in doc.milestones],
+    )
+    insert_rows(
+        session,
+        t.MilestoneItem,
+        ("milestone_id", "item_id"),
+        [(milestones[m.key], item_ids[key]) for m in doc.milestones for key in m.items],
+    )
+
+
+_OWN = ("plan_id", "key", "i18n")
+"""The columns every keyed, translatable row of a plan starts with."""
+
+
+def write_items(*, session: Session, plan_id: int, items: list[ItemIn]) -> tuple[int, int]:
+    """Add ``items`` to a stored plan; an item whose key the plan has replaces the stored one.
+
+    The stored item keeps its id (so milestones and other links to it stay), its version is
+    raised, and its scores, dependencies on other items, needs, sources and affected
+    organisations become those of the new item. The caller checks the plan as it will be
+    (references, cycles) beforehand. Returns the numbers of items added and replaced.
+    """
+    plan = session.get(t.Plan, plan_id)
+    cal = calendar_of(plan)
+    keys = {name: key_ids(session, model, plan_id) for name, model in KEYED.items()}
+    named = {key for item in items for key in (item.key, *item.depends_on, *item.soft_depends_on)}
+    stored = key_ids(session, t.Item, plan_id, only=named)
+    new = [item for item in items if item.key not in stored]
+    old = [item for item in items if item.key in stored]
+    insert_rows(session, t.Item, _ITEM_COLUMNS, _item_rows(new, plan_id, keys, cal))
+    if old:
+        table = t.Item.__table__
+        conn = session.connection()
+        values, params = json_params(conn, table, _ITEM_COLUMNS)
+        rows = [
+            {**dict(zip(params, row, strict=True)), "row_id": stored[item.key]}
+            for item, row in zip(old, _item_rows(old, plan_id, keys, cal), strict=True)
+        ]
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(version=table.c.version + 1, updated_at=now_value(conn), **values),
+            rows,
+        )
+        ids = [{"row_id": stored[item.key]} for item in old]
+        for model, column in (
+            (t.ItemScore, "item_id"),
+            (t.Dependency, "blocked_id"),
+            *((model, "item_id") for model, *_ in ITEM_LINKS),
+        ):
+            table = model.__table__
+            session.execute(delete(table).where(table.c[column] == bindparam("row_id")), ids)
+    keys["item"] = key_ids(session, t.Item, plan_id, only=named)
+    _insert_item_links(session, plan_id, items, keys)
+    return len(new), len(old)
+
+
+_ITEM_COLUMNS = (
+    "i18n",
+    "plan_id",
+    "key",
+    "title",
+    "description",
+    "theme_id",
+    "organisation_id",
+    "team_id",
+    "status",
+    "effort",
+    "moscow",
+    "confidence",
+    "reach",
+    "impact",
+    "cost_of_delay",
+    "mandatory",
+    "pinned_period",
+    "earliest_start",
+    "deadline",
+    "tags",
+)
+"""The columns of :func:`_item_rows`, in the table's order (which the statement follows)."""
+
+
+def _item_rows(
+    items: list[ItemIn], plan_id: int, keys: dict[str, dict[str, int]], cal: Calendar
+) -> list[tuple]:
+    """The values of :data:`_ITEM_COLUMNS` for ``items``, references turned into ids."""
+    theme, org, team = keys["theme"].get, keys["organisation"].get, keys["team"].get
+    dumps = json_text
+    return [
+        (
+            "{}" if not item.i18n else dumps(item.i18n),
+            plan_id,
+            item.key,
+            item.title,
+            item.description,
+            theme(item.theme),
+            org(item.organisation),
+            team(item.team),
+            item.status,
+            item.effort,
+            item.moscow,
+            item.confidence,
+            item.reach,
+            item.impact,
+            item.cost_of_delay,
+            item.mandatory,
+            None if item.pinned_period is None else period_index(cal, item.pinned_period),
+            item.earliest_start,
+            item.deadline,
+            "[]" if not item.tags else dumps(item.tags),
+        )
+        for item in items
+    ]
+
+
+def _insert_item_links(
+    session: Session, plan_id: int, items: list[ItemIn], keys: dict[str, dict[str, int]]
+) -> None:
+    """Scores, dependencies and links of ``items``, whose rows are already stored."""
+    ids, crit = keys["item"], keys["criterion"]
+    insert_rows(
+        session,
+        t.ItemScore,
+        ("item_id", "criterion_id", "value"),
+        [
+            (item_id, crit[name], value)
+            for item in items
+            if item.scores
+            for item_id in (ids[item.key],)
+            for name, value in item.scores.items()
+        ],
+    )
+    insert_rows(
+        session,
+        t.Dependency,
+        ("plan_id", "blocker_id", "blocked_id", "kind"),
+        [
+            (plan_id, ids[blocker], item_id, kind)
+            for item in items
+            if item.depends_on or item.soft_depends_on
+            for item_id in (ids[item.key],)
+            for kind, blockers in (("hard", item.depends_on), ("soft", item.soft_depends_on))
+            for blocker in blockers
+        ],
+    )
+    for model, field, name, column in ITEM_LINKS:
+        target = keys[name]
+        insert_rows(
+            session,
+            model,
+            ("item_id", column),
+            [
+                (ids[item.key], target[key])
+                for item in items
+                if (linked := getattr(item, field))
+                for key in linked
+            ],
+        )

@@ -1,0 +1,280 @@
+"""Workshop rounds and votes: opening, locking and revealing rounds, casting votes, tallies.
+
+A vote checks the budget and writes in one transaction. On SQLite ``BEGIN IMMEDIATE`` already
+serialises writers; on PostgreSQL the participant's row is locked ``FOR UPDATE`` (two windows of
+the same participant take turns) and the round's row ``FOR SHARE`` (locking a round waits for
+votes in flight, and no vote lands after it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import delete, func, update
+from sqlmodel import Session, select
+
+from roadmap.model import tables as t
+from roadmap.model.workshop_tables import (
+    WorkshopParticipant,
+    WorkshopRound,
+    WorkshopVote,
+)
+from roadmap.store.repo import NotFoundError
+from roadmap.store.workshop_sessions import bump, get_session
+from roadmap.workshop.rules import (
+    Refused,
+    Rules,
+    VoteRefused,
+)
+from roadmap.workshop.tally import ItemResult, Vote, tally
+from roadmap.workshop.words import translated
+
+ROUND_STATES = ("open", "locked", "revealed")
+CLOSED_STATUSES = ("done", "dropped")
+"""Items in these states are not voted on."""
+
+
+# Rounds -------------------------------------------------------------------------------------
+
+
+def votable_items(*, session: Session, plan_id: int, text: str = "") -> list[str]:
+    """Keys of the plan's open items whose key, title or tags contain ``text``."""
+    rows = session.exec(
+        select(t.Item.key, t.Item.title, t.Item.tags)
+        .where(t.Item.plan_id == plan_id, t.Item.status.not_in(CLOSED_STATUSES))
+        .order_by(t.Item.id)
+    )
+    needle = text.strip().lower()
+    return [
+        key
+        for key, title, tags in rows
+        if not needle or needle in f"{key} {title} {' '.join(tags)}".lower()
+    ]
+
+
+def scoring_criteria(*, session: Session, plan_id: int) -> list[t.Criterion]:
+    """The plan's criteria that people score (weighted, and not the workshop's own)."""
+    return list(
+        session.exec(
+            select(t.Criterion)
+            .where(t.Criterion.plan_id == plan_id, ~t.Criterion.workshop, t.Criterion.weight > 0)
+            .order_by(t.Criterion.position, t.Criterion.key)
+        )
+    )
+
+
+def new_round(
+    *,
+    session: Session,
+    session_id: int,
+    method: str,
+    budget: int | None = None,
+    per_item: int | None = None,
+    filter_text: str = "",
+) -> WorkshopRound:
+    """Open a round over the open items matching ``filter_text``; earlier open rounds lock."""
+    workshop = get_session(session=session, session_id=session_id)
+    items = votable_items(session=session, plan_id=workshop.plan_id, text=filter_text)
+    if not items:
+        raise Refused("no_items_match", text=filter_text)
+    criteria = ()
+    if method == "score":
+        criteria = [c.key for c in scoring_criteria(session=session, plan_id=workshop.plan_id)]
+    rules = Rules.of(method, budget=budget, per_item=per_item, items=items, criteria=criteria)
+    session.execute(
+        update(WorkshopRound)
+        .where(WorkshopRound.session_id == session_id, WorkshopRound.state == "open")
+        .values(state="locked", updated_at=t.utcnow())
+    )
+    number = session.exec(
+        select(func.coalesce(func.max(WorkshopRound.number), 0)).where(
+            WorkshopRound.session_id == session_id
+        )
+    ).one()
+    row = WorkshopRound(
+        session_id=session_id,
+        number=number + 1,
+        method=rules.method,
+        budget=rules.budget,
+        per_item=rules.per_item,
+        items=list(rules.items),
+        criteria=list(rules.criteria),
+    )
+    session.add(row)
+    session.flush()
+    bump(session, session_id)
+    return row
+
+
+def rounds(*, session: Session, session_id: int) -> list[WorkshopRound]:
+    return list(
+        session.exec(
+            select(WorkshopRound)
+            .where(WorkshopRound.session_id == session_id)
+            .order_by(WorkshopRound.number)
+        )
+    )
+
+
+def current_round(*, session: Session, session_id: int) -> WorkshopRound | None:
+    """The latest round, or None before the first."""
+    return session.exec(
+        select(WorkshopRound)
+        .where(WorkshopRound.session_id == session_id)
+        .order_by(WorkshopRound.number.desc())
+    ).first()
+
+
+def rules_of(row: WorkshopRound) -> Rules:
+    return Rules(row.method, row.budget, row.per_item, tuple(row.items), tuple(row.criteria))
+
+
+def set_round_state(*, session: Session, round_id: int, state: str) -> WorkshopRound:
+    """Lock a round, reveal its results, or reopen it (``open``) for more votes."""
+    if state not in ROUND_STATES:
+        raise ValueError(f"unknown round state {state!r}")
+    row = session.get(WorkshopRound, round_id, with_for_update=True)
+    if row is None:
+        raise NotFoundError(f"no round with id {round_id}")
+    row.state = state
+    session.add(row)
+    session.flush()
+    bump(session, row.session_id)
+    return row
+
+
+# Votes --------------------------------------------------------------------------------------
+
+
+def allocation(
+    *, session: Session, round_id: int, participant_id: int
+) -> dict[tuple[str, str], int]:
+    """What a participant gave in a round: ``{(item, criterion): value}``."""
+    rows = session.exec(
+        select(WorkshopVote.item_key, WorkshopVote.criterion, WorkshopVote.value).where(
+            WorkshopVote.round_id == round_id, WorkshopVote.participant_id == participant_id
+        )
+    )
+    return {(item, criterion): value for item, criterion, value in rows}
+
+
+def cast_vote(
+    *,
+    session: Session,
+    round_id: int,
+    participant_id: int,
+    item_key: str,
+    value: int | None = None,
+    delta: int | None = None,
+    criterion: str = "",
+) -> dict[tuple[str, str], int]:
+    """Set (``value``) or change (``delta``) a participant's vote; 0 withdraws it.
+
+    Raises :class:`VoteRefused` (nothing written) when the round is not open or the rules do
+    not allow it. Returns the participant's whole allocation after the vote.
+    """
+    if (value is None) == (delta is None):
+        raise ValueError("give either value or delta")
+    participant = session.exec(
+        select(WorkshopParticipant)
+        .where(WorkshopParticipant.id == participant_id)
+        .with_for_update()
+    ).first()
+    row = session.exec(
+        select(WorkshopRound).where(WorkshopRound.id == round_id).with_for_update(read=True)
+    ).first()
+    if participant is None or row is None or participant.session_id != row.session_id:
+        raise VoteRefused("not_your_round")
+    if row.state != "open":
+        raise VoteRefused("round_closed")
+    mine = allocation(session=session, round_id=round_id, participant_id=participant_id)
+    new = value if value is not None else mine.get((item_key, criterion), 0) + delta
+    rules_of(row).check(mine, item_key, criterion, new)
+    where = (
+        WorkshopVote.round_id == round_id,
+        WorkshopVote.participant_id == participant_id,
+        WorkshopVote.item_key == item_key,
+        WorkshopVote.criterion == criterion,
+    )
+    if (item_key, criterion) in mine:
+        if new:
+            session.execute(update(WorkshopVote).where(*where).values(value=new))
+        else:
+            session.execute(delete(WorkshopVote).where(*where))
+    elif new:
+        session.add(
+            WorkshopVote(
+                round_id=round_id,
+                participant_id=participant_id,
+                item_key=item_key,
+                criterion=criterion,
+                value=new,
+            )
+        )
+        session.flush()
+    bump(session, row.session_id)
+    mine[(item_key, criterion)] = new
+    return {k: v for k, v in mine.items() if v}
+
+
+def voted_count(*, session: Session, round_id: int) -> int:
+    """How many participants have given anything in the round."""
+    return session.exec(
+        select(func.count(func.distinct(WorkshopVote.participant_id))).where(
+            WorkshopVote.round_id == round_id
+        )
+    ).one()
+
+
+def round_votes(*, session: Session, round_id: int) -> list[Vote]:
+    return [
+        tuple(row)
+        for row in session.exec(
+            select(
+                WorkshopVote.participant_id,
+                WorkshopVote.item_key,
+                WorkshopVote.criterion,
+                WorkshopVote.value,
+            ).where(WorkshopVote.round_id == round_id)
+        )
+    ]
+
+
+def round_results(*, session: Session, round_id: int) -> list[ItemResult]:
+    """The round's tally, best first (see :func:`roadmap.workshop.tally.tally`)."""
+    row = session.get(WorkshopRound, round_id)
+    if row is None:
+        raise NotFoundError(f"no round with id {round_id}")
+    plan_id = get_session(session=session, session_id=row.session_id).plan_id
+    directions = dict(
+        session.exec(
+            select(t.Criterion.key, t.Criterion.direction).where(t.Criterion.plan_id == plan_id)
+        ).all()
+    )
+    return tally(row.method, row.items, round_votes(session=session, round_id=round_id), directions)
+
+
+def item_titles(
+    *, session: Session, plan_id: int, keys: Iterable[str], lang: str | None = None
+) -> dict[str, str]:
+    """Titles of items ``keys``, in ``lang`` where translated (else the plan's default)."""
+    keys = list(keys)
+    rows = session.exec(
+        select(t.Item.key, t.Item.title, t.Item.i18n).where(
+            t.Item.plan_id == plan_id, t.Item.key.in_(keys)
+        )
+    )
+    return {key: translated(title, i18n, lang, "title") for key, title, i18n in rows}
+
+
+def criterion_names(
+    *, session: Session, plan_id: int, keys: Iterable[str], lang: str
+) -> dict[str, str]:
+    """Names of criteria ``keys`` in ``lang`` where translated."""
+    keys = list(keys)
+    rows = session.exec(
+        select(t.Criterion.key, t.Criterion.name, t.Criterion.i18n).where(
+            t.Criterion.plan_id == plan_id, t.Criterion.key.in_(keys)
+        )
+    )
+    return {key: translated(name, i18n, lang, "name") for key, name, i18n in rows}

@@ -1,0 +1,257 @@
+"""Workshop sessions: opening and resuming them, the agenda step and its timer, joining, capture.
+
+Each function takes ``session`` keyword-only and is one unit of work inside the caller's
+``store.write()`` or ``store.read()``. Every write that other windows should notice ends with
+:func:`bump`, which raises the session's ``revision``; it comes last so that locks are always
+taken in the same order (participant, round, session) and two writers never wait on each other.
+Rounds and votes are in :mod:`roadmap.store.workshop_rounds`, results in
+:mod:`roadmap.store.workshop_results`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import func, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, select
+
+from roadmap.model import tables as t
+from roadmap.model.workshop_tables import (
+    WorkshopNote,
+    WorkshopParticipant,
+    WorkshopSession,
+)
+from roadmap.store.repo import NotFoundError
+from roadmap.workshop.agenda import parse_capture
+from roadmap.workshop.rules import (
+    name_key,
+    new_code,
+    normal_code,
+    normal_name,
+)
+from roadmap.workshop.timer import Timer
+from roadmap.workshop.words import LANGS, Refusal, lang_or_default
+
+
+class JoinRefused(Refusal, LookupError):
+    """A join code that no session has, or a name that cannot be used."""
+
+
+class WrongCode(JoinRefused):
+    """No workshop has the code typed."""
+
+
+# Sessions -----------------------------------------------------------------------------------
+
+
+def find_session(*, session: Session, plan_id: int, name: str | None = None) -> WorkshopSession:
+    """Workshop ``name`` of the plan, or its latest one when ``name`` is None."""
+    query = select(WorkshopSession).where(WorkshopSession.plan_id == plan_id)
+    if name is not None:
+        query = query.where(WorkshopSession.name == name)
+    found = session.exec(query.order_by(WorkshopSession.id.desc())).first()
+    if found is None:
+        what = f"no workshop {name!r}" if name else "no workshop yet"
+        raise NotFoundError(f"{what} in this plan")
+    return found
+
+
+def open_session(
+    *,
+    session: Session,
+    plan_id: int,
+    name: str,
+    held_on: date,
+    agenda: list[dict],
+    lang: str | None = None,
+) -> tuple[WorkshopSession, bool]:
+    """Resume workshop ``name`` of the plan, or create it; ``(workshop, created)``.
+
+    ``lang`` sets the language of both apps (also of a resumed workshop); a new workshop
+    without one speaks the plan's default language.
+    """
+    if lang is not None and lang not in LANGS:
+        raise ValueError(f"no workshop language {lang!r} (choose from {', '.join(LANGS)})")
+    try:
+        row = find_session(session=session, plan_id=plan_id, name=name)
+    except NotFoundError:
+        pass
+    else:
+        if lang is not None and row.lang != lang:
+            row.lang = lang
+            session.add(row)
+            session.flush()
+            bump(session, row.id)
+        return row, False
+    taken = set(session.exec(select(WorkshopSession.code)))
+    code = new_code()
+    while code in taken:
+        code = new_code()
+    if lang is None:
+        default = session.exec(select(t.Plan.default_language).where(t.Plan.id == plan_id)).one()
+        lang = lang_or_default(default)
+    row = WorkshopSession(
+        plan_id=plan_id, name=name, code=code, held_on=held_on, agenda=agenda, lang=lang
+    )
+    session.add(row)
+    session.flush()
+    return row, True
+
+
+def session_lang(*, session: Session, workshop: WorkshopSession) -> str:
+    """The language the workshop's apps speak: its own, else the plan's default."""
+    if workshop.lang in LANGS:
+        return workshop.lang
+    default = session.exec(
+        select(t.Plan.default_language).where(t.Plan.id == workshop.plan_id)
+    ).one()
+    return lang_or_default(default)
+
+
+def get_session(*, session: Session, session_id: int) -> WorkshopSession:
+    row = session.get(WorkshopSession, session_id)
+    if row is None:
+        raise NotFoundError(f"no workshop with id {session_id}")
+    return row
+
+
+def revision(*, session: Session, session_id: int) -> int:
+    """The workshop's change counter (one indexed read: cheap enough to poll)."""
+    return session.exec(
+        select(WorkshopSession.revision).where(WorkshopSession.id == session_id)
+    ).one()
+
+
+def bump(session: Session, session_id: int) -> None:
+    """Tell every window that the workshop changed; always the last statement of a write."""
+    session.execute(
+        update(WorkshopSession)
+        .where(WorkshopSession.id == session_id)
+        .values(revision=WorkshopSession.revision + 1, updated_at=t.utcnow())
+    )
+
+
+def set_step(*, session: Session, session_id: int, step: int) -> WorkshopSession:
+    """Move to agenda step ``step`` (clamped to the agenda); its countdown starts afresh."""
+    row = get_session(session=session, session_id=session_id)
+    row.step = max(0, min(step, len(row.agenda) - 1))
+    row.timer_deadline = row.timer_remaining = None
+    session.add(row)
+    session.flush()
+    bump(session, session_id)
+    return row
+
+
+def step_seconds(row: WorkshopSession) -> float:
+    """Length of the current step's countdown."""
+    return 60.0 * row.agenda[row.step].get("minutes", 0) if row.agenda else 0.0
+
+
+def timer_of(row: WorkshopSession) -> Timer:
+    return Timer(row.timer_deadline, row.timer_remaining)
+
+
+def change_timer(*, session: Session, session_id: int, action: str, now: datetime) -> Timer:
+    """``start``, ``pause``, ``toggle`` (start or pause) or ``add`` a minute to the countdown."""
+    row = get_session(session=session, session_id=session_id)
+    timer, full = timer_of(row), step_seconds(row)
+    if action == "toggle":
+        action = "pause" if timer.running else "start"
+    if action == "start":
+        timer = timer.start(now, full)
+    elif action == "pause":
+        timer = timer.pause(now)
+    elif action == "add":
+        timer = timer.add(now, full)
+    else:
+        raise ValueError(f"unknown timer action {action!r}")
+    row.timer_deadline, row.timer_remaining = timer.deadline, timer.remaining
+    session.add(row)
+    session.flush()
+    bump(session, session_id)
+    return timer
+
+
+# Participants -------------------------------------------------------------------------------
+
+
+def session_by_code(*, session: Session, code: str) -> WorkshopSession:
+    row = session.exec(select(WorkshopSession).where(WorkshopSession.code == normal_code(code)))
+    found = row.first()
+    if found is None:
+        raise WrongCode("no_code")
+    return found
+
+
+def join(*, session: Session, code: str, name: str) -> WorkshopParticipant:
+    """Join the workshop with ``code`` as ``name``; the same name joins as the same person.
+
+    Names match regardless of case and spaces ("Anna" rejoins as " anna "); the participant
+    keeps the name as first typed.
+    """
+    name = normal_name(name)
+    if not name or len(name) > 80:
+        raise JoinRefused("name_needed")
+    workshop = session_by_code(session=session, code=code)
+    key = name_key(name)
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    now = t.utcnow()
+    added = session.execute(
+        dialect.insert(WorkshopParticipant)
+        .values(session_id=workshop.id, name=name, name_key=key, created_at=now, updated_at=now)
+        .on_conflict_do_nothing(index_elements=["session_id", "name_key"])
+        .returning(WorkshopParticipant.id)
+    ).first()
+    participant = session.exec(
+        select(WorkshopParticipant).where(
+            WorkshopParticipant.session_id == workshop.id, WorkshopParticipant.name_key == key
+        )
+    ).one()
+    if added is not None:
+        bump(session, workshop.id)  # the projector counts who joined
+    return participant
+
+
+def participant_count(*, session: Session, session_id: int) -> int:
+    return session.exec(
+        select(func.count()).where(WorkshopParticipant.session_id == session_id)
+    ).one()
+
+
+# Capture ------------------------------------------------------------------------------------
+
+
+def capture(*, session: Session, session_id: int, text: str) -> WorkshopNote:
+    """Store a quick-capture line typed during the current step (see ``parse_capture``).
+
+    An item becomes an item of the plan (an idea, keyed ``W1``, ``W2``, ...) that rounds can
+    vote on; needs, notes and decisions stay with the session for the minutes.
+    """
+    row = get_session(session=session, session_id=session_id)
+    step = row.agenda[row.step]["key"] if row.agenda else ""
+    kind, body = parse_capture(text, step)
+    if not body:
+        raise ValueError("nothing to capture")
+    note = WorkshopNote(session_id=session_id, step=step, kind=kind, text=body)
+    if kind == "item":
+        keys = set(session.exec(select(t.Item.key).where(t.Item.plan_id == row.plan_id)))
+        n = 1
+        while f"W{n}" in keys:
+            n += 1
+        session.add(t.Item(plan_id=row.plan_id, key=f"W{n}", title=body, tags=["workshop"]))
+        note.item_key = f"W{n}"
+    session.add(note)
+    session.flush()
+    bump(session, session_id)
+    return note
+
+
+def notes(*, session: Session, session_id: int) -> list[WorkshopNote]:
+    return list(
+        session.exec(
+            select(WorkshopNote)
+            .where(WorkshopNote.session_id == session_id)
+            .order_by(WorkshopNote.id)
+        )
+    )
