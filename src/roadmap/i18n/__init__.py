@@ -1,0 +1,47 @@
+"""The words of the interface, in the language the person reading chose.
+
+Every string a person reads in the app, on the command line and in the workshop goes through
+:func:`_` (or :func:`ngettext` where a count decides the form), with its translations in the
+gettext catalogs under ``roadmap/locale``. The language is chosen once per process with
+:func:`set_language`; exports that write several languages word themselves through
+:class:`roadmap.io.i18n.Lang` instead.
+"""
+
+from __future__ import annotations
+
+from roadmap.io.i18n import LOCALES, N_, Lang
+
+__all__ = ["N_", "_", "language", "ngettext", "set_language"]
+
+_current: Lang | None = None
+
+
+def set_language(code: str) -> None:
+    """Word the interface in ``code`` (``fi``, ``sv`` or ``en``) from now on."""
+    global _current
+    if code not in LOCALES:
+        raise ValueError(f"no interface language {code!r} (choose from fi, sv, en)")
+    _current = Lang(code)
+
+
+def language() -> str:
+    """The code of the interface's language."""
+    return _words().code
+
+
+def _words() -> Lang:
+    global _current
+    if _current is None:
+        _current = Lang("en")
+    return _current
+
+
+def _(message: str, **values: object) -> str:
+    """``message`` in the interface's language, with ``{name}`` fields filled from ``values``."""
+    return _words()._(message, **values)
+
+
+def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
+    """The form of ``singular``/``plural`` for ``n`` in the interface's language; ``{n}`` is
+    the count written as the language writes numbers."""
+    return _words().ngettext(singular, plural, n, **values)
