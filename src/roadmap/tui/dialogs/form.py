@@ -24,6 +24,7 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
+    Footer,
     Input,
     Label,
     Select,
@@ -31,8 +32,6 @@ from textual.widgets import (
     Static,
     TextArea,
 )
-
-from roadmap.tui.widgets.footer import KeyFooter
 
 TEXT, AREA, SELECT, CHECK, MULTI = "text", "area", "select", "check", "multi"
 
@@ -122,7 +121,7 @@ class FormDialog(ModalScreen):
             with Horizontal(classes="buttons"):
                 yield Button("Save  ^S", variant="primary", id="save")
                 yield Button("Cancel  Esc", id="cancel")
-        yield KeyFooter()
+        yield Footer()
 
     def field(self, f: Field) -> ComposeResult:
         yield Label(Text(f.label + (f"  ({f.hint})" if f.hint else "")), classes="field-label")

@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Tabs
+from textual.widgets import Footer, Tabs
 
-from roadmap.tui.widgets.footer import KeyFooter
 from roadmap.tui.widgets.navbar import NavBar, mode_of
 
 if TYPE_CHECKING:
@@ -111,7 +110,7 @@ class PlanView(Screen):
     def compose(self) -> ComposeResult:
         yield NavBar(self.MODE)
         yield from self.compose_body()
-        yield KeyFooter()
+        yield Footer()
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
