@@ -200,3 +200,34 @@ async def save_form(pilot, **values: str) -> None:
             widget.value = value
     await pilot.press("ctrl+s")
     await settle(pilot)
+
+
+def screen_lines(app) -> list[str]:
+    """The characters on the terminal as the person sees them, a string per line.
+
+    Read back from the app's own SVG screenshot, so a widget that is hidden, has no size or is
+    covered by another shows nothing here.
+    """
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    lines: dict[int, dict[int, str]] = {}
+    cell = 12.2  # the width of a cell in Textual's SVG export
+    for x, line, text in re.findall(
+        r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+        r'clip-path="url\(#terminal-(?:\d+-)?line-(\d+)\)">([^<]*)</text>',
+        svg,
+    ):
+        row = lines.setdefault(int(line), {})
+        for i, char in enumerate(html.unescape(text).replace("\xa0", " ")):
+            row[round(float(x) / cell) + i] = char
+    return [
+        "".join(row.get(x, " ") for x in range(max(row, default=-1) + 1))
+        for row in (lines.get(y, {}) for y in range(max(lines, default=-1) + 1))
+    ]
+
+
+def seen(app) -> str:
+    """Everything on the screen as one text (lines joined by newlines)."""
+    return "\n".join(screen_lines(app))

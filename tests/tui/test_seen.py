@@ -1,0 +1,69 @@
+"""What the person sees after everyday actions: messages, dialogs, the tab bar, sorting.
+
+Each test reads the screen back as the terminal shows it (:func:`~tui.conftest.seen`), so a
+message that is set but hidden, cut or covered fails the test.
+"""
+
+from __future__ import annotations
+
+from roadmap.store.items import update_item
+from tui.conftest import open_view, seen, settle
+
+
+def shown(widget) -> bool:
+    """The widget is displayed, on screen, and has room for its text."""
+    return widget.display and widget.region.width > 0 and widget.region.height > 0
+
+
+async def test_form_errors_are_shown_under_their_fields(app, plan_store) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = app.screen
+        assert not shown(editor.query_one("#e-effort"))
+        assert not shown(editor.query_one("#banner"))
+        editor.query_one("#f-effort").value = "abc"
+        editor.query_one("#f-confidence").value = "2"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is editor
+        for name in ("#banner", "#e-effort"):
+            assert shown(editor.query_one(name)), name
+        text = seen(app)
+        assert "Please correct the fields marked below." in text
+        assert "Input should be a valid number" in text
+
+
+async def test_changed_elsewhere_banner_is_shown(app, plan_store) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        with plan_store.write() as session:
+            update_item(
+                session=session,
+                plan_id=1,
+                key="CI-1",
+                expected_version=1,
+                changes={"title": "Changed elsewhere"},
+            )
+        app.screen.query_one("#f-title").value = "Mine"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert shown(app.screen.query_one("#banner"))
+        assert "changed by someone else" in seen(app)
+
+
+async def test_new_need_with_empty_key_says_so(app) -> None:
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_view(pilot, "6")
+        await pilot.press("tab", "n")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#f-text").load_text("Tieto kulkee")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert shown(form.query_one("#e-key"))
+        assert "Please correct the fields marked below." in seen(app)
