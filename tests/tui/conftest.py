@@ -172,6 +172,27 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def until(pilot, condition, what: str = "the condition") -> None:
+    """Let the app run (messages, workers, redraws) until ``condition()`` holds.
+
+    Counts rounds, never seconds: a slow machine takes more rounds, and a condition that never
+    comes fails the test by name instead of hanging it.
+    """
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    raise AssertionError(f"the app never reached {what}")
+
+
+def loaded(app) -> bool:
+    """The view on screen shows the plan as it is, and the engine's roadmap has arrived."""
+    view = app.screen
+    version = getattr(view, "loaded_version", None)
+    return version == app.data_version and app.roadmap is not None
+
+
 async def rested(pilot) -> None:
     """Let the cursor rest (:data:`~roadmap.tui.screens.base.REST`), so that what the view shows
     for the selected row is worked out and drawn."""
@@ -181,8 +202,9 @@ async def rested(pilot) -> None:
 
 async def open_view(pilot, key: str):
     """Switch to the view of number ``key`` and wait until it shows its data."""
-    await settle(pilot)
+    await until(pilot, lambda: loaded(pilot.app), "the first view with its data")
     await pilot.press(key)
+    await until(pilot, lambda: loaded(pilot.app), f"view {key} with its data")
     await settle(pilot)
     return pilot.app.screen
 
