@@ -67,3 +67,20 @@ async def test_new_need_with_empty_key_says_so(app) -> None:
         assert app.screen is form
         assert shown(form.query_one("#e-key"))
         assert "Please correct the fields marked below." in seen(app)
+
+
+async def test_tab_bar_follows_mouse_clicks(app) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_view(pilot, "2")
+        for tab, mode in (("#view-items", "items"), ("#view-priorities", "priorities")) * 2:
+            await pilot.click(tab)
+            await settle(pilot)
+            assert mode == app.screen.MODE
+            bar = app.screen.query_one("NavBar")
+            assert bar.active == f"view-{mode}"
+            underlined = bar.query_one("Underline")
+            active = bar.query_one(f"#view-{mode}")
+            # The underline's highlight sits under the active tab's label.
+            assert active.has_class("-active") and shown(active)
+            assert underlined.highlight_start <= active.region.x - bar.region.x + 1
+            assert underlined.highlight_end >= active.region.right - bar.region.x - 1
