@@ -84,3 +84,37 @@ async def test_tab_bar_follows_mouse_clicks(app) -> None:
             assert active.has_class("-active") and shown(active)
             assert underlined.highlight_start <= active.region.x - bar.region.x + 1
             assert underlined.highlight_end >= active.region.right - bar.region.x - 1
+
+
+async def test_escape_in_the_editor_asks_before_throwing_typed_changes_away(
+    app, plan_store
+) -> None:
+    from roadmap.tui.dialogs.confirm import Confirm
+
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = app.screen
+        await pilot.press("end", *" uusi")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)
+        assert "Throw away the changes you typed?" in seen(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is editor
+        assert editor.query_one("#f-title").value == "Yhteinen asiakasnäkymä uusi"
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        assert app.screen.MODE == "items"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")  # nothing typed: closes at once
+        await settle(pilot)
+        assert app.screen.MODE == "items"
+    with plan_store.read() as session:
+        from roadmap.store.items import read_item
+
+        item, _version = read_item(session=session, plan_id=1, key="CI-1")
+    assert item.title == "Yhteinen asiakasnäkymä"

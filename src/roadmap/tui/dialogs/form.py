@@ -32,6 +32,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from roadmap.i18n import _
 from roadmap.tui.widgets.footer import KeyFooter
 
 TEXT, AREA, SELECT, CHECK, MULTI = "text", "area", "select", "check", "multi"
@@ -205,6 +206,11 @@ class FormDialog(ModalScreen):
             if first is not None:
                 self.query_one(f"#{wid(first)}").focus()
 
+    def on_mount(self) -> None:
+        """Remember the values the form opened with (after a subclass's ``on_mount`` filled it),
+        so that Esc knows whether anything typed would be lost."""
+        self.opened_with = self.values()
+
     def changed(self) -> None:
         """A value changed (the item editor keeps a draft)."""
 
@@ -228,4 +234,16 @@ class FormDialog(ModalScreen):
         raise NotImplementedError
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; when something was typed, only after asking."""
+        if self.values() == getattr(self, "opened_with", None):
+            self.dismiss(None)
+            return
+        from roadmap.tui.dialogs.confirm import Confirm
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            Confirm(_("Throw away the changes you typed?"), _("Throw away")), answer
+        )
