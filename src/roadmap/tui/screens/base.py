@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Tabs
 
-from roadmap.tui.widgets.navbar import NavBar, mode_of
+from roadmap.tui.widgets.navbar import NavBar, mode_of, tab_id
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -117,6 +117,9 @@ class PlanView(Screen):
 
     def on_screen_resume(self) -> None:
         self.sub_title = self.MODE
+        # A click on another view's tab moved this bar's underline before the view switched:
+        # back here, the bar underlines this view again (and a click on that tab works again).
+        self.query_one(NavBar).active = tab_id(self.MODE)
         if self.loaded_version != self.roadmap_app.data_version:
             self.reload()
 
