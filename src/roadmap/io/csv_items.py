@@ -18,7 +18,8 @@ field. Items the file does not mention stay as they are. Translations (``i18n``)
 the sheet and are kept.
 
 :func:`write_items_csv` writes UTF-8 with a byte order mark (so that spreadsheet programs
-recognise the encoding), English headers and commas; what it writes reads back the same.
+recognise the encoding), English headers and commas, and text that a spreadsheet would take for
+a formula behind a ``'`` (:mod:`roadmap.io.formula`); what it writes reads back the same.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from roadmap.io.formula import neutralise, restore
 from roadmap.io.planfile import PlanFileError, check_bytes, describe, validation_problems
 from roadmap.model.inputs import ItemIn, PlanDoc, check_references
 from roadmap.model.storable import storage_problems
@@ -294,6 +296,7 @@ def _value(target: str, cell: str, *, decimal_comma: bool) -> Any:
     """A cell as the input model takes it; ``None`` for an empty cell."""
     if not cell.strip():
         return None
+    cell = restore(cell)
     if target not in ("title", "description"):
         cell = cell.strip()
     if target in LIST_FIELDS:
@@ -425,7 +428,7 @@ def _cell(key: str, name: str, value: Any) -> str:
                     f"item {key}: {name} value {part!r} cannot be a part of a CSV list cell "
                     "(it has a semicolon or surrounding spaces); export YAML or JSON instead"
                 )
-        return "; ".join(value)
+        return neutralise("; ".join(value))
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return str(value)
+    return neutralise(value) if isinstance(value, str) else str(value)
