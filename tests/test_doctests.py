@@ -8,7 +8,15 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("name", ["roadmap.io.formula"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "roadmap.io.formula",
+        "roadmap.io.matching",
+        "roadmap.io.visible",
+        "roadmap.model.typed_words",
+    ],
+)
 def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0
