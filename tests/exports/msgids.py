@@ -14,7 +14,10 @@ MODULES = (
     "i18n", "docdata", "document", "doc_roadmap", "doc_diagrams", "doc_sources", "doc_appendix",
     "svg", "html", "csv_roadmap", "ics", "export",
 )  # fmt: skip
-FILES = [*(SRC / "io" / f"{name}.py" for name in MODULES), SRC / "cli" / "export.py"]
+FILES = [
+    *(SRC / "io" / f"{name}.py" for name in MODULES),
+    *(SRC / "cli" / f"{name}.py" for name in ("base", "data", "export", "faults", "store")),
+]
 SINGLE = {"_", "N_"}
 
 

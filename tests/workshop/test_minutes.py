@@ -104,7 +104,8 @@ def test_roadmap_export_writes_the_minutes_in_each_language(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     written = sorted(out.iterdir())
     assert [p.name.rsplit(".", 2)[-2] for p in written] == ["en", "fi", "sv"]
-    assert sorted(result.output.split()) == [str(p) for p in written]
+    assert sorted(result.stdout.split()) == [str(p) for p in written]
+    assert result.stderr == f"Created folder {out}\n"
     for path in written:
         lang = path.name.rsplit(".", 2)[-2]
         assert path.read_text(encoding="utf-8") == (GOLDEN / f"minutes.{lang}.md").read_text(

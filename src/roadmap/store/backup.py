@@ -1,39 +1,64 @@
-"""Consistent copies of a live database, never a file copy.
+"""Consistent copies of a live database, never a file copy, and restoring one.
 
 A SQLite database is copied with SQLite's backup API, which sees one consistent state even
 while other processes write. A PostgreSQL database is copied table by table, inside one
 repeatable-read transaction, into a new SQLite file with the same schema: a portable copy that
-``roadmap --db COPY`` opens directly.
+``roadmap --db COPY`` opens directly. Either copy is written under a temporary name and renamed
+once complete (:mod:`roadmap.io.outfiles`), so a copy that was interrupted never looks like a
+backup.
+
+Restoring checks the backup, keeps the current database aside, then copies the backup into
+the database with the backup API in one transaction. This rather than renaming the backup over
+the file: programs that have the database open keep writing to the file they opened, and
+SQLite's WAL file beside the old file would be applied to the new one.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import insert, select
 from sqlmodel import SQLModel
 
-from roadmap.store.db import Store
-from roadmap.store.migrate import sqlite_copy
+from roadmap.io.outfiles import OutputExistsError, Outputs
+from roadmap.store.db import Store, busy_timeout_ms
+from roadmap.store.faults import Kind, StoreFault
+from roadmap.store.integrity import file_problems
+from roadmap.store.migrate import known_revisions, sqlite_copy
 
 
 class BackupError(RuntimeError):
-    """The copy could not be written."""
+    """The copy could not be written, or a backup cannot be restored."""
 
 
-def backup_to(store: Store, target: Path) -> Path:
-    """Write a consistent copy of ``store`` to the SQLite file ``target``; returns its path."""
+def backup_to(store: Store, target: Path, outputs: Outputs | None = None) -> Path:
+    """Write a consistent copy of ``store`` to the new SQLite file ``target``; returns its
+    path."""
     target = target.expanduser()
-    if target.exists():
+    if target.exists() or target.is_symlink():
         raise BackupError(f"{target} already exists; choose a new file name")
     if not target.parent.is_dir():
         raise BackupError(f"folder {target.parent} does not exist")
     source = store.path
-    if source is not None:
-        if source.resolve() == target.resolve():
-            raise BackupError("the backup must go to another file than the database")
-        sqlite_copy(source, target)
-        return target
+    if source is not None and source.resolve() == target.resolve():
+        raise BackupError("the backup must go to another file than the database")
+    try:
+        with (outputs or Outputs()).writing(target, replace=False) as tmp:
+            if source is not None:
+                # Through the store's own connection, which may be a read-only one.
+                with store.engine.connect() as conn:
+                    sqlite_copy(conn.connection.driver_connection, tmp)
+            else:
+                _copy_server(store, tmp)
+    except OutputExistsError as exc:
+        raise BackupError(f"{target} already exists; choose a new file name") from exc
+    return target
+
+
+def _copy_server(store: Store, target: Path) -> None:
     copy = Store.open(target)
     try:
         with (
@@ -44,9 +69,58 @@ def backup_to(store: Store, target: Path) -> Path:
                 rows = [dict(row._mapping) for row in src.execute(select(table))]
                 if rows:
                     dst.execute(insert(table), rows)
-    except Exception:
+    finally:
         copy.close()
-        target.unlink(missing_ok=True)
-        raise
-    copy.close()
-    return target
+
+
+def _open_backup(backup: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{quote(str(backup.resolve()))}?mode=ro", uri=True)
+
+
+def check_backup(backup: Path) -> None:
+    """Refuse a backup that is missing, damaged or not a database of this roadmap."""
+    if not backup.is_file():
+        raise BackupError(f"{backup} does not exist or is not a file")
+    conn = _open_backup(backup)
+    try:
+        problems = file_problems(conn)
+        if problems:
+            raise BackupError(f"{backup} is damaged ({problems[0]}); choose another backup")
+        try:
+            [(revision,)] = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+        except (sqlite3.DatabaseError, ValueError) as exc:
+            raise BackupError(f"{backup} is not a roadmap database") from exc
+    finally:
+        conn.close()
+    if revision not in known_revisions():
+        raise BackupError(f"{backup} was written by a newer version of roadmap")
+
+
+def restore_from(path: Path, backup: Path, outputs: Outputs) -> Path | None:
+    """Make the SQLite database ``path`` hold what ``backup`` holds; the copy of the database
+    as it was (kept beside it), or ``None`` when there was no database."""
+    backup = backup.expanduser()
+    if path.is_dir():
+        raise StoreFault(Kind.FOLDER, str(path))
+    if not path.parent.is_dir():
+        raise StoreFault(Kind.MISSING, str(path.parent))
+    check_backup(backup)
+    if path.exists() and path.resolve() == backup.resolve():
+        raise BackupError("the backup is the database itself")
+    if not path.exists():
+        with outputs.writing(path, replace=False) as tmp:
+            sqlite_copy(backup, tmp)
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.before-restore-{stamp}")
+    with outputs.writing(aside, replace=False) as tmp:
+        sqlite_copy(path, tmp)
+    src = _open_backup(backup)
+    dst = sqlite3.connect(path, timeout=busy_timeout_ms() / 1000)
+    try:
+        with dst:
+            src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return aside

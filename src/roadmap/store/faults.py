@@ -1,0 +1,115 @@
+"""What went wrong with a database or a file, in a few kinds a person can act on.
+
+The drivers report faults as many different exceptions (SQLite result codes inside
+SQLAlchemy's wrappers, ``OSError`` numbers from file writes). :func:`classify` sorts them into
+the kinds of :class:`Fault`, so that the faces (command line, app) word each kind once and
+never show a traceback for a damaged file, a full disk, a read-only folder or a lock.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from dataclasses import dataclass
+from enum import Enum
+
+from sqlalchemy.exc import DBAPIError
+
+
+class Kind(Enum):
+    MISSING = "missing"
+    """The database file does not exist (and the command may not create one)."""
+    FOLDER = "folder"
+    """The path names a folder, not a database file."""
+    NOT_DATABASE = "not_database"
+    """The file is not a SQLite database (a text file, a plan file, random bytes)."""
+    DAMAGED = "damaged"
+    """The file is a SQLite database whose pages are damaged."""
+    LOCKED = "locked"
+    """Another process held the database past the busy timeout and the retries."""
+    READ_ONLY = "read_only"
+    """The file or its folder cannot be written (modes, a read-only mount)."""
+    FULL = "full"
+    """The disk or the user's quota is full."""
+    CANNOT_OPEN = "cannot_open"
+    """The file could not be opened (no permission to read it or its folder)."""
+    IO = "io"
+    """The system reported an input/output error."""
+
+
+class StoreFault(RuntimeError):
+    """A fault of kind ``kind`` at ``where`` (a file path or a database as named to people)."""
+
+    def __init__(self, kind: Kind, where: str = "", detail: str = "") -> None:
+        super().__init__(f"{kind.value}: {where} {detail}".strip())
+        self.kind = kind
+        self.where = where
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Fault:
+    kind: Kind
+    where: str = ""
+    """The file named by the error itself, when it names one."""
+
+
+_SQLITE = {
+    "SQLITE_NOTADB": Kind.NOT_DATABASE,
+    "SQLITE_CORRUPT": Kind.DAMAGED,
+    "SQLITE_BUSY": Kind.LOCKED,
+    "SQLITE_LOCKED": Kind.LOCKED,
+    "SQLITE_READONLY": Kind.READ_ONLY,
+    "SQLITE_PERM": Kind.READ_ONLY,
+    "SQLITE_FULL": Kind.FULL,
+    "SQLITE_CANTOPEN": Kind.CANNOT_OPEN,
+    "SQLITE_IOERR": Kind.IO,
+}
+"""Primary SQLite result codes (extended codes are matched by their prefix)."""
+
+_ERRNO = {
+    errno.ENOSPC: Kind.FULL,
+    errno.EDQUOT: Kind.FULL,
+    errno.EROFS: Kind.READ_ONLY,
+    errno.EACCES: Kind.READ_ONLY,
+    errno.EPERM: Kind.READ_ONLY,
+    errno.EISDIR: Kind.FOLDER,
+    errno.EIO: Kind.IO,
+}
+
+
+def sqlite_kind(error: sqlite3.Error) -> Kind | None:
+    name = getattr(error, "sqlite_errorname", "") or ""
+    for prefix, kind in _SQLITE.items():
+        if name == prefix or name.startswith(prefix + "_"):
+            return kind
+    text = str(error)
+    # Older drivers leave the code out; their messages are SQLite's own.
+    for words, kind in (
+        ("file is not a database", Kind.NOT_DATABASE),
+        ("malformed", Kind.DAMAGED),
+        ("database is locked", Kind.LOCKED),
+        ("readonly database", Kind.READ_ONLY),
+        ("database or disk is full", Kind.FULL),
+        ("unable to open database file", Kind.CANNOT_OPEN),
+    ):
+        if words in text:
+            return kind
+    return None
+
+
+def classify(exc: BaseException) -> Fault | None:
+    """The kind of fault ``exc`` reports, or ``None`` when it is not one of them."""
+    if isinstance(exc, StoreFault):
+        return Fault(exc.kind, exc.where)
+    if isinstance(exc, DBAPIError):
+        exc = exc.orig if exc.orig is not None else exc
+    if isinstance(exc, sqlite3.Error):
+        kind = sqlite_kind(exc)
+        return Fault(kind) if kind else None
+    if isinstance(exc, OSError) and exc.errno in _ERRNO:
+        return Fault(_ERRNO[exc.errno], exc.filename or "")
+    if isinstance(exc, UnicodeDecodeError):
+        # Text the database handed back that is not UTF-8: its pages were overwritten.
+        return Fault(Kind.DAMAGED)
+    return None
