@@ -17,6 +17,7 @@ MODULES = (
 FILES = [
     *(SRC / "io" / f"{name}.py" for name in MODULES),
     *(SRC / "cli" / f"{name}.py" for name in ("base", "data", "export", "faults", "store")),
+    SRC / "store" / "backup.py",
 ]
 SINGLE = {"_", "N_"}
 

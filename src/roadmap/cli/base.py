@@ -44,6 +44,7 @@ class Context:
                 self._store = Store.open(self.db, create=self.create)
             except SchemaError as exc:
                 fail(str(exc))
+            click.get_current_context().call_on_close(self._store.close)
             for path in self._store.removed:
                 click.echo(_("Removed leftover {path}", path=path), err=True)
         return self._store

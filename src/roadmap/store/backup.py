@@ -23,11 +23,15 @@ from urllib.parse import quote
 from sqlalchemy import insert, select
 from sqlmodel import SQLModel
 
+from roadmap.i18n import _
 from roadmap.io.outfiles import OutputExistsError, Outputs
 from roadmap.store.db import Store, busy_timeout_ms
 from roadmap.store.faults import Kind, StoreFault
 from roadmap.store.integrity import file_problems
 from roadmap.store.migrate import known_revisions, sqlite_copy
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+"""The first bytes of every SQLite database file."""
 
 
 class BackupError(RuntimeError):
@@ -39,12 +43,12 @@ def backup_to(store: Store, target: Path, outputs: Outputs | None = None) -> Pat
     path."""
     target = target.expanduser()
     if target.exists() or target.is_symlink():
-        raise BackupError(f"{target} already exists; choose a new file name")
+        raise BackupError(_("{path} already exists; choose a new file name", path=target))
     if not target.parent.is_dir():
-        raise BackupError(f"folder {target.parent} does not exist")
+        raise BackupError(_("Folder {path} does not exist.", path=target.parent))
     source = store.path
     if source is not None and source.resolve() == target.resolve():
-        raise BackupError("the backup must go to another file than the database")
+        raise BackupError(_("The backup must go to another file than the database."))
     try:
         with (outputs or Outputs()).writing(target, replace=False) as tmp:
             if source is not None:
@@ -54,7 +58,7 @@ def backup_to(store: Store, target: Path, outputs: Outputs | None = None) -> Pat
             else:
                 _copy_server(store, tmp)
     except OutputExistsError as exc:
-        raise BackupError(f"{target} already exists; choose a new file name") from exc
+        raise BackupError(_("{path} already exists; choose a new file name", path=target)) from exc
     return target
 
 
@@ -74,26 +78,41 @@ def _copy_server(store: Store, target: Path) -> None:
 
 
 def _open_backup(backup: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{quote(str(backup.resolve()))}?mode=ro", uri=True)
+    """The backup for reading, leaving no shared-memory or WAL file beside it."""
+    return sqlite3.connect(f"file:{quote(str(backup.resolve()))}?immutable=1", uri=True)
 
 
 def check_backup(backup: Path) -> None:
     """Refuse a backup that is missing, damaged or not a database of this roadmap."""
     if not backup.is_file():
-        raise BackupError(f"{backup} does not exist or is not a file")
+        raise BackupError(_("{path} does not exist or is not a file.", path=backup))
+    with backup.open("rb") as fh:
+        if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise BackupError(_("{path} is not a roadmap database.", path=backup))
     conn = _open_backup(backup)
     try:
         problems = file_problems(conn)
         if problems:
-            raise BackupError(f"{backup} is damaged ({problems[0]}); choose another backup")
+            raise BackupError(
+                _(
+                    "{path} is damaged ({problem}); choose another backup.",
+                    path=backup,
+                    problem=problems[0],
+                )
+            )
         try:
             [(revision,)] = conn.execute("SELECT version_num FROM alembic_version").fetchall()
         except (sqlite3.DatabaseError, ValueError) as exc:
-            raise BackupError(f"{backup} is not a roadmap database") from exc
+            raise BackupError(_("{path} is not a roadmap database.", path=backup)) from exc
     finally:
         conn.close()
     if revision not in known_revisions():
-        raise BackupError(f"{backup} was written by a newer version of roadmap")
+        raise BackupError(
+            _(
+                "{path} was written by a newer version of roadmap; upgrade roadmap to restore it.",
+                path=backup,
+            )
+        )
 
 
 def restore_from(path: Path, backup: Path, outputs: Outputs) -> Path | None:
@@ -106,7 +125,7 @@ def restore_from(path: Path, backup: Path, outputs: Outputs) -> Path | None:
         raise StoreFault(Kind.MISSING, str(path.parent))
     check_backup(backup)
     if path.exists() and path.resolve() == backup.resolve():
-        raise BackupError("the backup is the database itself")
+        raise BackupError(_("The backup is the database itself."))
     if not path.exists():
         with outputs.writing(path, replace=False) as tmp:
             sqlite_copy(backup, tmp)

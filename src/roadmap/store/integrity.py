@@ -10,7 +10,6 @@ log and, where enabled, page checksums, so :func:`integrity_problems` answers ``
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
@@ -57,12 +56,3 @@ def require_sound(store: Store) -> None:
     problems = integrity_problems(store)
     if problems:
         raise StoreFault(Kind.DAMAGED, store.describe(), problems[0])
-
-
-def file_problems_at(path: Path) -> list[str]:
-    """:func:`file_problems` of the SQLite file ``path``, opened for reading only."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return file_problems(conn)
-    finally:
-        conn.close()
