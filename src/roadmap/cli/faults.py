@@ -7,6 +7,7 @@ in the reader's language and a non-zero exit, anything else stays a traceback (a
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from roadmap.i18n import _
@@ -25,6 +26,8 @@ def explain(exc: BaseException, database: str) -> str | None:
         # A file being written: the folder it goes into is what the person can act on.
         path = str(Path(path).parent)
     kind = fault.kind
+    if kind is Kind.IO and _no_room(Path(path)):
+        kind = Kind.FULL  # SQLite reports a full disk while growing its WAL as an I/O error
     if kind is Kind.MISSING:
         return _(
             "{path} does not exist. Check the path, or create a database with `roadmap init` "
@@ -70,3 +73,13 @@ def explain(exc: BaseException, database: str) -> str | None:
         "written. Check the disk.",
         path=path,
     )
+
+
+def _no_room(path: Path) -> bool:
+    """Whether the disk holding ``path`` has no free blocks left."""
+    for folder in (path, *path.parents):
+        try:
+            return os.statvfs(folder).f_bavail == 0
+        except OSError:
+            continue
+    return False
