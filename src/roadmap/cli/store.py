@@ -245,6 +245,7 @@ def demo(ctx: Context, quiet: bool, if_missing: bool) -> None:
         exists = slug in {plan.slug for plan in list_plans(session=session)}
     if exists and if_missing:
         return
+    ctx.store.require_writable()  # before the copy below
     if exists and ctx.store.path is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = backup_to(ctx.store, ctx.store.path.with_name(f"{ctx.store.path.name}.{stamp}.bak"))

@@ -217,6 +217,7 @@ class Store:
         cost in a large import. Nothing may be deleted in such a session, as deleting relies
         on the database's cascades.
         """
+        self.require_writable()
         if foreign_keys or not is_sqlite(self.engine):
             with Session(self._write_engine, expire_on_commit=False) as session:
                 yield from _committed(session)
@@ -230,6 +231,11 @@ class Store:
                     yield from _committed(session)
             finally:
                 driver.execute("PRAGMA foreign_keys=ON")
+
+    def require_writable(self) -> None:
+        """Refuse, before any work, to change a database opened for reading only."""
+        if self.read_only:
+            raise StoreFault(Kind.READ_ONLY, self.describe())
 
     def close(self) -> None:
         self.engine.dispose()
