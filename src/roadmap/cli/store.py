@@ -246,12 +246,19 @@ def demo(ctx: Context, quiet: bool, if_missing: bool) -> None:
     if exists and if_missing:
         return
     ctx.store.require_writable()  # before the copy below
+    kept = None
     if exists and ctx.store.path is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = backup_to(ctx.store, ctx.store.path.with_name(f"{ctx.store.path.name}.{stamp}.bak"))
+    try:
+        with ctx.store.write() as session:
+            plan = write_plan(session=session, doc=doc, replace=True)
+            slug, name = plan.slug, plan.name
+    except BaseException:
+        if kept is not None:
+            kept.unlink()  # the database is as it was: its copy is not needed
+        raise
+    if kept is not None:
         click.echo(_("The database as it was is kept in {path}", path=kept))
-    with ctx.store.write() as session:
-        plan = write_plan(session=session, doc=doc, replace=True)
-        slug, name = plan.slug, plan.name
     if not quiet:
         click.echo(f"Demo plan {slug!r} ({name}) written to {ctx.store.describe()}")
