@@ -149,7 +149,7 @@ def remove_leftovers(path: Path) -> list[Path]:
         if abandoned(work):
             shutil.rmtree(work, ignore_errors=True)
             removed.append(work)
-    pattern = re.compile(rf"{re.escape(path.name)}\.\w+-(\d{{8}}T\d{{6}})\.bak")
+    pattern = re.compile(rf"{re.escape(path.name)}\.\w+-(\d{{8}}T\d{{6}}\d*)\.bak")
     stamped = [(m[1], p) for p in path.parent.iterdir() if (m := pattern.fullmatch(p.name))]
     backups = [p for _, p in sorted(stamped)]
     for old in backups[: max(0, len(backups) - KEPT_BACKUPS)]:
@@ -161,7 +161,7 @@ def remove_leftovers(path: Path) -> list[Path]:
 
 def _upgrade_sqlite_file(store: Store, path: Path, current: str) -> None:
     """Back up, upgrade a working copy, then copy it back: the original is never half-done."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     backup = path.with_name(f"{path.name}.{current}-{stamp}.bak")
     store.engine.dispose()
     with writing(backup, replace=False) as tmp:
