@@ -129,3 +129,21 @@ def test_restore_refuses_a_damaged_or_foreign_backup(db: Path, tmp_path: Path) -
         result = roadmap("--db", str(db), "restore", str(backup))
         assert result.exit_code == 1 and words in result.stderr, result.output
     assert fingerprint(tmp_path) == before
+
+
+def test_text_that_is_not_utf8_is_damage_only_when_the_database_gave_it() -> None:
+    from roadmap.store.faults import Kind, classify
+
+    def decode() -> None:
+        b"\xff".decode("utf-8")
+
+    try:
+        decode()
+    except UnicodeDecodeError as exc:
+        assert classify(exc) is None  # a file being read: its reader says what is wrong
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (x TEXT)")
+    conn.execute("INSERT INTO t VALUES (CAST(x'ff41' AS TEXT))")
+    with pytest.raises(sqlite3.Error) as raised:
+        conn.execute("SELECT x FROM t").fetchall()
+    assert classify(raised.value).kind is Kind.DAMAGED

@@ -88,6 +88,7 @@ def sqlite_kind(error: sqlite3.Error) -> Kind | None:
     for words, kind in (
         ("file is not a database", Kind.NOT_DATABASE),
         ("malformed", Kind.DAMAGED),
+        ("Could not decode to UTF-8", Kind.DAMAGED),
         ("database is locked", Kind.LOCKED),
         ("readonly database", Kind.READ_ONLY),
         ("database or disk is full", Kind.FULL),
@@ -109,7 +110,18 @@ def classify(exc: BaseException) -> Fault | None:
         return Fault(kind) if kind else None
     if isinstance(exc, OSError) and exc.errno in _ERRNO:
         return Fault(_ERRNO[exc.errno], exc.filename or "")
-    if isinstance(exc, UnicodeDecodeError):
+    if isinstance(exc, UnicodeDecodeError) and _from_database(exc):
         # Text the database handed back that is not UTF-8: its pages were overwritten.
         return Fault(Kind.DAMAGED)
     return None
+
+
+def _from_database(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised while reading the database (not a file being imported)."""
+    trace = exc.__traceback__
+    while trace is not None:
+        name = trace.tb_frame.f_globals.get("__name__", "")
+        if name.startswith(("sqlalchemy.", "sqlmodel.", "roadmap.store.")):
+            return True
+        trace = trace.tb_next
+    return False
