@@ -147,3 +147,12 @@ def test_text_that_is_not_utf8_is_damage_only_when_the_database_gave_it() -> Non
     with pytest.raises(sqlite3.Error) as raised:
         conn.execute("SELECT x FROM t").fetchall()
     assert classify(raised.value).kind is Kind.DAMAGED
+
+
+@pytest.mark.pg
+def test_restore_on_postgresql_points_to_its_own_tools(pg_url: str, tmp_path: Path) -> None:
+    assert roadmap("--db", pg_url, "init").exit_code == 0
+    backup = tmp_path / "copy.db"
+    assert roadmap("--db", pg_url, "backup", str(backup)).exit_code == 0
+    result = roadmap("--db", pg_url, "restore", str(backup))
+    assert result.exit_code == 1 and "its own tools" in result.stderr

@@ -17,7 +17,7 @@ import pytest
 
 from roadmap.store.migrate import sqlite_copy
 
-from .conftest import fingerprint, plain_message, roadmap, roadmap_process
+from .conftest import ROOT, fingerprint, plain_message, roadmap, roadmap_process
 
 NOBODY = 65534
 READING = [["plans"], ["summary"], ["check"], ["export-data", "--format", "json"]]
@@ -89,3 +89,18 @@ def test_modes_that_forbid_writing(nobodys_folder: Path, file_mode: int, folder_
     # Reading a WAL database SQLite may add its (empty) side files where the folder allows.
     side = {name for name in after.keys() - before.keys() if name.endswith(("-wal", "-shm"))}
     assert {name: after[name] for name in after.keys() - side} == before
+
+
+def test_an_old_schema_that_cannot_be_written_is_not_upgraded(
+    read_only_folder: Path, db: Path
+) -> None:
+    old = ROOT / "tests" / "fixtures" / "schema_0001.db"
+    subprocess.run(["umount", "-l", str(read_only_folder)], check=True)
+    shutil.copy(old, db)
+    subprocess.run(["mount", "--bind", str(db.parent), str(db.parent)], check=True)
+    subprocess.run(["mount", "-o", "remount,bind,ro", str(db.parent)], check=True)
+    before = fingerprint(db.parent)
+    result = roadmap("--db", str(db), "plans")
+    assert result.exit_code == 1
+    assert "cannot be written here" in result.stderr and "Traceback" not in result.output
+    assert fingerprint(db.parent) == before
