@@ -69,3 +69,25 @@ def test_the_commands_that_create_still_do(tmp_path: Path) -> None:
     assert roadmap("--db", str(db), "init").exit_code == 0
     assert db.is_file()
     assert roadmap("--db", str(tmp_path / "demo.db"), "demo", "--quiet").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["--db", "notes.txt/roadmap.db", "init"],
+        ["export", "md", "-o", "notes.txt/out"],
+        ["export-data", "-o", "notes.txt/plan.yaml"],
+    ],
+)
+def test_a_file_where_a_folder_is_needed(
+    db: Path, command: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(db.parent)
+    (db.parent / "notes.txt").write_text("notes\n", encoding="utf-8")
+    before = fingerprint(db.parent)
+    args = command if command[0] == "--db" else ["--db", str(db), *command]
+    result = roadmap(*args)
+    assert result.exit_code == 1
+    plain_message(result.stderr)
+    assert "notes.txt is a file where a folder is needed" in result.stderr
+    assert fingerprint(db.parent) == before

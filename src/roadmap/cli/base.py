@@ -9,7 +9,7 @@ import click
 
 from roadmap import __version__
 from roadmap.i18n import _
-from roadmap.store.db import Store, database_url, sqlite_path
+from roadmap.store.db import Store, database_url, describe
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -60,11 +60,7 @@ class Context:
 
     def describe(self) -> str:
         """The database as a person would name it, without opening it."""
-        if self._store is not None:
-            return self._store.describe()
-        url = database_url(self.db)
-        path = sqlite_path(url)
-        return str(path) if path else Store(url).describe()
+        return describe(database_url(self.db))
 
     def find_plan(self, session: Session, slug: str | None) -> Plan:
         """The plan a command works on, or exit with a message naming the plans there are."""

@@ -38,6 +38,11 @@ def explain(exc: BaseException, database: str) -> str | None:
         return _(
             "{path} is a folder, not a database file. Give --db the path of a file.", path=path
         )
+    if kind is Kind.NOT_FOLDER:
+        return _(
+            "{path} is a file where a folder is needed; nothing was written. Choose another path.",
+            path=path,
+        )
     if kind is Kind.NOT_DATABASE:
         return _(
             "{path} is not a roadmap database (it is not a SQLite file). "

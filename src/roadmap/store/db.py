@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
@@ -62,12 +62,20 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def describe(url: str) -> str:
+    """The database of ``url`` as a person would name it (file path, or URL without password)."""
+    path = sqlite_path(url)
+    return str(path) if path else make_url(url).render_as_string(hide_password=True)
+
+
 def read_only_uri(path: Path) -> str | None:
     """A URL that opens the SQLite file ``path`` for reading only, or ``None`` when the file
     and its folder can be written (and it opens as usual).
 
     A WAL database needs its shared-memory file: where the folder is read-only and nothing
-    is pending in a WAL file, the file is opened as immutable, which needs none.
+    is pending in a WAL file, the file is opened as immutable, which needs none. (Nobody can
+    write it then either, unless another user may write into the folder; that user's writes
+    would not be seen.)
     """
     folder_writable = os.access(path.parent, os.W_OK)
     if os.access(path, os.W_OK) and folder_writable:
@@ -114,7 +122,7 @@ def make_engine(url: str, *, foreign_keys: bool = True, read_only_url: str | Non
     return engine
 
 
-def retry_locked(start, timeout_ms: int) -> None:
+def retry_locked(start: Callable[[], object], timeout_ms: int) -> None:
     """Call ``start`` (which begins a transaction), again with growing pauses while SQLite
     says the database is locked, until ``timeout_ms`` has passed.
 
@@ -199,8 +207,7 @@ class Store:
 
     def describe(self) -> str:
         """The database as a person would name it (file path, or URL without password)."""
-        path = self.path
-        return str(path) if path else make_url(self.url).render_as_string(hide_password=True)
+        return describe(self.url)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -21,6 +21,8 @@ class Kind(Enum):
     """The database file does not exist (and the command may not create one)."""
     FOLDER = "folder"
     """The path names a folder, not a database file."""
+    NOT_FOLDER = "not_folder"
+    """A file stands where a folder is needed."""
     NOT_DATABASE = "not_database"
     """The file is not a SQLite database (a text file, a plan file, random bytes)."""
     DAMAGED = "damaged"
@@ -74,6 +76,9 @@ _ERRNO = {
     errno.EACCES: Kind.READ_ONLY,
     errno.EPERM: Kind.READ_ONLY,
     errno.EISDIR: Kind.FOLDER,
+    errno.ENOTDIR: Kind.NOT_FOLDER,
+    errno.EEXIST: Kind.NOT_FOLDER,
+    errno.ENAMETOOLONG: Kind.CANNOT_OPEN,
     errno.EIO: Kind.IO,
 }
 
