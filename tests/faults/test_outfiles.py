@@ -79,20 +79,22 @@ def test_no_replace_refuses_an_existing_file(tmp_path: Path) -> None:
 
 def test_abandoned_temporaries_go_and_held_ones_stay(tmp_path: Path) -> None:
     target = tmp_path / "b.db"
-    left = tmp_path / f".b.db.abc{TMP_SUFFIX}"
+    left = tmp_path / f".a.db.abc_1234{TMP_SUFFIX}"
     left.write_bytes(b"killed half way")
     Path(f"{left}-journal").write_bytes(b"j")
-    busy = tmp_path / f".b.db.xyz{TMP_SUFFIX}"
+    busy = tmp_path / f".b.db.xyz_1234{TMP_SUFFIX}"
+    foreign = tmp_path / f".notes{TMP_SUFFIX}"  # not named as roadmap names its own
+    foreign.write_bytes(b"someone else's")
     busy.write_bytes(b"being written")
     fd = os.open(busy, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
-        assert sorted(remove_stale(target)) == sorted([left, Path(f"{left}-journal")])
+        assert sorted(remove_stale(tmp_path)) == sorted([left, Path(f"{left}-journal")])
         assert busy.exists()
     finally:
         os.close(fd)
     write_whole(target, b"ok")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.db"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [foreign.name, "b.db"]
 
 
 def test_outputs_name_the_folders_made_and_remove_them_on_failure(tmp_path: Path) -> None:

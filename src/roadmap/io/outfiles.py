@@ -6,7 +6,7 @@ reader (or a crash, or a full disk) never leaves a half-written file under the t
 The rename replaces a symbolic link rather than writing through it. A new file gets the
 umask's mode (``mkstemp`` alone makes 0600 files); a replaced file keeps its mode.
 
-The temporary file is locked while it is written; a later write to the same target removes
+The temporary file is locked while it is written; a later write into the same folder removes
 temporary files that nobody holds any more (left by a process that was killed).
 
 :class:`Outputs` also records which folders and files it created and which files it replaced,
@@ -18,6 +18,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from pathlib import Path
 
 TMP_SUFFIX = ".partial"
 """Ends the name of a file being written: ``.<target name>.<random><TMP_SUFFIX>``."""
+_TMP_NAME = re.compile(rf"\..+\.[a-z0-9_]{{8}}{re.escape(TMP_SUFFIX)}")
 
 
 class OutputExistsError(FileExistsError):
@@ -97,12 +99,12 @@ def glob_escape(name: str) -> str:
     return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
-def remove_stale(target: Path) -> list[Path]:
-    """Remove the temporary files of ``target`` that no running writer holds; the paths
-    removed. (SQLite's journal beside such a file goes with it.)"""
+def remove_stale(folder: Path) -> list[Path]:
+    """Remove the temporary files in ``folder`` that no running writer holds (left by a
+    process that was killed); the paths removed. SQLite's journal beside one goes with it."""
     removed = []
-    for tmp in sorted(target.parent.glob(f".{glob_escape(target.name)}.*{TMP_SUFFIX}")):
-        if not abandoned(tmp):
+    for tmp in sorted(folder.glob(f".*{TMP_SUFFIX}")):
+        if not _TMP_NAME.fullmatch(tmp.name) or not abandoned(tmp):
             continue
         for path in (Path(f"{tmp}-journal"), tmp):
             with suppress(FileNotFoundError):
@@ -121,7 +123,7 @@ def writing(target: Path, *, replace: bool = True) -> Iterator[Path]:
     """
     if not replace and os.path.lexists(target):
         raise OutputExistsError(errno.EEXIST, "file exists", str(target))
-    remove_stale(target)
+    remove_stale(target.parent)
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TMP_SUFFIX)
     tmp = Path(name)
     try:
