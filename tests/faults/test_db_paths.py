@@ -91,3 +91,19 @@ def test_a_file_where_a_folder_is_needed(
     plain_message(result.stderr)
     assert "notes.txt is a file where a folder is needed" in result.stderr
     assert fingerprint(db.parent) == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("fi", "Tiedostoa x.db ei ole"), ("sv", "x.db finns inte"), ("en", "x.db does not exist")],
+)
+def test_the_messages_are_in_the_readers_language(lang: str, words: str) -> None:
+    from roadmap.cli.faults import explain
+    from roadmap.i18n import set_language
+    from roadmap.store.faults import Kind, StoreFault
+
+    set_language(lang)
+    try:
+        assert explain(StoreFault(Kind.MISSING, "x.db"), "x.db").startswith(words)
+    finally:
+        set_language("en")
