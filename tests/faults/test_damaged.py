@@ -156,3 +156,17 @@ def test_restore_on_postgresql_points_to_its_own_tools(pg_url: str, tmp_path: Pa
     assert roadmap("--db", pg_url, "backup", str(backup)).exit_code == 0
     result = roadmap("--db", pg_url, "restore", str(backup))
     assert result.exit_code == 1 and "its own tools" in result.stderr
+
+
+def test_restore_over_a_file_sqlite_cannot_read(db: Path, tmp_path: Path) -> None:
+    backup = tmp_path / "backup.db"
+    assert roadmap("--db", str(db), "backup", str(backup)).exit_code == 0
+    with db.open("r+b") as fh:
+        fh.write(b"\0" * 100)  # the header is gone: not a database any more
+    ruined = db.read_bytes()
+    assert roadmap("--db", str(db), "plans").exit_code == 1
+    result = roadmap("--db", str(db), "restore", str(backup))
+    assert result.exit_code == 0, result.output
+    [aside] = [p for p in db.parent.iterdir() if p.name.endswith(tuple("0123456789"))]
+    assert aside.read_bytes() == ruined
+    assert roadmap("--db", str(db), "check").exit_code == 0

@@ -15,6 +15,7 @@ SQLite's WAL file beside the old file would be applied to the new one.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ from sqlmodel import SQLModel
 from roadmap.i18n import _
 from roadmap.io.outfiles import OutputExistsError, Outputs
 from roadmap.store.db import Store, busy_timeout_ms
-from roadmap.store.faults import Kind, StoreFault
+from roadmap.store.faults import Kind, StoreFault, sqlite_kind
 from roadmap.store.integrity import file_problems
 from roadmap.store.migrate import known_revisions, sqlite_copy
 
@@ -117,7 +118,11 @@ def check_backup(backup: Path) -> None:
 
 def restore_from(path: Path, backup: Path, outputs: Outputs) -> Path | None:
     """Make the SQLite database ``path`` hold what ``backup`` holds; the copy of the database
-    as it was (kept beside it), or ``None`` when there was no database."""
+    as it was (kept beside it), or ``None`` when there was no database.
+
+    A database too damaged for SQLite to copy or write into is kept aside byte for byte
+    (with its WAL file) and the backup renamed over it instead: nobody can be using it.
+    """
     backup = backup.expanduser()
     if path.is_dir():
         raise StoreFault(Kind.FOLDER, str(path))
@@ -128,12 +133,23 @@ def restore_from(path: Path, backup: Path, outputs: Outputs) -> Path | None:
         raise BackupError(_("The backup is the database itself."))
     if not path.exists():
         with outputs.writing(path, replace=False) as tmp:
-            sqlite_copy(backup, tmp)
+            sqlite_copy(_open_backup(backup), tmp)
         return None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.before-restore-{stamp}")
-    with outputs.writing(aside, replace=False) as tmp:
-        sqlite_copy(path, tmp)
+    try:
+        with outputs.writing(aside, replace=False) as tmp:
+            sqlite_copy(path, tmp)
+        _copy_into(backup, path)
+    except sqlite3.DatabaseError as exc:
+        if sqlite_kind(exc) not in (Kind.DAMAGED, Kind.NOT_DATABASE):
+            raise
+        _replace_unreadable(path, backup, aside, outputs)
+    return aside
+
+
+def _copy_into(backup: Path, path: Path) -> None:
+    """Copy ``backup`` into the live database ``path`` in one transaction."""
     src = _open_backup(backup)
     dst = sqlite3.connect(path, timeout=busy_timeout_ms() / 1000)
     try:
@@ -142,4 +158,16 @@ def restore_from(path: Path, backup: Path, outputs: Outputs) -> Path | None:
     finally:
         dst.close()
         src.close()
-    return aside
+
+
+def _replace_unreadable(path: Path, backup: Path, aside: Path, outputs: Outputs) -> None:
+    wal = Path(f"{path}-wal")
+    for source, kept in ((path, aside), (wal, Path(f"{aside}-wal"))):
+        if source.exists() and not kept.exists():
+            with outputs.writing(kept, replace=False) as tmp:
+                shutil.copyfile(source, tmp)
+    with outputs.writing(path) as tmp:
+        sqlite_copy(_open_backup(backup), tmp)
+        # The old file's WAL and shared memory must not be applied to the restored one.
+        for side in (wal, Path(f"{path}-shm")):
+            side.unlink(missing_ok=True)
