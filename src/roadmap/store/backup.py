@@ -54,8 +54,8 @@ def backup_to(store: Store, target: Path, outputs: Outputs | None = None) -> Pat
         with (outputs or Outputs()).writing(target, replace=False) as tmp:
             if source is not None:
                 # Through the store's own connection, which may be a read-only one.
-                with store.engine.connect() as conn:
-                    sqlite_copy(conn.connection.driver_connection, tmp)
+                with store.sqlite_connection() as conn:
+                    sqlite_copy(conn, tmp)
             else:
                 _copy_server(store, tmp)
     except OutputExistsError as exc:

@@ -239,6 +239,15 @@ class Store:
             finally:
                 driver.execute("PRAGMA foreign_keys=ON")
 
+    @contextmanager
+    def sqlite_connection(self) -> Iterator[sqlite3.Connection]:
+        """The driver's own connection to a SQLite store, for SQLite's pragmas and backup API
+        (opened read-only where the store is)."""
+        with self.engine.connect() as conn:
+            driver = conn.connection.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            yield driver
+
     def require_writable(self) -> None:
         """Refuse, before any work, to change a database opened for reading only."""
         if self.read_only:

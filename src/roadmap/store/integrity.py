@@ -42,12 +42,15 @@ def integrity_problems(store: Store, *, full: bool = False) -> list[str] | None:
     if not is_sqlite(store.engine):
         return None
     try:
-        with store.engine.connect() as conn:
-            return file_problems(conn.connection.driver_connection, full=full)
+        with store.sqlite_connection() as conn:
+            return file_problems(conn, full=full)
     except DBAPIError as exc:
-        if sqlite_kind(exc.orig) not in (Kind.DAMAGED, Kind.NOT_DATABASE):
+        orig = exc.orig
+        if not isinstance(orig, sqlite3.Error):
             raise
-        return [str(exc.orig)]
+        if sqlite_kind(orig) not in (Kind.DAMAGED, Kind.NOT_DATABASE):
+            raise
+        return [str(orig)]
 
 
 def require_sound(store: Store) -> None:

@@ -168,10 +168,12 @@ def _upgrade_sqlite_file(store: Store, path: Path, current: str) -> None:
         sqlite_copy(path, tmp)
     store.removed += remove_leftovers(path)
     with (
-        tempfile.TemporaryDirectory(dir=path.parent, prefix=f"{_WORK_PREFIX}{path.name}.") as tmp,
-        held(Path(tmp)),
+        tempfile.TemporaryDirectory(
+            dir=path.parent, prefix=f"{_WORK_PREFIX}{path.name}."
+        ) as work_dir,
+        held(Path(work_dir)),
     ):
-        work = Path(tmp) / path.name
+        work = Path(work_dir) / path.name
         sqlite_copy(path, work)
         engine = make_engine(f"sqlite:///{work}", foreign_keys=False)
         try:
