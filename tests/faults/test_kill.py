@@ -47,13 +47,23 @@ def _wait_for(condition: Callable[[], bool], process: subprocess.Popen) -> float
 
 
 def _writing(folder: Path) -> Callable[[], bool]:
-    return lambda: any(p.name.endswith(TMP_SUFFIX) for p in folder.iterdir())
+    """Whether a file is being written into ``folder`` or was renamed into it since now."""
+    before = {p.name: p.stat().st_ino for p in folder.iterdir()}
+
+    def started() -> bool:
+        for p in folder.iterdir():
+            if p.name.endswith(TMP_SUFFIX) or before.get(p.name, -1) != p.stat().st_ino:
+                return True
+        return False
+
+    return started
 
 
 def _write_phase(args: list[str], folder: Path) -> float:
     """How long an uninterrupted run of ``roadmap ARGS`` writes into ``folder``."""
+    writing = _writing(folder)
     process = _start(*args)
-    began = _wait_for(_writing(folder), process)
+    began = _wait_for(writing, process)
     assert process.wait() == 0
     return max(time.monotonic() - began, 0.01)
 
@@ -61,8 +71,9 @@ def _write_phase(args: list[str], folder: Path) -> float:
 def _kill_during_writes(args: list[str], folder: Path, phase: float, rng: random.Random) -> bool:
     """Run ``roadmap ARGS``, kill it at a random point of its writing; whether it was killed
     (rather than done first)."""
+    writing = _writing(folder)
     process = _start(*args)
-    _wait_for(_writing(folder), process)
+    _wait_for(writing, process)
     time.sleep(rng.uniform(0, phase * 1.1))
     process.send_signal(signal.SIGKILL)
     return process.wait() == -signal.SIGKILL
