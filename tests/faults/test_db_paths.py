@@ -98,9 +98,8 @@ def test_a_file_where_a_folder_is_needed(
     [("fi", "Tiedostoa x.db ei ole"), ("sv", "x.db finns inte"), ("en", "x.db does not exist")],
 )
 def test_the_messages_are_in_the_readers_language(lang: str, words: str) -> None:
-    from roadmap.cli.faults import explain
     from roadmap.i18n import set_language
-    from roadmap.store.faults import Kind, StoreFault
+    from roadmap.store.faults import Kind, StoreFault, explain
 
     set_language(lang)
     try:

@@ -103,13 +103,13 @@ def plan_option(func):
 
 class RoadmapGroup(click.Group):
     """The command group; a fault of the disk or the database met by any command becomes a
-    plain message and exit code 1 here (:func:`roadmap.cli.faults.explain`)."""
+    plain message and exit code 1 here (:func:`roadmap.store.faults.explain`)."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except Exception as exc:
-            from roadmap.cli.faults import explain
+            from roadmap.store.faults import explain
 
             obj = ctx.obj if isinstance(ctx.obj, Context) else Context(None)
             message = explain(exc, obj.describe())

@@ -2,8 +2,8 @@
 
 The same files ``roadmap export`` writes: the plan read as a document, sequenced by the engine,
 rendered per format and language by :func:`roadmap.io.export.render`. Runs in a worker thread;
-the read is one short transaction. Each file is written whole or not at all
-(:mod:`roadmap.io.outfiles`).
+the read is one short transaction. A damaged database is refused, and each file is written
+whole or not at all (:mod:`roadmap.io.outfiles`).
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ def write_exports(
     from roadmap.engine.sequence import sequence
     from roadmap.io.export import file_name, generated_date, render
     from roadmap.io.outfiles import Outputs
+    from roadmap.store.integrity import require_sound
     from roadmap.store.plan_read import read_plan
     from roadmap.store.snapshot import load_snapshot
 
+    require_sound(store)
     with store.read() as session:
         doc = read_plan(session=session, plan_id=plan_id)
         roadmap = sequence(load_snapshot(session=session, plan_id=plan_id))
