@@ -48,6 +48,9 @@ def test_a_read_only_mount_is_read_and_not_written(
         assert result.exit_code == 0, (command, result.output)
     exported = roadmap("--db", str(db), "export", "md", "-o", str(tmp_path / "out"))
     assert exported.exit_code == 0, exported.output
+    copied = roadmap("--db", str(db), "backup", str(tmp_path / "copy.db"))
+    assert copied.exit_code == 0, copied.output
+    assert roadmap("--db", str(tmp_path / "copy.db"), "check").exit_code == 0
     for command in [*WRITING, ["export", "md", "-o", str(read_only_folder / "out")]]:
         result = roadmap("--db", str(db), *command)
         assert result.exit_code == 1, (command, result.output)
