@@ -57,6 +57,8 @@ def test_killed_upgrades_leave_one_working_copy_and_a_few_backups(tmp_path: Path
     result = roadmap("--db", str(db), "plans")
     assert result.exit_code == 0, result.output
     assert f"Removed leftover {work}" in result.stderr
+    [newest] = [line for line in result.stderr.splitlines() if line.startswith("Upgraded")]
+    assert newest.startswith(f"Upgraded {db}; the database as it was is kept in {tmp_path}")
     works, backups = _leftovers(tmp_path)
     assert works == [] and len(backups) == KEPT_BACKUPS
     store = Store.open(db)

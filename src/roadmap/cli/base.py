@@ -45,6 +45,15 @@ class Context:
             except SchemaError as exc:
                 fail(str(exc))
             click.get_current_context().call_on_close(self._store.close)
+            if self._store.upgrade_backup is not None:
+                click.echo(
+                    _(
+                        "Upgraded {db}; the database as it was is kept in {path}",
+                        db=self._store.describe(),
+                        path=self._store.upgrade_backup,
+                    ),
+                    err=True,
+                )
             for path in self._store.removed:
                 click.echo(_("Removed leftover {path}", path=path), err=True)
         return self._store

@@ -172,6 +172,8 @@ class Store:
         self._write_engine = self.engine.execution_options(**{_WRITE: True})
         self.removed: list[Path] = []
         """Leftovers removed on opening: stale upgrade copies and the oldest upgrade backups."""
+        self.upgrade_backup: Path | None = None
+        """The copy of the file as it was before opening upgraded its schema, if it did."""
 
     @classmethod
     def open(

@@ -189,6 +189,7 @@ def _upgrade_sqlite_file(store: Store, path: Path, current: str) -> None:
         finally:
             engine.dispose()
         sqlite_copy(work, path)
+    store.upgrade_backup = backup
 
 
 def sqlite_copy(source: Path | sqlite3.Connection, target: Path) -> None:
