@@ -12,16 +12,15 @@ update that item in the columns the file has, and no item is deleted.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import click
 
-from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
 from roadmap.i18n import _, ngettext
+from roadmap.io.outfiles import Outputs
 
 SHOWN = 50
 """Most problems printed; the rest are counted."""
@@ -310,7 +309,7 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
             fmt = "yaml" if output == "-" else file_format(output)
         except PlanFileError as exc:
             fail(f"{exc} (or choose one with --format)")
-    with ctx.store.read() as session:
+    with ctx.sound_store().read() as session:
         plan = ctx.find_plan(session, plan_slug)
         doc = read_plan(session=session, plan_id=plan.id)
     try:
@@ -323,19 +322,9 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
         fail(str(exc))
     if output == "-":
         click.echo(data, nl=False)
-    else:
-        _write_atomically(Path(output), data)
-        click.echo(f"Wrote plan {plan.slug!r} to {output}", err=True)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        return
+    outputs = Outputs()
+    with outputs.all_or_folders_removed():
+        outputs.write_bytes(Path(output), data)
+    report_outputs(outputs)
+    click.echo(_("Wrote plan {plan} to {path}", plan=plan.slug, path=output), err=True)

@@ -90,12 +90,17 @@ class ExportDialog(ModalScreen[list[Path] | None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _write(self, formats: list[str], languages: list[str], folder: Path) -> None:
+        from roadmap.store.faults import explain
         from roadmap.tui.exporting import write_exports
 
+        store = self.ctx.store
         try:
-            paths = write_exports(self.ctx.store, self.ctx.plan_id, formats, languages, folder)
-        except OSError as exc:
-            self.app.call_from_thread(self._failed, str(exc))
+            paths = write_exports(store, self.ctx.plan_id, formats, languages, folder)
+        except Exception as exc:
+            message = explain(exc, store.describe())
+            if message is None and not isinstance(exc, OSError):
+                raise
+            self.app.call_from_thread(self._failed, message or str(exc))
             return
         self.app.call_from_thread(self._written, paths, folder)
 
