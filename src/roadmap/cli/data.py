@@ -287,9 +287,10 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["yaml", "json", "csv"]),
+    type=click.Choice(["yaml", "json", "csv", "xlsx"]),
     default=None,
-    help="yaml or json: the whole plan; csv: its items. Default: by -o's suffix, else yaml.",
+    help="yaml or json: the whole plan; csv or xlsx: its items. Default: by -o's suffix, "
+    "else yaml.",
 )
 @click.option(
     "-o",
@@ -303,6 +304,7 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
     """Write the plan as data that `roadmap import` reads back."""
     from roadmap.io.csv_items import write_items_csv
     from roadmap.io.planfile import PlanFileError, dump_json, dump_yaml, file_format
+    from roadmap.io.xlsx_items import write_items_xlsx
     from roadmap.store.plan_read import read_plan
 
     if fmt is None:
@@ -318,6 +320,7 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
             "yaml": lambda: dump_yaml(doc).encode(),
             "json": lambda: dump_json(doc).encode(),
             "csv": lambda: write_items_csv(doc),
+            "xlsx": lambda: write_items_xlsx(doc),
         }[fmt]()
     except ValueError as exc:
         fail(str(exc))

@@ -14,10 +14,10 @@ from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 @cli.command()
 @click.argument(
     "formats",
-    metavar="md|html|csv|ics|minutes...",
+    metavar="md|html|csv|xlsx|ics|minutes...",
     nargs=-1,
     required=True,
-    type=click.Choice(["md", "html", "csv", "ics", "minutes"]),
+    type=click.Choice(["md", "html", "csv", "xlsx", "ics", "minutes"]),
 )
 @plan_option
 @click.option(
@@ -59,7 +59,7 @@ def export(
 ) -> None:
     """Write the plan in each FORMAT into --output, one file per language, and print the paths.
 
-    md and html: the stakeholder document; csv: the sequenced roadmap for spreadsheets;
+    md and html: the stakeholder document; csv and xlsx: the sequenced roadmap for spreadsheets;
     ics: milestones and period starts for calendars; minutes: the record of a workshop in
     Markdown. The plan is read and sequenced once for all formats. The same data and date give
     byte-identical files.

@@ -23,7 +23,8 @@ from datetime import date
 from typing import Any
 
 from roadmap.io.planfile import PlanFileError
-from roadmap.io.sheet import HEADER_SEARCH, NO_VALUE, Sheet, read_table
+from roadmap.io.sheet import FIELDS, HEADER_SEARCH, NO_VALUE, Sheet, read_table
+from roadmap.model.inputs import PlanDoc
 from roadmap.model.typed_words import word_key
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
@@ -125,6 +126,25 @@ def _records(
 
 
 # -- writing
+
+
+def write_items_xlsx(doc: PlanDoc) -> bytes:
+    """The plan's items as a workbook with the columns of the items CSV; reads back the same."""
+    headers = [*FIELDS, *(f"score:{c.key}" for c in doc.criteria)]
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, list):
+            return "; ".join(value) or None
+        return None if value == "" else value
+
+    rows = (
+        [cell(getattr(item, name)) for name in FIELDS]
+        + [item.scores.get(c.key) for c in doc.criteria]
+        for item in doc.items
+    )
+    return write_xlsx([("items", headers, rows)])
 
 
 def write_xlsx(
