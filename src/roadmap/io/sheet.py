@@ -30,6 +30,7 @@ from roadmap.io.matching import Matcher
 from roadmap.io.planfile import PlanFileError, describe, validation_problems
 from roadmap.model import typed_words as words
 from roadmap.model.inputs import ItemIn, PlanDoc, check_references
+from roadmap.model.partial import placeholder
 from roadmap.model.storable import storage_problems
 from roadmap.model.typed_words import word_key
 
@@ -420,7 +421,7 @@ def import_sheet(doc: PlanDoc, sheet: Sheet, *, create: bool = True) -> Imported
                 (row.line, _row_message(sheet, row, p.loc, p.message))
                 for p in validation_problems(exc)
             ]
-            placeholders[key] = placeholder_item(data)
+            placeholders[key] = placeholder(ItemIn, data)
             continue
         if failed:
             placeholders[key] = item
@@ -452,21 +453,6 @@ def import_sheet(doc: PlanDoc, sheet: Sheet, *, create: bool = True) -> Imported
     changed = [items[p] for p in sorted(rows_at)]
     new = {item.key for item in changed} - {item.key for item in doc.items}
     return Imported(merged, changed, matcher.created, new)
-
-
-def placeholder_item(data: dict[str, Any]) -> ItemIn:
-    """An item that stands for a row that failed validation, holding only its key and the
-    references that have the right shape, so that its other problems are found too."""
-    clean: dict[str, Any] = {"key": str(data.get("key")), "i18n": {}}
-    for name in NAMED_FIELDS:
-        value = data.get(name)
-        clean[name] = value if isinstance(value, str) else None
-    for name in LIST_FIELDS:
-        value = data.get(name)
-        clean[name] = [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-    scores = data.get("scores")
-    clean["scores"] = {k: 0.0 for k in scores if isinstance(k, str)} if scores else {}
-    return ItemIn.model_construct(**clean)
 
 
 def _resolved(
