@@ -308,3 +308,29 @@ def test_roadmap_xlsx_export(tmp_path: Path) -> None:
     assert rows[0][:3] == ("Tunnus", "Kohde", "Teema") or rows[0][0]
     assert [r[0] for r in rows[1:]] == ["K-1", "K-2", "K-3"]
     assert isinstance(rows[1][7], datetime) and isinstance(rows[1][9], float)
+
+
+def test_created_team_capacity_is_flagged_until_set(tmp_path: Path) -> None:
+    from roadmap.model import tables as t
+    from roadmap.store.rows import update_row
+
+    db = fresh(tmp_path)
+    path = tmp_path / "hankkeet.csv"
+    path.write_bytes(FINNISH.encode())
+    assert run(db, "import", str(path), "--plan", "perheet").exit_code == 0
+    checked = run(db, "check")
+    assert "team tietotiimi: capacity 1 per period was given by an import" in checked.stdout
+    assert "team palvelutiimi: capacity 1" in checked.stdout
+    exported = run(db, "export-data", "--format", "yaml").stdout
+    assert exported.count("capacity_assumed: true") == 2
+    store = Store.open(db)
+    with store.write() as session:
+        plan_id = find_plan(session=session, slug="perheet").id
+        update_row(
+            session=session, plan_id=plan_id, model=t.Team, key="tietotiimi",
+            changes={"capacity": 4.0},
+        )  # fmt: skip
+    store.close()
+    checked = run(db, "check")
+    assert "team tietotiimi" not in checked.stdout
+    assert "team palvelutiimi: capacity 1" in checked.stdout

@@ -92,6 +92,7 @@ class Matcher:
                 owner or self._first_org or self.key("organisation", self.plan_name)
             )
             values["capacity"] = DEFAULT_TEAM_CAPACITY
+            values["capacity_assumed"] = True
         row = _MODELS[kind].model_validate(values)
         if kind == "organisation" and self._first_org is None:
             self._first_org = key

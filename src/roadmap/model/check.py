@@ -51,6 +51,9 @@ def check_plan(doc: PlanDoc) -> list[Finding]:
     ]
     answered = {key for item in doc.items for key in item.needs}
     warnings += [
+        assumed_capacity(team.key, team.capacity) for team in doc.teams if team.capacity_assumed
+    ]
+    warnings += [
         open_need(need.key, stakeholder.name, need.text)
         for stakeholder in doc.stakeholders
         for need in stakeholder.needs
@@ -75,6 +78,16 @@ def no_owner(key: str, organisation: object, team: object) -> Finding:
         name for name, value in (("organisation", organisation), ("team", team)) if value is None
     ]
     return Finding(WARNING, f"item {key}", f"has no {' and no '.join(missing)}")
+
+
+def assumed_capacity(key: str, capacity: float) -> Finding:
+    """The warning for a team whose capacity an import guessed (see
+    :data:`roadmap.io.matching.DEFAULT_TEAM_CAPACITY`)."""
+    return Finding(
+        WARNING,
+        f"team {key}",
+        f"capacity {capacity:g} per period was given by an import; set the team's real capacity",
+    )
 
 
 def open_need(key: str, stakeholder: str, text: str) -> Finding:

@@ -22,6 +22,7 @@ from roadmap.model.check import (
     CLOSED,
     TRANSLATED,
     Finding,
+    assumed_capacity,
     cycle_error,
     late_start,
     no_owner,
@@ -52,6 +53,7 @@ def check_stored(*, session: Session, plan_id: int) -> list[Finding]:
         *_cycle(connection, plan_id),
         *_late_starts(connection, plan_id),
         *_without_owner(connection, plan_id),
+        *_assumed_capacities(connection, plan_id),
         *_open_needs(connection, plan_id),
         *_missing_translations(connection, plan_id),
     ]
@@ -100,6 +102,17 @@ def _without_owner(connection: Connection, plan_id: int) -> list[Finding]:
         .order_by(c.id),
     )
     return [no_owner(*row) for row in rows]
+
+
+def _assumed_capacities(connection: Connection, plan_id: int) -> list[Finding]:
+    c = t.Team.__table__.c
+    rows = fetch(
+        connection,
+        select(c.key, c.capacity)
+        .where(c.plan_id == plan_id, c.capacity_assumed.is_(True))
+        .order_by(c.id),
+    )
+    return [assumed_capacity(*row) for row in rows]
 
 
 def _open_needs(connection: Connection, plan_id: int) -> list[Finding]:
