@@ -13,7 +13,7 @@ import pytest
     [
         "roadmap.io.formula",
         "roadmap.io.matching",
-        "roadmap.io.visible",
+        "roadmap.model.bidi",
         "roadmap.model.typed_words",
     ],
 )

@@ -334,3 +334,35 @@ def test_created_team_capacity_is_flagged_until_set(tmp_path: Path) -> None:
     checked = run(db, "check")
     assert "team tietotiimi" not in checked.stdout
     assert "team palvelutiimi: capacity 1" in checked.stdout
+
+
+SPOOF = "Raportti\u202egpj.exe"
+MARKUP = "[bold red]x[/] [link=https://evil.example]z[/link] [/]"
+
+
+def test_markup_and_direction_controls_in_the_terminal(tmp_path: Path) -> None:
+    db = tmp_path / "roadmap.db"
+    assert run(db, "init", "--plan", f"Plan {MARKUP}").exit_code == 0
+    path = tmp_path / "items.csv"
+    path.write_text(f"key,title,team\nA,{MARKUP},{SPOOF}\nB,{SPOOF},\n")
+    imported = run(db, "import", str(path))
+    assert imported.exit_code == 0, imported.output
+    assert "team raporttigpj-exe: Raportti<U+202E>gpj.exe" in imported.stdout
+    for args in (["plan"], ["summary"], []):
+        result = run(db, *args)
+        assert result.exit_code == 0, (args, result.output)
+        assert "\u202e" not in result.stdout
+    wide = CliRunner().invoke(cli, ["--db", str(db), "plan"], env={"COLUMNS": "200"})
+    shown = wide.stdout
+    assert "[bold red]x[/]" in shown and "[link=https://evil.example]z" in shown
+    assert "Raportti<U+202E>gpj.exe" in shown
+    assert f"Plan {MARKUP}" in run(db, "summary").stdout
+    checked = run(db, "check")
+    assert "item B: title holds direction control characters (U+202E)" in checked.stdout
+    assert "team raporttigpj-exe: name holds direction control characters" in checked.stdout
+    assert "\u202e" not in checked.stdout
+    exported = tmp_path / "plan.yaml"
+    assert run(db, "export-data", "-o", str(exported)).exit_code == 0
+    from_file = run(db, "check", str(exported)).stdout.splitlines()
+    stored = checked.stdout.splitlines()
+    assert from_file[:-1] == stored[:-1]

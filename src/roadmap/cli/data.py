@@ -223,7 +223,7 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
     """What the import did (``counts``: items added and updated), or with ``None`` what it
     would do (--dry-run)."""
     from roadmap.io.matching import DEFAULT_TEAM_CAPACITY
-    from roadmap.io.visible import visible
+    from roadmap.model.bidi import visible
 
     dry_run = counts is None
     if counts is None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, shown
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -67,8 +67,8 @@ def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]], width: 
             table.add_row(
                 name if n == 0 else "",
                 f"{p.key}{'*' if p.critical else ''}",
-                titles.get(p.key, ""),
-                p.team or "-",
+                shown(titles.get(p.key, "")),
+                shown(p.team or "-"),
                 label(p.end),
                 f"{p.effective_priority:.0f}{'!' if p.committed else ''}",
                 end_section=n == len(rows) - 1,
@@ -78,11 +78,11 @@ def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]], width: 
 
 def _warnings(console: Console, roadmap: Roadmap) -> None:
     if roadmap.unplaced:
-        console.print(f"Not placed: {', '.join(roadmap.unplaced)}", highlight=False)
+        console.print(shown(f"Not placed: {', '.join(roadmap.unplaced)}"), highlight=False)
     if roadmap.warnings:
         console.print(f"\nWarnings ({len(roadmap.warnings)}):")
         for warning in roadmap.warnings:
-            console.print(f"- {warning.text}", highlight=False, markup=False)
+            console.print(shown(f"- {warning.text}"), highlight=False)
 
 
 def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
@@ -95,7 +95,7 @@ def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -
     except KeyError as exc:
         fail(exc.args[0])
     label = snapshot.calendar.label
-    out = lambda text="": console.print(text, highlight=False, markup=False)  # noqa: E731
+    out = lambda text="": console.print(shown(text), highlight=False)  # noqa: E731
     out(f"{ex.key}: {ex.title} ({ex.status})")
     if ex.score is not None:
         out(f"\nScore {ex.score.score:.1f} ({ex.score.method})")
@@ -104,7 +104,7 @@ def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -
             parts.add_column(column, justify="left" if column == "Part" else "right")
         for part in ex.score.parts:
             parts.add_row(
-                part.label,
+                shown(part.label),
                 "-" if part.value is None else f"{part.value:g}",
                 "" if part.weight is None else f"{part.weight:g}",
                 f"{part.contribution:.1f}",
@@ -155,12 +155,12 @@ def _diff(
     if not changes:
         console.print(f"No changes since baseline {name!r}.", highlight=False, markup=False)
         return
-    table = Table(title=f"Changes since baseline {name}", box=None, pad_edge=False)
+    table = Table(title=shown(f"Changes since baseline {name}"), box=None, pad_edge=False)
     table.add_column("Item", no_wrap=True)
     table.add_column("Change", no_wrap=True)
     table.add_column("Details", ratio=1)
     for change in changes:
-        table.add_row(change.key, change.kind, change.text)
+        table.add_row(shown(change.key), change.kind, shown(change.text))
     console.print(table)
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, shown
 
 
 @cli.command()
@@ -37,9 +37,9 @@ def summary(ctx: Context, plan_slug: str | None) -> None:
                 ("milestones", t.Milestone),
             )
         }
-    table = Table(title=plan.name, show_header=False, box=None)
-    table.add_row("plan", plan.slug)
-    table.add_row("database", ctx.store.describe())
+    table = Table(title=shown(plan.name), show_header=False, box=None)
+    table.add_row("plan", shown(plan.slug))
+    table.add_row("database", shown(ctx.store.describe()))
     table.add_row("languages", ", ".join(plan.languages))
     table.add_row("starts", f"{plan.start_date.isoformat()}, {plan.horizon} x {plan.period_unit}")
     table.add_row("scoring", plan.scoring_method)
@@ -120,6 +120,7 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool) -
 
     Exits with 1 when there are errors (or warnings, with --strict).
     """
+    from roadmap.model.bidi import visible
     from roadmap.model.check import ERROR, Finding
 
     findings: list[Finding]
@@ -145,7 +146,11 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool) -
         for severity in {f.severity for f in findings}
     }
     if findings:
-        click.echo("\n".join(f"{label[f.severity]}: {f.subject}: {f.message}" for f in findings))
+        click.echo(
+            "\n".join(
+                f"{label[f.severity]}: {visible(f.subject)}: {visible(f.message)}" for f in findings
+            )
+        )
     errors = sum(f.severity == ERROR for f in findings)
     warnings = len(findings) - errors
     click.echo(f"{name}: {errors} error(s), {warnings} warning(s)")
