@@ -366,3 +366,20 @@ def test_markup_and_direction_controls_in_the_terminal(tmp_path: Path) -> None:
     from_file = run(db, "check", str(exported)).stdout.splitlines()
     stored = checked.stdout.splitlines()
     assert from_file[:-1] == stored[:-1]
+
+
+def test_line_breaks_and_tables_of_descriptions_reach_the_documents(tmp_path: Path) -> None:
+    db = fresh(tmp_path)
+    path = tmp_path / "kuvaukset.csv"
+    description = "Ensin kartoitus.\nSitten päätös.\n\n| Vuosi | Euroa |\n|---|---|\n| 2027 | 10 |"
+    path.write_text('Tunnus;Nimi;Kuvaus\nK-1;Kartoitus;"' + description + '"\n')
+    assert run(db, "import", str(path), "--plan", "perheet").exit_code == 0
+    assert plan_of(db, "perheet").items[0].description == description
+    out = tmp_path / "out"
+    assert run(db, "export", "md", "html", "--lang", "fi", "-o", str(out)).exit_code == 0
+    markdown = (out / "perheet.fi.md").read_text()
+    assert "Ensin kartoitus.\\\nSitten päätös." in markdown
+    assert "| Vuosi | Euroa |\n|---|---|\n| 2027 | 10 |" in markdown
+    html = (out / "perheet.fi.html").read_text()
+    assert "Ensin kartoitus.<br />\nSitten päätös." in html
+    assert "<th>Vuosi</th>" in html and "<td>2027</td>" in html
