@@ -60,7 +60,7 @@ def read_items_csv(
     def records() -> Iterator[tuple[int, list[str]]]:
         line = 1
         for cells in reader:
-            yield line, [restore(cell) for cell in cells]
+            yield line, [restore(cell) if cell[:1] == "'" else cell for cell in cells]
             line = reader.line_num + 1
 
     try:

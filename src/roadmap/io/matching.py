@@ -45,6 +45,8 @@ class Matcher:
         self.plan_name = doc.plan.name
         self.created: dict[str, list[Any]] = {kind: [] for kind in KINDS}
         self._keys: dict[str, set[str]] = {}
+        self._found: dict[tuple[str, str], str] = {}
+        """(kind, text as written) -> key: a column names the same few records many times."""
         self._names: dict[str, dict[str, dict[str, str]]] = {}
         """kind -> compared word -> {key: name}."""
         self._first_org: str | None = doc.organisations[0].key if doc.organisations else None
@@ -65,7 +67,13 @@ class Matcher:
         """The key of the ``kind`` record that ``text`` names (creating it if allowed);
         :class:`ValueError` when it names two, or none and creating is off. ``organisation``
         (a team's owner, by key or name) is where a new team belongs."""
-        text = text.strip()
+        if (kind, text) in self._found:
+            return self._found[kind, text]
+        key = self._find(kind, text.strip(), organisation)
+        self._found[kind, text] = key
+        return key
+
+    def _find(self, kind: str, text: str, organisation: str | None) -> str:
         if text in self._keys[kind]:
             return text
         found = self._names[kind].get(word_key(text), {})

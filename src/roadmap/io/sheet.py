@@ -19,7 +19,7 @@ together with every problem of validation and references, so that one run names 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -181,6 +181,10 @@ class Sheet:
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     """Problems of the file as a whole (headers, quoting), reported with the rows' ones."""
+    positions: dict[str, int] = field(default_factory=dict)
+    """Field -> the position of its column (from 0)."""
+    width: int = 0
+    """Columns in the header row."""
     skipped: list[str] = field(default_factory=list)
     """Rows passed over on purpose (totals), said in the summary."""
 
@@ -230,15 +234,16 @@ def read_table(
     known = {word_key(c): c for c in criteria}
     mapping = mapping or {}
     sheet: Sheet | None = None
-    header: list[Any] = []
+    readers: list[tuple[str, int, Callable[[Any], Any]]] = []
     above: list[tuple[int, list[Any]]] = []
     for line, cells in records:
         if not any(_text(cell) for cell in cells):
             continue
         if sheet is not None:
-            _row(sheet, header, cells, line, decimal_comma)
+            _row(sheet, readers, cells, line)
         elif _has_key(cells, mapping):
-            sheet, header = _columns(cells, line, name, known, mapping), cells
+            sheet = _columns(cells, line, name, known, mapping)
+            readers = _readers(sheet, decimal_comma)
         else:
             above.append((line, cells))
             if len(above) >= HEADER_SEARCH:
@@ -265,7 +270,7 @@ def _columns(
     header: list[Any], line: int, name: str, criteria: dict[str, str], mapping: dict[str, str]
 ) -> Sheet:
     """Which field each header gives; problems for duplicates and a missing key column."""
-    sheet = Sheet(name=name, columns={})
+    sheet = Sheet(name=name, columns={}, width=len(header))
     for number, cell in enumerate(header, start=1):
         text = _text(cell)
         norm = word_key(text.lstrip("\ufeff"))
@@ -284,6 +289,7 @@ def _columns(
             )
         else:
             sheet.columns[target] = text
+            sheet.positions[target] = number - 1
     if "key" not in sheet.columns:
         sheet.problems.append(
             f"{name}:{line}: no key column (a header such as key, tunnus or nyckel)"
@@ -300,28 +306,63 @@ def _score_column(header: str, criteria: dict[str, str]) -> str | None:
     return f"score:{criteria[norm]}" if norm in criteria else None
 
 
-def _row(sheet: Sheet, header: list[Any], cells: list[Any], line: int, decimal_comma: bool) -> None:
+_TEXT_FIELDS = ("key", "title", "description", NOTES, *LIST_FIELDS)
+"""Fields whose cells are rarely repeated; other columns remember each distinct cell read."""
+
+
+def _readers(sheet: Sheet, decimal_comma: bool) -> list[tuple[str, int, Callable[[Any], Any]]]:
+    """``(field, position, read)`` for each column the sheet imports: what turns its cells
+    into values, chosen once per column. Statuses, names, numbers and dates repeat down a
+    column, so each distinct cell is read once."""
+
+    def reader(target: str) -> Callable[[Any], Any]:
+        def read(cell: Any) -> Any:
+            return cell_value(target, cell, decimal_comma=decimal_comma)
+
+        if target in _TEXT_FIELDS:
+            return read
+        memo: dict[Any, Any] = {}
+
+        def remembered(cell: Any) -> Any:
+            if cell in memo:
+                return memo[cell]
+            value = memo[cell] = read(cell)
+            return value
+
+        return remembered
+
+    return [(target, sheet.positions[target], reader(target)) for target in sheet.columns]
+
+
+def _row(
+    sheet: Sheet,
+    readers: list[tuple[str, int, Callable[[Any], Any]]],
+    cells: list[Any],
+    line: int,
+) -> None:
     """Add the row ``cells`` to ``sheet`` (or note it as a total row)."""
     row = SheetRow(line=line, values={}, scores={})
-    if any(_text(cell) for cell in cells[len(header) :]):
+    n = len(cells)
+    if n > sheet.width and any(_text(cell) for cell in cells[sheet.width :]):
         row.problems.append(("", "the row has more cells than the header has columns"))
-    texts = dict(zip([_text(h) for h in header], [*cells, *[None] * len(header)], strict=False))
-    key_cell = texts.get(sheet.columns["key"]) if "key" in sheet.columns else None
-    if not _text(key_cell) and any(
+    at = sheet.positions["key"]
+    if (at >= n or not _text(cells[at])) and any(
         isinstance(c, str) and word_key(c) in TOTAL_WORDS for c in cells
     ):
         sheet.skipped.append(f"{sheet.name}:{line}: a total row")
         return
-    for target, text in sheet.columns.items():
+    values, scores = row.values, row.scores
+    for target, at, read in readers:
+        cell = cells[at] if at < n else None
         try:
-            value = cell_value(target, texts.get(text), decimal_comma=decimal_comma)
+            value = None if cell is None or cell == "" else read(cell)
         except ValueError as exc:
-            row.problems.append((text, str(exc)))
+            row.problems.append((sheet.columns[target], str(exc)))
             continue
         if target.startswith("score:"):
-            row.scores[target.removeprefix("score:")] = value
+            scores[target[6:]] = value
         else:
-            row.values[target] = value
+            values[target] = value
     sheet.rows.append(row)
 
 
