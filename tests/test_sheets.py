@@ -383,3 +383,22 @@ def test_line_breaks_and_tables_of_descriptions_reach_the_documents(tmp_path: Pa
     html = (out / "perheet.fi.html").read_text()
     assert "Ensin kartoitus.<br />\nSitten päätös." in html
     assert "<th>Vuosi</th>" in html and "<td>2027</td>" in html
+
+
+def test_progress_shows_on_a_terminal_and_not_in_a_pipe(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from roadmap.cli.progress import progress
+
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=80)
+    with progress("Luetaan [b]x.csv", 3000, console=console) as step:
+        step(1000)
+        console.file.flush()
+    assert "Luetaan [b]x.csv" in out.getvalue()
+    db = fresh(tmp_path)
+    path = tmp_path / "hankkeet.csv"
+    path.write_bytes(FINNISH.encode())
+    piped = run(db, "import", str(path), "--plan", "perheet")
+    assert piped.exit_code == 0
+    assert "Reading" not in piped.output and "\x1b[" not in piped.output

@@ -18,6 +18,7 @@ FILES = [
     *(SRC / "io" / f"{name}.py" for name in MODULES),
     SRC / "cli" / "export.py",
     SRC / "cli" / "data.py",
+    SRC / "cli" / "store.py",
 ]
 SINGLE = {"_", "N_"}
 

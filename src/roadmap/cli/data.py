@@ -150,17 +150,30 @@ class _ItemsImport:
         from roadmap.io.sheet import import_sheet, parse_mapping
         from roadmap.io.xlsx_items import read_items_xlsx
 
+        from .progress import progress
+
         mapping = parse_mapping(self.maps)
         data = read_bytes(self.path)
         criteria = [c.key for c in doc.criteria]
-        if self.fmt == "xlsx":
-            sheet = read_items_xlsx(
-                data, name=self.path, criteria=criteria, mapping=mapping, sheet=self.sheet_name
-            )
-        else:
-            sheet = read_items_csv(data, name=self.path, criteria=criteria, mapping=mapping)
+        lines = data.count(b"\n") if self.fmt == "csv" else None
+        with progress(_("Reading {name}", name=self.path), lines) as step:
+            if self.fmt == "xlsx":
+                sheet = read_items_xlsx(
+                    data,
+                    name=self.path,
+                    criteria=criteria,
+                    mapping=mapping,
+                    sheet=self.sheet_name,
+                    step=step,
+                )
+            else:
+                sheet = read_items_csv(
+                    data, name=self.path, criteria=criteria, mapping=mapping, step=step
+                )
         warnings += sheet.warnings
-        return import_sheet(doc, sheet, create=self.create), sheet
+        with progress(_("Checking the rows"), len(sheet.rows)) as step:
+            imported = import_sheet(doc, sheet, create=self.create, step=step)
+        return imported, sheet
 
 
 def _import_items(ctx: Context, job: _ItemsImport, warnings: list[str], *, dry_run: bool) -> None:
@@ -203,6 +216,13 @@ def _import_items(ctx: Context, job: _ItemsImport, warnings: list[str], *, dry_r
 
 def _write_imported(session, plan_id: int, imported) -> tuple[int, int]:
     """The records an import created, then its items, into the plan ``plan_id``."""
+    from .progress import progress
+
+    with progress(_("Writing {n} items", n=len(imported.changed)), None):
+        return _write_records(session, plan_id, imported)
+
+
+def _write_records(session, plan_id: int, imported) -> tuple[int, int]:
     from roadmap.model import tables as t
     from roadmap.store.plan_write import write_items
     from roadmap.store.rows import add_row, row_columns

@@ -83,14 +83,18 @@ def _write(
     when,
 ) -> None:
     """Each format in each language into directory ``output``; prints the paths."""
+    from roadmap.i18n import _
     from roadmap.io.export import file_name, generated_date, render
+
+    from .progress import progress
 
     languages = [lang] if lang else list(loaded.doc.plan.languages)
     generated = generated_date(when.date() if when else None)
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
-    for fmt in dict.fromkeys(formats):
-        for code in languages:
+    files = [(fmt, code) for fmt in dict.fromkeys(formats) for code in languages]
+    with progress(_("Exporting"), len(files)) as step:
+        for fmt, code in files:
             data = render(
                 fmt,
                 loaded.doc,
@@ -103,6 +107,7 @@ def _write(
             path = out / file_name(loaded.doc, fmt, code)
             path.write_bytes(data)
             click.echo(str(path))
+            step(1)
 
 
 def _write_minutes(

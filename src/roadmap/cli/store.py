@@ -135,12 +135,16 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool) -
             # Each message begins with the place in the file: "plan.yaml:12: ...".
             findings = [Finding(ERROR, *m.partition(": ")[::2]) for m in exc.messages]
     else:
+        from roadmap.i18n import _
         from roadmap.store.check import check_stored
+
+        from .progress import progress
 
         with ctx.store.read() as session:
             plan = ctx.find_plan(session, plan_slug)
             name = plan.slug
-            findings = check_stored(session=session, plan_id=plan.id)
+            with progress(_("Checking {plan}", plan=name), None):
+                findings = check_stored(session=session, plan_id=plan.id)
     label = {
         severity: click.style(severity, fg="red" if severity == ERROR else "yellow")
         for severity in {f.severity for f in findings}

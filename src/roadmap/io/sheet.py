@@ -50,6 +50,8 @@ SKIP = "-"
 """``--map "Column=-"``: the column is known and not imported."""
 HEADER_SEARCH = 20
 """Rows searched for the header row (title rows above it are skipped)."""
+STEP = 1000
+"""Rows between two calls of a progress ``step``."""
 TOTAL_WORDS = {word_key(w) for w in ("yhteensä", "summa", "total", "totalt", "sum", "totals")}
 
 HEADERS: dict[str, str] = {
@@ -227,16 +229,20 @@ def read_table(
     criteria: Iterable[str] = (),
     mapping: dict[str, str] | None = None,
     decimal_comma: bool = True,
+    step: Callable[[int], None] | None = None,
 ) -> Sheet:
     """A :class:`Sheet` of ``records`` (line number, cells); cells are text, or values a
     workbook holds (numbers, dates, booleans). Raises :class:`PlanFileError` only when no
-    header row can be found; every other problem is kept in the sheet."""
+    header row can be found; every other problem is kept in the sheet. ``step`` is told of
+    every :data:`STEP` records read (for a progress bar)."""
     known = {word_key(c): c for c in criteria}
     mapping = mapping or {}
     sheet: Sheet | None = None
     readers: list[tuple[str, int, Callable[[Any], Any]]] = []
     above: list[tuple[int, list[Any]]] = []
-    for line, cells in records:
+    for n, (line, cells) in enumerate(records, start=1):
+        if step is not None and n % STEP == 0:
+            step(STEP)
         if not any(_text(cell) for cell in cells):
             continue
         if sheet is not None:
@@ -424,7 +430,13 @@ def merge_items(doc: PlanDoc, sheet: Sheet) -> tuple[PlanDoc, list[ItemIn]]:
     return imported.doc, imported.changed
 
 
-def import_sheet(doc: PlanDoc, sheet: Sheet, *, create: bool = True) -> Imported:
+def import_sheet(
+    doc: PlanDoc,
+    sheet: Sheet,
+    *,
+    create: bool = True,
+    step: Callable[[int], None] | None = None,
+) -> Imported:
     """The plan with the sheet's rows added or applied to its items.
 
     A row whose key the plan has updates that item in the columns the sheet has (an empty cell
@@ -441,7 +453,9 @@ def import_sheet(doc: PlanDoc, sheet: Sheet, *, create: bool = True) -> Imported
     first_line: dict[str, int] = {}
     problems: list[tuple[int, str]] = [(0, p) for p in sheet.problems]
     placeholders: dict[str, ItemIn] = {}
-    for row in sheet.rows:
+    for n, row in enumerate(sheet.rows, start=1):
+        if step is not None and n % STEP == 0:
+            step(STEP)
         key = row.values.get("key")
         where = _where(sheet, row)
         problems += [(row.line, _cell_message(where, header, m)) for header, m in row.problems]

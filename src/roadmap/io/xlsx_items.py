@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -37,8 +37,10 @@ def read_items_xlsx(
     criteria: Iterable[str] = (),
     mapping: dict[str, str] | None = None,
     sheet: str | None = None,
+    step: Callable[[int], None] | None = None,
 ) -> Sheet:
-    """Rows of the items sheet of the workbook ``data`` (see the module's description)."""
+    """Rows of the items sheet of the workbook ``data`` (see the module's description);
+    ``step`` is told of the rows read (see :func:`roadmap.io.sheet.read_table`)."""
     from openpyxl import load_workbook
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -56,6 +58,7 @@ def read_items_xlsx(
             name=f"{name}[{title}]",
             criteria=criteria,
             mapping=mapping,
+            step=step,
         )
     finally:
         values.close()
