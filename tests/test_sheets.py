@@ -154,6 +154,11 @@ def portfolio(cached: bool = True) -> bytes:
     ws.append([None, "Yhteensä", None, None, None, "=SUM(F4:F6)"])
     for row in range(4, 7):
         ws.cell(row=row, column=7).number_format = "d.m.yyyy"
+    needs = wb.create_sheet("Tarpeet")
+    needs.append(["Sidosryhmä", "Organisaatio", "Tarve", "Tärkeys"])
+    needs.append(["Varhaiskasvatus", "Lahden kaupunki", "Tieto muuttavista perheistä", 5])
+    needs.append(["Varhaiskasvatus", "Lahden kaupunki", "Yhteinen asiakasnäkymä", None])
+    needs.append(["Perheet", None, "Yksi paikka asioida", 4])
     out = io.BytesIO()
     wb.save(out)
     data = out.getvalue()
@@ -168,6 +173,17 @@ def test_finnish_excel_portfolio(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Imported 3 new and 0 updated items" in result.stdout
     assert f"Skipped {path}[Salkku]:7: a total row" in result.stdout
+    assert "Created 2 themes, 2 teams, 2 organisations, 2 stakeholders, 3 needs" in result.stdout
+    doc = plan_of(db, "perheet")
+    assert [(s.key, s.organisation, [(n.key, n.text, n.importance) for n in s.needs])
+            for s in doc.stakeholders] == [
+        ("varhaiskasvatus", "lahden-kaupunki", [
+            ("varhaiskasvatus-n1", "Tieto muuttavista perheistä", 5),
+            ("varhaiskasvatus-n2", "Yhteinen asiakasnäkymä", 3)]),
+        ("perheet", None, [("perheet-n1", "Yksi paikka asioida", 4)]),
+    ]  # fmt: skip
+    again = run(db, "import", str(path), "--plan", "perheet")
+    assert "0 new and 3 updated" in again.stdout and "Created" not in again.stdout
     s1, s2, s3 = plan_of(db, "perheet").items
     assert (s1.title, s1.effort, s1.deadline, s1.theme) == (
         "Tietovaranto", 2.5, date(2027, 6, 30), "tiedon-saatavuus",

@@ -227,15 +227,21 @@ def _write_records(session, plan_id: int, imported) -> tuple[int, int]:
     from roadmap.store.plan_write import write_items
     from roadmap.store.rows import add_row, row_columns
 
-    for kind, model in (("organisation", t.Organisation), ("theme", t.Theme), ("team", t.Team)):
+    def add(model: type, values: dict) -> None:
+        values = row_columns(session=session, plan_id=plan_id, values=values)
+        add_row(session=session, plan_id=plan_id, model=model, values=values)
+
+    for kind, model in (
+        ("organisation", t.Organisation),
+        ("theme", t.Theme),
+        ("team", t.Team),
+        ("stakeholder", t.Stakeholder),
+    ):
         for row in imported.created[kind]:
-            values = row.model_dump(exclude={"i18n", "capacity_changes"})
-            add_row(
-                session=session,
-                plan_id=plan_id,
-                model=model,
-                values=row_columns(session=session, plan_id=plan_id, values=values),
-            )
+            add(model, row.model_dump(exclude={"i18n", "capacity_changes", "needs", "sources"}))
+    for need in imported.needs.needs:
+        values = need.model_dump(exclude={"i18n"})
+        add(t.Need, {**values, "stakeholder": imported.needs.holders[need.key]})
     return write_items(session=session, plan_id=plan_id, items=imported.changed)
 
 
@@ -271,12 +277,15 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
             )
         )
     n = {kind: len(rows) for kind, rows in imported.created.items()}
+    n["need"] = len(imported.needs.needs)
     created = [
         text
         for kind, text in (
             ("theme", ngettext("{n} theme", "{n} themes", n["theme"])),
             ("team", ngettext("{n} team", "{n} teams", n["team"])),
             ("organisation", ngettext("{n} organisation", "{n} organisations", n["organisation"])),
+            ("stakeholder", ngettext("{n} stakeholder", "{n} stakeholders", n["stakeholder"])),
+            ("need", ngettext("{n} need", "{n} needs", n["need"])),
         )
         if n[kind]
     ]
@@ -285,9 +294,11 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
         click.echo(
             _("Would create {what}", what=what) if dry_run else _("Created {what}", what=what)
         )
-        for kind in ("theme", "team", "organisation"):
+        for kind in ("theme", "team", "organisation", "stakeholder"):
             for row in imported.created[kind]:
                 click.echo(f"  {kind} {row.key}: {visible(row.name)}")
+        for need in imported.needs.needs:
+            click.echo(f"  need {need.key}: {visible(need.text)}")
     if imported.created["team"]:
         click.echo(
             _(

@@ -16,14 +16,24 @@ import re
 import unicodedata
 from typing import Any
 
-from roadmap.model.inputs import OrganisationIn, PlanDoc, TeamIn, ThemeIn
+from roadmap.model.inputs import OrganisationIn, PlanDoc, StakeholderIn, TeamIn, ThemeIn
 from roadmap.model.typed_words import word_key
 
 DEFAULT_TEAM_CAPACITY = 1.0
 """Effort units per period given to a team an import creates; a guess until someone sets it."""
-KINDS = ("theme", "organisation", "team")
-_MODELS = {"theme": ThemeIn, "organisation": OrganisationIn, "team": TeamIn}
-_ROWS = {"theme": "themes", "organisation": "organisations", "team": "teams"}
+KINDS = ("theme", "organisation", "team", "stakeholder")
+_MODELS = {
+    "theme": ThemeIn,
+    "organisation": OrganisationIn,
+    "team": TeamIn,
+    "stakeholder": StakeholderIn,
+}
+_ROWS = {
+    "theme": "themes",
+    "organisation": "organisations",
+    "team": "teams",
+    "stakeholder": "stakeholders",
+}
 
 
 def key_of(name: str) -> str:
@@ -66,7 +76,7 @@ class Matcher:
     def key(self, kind: str, text: str, *, organisation: str | None = None) -> str:
         """The key of the ``kind`` record that ``text`` names (creating it if allowed);
         :class:`ValueError` when it names two, or none and creating is off. ``organisation``
-        (a team's owner, by key or name) is where a new team belongs."""
+        (by key or name) is where a new team or stakeholder belongs."""
         if (kind, text) in self._found:
             return self._found[kind, text]
         key = self._find(kind, text.strip(), organisation)
@@ -101,6 +111,8 @@ class Matcher:
             )
             values["capacity"] = DEFAULT_TEAM_CAPACITY
             values["capacity_assumed"] = True
+        elif kind == "stakeholder" and organisation:
+            values["organisation"] = self.key("organisation", organisation)
         row = _MODELS[kind].model_validate(values)
         if kind == "organisation" and self._first_org is None:
             self._first_org = key

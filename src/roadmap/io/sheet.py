@@ -27,6 +27,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from roadmap.io.matching import Matcher
+from roadmap.io.needs_sheet import AddedNeeds, NeedsSheet, add_needs, with_needs
 from roadmap.io.planfile import PlanFileError, describe, validation_problems
 from roadmap.model import typed_words as words
 from roadmap.model.inputs import ItemIn, PlanDoc, check_references
@@ -189,6 +190,8 @@ class Sheet:
     """Columns in the header row."""
     skipped: list[str] = field(default_factory=list)
     """Rows passed over on purpose (totals), said in the summary."""
+    needs: NeedsSheet | None = None
+    """A sheet of stakeholders and needs read beside the items (workbooks only)."""
 
 
 @dataclass
@@ -201,6 +204,8 @@ class Imported:
     created: dict[str, list[Any]]
     new: set[str] = field(default_factory=set)
     """Keys of the changed items that the plan did not have."""
+    needs: AddedNeeds = field(default_factory=AddedNeeds)
+    """Needs a sheet of stakeholders and needs added."""
 
 
 def parse_mapping(specs: Iterable[str]) -> dict[str, str]:
@@ -452,6 +457,8 @@ def import_sheet(
     rows_at: dict[int, SheetRow] = {}
     first_line: dict[str, int] = {}
     problems: list[tuple[int, str]] = [(0, p) for p in sheet.problems]
+    needs = add_needs(doc, sheet.needs, matcher) if sheet.needs else AddedNeeds()
+    problems += [(0, message) for _, message in needs.problems]  # another sheet: first
     placeholders: dict[str, ItemIn] = {}
     for n, row in enumerate(sheet.rows, start=1):
         if step is not None and n % STEP == 0:
@@ -488,7 +495,8 @@ def import_sheet(
             items[position] = item
         rows_at[position] = row
     checked = [placeholders.pop(item.key, item) for item in items]
-    merged = matcher.extended(doc).model_copy(update={"items": [*checked, *placeholders.values()]})
+    merged = with_needs(matcher.extended(doc), needs)
+    merged = merged.model_copy(update={"items": [*checked, *placeholders.values()]})
     found = check_references(merged) + storage_problems(merged)
     lines = {id(items[p]): row for p, row in rows_at.items()}
     keys = {"items": [{"key": item.key} for item in merged.items]}
@@ -507,7 +515,7 @@ def import_sheet(
     merged = merged.model_copy(update={"items": items})
     changed = [items[p] for p in sorted(rows_at)]
     new = {item.key for item in changed} - {item.key for item in doc.items}
-    return Imported(merged, changed, matcher.created, new)
+    return Imported(merged, changed, matcher.created, new, needs)
 
 
 def _resolved(
