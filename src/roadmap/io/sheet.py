@@ -162,15 +162,18 @@ class _NoValue:
 NO_VALUE = _NoValue()
 
 
-@dataclass
+@dataclass(slots=True)
 class SheetRow:
     """One row: its line in the file, its cells by field (``None``: the cell is empty), and
-    the cells that could not be read (``(header, message)``)."""
+    the cells that could not be read (``(header, message)``).
+
+    A large sheet has 100,000 of these: each holds no more containers than it needs, which
+    spares the cycle collector most of its passes over them."""
 
     line: int
     values: dict[str, Any]
-    scores: dict[str, Any]
-    problems: list[tuple[str, str]] = field(default_factory=list)
+    scores: dict[str, Any] | None = None
+    problems: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -352,26 +355,28 @@ def _row(
     line: int,
 ) -> None:
     """Add the row ``cells`` to ``sheet`` (or note it as a total row)."""
-    row = SheetRow(line=line, values={}, scores={})
+    row = SheetRow(line=line, values={})
     n = len(cells)
     if n > sheet.width and any(_text(cell) for cell in cells[sheet.width :]):
-        row.problems.append(("", "the row has more cells than the header has columns"))
+        row.problems += (("", "the row has more cells than the header has columns"),)
     at = sheet.positions["key"]
     if (at >= n or not _text(cells[at])) and any(
         isinstance(c, str) and word_key(c) in TOTAL_WORDS for c in cells
     ):
         sheet.skipped.append(f"{sheet.name}:{line}: a total row")
         return
-    values, scores = row.values, row.scores
+    values = row.values
     for target, at, read in readers:
         cell = cells[at] if at < n else None
         try:
             value = None if cell is None or cell == "" else read(cell)
         except ValueError as exc:
-            row.problems.append((sheet.columns[target], str(exc)))
+            row.problems += ((sheet.columns[target], str(exc)),)
             continue
         if target.startswith("score:"):
-            scores[target[6:]] = value
+            if row.scores is None:
+                row.scores = {}
+            row.scores[target[6:]] = value
         else:
             values[target] = value
     sheet.rows.append(row)
@@ -557,12 +562,13 @@ def _merged(item: ItemIn | None, row: SheetRow, resolved: dict[str, Any]) -> dic
     if notes:
         description = data.get("description") or ""
         data["description"] = f"{description}\n\n{notes}" if description else notes
-    scores = data.setdefault("scores", {})
-    for name, value in row.scores.items():
-        if value is None:
-            scores.pop(name, None)
-        else:
-            scores[name] = value
+    if row.scores:
+        scores = data.setdefault("scores", {})
+        for name, value in row.scores.items():
+            if value is None:
+                scores.pop(name, None)
+            else:
+                scores[name] = value
     return data
 
 
