@@ -49,16 +49,6 @@ class Context:
 pass_ctx = click.make_pass_decorator(Context)
 
 
-def shown(text: str):
-    """User text for a Rich table or message: never read as markup (``[/]`` in a title would
-    crash it, ``[link=...]`` would become a live link), direction controls made visible."""
-    from rich.text import Text
-
-    from roadmap.model.bidi import visible
-
-    return Text(visible(text))
-
-
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print ``message`` as an error and exit with ``code``."""
     click.secho(f"Error: {message}", fg="red", err=True)

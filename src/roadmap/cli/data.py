@@ -300,11 +300,12 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
         for need in imported.needs.needs:
             click.echo(f"  need {need.key}: {visible(need.text)}")
     if imported.created["team"]:
+        capacity = format(DEFAULT_TEAM_CAPACITY, "g")
         click.echo(
             _(
                 "New teams have a capacity of {capacity} per period until you set it; "
                 "`roadmap check` lists them",
-                capacity=f"{DEFAULT_TEAM_CAPACITY:g}",
+                capacity=capacity,
             )
         )
     for skipped in sheet.skipped:

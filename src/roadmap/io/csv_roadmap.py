@@ -17,12 +17,12 @@ from datetime import date
 from typing import Any
 
 from roadmap.engine.result import Roadmap
+from roadmap.i18n.lang import Lang
 from roadmap.io.doc_appendix import STATUS
 from roadmap.io.doc_roadmap import why
 from roadmap.io.doc_writer import Text
 from roadmap.io.docdata import Facts
 from roadmap.io.formula import neutralise
-from roadmap.io.i18n import Lang
 from roadmap.model.inputs import PlanDoc
 
 DELIMITERS = {"fi": ";", "sv": ";", "en": ","}
