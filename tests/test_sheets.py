@@ -151,6 +151,7 @@ def portfolio(cached: bool = True) -> bytes:
                datetime(2027, 9, 1), "S-1", "Käynnissä"])  # fmt: skip
     ws.append(["S-3", "Palautekanava", "Asiakaskokemus", "Asikkalan kunta", "Palvelutiimi",
                "=F4*2", None, "S-1, S-2", "Idea"])  # fmt: skip
+    ws.append([])
     ws.append([None, "Yhteensä", None, None, None, "=SUM(F4:F6)"])
     for row in range(4, 7):
         ws.cell(row=row, column=7).number_format = "d.m.yyyy"
@@ -162,7 +163,7 @@ def portfolio(cached: bool = True) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     data = out.getvalue()
-    return with_cached_values(data, {"F6": "5", "F7": "8.75"}) if cached else data
+    return with_cached_values(data, {"F6": "5", "F8": "8.75"}) if cached else data
 
 
 def test_finnish_excel_portfolio(tmp_path: Path) -> None:
@@ -172,7 +173,8 @@ def test_finnish_excel_portfolio(tmp_path: Path) -> None:
     result = run(db, "import", str(path), "--plan", "perheet")
     assert result.exit_code == 0, result.output
     assert "Imported 3 new and 0 updated items" in result.stdout
-    assert f"Skipped {path}[Salkku]:7: a total row" in result.stdout
+    assert f"Skipped {path}[Salkku]:8: a total row" in result.stdout
+    assert f"Skipped {path}[Salkku]: 1 empty row(s), on line(s) 7" in result.stdout
     assert "Created 2 themes, 2 teams, 2 organisations, 2 stakeholders, 3 needs" in result.stdout
     doc = plan_of(db, "perheet")
     assert [(s.key, s.organisation, [(n.key, n.text, n.importance) for n in s.needs])

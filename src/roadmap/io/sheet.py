@@ -248,12 +248,19 @@ def read_table(
     sheet: Sheet | None = None
     readers: list[tuple[str, int, Callable[[Any], Any]]] = []
     above: list[tuple[int, list[Any]]] = []
+    gaps: list[int] = []
+    """Lines of the empty rows between rows of items (those at the end are no rows at all)."""
+    empty: list[int] = []
     for n, (line, cells) in enumerate(records, start=1):
         if step is not None and n % STEP == 0:
             step(STEP)
         if not any(_text(cell) for cell in cells):
+            if sheet is not None:
+                empty.append(line)
             continue
         if sheet is not None:
+            gaps += empty
+            empty.clear()
             _row(sheet, readers, cells, line)
         elif _has_key(cells, mapping):
             sheet = _columns(cells, line, name, known, mapping)
@@ -266,6 +273,9 @@ def read_table(
         if not above:
             raise PlanFileError([f"{name}: the file has no rows"])
         raise PlanFileError(_columns(above[0][1], above[0][0], name, known, mapping).problems)
+    if gaps:
+        lines = ", ".join(map(str, gaps[:10])) + (" ..." if len(gaps) > 10 else "")
+        sheet.skipped.append(f"{name}: {len(gaps)} empty row(s), on line(s) {lines}")
     return sheet
 
 
