@@ -386,6 +386,12 @@ def test_markup_and_direction_controls_in_the_terminal(tmp_path: Path) -> None:
     assert from_file[:-1] == stored[:-1]
 
 
+def test_the_app_shows_direction_controls() -> None:
+    from roadmap.tui.widgets.grid import printable
+
+    assert printable(SPOOF + "\n") == "Raportti<U+202E>gpj.exe?"
+
+
 def test_line_breaks_and_tables_of_descriptions_reach_the_documents(tmp_path: Path) -> None:
     db = fresh(tmp_path)
     path = tmp_path / "kuvaukset.csv"
