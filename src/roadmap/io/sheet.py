@@ -470,7 +470,7 @@ def import_sheet(
     index = {item.key: i for i, item in enumerate(items)}
     matcher = Matcher(doc, create=create)
     rows_at: dict[int, SheetRow] = {}
-    first_line: dict[str, int] = {}
+    row_of: dict[str, SheetRow] = {}
     problems: list[tuple[int, str]] = [(0, p) for p in sheet.problems]
     needs = add_needs(doc, sheet.needs, matcher) if sheet.needs else AddedNeeds()
     problems += [(0, message) for _, message in needs.problems]  # another sheet: first
@@ -484,10 +484,10 @@ def import_sheet(
         if key is None:
             problems.append((row.line, f"{where}: the row has no key"))
             continue
-        if key in first_line:
-            problems.append((row.line, f"{where}: key {key!r} is also on line {first_line[key]}"))
+        if key in row_of:
+            problems.append((row.line, f"{where}: key {key!r} is also on line {row_of[key].line}"))
             continue
-        first_line[key] = row.line
+        row_of[key] = row
         resolved, named = _resolved(matcher, row, sheet, problems)
         failed = bool(row.problems) or not named
         data = _merged(items[index[key]] if key in index else None, row, resolved)
@@ -513,14 +513,10 @@ def import_sheet(
     merged = with_needs(matcher.extended(doc), needs)
     merged = merged.model_copy(update={"items": [*checked, *placeholders.values()]})
     found = check_references(merged) + storage_problems(merged)
-    lines = {id(items[p]): row for p, row in rows_at.items()}
-    keys = {"items": [{"key": item.key} for item in merged.items]}
+    keys = {"items": [{"key": item.key} for item in merged.items]} if found else {}
     for p in found:
         at = p.loc[1] if p.loc[:1] == ("items",) and len(p.loc) > 2 else None
-        item = merged.items[at] if at is not None else None
-        row = lines.get(id(item)) if item is not None else None
-        if row is None and item is not None:
-            row = next((r for r in sheet.rows if r.values.get("key") == item.key), None)
+        row = row_of.get(merged.items[at].key) if at is not None else None
         if row is not None:
             problems.append((row.line, _row_message(sheet, row, p.loc[2:], p.message)))
         else:
