@@ -5,9 +5,12 @@ transaction. On any problem every message (up to :data:`SHOWN`) goes to stderr, 
 exits with 1 and the database is as it was.
 
 A YAML or JSON file is a whole plan and becomes a new plan; ``--replace`` replaces the plan
-that has its slug. A CSV file holds items and goes into the plan named by ``--plan`` (or into a
-new plan, ``--new-plan NAME``): rows with a new key add items, rows with a key the plan has
-update that item in the columns the file has, and no item is deleted.
+that has its slug. A CSV file or Excel workbook holds items and goes into the plan named by
+``--plan`` (or into a new plan, ``--new-plan NAME``): rows with a new key add items, rows with a
+key the plan has update that item in the columns the file has, and no item is deleted. Themes,
+owners, teams and stakeholders the file names and the plan lacks are created and listed
+(``--no-create`` refuses them); ``--dry-run`` shows all of it and writes nothing. Warnings about
+the file (columns not imported) are printed whether or not the import succeeds.
 """
 
 from __future__ import annotations
@@ -111,7 +114,10 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
     from roadmap.store.plan_write import write_plan
     from roadmap.store.repo import list_plans, slugify
 
-    doc = load_plan(path)
+    from .progress import progress
+
+    with progress(_("Reading {name}", name=path), None):
+        doc = load_plan(path)
     if slug is not None:
         try:
             plan_in = PlanIn.model_validate({**doc.plan.model_dump(), "slug": slug})
@@ -126,7 +132,8 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
                 f"the database already has a plan {wanted!r}: use --replace to replace it, "
                 "or --plan NEW-SLUG to import this one beside it"
             )
-        plan = write_plan(session=session, doc=doc, replace=replace)
+        with progress(_("Writing {n} items", n=len(doc.items)), None):
+            plan = write_plan(session=session, doc=doc, replace=replace)
         slug = plan.slug
     click.echo(f"Imported plan {slug!r} ({len(doc.items)} items) into {ctx.store.describe()}")
 
@@ -339,23 +346,26 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
     from roadmap.io.xlsx_items import write_items_xlsx
     from roadmap.store.plan_read import read_plan
 
+    from .progress import progress
+
     if fmt is None:
         try:
             fmt = "yaml" if output == "-" else file_format(output)
         except PlanFileError as exc:
             fail(f"{exc} (or choose one with --format)")
-    with ctx.store.read() as session:
-        plan = ctx.find_plan(session, plan_slug)
-        doc = read_plan(session=session, plan_id=plan.id)
-    try:
-        data = {
-            "yaml": lambda: dump_yaml(doc).encode(),
-            "json": lambda: dump_json(doc).encode(),
-            "csv": lambda: write_items_csv(doc),
-            "xlsx": lambda: write_items_xlsx(doc),
-        }[fmt]()
-    except ValueError as exc:
-        fail(str(exc))
+    with progress(_("Exporting"), None):
+        with ctx.store.read() as session:
+            plan = ctx.find_plan(session, plan_slug)
+            doc = read_plan(session=session, plan_id=plan.id)
+        try:
+            data = {
+                "yaml": lambda: dump_yaml(doc).encode(),
+                "json": lambda: dump_json(doc).encode(),
+                "csv": lambda: write_items_csv(doc),
+                "xlsx": lambda: write_items_xlsx(doc),
+            }[fmt]()
+        except ValueError as exc:
+            fail(str(exc))
     if output == "-":
         click.echo(data, nl=False)
     else:
