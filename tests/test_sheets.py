@@ -426,3 +426,11 @@ def test_progress_shows_on_a_terminal_and_not_in_a_pipe(tmp_path: Path) -> None:
     piped = run(db, "import", str(path), "--plan", "perheet")
     assert piped.exit_code == 0
     assert "Reading" not in piped.output and "\x1b[" not in piped.output
+
+
+def test_csv_header_below_title_rows() -> None:
+    data = "Kehittämissalkku 2027;;\r\n;;\r\nTunnus;Nimi;Työmäärä\r\nA;Eka;1,5\r\n".encode()
+    sheet = read_items_csv(data, name="s.csv")
+    assert [(r.line, r.values) for r in sheet.rows] == [
+        (4, {"key": "A", "title": "Eka", "effort": 1.5})
+    ]
