@@ -494,9 +494,11 @@ def import_sheet(
         try:
             item = ItemIn.model_validate(data)
         except ValidationError as exc:
+            unread = {header for header, _ in row.problems}  # already reported
             problems += [
                 (row.line, _row_message(sheet, row, p.loc, p.message))
                 for p in validation_problems(exc)
+                if not p.loc or sheet.columns.get(str(p.loc[0])) not in unread
             ]
             placeholders[key] = placeholder(ItemIn, data)
             continue
