@@ -5,9 +5,12 @@ transaction. On any problem every message (up to :data:`SHOWN`) goes to stderr, 
 exits with 1 and the database is as it was.
 
 A YAML or JSON file is a whole plan and becomes a new plan; ``--replace`` replaces the plan
-that has its slug. A CSV file holds items and goes into the plan named by ``--plan`` (or into a
-new plan, ``--new-plan NAME``): rows with a new key add items, rows with a key the plan has
-update that item in the columns the file has, and no item is deleted.
+that has its slug. A CSV file or Excel workbook holds items and goes into the plan named by
+``--plan`` (or into a new plan, ``--new-plan NAME``): rows with a new key add items, rows with a
+key the plan has update that item in the columns the file has, and no item is deleted. Themes,
+owners, teams and stakeholders the file names and the plan lacks are created and listed
+(``--no-create`` refuses them); ``--dry-run`` shows all of it and writes nothing. Warnings about
+the file (columns not imported) are printed whether or not the import succeeds.
 """
 
 from __future__ import annotations
@@ -110,7 +113,10 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
     from roadmap.store.plan_write import write_plan
     from roadmap.store.repo import list_plans, slugify
 
-    doc = load_plan(path)
+    from .progress import progress
+
+    with progress(_("Reading {name}", name=path), None):
+        doc = load_plan(path)
     if slug is not None:
         try:
             plan_in = PlanIn.model_validate({**doc.plan.model_dump(), "slug": slug})
@@ -125,7 +131,8 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
                 f"the database already has a plan {wanted!r}: use --replace to replace it, "
                 "or --plan NEW-SLUG to import this one beside it"
             )
-        plan = write_plan(session=session, doc=doc, replace=replace)
+        with progress(_("Writing {n} items", n=len(doc.items)), None):
+            plan = write_plan(session=session, doc=doc, replace=replace)
         slug = plan.slug
     click.echo(f"Imported plan {slug!r} ({len(doc.items)} items) into {ctx.store.describe()}")
 
@@ -149,17 +156,30 @@ class _ItemsImport:
         from roadmap.io.sheet import import_sheet, parse_mapping
         from roadmap.io.xlsx_items import read_items_xlsx
 
+        from .progress import progress
+
         mapping = parse_mapping(self.maps)
         data = read_bytes(self.path)
         criteria = [c.key for c in doc.criteria]
-        if self.fmt == "xlsx":
-            sheet = read_items_xlsx(
-                data, name=self.path, criteria=criteria, mapping=mapping, sheet=self.sheet_name
-            )
-        else:
-            sheet = read_items_csv(data, name=self.path, criteria=criteria, mapping=mapping)
+        lines = data.count(b"\n") if self.fmt == "csv" else None
+        with progress(_("Reading {name}", name=self.path), lines) as step:
+            if self.fmt == "xlsx":
+                sheet = read_items_xlsx(
+                    data,
+                    name=self.path,
+                    criteria=criteria,
+                    mapping=mapping,
+                    sheet=self.sheet_name,
+                    step=step,
+                )
+            else:
+                sheet = read_items_csv(
+                    data, name=self.path, criteria=criteria, mapping=mapping, step=step
+                )
         warnings += sheet.warnings
-        return import_sheet(doc, sheet, create=self.create), sheet
+        with progress(_("Checking the rows"), len(sheet.rows)) as step:
+            imported = import_sheet(doc, sheet, create=self.create, step=step)
+        return imported, sheet
 
 
 def _import_items(ctx: Context, job: _ItemsImport, warnings: list[str], *, dry_run: bool) -> None:
@@ -202,19 +222,32 @@ def _import_items(ctx: Context, job: _ItemsImport, warnings: list[str], *, dry_r
 
 def _write_imported(session, plan_id: int, imported) -> tuple[int, int]:
     """The records an import created, then its items, into the plan ``plan_id``."""
+    from .progress import progress
+
+    with progress(_("Writing {n} items", n=len(imported.changed)), None):
+        return _write_records(session, plan_id, imported)
+
+
+def _write_records(session, plan_id: int, imported) -> tuple[int, int]:
     from roadmap.model import tables as t
     from roadmap.store.plan_write import write_items
     from roadmap.store.rows import add_row, row_columns
 
-    for kind, model in (("organisation", t.Organisation), ("theme", t.Theme), ("team", t.Team)):
+    def add(model: type, values: dict) -> None:
+        values = row_columns(session=session, plan_id=plan_id, values=values)
+        add_row(session=session, plan_id=plan_id, model=model, values=values)
+
+    for kind, model in (
+        ("organisation", t.Organisation),
+        ("theme", t.Theme),
+        ("team", t.Team),
+        ("stakeholder", t.Stakeholder),
+    ):
         for row in imported.created[kind]:
-            values = row.model_dump(exclude={"i18n", "capacity_changes"})
-            add_row(
-                session=session,
-                plan_id=plan_id,
-                model=model,
-                values=row_columns(session=session, plan_id=plan_id, values=values),
-            )
+            add(model, row.model_dump(exclude={"i18n", "capacity_changes", "needs", "sources"}))
+    for need in imported.needs.needs:
+        values = need.model_dump(exclude={"i18n"})
+        add(t.Need, {**values, "stakeholder": imported.needs.holders[need.key]})
     return write_items(session=session, plan_id=plan_id, items=imported.changed)
 
 
@@ -222,7 +255,7 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
     """What the import did (``counts``: items added and updated), or with ``None`` what it
     would do (--dry-run)."""
     from roadmap.io.matching import DEFAULT_TEAM_CAPACITY
-    from roadmap.io.visible import visible
+    from roadmap.model.bidi import visible
 
     dry_run = counts is None
     if counts is None:
@@ -250,12 +283,15 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
             )
         )
     n = {kind: len(rows) for kind, rows in imported.created.items()}
+    n["need"] = len(imported.needs.needs)
     created = [
         text
         for kind, text in (
             ("theme", ngettext("{n} theme", "{n} themes", n["theme"])),
             ("team", ngettext("{n} team", "{n} teams", n["team"])),
             ("organisation", ngettext("{n} organisation", "{n} organisations", n["organisation"])),
+            ("stakeholder", ngettext("{n} stakeholder", "{n} stakeholders", n["stakeholder"])),
+            ("need", ngettext("{n} need", "{n} needs", n["need"])),
         )
         if n[kind]
     ]
@@ -264,15 +300,18 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
         click.echo(
             _("Would create {what}", what=what) if dry_run else _("Created {what}", what=what)
         )
-        for kind in ("theme", "team", "organisation"):
+        for kind in ("theme", "team", "organisation", "stakeholder"):
             for row in imported.created[kind]:
                 click.echo(f"  {kind} {row.key}: {visible(row.name)}")
+        for need in imported.needs.needs:
+            click.echo(f"  need {need.key}: {visible(need.text)}")
     if imported.created["team"]:
+        capacity = format(DEFAULT_TEAM_CAPACITY, "g")
         click.echo(
             _(
                 "New teams have a capacity of {capacity} per period until you set it; "
                 "`roadmap check` lists them",
-                capacity=f"{DEFAULT_TEAM_CAPACITY:g}",
+                capacity=capacity,
             )
         )
     for skipped in sheet.skipped:
@@ -286,9 +325,10 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["yaml", "json", "csv"]),
+    type=click.Choice(["yaml", "json", "csv", "xlsx"]),
     default=None,
-    help="yaml or json: the whole plan; csv: its items. Default: by -o's suffix, else yaml.",
+    help="yaml or json: the whole plan; csv or xlsx: its items. Default: by -o's suffix, "
+    "else yaml.",
 )
 @click.option(
     "-o",
@@ -302,24 +342,29 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
     """Write the plan as data that `roadmap import` reads back."""
     from roadmap.io.csv_items import write_items_csv
     from roadmap.io.planfile import PlanFileError, dump_json, dump_yaml, file_format
+    from roadmap.io.xlsx_items import write_items_xlsx
     from roadmap.store.plan_read import read_plan
+
+    from .progress import progress
 
     if fmt is None:
         try:
             fmt = "yaml" if output == "-" else file_format(output)
         except PlanFileError as exc:
             fail(f"{exc} (or choose one with --format)")
-    with ctx.sound_store().read() as session:
-        plan = ctx.find_plan(session, plan_slug)
-        doc = read_plan(session=session, plan_id=plan.id)
-    try:
-        data = {
-            "yaml": lambda: dump_yaml(doc).encode(),
-            "json": lambda: dump_json(doc).encode(),
-            "csv": lambda: write_items_csv(doc),
-        }[fmt]()
-    except ValueError as exc:
-        fail(str(exc))
+    with progress(_("Exporting"), None):
+        with ctx.sound_store().read() as session:
+            plan = ctx.find_plan(session, plan_slug)
+            doc = read_plan(session=session, plan_id=plan.id)
+        try:
+            data = {
+                "yaml": lambda: dump_yaml(doc).encode(),
+                "json": lambda: dump_json(doc).encode(),
+                "csv": lambda: write_items_csv(doc),
+                "xlsx": lambda: write_items_xlsx(doc),
+            }[fmt]()
+        except ValueError as exc:
+            fail(str(exc))
     if output == "-":
         click.echo(data, nl=False)
         return

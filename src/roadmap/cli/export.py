@@ -15,10 +15,10 @@ from roadmap.io.outfiles import Outputs
 @cli.command()
 @click.argument(
     "formats",
-    metavar="md|html|csv|ics|minutes...",
+    metavar="md|html|csv|xlsx|ics|minutes...",
     nargs=-1,
     required=True,
-    type=click.Choice(["md", "html", "csv", "ics", "minutes"]),
+    type=click.Choice(["md", "html", "csv", "xlsx", "ics", "minutes"]),
 )
 @plan_option
 @click.option(
@@ -60,7 +60,7 @@ def export(
 ) -> None:
     """Write the plan in each FORMAT into --output, one file per language, and print the paths.
 
-    md and html: the stakeholder document; csv: the sequenced roadmap for spreadsheets;
+    md and html: the stakeholder document; csv and xlsx: the sequenced roadmap for spreadsheets;
     ics: milestones and period starts for calendars; minutes: the record of a workshop in
     Markdown. The plan is read and sequenced once for all formats. The same data and date give
     byte-identical files. Each file is written whole or not at all; the folders created and
@@ -87,13 +87,17 @@ def _write(
     outputs: Outputs,
 ) -> None:
     """Each format in each language into directory ``output``; prints the paths."""
+    from roadmap.i18n import _
     from roadmap.io.export import file_name, generated_date, render
+
+    from .progress import progress
 
     languages = [lang] if lang else list(loaded.doc.plan.languages)
     generated = generated_date(when.date() if when else None)
     out = Path(output)
-    for fmt in dict.fromkeys(formats):
-        for code in languages:
+    files = [(fmt, code) for fmt in dict.fromkeys(formats) for code in languages]
+    with progress(_("Exporting"), len(files)) as step:
+        for fmt, code in files:
             data = render(
                 fmt,
                 loaded.doc,
@@ -105,6 +109,7 @@ def _write(
             )
             path = outputs.write_bytes(out / file_name(loaded.doc, fmt, code), data)
             click.echo(str(path))
+            step(1)
 
 
 def _write_minutes(

@@ -163,6 +163,7 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool, f
 
     Exits with 1 when there are errors (or warnings, with --strict).
     """
+    from roadmap.model.bidi import visible
     from roadmap.model.check import ERROR, Finding
 
     findings: list[Finding]
@@ -177,6 +178,7 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool, f
             # Each message begins with the place in the file: "plan.yaml:12: ...".
             findings = [Finding(ERROR, *m.partition(": ")[::2]) for m in exc.messages]
     else:
+        from roadmap.i18n import _
         from roadmap.store.check import check_stored
         from roadmap.store.integrity import integrity_problems
 
@@ -197,16 +199,24 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool, f
                     path=ctx.store.describe(),
                 )
             )
+
+        from .progress import progress
+
         with ctx.store.read() as session:
             plan = ctx.find_plan(session, plan_slug)
             name = plan.slug
-            findings = check_stored(session=session, plan_id=plan.id)
+            with progress(_("Checking {plan}", plan=name), None):
+                findings = check_stored(session=session, plan_id=plan.id)
     label = {
         severity: click.style(severity, fg="red" if severity == ERROR else "yellow")
         for severity in {f.severity for f in findings}
     }
     if findings:
-        click.echo("\n".join(f"{label[f.severity]}: {f.subject}: {f.message}" for f in findings))
+        click.echo(
+            "\n".join(
+                f"{label[f.severity]}: {visible(f.subject)}: {visible(f.message)}" for f in findings
+            )
+        )
     errors = sum(f.severity == ERROR for f in findings)
     warnings = len(findings) - errors
     click.echo(f"{name}: {errors} error(s), {warnings} warning(s)")

@@ -19,6 +19,7 @@ from roadmap.model import tables as t
 from roadmap.model.enums import ItemStatus, Moscow
 from roadmap.model.inputs import ItemIn
 from roadmap.model.periods import PeriodError
+from roadmap.model.typed_words import parse_date, parse_number, split_list
 from roadmap.store.items import keyed_names, read_item, save_item
 from roadmap.store.repo import KeyTakenError, StaleEditError
 from roadmap.tui.context import PlanContext
@@ -61,6 +62,11 @@ FIELDS = (
     Field("organisations", "Organisations it affects", MULTI),
 )
 OPTIONAL_NUMBERS = ("reach", "impact", "cost_of_delay")
+TYPED = {
+    **dict.fromkeys(("effort", "confidence", *OPTIONAL_NUMBERS), parse_number),
+    **dict.fromkeys(("earliest_start", "deadline"), parse_date),
+}
+"""Fields read as people type them: numbers with a decimal comma, dates as d.m.yyyy."""
 LINKED = {"theme": t.Theme, "organisation": t.Organisation, "team": t.Team}
 LINKED_LISTS = {"needs": t.Need, "sources": t.InfoSource, "organisations": t.Organisation}
 FIXED_CHOICES = {
@@ -90,9 +96,15 @@ def item_of(values: dict[str, Any], calendar) -> tuple[ItemIn | None, dict[str, 
 
     plain, i18n = split_translations(values)
     raw: dict[str, Any] = {}
+    errors: dict[str, str] = {}
     for name, value in plain.items():
         if name == "tags":
-            raw[name] = [tag.strip() for tag in value.split(",") if tag.strip()]
+            raw[name] = split_list(value)
+        elif name in TYPED and isinstance(value, str) and value.strip():
+            try:  # "2,5" and "31.3.2027" as people type them (roadmap.model.typed_words)
+                raw[name] = TYPED[name](value)
+            except ValueError as exc:
+                errors[name] = str(exc)
         elif isinstance(value, str) and name != "description" and not value.strip():
             raw[name] = (
                 None
@@ -102,14 +114,13 @@ def item_of(values: dict[str, Any], calendar) -> tuple[ItemIn | None, dict[str, 
         else:
             raw[name] = value.strip() if isinstance(value, str) and name != "description" else value
     raw["i18n"] = i18n
-    errors: dict[str, str] = {}
     if raw.get("pinned_period"):
         try:
             period_index(calendar, raw["pinned_period"])
         except PeriodError as exc:
             errors["pinned_period"] = str(exc)
     try:
-        item = ItemIn.model_validate(raw)
+        item = ItemIn.model_validate({k: v for k, v in raw.items() if k not in errors})
     except ValidationError as exc:
         return None, {**messages_of(exc), **errors}
     return (None, errors) if errors else (item, errors)

@@ -26,11 +26,18 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
-_CONTROL = dict.fromkeys((*range(32), 127, *range(128, 160)), "?")
+from roadmap.model.bidi import BIDI_CHARACTERS, visible
+
+_CONTROL: dict[int, str] = {
+    **dict.fromkeys((*range(32), 127, *range(128, 160)), "?"),
+    **{ord(c): visible(c) for c in BIDI_CHARACTERS},
+}
 
 
 def printable(text: str) -> str:
-    """``text`` with control characters (escape codes, newlines) replaced by ``?``."""
+    """``text`` with control characters (escape codes, newlines) replaced by ``?``, and
+    direction controls written out as ``<U+202E>`` (they could make a title read as another).
+    """
     return text.translate(_CONTROL)
 
 
