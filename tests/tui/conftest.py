@@ -161,6 +161,22 @@ def app(plan_store: Store, config_dir: Path):
     )
 
 
+@pytest.fixture
+def demo_app(tmp_path: Path, config_dir: Path):
+    """The app on a fresh copy of the demo plan, in the projector theme, without animations."""
+    from roadmap.config import demo_plan_file
+    from roadmap.io.planfile import load_plan
+    from roadmap.tui.app import make_app
+
+    store = Store.open(f"sqlite:///{tmp_path / 'demo.db'}")
+    with store.write() as session:
+        write_plan(session=session, doc=load_plan(demo_plan_file()))
+    app = make_app(store=store, config_dir=config_dir, theme="projector", watch_interval=None)
+    app.animation_level = "none"
+    yield app
+    store.close()
+
+
 async def settle(pilot) -> None:
     """Let the app's workers finish (reads, the editor's load, the engine) and redraw.
 
@@ -242,7 +258,7 @@ def screen_lines(app) -> list[str]:
         svg,
     ):
         row = lines.setdefault(int(line), {})
-        for i, char in enumerate(html.unescape(text).replace("\xa0", " ")):
+        for i, char in enumerate(html.unescape(text).replace("\xa0", " ").rstrip("\n")):
             row[round(float(x) / cell) + i] = char
     return [
         "".join(row.get(x, " ") for x in range(max(row, default=-1) + 1))

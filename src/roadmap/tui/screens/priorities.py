@@ -99,12 +99,12 @@ class PrioritiesView(PlanView):
 
     def _set_columns(self) -> None:
         n = len(self.criteria)
-        columns = [Column("Key", KEY, 9), Column("Title", TITLE)]
+        columns = [Column("Key", KEY, 9), Column("Title", TITLE, 12, stretch=True)]
         for i, c in enumerate(self.criteria):
-            label = c.name[:7]
+            label = c.name
             columns.append(
                 Column(
-                    ("▸" + label) if i == self.selected else label,
+                    ("▸" if i == self.selected else " ") + label,
                     3 + i,
                     8,
                     right=True,

@@ -34,10 +34,10 @@ SOURCES = Table(
     ),
     (
         Column("Key", 0, 12),
-        Column("Name", 1),
+        Column("Name", 1, 12, stretch=True),
         Column("Owner", 2, 10),
-        Column("Holds", 3),
-        Column("Access", 4, optional=True),
+        Column("Holds", 3, 12, stretch=True),
+        Column("Access", 4, 12, optional=True, stretch=True),
     ),
 )
 

@@ -40,7 +40,7 @@ STAKEHOLDERS = Table(
     ),
     (
         Column("Key", 0, 14),
-        Column("Name", 1),
+        Column("Name", 1, 12, stretch=True),
         Column("Organisation", 2, 16),
         Column("Needs", 3, 5, right=True),
     ),
@@ -59,7 +59,7 @@ NEEDS = Table(
         ),
         translated=(Field("text", "Need", AREA),),
     ),
-    (Column("Key", 0, 12), Column("Need", 1), Column("Imp.", 2, 4, right=True)),
+    (Column("Key", 0, 12), Column("Need", 1, 12, stretch=True), Column("Imp.", 2, 4, right=True)),
 )
 STAKEHOLDER = 3
 """Index of a need row's stakeholder key."""

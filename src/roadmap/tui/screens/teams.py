@@ -58,10 +58,10 @@ TEAMS = Table(
     ),
     (
         Column("Key", 0, 14),
-        Column("Name", 1),
+        Column("Name", 1, 12, stretch=True),
         Column("Organisation", 2, 12),
         Column("Capacity", 3, 8, right=True, fmt=lambda v: f"{v:g}"),
-        Column("Changes", 4),
+        Column("Changes", 4, 8, stretch=True),
     ),
 )
 
