@@ -81,3 +81,33 @@ async def test_every_sorted_column_shows_its_arrow(demo_app, width: int) -> None
             assert "▲" in header, label
         assert label == "Period"
         assert any(c.label == "Score" for c, _ in view.grid.column_widths())
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+async def test_roadmap_bars_and_milestones_use_the_width(demo_app, width: int) -> None:
+    async with demo_app.run_test(size=(width, 30)) as pilot:
+        view = await open_view(pilot, "4")
+        timeline = view.query_one("Timeline")
+        periods = len(timeline.labels)
+        # The periods take the whole width (at 80 columns they scroll, at least 9 cells each).
+        assert timeline.label_width + periods * timeline.width_per_period >= min(
+            timeline.size.width - periods, timeline.label_width + periods * 9
+        )
+        text = seen(demo_app)
+        assert "Tiedon käyttö päätöksenteossa" in text  # lane names whole
+        if width >= 120:  # a title longer than its bar goes on after it
+            assert "CI-10 Pient en lukumäärien suojaussääntö" in text or width != 120
+            assert "Yhteinen asiakastiedon tietovaranto" in text  # a milestone, whole
+
+
+@pytest.mark.parametrize("width", [80, 200])
+async def test_silo_map_shows_whole_names_when_they_fit(demo_app, width: int) -> None:
+    async with demo_app.run_test(size=(width, 30)) as pilot:
+        await open_view(pilot, "9")
+        text = seen(demo_app)
+        if width == 200:
+            assert "Asikkalan kunnanjohto ja luottamushenkilöt" in text
+            assert "asiakaspalvelu" in text and "tietovarasto" in text
+        else:
+            assert "Lahden varhaiskasvatus " in text  # a name that fits is not cut
+            assert "asiak" in text
