@@ -118,3 +118,14 @@ async def test_escape_in_the_editor_asks_before_throwing_typed_changes_away(
 
         item, _version = read_item(session=session, plan_id=1, key="CI-1")
     assert item.title == "Yhteinen asiakasnäkymä"
+
+
+async def test_new_item_offers_the_next_free_key(demo_app) -> None:
+    async with demo_app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        editor = demo_app.screen
+        assert editor.query_one("#f-key").value == "CI-39"
+        assert "CI-39" in seen(demo_app)
+        assert editor.query_one("#f-title").has_focus
