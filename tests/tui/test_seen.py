@@ -129,3 +129,25 @@ async def test_new_item_offers_the_next_free_key(demo_app) -> None:
         assert editor.query_one("#f-key").value == "CI-39"
         assert "CI-39" in seen(demo_app)
         assert editor.query_one("#f-title").has_focus
+
+
+async def test_roadmap_details_never_show_a_deleted_item(app, plan_store) -> None:
+    from roadmap.store.items import delete_item
+    from tui.conftest import rested, until
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await open_view(pilot, "4")
+        await rested(pilot)
+        timeline = view.query_one("Timeline")
+        key = timeline.selected_bar.key
+        why = view.query_one("#why-text")
+        await until(pilot, lambda: str(why.render()).startswith(key), "the explanation")
+        with plan_store.write() as session:
+            delete_item(session=session, plan_id=1, key=key)
+        app.plan_changed(own=False)  # as when another process deleted it
+        await until(pilot, lambda: key not in app.roadmap.placements, "the new roadmap")
+        await rested(pilot)
+        assert timeline.selected_bar is not None and timeline.selected_bar.key != key
+        shown = seen(app)
+        assert f"{key} " not in shown
+        assert str(why.render()).startswith(timeline.selected_bar.key)

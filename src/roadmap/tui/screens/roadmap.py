@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from roadmap.i18n import _
 from roadmap.model.tables import Milestone
 from roadmap.store.items import ItemRow, item_rows
 from roadmap.store.rows import rows_of
@@ -103,6 +104,13 @@ class RoadmapView(PlanView):
         )
         if self.query_one("#nnl").display:
             self._draw_now_next_later()
+        # The selected bar may now be another item, or none (the item was deleted): the pane
+        # below explains what is selected in this roadmap, never what an earlier one showed.
+        bar = timeline.selected_bar
+        if bar is None:
+            self.query_one("#why-text", Static).update(Text(_("No item selected.")))
+        else:
+            self.at_rest(lambda: self._explain(bar.key))
 
     # Explanation -------------------------------------------------------------------------
 
@@ -118,6 +126,9 @@ class RoadmapView(PlanView):
             self.app.call_from_thread(self._show_explanation, why)
 
     def _show_explanation(self, why) -> None:
+        bar = self.query_one(Timeline).selected_bar
+        if bar is None or bar.key != why.key:
+            return  # the selection moved on (or its item went) while the engine explained
         label = self.ctx.calendar.label
         text = Text()
         text.append(f"{why.key}  ", style="bold")
