@@ -269,3 +269,15 @@ def screen_lines(app) -> list[str]:
 def seen(app) -> str:
     """Everything on the screen as one text (lines joined by newlines)."""
     return "\n".join(screen_lines(app))
+
+
+def notices(app) -> list[str]:
+    """The text of each notice (toast) on screen, its lines joined (needs
+    ``run_test(notifications=True)``)."""
+    lines = screen_lines(app)
+    out = []
+    for toast in app.screen.query("Toast"):
+        box = toast.region
+        rows = (line[box.x + 1 : box.right] for line in lines[box.y : box.bottom])
+        out.append(" ".join(" ".join(rows).split()))
+    return out

@@ -7,7 +7,7 @@ message that is set but hidden, cut or covered fails the test.
 from __future__ import annotations
 
 from roadmap.store.items import update_item
-from tui.conftest import open_view, seen, settle
+from tui.conftest import notices, open_view, seen, settle, until
 
 
 def shown(widget) -> bool:
@@ -151,3 +151,21 @@ async def test_roadmap_details_never_show_a_deleted_item(app, plan_store) -> Non
         shown = seen(app)
         assert f"{key} " not in shown
         assert str(why.render()).startswith(timeline.selected_bar.key)
+
+
+async def test_one_notice_per_edit_with_the_edited_items_move_first(app) -> None:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        view = await open_view(pilot, "1")
+        assert app.roadmap.placements["CI-5"].start == 1
+        view.grid.move_to(lambda row: row[1] == "CI-5")
+        await pilot.press("enter")
+        await settle(pilot)
+        app.screen.query_one("#f-pinned_period").value = "2027-Q1"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.roadmap.placements["CI-5"].start == 0
+        await until(pilot, lambda: app.screen.query("Toast"), "a notice on screen")
+        await settle(pilot)
+        assert notices(app) == [
+            "CI-5 saved. CI-5 moved from 2027-Q2 to 2027-Q1. CI-1 moved from 2027-Q1 to 2027-Q2."
+        ]

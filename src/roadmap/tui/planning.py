@@ -9,9 +9,10 @@ them from changing the sequencer together.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from roadmap.i18n import _, ngettext
 from roadmap.store.db import Store
 
 if TYPE_CHECKING:  # The engine's modules load with its first run, after the first screen.
@@ -19,7 +20,7 @@ if TYPE_CHECKING:  # The engine's modules load with its first run, after the fir
     from roadmap.engine.result import Roadmap
 
 MOVES_SHOWN = 3
-"""At most this many "moved" toasts; the rest are counted in one more."""
+"""At most this many other items named in the notice of what moved; the rest are counted."""
 
 
 class Planner:
@@ -81,16 +82,35 @@ class Planner:
         return self.full()
 
 
-def moves(old: Roadmap, new: Roadmap, label: Callable[[int], str]) -> Iterator[str]:
-    """Sentences naming the items whose start period changed between ``old`` and ``new``."""
+def moves(
+    old: Roadmap, new: Roadmap, label: Callable[[int], str], first: str | None = None
+) -> list[str]:
+    """What moved between ``old`` and ``new``, in a sentence or two: the move of item ``first``
+    (the one just edited) in full, then the others named, :data:`MOVES_SHOWN` at most."""
     moved = []
     keys = new.changed_since(old)  # after a re-sequencing of ``old``: only what it changed
     places = new.placements
     for key in places if keys is None else keys:
         place, before = places.get(key), old.placements.get(key)
         if place is not None and before is not None and before.start != place.start:
-            moved.append(f"{key} moved from {label(before.start)} to {label(place.start)}")
+            moved.append((key, label(before.start), label(place.start)))
     moved.sort()
-    yield from moved[:MOVES_SHOWN]
-    if len(moved) > MOVES_SHOWN:
-        yield f"{len(moved) - MOVES_SHOWN} more items moved"
+    own = [m for m in moved if m[0] == first]
+    others = [m for m in moved if m[0] != first]
+    if len(others) == 1:
+        own += others
+        others = []
+    out = [_("{key} moved from {before} to {after}.", key=k, before=b, after=a) for k, b, a in own]
+    if others:
+        names = ", ".join(key for key, _b, _a in others[:MOVES_SHOWN])
+        names += ", …" if len(others) > MOVES_SHOWN else ""
+        n = len(others)
+        if own:
+            out.append(
+                ngettext("{n} other moved: {keys}.", "{n} others moved: {keys}.", n, keys=names)
+            )
+        else:
+            out.append(
+                ngettext("{n} item moved: {keys}.", "{n} items moved: {keys}.", n, keys=names)
+            )
+    return out

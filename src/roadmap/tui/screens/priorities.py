@@ -243,7 +243,7 @@ class PrioritiesView(PlanView):
         c = self.criteria[self.selected]
         key = row[KEY]
         change = ScoreChange(key, c.key, row[3 + self.selected], value)
-        if not self.roadmap_app.apply(change, reload=False):
+        if not self.roadmap_app.apply(change, reload=False, key=key):
             return
         scores = dict(self._scores.get(key, {}))
         if value is None:
