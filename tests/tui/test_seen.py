@@ -169,3 +169,38 @@ async def test_one_notice_per_edit_with_the_edited_items_move_first(app) -> None
         assert notices(app) == [
             "CI-5 saved. CI-5 moved from 2027-Q2 to 2027-Q1. CI-1 moved from 2027-Q1 to 2027-Q2."
         ]
+
+
+async def test_over_capacity_names_the_team_and_by_how_much(tmp_path, config_dir) -> None:
+    import copy
+
+    from roadmap.tui.app import make_app
+    from tui.conftest import PLAN, make_store
+
+    doc = copy.deepcopy(PLAN)
+    for item in doc["items"]:
+        if item["key"] in ("CI-1", "CI-5"):
+            item["pinned_period"] = "2027-Q1"  # both of team dev, effort 2 each, capacity 2
+    store = make_store(tmp_path / "over.db", doc)
+    app = make_app(store=store, config_dir=config_dir, theme="textual-dark", watch_interval=None)
+    sentence = "Kehitys in 2027-Q1: 4 planned, capacity 2 (2 over)"
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await open_view(pilot, "8")
+        load = view.query_one("#load")
+        assert shown(load)
+        text = seen(app)
+        assert "Load per period: effort planned / capacity" in text
+        assert "4/2 ⚠" in text and "Palvelut" in text
+        assert sentence in text
+        await open_view(pilot, "4")
+        assert shown(app.screen.query_one("#overload"))
+        assert sentence in seen(app)
+    store.close()
+
+
+async def test_no_overload_line_when_every_team_has_room(app) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await open_view(pilot, "4")
+        assert not view.query_one("#overload").display
+        await open_view(pilot, "8")
+        assert "No team has more work than capacity." in seen(app)

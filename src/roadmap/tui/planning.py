@@ -114,3 +114,62 @@ def moves(
                 ngettext("{n} item moved: {keys}.", "{n} items moved: {keys}.", n, keys=names)
             )
     return out
+
+
+def team_loads(roadmap: Roadmap, snapshot, periods: int) -> dict[str, list[tuple[float, float]]]:
+    """``team key -> [(planned, capacity), ...]`` for periods ``0 .. periods - 1``: the effort
+    the roadmap asks of each team in each period beside what the team can do then.
+
+    The engine never books a team beyond its capacity: work pinned to a full period (or
+    running past the plan's horizon) is carried on as capacity frees up, with an ``overload``
+    warning. What was asked of the period and not done in it counts as planned there, so the
+    period shows more planned than capacity.
+    """
+    teams = snapshot.teams
+    out = {key: [(0.0, team.capacity_at(p)) for p in range(periods)] for key, team in teams.items()}
+
+    def add(team: str | None, period: int, effort: float) -> None:
+        row = out.get(team) if team else None
+        if row is not None and 0 <= period < periods:
+            planned, capacity = row[period]
+            row[period] = (planned + effort, capacity)
+
+    places = roadmap.placements
+    for place in places.values():
+        for period, effort in place.load:
+            add(place.team, period, effort)
+    efforts = {item.key: item.effort for item in snapshot.items}
+    for warning in roadmap.warnings:
+        if warning.kind != "overload" or warning.period is None:
+            continue
+        for key in warning.items:
+            place = places.get(key)
+            done = sum(e for p, e in place.load if p <= warning.period) if place else 0.0
+            add(warning.team, warning.period, max(0.0, efforts.get(key, 0.0) - done))
+    return out
+
+
+def overloads(
+    loads: dict[str, list[tuple[float, float]]],
+    names: dict[str, str],
+    label: Callable[[int], str],
+) -> list[str]:
+    """A sentence for each period in which a team has more work than capacity (team by
+    ``names``, period by ``label``), saying by how much, in period order."""
+    over = sorted(
+        (period, names.get(team, team), load, capacity)
+        for team, row in loads.items()
+        for period, (load, capacity) in enumerate(row)
+        if load > capacity + 1e-9
+    )
+    return [
+        _(
+            "{team} in {period}: {load} planned, capacity {capacity} ({excess} over)",
+            team=name,
+            period=label(period),
+            load=f"{load:g}",
+            capacity=f"{capacity:g}",
+            excess=f"{load - capacity:g}",
+        )
+        for period, name, load, capacity in over
+    ]
