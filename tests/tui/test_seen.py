@@ -204,3 +204,24 @@ async def test_no_overload_line_when_every_team_has_room(app) -> None:
         assert not view.query_one("#overload").display
         await open_view(pilot, "8")
         assert "No team has more work than capacity." in seen(app)
+
+
+async def test_stakeholders_show_the_items_answering_their_needs(app) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await open_view(pilot, "6")
+        assert shown(view.query_one("#answers"))
+        text = seen(app)
+        assert "Items answering the needs of sw" in text
+        assert "N1: CI-1 Yhteinen asiakasnäkymä" in text
+
+
+async def test_sources_show_the_needs_relying_on_them(app) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await open_view(pilot, "7")
+        assert shown(view.query_one("#relying"))
+        text = seen(app)
+        assert "Needs relying on reg" in text
+        assert "Sosiaalityö (has access): N1 Näkee asiakkaan palvelut" in text
+        await pilot.press("down")
+        await settle(pilot)
+        assert "Sosiaalityö (no access today)" in seen(app)
