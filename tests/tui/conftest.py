@@ -191,13 +191,14 @@ async def settle(pilot) -> None:
 async def until(pilot, condition, what: str = "the condition") -> None:
     """Let the app run (messages, workers, redraws) until ``condition()`` holds.
 
-    Counts rounds, never seconds: a slow machine takes more rounds, and a condition that never
-    comes fails the test by name instead of hanging it.
+    Polls: the test goes on as soon as the condition holds, however slow the machine, and a
+    condition that never comes fails the test by name (after some 20 seconds) instead of
+    hanging it. A short pause between looks lets timers (a resting cursor, a watcher) fire.
     """
-    for _ in range(500):
+    for _ in range(2000):
         if condition():
             return
-        await pilot.pause()
+        await pilot.pause(0.01)
         await pilot.app.workers.wait_for_complete()
     raise AssertionError(f"the app never reached {what}")
 
