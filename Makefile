@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-busy lint typecheck bench demo clean
+.PHONY: run test test-busy lint typecheck bench demo catalogs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,14 @@ lint: $(STAMP)
 
 ## Run every benchmark, each printing its table.
 bench: $(STAMP)
-	for name in store engine export tui; do $(BIN)/python bench/bench_$$name.py || exit 1; done
+	for name in store engine export tui catalogs; do $(BIN)/python bench/bench_$$name.py || exit 1; done
+
+## Extract every message from the code (babel.cfg) and add new ones to the fi, sv and en
+## catalogs, dropping those the code no longer uses; then translate the empty entries.
+catalogs: $(STAMP)
+	mkdir -p build
+	$(BIN)/pybabel -q extract -F babel.cfg -o build/roadmap.pot --no-location --sort-output --width 100 .
+	$(BIN)/pybabel -q update -i build/roadmap.pot -d src/roadmap/locale -D roadmap --no-fuzzy-matching --ignore-obsolete --width 100
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
