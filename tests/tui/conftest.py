@@ -219,9 +219,17 @@ async def rested(pilot) -> None:
 
 async def open_view(pilot, key: str):
     """Switch to the view of number ``key`` and wait until it shows its data."""
-    await until(pilot, lambda: loaded(pilot.app), "the first view with its data")
+    from roadmap.tui.widgets.navbar import VIEWS
+
+    mode = list(VIEWS)[int(key) - 1]
+    app = pilot.app
+    await until(pilot, lambda: loaded(app), "the first view with its data")
     await pilot.press(key)
-    await until(pilot, lambda: loaded(pilot.app), f"view {key} with its data")
+
+    def shown() -> bool:
+        return getattr(app.screen, "MODE", None) == mode and loaded(app)
+
+    await until(pilot, shown, f"{mode} with its data")
     await settle(pilot)
     return pilot.app.screen
 
