@@ -225,3 +225,21 @@ async def test_sources_show_the_needs_relying_on_them(app) -> None:
         await pilot.press("down")
         await settle(pilot)
         assert "Sosiaalityö (no access today)" in seen(app)
+
+
+async def test_detail_panes_name_items_in_the_language_shown(app, plan_store) -> None:
+    from roadmap.store.items import update_item
+
+    with plan_store.write() as session:
+        update_item(
+            session=session,
+            plan_id=1,
+            key="CI-1",
+            expected_version=1,
+            changes={"i18n": {"en": {"title": "Shared client view"}}},
+        )
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.set_language("en")
+        await open_view(pilot, "6")
+        assert "N1: CI-1 Shared client view" in seen(app)

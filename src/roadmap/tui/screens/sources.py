@@ -84,7 +84,7 @@ class SourcesView(RowsView):
             )
         names = dict(people.values())
         cells = silo_matrix(session=session, plan_id=ctx.plan_id)
-        concerning = items_concerning(session=session, plan_id=ctx.plan_id)
+        concerning = items_concerning(session=session, plan_id=ctx.plan_id, lang=lang)
         relying = [
             (source, person, names.get(person, person), access, tuple(needs.get(person, ())))
             for (person, source), access in cells.items()

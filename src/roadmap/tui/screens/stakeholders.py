@@ -123,7 +123,7 @@ class StakeholdersView(RowsView):
         counts: dict[int, int] = {}
         for need in needs:
             counts[need.stakeholder_id] = counts.get(need.stakeholder_id, 0) + 1
-        answers = items_answering(session=session, plan_id=ctx.plan_id)
+        answers = items_answering(session=session, plan_id=ctx.plan_id, lang=lang)
         return {
             ANSWERS: [(n.key, tuple(answers.get(n.key, ()))) for n in needs],
             STAKEHOLDERS.id: [
