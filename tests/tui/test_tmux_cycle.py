@@ -93,6 +93,7 @@ def test_planning_cycle_in_tmux(tmp_path: Path, plan_store) -> None:
         keys(session, "Kirjaamis", literal=True)
         wait_for(session, "Kirjaamis")
         keys(session, "Enter")
+        wait_for(session, "Waits for (1 in all)")
         wait_for(session, "CI-1 now waits for CI-5")
         keys(session, "4")
         wait_for(session, "Milestones")

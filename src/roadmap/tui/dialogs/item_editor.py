@@ -9,6 +9,9 @@ not lose them.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -22,6 +25,7 @@ from roadmap.model.periods import PeriodError
 from roadmap.model.typed_words import parse_date, parse_number, split_list
 from roadmap.store.items import keyed_names, read_item, save_item
 from roadmap.store.repo import KeyTakenError, StaleEditError
+from roadmap.store.rows import key_map
 from roadmap.tui.context import PlanContext
 from roadmap.tui.dialogs.form import (
     AREA,
@@ -61,6 +65,8 @@ FIELDS = (
     Field("sources", "Information sources it concerns", MULTI),
     Field("organisations", "Organisations it affects", MULTI),
 )
+_NUMBERED = re.compile(r"(.*?)(\d+)")
+"""A key that ends in a number, and what comes before it."""
 OPTIONAL_NUMBERS = ("reach", "impact", "cost_of_delay")
 TYPED = {
     **dict.fromkeys(("effort", "confidence", *OPTIONAL_NUMBERS), parse_number),
@@ -142,6 +148,31 @@ class Loaded:
     choices: dict[str, Choices]
     before: ItemIn | None
     version: int | None
+    next_key: str = ""
+    """The key a new item is offered: the next free one after the plan's keys."""
+
+
+def next_key(keys: Iterable[str]) -> str:
+    """The key after the highest of the most common ``PREFIX-number`` form among ``keys``
+    (``CI-1`` for a plan without such keys).
+
+    >>> next_key(["CI-1", "CI-38", "CI-9", "X-100", "notes"])
+    'CI-39'
+    >>> next_key([])
+    'CI-1'
+    """
+    highest: dict[str, int] = {}
+    counts: Counter[str] = Counter()
+    for key in keys:
+        match = _NUMBERED.fullmatch(key)
+        if match:
+            prefix, number = match.group(1), int(match.group(2))
+            counts[prefix] += 1
+            highest[prefix] = max(highest.get(prefix, 0), number)
+    if not counts:
+        return "CI-1"
+    prefix = counts.most_common(1)[0][0]
+    return f"{prefix}{highest[prefix] + 1}"
 
 
 def load(ctx: PlanContext, key: str | None) -> Loaded:
@@ -155,7 +186,8 @@ def load(ctx: PlanContext, key: str | None) -> Loaded:
             for name, model in {**LINKED, **LINKED_LISTS}.items()
         }
         if key is None:
-            return Loaded(choices, None, None)
+            keys = key_map(session=session, plan_id=ctx.plan_id, model=t.Item).values()
+            return Loaded(choices, None, None, next_key(keys))
         before, version = read_item(session=session, plan_id=ctx.plan_id, key=key)
     return Loaded(choices, before, version)
 
@@ -185,6 +217,7 @@ class ItemEditor(FormDialog):
         self.choices = loaded.choices
         self.heading = f"Item {key}" if key else "New item"
         self.before, self.version = loaded.before, loaded.version
+        self.next_key = loaded.next_key
         self._ready = False
         if draft is not None:
             self.version = draft.get("version", self.version)
@@ -202,9 +235,16 @@ class ItemEditor(FormDialog):
         elif self.before is not None:
             self.fill(values_of(self.before))
         else:
-            self.fill({"status": ItemStatus.IDEA.value, "effort": "1.0", "confidence": "1.0"})
+            self.fill(
+                {
+                    "key": self.next_key,
+                    "status": ItemStatus.IDEA.value,
+                    "effort": "1.0",
+                    "confidence": "1.0",
+                }
+            )
         self._ready = True
-        self.query_one(f"#{wid('title' if self.key else 'key')}").focus()
+        self.query_one(f"#{wid('title')}").focus()
 
     def changed(self) -> None:
         if self._ready and self._on_draft is not None:
