@@ -14,7 +14,14 @@ MODULES = (
     "i18n", "docdata", "document", "doc_roadmap", "doc_diagrams", "doc_sources", "doc_appendix",
     "svg", "html", "csv_roadmap", "ics", "export",
 )  # fmt: skip
-FILES = [*(SRC / "io" / f"{name}.py" for name in MODULES), SRC / "cli" / "export.py"]
+FILES = [
+    *(SRC / "io" / f"{name}.py" for name in MODULES),
+    SRC / "cli" / "export.py",
+    *sorted((SRC / "workshop").glob("*.py")),
+    *sorted((SRC / "tui" / "workshop").glob("*.py")),
+    *sorted((SRC / "store").glob("workshop_*.py")),
+    *sorted((SRC / "web").glob("*.py")),
+]
 SINGLE = {"_", "N_"}
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, select
 
+from roadmap.i18n import N_
 from roadmap.model import tables as t
 from roadmap.model.workshop_tables import (
     WorkshopParticipant,
@@ -23,6 +24,7 @@ from roadmap.store.repo import NotFoundError
 from roadmap.store.workshop_sessions import bump, get_session
 from roadmap.workshop.rules import (
     Refused,
+    RefusedWorded,
     Rules,
     VoteRefused,
 )
@@ -141,6 +143,22 @@ def set_round_state(*, session: Session, round_id: int, state: str) -> WorkshopR
     session.flush()
     bump(session, row.session_id)
     return row
+
+
+def delete_round(*, session: Session, round_id: int) -> None:
+    """Delete a round begun by mistake, with its votes; refused while its results are in the
+    plan (undo that first). Later rounds keep their numbers."""
+    row = session.get(WorkshopRound, round_id, with_for_update=True)
+    if row is None:
+        raise NotFoundError(f"no round with id {round_id}")
+    if row.applied:
+        raise RefusedWorded(
+            N_("Round {n} is in the plan; undo that before deleting the round."), n=row.number
+        )
+    session.execute(delete(WorkshopVote).where(WorkshopVote.round_id == round_id))
+    session.delete(row)
+    session.flush()
+    bump(session, row.session_id)
 
 
 # Votes --------------------------------------------------------------------------------------

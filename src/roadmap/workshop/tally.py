@@ -79,18 +79,19 @@ def tally(
 
 
 def criterion_values(method: str, results: Iterable[ItemResult]) -> dict[str, float]:
-    """Values on the 1-5 scale of the plan's workshop criterion.
+    """Values on the 1-5 scale for the items someone voted on; the others get none.
 
-    Dots and points map linearly, the most-voted item to 5 and no votes to 1; a scoring round
-    gives its mean score, and items nobody scored get none.
+    Dots and points map linearly, the most-voted item to 5 and (towards) 1 for the fewest; a
+    scoring round gives its mean score. An item nobody gave anything says nothing about what
+    the room thinks of it, so it keeps whatever value it had.
 
     >>> rs = [ItemResult("A", 1, 6, 3, 0), ItemResult("B", 2, 3, 2, 0), ItemResult("C", 3, 0, 0, 0)]
     >>> criterion_values("dots", rs)
-    {'A': 5.0, 'B': 3.0, 'C': 1.0}
+    {'A': 5.0, 'B': 3.0}
     """
-    results = list(results)
+    results = [r for r in results if r.voters]
     lo, hi = SCORE_RANGE
     if method == "score":
-        return {r.key: r.total for r in results if r.voters}
+        return {r.key: r.total for r in results}
     top = max((r.total for r in results), default=0.0)
     return {r.key: round(lo + (hi - lo) * (r.total / top if top else 0.0), 2) for r in results}

@@ -39,6 +39,8 @@ class WorkshopApp(App[None]):
 
     They take priority over the focused widget's: a presenter's clicker sends Page Up and Page
     Down, which should step through the agenda even while the capture box has the focus."""
+    CATALOG_BINDINGS: ClassVar[list[tuple[str, str, str]]] = []
+    """Like :attr:`WORDED_BINDINGS`, with labels that are messages of the gettext catalogs."""
 
     def __init__(
         self,
@@ -65,10 +67,14 @@ class WorkshopApp(App[None]):
         self.w = Words(lang)
         set_language(lang)  # new words come from the catalogs
         self.title = self.w("app_title")
-        for keys, action, label in self.WORDED_BINDINGS:
+        from roadmap.i18n import _
+
+        worded = [(keys, action, self.w(label)) for keys, action, label in self.WORDED_BINDINGS]
+        worded += [(keys, action, _(label)) for keys, action, label in self.CATALOG_BINDINGS]
+        for keys, action, label in worded:
             for key in keys.split(","):
                 self._bindings.key_to_bindings.pop(key, None)
-            self._bindings.bind(keys, action, self.w(label), priority=True)
+            self._bindings.bind(keys, action, label, priority=True)
 
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR)

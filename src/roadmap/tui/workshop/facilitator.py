@@ -16,6 +16,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Input, Label, ListItem, ListView, Markdown
 
+from roadmap.i18n import N_, _
+from roadmap.io.mdsafe import inline
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.store.repo import find_plan
@@ -62,6 +64,37 @@ def _number(value: float, w: Words) -> str:
     return text if w.lang == "en" else text.replace(".", ",")
 
 
+def effects_markdown(outcome: workshop_results.Outcome, titles: dict[str, str], w: Words) -> str:
+    """Each item's criterion value, score and place before and after: what applying does."""
+    label, num = outcome.calendar.label, (lambda v: "–" if v is None else _number(v, w))
+
+    def place(start: int | None) -> str:
+        return "–" if start is None else label(start)
+
+    criterion = inline(outcome.applied.criterion)
+    lines = [
+        f"| {w('item_col')} | {criterion} | {_('Score')} | {_('Roadmap')} |",
+        "|---|---:|---:|---|",
+    ]
+    for e in outcome.effects:
+        arrow = {"earlier": "▲ ", "later": "▼ "}.get(e.move, "")
+        where = place(e.start_after)
+        if e.move:
+            where = f"{arrow}{place(e.start_before)} → {place(e.start_after)}"
+        value = (
+            f"{num(e.value_before)} → {num(e.value_after)}"
+            if e.key in outcome.applied.values
+            else num(e.value_before)
+        )
+        lines.append(
+            f"| {inline(e.key)} {inline(titles.get(e.key, ''))} | {value} "
+            f"| {num(e.score_before)} → {num(e.score_after)} | {where} |"
+        )
+    if not outcome.effects:
+        return _("Nothing in the plan would change.")
+    return "\n".join(lines)
+
+
 def moves_markdown(outcome: workshop_results.Outcome, w: Words) -> str:
     """What moved in the roadmap when results went into the plan."""
     label = outcome.calendar.label
@@ -94,6 +127,10 @@ class FacilitatorApp(WorkshopApp):
         ("f6", "reveal", "reveal"),
         ("f7", "apply", "into_plan"),
         ("ctrl+q", "quit", "quit"),
+    ]
+    CATALOG_BINDINGS: ClassVar[list[tuple[str, str, str]]] = [
+        ("f8", "undo_apply", N_("Undo into plan")),
+        ("f9", "delete_round", N_("Delete round")),
     ]
 
     def __init__(self, store: Store, session_id: int, **kwargs) -> None:
@@ -218,32 +255,96 @@ class FacilitatorApp(WorkshopApp):
             lambda s: workshop_rounds.set_round_state(session=s, round_id=rnd.id, state=state)
         )
 
+    def _ask(self, question: str, yes: str, then) -> None:
+        """Run ``then()`` once the facilitator says yes to ``question``."""
+        from roadmap.tui.workshop.round_dialog import ConfirmDialog
+
+        def answer(ok: bool | None) -> None:
+            if ok:
+                then()
+
+        self.push_screen(ConfirmDialog(self.w, question, yes), answer)
+
     def action_lock(self) -> None:
+        """Lock an open round; reopening a revealed one asks first (its results are out)."""
         rnd = self.live.round if self.live else None
+        if rnd is not None and rnd.state == "revealed":
+            question = _("Reopen voting on round {n}? Everyone has seen its results.", n=rnd.number)
+            self._ask(question, _("Reopen"), lambda: self._round_state("open"))
+            return
         self._round_state("locked" if rnd is not None and rnd.state == "open" else "open")
 
     def action_reveal(self) -> None:
-        self._round_state("revealed")
+        """Show the results to everyone, after asking: that cannot be taken back."""
+        rnd = self.live.round if self.live else None
+        if rnd is None or rnd.state == "revealed":
+            self._round_state("revealed")
+            return
+        question = _("Show the results of round {n} to everyone?", n=rnd.number)
+        self._ask(question, _("Reveal"), lambda: self._round_state("revealed"))
+
+    def action_undo_apply(self) -> None:
+        rnd = self.live.round if self.live else None
+        if rnd is None or not rnd.applied:
+            self.refused(_("The results of this round are not in the plan."))
+            return
+
+        def undo() -> None:
+            self.write(
+                lambda s: workshop_results.undo_apply(session=s, round_id=rnd.id),
+                lambda _applied: self._undone(rnd.number),
+            )
+
+        question = _("Take the results of round {n} back out of the plan?", n=rnd.number)
+        self._ask(question, _("Undo"), undo)
+
+    def _undone(self, number: int) -> None:
+        self.outcome = None
+        self.notify(_("Round {n} is out of the plan again.", n=number))
+
+    def action_delete_round(self) -> None:
+        rnd = self.live.round if self.live else None
+        if rnd is None:
+            self.refused(self.w("no_round_f4"))
+            return
+        question = _("Delete round {n} and its votes?", n=rnd.number)
+        self._ask(
+            question,
+            _("Delete"),
+            lambda: self.write(lambda s: workshop_rounds.delete_round(session=s, round_id=rnd.id)),
+        )
 
     def action_apply(self) -> None:
-        from roadmap.tui.workshop.round_dialog import ConfirmDialog
-
         rnd = self.live.round if self.live else None
         if rnd is None or rnd.state == "open":
             self.refused(self.w("lock_first_f5"))
             return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.apply_results(rnd.id)
-
-        question = self.w("confirm_apply", n=rnd.number)
-        self.push_screen(ConfirmDialog(self.w, question, self.w("write")), answer)
+        if rnd.applied:
+            self.refused(_("Round {n} is in the plan already; undo it first.", n=rnd.number))
+            return
+        self.preview_results(rnd.id, rnd.number)
 
     @work(thread=True, exclusive=True, group="apply")
-    def apply_results(self, round_id: int) -> None:
+    def preview_results(self, round_id: int, number: int) -> None:
+        """What each way of combining would do, worked out without writing; then ask."""
+        from roadmap.tui.workshop.round_dialog import ApplyDialog
+
+        previews = {}
+        for mode in workshop_results.MODES:
+            outcome = workshop_results.apply_to_plan(self.store, round_id, mode, keep=False)
+            previews[mode] = effects_markdown(outcome, self.live.titles, self.w)
+
+        def answer(mode: str | None) -> None:
+            if mode is not None:
+                self.apply_results(round_id, mode)
+
+        dialog = ApplyDialog(self.w, self.w("confirm_apply", n=number), previews)
+        self.call_from_thread(self.push_screen, dialog, answer)
+
+    @work(thread=True, exclusive=True, group="apply")
+    def apply_results(self, round_id: int, mode: str = "round") -> None:
         """Results into the plan, the roadmap re-sequenced, and a decision in the minutes."""
-        outcome = workshop_results.apply_to_plan(self.store, round_id)
+        outcome = workshop_results.apply_to_plan(self.store, round_id, mode)
         moved = sum(c.kind in ("earlier", "later") for c in outcome.changes)
         number = self.live.round.number
         with self.store.write() as s:

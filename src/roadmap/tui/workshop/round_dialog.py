@@ -1,4 +1,5 @@
-"""The facilitator's dialogs: starting a voting round, and confirming results into the plan."""
+"""The facilitator's dialogs: starting a voting round, confirming, and results into the plan
+after seeing what they would do."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Markdown, Select, Static
 
+from roadmap.i18n import N_, _
 from roadmap.workshop.rules import METHODS
 from roadmap.workshop.words import Words
 
@@ -65,6 +67,9 @@ class RoundDialog(ModalScreen[RoundSpec | None]):
         )
 
     @on(Button.Pressed, "#cancel")
+    def action_write(self) -> None:
+        self.dismiss(str(self.query_one("#mode", Select).value))
+
     def action_cancel(self) -> None:
         self.dismiss(None)
 
@@ -99,3 +104,56 @@ class ConfirmDialog(ModalScreen[bool]):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
+
+
+MODE_LABELS = {
+    "round": N_("A criterion of this round's own (every round counts)"),
+    "average": N_("Average with the workshop criterion"),
+    "replace": N_("Replace the workshop criterion"),
+}
+"""How rounds combine (see :data:`roadmap.store.workshop_results.MODES`), as offered."""
+
+
+class ApplyDialog(ModalScreen[str | None]):
+    """Show what each way of combining would do to every item, and write the one chosen.
+
+    ``previews`` maps each mode to Markdown: the items' criterion values, scores and places
+    before and after. Returns the mode chosen, or None.
+    """
+
+    def __init__(self, w: Words, question: str, previews: dict[str, str]) -> None:
+        super().__init__()
+        self.w, self.question, self.previews = w, question, previews
+        yes_keys = ",".join(dict.fromkeys((w("yes_key"), "y")))
+        self._bindings.bind(yes_keys, "write", w("write"), show=False)
+        self._bindings.bind("escape", "cancel", w("cancel"))
+
+    def compose(self) -> ComposeResult:
+        w = self.w
+        with Vertical(classes="dialog wide"):
+            yield Static(Text(self.question), classes="question")
+            modes = [(_(MODE_LABELS[mode]), mode) for mode in self.previews]
+            yield Select(modes, value=next(iter(self.previews)), allow_blank=False, id="mode")
+            with VerticalScroll(id="preview-box"):
+                yield Markdown(self.previews[next(iter(self.previews))], id="preview")
+            with Horizontal(classes="buttons"):
+                yield Button(w("write"), variant="error", id="yes")
+                yield Button(w("cancel"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Select.Changed, "#mode")
+    def _mode(self, event: Select.Changed) -> None:
+        self.query_one("#preview", Markdown).update(self.previews[str(event.value)])
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        chosen = str(self.query_one("#mode", Select).value)
+        self.dismiss(chosen if event.button.id == "yes" else None)
+
+    def action_write(self) -> None:
+        self.dismiss(str(self.query_one("#mode", Select).value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
