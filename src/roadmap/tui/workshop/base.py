@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
+from rich.markup import escape
 from textual import work
 from textual.app import App
 from textual.widgets import Digits
@@ -160,4 +161,4 @@ class WorkshopApp(App[None]):
         self._load()
 
     def refused(self, message: str) -> None:
-        self.notify(message, severity="error", timeout=5)
+        self.notify(escape(message), severity="error", timeout=5)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import ClassVar
 
+from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -44,14 +45,14 @@ def round_markdown(live: workshop_results.Live, w: Words) -> str:
     ]
     if live.results is None:
         lines.append(w("hidden_f6"))
-        lines += ["", *(f"- {live.titles.get(key, key)}" for key in rnd.items)]
+        lines += ["", *(f"- {inline(live.titles.get(key, key))}" for key in rnd.items)]
         return "\n".join(lines)
     lines += [
         f"| {w('rank')} | {w('item_col')} | {w('total')} | {w('spread')} |",
         "|---:|---|---:|---:|",
     ]
     for r in live.results:
-        title = live.titles.get(r.key, r.key)
+        title = inline(live.titles.get(r.key, r.key))
         flag = f" **⚠ {w('contested')}**" if r.contested else ""
         lines.append(
             f"| {r.rank} | {title}{flag} | {_number(r.total, w)} | {_number(r.spread, w)} |"
@@ -110,7 +111,7 @@ def moves_markdown(outcome: workshop_results.Outcome, w: Words) -> str:
     ]
     for c in moved:
         arrow = "▲" if c.kind == "earlier" else "▼"
-        lines.append(f"| {arrow} {c.key} | {label(c.before)} | {label(c.after)} |")
+        lines.append(f"| {arrow} {inline(c.key)} | {label(c.before)} | {label(c.after)} |")
     return "\n".join(lines)
 
 
@@ -166,10 +167,10 @@ class FacilitatorApp(WorkshopApp):
 
     def show(self, live: workshop_results.Live) -> None:
         row = live.workshop
-        self.query_one("#session-name", Label).update(row.name)
+        self.query_one("#session-name", Label).update(escape(row.name))
         step = self.step_key()
         self.query_one("#step-title", Label).update(
-            self.w("step_of", n=row.step + 1, total=len(row.agenda), name=self.w.step(step))
+            escape(self.w("step_of", n=row.step + 1, total=len(row.agenda), name=self.w.step(step)))
         )
         self.query_one("#code", Digits).update(row.code)
         self.query_one("#voted", Digits).update(str(live.voted))
@@ -178,7 +179,7 @@ class FacilitatorApp(WorkshopApp):
         names = [self.w.step(s["key"]) for s in row.agenda]
         if len(agenda) != len(names):
             agenda.clear()
-            agenda.extend(ListItem(Label(name)) for name in names)
+            agenda.extend(ListItem(Label(escape(name))) for name in names)
         agenda.index = row.step
         self._show_content(live, step)
 

@@ -14,6 +14,7 @@ join codes, with a pause after each (see :class:`~roadmap.workshop.rules.CodeGua
 
 from __future__ import annotations
 
+from rich.markup import escape
 from sqlmodel import select
 from textual import on
 from textual.app import ComposeResult
@@ -99,7 +100,7 @@ class JoinScreen(Screen):
         self.app.switch_screen(JoinScreen(self.ask_code, code=code, name=name))
 
     def show_error(self, message: str) -> None:
-        self.query_one("#join-error", Static).update(message)
+        self.query_one("#join-error", Static).update(escape(message))
 
     def hold(self, waiting: bool) -> None:
         """Refuse another try while ``waiting`` (the pause after a wrong code)."""
@@ -123,8 +124,8 @@ class ItemRow(Horizontal):
         self.value, self.criterion_name = value, criterion_name
 
     def compose(self) -> ComposeResult:
-        label = f"{self.title}" + (f"\n  {self.criterion_name}" if self.criterion else "")
-        yield Label(label, classes="item-title")
+        label = self.title + (f"\n  {self.criterion_name}" if self.criterion else "")
+        yield Label(escape(label), classes="item-title")
         if self.method == "score":
             for n in range(1, 6):
                 chosen = "primary" if n == self.value else "default"
@@ -162,7 +163,8 @@ class VoteScreen(Screen):
 
     def show(self, live: workshop_results.Live, rebuild: bool) -> None:
         w = self.w
-        self.query_one("#step", Label).update(w("now_step", step=w.step(self.app.step_key())))
+        step = w("now_step", step=w.step(self.app.step_key()))
+        self.query_one("#step", Label).update(escape(step))
         rnd = live.round
         status = self.query_one("#status", Static)
         items = self.query_one("#items", VerticalScroll)
@@ -211,7 +213,7 @@ class VoteScreen(Screen):
         for r in live.results:
             total = f"{r.total:g}" if w.lang == "en" else f"{r.total:g}".replace(".", ",")
             lines.append(f"{r.rank}. {live.titles.get(r.key, r.key)}  ({total})")
-        return "\n".join(lines)
+        return escape("\n".join(lines))
 
     @on(Button.Pressed, ".item-row Button")
     def _vote(self, event: Button.Pressed) -> None:
@@ -225,7 +227,7 @@ class VoteScreen(Screen):
     def saved(self, ok: bool, message: str | None = None) -> None:
         saved = self.query_one("#saved", Static)
         saved.set_class(not ok, "error")
-        saved.update(message or self.w("saved"))
+        saved.update(escape(message or self.w("saved")))
 
 
 class ParticipantApp(WorkshopApp):
