@@ -167,3 +167,36 @@ async def test_reopen_asks_and_applying_can_be_undone_and_the_round_deleted(
         await pilot.press("y")
         await settle(pilot)
         assert app.live.round is None
+
+
+async def test_the_capture_box_has_the_focus_and_time_up_shows(demo_store: Store) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    app = make_facilitator_app(demo_store, name="Kick-off", lang="en", poll=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"first words")
+        assert app.query_one("#capture").value == "first words"
+        past = datetime.now(UTC) - timedelta(seconds=65)
+        with demo_store.write() as s:
+            s.execute(update(WorkshopSession).values(timer_deadline=past, revision=99))
+        await pilot.pause(0.3)
+        await settle(pilot)
+        app._tick()
+        timer = app.query_one("#timer")
+        assert timer.has_class("time-up") and str(timer.value).startswith("+01:0")
+
+
+async def test_f4_opens_one_round_dialog(demo_store: Store) -> None:
+    from roadmap.tui.workshop.round_dialog import RoundDialog
+
+    app = make_facilitator_app(demo_store, name="Kick-off", lang="en", poll=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, RoundDialog)
+        assert sum(isinstance(s, RoundDialog) for s in app.screen_stack) == 1

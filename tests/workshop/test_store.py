@@ -175,6 +175,34 @@ def test_timer_and_step_are_stored(store: Store) -> None:
     assert row.revision == 4
 
 
+def test_each_step_keeps_its_own_timer(store: Store) -> None:
+    """A stray clicker press and back again loses no time: the step's countdown is kept."""
+    _, session_id, _ = seed(store)
+    now = datetime(2027, 2, 3, 9, 0, tzinfo=UTC)
+    with store.write() as s:
+        workshop_sessions.set_step(session=s, session_id=session_id, step=2)
+        workshop_sessions.change_timer(session=s, session_id=session_id, action="start", now=now)
+        workshop_sessions.change_timer(
+            session=s, session_id=session_id, action="pause", now=now + timedelta(seconds=90)
+        )
+        workshop_sessions.set_step(session=s, session_id=session_id, step=3)
+        fresh = workshop_sessions.get_session(session=s, session_id=session_id)
+        assert (fresh.timer_deadline, fresh.timer_remaining) == (None, None)
+        workshop_sessions.set_step(session=s, session_id=session_id, step=2)
+    with store.read() as s:
+        row = workshop_sessions.get_session(session=s, session_id=session_id)
+    assert row.timer_remaining == 20 * 60 - 90 and row.timer_deadline is None
+
+
+def test_time_up_counts_overtime() -> None:
+    from roadmap.workshop.timer import Timer, overtime_clock
+
+    now = datetime(2027, 2, 3, 9, 0, tzinfo=UTC)
+    timer = Timer(deadline=now - timedelta(seconds=75))
+    assert timer.left(now, 600) == 0 and overtime_clock(timer.overtime(now)) == "+01:15"
+    assert Timer(remaining=0.0).overtime(now) == 0
+
+
 def test_capture_adds_items_to_the_plan_and_notes_to_the_session(store: Store) -> None:
     plan_id, session_id, _ = seed(store)
     with store.write() as s:

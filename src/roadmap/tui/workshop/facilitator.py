@@ -15,6 +15,7 @@ from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
 from textual.widgets import Digits, Input, Label, ListItem, ListView, Markdown
 
 from roadmap.i18n import N_, _
@@ -163,6 +164,7 @@ class FacilitatorApp(WorkshopApp):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self.query_one("#capture", Input).focus()  # what the room says is typed at once
         self.follow(self._session)
 
     def show(self, live: workshop_results.Live) -> None:
@@ -226,6 +228,9 @@ class FacilitatorApp(WorkshopApp):
     def action_new_round(self) -> None:
         from roadmap.tui.workshop.round_dialog import RoundDialog, RoundSpec
 
+        if isinstance(self.screen, ModalScreen):  # one dialog at a time
+            return
+
         def start(spec: RoundSpec | None) -> None:
             if spec is not None:
                 self.start_round(spec.method, spec.budget, spec.per_item, spec.filter_text)
@@ -259,6 +264,9 @@ class FacilitatorApp(WorkshopApp):
     def _ask(self, question: str, yes: str, then) -> None:
         """Run ``then()`` once the facilitator says yes to ``question``."""
         from roadmap.tui.workshop.round_dialog import ConfirmDialog
+
+        if isinstance(self.screen, ModalScreen):
+            return
 
         def answer(ok: bool | None) -> None:
             if ok:
@@ -322,6 +330,8 @@ class FacilitatorApp(WorkshopApp):
             return
         if rnd.applied:
             self.refused(_("Round {n} is in the plan already; undo it first.", n=rnd.number))
+            return
+        if isinstance(self.screen, ModalScreen):
             return
         self.preview_results(rnd.id, rnd.number)
 
