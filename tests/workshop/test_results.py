@@ -145,3 +145,15 @@ def test_applying_can_be_undone_and_rounds_deleted(store: Store, mode: str) -> N
     with store.read() as s:
         assert s.get(WorkshopRound, round_id) is None
         assert s.exec(select(WorkshopVote)).all() == []
+
+
+def test_disagreement_follows_a_stated_rule_and_unscored_items_have_no_rank() -> None:
+    from roadmap.workshop.tally import tally
+
+    votes = [(p, "A", "benefit", v) for p, v in enumerate((4, 4, 4, 3))]
+    votes += [(p, "B", "benefit", v) for p, v in enumerate((5, 2, 4, 4))]
+    results = {r.key: r for r in tally("score", ["A", "B", "C"], votes)}
+    assert not results["A"].contested and results["A"].voters == 4
+    assert results["B"].contested and (results["B"].low, results["B"].high) == (2, 5)
+    assert results["C"].rank is None and results["C"].voters == 0
+    assert [r.key for r in tally("score", ["C", "A", "B"], votes)] == ["A", "B", "C"]

@@ -134,7 +134,7 @@ def test_scoring_round_tallies_spread_and_reverses_cost(store: Store) -> None:
     assert results["A"].total == results["B"].total == 3.0
     assert results["A"].spread > 1.5 and results["A"].contested
     assert results["B"].spread == 0 and not results["B"].contested
-    assert results["D"].voters == 0
+    assert results["D"].voters == 0 and results["D"].rank is None
 
 
 def test_results_become_the_workshop_criterion(store: Store) -> None:

@@ -97,9 +97,9 @@ def render_minutes(record: Minutes, lang: str) -> str:
         ]
         for r in rnd.results:
             flag = f" ({label['contested']})" if r.contested else ""
+            rank, total = (r.rank, _number(r.total, lang)) if r.rank else ("–", "–")
             out.append(
-                f"| {r.rank} | {r.key} {title(r.key)}{flag} | {_number(r.total, lang)} "
-                f"| {_number(r.spread, lang)} |"
+                f"| {rank} | {r.key} {title(r.key)}{flag} | {total} | {_number(r.spread, lang)} |"
             )
         out.append("")
         if rnd.applied:

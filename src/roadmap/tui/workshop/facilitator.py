@@ -26,6 +26,7 @@ from roadmap.store.repo import find_plan
 from roadmap.tui.widgets.footer import KeyFooter
 from roadmap.tui.workshop.base import WorkshopApp
 from roadmap.workshop.agenda import default_agenda
+from roadmap.workshop.tally import DISAGREE_RANGE
 from roadmap.workshop.words import Words
 
 STATE_LABEL = {"open": "state_open", "locked": "state_locked", "revealed": "state_revealed"}
@@ -49,16 +50,24 @@ def round_markdown(live: workshop_results.Live, w: Words) -> str:
         lines += ["", *(f"- {inline(live.titles.get(key, key))}" for key in rnd.items)]
         return "\n".join(lines)
     lines += [
-        f"| {w('rank')} | {w('item_col')} | {w('total')} | {w('spread')} |",
-        "|---:|---|---:|---:|",
+        f"| {w('rank')} | {w('item_col')} | {w('total')} | {_('Voters')} | {w('spread')} |",
+        "|---:|---|---:|---:|---:|",
     ]
     for r in live.results:
         title = inline(live.titles.get(r.key, r.key))
-        flag = f" **⚠ {w('contested')}**" if r.contested else ""
-        lines.append(
-            f"| {r.rank} | {title}{flag} | {_number(r.total, w)} | {_number(r.spread, w)} |"
-        )
+        flag = f" **⚠ {disagreement(r, w)}**" if r.contested else ""
+        rank, total = (r.rank, _number(r.total, w)) if r.rank else ("–", _("not scored"))
+        lines.append(f"| {rank} | {title}{flag} | {total} | {r.voters} | {_number(r.spread, w)} |")
+    if any(r.contested for r in live.results):
+        lines += ["", _("People disagree where scores differ by {n} or more.", n=DISAGREE_RANGE)]
     return "\n".join(lines)
+
+
+def disagreement(r, w: Words) -> str:
+    """Why an item is flagged: the lowest and highest score given."""
+    return _(
+        "people disagree: from {low} to {high}", low=_number(r.low, w), high=_number(r.high, w)
+    )
 
 
 def _number(value: float, w: Words) -> str:

@@ -26,7 +26,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Digits, Input, Label, Static
 
-from roadmap.i18n import _
+from roadmap.i18n import _, ngettext
 from roadmap.model.workshop_tables import WorkshopSession
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
@@ -226,7 +226,11 @@ class VoteScreen(Screen):
         lines = [f"{w('results')}:"]
         for r in live.results:
             total = f"{r.total:g}" if w.lang == "en" else f"{r.total:g}".replace(".", ",")
-            lines.append(f"{r.rank}. {live.titles.get(r.key, r.key)}  ({total})")
+            if r.rank is None:
+                lines.append(f"–  {live.titles.get(r.key, r.key)}  ({_('not scored')})")
+                continue
+            voters = ngettext("{n} voter", "{n} voters", r.voters)
+            lines.append(f"{r.rank}. {live.titles.get(r.key, r.key)}  ({total}; {voters})")
         return escape("\n".join(lines))
 
     @on(Button.Pressed, ".item-row Button")
