@@ -157,9 +157,19 @@ def serve(
     help="Language of the minutes (default: the workshop's own).",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option(
+    "--names/--no-names",
+    default=False,
+    help="List the participants by name (off by default: ask the room first).",
+)
 @pass_ctx
 def minutes(
-    ctx: Context, plan_slug: str | None, name: str | None, lang: str | None, output: str | None
+    ctx: Context,
+    plan_slug: str | None,
+    name: str | None,
+    lang: str | None,
+    output: str | None,
+    names: bool,
 ) -> None:
     """Write the workshop's minutes as Markdown: agenda, captures, rounds, results, decisions."""
     from roadmap.store.repo import NotFoundError
@@ -168,7 +178,7 @@ def minutes(
 
     with ctx.store.read() as session:
         try:
-            record = minutes_record(session=session, plan_slug=plan_slug, name=name)
+            record = minutes_record(session=session, plan_slug=plan_slug, name=name, names=names)
         except NotFoundError as exc:
             fail(str(exc))
     text = render_minutes(record, lang or record.lang)

@@ -40,6 +40,7 @@ from roadmap.store.workshop_sessions import (
     get_session,
     notes,
     participant_count,
+    participant_names,
     session_lang,
 )
 from roadmap.workshop.rules import Refused, RefusedWorded
@@ -400,7 +401,16 @@ def _apply_to_plan(store, round_id: int, mode: str, keep: bool) -> Outcome:
         before, applied, after = preview.args
     old, new = sequence(before), sequence(after)
     changes = diff(old, new, after.calendar)
-    return Outcome(applied, changes, after.calendar, _effects(applied, old, new), keep)
+    effects = _effects(applied, old, new)
+    if keep:  # the minutes say which items moved, from where to where
+        label = after.calendar.label
+        moves = [[e.key, label(e.start_before), label(e.start_after)] for e in effects if e.move]
+        with store.write() as s:
+            row = s.get(WorkshopRound, round_id)
+            if row is not None and row.applied_record:
+                row.applied_record = {**row.applied_record, "moves": moves}
+                s.add(row)
+    return Outcome(applied, changes, after.calendar, effects, keep)
 
 
 def _effects(applied: Applied, old, new) -> tuple[Effect, ...]:
@@ -434,8 +444,12 @@ def _effects(applied: Applied, old, new) -> tuple[Effect, ...]:
 # Minutes ------------------------------------------------------------------------------------
 
 
-def minutes_record(*, session: Session, plan_slug: str | None, name: str | None):
-    """Everything the minutes of workshop ``name`` say (see :mod:`roadmap.workshop.minutes`)."""
+def minutes_record(
+    *, session: Session, plan_slug: str | None, name: str | None, names: bool = False
+):
+    """Everything the minutes of workshop ``name`` say (see :mod:`roadmap.workshop.minutes`);
+    ``names``: list who took part by name (the facilitator's choice: people may not expect
+    their names in a document)."""
     from roadmap.store.repo import find_plan
     from roadmap.workshop.minutes import Minutes, RoundRecord
 
@@ -443,10 +457,19 @@ def minutes_record(*, session: Session, plan_slug: str | None, name: str | None)
     workshop = find_session(session=session, plan_id=plan.id, name=name)
     records = []
     keys: set[str] = set()
+    criteria = {
+        key: (name, i18n)
+        for key, name, i18n in session.exec(
+            select(t.Criterion.key, t.Criterion.name, t.Criterion.i18n).where(
+                t.Criterion.plan_id == plan.id
+            )
+        )
+    }
     for row in rounds(session=session, session_id=workshop.id):
         shown = row.state == "revealed" or row.applied
         results = round_results(session=session, round_id=row.id) if shown else None
         keys.update(row.items)
+        keys.update(m[0] for m in (row.applied_record or {}).get("moves", []))
         records.append(
             RoundRecord(
                 number=row.number,
@@ -457,6 +480,9 @@ def minutes_record(*, session: Session, plan_slug: str | None, name: str | None)
                 voted=voted_count(session=session, round_id=row.id),
                 applied=row.applied,
                 results=results,
+                criteria=[criteria.get(c, (c, {})) for c in row.criteria],
+                written_to=(row.applied_record or {}).get("criterion"),
+                moves=[tuple(m) for m in (row.applied_record or {}).get("moves", [])],
             )
         )
     captured = notes(session=session, session_id=workshop.id)
@@ -476,6 +502,7 @@ def minutes_record(*, session: Session, plan_slug: str | None, name: str | None)
         held_on=workshop.held_on,
         agenda=[(s["key"], s.get("minutes", 0)) for s in workshop.agenda],
         participants=participant_count(session=session, session_id=workshop.id),
+        names=participant_names(session=session, session_id=workshop.id) if names else None,
         notes=[(n.step, n.kind, n.text, n.item_key) for n in captured],
         rounds=records,
         titles=titles,

@@ -267,6 +267,17 @@ def participant_by_token(*, session: Session, session_id: int, token: str) -> Wo
     return found
 
 
+def participant_names(*, session: Session, session_id: int) -> list[str]:
+    """Names of those who joined, in the order they joined."""
+    return list(
+        session.exec(
+            select(WorkshopParticipant.name)
+            .where(WorkshopParticipant.session_id == session_id)
+            .order_by(WorkshopParticipant.id)
+        )
+    )
+
+
 def participant_count(*, session: Session, session_id: int) -> int:
     return session.exec(
         select(func.count()).where(WorkshopParticipant.session_id == session_id)

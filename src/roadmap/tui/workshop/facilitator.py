@@ -20,6 +20,7 @@ from textual.widgets import Digits, Input, Label, ListItem, ListView, Markdown
 
 from roadmap.i18n import N_, _
 from roadmap.io.mdsafe import inline
+from roadmap.model import tables as t
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.store.repo import find_plan
@@ -27,7 +28,7 @@ from roadmap.tui.widgets.footer import KeyFooter
 from roadmap.tui.workshop.base import WorkshopApp
 from roadmap.workshop.agenda import default_agenda
 from roadmap.workshop.tally import DISAGREE_RANGE
-from roadmap.workshop.words import Words
+from roadmap.workshop.words import Words, lang_or_default
 
 STATE_LABEL = {"open": "state_open", "locked": "state_locked", "revealed": "state_revealed"}
 
@@ -399,8 +400,9 @@ def make_facilitator_app(
             try:
                 workshop = workshop_sessions.find_session(session=s, plan_id=plan_id)
                 name = workshop.name
-            except LookupError:
-                name = "Workshop"
+            except LookupError:  # a first workshop is named in the plan's language
+                plan_lang = s.get(t.Plan, plan_id).default_language
+                name = Words(lang or lang_or_default(plan_lang))("app_title")
         workshop, _ = workshop_sessions.open_session(
             session=s,
             plan_id=plan_id,
