@@ -7,6 +7,7 @@ nested in other calls: ``_("...")``, ``N_("...")`` and ``ngettext("...", "...", 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "roadmap"
@@ -31,9 +32,17 @@ def _name(func: ast.expr) -> str:
     return func.attr if isinstance(func, ast.Attribute) else ""
 
 
+TEMPLATES = sorted((SRC / "web" / "templates").glob("*.html"))
+TEMPLATE_CALL = re.compile(r"""\b(?:_|ngettext)\((["'])(.+?)\1""")
+
+
 def used_msgids() -> dict[str, str]:
     """``msgid -> where`` for every message used, plurals keyed by their singular."""
     found: dict[str, str] = {}
+    for path in TEMPLATES:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for match in TEMPLATE_CALL.finditer(line):
+                found.setdefault(match[2], f"{path.name}:{n}")
     for path in FILES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not node.args:
