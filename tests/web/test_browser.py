@@ -13,11 +13,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from tests.workshop.plans import seed
 
 from roadmap.store import workshop_rounds
 from roadmap.store.db import Store
 from roadmap.web.app import make_web_app
-from tests.workshop.plans import seed
 
 CHROMIUM = os.environ.get("ROADMAP_CHROMIUM", "/usr/bin/chromium")
 SIZES = [(320, 640), (1200, 900)]
