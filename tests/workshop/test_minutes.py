@@ -153,5 +153,5 @@ def test_a_first_workshop_is_named_in_the_plans_language(demo_store: Store) -> N
 
     app = make_facilitator_app(demo_store)
     with demo_store.read() as s:
-        name = workshop_sessions.get_session(session=s, session_id=app._session).name
+        name = workshop_sessions.get_session(session=s, session_id=app.workshop_id).name
     assert name == "Työpaja"

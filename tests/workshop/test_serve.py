@@ -148,3 +148,27 @@ def test_serve_prints_a_reachable_address_never_0_0_0_0(tmp_path: Path, monkeypa
     assert f"http://192.168.1.23:8123/ and type the code {code}" in exposed.output
     assert "https://ws.example.org/" in proxied.output
     assert served[0]["host"] == "0.0.0.0" and served[1]["host"] == "127.0.0.1"
+
+
+def test_workshop_serve_runs_the_page_beside_the_projector(tmp_path: Path, monkeypatch) -> None:
+    import roadmap.web.address as address
+    from roadmap.tui.workshop.facilitator import FacilitatorApp
+
+    db = tmp_path / "w.db"
+    store = Store.open(db)
+    seed(store)
+    store.close()
+    shown, served = [], []
+
+    class Running:
+        should_exit = False
+
+    monkeypatch.setattr(FacilitatorApp, "run", lambda self: shown.append(self.join_url))
+    monkeypatch.setattr(
+        address, "start_server", lambda app, h, p: served.append((h, p)) or Running()
+    )
+    monkeypatch.setattr(address, "lan_address", lambda: "10.1.2.3")
+    args = ["--db", str(db), "workshop", "--serve", "--host", "0.0.0.0", "--port", "8111"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert shown == ["http://10.1.2.3:8111/"] and served == [("0.0.0.0", 8111)]

@@ -37,9 +37,22 @@ def lang_option(what: str):
     "the projector and of participants' windows (default: the workshop's, else the "
     "plan's default language); kept for the workshop"
 )
+@click.option("--serve", is_flag=True, help="Serve the participants' page from this process.")
+@click.option("--host", default=LOOPBACK, show_default=True, help="Address to serve on.")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--public-url", metavar="URL", help="The address participants open, if not ours.")
 @click.pass_context
 def workshop(
-    ctx: click.Context, plan_slug: str | None, name: str | None, agenda, when, lang
+    ctx: click.Context,
+    plan_slug: str | None,
+    name: str | None,
+    agenda,
+    when,
+    lang,
+    serve: bool,
+    host: str,
+    port: int,
+    public_url: str | None,
 ) -> None:
     """Run a workshop on the projector: agenda, timer, live capture, voting, results."""
     if ctx.invoked_subcommand is not None:
@@ -61,6 +74,18 @@ def workshop(
         )
     except (NotFoundError, ValueError) as exc:
         fail(str(exc))
+    if serve:
+        from roadmap.web.address import reachable_url, start_server
+        from roadmap.web.app import make_web_app
+
+        app.join_url = reachable_url(host, port, public_url)
+        web = make_web_app(store, app.workshop_id)
+        server = start_server(web, host, port)
+        try:
+            app.run()
+        finally:
+            server.should_exit = True
+        return
     app.run()
 
 

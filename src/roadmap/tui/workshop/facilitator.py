@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Digits, Input, Label, ListItem, ListView, Markdown
+from textual.widgets import Digits, Input, Label, ListItem, ListView, Markdown, Static
 
 from roadmap.i18n import N_, _
 from roadmap.io.mdsafe import inline
@@ -143,11 +143,16 @@ class FacilitatorApp(WorkshopApp):
     CATALOG_BINDINGS: ClassVar[list[tuple[str, str, str]]] = [
         ("f8", "undo_apply", N_("Undo into plan")),
         ("f9", "delete_round", N_("Delete round")),
+        ("f10", "self_check", N_("Check page")),
     ]
 
-    def __init__(self, store: Store, session_id: int, **kwargs) -> None:
+    def __init__(
+        self, store: Store, session_id: int, *, join_url: str | None = None, **kwargs
+    ) -> None:
         super().__init__(store, **kwargs)
-        self._session = session_id
+        self.workshop_id = session_id
+        self.join_url = join_url
+        """The participants' page, shown with its QR code while it is served."""
         self.outcome: workshop_results.Outcome | None = None
         """What the last results did to the roadmap."""
 
@@ -169,13 +174,20 @@ class FacilitatorApp(WorkshopApp):
             yield ListView(id="agenda")
             with VerticalScroll(id="main"):
                 yield Markdown("", id="content")
+            if self.join_url:
+                from roadmap.web.address import qr_text
+
+                with Vertical(id="join-panel"):
+                    yield Label(escape(_("Open on your phone:")))
+                    yield Label(escape(self.join_url), id="join-url")
+                    yield Static(qr_text(self.join_url), id="join-qr", markup=False)
         yield Input(id="capture", placeholder=self.w("capture_hint"))
         yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#capture", Input).focus()  # what the room says is typed at once
-        self.follow(self._session)
+        self.follow(self.workshop_id)
 
     def show(self, live: workshop_results.Live) -> None:
         row = live.workshop
@@ -234,6 +246,26 @@ class FacilitatorApp(WorkshopApp):
                     session=s, session_id=self.session_id, text=text
                 )
             )
+
+    @work(thread=True, exclusive=True, group="check")
+    def action_self_check(self) -> None:
+        """Ask the participants' page at the address shown whether it answers."""
+        import urllib.error
+        import urllib.request
+
+        if not self.join_url:
+            self.call_from_thread(self.refused, _("The participants' page is not served."))
+            return
+        try:
+            with urllib.request.urlopen(self.join_url, timeout=5) as answer:
+                ok = answer.status == 200
+        except (urllib.error.URLError, OSError):
+            ok = False
+        if ok:
+            self.call_from_thread(self.notify, _("The page answers at {url}", url=self.join_url))
+        else:
+            message = _("The page does not answer at {url}", url=self.join_url)
+            self.call_from_thread(self.refused, message)
 
     def action_new_round(self) -> None:
         from roadmap.tui.workshop.round_dialog import RoundDialog, RoundSpec
@@ -387,6 +419,7 @@ def make_facilitator_app(
     held_on: date | None = None,
     agenda: list[dict] | None = None,
     lang: str | None = None,
+    join_url: str | None = None,
     **kwargs,
 ) -> FacilitatorApp:
     """The projector view of workshop ``name`` of ``plan`` (created if new; the latest if None).
@@ -412,4 +445,4 @@ def make_facilitator_app(
             lang=lang,
         )
         lang = workshop_sessions.session_lang(session=s, workshop=workshop)
-    return FacilitatorApp(store, workshop.id, lang=lang, **kwargs)
+    return FacilitatorApp(store, workshop.id, lang=lang, join_url=join_url, **kwargs)
