@@ -200,3 +200,24 @@ async def test_f4_opens_one_round_dialog(demo_store: Store) -> None:
         await pilot.pause()
         assert isinstance(app.screen, RoundDialog)
         assert sum(isinstance(s, RoundDialog) for s in app.screen_stack) == 1
+
+
+async def test_a_step_change_or_reveal_shows_the_round_with_the_title(demo_store: Store) -> None:
+    """The round's table is drawn with the new title, not by a reader that comes later."""
+    from roadmap.store import workshop_results
+
+    app = make_facilitator_app(demo_store, name="Kick-off", lang="en", poll=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        workshop = _session(demo_store)
+        with demo_store.write() as s:
+            workshop_sessions.set_step(session=s, session_id=workshop.id, step=4)
+            rnd = workshop_rounds.new_round(
+                session=s, session_id=workshop.id, method="dots", filter_text="CI-2"
+            )
+            workshop_rounds.set_round_state(session=s, round_id=rnd.id, state="revealed")
+        with demo_store.read() as s:
+            live = workshop_results.load_live(session=s, session_id=workshop.id, lang="en")
+        app._loaded(live)  # no pause, no worker: what the window shows right away
+        assert "Step 5/7" in str(app.query_one("#step-title").render())
+        assert "Round 1: REVEALED" in app.query_one("#content").source

@@ -151,6 +151,7 @@ class FacilitatorApp(WorkshopApp):
     ) -> None:
         super().__init__(store, **kwargs)
         self.workshop_id = session_id
+        self._step_shown: str | None = None
         self.join_url = join_url
         """The participants' page, shown with its QR code while it is served."""
         self.outcome: workshop_results.Outcome | None = None
@@ -205,15 +206,21 @@ class FacilitatorApp(WorkshopApp):
             agenda.clear()
             agenda.extend(ListItem(Label(escape(name))) for name in names)
         agenda.index = row.step
-        self._show_content(live, step)
+        content = self.query_one("#content", Markdown)
+        if step in ("voting", "results"):  # no reading needed: shown with the title, at once
+            self.workers.cancel_group(self, "content")
+            content.update(round_markdown(live, self.w))
+        else:
+            if step != self._step_shown:  # never the last step's table under the new title
+                content.update("")
+            self._show_content(live, step)
+        self._step_shown = step
 
     @work(thread=True, exclusive=True, group="content")
     def _show_content(self, live: workshop_results.Live, step: str) -> None:
         from roadmap.tui.workshop.content import step_markdown
 
-        if step in ("voting", "results"):
-            text = round_markdown(live, self.w)
-        elif step == "roadmap" and self.outcome is not None:
+        if step == "roadmap" and self.outcome is not None:
             text = moves_markdown(self.outcome, self.w) + "\n\n"
             text += step_markdown(self.store, live, step, self.w)
         else:
