@@ -317,3 +317,81 @@ def test_roadmap_comparison_ignores_edits_saved_meanwhile(
             .where(t.Item.key == "B", t.Criterion.key == "benefit")
         ).one()
     assert score == 5
+
+
+def test_locking_a_round_is_not_starved_by_votes_on_postgresql(pg_url: str) -> None:
+    """While a vote is in flight, the facilitator's lock waits for it, and a vote that comes
+    after the lock waits behind it (and is then refused) instead of slipping ahead, which is
+    what let a stream of voters keep a lock waiting for minutes."""
+    import threading
+
+    from sqlalchemy import text
+
+    store = Store.open(pg_url)
+    try:
+        _, session_id, code = seed(store)
+        round_id = _round(store, session_id)
+        first, second = _join(store, code, "P1"), _join(store, code, "P2")
+        in_flight, finish = threading.Event(), threading.Event()
+        outcome: dict[str, object] = {}
+
+        def slow_vote() -> None:
+            with store.write() as s:
+                workshop_rounds.cast_vote(
+                    session=s, round_id=round_id, participant_id=first, item_key="A", value=1
+                )
+                in_flight.set()
+                finish.wait(30)
+
+        def lock() -> None:
+            with store.write() as s:
+                workshop_rounds.set_round_state(session=s, round_id=round_id, state="locked")
+            outcome["locked"] = True
+
+        def late_vote() -> None:
+            try:
+                _vote(store, round_id, second, "B", value=1)
+                outcome["late"] = "saved"
+            except VoteRefused:
+                outcome["late"] = "refused"
+
+        def waiting(n: int) -> bool:
+            """At least ``n`` of this test's round statements wait for a lock."""
+            with store.engine.connect() as conn:
+                found = conn.execute(
+                    text(
+                        "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) "
+                        "WHERE NOT l.granted AND a.datname = current_database() "
+                        "AND (a.query ILIKE '%advisory%' OR a.query ILIKE '%workshop_round%')"
+                    )
+                ).scalar()
+            return found >= n
+
+        def until(condition) -> None:
+            for _ in range(1500):
+                if condition():
+                    return
+                in_flight.wait(0.02)
+            raise AssertionError("gave up waiting")
+
+        threads = [threading.Thread(target=slow_vote)]
+        threads[0].start()
+        assert in_flight.wait(30)
+        threads.append(threading.Thread(target=lock))
+        threads[1].start()
+        until(lambda: waiting(1))
+        threads.append(threading.Thread(target=late_vote))
+        threads[2].start()
+        until(lambda: waiting(2) or "late" in outcome)
+        assert "late" not in outcome  # the late vote waits behind the lock
+        finish.set()
+        for thread in threads:
+            thread.join(30)
+        assert outcome == {"locked": True, "late": "refused"}
+        with store.read() as s:
+            assert (
+                workshop_rounds.allocation(session=s, round_id=round_id, participant_id=second)
+                == {}
+            )
+    finally:
+        store.close()

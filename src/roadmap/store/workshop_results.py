@@ -30,6 +30,7 @@ from roadmap.store.workshop_rounds import (
     criterion_names,
     current_round,
     item_titles,
+    round_lock,
     round_results,
     rounds,
     voted_count,
@@ -167,6 +168,7 @@ def apply_results(*, session: Session, round_id: int, mode: str = "round") -> Ap
 
     if mode not in MODES:
         raise ValueError(f"unknown way to combine rounds {mode!r} (use {', '.join(MODES)})")
+    round_lock(session, round_id, shared=False)
     row = session.get(WorkshopRound, round_id, with_for_update=True)
     if row is None:
         raise NotFoundError(f"no round with id {round_id}")
@@ -219,6 +221,7 @@ def undo_apply(*, session: Session, round_id: int) -> Applied:
     criterion it created goes."""
     from roadmap.store.scores import set_score
 
+    round_lock(session, round_id, shared=False)
     row = session.get(WorkshopRound, round_id, with_for_update=True)
     if row is None:
         raise NotFoundError(f"no round with id {round_id}")

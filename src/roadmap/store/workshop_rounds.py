@@ -1,16 +1,19 @@
 """Workshop rounds and votes: opening, locking and revealing rounds, casting votes, tallies.
 
 A vote checks the budget and writes in one transaction. On SQLite ``BEGIN IMMEDIATE`` already
-serialises writers; on PostgreSQL the participant's row is locked ``FOR UPDATE`` (two windows of
-the same participant take turns) and the round's row ``FOR SHARE`` (locking a round waits for
-votes in flight, and no vote lands after it).
+serialises writers. On PostgreSQL the participant's row is locked ``FOR UPDATE`` (two windows of
+the same participant take turns), and each vote holds the round's advisory lock shared while
+the facilitator's changes of the round take it exclusively (:func:`round_lock`): locking a round
+waits for the votes in flight, no vote lands after it, and, unlike a row's share lock, which
+new voters keep renewing, the advisory lock queues votes that come later behind the facilitator,
+so that locking takes effect at once however many vote without pause.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func, text, update
 from sqlmodel import Session, select
 
 from roadmap.i18n import N_
@@ -34,6 +37,19 @@ from roadmap.workshop.words import translated
 ROUND_STATES = ("open", "locked", "revealed")
 CLOSED_STATUSES = ("done", "dropped")
 """Items in these states are not voted on."""
+
+
+ROUND_LOCK_CLASS = 7_015
+"""First key of the rounds' advisory locks on PostgreSQL (the second is the round's id)."""
+
+
+def round_lock(session: Session, round_id: int, *, shared: bool) -> None:
+    """Take round ``round_id``'s lock for this transaction: ``shared`` for a vote, exclusive
+    for the facilitator's changes (PostgreSQL only; SQLite serialises every writer)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    name = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+    session.execute(text(f"SELECT {name}(:c, :r)"), {"c": ROUND_LOCK_CLASS, "r": round_id})
 
 
 # Rounds -------------------------------------------------------------------------------------
@@ -135,6 +151,7 @@ def set_round_state(*, session: Session, round_id: int, state: str) -> WorkshopR
     """Lock a round, reveal its results, or reopen it (``open``) for more votes."""
     if state not in ROUND_STATES:
         raise ValueError(f"unknown round state {state!r}")
+    round_lock(session, round_id, shared=False)
     row = session.get(WorkshopRound, round_id, with_for_update=True)
     if row is None:
         raise NotFoundError(f"no round with id {round_id}")
@@ -148,6 +165,7 @@ def set_round_state(*, session: Session, round_id: int, state: str) -> WorkshopR
 def delete_round(*, session: Session, round_id: int) -> None:
     """Delete a round begun by mistake, with its votes; refused while its results are in the
     plan (undo that first). Later rounds keep their numbers."""
+    round_lock(session, round_id, shared=False)
     row = session.get(WorkshopRound, round_id, with_for_update=True)
     if row is None:
         raise NotFoundError(f"no round with id {round_id}")
@@ -198,9 +216,8 @@ def cast_vote(
         .where(WorkshopParticipant.id == participant_id)
         .with_for_update()
     ).first()
-    row = session.exec(
-        select(WorkshopRound).where(WorkshopRound.id == round_id).with_for_update(read=True)
-    ).first()
+    round_lock(session, round_id, shared=True)
+    row = session.exec(select(WorkshopRound).where(WorkshopRound.id == round_id)).first()
     if participant is None or row is None or participant.session_id != row.session_id:
         raise VoteRefused("not_your_round")
     if row.state != "open":
