@@ -247,6 +247,11 @@ def cast_vote(
             )
         )
         session.flush()
+    session.execute(  # last seen, for the facilitator's list
+        update(WorkshopParticipant)
+        .where(WorkshopParticipant.id == participant_id)
+        .values(updated_at=t.utcnow())
+    )
     bump(session, row.session_id)
     mine[(item_key, criterion)] = new
     return {k: v for k, v in mine.items() if v}

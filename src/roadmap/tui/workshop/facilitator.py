@@ -144,6 +144,7 @@ class FacilitatorApp(WorkshopApp):
         ("f8", "undo_apply", N_("Undo into plan")),
         ("f9", "delete_round", N_("Delete round")),
         ("f10", "self_check", N_("Check page")),
+        ("f11", "people", N_("Participants")),
     ]
 
     def __init__(
@@ -253,6 +254,12 @@ class FacilitatorApp(WorkshopApp):
                     session=s, session_id=self.session_id, text=text
                 )
             )
+
+    def action_people(self) -> None:
+        from roadmap.tui.workshop.people import PeopleScreen
+
+        if not isinstance(self.screen, ModalScreen):
+            self.push_screen(PeopleScreen(self.w, self.workshop_id))
 
     @work(thread=True, exclusive=True, group="check")
     def action_self_check(self) -> None:
