@@ -67,7 +67,7 @@ async def test_the_facilitator_merges_and_removes_from_the_list(sqlite_store: St
 
     from .test_participant_app import settle
 
-    _, session_id, code = seed(sqlite_store)
+    _, _, code = seed(sqlite_store)
     with sqlite_store.write() as s:
         for name in ("Anna", "Anna", "Bo"):
             workshop_sessions.join(session=s, code=code, name=name)
