@@ -216,6 +216,7 @@ def make_web_app(
         words = Lang(lang)
         try:
             await run_in_threadpool(do_vote, who.id, form)
+            live.poke()
             message = "saved"
         except (Refusal, ValueError) as exc:
             text = exc.say(lang) if isinstance(exc, Refusal) else str(exc)

@@ -2,12 +2,15 @@
 
 One task reads the workshop's change counter a few times a second (one indexed read, in a
 worker thread) and wakes every page's server-sent event stream when it changed, so that the
-cost of a waiting page is a suspended coroutine, not a database read.
+cost of a waiting page is a suspended coroutine, not a database read. A write made by this
+server (a vote, a join) pokes it to read at once, so that the voter's own update does not wait
+for the next poll.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import anyio
 
@@ -24,6 +27,7 @@ class Broadcaster:
         self.store, self.session_id, self.poll = store, session_id, poll
         self.revision = -1
         self._changed: asyncio.Event | None = None
+        self._poked: asyncio.Event | None = None
         self._task: asyncio.Task | None = None
 
     def _read(self) -> int:
@@ -38,13 +42,20 @@ class Broadcaster:
                 changed, self._changed = self._changed, asyncio.Event()
                 if changed is not None:
                     changed.set()
-            await asyncio.sleep(self.poll)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._poked.wait(), self.poll)
+            self._poked.clear()
+
+    def poke(self) -> None:
+        """Read the revision now (called after this server wrote)."""
+        if self._poked is not None:
+            self._poked.set()
 
     async def next_change(self, timeout: float) -> bool:
         """Wait until the workshop changes (True) or ``timeout`` seconds pass (False)."""
         if self._task is None or self._task.done():
             self.revision = await anyio.to_thread.run_sync(self._read)
-            self._changed = asyncio.Event()
+            self._changed, self._poked = asyncio.Event(), asyncio.Event()
             self._task = asyncio.get_running_loop().create_task(self._run())
         event = self._changed
         try:
