@@ -33,7 +33,7 @@ lint: $(STAMP)
 
 ## Run every benchmark, each printing its table.
 bench: $(STAMP)
-	for name in store engine export tui; do $(BIN)/python bench/bench_$$name.py || exit 1; done
+	for name in store engine export tui web; do $(BIN)/python bench/bench_$$name.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

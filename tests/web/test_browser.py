@@ -98,3 +98,53 @@ def test_join_vote_and_follow_the_room(server, sqlite_store: Store, size) -> Non
         expect(page.locator(".results")).to_contain_text("1 voter")
         browser.close()
     assert asked and all(url.startswith(base + "/") for url in asked), asked
+
+
+STATES = ["join", "waiting", "dots", "points", "score", "results"]
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_no_wcag_aa_violation_in_any_state(server, sqlite_store: Store, width: int) -> None:
+    """axe-core (bundled by axe-playwright-python) on every state of the page."""
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import expect, sync_playwright
+
+    from roadmap.model.workshop_tables import WorkshopRound
+
+    base, code, round_id = server
+    with sqlite_store.read() as s:
+        session_id = s.get(WorkshopRound, round_id).session_id
+    axe = Axe()
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    found: dict[str, list[str]] = {}
+
+    def check(state: str, page) -> None:
+        results = axe.run(page, options=options)
+        found[state] = [v["id"] for v in results.response["violations"]]
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(base + "/")
+        check("join", page)
+        page.fill("#code", code)
+        page.fill("#name", "Anna")
+        page.get_by_role("button", name="Join").click()
+        expect(page.locator("#status")).to_be_visible()
+        with sqlite_store.write() as s:
+            workshop_rounds.delete_round(session=s, round_id=round_id)
+        expect(page.locator(".status")).to_contain_text("No voting")
+        check("waiting", page)
+        for method in ("dots", "points", "score"):
+            with sqlite_store.write() as s:
+                rnd = workshop_rounds.new_round(session=s, session_id=session_id, method=method)
+            expect(page.locator(".items")).to_be_visible()
+            page.get_by_role("button", name="1" if method == "score" else "More").first.click()
+            expect(page.locator(".saved")).to_be_visible()
+            check(method, page)
+        with sqlite_store.write() as s:
+            workshop_rounds.set_round_state(session=s, round_id=rnd.id, state="revealed")
+        expect(page.locator(".results")).to_be_visible()
+        check("results", page)
+        browser.close()
+    assert found == {state: [] for state in STATES}

@@ -6,12 +6,20 @@
   var live = document.getElementById("live");
   if (!live) { return; }
   var busy = Promise.resolve();
+  var said = null;  // "saved" or why not, kept when the page is refreshed after the vote
 
-  function swap(html) {
+  function swap(html, fromVote) {
     var focused = document.activeElement;
     var key = focused && focused.closest && focused.closest("form.vote");
     var item = key ? key.querySelector("input[name=item]").value : null;
     live.innerHTML = html;
+    var message = live.querySelector(".saved, .error");
+    if (fromVote) {
+      said = message ? message.outerHTML : null;
+    } else if (!message && said) {
+      var step = live.querySelector("#step");
+      if (step) { step.insertAdjacentHTML("afterend", said); }
+    }
     if (item) {
       var again = live.querySelector("form.vote input[name=item][value='" + CSS.escape(item) + "']");
       var button = again && again.form.querySelector("button[value='" + focused.value + "']");
@@ -23,7 +31,7 @@
     busy = busy.then(function () {
       return fetch(live.dataset.live, {credentials: "same-origin"})
         .then(function (r) { return r.ok ? r.text() : null; })
-        .then(function (html) { if (html !== null) { swap(html); } });
+        .then(function (html) { if (html !== null) { swap(html, false); } });
     });
   }
 
@@ -36,7 +44,7 @@
       return fetch(form.action, {method: "POST", body: data, credentials: "same-origin",
                                  headers: {"X-Requested-With": "fetch"}})
         .then(function (r) { return r.text(); })
-        .then(swap);
+        .then(function (html) { swap(html, true); });
     });
   });
 
