@@ -73,7 +73,8 @@ async def _participant(base: str, code: str, n: int, votes: int, seconds: float,
     import httpx
 
     headers = {"origin": base}
-    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+    limits = httpx.Limits(keepalive_expiry=2)  # closed before the server closes idle ones
+    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
         page = (await client.get("/")).text
         csrf = re.search(r'name="csrf" value="([^"]+)"', page)[1]
         data = {"csrf": csrf, "code": code, "name": f"P{n}"}
