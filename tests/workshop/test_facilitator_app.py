@@ -221,3 +221,25 @@ async def test_a_step_change_or_reveal_shows_the_round_with_the_title(demo_store
         app._loaded(live)  # no pause, no worker: what the window shows right away
         assert "Step 5/7" in str(app.query_one("#step-title").render())
         assert "Round 1: REVEALED" in app.query_one("#content").source
+
+
+async def test_the_round_dialog_cancels_and_starts_over_chosen_items(demo_store: Store) -> None:
+    from textual.widgets import Input, Select
+
+    from roadmap.tui.workshop.round_dialog import RoundDialog
+
+    app = make_facilitator_app(demo_store, name="Kick-off", lang="en", poll=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.click("#cancel")
+        await pilot.pause()
+        assert not isinstance(app.screen, RoundDialog)
+        await pilot.press("f4")
+        await pilot.pause()
+        app.screen.query_one("#choose", Select).value = "keys"
+        app.screen.query_one("#filter", Input).value = "CI-3 CI-5"
+        await pilot.click("#start")
+        await settle(pilot)
+        assert app.live.round is not None and app.live.round.items == ["CI-3", "CI-5"]

@@ -157,3 +157,27 @@ def test_disagreement_follows_a_stated_rule_and_unscored_items_have_no_rank() ->
     assert results["B"].contested and (results["B"].low, results["B"].high) == (2, 5)
     assert results["C"].rank is None and results["C"].voters == 0
     assert [r.key for r in tally("score", ["C", "A", "B"], votes)] == ["A", "B", "C"]
+
+
+def test_rounds_choose_items_by_theme_new_ideas_or_keys(store: Store) -> None:
+    plan_id, session_id, _ = seed(store)
+    with store.write() as s:
+        theme = t.Theme(plan_id=plan_id, key="info", name="Information")
+        s.add(theme)
+        s.flush()
+        for key in ("B", "D"):
+            item = s.exec(select(t.Item).where(t.Item.key == key)).one()
+            item.theme_id = theme.id
+            s.add(item)
+        workshop_sessions.set_step(session=s, session_id=session_id, step=3)
+        workshop_sessions.capture(session=s, session_id=session_id, text="Shared calendar")
+
+        def chosen(how: str, value: str = "") -> list[str]:
+            return workshop_rounds.new_round(
+                session=s, session_id=session_id, method="dots", choose=how, filter_text=value
+            ).items
+
+        assert chosen("theme", "information") == ["B", "D"]
+        assert chosen("new") == ["W1"]
+        assert chosen("keys", "D, A nope") == ["A", "D"]
+        assert chosen("text", "item c") == ["C"]

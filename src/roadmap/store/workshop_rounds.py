@@ -19,6 +19,7 @@ from sqlmodel import Session, select
 from roadmap.i18n import N_
 from roadmap.model import tables as t
 from roadmap.model.workshop_tables import (
+    WorkshopNote,
     WorkshopParticipant,
     WorkshopRound,
     WorkshopVote,
@@ -70,6 +71,49 @@ def votable_items(*, session: Session, plan_id: int, text: str = "") -> list[str
     ]
 
 
+CHOOSERS = ("text", "theme", "new", "keys")
+"""How a round's items are chosen: by text in key, title or tags; by a theme's key or name;
+the new ideas captured in this workshop; or a list of keys (marks made in the item list)."""
+
+
+def choose_items(
+    *, session: Session, session_id: int, how: str = "text", value: str = ""
+) -> list[str]:
+    """Keys of the open items a round is to be over, chosen ``how`` (see :data:`CHOOSERS`)."""
+    workshop = get_session(session=session, session_id=session_id)
+    plan_id = workshop.plan_id
+    if how == "text":
+        return votable_items(session=session, plan_id=plan_id, text=value)
+    open_items = votable_items(session=session, plan_id=plan_id)
+    if how == "theme":
+        needle = value.strip().casefold()
+        themes = {
+            theme_id
+            for theme_id, key, name in session.exec(
+                select(t.Theme.id, t.Theme.key, t.Theme.name).where(t.Theme.plan_id == plan_id)
+            )
+            if needle in (key.casefold(), name.casefold())
+        }
+        keys = set(
+            session.exec(
+                select(t.Item.key).where(t.Item.plan_id == plan_id, t.Item.theme_id.in_(themes))
+            )
+        )
+    elif how == "new":
+        keys = set(
+            session.exec(
+                select(WorkshopNote.item_key).where(
+                    WorkshopNote.session_id == session_id, WorkshopNote.item_key.is_not(None)
+                )
+            )
+        )
+    elif how == "keys":
+        keys = {k.strip() for k in value.replace(",", " ").split() if k.strip()}
+    else:
+        raise ValueError(f"unknown way to choose items {how!r} (use {', '.join(CHOOSERS)})")
+    return [key for key in open_items if key in keys]
+
+
 def scoring_criteria(*, session: Session, plan_id: int) -> list[t.Criterion]:
     """The plan's criteria that people score (weighted, and not the workshop's own)."""
     return list(
@@ -89,10 +133,12 @@ def new_round(
     budget: int | None = None,
     per_item: int | None = None,
     filter_text: str = "",
+    choose: str = "text",
 ) -> WorkshopRound:
-    """Open a round over the open items matching ``filter_text``; earlier open rounds lock."""
+    """Open a round over the open items chosen by ``choose`` and ``filter_text`` (see
+    :func:`choose_items`); earlier open rounds lock."""
     workshop = get_session(session=session, session_id=session_id)
-    items = votable_items(session=session, plan_id=workshop.plan_id, text=filter_text)
+    items = choose_items(session=session, session_id=session_id, how=choose, value=filter_text)
     if not items:
         raise Refused("no_items_match", text=filter_text)
     criteria = ()

@@ -289,12 +289,19 @@ class FacilitatorApp(WorkshopApp):
 
         def start(spec: RoundSpec | None) -> None:
             if spec is not None:
-                self.start_round(spec.method, spec.budget, spec.per_item, spec.filter_text)
+                self.start_round(
+                    spec.method, spec.budget, spec.per_item, spec.filter_text, spec.choose
+                )
 
         self.push_screen(RoundDialog(self.w), start)
 
     def start_round(
-        self, method: str, budget: int | None = None, per_item: int | None = None, text: str = ""
+        self,
+        method: str,
+        budget: int | None = None,
+        per_item: int | None = None,
+        text: str = "",
+        choose: str = "text",
     ) -> None:
         def change(s):
             return workshop_rounds.new_round(
@@ -304,6 +311,7 @@ class FacilitatorApp(WorkshopApp):
                 budget=budget,
                 per_item=per_item,
                 filter_text=text,
+                choose=choose,
             )
 
         self.write(change)

@@ -16,6 +16,13 @@ from roadmap.i18n import N_, _
 from roadmap.workshop.rules import METHODS
 from roadmap.workshop.words import Words
 
+CHOOSER_LABELS = {
+    "text": N_("Key, title or tag contains the text below"),
+    "theme": N_("The theme named below"),
+    "new": N_("The new ideas of this workshop"),
+    "keys": N_("The keys listed below (e.g. marked in the item list)"),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class RoundSpec:
@@ -23,6 +30,7 @@ class RoundSpec:
     budget: int | None
     per_item: int | None
     filter_text: str
+    choose: str = "text"
 
 
 class RoundDialog(ModalScreen[RoundSpec | None]):
@@ -43,6 +51,9 @@ class RoundDialog(ModalScreen[RoundSpec | None]):
             yield Input(id="budget", type="integer")
             yield Label(w("per_item_hint"))
             yield Input(id="per-item", type="integer")
+            yield Label(_("Which items"))
+            choosers = [(_(CHOOSER_LABELS[how]), how) for how in CHOOSER_LABELS]
+            yield Select(choosers, value="text", allow_blank=False, id="choose")
             yield Label(w("filter_hint"))
             yield Input(id="filter")
             yield Static("", id="round-error", classes="error")
@@ -63,13 +74,11 @@ class RoundDialog(ModalScreen[RoundSpec | None]):
                 budget=number("#budget"),
                 per_item=number("#per-item"),
                 filter_text=self.query_one("#filter", Input).value,
+                choose=str(self.query_one("#choose", Select).value),
             )
         )
 
     @on(Button.Pressed, "#cancel")
-    def action_write(self) -> None:
-        self.dismiss(str(self.query_one("#mode", Select).value))
-
     def action_cancel(self) -> None:
         self.dismiss(None)
 
