@@ -85,17 +85,25 @@ async def test_round_lock_reveal_and_results_into_the_plan(demo_store: Store) ->
         assert app.live.round.applied is False
         await pilot.press("f5", "f6")
         await settle(pilot)
+        assert app.live.round.state == "locked"  # revealing asks first
+        assert "Show the results of round 1" in str(app.screen.query_one(".question").render())
+        await pilot.press("y")
+        await settle(pilot)
         assert app.live.round.state == "revealed"
         assert app.live.results[0].key == last
         with demo_store.read() as s:
             before = sequence(load_snapshot(session=s, plan_id=workshop.plan_id))
         await pilot.press("f7")
-        await pilot.pause()
+        await settle(pilot)
+        preview = str(app.screen.query_one("#preview").source)
+        assert f"{last} " in preview and "5" in preview and "→" in preview
+        with demo_store.read() as s:  # the preview wrote nothing
+            assert sequence(load_snapshot(session=s, plan_id=workshop.plan_id)) == before
         await pilot.press("y")
         await settle(pilot)
         assert app.outcome is not None
     with demo_store.read() as s:
-        crit = s.exec(select(t.Criterion).where(t.Criterion.workshop)).one()
+        crit = s.exec(select(t.Criterion).where(t.Criterion.key == "workshop-r1")).one()
         values = dict(
             s.exec(
                 select(t.Item.key, t.ItemScore.value)
@@ -106,10 +114,132 @@ async def test_round_lock_reveal_and_results_into_the_plan(demo_store: Store) ->
         after = sequence(load_snapshot(session=s, plan_id=workshop.plan_id))
         decisions = s.exec(select(WorkshopNote.text).where(WorkshopNote.kind == "decision"))
         decisions = decisions.all()
-    assert crit.key == "tyopaja"
-    assert values == {key: 5.0 if key == last else 1.0 for key in ordered}
+    assert crit.workshop and values[last] == 5.0  # a criterion of the round's own
     assert after.scores[last].score > before.scores[last].score
     moved = {c.key for c in app.outcome.changes if c.kind in ("earlier", "later")}
     starts = {key: p.start for key, p in before.placements.items()}
     assert moved and moved == {k for k, p in after.placements.items() if p.start != starts[k]}
     assert decisions and "results of round 1" in decisions[0]
+
+
+async def test_reopen_asks_and_applying_can_be_undone_and_the_round_deleted(
+    demo_store: Store,
+) -> None:
+    app = make_facilitator_app(demo_store, name="Kick-off", lang="en", poll=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        workshop = _session(demo_store)
+        app.start_round("dots", budget=3, per_item=3, text="CI-2")
+        await settle(pilot)
+        rnd = app.live.round
+        with demo_store.write() as s:
+            who = workshop_sessions.join(session=s, code=workshop.code, name="P")[0].id
+            workshop_rounds.cast_vote(
+                session=s, round_id=rnd.id, participant_id=who, item_key=rnd.items[0], value=2
+            )
+            workshop_rounds.set_round_state(session=s, round_id=rnd.id, state="revealed")
+        with demo_store.read() as s:
+            before = sequence(load_snapshot(session=s, plan_id=workshop.plan_id))
+        await settle(pilot)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert "Reopen voting on round 1" in str(app.screen.query_one(".question").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.live.round.state == "revealed"
+        await pilot.press("f7")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.live.round.applied
+        await pilot.press("f9", "y")
+        await settle(pilot)
+        assert app.live.round is not None  # refused: results are in the plan
+        await pilot.press("f8")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert not app.live.round.applied
+        with demo_store.read() as s:
+            assert sequence(load_snapshot(session=s, plan_id=workshop.plan_id)) == before
+        await pilot.press("f9")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.live.round is None
+
+
+async def test_the_capture_box_has_the_focus_and_time_up_shows(demo_store: Store) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    app = make_facilitator_app(demo_store, name="Kick-off", lang="en", poll=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"first words")
+        assert app.query_one("#capture").value == "first words"
+        past = datetime.now(UTC) - timedelta(seconds=65)
+        with demo_store.write() as s:
+            s.execute(update(WorkshopSession).values(timer_deadline=past, revision=99))
+        await pilot.pause(0.3)
+        await settle(pilot)
+        app._tick()
+        timer = app.query_one("#timer")
+        assert timer.has_class("time-up") and str(timer.value).startswith("+01:0")
+
+
+async def test_f4_opens_one_round_dialog(demo_store: Store) -> None:
+    from roadmap.tui.workshop.round_dialog import RoundDialog
+
+    app = make_facilitator_app(demo_store, name="Kick-off", lang="en", poll=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, RoundDialog)
+        assert sum(isinstance(s, RoundDialog) for s in app.screen_stack) == 1
+
+
+async def test_a_step_change_or_reveal_shows_the_round_with_the_title(demo_store: Store) -> None:
+    """The round's table is drawn with the new title, not by a reader that comes later."""
+    from roadmap.store import workshop_results
+
+    app = make_facilitator_app(demo_store, name="Kick-off", lang="en", poll=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        workshop = _session(demo_store)
+        with demo_store.write() as s:
+            workshop_sessions.set_step(session=s, session_id=workshop.id, step=4)
+            rnd = workshop_rounds.new_round(
+                session=s, session_id=workshop.id, method="dots", filter_text="CI-2"
+            )
+            workshop_rounds.set_round_state(session=s, round_id=rnd.id, state="revealed")
+        with demo_store.read() as s:
+            live = workshop_results.load_live(session=s, session_id=workshop.id, lang="en")
+        app._loaded(live)  # no pause, no worker: what the window shows right away
+        assert "Step 5/7" in str(app.query_one("#step-title").render())
+        assert "Round 1: REVEALED" in app.query_one("#content").source
+
+
+async def test_the_round_dialog_cancels_and_starts_over_chosen_items(demo_store: Store) -> None:
+    from textual.widgets import Input, Select
+
+    from roadmap.tui.workshop.round_dialog import RoundDialog
+
+    app = make_facilitator_app(demo_store, name="Kick-off", lang="en", poll=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.click("#cancel")
+        await pilot.pause()
+        assert not isinstance(app.screen, RoundDialog)
+        await pilot.press("f4")
+        await pilot.pause()
+        app.screen.query_one("#choose", Select).value = "keys"
+        app.screen.query_one("#filter", Input).value = "CI-3 CI-5"
+        await pilot.click("#start")
+        await settle(pilot)
+        assert app.live.round is not None and app.live.round.items == ["CI-3", "CI-5"]

@@ -108,7 +108,7 @@ async def test_facilitator_language_is_kept_and_participants_follow_it(demo_stor
 
 async def test_untranslated_titles_fall_back_to_the_default_language(demo_store: Store) -> None:
     app = make_facilitator_app(demo_store, name="Kick-off", lang="en", poll=None)
-    session_id = app._session
+    session_id = app.workshop_id
     with demo_store.write() as s:
         workshop_sessions.capture(session=s, session_id=session_id, text="item: Perhekalenteri")
     _round_on(demo_store, session_id, "W1")

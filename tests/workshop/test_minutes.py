@@ -139,3 +139,26 @@ def test_minutes_are_in_the_workshops_language_unless_asked(tmp_path: Path) -> N
     result = runner.invoke(cli, ["--db", str(db), "workshop", "minutes"])
     assert result.exit_code == 0, result.output
     assert result.output == (GOLDEN / "minutes.fi.md").read_text(encoding="utf-8")
+
+
+def test_minutes_name_people_on_request_and_say_what_moved(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "demo", "--quiet"]).exit_code == 0
+    store = Store.open(db)
+    _script(store)
+    store.close()
+    args = ["--db", str(db), "workshop", "minutes", "--lang", "en"]
+    quiet = runner.invoke(cli, args).output
+    named = runner.invoke(cli, [*args, "--names"]).output
+    assert "P0" not in quiet and "Participants: 3 (P0, P1, P2)" in named
+    assert "Criteria scored:" in named and " moved from " in named
+
+
+def test_a_first_workshop_is_named_in_the_plans_language(demo_store: Store) -> None:
+    from roadmap.tui.workshop.facilitator import make_facilitator_app
+
+    app = make_facilitator_app(demo_store)
+    with demo_store.read() as s:
+        name = workshop_sessions.get_session(session=s, session_id=app.workshop_id).name
+    assert name == "Työpaja"

@@ -113,3 +113,68 @@ async def test_the_join_screen_does_not_say_a_first_name_is_enough(sqlite_store:
         await pilot.pause()
         hint = app.screen.query_one("#name").placeholder
         assert "First name" not in hint and hint == "The name the room knows you by"
+
+
+async def test_a_wrong_code_on_the_command_line_asks_again_in_the_rooms_language(
+    demo_store: Store,
+) -> None:
+    """The demo workshop speaks Finnish: the refusal does too, and the code can be retyped."""
+    from roadmap.tui.workshop.facilitator import make_facilitator_app
+
+    make_facilitator_app(demo_store, name="Kick-off")  # a Finnish workshop
+    with demo_store.read() as s:
+        from roadmap.model.workshop_tables import WorkshopSession
+
+        code = s.exec(select(WorkshopSession.code)).one()
+    app = make_participant_app(demo_store, code="ZZZZZZ", name="Anna", poll=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, JoinScreen)
+        assert (
+            "millään työpajalla ei ole tätä koodia"
+            in str(app.screen.query_one("#join-error").render()).lower()
+        )
+        field = app.screen.query_one("#code")
+        assert field.value == "ZZZZZZ" and app.screen.query_one("#name").value == "Anna"
+        field.value = code
+        await pilot.click("#join-button")
+        await settle(pilot)
+        assert not isinstance(app.screen, JoinScreen)
+
+
+async def test_fast_presses_all_count_and_numbers_can_be_typed(sqlite_store: Store) -> None:
+    _, session_id, code = seed(sqlite_store)
+    with sqlite_store.write() as s:
+        workshop_rounds.new_round(session=s, session_id=session_id, method="points")
+    app = make_participant_app(sqlite_store, code=code, name="Anna", poll=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = list(app.screen.query(ItemRow))
+        for _ in range(7):  # no pause between presses
+            await pilot.click(rows[0].query_one(".more"))
+        await settle(pilot)
+        amount = rows[1].query_one(".amount")
+        amount.focus()
+        amount.value = "37"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "28 of 100 points left" in str(app.screen.query_one("#status").render())
+        assert _votes(sqlite_store) == [("A", 35), ("B", 37)]
+
+
+async def test_a_refusal_is_cleared_when_the_next_round_opens(sqlite_store: Store) -> None:
+    _, session_id, code = seed(sqlite_store)
+    with sqlite_store.write() as s:
+        workshop_rounds.new_round(session=s, session_id=session_id, method="dots", budget=1)
+    app = make_participant_app(sqlite_store, code=code, name="Anna", poll=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(2):
+            await pilot.click(app.screen.query(ItemRow).first().query_one(".more"))
+            await settle(pilot)
+        assert "Not saved" in str(app.screen.query_one("#saved").render())
+        with sqlite_store.write() as s:
+            workshop_rounds.new_round(session=s, session_id=session_id, method="dots")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert str(app.screen.query_one("#saved").render()) == ""

@@ -127,27 +127,48 @@ async def until(pilot, condition, within: float) -> None:
         await pilot.pause(0.05)
 
 
-def test_exposed_serve_limits_wrong_codes(tmp_path: Path, monkeypatch) -> None:
-    import textual_serve.server
+def test_serve_prints_a_reachable_address_never_0_0_0_0(tmp_path: Path, monkeypatch) -> None:
+    import uvicorn
+
+    import roadmap.web.address as address
 
     db = tmp_path / "w.db"
     store = Store.open(db)
     _, _, code = seed(store)
     store.close()
-    commands = []
-
-    class FakeServer:
-        def __init__(self, command: str, **kwargs) -> None:
-            commands.append(command)
-
-        def serve(self) -> None:
-            pass
-
-    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    served = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.append(kw))
+    monkeypatch.setattr(address, "lan_address", lambda: "192.168.1.23")
     runner = CliRunner()
-    assert runner.invoke(cli, ["--db", str(db), "serve", "--host", "0.0.0.0"]).exit_code == 0
-    assert runner.invoke(cli, ["--db", str(db), "serve", "--lang", "sv"]).exit_code == 0
-    exposed, local = commands
-    assert "--attempts 5 --wrong-code-delay 2.0" in exposed and code not in exposed
-    assert "--lang en" in exposed  # the workshop's language
-    assert "--attempts" not in local and local.endswith(code) and "--lang sv" in local
+    exposed = runner.invoke(cli, ["--db", str(db), "serve", "--host", "0.0.0.0", "--port", "8123"])
+    proxied = runner.invoke(
+        cli, ["--db", str(db), "serve", "--public-url", "https://ws.example.org"]
+    )
+    assert exposed.exit_code == 0 and "0.0.0.0" not in exposed.output
+    assert f"http://192.168.1.23:8123/ and type the code {code}" in exposed.output
+    assert "https://ws.example.org/" in proxied.output
+    assert served[0]["host"] == "0.0.0.0" and served[1]["host"] == "127.0.0.1"
+
+
+def test_workshop_serve_runs_the_page_beside_the_projector(tmp_path: Path, monkeypatch) -> None:
+    import roadmap.web.address as address
+    from roadmap.tui.workshop.facilitator import FacilitatorApp
+
+    db = tmp_path / "w.db"
+    store = Store.open(db)
+    seed(store)
+    store.close()
+    shown, served = [], []
+
+    class Running:
+        should_exit = False
+
+    monkeypatch.setattr(FacilitatorApp, "run", lambda self: shown.append(self.join_url))
+    monkeypatch.setattr(
+        address, "start_server", lambda app, h, p: served.append((h, p)) or Running()
+    )
+    monkeypatch.setattr(address, "lan_address", lambda: "10.1.2.3")
+    args = ["--db", str(db), "workshop", "--serve", "--host", "0.0.0.0", "--port", "8111"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert shown == ["http://10.1.2.3:8111/"] and served == [("0.0.0.0", 8111)]

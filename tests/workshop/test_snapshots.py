@@ -23,7 +23,7 @@ CODE = "4C7E2A"
 def _workshop(store: Store, state: str | None) -> int:
     """The demo plan's workshop, at the voting step with a round in ``state`` (None: none)."""
     app = make_facilitator_app(store, name="Aloitustyöpaja", poll=None)
-    session_id = app._session
+    session_id = app.workshop_id
     with store.write() as s:
         s.execute(
             update(WorkshopSession)

@@ -134,7 +134,7 @@ def test_scoring_round_tallies_spread_and_reverses_cost(store: Store) -> None:
     assert results["A"].total == results["B"].total == 3.0
     assert results["A"].spread > 1.5 and results["A"].contested
     assert results["B"].spread == 0 and not results["B"].contested
-    assert results["D"].voters == 0
+    assert results["D"].voters == 0 and results["D"].rank is None
 
 
 def test_results_become_the_workshop_criterion(store: Store) -> None:
@@ -146,7 +146,7 @@ def test_results_become_the_workshop_criterion(store: Store) -> None:
         workshop_results.apply_results(session=s, round_id=round_id)
     with store.write() as s:
         workshop_rounds.set_round_state(session=s, round_id=round_id, state="locked")
-        applied = workshop_results.apply_results(session=s, round_id=round_id)
+        applied = workshop_results.apply_results(session=s, round_id=round_id, mode="replace")
     assert applied.created and applied.criterion == "workshop"
     with store.read() as s:
         crit = s.exec(select(t.Criterion).where(t.Criterion.workshop)).one()
@@ -155,7 +155,7 @@ def test_results_become_the_workshop_criterion(store: Store) -> None:
             .join(t.ItemScore, t.ItemScore.item_id == t.Item.id)
             .where(t.ItemScore.criterion_id == crit.id)
         ).all()
-    assert sorted(rows) == [("A", 1.0), ("B", 3.0), ("C", 1.0), ("D", 5.0)]
+    assert sorted(rows) == [("B", 3.0), ("D", 5.0)]  # nobody voted on A or C
 
 
 def test_timer_and_step_are_stored(store: Store) -> None:
@@ -173,6 +173,34 @@ def test_timer_and_step_are_stored(store: Store) -> None:
     assert row.step == 2 and row.timer_deadline is None
     assert row.timer_remaining == 20 * 60 + 60 - 30
     assert row.revision == 4
+
+
+def test_each_step_keeps_its_own_timer(store: Store) -> None:
+    """A stray clicker press and back again loses no time: the step's countdown is kept."""
+    _, session_id, _ = seed(store)
+    now = datetime(2027, 2, 3, 9, 0, tzinfo=UTC)
+    with store.write() as s:
+        workshop_sessions.set_step(session=s, session_id=session_id, step=2)
+        workshop_sessions.change_timer(session=s, session_id=session_id, action="start", now=now)
+        workshop_sessions.change_timer(
+            session=s, session_id=session_id, action="pause", now=now + timedelta(seconds=90)
+        )
+        workshop_sessions.set_step(session=s, session_id=session_id, step=3)
+        fresh = workshop_sessions.get_session(session=s, session_id=session_id)
+        assert (fresh.timer_deadline, fresh.timer_remaining) == (None, None)
+        workshop_sessions.set_step(session=s, session_id=session_id, step=2)
+    with store.read() as s:
+        row = workshop_sessions.get_session(session=s, session_id=session_id)
+    assert row.timer_remaining == 20 * 60 - 90 and row.timer_deadline is None
+
+
+def test_time_up_counts_overtime() -> None:
+    from roadmap.workshop.timer import Timer, overtime_clock
+
+    now = datetime(2027, 2, 3, 9, 0, tzinfo=UTC)
+    timer = Timer(deadline=now - timedelta(seconds=75))
+    assert timer.left(now, 600) == 0 and overtime_clock(timer.overtime(now)) == "+01:15"
+    assert Timer(remaining=0.0).overtime(now) == 0
 
 
 def test_capture_adds_items_to_the_plan_and_notes_to_the_session(store: Store) -> None:
@@ -289,3 +317,81 @@ def test_roadmap_comparison_ignores_edits_saved_meanwhile(
             .where(t.Item.key == "B", t.Criterion.key == "benefit")
         ).one()
     assert score == 5
+
+
+def test_locking_a_round_is_not_starved_by_votes_on_postgresql(pg_url: str) -> None:
+    """While a vote is in flight, the facilitator's lock waits for it, and a vote that comes
+    after the lock waits behind it (and is then refused) instead of slipping ahead, which is
+    what let a stream of voters keep a lock waiting for minutes."""
+    import threading
+
+    from sqlalchemy import text
+
+    store = Store.open(pg_url)
+    try:
+        _, session_id, code = seed(store)
+        round_id = _round(store, session_id)
+        first, second = _join(store, code, "P1"), _join(store, code, "P2")
+        in_flight, finish = threading.Event(), threading.Event()
+        outcome: dict[str, object] = {}
+
+        def slow_vote() -> None:
+            with store.write() as s:
+                workshop_rounds.cast_vote(
+                    session=s, round_id=round_id, participant_id=first, item_key="A", value=1
+                )
+                in_flight.set()
+                finish.wait(30)
+
+        def lock() -> None:
+            with store.write() as s:
+                workshop_rounds.set_round_state(session=s, round_id=round_id, state="locked")
+            outcome["locked"] = True
+
+        def late_vote() -> None:
+            try:
+                _vote(store, round_id, second, "B", value=1)
+                outcome["late"] = "saved"
+            except VoteRefused:
+                outcome["late"] = "refused"
+
+        def waiting(n: int) -> bool:
+            """At least ``n`` of this test's round statements wait for a lock."""
+            with store.engine.connect() as conn:
+                found = conn.execute(
+                    text(
+                        "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) "
+                        "WHERE NOT l.granted AND a.datname = current_database() "
+                        "AND (a.query ILIKE '%advisory%' OR a.query ILIKE '%workshop_round%')"
+                    )
+                ).scalar()
+            return found >= n
+
+        def until(condition) -> None:
+            for _ in range(1500):
+                if condition():
+                    return
+                in_flight.wait(0.02)
+            raise AssertionError("gave up waiting")
+
+        threads = [threading.Thread(target=slow_vote)]
+        threads[0].start()
+        assert in_flight.wait(30)
+        threads.append(threading.Thread(target=lock))
+        threads[1].start()
+        until(lambda: waiting(1))
+        threads.append(threading.Thread(target=late_vote))
+        threads[2].start()
+        until(lambda: waiting(2) or "late" in outcome)
+        assert "late" not in outcome  # the late vote waits behind the lock
+        finish.set()
+        for thread in threads:
+            thread.join(30)
+        assert outcome == {"locked": True, "late": "refused"}
+        with store.read() as s:
+            assert (
+                workshop_rounds.allocation(session=s, round_id=round_id, participant_id=second)
+                == {}
+            )
+    finally:
+        store.close()

@@ -1,16 +1,13 @@
 """``roadmap workshop``, ``roadmap join`` and ``roadmap serve``: running a workshop session.
 
 The facilitator opens ``roadmap workshop`` on the projector; participants join from a terminal
-on the same database (``roadmap join CODE --name NAME``) or from a browser through
-``roadmap serve``, which runs one participant app per browser page. ``roadmap workshop
+on the same database (``roadmap join CODE --name NAME``) or from their phones through
+``roadmap serve``, one small web server for everyone (:mod:`roadmap.web`). ``roadmap workshop
 minutes`` writes the session's record.
 """
 
 from __future__ import annotations
 
-import os
-import shlex
-import sys
 from pathlib import Path
 
 import click
@@ -19,10 +16,6 @@ from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_o
 
 LOOPBACK = "127.0.0.1"
 LANGS = ("fi", "sv", "en")
-EXPOSED_ATTEMPTS = 5
-"""Wrong join codes one browser page may try when ``roadmap serve`` is exposed."""
-EXPOSED_DELAY = 2.0
-"""Seconds before the next code may be tried after a wrong one, when exposed."""
 
 
 def lang_option(what: str):
@@ -44,9 +37,22 @@ def lang_option(what: str):
     "the projector and of participants' windows (default: the workshop's, else the "
     "plan's default language); kept for the workshop"
 )
+@click.option("--serve", is_flag=True, help="Serve the participants' page from this process.")
+@click.option("--host", default=LOOPBACK, show_default=True, help="Address to serve on.")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--public-url", metavar="URL", help="The address participants open, if not ours.")
 @click.pass_context
 def workshop(
-    ctx: click.Context, plan_slug: str | None, name: str | None, agenda, when, lang
+    ctx: click.Context,
+    plan_slug: str | None,
+    name: str | None,
+    agenda,
+    when,
+    lang,
+    serve: bool,
+    host: str,
+    port: int,
+    public_url: str | None,
 ) -> None:
     """Run a workshop on the projector: agenda, timer, live capture, voting, results."""
     if ctx.invoked_subcommand is not None:
@@ -68,6 +74,18 @@ def workshop(
         )
     except (NotFoundError, ValueError) as exc:
         fail(str(exc))
+    if serve:
+        from roadmap.web.address import reachable_url, start_server
+        from roadmap.web.app import make_web_app
+
+        app.join_url = reachable_url(host, port, public_url)
+        web = make_web_app(store, app.workshop_id)
+        server = start_server(web, host, port)
+        try:
+            app.run()
+        finally:
+            server.should_exit = True
+        return
     app.run()
 
 
@@ -106,24 +124,34 @@ def join(
     "--host",
     default=LOOPBACK,
     show_default=True,
-    help="Address to listen on; any other than 127.0.0.1 exposes the workshop to the network, "
-    "and participants must then type the join code.",
+    help="Address to listen on; 0.0.0.0 serves every network the machine is on.",
 )
 @click.option("--port", default=8000, show_default=True, type=int)
-@lang_option("the participants' pages (default: the workshop's); each page can switch")
+@click.option(
+    "--public-url",
+    metavar="URL",
+    help="The address participants open, when a proxy or another name stands in front.",
+)
 @pass_ctx
 def serve(
-    ctx: Context, plan_slug: str | None, name: str | None, host: str, port: int, lang
+    ctx: Context,
+    plan_slug: str | None,
+    name: str | None,
+    host: str,
+    port: int,
+    public_url: str | None,
 ) -> None:
-    """Serve the participant view to browsers (nothing to install for participants).
+    """Serve the participants' web page (nothing to install for participants).
 
-    Exposed (``--host`` other than 127.0.0.1), each page asks for the join code and allows a
-    few wrong ones, with a pause after each.
+    Every page asks for the join code, which opens exactly this workshop; wrong codes are
+    limited per address and per workshop. The address printed is one a phone can open.
     """
-    from textual_serve.server import Server
+    import uvicorn
 
     from roadmap.store import workshop_sessions
     from roadmap.store.repo import NotFoundError, find_plan
+    from roadmap.web.address import reachable_url
+    from roadmap.web.app import make_web_app
 
     store = ctx.store
     with store.read() as session:
@@ -132,19 +160,12 @@ def serve(
             found = workshop_sessions.find_session(session=session, plan_id=plan.id, name=name)
         except NotFoundError as exc:
             fail(f"{exc}; start it with `roadmap workshop` first")
-        code = found.code
-        lang = lang or workshop_sessions.session_lang(session=session, workshop=found)
-    exposed = host != LOOPBACK
-    command = [sys.executable, "-m", "roadmap", "join", "--lang", lang]
-    if exposed:
-        command += ["--attempts", str(EXPOSED_ATTEMPTS)]
-        command += ["--wrong-code-delay", str(EXPOSED_DELAY)]
-    else:
-        command.append(code)
-    os.environ["ROADMAP_DB"] = store.url
-    address = f"http://{host}:{port}"
-    click.echo(f"Participants open {address}" + (f" and type the code {code}" if exposed else ""))
-    Server(shlex.join(command), host=host, port=port, title="Workshop").serve()
+        code, session_id = found.code, found.id
+    url = reachable_url(host, port, public_url)
+    click.echo(f"Participants open {url} and type the code {code}", err=False)
+    secure = bool(public_url and public_url.startswith("https:"))
+    app = make_web_app(store, session_id, secure_cookies=secure)
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=bool(public_url))
 
 
 @workshop.command()
@@ -157,9 +178,19 @@ def serve(
     help="Language of the minutes (default: the workshop's own).",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option(
+    "--names/--no-names",
+    default=False,
+    help="List the participants by name (off by default: ask the room first).",
+)
 @pass_ctx
 def minutes(
-    ctx: Context, plan_slug: str | None, name: str | None, lang: str | None, output: str | None
+    ctx: Context,
+    plan_slug: str | None,
+    name: str | None,
+    lang: str | None,
+    output: str | None,
+    names: bool,
 ) -> None:
     """Write the workshop's minutes as Markdown: agenda, captures, rounds, results, decisions."""
     from roadmap.store.repo import NotFoundError
@@ -168,7 +199,7 @@ def minutes(
 
     with ctx.sound_store().read() as session:
         try:
-            record = minutes_record(session=session, plan_slug=plan_slug, name=name)
+            record = minutes_record(session=session, plan_slug=plan_slug, name=name, names=names)
         except NotFoundError as exc:
             fail(str(exc))
     text = render_minutes(record, lang or record.lang)

@@ -7,11 +7,15 @@ roadmap moved because of them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from statistics import fmean
 
-from sqlalchemy import func
+from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
+from roadmap.i18n import N_
+from roadmap.i18n.lang import Lang
 from roadmap.model import tables as t
 from roadmap.model.workshop_tables import (
     WorkshopNote,
@@ -19,11 +23,14 @@ from roadmap.model.workshop_tables import (
     WorkshopSession,
 )
 from roadmap.store.repo import NotFoundError
+from roadmap.store.scores import all_scores
 from roadmap.store.workshop_rounds import (
+    CLOSED_STATUSES,
     allocation,
     criterion_names,
     current_round,
     item_titles,
+    round_lock,
     round_results,
     rounds,
     voted_count,
@@ -34,11 +41,10 @@ from roadmap.store.workshop_sessions import (
     get_session,
     notes,
     participant_count,
+    participant_names,
     session_lang,
 )
-from roadmap.workshop.rules import (
-    Refused,
-)
+from roadmap.workshop.rules import Refused, RefusedWorded
 from roadmap.workshop.tally import ItemResult, criterion_values
 from roadmap.workshop.words import LANGS, Words, lang_or_default
 
@@ -49,6 +55,11 @@ WORKSHOP_CRITERION = "workshop"
 # Results into the plan ----------------------------------------------------------------------
 
 
+MODES = ("round", "average", "replace")
+"""How a round's results combine with earlier ones: a criterion of its own (the default), the
+average with the workshop criterion's value, or in place of it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Applied:
     """What :func:`apply_results` wrote."""
@@ -56,25 +67,21 @@ class Applied:
     criterion: str
     created: bool
     values: dict[str, float]
+    """New values of the items someone voted on."""
+    before: dict[str, float | None]
+    """Their values on the criterion before (None: none)."""
+    mode: str = "round"
 
 
-def workshop_criterion(*, session: Session, plan_id: int) -> tuple[t.Criterion, bool]:
-    """The plan's workshop criterion, created (weight 1, scale 1-5) when it has none.
-
-    A new one is named in the plan's default language, with translations into the plan's
-    other workshop languages.
-    """
-    found = session.exec(
-        select(t.Criterion)
-        .where(t.Criterion.plan_id == plan_id, t.Criterion.workshop)
-        .order_by(t.Criterion.position, t.Criterion.id)
-    ).first()
-    if found is not None:
-        return found, False
+def _new_criterion(
+    *, session: Session, plan_id: int, key: str, name: Callable[[str], str]
+) -> t.Criterion:
+    """A new workshop criterion (weight 1, scale 1-5) keyed ``key`` (suffixed when taken),
+    named ``name(lang)`` in the plan's default language and its other workshop languages."""
     keys = set(session.exec(select(t.Criterion.key).where(t.Criterion.plan_id == plan_id)))
-    key, n = WORKSHOP_CRITERION, 2
+    base, n = key, 2
     while key in keys:
-        key, n = f"{WORKSHOP_CRITERION}-{n}", n + 1
+        key, n = f"{base}-{n}", n + 1
     position = session.exec(
         select(func.coalesce(func.max(t.Criterion.position), -1)).where(
             t.Criterion.plan_id == plan_id
@@ -88,46 +95,166 @@ def workshop_criterion(*, session: Session, plan_id: int) -> tuple[t.Criterion, 
     row = t.Criterion(
         plan_id=plan_id,
         key=key,
-        name=Words(default)("workshop_criterion"),
-        i18n={lang: {"name": Words(lang)("workshop_criterion")} for lang in sorted(others)},
+        name=name(default),
+        i18n={lang: {"name": name(lang)} for lang in sorted(others)},
         workshop=True,
         position=position + 1,
     )
     session.add(row)
     session.flush()
-    return row, True
+    return row
 
 
-def apply_results(*, session: Session, round_id: int) -> Applied:
-    """Write the round's results as the values of the plan's workshop criterion.
+def workshop_criterion(*, session: Session, plan_id: int) -> tuple[t.Criterion, bool]:
+    """The plan's workshop criterion, created (weight 1, scale 1-5) when it has none."""
+    found = session.exec(
+        select(t.Criterion)
+        .where(t.Criterion.plan_id == plan_id, t.Criterion.workshop)
+        .order_by(t.Criterion.position, t.Criterion.id)
+    ).first()
+    if found is not None:
+        return found, False
+    name = lambda lang: Words(lang)("workshop_criterion")  # noqa: E731
+    return _new_criterion(session=session, plan_id=plan_id, key=WORKSHOP_CRITERION, name=name), True
 
-    Refused while the round is still open, so that no vote arrives after the values were taken.
+
+def _round_criterion(*, session: Session, workshop: WorkshopSession, number: int) -> t.Criterion:
+    """A criterion of round ``number``'s own, named after the workshop and the round."""
+
+    def name(lang: str) -> str:
+        return Lang(lang)._("{workshop}, round {n}", workshop=workshop.name, n=number)
+
+    return _new_criterion(
+        session=session,
+        plan_id=workshop.plan_id,
+        key=f"{WORKSHOP_CRITERION}-r{number}",
+        name=name,
+    )
+
+
+def _standing(*, session: Session, plan_id: int, without: int) -> dict[str, float]:
+    """Each open item's mean over the plan's workshop criteria other than ``without``."""
+    rows = session.exec(
+        select(t.Item.key, t.ItemScore.value)
+        .join(t.ItemScore, t.ItemScore.item_id == t.Item.id)
+        .join(t.Criterion, t.Criterion.id == t.ItemScore.criterion_id)
+        .where(
+            t.Item.plan_id == plan_id,
+            t.Criterion.workshop,
+            t.Criterion.id != without,
+            t.Item.status.not_in(CLOSED_STATUSES),
+        )
+    )
+    found: dict[str, list[float]] = {}
+    for key, value in rows:
+        found.setdefault(key, []).append(value)
+    return {key: round(fmean(values), 2) for key, values in found.items()}
+
+
+def apply_results(*, session: Session, round_id: int, mode: str = "round") -> Applied:
+    """Write the round's results into the plan, combined with earlier rounds by ``mode``.
+
+    ``round`` (the default) gives the round a workshop criterion of its own, so that every
+    round counts and a later one does not undo what an earlier one said; items nobody voted
+    on get their standing from the earlier workshop criteria, so that they neither gain nor
+    lose by being left out. ``average`` sets the workshop criterion to the mean of its value
+    and the round's; ``replace`` overwrites it. Items nobody voted on keep their value. What
+    was written and what it replaced is kept on the round for :func:`undo_apply`.
+
+    Refused while the round is still open (no vote may arrive after the values were taken) and
+    when it was applied already.
     """
     from roadmap.store.scores import set_score
 
+    if mode not in MODES:
+        raise ValueError(f"unknown way to combine rounds {mode!r} (use {', '.join(MODES)})")
+    round_lock(session, round_id, shared=False)
     row = session.get(WorkshopRound, round_id, with_for_update=True)
     if row is None:
         raise NotFoundError(f"no round with id {round_id}")
     if row.state == "open":
         raise Refused("lock_before_apply")
+    if row.applied:
+        raise RefusedWorded(N_("Round {n} is in the plan already; undo it first."), n=row.number)
     workshop = get_session(session=session, session_id=row.session_id)
-    criterion, created = workshop_criterion(session=session, plan_id=workshop.plan_id)
+    plan_id = workshop.plan_id
+    if mode == "round":
+        criterion, created = (
+            _round_criterion(session=session, workshop=workshop, number=row.number),
+            True,
+        )
+    else:
+        criterion, created = workshop_criterion(session=session, plan_id=plan_id)
     values = criterion_values(row.method, round_results(session=session, round_id=round_id))
-    existing = set(item_titles(session=session, plan_id=workshop.plan_id, keys=values))
+    existing = set(item_titles(session=session, plan_id=plan_id, keys=values))
     values = {key: value for key, value in values.items() if key in existing}
+    if mode == "round":
+        standing = _standing(session=session, plan_id=plan_id, without=criterion.id)
+        values = {**{k: v for k, v in standing.items() if k not in values}, **values}
+    current = all_scores(session=session, plan_id=plan_id)
+    before = {key: current.get(key, {}).get(criterion.key) for key in values}
+    if mode == "average":
+        values = {
+            key: value if before[key] is None else round((before[key] + value) / 2, 2)
+            for key, value in values.items()
+        }
     for key, value in values.items():
         set_score(
-            session=session,
-            plan_id=workshop.plan_id,
-            item_key=key,
-            criterion_key=criterion.key,
-            value=value,
+            session=session, plan_id=plan_id, item_key=key, criterion_key=criterion.key, value=value
         )
     row.applied = True
+    row.applied_record = {
+        "mode": mode,
+        "criterion": criterion.key,
+        "created": created,
+        "before": before,
+        "values": values,
+    }
     session.add(row)
     session.flush()
     bump(session, row.session_id)
-    return Applied(criterion.key, created, values)
+    return Applied(criterion.key, created, values, before, mode)
+
+
+def undo_apply(*, session: Session, round_id: int) -> Applied:
+    """Take a round's results back out of the plan: the values it replaced return, and a
+    criterion it created goes."""
+    from roadmap.store.scores import set_score
+
+    round_lock(session, round_id, shared=False)
+    row = session.get(WorkshopRound, round_id, with_for_update=True)
+    if row is None:
+        raise NotFoundError(f"no round with id {round_id}")
+    record = row.applied_record
+    if not row.applied or not record:
+        raise RefusedWorded(N_("Round {n} is not in the plan."), n=row.number)
+    plan_id = get_session(session=session, session_id=row.session_id).plan_id
+    key = record["criterion"]
+    if record["created"]:
+        criterion = session.exec(
+            select(t.Criterion).where(t.Criterion.plan_id == plan_id, t.Criterion.key == key)
+        ).first()
+        if criterion is not None:
+            for item_key in record["values"]:
+                set_score(
+                    session=session,
+                    plan_id=plan_id,
+                    item_key=item_key,
+                    criterion_key=key,
+                    value=None,
+                )
+            session.execute(delete(t.ItemScore).where(t.ItemScore.criterion_id == criterion.id))
+            session.delete(criterion)
+    else:
+        for item_key, value in record["before"].items():
+            set_score(
+                session=session, plan_id=plan_id, item_key=item_key, criterion_key=key, value=value
+            )
+    row.applied, row.applied_record = False, None
+    session.add(row)
+    session.flush()
+    bump(session, row.session_id)
+    return Applied(key, record["created"], record["before"], record["values"], record["mode"])
 
 
 # What a window shows ------------------------------------------------------------------------
@@ -191,18 +318,46 @@ def load_live(
 
 
 @dataclass(frozen=True, slots=True)
+class Effect:
+    """What applying a round does to one item: its criterion value, its score, its place."""
+
+    key: str
+    value_before: float | None
+    value_after: float | None
+    score_before: float | None
+    score_after: float | None
+    start_before: int | None
+    """Start period before (None: not placed)."""
+    start_after: int | None
+
+    @property
+    def move(self) -> str:
+        """``earlier``, ``later`` or ``""``."""
+        if self.start_before is None or self.start_after is None:
+            return ""
+        if self.start_after == self.start_before:
+            return ""
+        return "earlier" if self.start_after < self.start_before else "later"
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
-    """Results written into the plan, and how the roadmap moved because of them."""
+    """Results written into the plan (or that would be), and how the roadmap moves."""
 
     applied: Applied
     changes: tuple
     """:class:`roadmap.engine.baseline.Change` per item that moved or changed priority."""
     calendar: object
     """The plan's :class:`roadmap.model.periods.Calendar`, to name the periods."""
+    effects: tuple[Effect, ...] = ()
+    """Each item whose value, score or place changes, the moved ones first."""
+    kept: bool = True
+    """False for a preview: nothing was written."""
 
 
-def apply_to_plan(store, round_id: int) -> Outcome:
-    """Apply a round's results and compare the roadmap before and after.
+def apply_to_plan(store, round_id: int, mode: str = "round", *, keep: bool = True) -> Outcome:
+    """Apply a round's results and compare the roadmap before and after; ``keep=False``
+    previews it: the same work in a transaction that is rolled back.
 
     The plan is read before and after the scores are written within the same write
     transaction, so that the comparison shows what the results did and nothing that another
@@ -215,38 +370,89 @@ def apply_to_plan(store, round_id: int) -> Outcome:
 
     for attempt in range(3):
         try:
-            return _apply_to_plan(store, round_id)
+            return _apply_to_plan(store, round_id, mode, keep)
         except DBAPIError as exc:
             if getattr(exc.orig, "sqlstate", None) != "40001" or attempt == 2:
                 raise
     raise AssertionError("unreachable")
 
 
-def _apply_to_plan(store, round_id: int) -> Outcome:
+class _Preview(Exception):
+    """Rolls a preview's transaction back, carrying what it read."""
+
+
+def _apply_to_plan(store, round_id: int, mode: str, keep: bool) -> Outcome:
     from roadmap.engine.baseline import diff
     from roadmap.engine.sequence import sequence
     from roadmap.store.snapshot import load_snapshot
 
-    with store.write() as s:
-        if s.get_bind().dialect.name == "postgresql":
-            s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-        row = s.get(WorkshopRound, round_id)
-        if row is None:
-            raise NotFoundError(f"no round with id {round_id}")
-        plan_id = get_session(session=s, session_id=row.session_id).plan_id
-        before = load_snapshot(session=s, plan_id=plan_id)
-        applied = apply_results(session=s, round_id=round_id)
-        s.flush()
-        after = load_snapshot(session=s, plan_id=plan_id)
-    changes = diff(sequence(before), sequence(after), after.calendar)
-    return Outcome(applied, changes, after.calendar)
+    try:
+        with store.write() as s:
+            if s.get_bind().dialect.name == "postgresql":
+                s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            row = s.get(WorkshopRound, round_id)
+            if row is None:
+                raise NotFoundError(f"no round with id {round_id}")
+            plan_id = get_session(session=s, session_id=row.session_id).plan_id
+            before = load_snapshot(session=s, plan_id=plan_id)
+            applied = apply_results(session=s, round_id=round_id, mode=mode)
+            s.flush()
+            after = load_snapshot(session=s, plan_id=plan_id)
+            if not keep:
+                raise _Preview(before, applied, after)
+    except _Preview as preview:
+        before, applied, after = preview.args
+    old, new = sequence(before), sequence(after)
+    changes = diff(old, new, after.calendar)
+    effects = _effects(applied, old, new)
+    if keep:  # the minutes say which items moved, from where to where
+        label = after.calendar.label
+        moves = [[e.key, label(e.start_before), label(e.start_after)] for e in effects if e.move]
+        with store.write() as s:
+            row = s.get(WorkshopRound, round_id)
+            if row is not None and row.applied_record:
+                row.applied_record = {**row.applied_record, "moves": moves}
+                s.add(row)
+    return Outcome(applied, changes, after.calendar, effects, keep)
+
+
+def _effects(applied: Applied, old, new) -> tuple[Effect, ...]:
+    def score(roadmap, key):
+        found = roadmap.scores.get(key)
+        return None if found is None else round(found.score, 1)
+
+    def start(roadmap, key):
+        found = roadmap.placements.get(key)
+        return None if found is None else found.start
+
+    keys = dict.fromkeys([*applied.values, *old.placements, *new.placements])
+    found = []
+    for key in keys:
+        effect = Effect(
+            key,
+            applied.before.get(key),
+            applied.values.get(key),
+            score(old, key),
+            score(new, key),
+            start(old, key),
+            start(new, key),
+        )
+        changed = effect.value_before != effect.value_after and key in applied.values
+        if changed or effect.move or effect.score_before != effect.score_after:
+            found.append(effect)
+    found.sort(key=lambda e: (not e.move, -(e.score_after or 0), e.key))
+    return tuple(found)
 
 
 # Minutes ------------------------------------------------------------------------------------
 
 
-def minutes_record(*, session: Session, plan_slug: str | None, name: str | None):
-    """Everything the minutes of workshop ``name`` say (see :mod:`roadmap.workshop.minutes`)."""
+def minutes_record(
+    *, session: Session, plan_slug: str | None, name: str | None, names: bool = False
+):
+    """Everything the minutes of workshop ``name`` say (see :mod:`roadmap.workshop.minutes`);
+    ``names``: list who took part by name (the facilitator's choice: people may not expect
+    their names in a document)."""
     from roadmap.store.repo import find_plan
     from roadmap.workshop.minutes import Minutes, RoundRecord
 
@@ -254,10 +460,19 @@ def minutes_record(*, session: Session, plan_slug: str | None, name: str | None)
     workshop = find_session(session=session, plan_id=plan.id, name=name)
     records = []
     keys: set[str] = set()
+    criteria = {
+        key: (name, i18n)
+        for key, name, i18n in session.exec(
+            select(t.Criterion.key, t.Criterion.name, t.Criterion.i18n).where(
+                t.Criterion.plan_id == plan.id
+            )
+        )
+    }
     for row in rounds(session=session, session_id=workshop.id):
         shown = row.state == "revealed" or row.applied
         results = round_results(session=session, round_id=row.id) if shown else None
         keys.update(row.items)
+        keys.update(m[0] for m in (row.applied_record or {}).get("moves", []))
         records.append(
             RoundRecord(
                 number=row.number,
@@ -268,6 +483,9 @@ def minutes_record(*, session: Session, plan_slug: str | None, name: str | None)
                 voted=voted_count(session=session, round_id=row.id),
                 applied=row.applied,
                 results=results,
+                criteria=[criteria.get(c, (c, {})) for c in row.criteria],
+                written_to=(row.applied_record or {}).get("criterion"),
+                moves=[tuple(m) for m in (row.applied_record or {}).get("moves", [])],
             )
         )
     captured = notes(session=session, session_id=workshop.id)
@@ -287,6 +505,7 @@ def minutes_record(*, session: Session, plan_slug: str | None, name: str | None)
         held_on=workshop.held_on,
         agenda=[(s["key"], s.get("minutes", 0)) for s in workshop.agenda],
         participants=participant_count(session=session, session_id=workshop.id),
+        names=participant_names(session=session, session_id=workshop.id) if names else None,
         notes=[(n.step, n.kind, n.text, n.item_key) for n in captured],
         rounds=records,
         titles=titles,

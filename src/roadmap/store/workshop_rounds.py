@@ -1,20 +1,25 @@
 """Workshop rounds and votes: opening, locking and revealing rounds, casting votes, tallies.
 
 A vote checks the budget and writes in one transaction. On SQLite ``BEGIN IMMEDIATE`` already
-serialises writers; on PostgreSQL the participant's row is locked ``FOR UPDATE`` (two windows of
-the same participant take turns) and the round's row ``FOR SHARE`` (locking a round waits for
-votes in flight, and no vote lands after it).
+serialises writers. On PostgreSQL the participant's row is locked ``FOR UPDATE`` (two windows of
+the same participant take turns), and each vote holds the round's advisory lock shared while
+the facilitator's changes of the round take it exclusively (:func:`round_lock`): locking a round
+waits for the votes in flight, no vote lands after it, and, unlike a row's share lock, which
+new voters keep renewing, the advisory lock queues votes that come later behind the facilitator,
+so that locking takes effect at once however many vote without pause.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func, text, update
 from sqlmodel import Session, select
 
+from roadmap.i18n import N_
 from roadmap.model import tables as t
 from roadmap.model.workshop_tables import (
+    WorkshopNote,
     WorkshopParticipant,
     WorkshopRound,
     WorkshopVote,
@@ -23,6 +28,7 @@ from roadmap.store.repo import NotFoundError
 from roadmap.store.workshop_sessions import bump, get_session
 from roadmap.workshop.rules import (
     Refused,
+    RefusedWorded,
     Rules,
     VoteRefused,
 )
@@ -32,6 +38,19 @@ from roadmap.workshop.words import translated
 ROUND_STATES = ("open", "locked", "revealed")
 CLOSED_STATUSES = ("done", "dropped")
 """Items in these states are not voted on."""
+
+
+ROUND_LOCK_CLASS = 7_015
+"""First key of the rounds' advisory locks on PostgreSQL (the second is the round's id)."""
+
+
+def round_lock(session: Session, round_id: int, *, shared: bool) -> None:
+    """Take round ``round_id``'s lock for this transaction: ``shared`` for a vote, exclusive
+    for the facilitator's changes (PostgreSQL only; SQLite serialises every writer)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    name = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+    session.execute(text(f"SELECT {name}(:c, :r)"), {"c": ROUND_LOCK_CLASS, "r": round_id})
 
 
 # Rounds -------------------------------------------------------------------------------------
@@ -50,6 +69,49 @@ def votable_items(*, session: Session, plan_id: int, text: str = "") -> list[str
         for key, title, tags in rows
         if not needle or needle in f"{key} {title} {' '.join(tags)}".lower()
     ]
+
+
+CHOOSERS = ("text", "theme", "new", "keys")
+"""How a round's items are chosen: by text in key, title or tags; by a theme's key or name;
+the new ideas captured in this workshop; or a list of keys (marks made in the item list)."""
+
+
+def choose_items(
+    *, session: Session, session_id: int, how: str = "text", value: str = ""
+) -> list[str]:
+    """Keys of the open items a round is to be over, chosen ``how`` (see :data:`CHOOSERS`)."""
+    workshop = get_session(session=session, session_id=session_id)
+    plan_id = workshop.plan_id
+    if how == "text":
+        return votable_items(session=session, plan_id=plan_id, text=value)
+    open_items = votable_items(session=session, plan_id=plan_id)
+    if how == "theme":
+        needle = value.strip().casefold()
+        themes = {
+            theme_id
+            for theme_id, key, name in session.exec(
+                select(t.Theme.id, t.Theme.key, t.Theme.name).where(t.Theme.plan_id == plan_id)
+            )
+            if needle in (key.casefold(), name.casefold())
+        }
+        keys = set(
+            session.exec(
+                select(t.Item.key).where(t.Item.plan_id == plan_id, t.Item.theme_id.in_(themes))
+            )
+        )
+    elif how == "new":
+        keys = set(
+            session.exec(
+                select(WorkshopNote.item_key).where(
+                    WorkshopNote.session_id == session_id, WorkshopNote.item_key.is_not(None)
+                )
+            )
+        )
+    elif how == "keys":
+        keys = {k.strip() for k in value.replace(",", " ").split() if k.strip()}
+    else:
+        raise ValueError(f"unknown way to choose items {how!r} (use {', '.join(CHOOSERS)})")
+    return [key for key in open_items if key in keys]
 
 
 def scoring_criteria(*, session: Session, plan_id: int) -> list[t.Criterion]:
@@ -71,10 +133,12 @@ def new_round(
     budget: int | None = None,
     per_item: int | None = None,
     filter_text: str = "",
+    choose: str = "text",
 ) -> WorkshopRound:
-    """Open a round over the open items matching ``filter_text``; earlier open rounds lock."""
+    """Open a round over the open items chosen by ``choose`` and ``filter_text`` (see
+    :func:`choose_items`); earlier open rounds lock."""
     workshop = get_session(session=session, session_id=session_id)
-    items = votable_items(session=session, plan_id=workshop.plan_id, text=filter_text)
+    items = choose_items(session=session, session_id=session_id, how=choose, value=filter_text)
     if not items:
         raise Refused("no_items_match", text=filter_text)
     criteria = ()
@@ -133,6 +197,7 @@ def set_round_state(*, session: Session, round_id: int, state: str) -> WorkshopR
     """Lock a round, reveal its results, or reopen it (``open``) for more votes."""
     if state not in ROUND_STATES:
         raise ValueError(f"unknown round state {state!r}")
+    round_lock(session, round_id, shared=False)
     row = session.get(WorkshopRound, round_id, with_for_update=True)
     if row is None:
         raise NotFoundError(f"no round with id {round_id}")
@@ -141,6 +206,23 @@ def set_round_state(*, session: Session, round_id: int, state: str) -> WorkshopR
     session.flush()
     bump(session, row.session_id)
     return row
+
+
+def delete_round(*, session: Session, round_id: int) -> None:
+    """Delete a round begun by mistake, with its votes; refused while its results are in the
+    plan (undo that first). Later rounds keep their numbers."""
+    round_lock(session, round_id, shared=False)
+    row = session.get(WorkshopRound, round_id, with_for_update=True)
+    if row is None:
+        raise NotFoundError(f"no round with id {round_id}")
+    if row.applied:
+        raise RefusedWorded(
+            N_("Round {n} is in the plan; undo that before deleting the round."), n=row.number
+        )
+    session.execute(delete(WorkshopVote).where(WorkshopVote.round_id == round_id))
+    session.delete(row)
+    session.flush()
+    bump(session, row.session_id)
 
 
 # Votes --------------------------------------------------------------------------------------
@@ -180,9 +262,8 @@ def cast_vote(
         .where(WorkshopParticipant.id == participant_id)
         .with_for_update()
     ).first()
-    row = session.exec(
-        select(WorkshopRound).where(WorkshopRound.id == round_id).with_for_update(read=True)
-    ).first()
+    round_lock(session, round_id, shared=True)
+    row = session.exec(select(WorkshopRound).where(WorkshopRound.id == round_id)).first()
     if participant is None or row is None or participant.session_id != row.session_id:
         raise VoteRefused("not_your_round")
     if row.state != "open":
@@ -212,6 +293,11 @@ def cast_vote(
             )
         )
         session.flush()
+    session.execute(  # last seen, for the facilitator's list
+        update(WorkshopParticipant)
+        .where(WorkshopParticipant.id == participant_id)
+        .values(updated_at=t.utcnow())
+    )
     bump(session, row.session_id)
     mine[(item_key, criterion)] = new
     return {k: v for k, v in mine.items() if v}

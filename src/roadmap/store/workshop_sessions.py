@@ -141,10 +141,22 @@ def bump(session: Session, session_id: int) -> None:
 
 
 def set_step(*, session: Session, session_id: int, step: int) -> WorkshopSession:
-    """Move to agenda step ``step`` (clamped to the agenda); its countdown starts afresh."""
+    """Move to agenda step ``step`` (clamped to the agenda).
+
+    Each step keeps its own countdown: the one left is put aside as it is (a running one
+    keeps running), and the one returned to comes back, so that a stray press of a clicker
+    loses no time. A step not yet visited starts with its full time.
+    """
     row = get_session(session=session, session_id=session_id)
-    row.step = max(0, min(step, len(row.agenda) - 1))
-    row.timer_deadline = row.timer_remaining = None
+    new = max(0, min(step, len(row.agenda) - 1))
+    if new == row.step:
+        return row
+    timers = dict(row.timers or {})
+    timers[str(row.step)] = timer_of(row).to_data()
+    back = Timer.from_data(timers.pop(str(new), None))
+    row.step = new
+    row.timer_deadline, row.timer_remaining = back.deadline, back.remaining
+    row.timers = timers
     session.add(row)
     session.flush()
     bump(session, session_id)
@@ -253,6 +265,17 @@ def participant_by_token(*, session: Session, session_id: int, token: str) -> Wo
     if found is None:
         raise NotYou(N_("You are not a participant of this workshop; join again."))
     return found
+
+
+def participant_names(*, session: Session, session_id: int) -> list[str]:
+    """Names of those who joined, in the order they joined."""
+    return list(
+        session.exec(
+            select(WorkshopParticipant.name)
+            .where(WorkshopParticipant.session_id == session_id)
+            .order_by(WorkshopParticipant.id)
+        )
+    )
 
 
 def participant_count(*, session: Session, session_id: int) -> int:

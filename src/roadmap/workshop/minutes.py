@@ -7,9 +7,10 @@ Results name no participant.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from roadmap.i18n.lang import Lang
 from roadmap.io.mdsafe import inline
 from roadmap.workshop.tally import ItemResult
 from roadmap.workshop.words import LABELS, STEP_LABEL, translated
@@ -26,6 +27,12 @@ class RoundRecord:
     applied: bool
     results: list[ItemResult] | None
     """None when the results were never revealed."""
+    criteria: list[tuple[str, dict]] = field(default_factory=list)
+    """Names (and translations) of the criteria scored (scoring rounds)."""
+    written_to: str | None = None
+    """The criterion the results went into."""
+    moves: list[tuple[str, str, str]] = field(default_factory=list)
+    """``(item, from period, to period)`` for each item the results moved."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +43,8 @@ class Minutes:
     held_on: date
     agenda: list[tuple[str, int]]
     participants: int
+    names: list[str] | None
+    """Who took part, when the facilitator chose to name them."""
     notes: list[tuple[str, str, str, str | None]]
     """``(step, kind, text, item key)`` in the order captured."""
     rounds: list[RoundRecord]
@@ -53,6 +62,7 @@ def _number(value: float, lang: str) -> str:
 def render_minutes(record: Minutes, lang: str) -> str:
     """The minutes in ``lang`` (``fi``, ``sv`` or ``en``)."""
     label = LABELS[lang]
+    _ = Lang(lang)._
 
     def title(key: str) -> str:
         text, i18n = record.titles.get(key, (key, {}))
@@ -64,7 +74,8 @@ def render_minutes(record: Minutes, lang: str) -> str:
         "",
         f"- {label['plan']}: {inline(plan)}",
         f"- {label['date']}: {record.held_on.isoformat()}",
-        f"- {label['participants']}: {record.participants}",
+        f"- {label['participants']}: {record.participants}"
+        + (f" ({', '.join(inline(n) for n in record.names)})" if record.names else ""),
         "",
         f"## {label['agenda']}",
         "",
@@ -88,6 +99,9 @@ def render_minutes(record: Minutes, lang: str) -> str:
             f"{rules}; {items}; {rnd.voted} {label['voted']}.",
             "",
         ]
+        if rnd.criteria:
+            names = ", ".join(inline(translated(c, i18n, lang, "name")) for c, i18n in rnd.criteria)
+            out += [_("Criteria scored: {names}.", names=names), ""]
         if rnd.results is None:
             out += [label["hidden"], ""]
             continue
@@ -97,13 +111,27 @@ def render_minutes(record: Minutes, lang: str) -> str:
         ]
         for r in rnd.results:
             flag = f" ({label['contested']})" if r.contested else ""
+            rank, total = (r.rank, _number(r.total, lang)) if r.rank else ("–", "–")
             out.append(
-                f"| {r.rank} | {r.key} {title(r.key)}{flag} | {_number(r.total, lang)} "
-                f"| {_number(r.spread, lang)} |"
+                f"| {rank} | {r.key} {title(r.key)}{flag} | {total} | {_number(r.spread, lang)} |"
             )
         out.append("")
         if rnd.applied:
             out += [label["applied"], ""]
+            if rnd.written_to:
+                out += [_("Criterion: {key}.", key=inline(rnd.written_to)), ""]
+            for key, before, after in rnd.moves:
+                out.append(
+                    "- "
+                    + _(
+                        "{item} moved from {before} to {after}",
+                        item=f"{key} {title(key)}",
+                        before=before,
+                        after=after,
+                    )
+                )
+            if rnd.moves:
+                out.append("")
     if not record.rounds:
         out += [label["none"], ""]
     out += [f"## {label['decisions']}", ""]

@@ -3,9 +3,10 @@
 Votes come in as plain ``(participant, item, criterion, value)`` tuples; results name no
 participant. For dots and points an item's total is the sum given to it; for scoring rounds it
 is the mean of each participant's mean over the criteria (a cost criterion counts reversed, so
-that a high result always means "do this first"). The spread is the standard deviation of the
-participants' values of an item, everyone who voted in the round counted (a participant who gave
-an item no dots gave it 0).
+that a high result always means "do this first"), and an item nobody scored has no rank rather
+than a 0. The spread is the standard deviation of the participants' values of an item, everyone
+who voted in the round counted (a participant who gave an item no dots gave it 0); people
+disagree on an item by a stated rule (:data:`DISAGREE_RANGE`).
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from roadmap.workshop.rules import SCORE_RANGE
 Vote = tuple[int, str, str, int]
 """``(participant, item, criterion, value)``."""
 
-CONTESTED = 3
-"""How many items with the widest spread a scoring round highlights."""
+DISAGREE_RANGE = 2
+"""People disagree on an item of a scoring round when one gave it at least this much more than
+another on the 1-5 scale (comparing each person's mean over the round's criteria): 4, 4, 4, 3
+is agreement, 5 and 2 is not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,14 +32,18 @@ class ItemResult:
     """One item's result in a round."""
 
     key: str
-    rank: int
+    rank: int | None
+    """None for an item of a scoring round that nobody scored: it has no place."""
     total: float
-    """Dots or points given; or the mean score (1-5) of a scoring round."""
+    """Dots or points given; or the mean score (1-5) of a scoring round (0 when unscored)."""
     voters: int
     """Participants who gave the item anything."""
     spread: float
     contested: bool = False
-    """Among the items people disagree on most (scoring rounds)."""
+    """People disagree on it (scoring rounds; see :data:`DISAGREE_RANGE`)."""
+    low: float | None = None
+    """The lowest and highest of the participants' scores (scoring rounds)."""
+    high: float | None = None
 
 
 def tally(
@@ -45,7 +52,10 @@ def tally(
     votes: Iterable[Vote],
     directions: Mapping[str, str] | None = None,
 ) -> list[ItemResult]:
-    """Results of ``items``, best first (ties by key); ``directions``: criterion -> direction."""
+    """Results of ``items``, best first (ties by key); ``directions``: criterion -> direction.
+
+    In a scoring round, items nobody scored come last without a rank.
+    """
     items = list(items)
     per: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
     everyone: set[int] = set()
@@ -66,31 +76,45 @@ def tally(
             means = [sum(given.get(p, ())) for p in everyone]
             total = float(sum(means))
         spread = pstdev(means) if len(means) > 1 else 0.0
-        rows.append((key, total, len(given), spread))
-    rows.sort(key=lambda row: (-row[1], row[0]))
-    contested = set()
-    if method == "score":
-        wide = sorted((r for r in rows if r[3] > 0), key=lambda r: (-r[3], r[0]))
-        contested = {r[0] for r in wide[:CONTESTED]}
-    return [
-        ItemResult(key, rank, round(total, 2), voters, round(spread, 2), key in contested)
-        for rank, (key, total, voters, spread) in enumerate(rows, start=1)
-    ]
+        rows.append((key, total, len(given), spread, means))
+    unscored = method == "score"
+    rows.sort(key=lambda row: (unscored and not row[2], -row[1], row[0]))
+    found = []
+    for rank, (key, total, voters, spread, means) in enumerate(rows, start=1):
+        if method != "score":
+            found.append(ItemResult(key, rank, round(total, 2), voters, round(spread, 2)))
+            continue
+        low, high = (min(means), max(means)) if means else (None, None)
+        contested = bool(means) and high - low >= DISAGREE_RANGE
+        found.append(
+            ItemResult(
+                key,
+                rank if voters else None,
+                round(total, 2),
+                voters,
+                round(spread, 2),
+                contested,
+                None if low is None else round(low, 2),
+                None if high is None else round(high, 2),
+            )
+        )
+    return found
 
 
 def criterion_values(method: str, results: Iterable[ItemResult]) -> dict[str, float]:
-    """Values on the 1-5 scale of the plan's workshop criterion.
+    """Values on the 1-5 scale for the items someone voted on; the others get none.
 
-    Dots and points map linearly, the most-voted item to 5 and no votes to 1; a scoring round
-    gives its mean score, and items nobody scored get none.
+    Dots and points map linearly, the most-voted item to 5 and (towards) 1 for the fewest; a
+    scoring round gives its mean score. An item nobody gave anything says nothing about what
+    the room thinks of it, so it keeps whatever value it had.
 
     >>> rs = [ItemResult("A", 1, 6, 3, 0), ItemResult("B", 2, 3, 2, 0), ItemResult("C", 3, 0, 0, 0)]
     >>> criterion_values("dots", rs)
-    {'A': 5.0, 'B': 3.0, 'C': 1.0}
+    {'A': 5.0, 'B': 3.0}
     """
-    results = list(results)
+    results = [r for r in results if r.voters]
     lo, hi = SCORE_RANGE
     if method == "score":
-        return {r.key: r.total for r in results if r.voters}
+        return {r.key: r.total for r in results}
     top = max((r.total for r in results), default=0.0)
     return {r.key: round(lo + (hi - lo) * (r.total / top if top else 0.0), 2) for r in results}

@@ -27,6 +27,24 @@ class Timer:
             return max(0.0, (self.deadline - now).total_seconds())
         return full if self.remaining is None else self.remaining
 
+    def overtime(self, now: datetime) -> float:
+        """Seconds since a running countdown reached zero (0 before that, or when paused)."""
+        if self.deadline is None:
+            return 0.0
+        return max(0.0, (now - self.deadline).total_seconds())
+
+    def to_data(self) -> dict:
+        """As stored for a step that is not shown now."""
+        deadline = None if self.deadline is None else self.deadline.isoformat()
+        return {"deadline": deadline, "remaining": self.remaining}
+
+    @classmethod
+    def from_data(cls, data: dict | None) -> Timer:
+        if not data:
+            return cls()
+        deadline = data.get("deadline")
+        return cls(datetime.fromisoformat(deadline) if deadline else None, data.get("remaining"))
+
     def start(self, now: datetime, full: float) -> Timer:
         """Run from where it was paused, or from ``full`` seconds."""
         if self.running:
@@ -43,6 +61,16 @@ class Timer:
         if self.deadline is not None:
             return Timer(deadline=max(self.deadline, now) + timedelta(seconds=seconds))
         return Timer(remaining=self.left(now, full) + seconds)
+
+
+def overtime_clock(seconds: float) -> str:
+    """``+mm:ss`` past the end of the countdown.
+
+    >>> overtime_clock(83.5)
+    '+01:23'
+    """
+    whole = int(seconds)
+    return f"+{whole // 60:02d}:{whole % 60:02d}"
 
 
 def clock(seconds: float) -> str:

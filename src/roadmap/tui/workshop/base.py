@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
+from rich.markup import escape
 from textual import work
 from textual.app import App
 from textual.widgets import Digits
@@ -23,10 +24,12 @@ from textual.widgets import Digits
 from roadmap.store import workshop_results, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.tui.app import PROJECTOR
-from roadmap.workshop.timer import clock
+from roadmap.workshop.timer import clock, overtime_clock
 from roadmap.workshop.words import Refusal, Words
 
 POLL_SECONDS = 0.5
+WRITE_TRIES = 3
+"""Tries of a write that finds the database busy past its timeout."""
 
 
 class WorkshopApp(App[None]):
@@ -39,6 +42,8 @@ class WorkshopApp(App[None]):
 
     They take priority over the focused widget's: a presenter's clicker sends Page Up and Page
     Down, which should step through the agenda even while the capture box has the focus."""
+    CATALOG_BINDINGS: ClassVar[list[tuple[str, str, str]]] = []
+    """Like :attr:`WORDED_BINDINGS`, with labels that are messages of the gettext catalogs."""
 
     def __init__(
         self,
@@ -65,10 +70,14 @@ class WorkshopApp(App[None]):
         self.w = Words(lang)
         set_language(lang)  # new words come from the catalogs
         self.title = self.w("app_title")
-        for keys, action, label in self.WORDED_BINDINGS:
+        from roadmap.i18n import _
+
+        worded = [(keys, action, self.w(label)) for keys, action, label in self.WORDED_BINDINGS]
+        worded += [(keys, action, _(label)) for keys, action, label in self.CATALOG_BINDINGS]
+        for keys, action, label in worded:
             for key in keys.split(","):
                 self._bindings.key_to_bindings.pop(key, None)
-            self._bindings.bind(keys, action, self.w(label), priority=True)
+            self._bindings.bind(keys, action, label, priority=True)
 
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR)
@@ -124,8 +133,11 @@ class WorkshopApp(App[None]):
     def _tick(self) -> None:
         if self.live is None:
             return
+        now = datetime.now(UTC)
+        over = workshop_sessions.timer_of(self.live.workshop).overtime(now)
         for digits in self.screen.query("#timer").results(Digits):
-            digits.update(clock(self.seconds_left()))
+            digits.update(overtime_clock(over) if over else clock(self.seconds_left(now)))
+            digits.set_class(over > 0, "time-up")
 
     def seconds_left(self, now: datetime | None = None) -> float:
         row = self.live.workshop
@@ -140,18 +152,39 @@ class WorkshopApp(App[None]):
     @work(thread=True, group="write")
     def write(self, change: Callable[..., Any], done: Callable[[Any], None] | None = None) -> None:
         """Run ``change(session)`` in a write transaction; refusals are shown, not raised."""
+        if self.write_now(change, done):
+            self._load()
+
+    def write_now(
+        self, change: Callable[..., Any], done: Callable[[Any], None] | None = None
+    ) -> bool:
+        """:meth:`write` in the calling worker thread; whether it was written.
+
+        A database that stays busy past its timeout (many windows writing at once) is tried
+        again a few times, and then the person is told plainly that nothing was saved.
+        """
+        from sqlalchemy.exc import OperationalError
+
+        from roadmap.i18n import _
         from roadmap.store.repo import NotFoundError
 
-        try:
-            with self.store.write() as session:
-                result = change(session)
-        except (Refusal, ValueError, NotFoundError) as exc:
-            message = exc.say(self.lang) if isinstance(exc, Refusal) else str(exc)
-            self.call_from_thread(self.refused, message)
-            return
+        for attempt in range(WRITE_TRIES):
+            try:
+                with self.store.write() as session:
+                    result = change(session)
+                break
+            except (Refusal, ValueError, NotFoundError) as exc:
+                message = exc.say(self.lang) if isinstance(exc, Refusal) else str(exc)
+                self.call_from_thread(self.refused, message)
+                return False
+            except OperationalError:
+                if attempt == WRITE_TRIES - 1:
+                    busy = _("the database is busy and nothing was saved; please try again")
+                    self.call_from_thread(self.refused, busy)
+                    return False
         if done is not None:
             self.call_from_thread(done, result)
-        self._load()
+        return True
 
     def refused(self, message: str) -> None:
-        self.notify(message, severity="error", timeout=5)
+        self.notify(escape(message), severity="error", timeout=5)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from roadmap.io.mdsafe import block, inline
 from roadmap.model import tables as t
 from roadmap.store import workshop_results, workshop_rounds
 from roadmap.store.db import Store
@@ -20,7 +21,9 @@ SECTION_KINDS = {"current_state": "current_state", "vision": "vision"}
 def _captured(live: workshop_results.Live, kind: str, w: Words) -> list[str]:
     new = f"*({w('new')})*"
     return [
-        f"- **{n.item_key}** {n.text} {new}" if n.item_key else f"- {n.text} {new}"
+        f"- **{inline(n.item_key)}** {inline(n.text)} {new}"
+        if n.item_key
+        else f"- {inline(n.text)} {new}"
         for n in live.notes
         if n.kind == kind
     ]
@@ -39,14 +42,14 @@ def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Words
             ):
                 title = translated(section.title, section.i18n, lang, "title")
                 body = translated(section.body, section.i18n, lang, "body")
-                lines += [f"## {title}", "", body, ""]
+                lines += [f"## {inline(title)}", "", block(body), ""]
         elif step == "needs":
             needs = s.exec(
                 select(t.Need.text, t.Need.i18n)
                 .where(t.Need.plan_id == plan_id)
                 .order_by(t.Need.id)
             )
-            lines += [f"- {translated(text, i18n, lang, 'text')}" for text, i18n in needs]
+            lines += [f"- {inline(translated(text, i18n, lang, 'text'))}" for text, i18n in needs]
             lines += _captured(live, "need", w)
         elif step in ("items", "roadmap"):
             rows = s.exec(
@@ -58,11 +61,15 @@ def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Words
             )
             new = {n.item_key for n in live.notes if n.item_key}
             lines += [
-                f"- **{k}** {translated(title, i18n, lang, 'title')}"
+                f"- **{inline(k)}** {inline(translated(title, i18n, lang, 'title'))}"
                 + (f" *({w('new')})*" if k in new else "")
                 for k, title, i18n in rows
             ]
-    notes = [f"- {n.text}" for n in live.notes if n.step == step and n.kind in ("note", "decision")]
+    notes = [
+        f"- {inline(n.text)}"
+        for n in live.notes
+        if n.step == step and n.kind in ("note", "decision")
+    ]
     if notes:
         lines += ["", f"### {w('notes_decisions')}", "", *notes]
     return "\n".join(lines) or f"*{w('nothing_yet')}*"

@@ -11,17 +11,23 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import ClassVar
 
+from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Digits, Footer, Input, Label, ListItem, ListView, Markdown
+from textual.screen import ModalScreen
+from textual.widgets import Digits, Footer, Input, Label, ListItem, ListView, Markdown, Static
 
+from roadmap.i18n import N_, _
+from roadmap.io.mdsafe import inline
+from roadmap.model import tables as t
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.store.repo import find_plan
 from roadmap.tui.workshop.base import WorkshopApp
 from roadmap.workshop.agenda import default_agenda
-from roadmap.workshop.words import Words
+from roadmap.workshop.tally import DISAGREE_RANGE
+from roadmap.workshop.words import Words, lang_or_default
 
 STATE_LABEL = {"open": "state_open", "locked": "state_locked", "revealed": "state_revealed"}
 
@@ -41,24 +47,64 @@ def round_markdown(live: workshop_results.Live, w: Words) -> str:
     ]
     if live.results is None:
         lines.append(w("hidden_f6"))
-        lines += ["", *(f"- {live.titles.get(key, key)}" for key in rnd.items)]
+        lines += ["", *(f"- {inline(live.titles.get(key, key))}" for key in rnd.items)]
         return "\n".join(lines)
+    voters = _("Voters")
     lines += [
-        f"| {w('rank')} | {w('item_col')} | {w('total')} | {w('spread')} |",
-        "|---:|---|---:|---:|",
+        f"| {w('rank')} | {w('item_col')} | {w('total')} | {voters} | {w('spread')} |",
+        "|---:|---|---:|---:|---:|",
     ]
     for r in live.results:
-        title = live.titles.get(r.key, r.key)
-        flag = f" **⚠ {w('contested')}**" if r.contested else ""
-        lines.append(
-            f"| {r.rank} | {title}{flag} | {_number(r.total, w)} | {_number(r.spread, w)} |"
-        )
+        title = inline(live.titles.get(r.key, r.key))
+        flag = f" **⚠ {disagreement(r, w)}**" if r.contested else ""
+        rank, total = (r.rank, _number(r.total, w)) if r.rank else ("–", _("not scored"))
+        lines.append(f"| {rank} | {title}{flag} | {total} | {r.voters} | {_number(r.spread, w)} |")
+    if any(r.contested for r in live.results):
+        lines += ["", _("People disagree where scores differ by {n} or more.", n=DISAGREE_RANGE)]
     return "\n".join(lines)
+
+
+def disagreement(r, w: Words) -> str:
+    """Why an item is flagged: the lowest and highest score given."""
+    return _(
+        "people disagree: from {low} to {high}", low=_number(r.low, w), high=_number(r.high, w)
+    )
 
 
 def _number(value: float, w: Words) -> str:
     text = f"{value:g}"
     return text if w.lang == "en" else text.replace(".", ",")
+
+
+def effects_markdown(outcome: workshop_results.Outcome, titles: dict[str, str], w: Words) -> str:
+    """Each item's criterion value, score and place before and after: what applying does."""
+    label, num = outcome.calendar.label, (lambda v: "–" if v is None else _number(v, w))
+
+    def place(start: int | None) -> str:
+        return "–" if start is None else label(start)
+
+    criterion = inline(outcome.applied.criterion)
+    lines = [
+        f"| {w('item_col')} | {criterion} | {_('Score')} | {_('Roadmap')} |",
+        "|---|---:|---:|---|",
+    ]
+    for e in outcome.effects:
+        arrow = {"earlier": "▲ ", "later": "▼ "}.get(e.move, "")
+        where = place(e.start_after)
+        if e.move:
+            where = f"{arrow}{place(e.start_before)} → {place(e.start_after)}"
+        value = (
+            f"{num(e.value_before)} → {num(e.value_after)}"
+            if e.key in outcome.applied.values
+            else num(e.value_before)
+        )
+        lines.append(
+            f"| {inline(e.key)} {inline(titles.get(e.key, ''))} | {value} "
+            f"| {num(e.score_before)} → {num(e.score_after)} | {where} |"
+        )
+    if not outcome.effects:
+        return _("Nothing in the plan would change.")
+    return "\n".join(lines)
 
 
 def moves_markdown(outcome: workshop_results.Outcome, w: Words) -> str:
@@ -76,7 +122,7 @@ def moves_markdown(outcome: workshop_results.Outcome, w: Words) -> str:
     ]
     for c in moved:
         arrow = "▲" if c.kind == "earlier" else "▼"
-        lines.append(f"| {arrow} {c.key} | {label(c.before)} | {label(c.after)} |")
+        lines.append(f"| {arrow} {inline(c.key)} | {label(c.before)} | {label(c.after)} |")
     return "\n".join(lines)
 
 
@@ -94,10 +140,21 @@ class FacilitatorApp(WorkshopApp):
         ("f7", "apply", "into_plan"),
         ("ctrl+q", "quit", "quit"),
     ]
+    CATALOG_BINDINGS: ClassVar[list[tuple[str, str, str]]] = [
+        ("f8", "undo_apply", N_("Undo into plan")),
+        ("f9", "delete_round", N_("Delete round")),
+        ("f10", "self_check", N_("Check page")),
+        ("f11", "people", N_("Participants")),
+    ]
 
-    def __init__(self, store: Store, session_id: int, **kwargs) -> None:
+    def __init__(
+        self, store: Store, session_id: int, *, join_url: str | None = None, **kwargs
+    ) -> None:
         super().__init__(store, **kwargs)
-        self._session = session_id
+        self.workshop_id = session_id
+        self._step_shown: str | None = None
+        self.join_url = join_url
+        """The participants' page, shown with its QR code while it is served."""
         self.outcome: workshop_results.Outcome | None = None
         """What the last results did to the roadmap."""
 
@@ -119,19 +176,27 @@ class FacilitatorApp(WorkshopApp):
             yield ListView(id="agenda")
             with VerticalScroll(id="main"):
                 yield Markdown("", id="content")
+            if self.join_url:
+                from roadmap.web.address import qr_text
+
+                with Vertical(id="join-panel"):
+                    yield Label(escape(_("Open on your phone:")))
+                    yield Label(escape(self.join_url), id="join-url")
+                    yield Static(qr_text(self.join_url), id="join-qr", markup=False)
         yield Input(id="capture", placeholder=self.w("capture_hint"))
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.follow(self._session)
+        self.query_one("#capture", Input).focus()  # what the room says is typed at once
+        self.follow(self.workshop_id)
 
     def show(self, live: workshop_results.Live) -> None:
         row = live.workshop
-        self.query_one("#session-name", Label).update(row.name)
+        self.query_one("#session-name", Label).update(escape(row.name))
         step = self.step_key()
         self.query_one("#step-title", Label).update(
-            self.w("step_of", n=row.step + 1, total=len(row.agenda), name=self.w.step(step))
+            escape(self.w("step_of", n=row.step + 1, total=len(row.agenda), name=self.w.step(step)))
         )
         self.query_one("#code", Digits).update(row.code)
         self.query_one("#voted", Digits).update(str(live.voted))
@@ -140,17 +205,23 @@ class FacilitatorApp(WorkshopApp):
         names = [self.w.step(s["key"]) for s in row.agenda]
         if len(agenda) != len(names):
             agenda.clear()
-            agenda.extend(ListItem(Label(name)) for name in names)
+            agenda.extend(ListItem(Label(escape(name))) for name in names)
         agenda.index = row.step
-        self._show_content(live, step)
+        content = self.query_one("#content", Markdown)
+        if step in ("voting", "results"):  # no reading needed: shown with the title, at once
+            self.workers.cancel_group(self, "content")
+            content.update(round_markdown(live, self.w))
+        else:
+            if step != self._step_shown:  # never the last step's table under the new title
+                content.update("")
+            self._show_content(live, step)
+        self._step_shown = step
 
     @work(thread=True, exclusive=True, group="content")
     def _show_content(self, live: workshop_results.Live, step: str) -> None:
         from roadmap.tui.workshop.content import step_markdown
 
-        if step in ("voting", "results"):
-            text = round_markdown(live, self.w)
-        elif step == "roadmap" and self.outcome is not None:
+        if step == "roadmap" and self.outcome is not None:
             text = moves_markdown(self.outcome, self.w) + "\n\n"
             text += step_markdown(self.store, live, step, self.w)
         else:
@@ -184,17 +255,53 @@ class FacilitatorApp(WorkshopApp):
                 )
             )
 
+    def action_people(self) -> None:
+        from roadmap.tui.workshop.people import PeopleScreen
+
+        if not isinstance(self.screen, ModalScreen):
+            self.push_screen(PeopleScreen(self.w, self.workshop_id))
+
+    @work(thread=True, exclusive=True, group="check")
+    def action_self_check(self) -> None:
+        """Ask the participants' page at the address shown whether it answers."""
+        import urllib.error
+        import urllib.request
+
+        if not self.join_url:
+            self.call_from_thread(self.refused, _("The participants' page is not served."))
+            return
+        try:
+            with urllib.request.urlopen(self.join_url, timeout=5) as answer:
+                ok = answer.status == 200
+        except (urllib.error.URLError, OSError):
+            ok = False
+        if ok:
+            self.call_from_thread(self.notify, _("The page answers at {url}", url=self.join_url))
+        else:
+            message = _("The page does not answer at {url}", url=self.join_url)
+            self.call_from_thread(self.refused, message)
+
     def action_new_round(self) -> None:
         from roadmap.tui.workshop.round_dialog import RoundDialog, RoundSpec
 
+        if isinstance(self.screen, ModalScreen):  # one dialog at a time
+            return
+
         def start(spec: RoundSpec | None) -> None:
             if spec is not None:
-                self.start_round(spec.method, spec.budget, spec.per_item, spec.filter_text)
+                self.start_round(
+                    spec.method, spec.budget, spec.per_item, spec.filter_text, spec.choose
+                )
 
         self.push_screen(RoundDialog(self.w), start)
 
     def start_round(
-        self, method: str, budget: int | None = None, per_item: int | None = None, text: str = ""
+        self,
+        method: str,
+        budget: int | None = None,
+        per_item: int | None = None,
+        text: str = "",
+        choose: str = "text",
     ) -> None:
         def change(s):
             return workshop_rounds.new_round(
@@ -204,6 +311,7 @@ class FacilitatorApp(WorkshopApp):
                 budget=budget,
                 per_item=per_item,
                 filter_text=text,
+                choose=choose,
             )
 
         self.write(change)
@@ -217,32 +325,101 @@ class FacilitatorApp(WorkshopApp):
             lambda s: workshop_rounds.set_round_state(session=s, round_id=rnd.id, state=state)
         )
 
+    def _ask(self, question: str, yes: str, then) -> None:
+        """Run ``then()`` once the facilitator says yes to ``question``."""
+        from roadmap.tui.workshop.round_dialog import ConfirmDialog
+
+        if isinstance(self.screen, ModalScreen):
+            return
+
+        def answer(ok: bool | None) -> None:
+            if ok:
+                then()
+
+        self.push_screen(ConfirmDialog(self.w, question, yes), answer)
+
     def action_lock(self) -> None:
+        """Lock an open round; reopening a revealed one asks first (its results are out)."""
         rnd = self.live.round if self.live else None
+        if rnd is not None and rnd.state == "revealed":
+            question = _("Reopen voting on round {n}? Everyone has seen its results.", n=rnd.number)
+            self._ask(question, _("Reopen"), lambda: self._round_state("open"))
+            return
         self._round_state("locked" if rnd is not None and rnd.state == "open" else "open")
 
     def action_reveal(self) -> None:
-        self._round_state("revealed")
+        """Show the results to everyone, after asking: that cannot be taken back."""
+        rnd = self.live.round if self.live else None
+        if rnd is None or rnd.state == "revealed":
+            self._round_state("revealed")
+            return
+        question = _("Show the results of round {n} to everyone?", n=rnd.number)
+        self._ask(question, _("Reveal"), lambda: self._round_state("revealed"))
+
+    def action_undo_apply(self) -> None:
+        rnd = self.live.round if self.live else None
+        if rnd is None or not rnd.applied:
+            self.refused(_("The results of this round are not in the plan."))
+            return
+
+        def undo() -> None:
+            self.write(
+                lambda s: workshop_results.undo_apply(session=s, round_id=rnd.id),
+                lambda _applied: self._undone(rnd.number),
+            )
+
+        question = _("Take the results of round {n} back out of the plan?", n=rnd.number)
+        self._ask(question, _("Undo"), undo)
+
+    def _undone(self, number: int) -> None:
+        self.outcome = None
+        self.notify(_("Round {n} is out of the plan again.", n=number))
+
+    def action_delete_round(self) -> None:
+        rnd = self.live.round if self.live else None
+        if rnd is None:
+            self.refused(self.w("no_round_f4"))
+            return
+        question = _("Delete round {n} and its votes?", n=rnd.number)
+        self._ask(
+            question,
+            _("Delete"),
+            lambda: self.write(lambda s: workshop_rounds.delete_round(session=s, round_id=rnd.id)),
+        )
 
     def action_apply(self) -> None:
-        from roadmap.tui.workshop.round_dialog import ConfirmDialog
-
         rnd = self.live.round if self.live else None
         if rnd is None or rnd.state == "open":
             self.refused(self.w("lock_first_f5"))
             return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                self.apply_results(rnd.id)
-
-        question = self.w("confirm_apply", n=rnd.number)
-        self.push_screen(ConfirmDialog(self.w, question, self.w("write")), answer)
+        if rnd.applied:
+            self.refused(_("Round {n} is in the plan already; undo it first.", n=rnd.number))
+            return
+        if isinstance(self.screen, ModalScreen):
+            return
+        self.preview_results(rnd.id, rnd.number)
 
     @work(thread=True, exclusive=True, group="apply")
-    def apply_results(self, round_id: int) -> None:
+    def preview_results(self, round_id: int, number: int) -> None:
+        """What each way of combining would do, worked out without writing; then ask."""
+        from roadmap.tui.workshop.round_dialog import ApplyDialog
+
+        previews = {}
+        for mode in workshop_results.MODES:
+            outcome = workshop_results.apply_to_plan(self.store, round_id, mode, keep=False)
+            previews[mode] = effects_markdown(outcome, self.live.titles, self.w)
+
+        def answer(mode: str | None) -> None:
+            if mode is not None:
+                self.apply_results(round_id, mode)
+
+        dialog = ApplyDialog(self.w, self.w("confirm_apply", n=number), previews)
+        self.call_from_thread(self.push_screen, dialog, answer)
+
+    @work(thread=True, exclusive=True, group="apply")
+    def apply_results(self, round_id: int, mode: str = "round") -> None:
         """Results into the plan, the roadmap re-sequenced, and a decision in the minutes."""
-        outcome = workshop_results.apply_to_plan(self.store, round_id)
+        outcome = workshop_results.apply_to_plan(self.store, round_id, mode)
         moved = sum(c.kind in ("earlier", "later") for c in outcome.changes)
         number = self.live.round.number
         with self.store.write() as s:
@@ -264,6 +441,7 @@ def make_facilitator_app(
     held_on: date | None = None,
     agenda: list[dict] | None = None,
     lang: str | None = None,
+    join_url: str | None = None,
     **kwargs,
 ) -> FacilitatorApp:
     """The projector view of workshop ``name`` of ``plan`` (created if new; the latest if None).
@@ -277,8 +455,9 @@ def make_facilitator_app(
             try:
                 workshop = workshop_sessions.find_session(session=s, plan_id=plan_id)
                 name = workshop.name
-            except LookupError:
-                name = "Workshop"
+            except LookupError:  # a first workshop is named in the plan's language
+                plan_lang = s.get(t.Plan, plan_id).default_language
+                name = Words(lang or lang_or_default(plan_lang))("app_title")
         workshop, _ = workshop_sessions.open_session(
             session=s,
             plan_id=plan_id,
@@ -288,4 +467,4 @@ def make_facilitator_app(
             lang=lang,
         )
         lang = workshop_sessions.session_lang(session=s, workshop=workshop)
-    return FacilitatorApp(store, workshop.id, lang=lang, **kwargs)
+    return FacilitatorApp(store, workshop.id, lang=lang, join_url=join_url, **kwargs)

@@ -14,14 +14,19 @@ join codes, with a pause after each (see :class:`~roadmap.workshop.rules.CodeGua
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections import deque
+
+from rich.markup import escape
 from sqlmodel import select
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Digits, Footer, Input, Label, Static
 
-from roadmap.i18n import _
+from roadmap.i18n import _, ngettext
 from roadmap.model.workshop_tables import WorkshopSession
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
@@ -98,7 +103,7 @@ class JoinScreen(Screen):
         self.app.switch_screen(JoinScreen(self.ask_code, code=code, name=name))
 
     def show_error(self, message: str) -> None:
-        self.query_one("#join-error", Static).update(message)
+        self.query_one("#join-error", Static).update(escape(message))
 
     def hold(self, waiting: bool) -> None:
         """Refuse another try while ``waiting`` (the pause after a wrong code)."""
@@ -122,8 +127,8 @@ class ItemRow(Horizontal):
         self.value, self.criterion_name = value, criterion_name
 
     def compose(self) -> ComposeResult:
-        label = f"{self.title}" + (f"\n  {self.criterion_name}" if self.criterion else "")
-        yield Label(label, classes="item-title")
+        label = self.title + (f"\n  {self.criterion_name}" if self.criterion else "")
+        yield Label(escape(label), classes="item-title")
         if self.method == "score":
             for n in range(1, 6):
                 chosen = "primary" if n == self.value else "default"
@@ -132,6 +137,12 @@ class ItemRow(Horizontal):
             yield Button("−", classes="less", name="-1")
             yield Label(str(self.value), classes="given")
             yield Button("+", classes="more", name="1")
+            if self.method == "points":  # typing 40 beats eight presses
+                yield Input(str(self.value), type="integer", classes="amount", max_length=4)
+
+    def on_mount(self) -> None:
+        for button in self.query(Button):
+            button.active_effect_duration = 0  # a press during the effect would be dropped
 
     def set_value(self, value: int) -> None:
         self.value = value
@@ -140,6 +151,9 @@ class ItemRow(Horizontal):
                 button.variant = "primary" if button.name == str(value) else "default"
         else:
             self.query_one(".given", Label).update(str(value))
+            for amount in self.query(".amount").results(Input):
+                if not amount.has_focus:
+                    amount.value = str(value)
 
 
 class VoteScreen(Screen):
@@ -161,11 +175,13 @@ class VoteScreen(Screen):
 
     def show(self, live: workshop_results.Live, rebuild: bool) -> None:
         w = self.w
-        self.query_one("#step", Label).update(w("now_step", step=w.step(self.app.step_key())))
+        step = w("now_step", step=w.step(self.app.step_key()))
+        self.query_one("#step", Label).update(escape(step))
         rnd = live.round
         status = self.query_one("#status", Static)
         items = self.query_one("#items", VerticalScroll)
         if rebuild:
+            self.saved(True, "")  # the last round's message is not about this one
             items.remove_children()
             if rnd is not None and rnd.state == "open":
                 items.mount_all(
@@ -209,8 +225,12 @@ class VoteScreen(Screen):
         lines = [f"{w('results')}:"]
         for r in live.results:
             total = f"{r.total:g}" if w.lang == "en" else f"{r.total:g}".replace(".", ",")
-            lines.append(f"{r.rank}. {live.titles.get(r.key, r.key)}  ({total})")
-        return "\n".join(lines)
+            if r.rank is None:
+                lines.append(f"–  {live.titles.get(r.key, r.key)}  ({_('not scored')})")
+                continue
+            voters = ngettext("{n} voter", "{n} voters", r.voters)
+            lines.append(f"{r.rank}. {live.titles.get(r.key, r.key)}  ({total}; {voters})")
+        return escape("\n".join(lines))
 
     @on(Button.Pressed, ".item-row Button")
     def _vote(self, event: Button.Pressed) -> None:
@@ -221,10 +241,17 @@ class VoteScreen(Screen):
         else:
             self.app.vote(item_row.key, "", delta=int(event.button.name) * STEP[item_row.method])
 
+    @on(Input.Submitted, ".amount")
+    def _typed(self, event: Input.Submitted) -> None:
+        item_row = event.input.parent
+        assert isinstance(item_row, ItemRow)
+        if event.value.strip().isdigit():
+            self.app.vote(item_row.key, "", value=int(event.value))
+
     def saved(self, ok: bool, message: str | None = None) -> None:
         saved = self.query_one("#saved", Static)
         saved.set_class(not ok, "error")
-        saved.update(message or self.w("saved"))
+        saved.update(escape(self.w("saved") if message is None else message))
 
 
 class ParticipantApp(WorkshopApp):
@@ -248,6 +275,9 @@ class ParticipantApp(WorkshopApp):
         self.tokens = tokens or TokenBook()
         self._participant: int | None = None
         self._round_shown: tuple | None = None
+        self._queue: deque = deque()
+        self._queue_lock = threading.Lock()
+        self._writing = False
         self._waiting = False
 
     @property
@@ -298,7 +328,16 @@ class ParticipantApp(WorkshopApp):
     def _refused_join(self, exc: workshop_sessions.JoinRefused) -> None:
         message = sentence(exc.say(self.lang))
         pause = 0.0
-        if isinstance(exc, workshop_sessions.WrongCode) and self.code is None:
+        wrong = isinstance(exc, workshop_sessions.WrongCode)
+        if wrong and self.code is not None:
+            # A code given on the command line is wrong: ask for it here, the way back.
+            typed, self.code = self.code, None
+            screen = JoinScreen(ask_code=True, code=typed, name=self.person or "")
+            if self.join_screen is None:
+                self.push_screen(screen)
+            else:
+                self.switch_screen(screen)
+        elif wrong:
             pause = self.guard.failed()
             if self.guard.left is not None:
                 message += " " + self.w("tries_left", left=self.guard.left)
@@ -336,6 +375,8 @@ class ParticipantApp(WorkshopApp):
         self._round_shown = shown
 
     def vote(self, item: str, criterion: str, *, value=None, delta=None) -> None:
+        """Queue a vote: presses are written one after another in the order made, however
+        fast they come, each in its own transaction."""
         rnd = self.live.round
 
         def change(session):
@@ -349,7 +390,22 @@ class ParticipantApp(WorkshopApp):
                 delta=delta,
             )
 
-        self.write(change, lambda _mine: self.screen.saved(True))
+        with self._queue_lock:
+            self._queue.append(change)
+            start, self._writing = not self._writing, True
+        if start:
+            self._write_queue()
+
+    @work(thread=True, group="votes")
+    def _write_queue(self) -> None:
+        while True:
+            with self._queue_lock:
+                if not self._queue:
+                    self._writing = False
+                    break
+                change = self._queue.popleft()
+            self.write_now(change, lambda _mine: self.screen.saved(True))
+        self._load()
 
     def refused(self, message: str) -> None:
         if isinstance(self.screen, VoteScreen):
@@ -359,17 +415,17 @@ class ParticipantApp(WorkshopApp):
 
 
 def _first_lang(store: Store, code: str | None) -> str:
-    """The language to ask in before joining: the workshop's with ``code``, else the latest's."""
+    """The language to ask in before joining: the workshop's with ``code``; when there is no
+    code or it is mistyped, the latest workshop's (the room's); English when there is none."""
     with store.read() as session:
-        try:
-            if code:
+        workshop = None
+        if code:
+            with contextlib.suppress(workshop_sessions.JoinRefused):
                 workshop = workshop_sessions.session_by_code(session=session, code=code)
-            else:
-                query = select(WorkshopSession).order_by(WorkshopSession.updated_at.desc())
-                workshop = session.exec(query).first()
-                if workshop is None:
-                    return "en"
-        except workshop_sessions.JoinRefused:
+        if workshop is None:
+            query = select(WorkshopSession).order_by(WorkshopSession.updated_at.desc())
+            workshop = session.exec(query).first()
+        if workshop is None:
             return "en"
         return workshop_sessions.session_lang(session=session, workshop=workshop)
 

@@ -1,4 +1,5 @@
-"""The facilitator's dialogs: starting a voting round, and confirming results into the plan."""
+"""The facilitator's dialogs: starting a voting round, confirming, and results into the plan
+after seeing what they would do."""
 
 from __future__ import annotations
 
@@ -7,12 +8,20 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Markdown, Select, Static
 
+from roadmap.i18n import N_, _
 from roadmap.workshop.rules import METHODS
 from roadmap.workshop.words import Words
+
+CHOOSER_LABELS = {
+    "text": N_("Key, title or tag contains the text below"),
+    "theme": N_("The theme named below"),
+    "new": N_("The new ideas of this workshop"),
+    "keys": N_("The keys listed below (e.g. marked in the item list)"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +30,7 @@ class RoundSpec:
     budget: int | None
     per_item: int | None
     filter_text: str
+    choose: str = "text"
 
 
 class RoundDialog(ModalScreen[RoundSpec | None]):
@@ -41,6 +51,9 @@ class RoundDialog(ModalScreen[RoundSpec | None]):
             yield Input(id="budget", type="integer")
             yield Label(w("per_item_hint"))
             yield Input(id="per-item", type="integer")
+            yield Label(_("Which items"))
+            choosers = [(_(CHOOSER_LABELS[how]), how) for how in CHOOSER_LABELS]
+            yield Select(choosers, value="text", allow_blank=False, id="choose")
             yield Label(w("filter_hint"))
             yield Input(id="filter")
             yield Static("", id="round-error", classes="error")
@@ -61,6 +74,7 @@ class RoundDialog(ModalScreen[RoundSpec | None]):
                 budget=number("#budget"),
                 per_item=number("#per-item"),
                 filter_text=self.query_one("#filter", Input).value,
+                choose=str(self.query_one("#choose", Select).value),
             )
         )
 
@@ -99,3 +113,56 @@ class ConfirmDialog(ModalScreen[bool]):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
+
+
+MODE_LABELS = {
+    "round": N_("A criterion of this round's own (every round counts)"),
+    "average": N_("Average with the workshop criterion"),
+    "replace": N_("Replace the workshop criterion"),
+}
+"""How rounds combine (see :data:`roadmap.store.workshop_results.MODES`), as offered."""
+
+
+class ApplyDialog(ModalScreen[str | None]):
+    """Show what each way of combining would do to every item, and write the one chosen.
+
+    ``previews`` maps each mode to Markdown: the items' criterion values, scores and places
+    before and after. Returns the mode chosen, or None.
+    """
+
+    def __init__(self, w: Words, question: str, previews: dict[str, str]) -> None:
+        super().__init__()
+        self.w, self.question, self.previews = w, question, previews
+        yes_keys = ",".join(dict.fromkeys((w("yes_key"), "y")))
+        self._bindings.bind(yes_keys, "write", w("write"), show=False)
+        self._bindings.bind("escape", "cancel", w("cancel"))
+
+    def compose(self) -> ComposeResult:
+        w = self.w
+        with Vertical(classes="dialog wide"):
+            yield Static(Text(self.question), classes="question")
+            modes = [(_(MODE_LABELS[mode]), mode) for mode in self.previews]
+            yield Select(modes, value=next(iter(self.previews)), allow_blank=False, id="mode")
+            with VerticalScroll(id="preview-box"):
+                yield Markdown(self.previews[next(iter(self.previews))], id="preview")
+            with Horizontal(classes="buttons"):
+                yield Button(w("write"), variant="error", id="yes")
+                yield Button(w("cancel"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Select.Changed, "#mode")
+    def _mode(self, event: Select.Changed) -> None:
+        self.query_one("#preview", Markdown).update(self.previews[str(event.value)])
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        chosen = str(self.query_one("#mode", Select).value)
+        self.dismiss(chosen if event.button.id == "yes" else None)
+
+    def action_write(self) -> None:
+        self.dismiss(str(self.query_one("#mode", Select).value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

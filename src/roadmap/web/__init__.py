@@ -1,0 +1,1 @@
+"""The participants' web page: a small server-rendered Starlette app (no Textual here)."""
