@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import random
 from pathlib import Path
 
 import pytest
@@ -15,9 +15,10 @@ from .conftest import fingerprint, plain_message, roadmap
     [
         ("notes.txt", b"meeting notes\n"),
         ("plan.yaml", b"plan:\n  name: Roadmap\nitems: []\n"),
-        ("random.db", os.urandom(50_000)),
-        ("empty-header.db", b"SQLite format 3\x00" + os.urandom(5000)),
+        ("random.db", random.Random(1).randbytes(50_000)),
+        ("empty-header.db", b"SQLite format 3\x00" + random.Random(2).randbytes(5000)),
     ],
+    ids=["text", "yaml", "random-bytes", "sqlite-header-then-random-bytes"],
 )
 @pytest.mark.parametrize("command", [["plans"], ["summary"], ["check"], ["init"], ["import"]])
 def test_a_file_that_is_no_database(
