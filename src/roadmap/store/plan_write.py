@@ -27,6 +27,7 @@ from roadmap.model.periods import Calendar, period_index
 from roadmap.model.storable import calendar_of
 from roadmap.store.bulk import insert_rows, json_params, json_text, key_ids, now_value
 from roadmap.store.plan_read import ITEM_LINKS, KEYED
+from roadmap.store.records import write_records
 from roadmap.store.repo import create_plan, slugify
 
 
@@ -153,6 +154,7 @@ def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
         ("milestone_id", "item_id"),
         [(milestones[m.key], item_ids[key]) for m in doc.milestones for key in m.items],
     )
+    write_records(session, pid, doc, keys)
 
 
 _OWN = ("plan_id", "key", "i18n")
