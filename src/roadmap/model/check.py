@@ -56,7 +56,26 @@ def check_plan(doc: PlanDoc) -> list[Finding]:
         for need in stakeholder.needs
         if need.key not in answered
     ]
+    if doc.evidence:
+        warnings += _evidence_gaps(doc)
     return errors + warnings + _missing_translations(doc)
+
+
+def _evidence_gaps(doc: PlanDoc) -> list[Finding]:
+    """In a plan that records evidence: needs no evidence backs, and open items that answer
+    no need (their priority rests on nothing anyone said)."""
+    backed = {key for ev in doc.evidence for key in ev.needs}
+    found = [
+        unbacked_need(need.key, stakeholder.name, need.text)
+        for stakeholder in doc.stakeholders
+        for need in stakeholder.needs
+        if need.key not in backed
+    ]
+    return found + [
+        answers_no_need(item.key)
+        for item in doc.items
+        if not item.needs and item.status not in CLOSED
+    ]
 
 
 CLOSED = ("done", "dropped")
@@ -79,6 +98,14 @@ def no_owner(key: str, organisation: object, team: object) -> Finding:
 
 def open_need(key: str, stakeholder: str, text: str) -> Finding:
     return Finding(WARNING, f"need {key}", f"no item answers it ({stakeholder}: {text})")
+
+
+def unbacked_need(key: str, stakeholder: str, text: str) -> Finding:
+    return Finding(WARNING, f"need {key}", f"no evidence backs it ({stakeholder}: {text})")
+
+
+def answers_no_need(key: str) -> Finding:
+    return Finding(WARNING, f"item {key}", "answers no need")
 
 
 def cycle_error(keys: list[str]) -> Finding:

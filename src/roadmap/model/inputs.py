@@ -157,6 +157,9 @@ class CriterionIn(_Translated):
     direction: Direction = _enum_default(Direction.BENEFIT)
     scale: Literal["1-5", "0-10", "fibonacci"] = "1-5"
     workshop: bool = False
+    derived: Literal["needs"] | None = None
+    """``needs``: an item not scored on the criterion takes the value derived from the needs
+    it answers (:mod:`roadmap.engine.needs`); a typed value wins."""
 
 
 class ItemIn(_Translated):

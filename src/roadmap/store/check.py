@@ -17,15 +17,18 @@ from typing import Any
 from sqlalchemy import Connection, select
 from sqlmodel import Session
 
+from roadmap.model import evidence_tables as e
 from roadmap.model import tables as t
 from roadmap.model.check import (
     CLOSED,
     TRANSLATED,
     Finding,
+    answers_no_need,
     cycle_error,
     late_start,
     no_owner,
     open_need,
+    unbacked_need,
     untranslated,
 )
 from roadmap.model.cycles import find_cycle
@@ -53,6 +56,7 @@ def check_stored(*, session: Session, plan_id: int) -> list[Finding]:
         *_late_starts(connection, plan_id),
         *_without_owner(connection, plan_id),
         *_open_needs(connection, plan_id),
+        *_evidence_gaps(connection, plan_id),
         *_missing_translations(connection, plan_id),
     ]
 
@@ -107,6 +111,27 @@ def _open_needs(connection: Connection, plan_id: int) -> list[Finding]:
     answered = select(t.ItemNeed.__table__.c.need_id)
     query = _needs(plan_id, need.key, holder.name, need.text).where(need.id.not_in(answered))
     return [open_need(*row) for row in fetch(connection, query)]
+
+
+def _evidence_gaps(connection: Connection, plan_id: int) -> list[Finding]:
+    """In a plan that records evidence: needs no evidence backs, and open items that answer
+    no need."""
+    ev = e.Evidence.__table__.c
+    if not fetch(connection, select(ev.id).where(ev.plan_id == plan_id).limit(1)):
+        return []
+    need, holder = t.Need.__table__.c, t.Stakeholder.__table__.c
+    backed = select(e.EvidenceNeed.__table__.c.need_id)
+    query = _needs(plan_id, need.key, holder.name, need.text).where(need.id.not_in(backed))
+    found = [unbacked_need(*row) for row in fetch(connection, query)]
+    item = t.Item.__table__.c
+    answering = select(t.ItemNeed.__table__.c.item_id)
+    rows = fetch(
+        connection,
+        select(item.key)
+        .where(item.plan_id == plan_id, item.status.not_in(CLOSED), item.id.not_in(answering))
+        .order_by(item.id),
+    )
+    return found + [answers_no_need(key) for (key,) in rows]
 
 
 def _needs(plan_id: int, *columns: Any) -> Any:

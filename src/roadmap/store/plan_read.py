@@ -126,6 +126,7 @@ def _read(session: Session, plan: t.Plan, scores: bool) -> PlanDoc:
                 direction=r.direction,
                 scale=r.scale,
                 workshop=r.workshop,
+                derived=r.derived,
                 i18n=r.i18n,
             )
             for r in q.table(t.Criterion)

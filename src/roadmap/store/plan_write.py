@@ -133,9 +133,9 @@ def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
     store(
         "criterion",
         t.Criterion,
-        (*_OWN, "name", "weight", "direction", "scale", "workshop", "position"),
+        (*_OWN, "name", "weight", "direction", "scale", "workshop", "derived", "position"),
         [
-            (*own(c), c.name, c.weight, c.direction, c.scale, c.workshop, n)
+            (*own(c), c.name, c.weight, c.direction, c.scale, c.workshop, c.derived, n)
             for n, c in enumerate(doc.criteria)
         ],
     )

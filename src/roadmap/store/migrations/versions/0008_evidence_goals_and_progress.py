@@ -1,9 +1,9 @@
 """Evidence, people responsible, goals and measures, maturity perspectives, item progress,
-and a plan's settings about people.
+a plan's settings about people, and criteria derived from needs.
 
 Revision ID: 0008
 Revises: 0005
-Create Date: 2026-12-07 11:16:00.720325
+Create Date: 2026-12-07 11:31:43.146721
 """
 
 from collections.abc import Sequence
@@ -257,8 +257,14 @@ def upgrade() -> None:
     with op.batch_alter_table("progress_update", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_progress_update_item_id"), ["item_id"], unique=False)
 
+    with op.batch_alter_table("criterion", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("derived", sa.String(length=20), nullable=True))
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("criterion", schema=None) as batch_op:
+        batch_op.drop_column("derived")
+
     with op.batch_alter_table("progress_update", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_progress_update_item_id"))
 
