@@ -76,7 +76,7 @@ def test_the_worked_example_of_the_readme() -> None:
     assert a.notes == (
         "answers NEUVOLA-1, backed by 3 interviews, latest 2026-10",
         "answers PERHE-2, no evidence yet",
-        "closes 1 access gap(s): NEUVOLA to reg",
+        "closes 1 access gap: NEUVOLA to reg",
     )
     assert on_scale(a.reach, 1, 5) == pytest.approx(1 + 4 * 1.7375 / 2.7375)
 
@@ -191,4 +191,4 @@ def test_plan_explain_names_the_needs_and_evidence_behind_a_score(stored: Path) 
     assert result.exit_code == 0, result.output
     assert "Needs (from needs)" in result.output
     assert "- answers NEUVOLA-1, backed by 3 interviews, latest 2026-10" in result.output
-    assert "- closes 1 access gap(s): NEUVOLA to reg" in result.output
+    assert "- closes 1 access gap: NEUVOLA to reg" in result.output

@@ -128,10 +128,23 @@ def need_values(
             reach = sum(best.values()) + GAP_WEIGHT * len(closed)
             notes = tuple(said.get(n.key) or said.setdefault(n.key, _note(n)) for n in answered)
             if closed:
-                named = ", ".join(f"{actor} to {source}" for actor, source in closed)
-                notes += (f"closes {len(closed)} access gap(s): {named}",)
+                notes += (_closed_note(closed),)
             values[item] = NeedValue(reach, answered, closed, notes)
     return values
+
+
+SHOWN_GAPS = 3
+"""Gaps named in an item's note; more are counted."""
+
+
+def _closed_note(closed: tuple[tuple[str, str], ...]) -> str:
+    """``closes 2 access gaps: NEUVOLA to reg, PERHE to reg`` (the first few named)."""
+    named = ", ".join(f"{actor} to {source}" for actor, source in closed[:SHOWN_GAPS])
+    more = len(closed) - SHOWN_GAPS
+    gaps = "gap" if len(closed) == 1 else "gaps"
+    return f"closes {len(closed)} access {gaps}: {named}" + (
+        f" and {more} more" if more > 0 else ""
+    )
 
 
 def _note(need: NeedData) -> str:
