@@ -12,7 +12,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[2] / "src" / "roadmap"
 MODULES = (
     "i18n", "docdata", "document", "doc_roadmap", "doc_diagrams", "doc_sources", "doc_appendix",
-    "svg", "html", "csv_roadmap", "ics", "export",
+    "svg", "html", "csv_roadmap", "ics", "export", "doc_followup", "svg_charts",
 )  # fmt: skip
 FILES = [*(SRC / "io" / f"{name}.py" for name in MODULES), SRC / "cli" / "export.py"]
 SINGLE = {"_", "N_"}

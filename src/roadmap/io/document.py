@@ -18,7 +18,7 @@ from datetime import date
 from roadmap import __version__
 from roadmap.engine.baseline import Change
 from roadmap.engine.result import Roadmap
-from roadmap.io import doc_appendix, doc_diagrams, doc_roadmap, doc_sources
+from roadmap.io import doc_appendix, doc_diagrams, doc_followup, doc_roadmap, doc_sources
 from roadmap.io.docdata import MARK, Facts
 from roadmap.io.i18n import N_, Lang
 from roadmap.model.inputs import PlanDoc
@@ -91,16 +91,24 @@ def compose(
     _, w = f.lang._, f.w
     sections = w.join(
         [
+            doc_followup.foreword(f),
             *_narratives(f, ("background", "method")),
             _method_facts(f),
             *_narratives(f, ("current_state",)),
             _stakeholders(f),
-            *_narratives(f, ("vision", "custom")),
+            doc_followup.evidence_base(f),
+            *_narratives(f, ("vision",)),
+            doc_followup.goals(f),
+            doc_followup.maturity(f),
+            *_narratives(f, ("custom",)),
             _themes(f),
             _prioritisation(f),
             doc_roadmap.by_period(f),
             doc_diagrams.section(f),
             doc_sources.section(f),
+            doc_followup.traceability(f),
+            doc_followup.responsible(f),
+            doc_followup.progress(f),
             doc_roadmap.changes(f, baseline, changes) if baseline is not None else "",
             doc_appendix.section(f),
         ]

@@ -180,6 +180,14 @@ class Html:
             f"<pre><code>{escape(code)}\n</code></pre></details></figure>\n"
         )
 
+    def figure(self, picture: str, caption: str) -> str:
+        if not caption:
+            return picture
+        return (
+            f'<figure class="picture"><div class="scroll">{picture}</div>'
+            f"<figcaption>{escape(caption)}</figcaption></figure>\n"
+        )
+
     def join(self, blocks: Iterable[str]) -> str:
         return "".join(blocks)
 
