@@ -82,3 +82,26 @@ def test_a_plan_without_records_has_none_of_these_sections(tmp_path: Path) -> No
     text = render("md", doc, sequence(snapshot_of(doc)), "en", generated=DAY).decode()
     for heading in ("Foreword", "Evidence base", "Goals and measures", "Follow-up"):
         assert f"## {heading}" not in text
+
+
+def test_the_follow_up_report_is_exported_on_its_own(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from roadmap.cli import cli
+
+    db = tmp_path / "demo.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "demo"]).exit_code == 0
+    saved = runner.invoke(cli, ["--db", str(db), "baseline", "save", "approved"])
+    assert saved.exit_code == 0, saved.output
+    args = ["--db", str(db), "export", "follow-up", "--lang", "fi", "--baseline", "approved"]
+    result = runner.invoke(cli, [*args, "-o", str(tmp_path), "--date", "2027-04-01"])
+    assert result.exit_code == 0, result.output
+    md = (tmp_path / "lahti-asikkala.follow-up.fi.md").read_text(encoding="utf-8")
+    html = (tmp_path / "lahti-asikkala.follow-up.fi.html").read_text(encoding="utf-8")
+    assert "# Seuranta: Asiakastiedolla johtaminen Lahdessa ja Asikkalassa" in md
+    assert "Tiekartan omistaja: Projektipäällikkö, Lahden kaupunki" in md
+    assert "### Käynnissä olevat kohteet" in md and "## Tavoitteet ja mittarit" in md
+    assert "## Prioriteetit" not in md and "Liite" not in md
+    assert html.count("<h1") == 1 and "<svg" in html
+    assert "Maija Esimerkki" not in md + html

@@ -14,10 +14,10 @@ from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 @cli.command()
 @click.argument(
     "formats",
-    metavar="md|html|csv|ics|minutes...",
+    metavar="md|html|csv|ics|minutes|follow-up...",
     nargs=-1,
     required=True,
-    type=click.Choice(["md", "html", "csv", "ics", "minutes"]),
+    type=click.Choice(["md", "html", "csv", "ics", "minutes", "follow-up"]),
 )
 @plan_option
 @click.option(
@@ -61,8 +61,9 @@ def export(
 
     md and html: the stakeholder document; csv: the sequenced roadmap for spreadsheets;
     ics: milestones and period starts for calendars; minutes: the record of a workshop in
-    Markdown. The plan is read and sequenced once for all formats. The same data and date give
-    byte-identical files.
+    Markdown; follow-up: the follow-up report on its own (md and html) for a steering group,
+    with what moved since --baseline. The plan is read and sequenced once for all formats. The
+    same data and date give byte-identical files.
     """
     if "minutes" in formats:
         _write_minutes(ctx, plan_slug, session_name, lang, Path(output))
@@ -89,9 +90,14 @@ def _write(
     generated = generated_date(when.date() if when else None)
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
-    for fmt in dict.fromkeys(formats):
+    jobs = [(fmt, render, file_name) for fmt in dict.fromkeys(formats) if fmt != "follow-up"]
+    if "follow-up" in formats:
+        from roadmap.io.export import FOLLOW_UP, follow_up_file_name, render_follow_up
+
+        jobs += [(fmt, render_follow_up, follow_up_file_name) for fmt in FOLLOW_UP]
+    for fmt, make, name in jobs:
         for code in languages:
-            data = render(
+            data = make(
                 fmt,
                 loaded.doc,
                 loaded.roadmap,
@@ -100,7 +106,7 @@ def _write(
                 baseline=baseline,
                 changes=loaded.changes,
             )
-            path = out / file_name(loaded.doc, fmt, code)
+            path = out / name(loaded.doc, fmt, code)
             path.write_bytes(data)
             click.echo(str(path))
 

@@ -11,9 +11,11 @@ each measure's trend) beside tables that hold the same facts.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from datetime import date
 
-from roadmap.io import svg_charts
+from roadmap.engine.baseline import Change
+from roadmap.io import doc_roadmap, svg_charts
 from roadmap.io.docdata import MARK, Facts
 from roadmap.io.i18n import N_
 from roadmap.model.evidence import GoalIn, MeasureIn, PerspectiveIn
@@ -308,3 +310,27 @@ def _toward(f: Facts, m: MeasureIn) -> str:
         return "–"
     share = (m.values[-1].value - m.baseline.value) / (m.target.value - m.baseline.value)
     return f.lang.percent(share)
+
+
+def report(
+    f: Facts, baseline: str | None = None, changes: Sequence[Change] = ()
+) -> tuple[str, str]:
+    """The follow-up report on its own, for a steering group: what was done, how the measures
+    move, who answers for what, and (with a baseline) what moved since it was approved."""
+    _, w = f.lang._, f.w
+    head = w.join(
+        [
+            w.heading(1, _("Follow-up: {plan}", plan=f.name(f.doc.plan))),
+            w.para(_("Roadmap owner: {person}", person=person(f, f.doc.plan.responsible))),
+        ]
+    )
+    sections = w.join(
+        [
+            progress(f),
+            goals(f),
+            maturity(f),
+            doc_roadmap.changes(f, baseline, changes) if baseline is not None else "",
+            responsible(f),
+        ]
+    )
+    return head, sections or w.para(_("Nothing to follow up yet."))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -56,6 +56,8 @@ SCORING = {
     ),
 }
 FIRST_PERIOD_LIST = 5
+Compose = Callable[[Facts, "str | None", Sequence[Change]], tuple[str, str]]
+"""What writes a document's opening and its sections (:func:`compose`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +77,12 @@ def build(
     generated: date,
     baseline: str | None = None,
     changes: Sequence[Change] = (),
+    parts: Compose | None = None,
 ) -> Document:
-    """The Markdown document of ``doc`` sequenced as ``roadmap``, in language ``lang``."""
+    """The Markdown document of ``doc`` sequenced as ``roadmap``, in language ``lang``;
+    ``parts`` composes another document than the whole plan (the follow-up report)."""
     f = Facts(doc, roadmap, Lang(lang))
-    head, sections = compose(f, baseline, changes)
+    head, sections = (parts or compose)(f, baseline, changes)
     title = f.text(doc.plan, "name")
     body = f.w.join([head, sections])
     return Document(_front_matter(f, title, generated, baseline) + body + "\n", f, title)
