@@ -18,6 +18,8 @@ FILES = [
     *(SRC / "io" / f"{name}.py" for name in MODULES),
     SRC / "cli" / "export.py",
     SRC / "cli" / "followup.py",
+    SRC / "tui" / "screens" / "followup.py",
+    SRC / "tui" / "commands.py",
 ]
 SINGLE = {"_", "N_"}
 

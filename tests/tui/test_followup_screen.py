@@ -1,0 +1,63 @@
+"""The evidence and follow-up screen on the demo plan: opened from the command palette, it shows
+the evidence, the goals and measures, the maturity bars and the traceability of items."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, TabbedContent
+
+from roadmap.io.planfile import load_plan
+from roadmap.store.db import Store
+from roadmap.store.plan_write import write_plan
+from roadmap.tui.app import make_app
+from roadmap.tui.screens.followup import FollowupView, follow_up_rows
+from tui.conftest import settle
+
+DEMO = Path(__file__).resolve().parents[2] / "data" / "demo" / "plan.yaml"
+
+
+@pytest.fixture
+def demo_app(tmp_path: Path):
+    store = Store.open(tmp_path / "demo.db")
+    with store.write() as session:
+        write_plan(session=session, doc=load_plan(DEMO))
+    app = make_app(store=store, config_dir=tmp_path / "config", theme="textual-dark",
+                   watch_interval=None)  # fmt: skip
+    yield app
+    store.close()
+
+
+def test_rows_trace_items_to_needs_evidence_and_goals() -> None:
+    rows = follow_up_rows(load_plan(DEMO))
+    trace = {row[0]: row for row in rows["trace"][1]}
+    assert trace["CI-3"][1:] == ("TH-3, TH-1", "EV-11, EV-13, EV-15", "2026-11-30", "T-1")
+    maturity = {row[0]: row for row in rows["maturity"][1]}
+    assert maturity["Tiedon saatavuus"][1:3] == ("■■□□□ 2", "■■■■□ 4 2028")
+    assert rows["evidence"][1][0][0] == "EV-16"
+
+
+async def test_the_screen_opens_from_the_palette_and_shows_the_tables(demo_app) -> None:
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Evidence and follow")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = demo_app.screen
+        assert isinstance(screen, FollowupView)
+        table = screen.query_one("#table-evidence", DataTable)
+        assert table.row_count == 16 and table.size.height > 0
+        assert "EV-16" in table.render_line(1).text
+        tabs = screen.query_one(TabbedContent)
+        tabs.active = "pane-maturity"
+        await settle(pilot)
+        bars = screen.query_one("#table-maturity", DataTable)
+        assert bars.display and bars.size.width > 0
+        assert "■■□□□ 2" in "".join(bars.render_line(y).text for y in range(1, 4))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(demo_app.screen, FollowupView)
