@@ -19,6 +19,7 @@ FILES = [
     SRC / "cli" / "export.py",
     SRC / "cli" / "followup.py",
     SRC / "tui" / "screens" / "followup.py",
+    SRC / "tui" / "dialogs" / "evidence_form.py",
     SRC / "tui" / "commands.py",
 ]
 SINGLE = {"_", "N_"}

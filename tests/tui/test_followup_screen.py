@@ -61,3 +61,42 @@ async def test_the_screen_opens_from_the_palette_and_shows_the_tables(demo_app) 
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(demo_app.screen, FollowupView)
+
+
+async def open_follow_up(pilot) -> FollowupView:
+    await settle(pilot)
+    pilot.app.action_follow_up()
+    await settle(pilot)
+    return pilot.app.screen
+
+
+async def test_evidence_is_captured_in_one_keyboard_form(demo_app) -> None:
+    from textual.widgets import SelectionList
+
+    from tui.conftest import save_form
+
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        screen = await open_follow_up(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        form = demo_app.screen
+        assert form.query_one("#f-date").value  # today, ready to keep
+        form.query_one("#f-needs", SelectionList).select("NEUVOLA-1")
+        await save_form(
+            pilot, stakeholder="neuvola", summary="Heard again [bold]", date="2027-02-30"
+        )
+        assert demo_app.screen is form
+        assert "date" in str(form.query_one("#e-date").render()).lower()
+        await save_form(pilot, date="2027-02-03")
+        assert demo_app.screen is screen
+        table = screen.query_one("#table-evidence", DataTable)
+        assert table.row_count == 17
+        first = table.render_line(1).text
+        assert "EV-17" in first and "Heard again [bold]" in first
+    with demo_app.ctx.store.read() as session:
+        from roadmap.store.plan_read import read_plan
+
+        ev = read_plan(session=session, plan_id=demo_app.ctx.plan_id).evidence[-1]
+    assert (ev.key, ev.stakeholder, ev.needs, ev.summary) == (
+        "EV-17", "neuvola", ["NEUVOLA-1"], "Heard again [bold]",
+    )  # fmt: skip

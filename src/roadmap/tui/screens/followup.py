@@ -118,7 +118,12 @@ def _bar(level: int | None) -> str:
 class FollowupView(Screen[None]):
     """Evidence, goals and measures, maturity and traceability of the plan."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", _("Close"))]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", _("Close")),
+        Binding("n", "new_evidence", _("New evidence")),
+    ]
+
+    doc: PlanDoc | None = None
 
     def compose(self) -> ComposeResult:
         labels = {
@@ -144,11 +149,26 @@ class FollowupView(Screen[None]):
         with ctx.store.read() as session:
             doc = read_plan(session=session, plan_id=ctx.plan_id, scores=False)
         rows = follow_up_rows(doc)
-        self.app.call_from_thread(self._show, rows)
+        self.app.call_from_thread(self._show, doc, rows)
 
-    def _show(self, rows: Rows) -> None:
+    def _show(self, doc: PlanDoc, rows: Rows) -> None:
+        self.doc = doc
         for tab, (headers, lines) in rows.items():
             table = self.query_one(f"#table-{tab}", DataTable)
             table.clear(columns=True)
             table.add_columns(*headers)
             table.add_rows([[Text(cell) for cell in line] for line in lines])
+
+    def action_new_evidence(self) -> None:
+        """Record a piece of evidence in the form; the tables are read again once it is saved."""
+        from roadmap.tui.dialogs.evidence_form import EvidenceForm
+
+        if self.doc is None:
+            return
+
+        def saved(key: str | None) -> None:
+            if key:
+                self.notify(_("Saved {key}", key=key), timeout=2)
+                self.load()
+
+        self.app.push_screen(EvidenceForm(self.doc), saved)
