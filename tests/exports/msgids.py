@@ -20,6 +20,7 @@ FILES = [
     SRC / "cli" / "followup.py",
     SRC / "tui" / "screens" / "followup.py",
     SRC / "tui" / "dialogs" / "evidence_form.py",
+    SRC / "tui" / "dialogs" / "followup_forms.py",
     SRC / "tui" / "commands.py",
 ]
 SINGLE = {"_", "N_"}

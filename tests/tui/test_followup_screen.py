@@ -100,3 +100,33 @@ async def test_evidence_is_captured_in_one_keyboard_form(demo_app) -> None:
     assert (ev.key, ev.stakeholder, ev.needs, ev.summary) == (
         "EV-17", "neuvola", ["NEUVOLA-1"], "Heard again [bold]",
     )  # fmt: skip
+
+
+async def test_progress_and_measure_readings_are_entered_in_the_app(demo_app) -> None:
+    from tui.conftest import save_form
+
+    async with demo_app.run_test(size=(120, 36)) as pilot:
+        screen = await open_follow_up(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        form = demo_app.screen
+        await save_form(pilot, item="CI-11", done="lots", date="2027-04-10")
+        assert demo_app.screen is form
+        assert "number" in str(form.query_one("#e-done").render())
+        await save_form(pilot, done="15 %", health="at_risk", note="Waiting")
+        assert demo_app.screen is screen
+        await pilot.press("m")
+        await settle(pilot)
+        await save_form(pilot, measure="M-AUKOT", value="17", date="2027-12-31")
+        assert demo_app.screen is screen
+        screen.query_one(TabbedContent).active = "pane-goals"
+        await settle(pilot)
+        goals = screen.query_one("#table-goals", DataTable)
+        shown = "".join(goals.render_line(y).text for y in range(1, goals.row_count + 1))
+        assert "17 (2027-12-31)" in shown
+    from roadmap.store.plan_read import read_plan
+
+    with demo_app.ctx.store.read() as session:
+        doc = read_plan(session=session, plan_id=demo_app.ctx.plan_id)
+    update = next(p for p in doc.progress if p.item == "CI-11").updates[-1]
+    assert (update.done, update.health, update.note) == (0.15, "at_risk", "Waiting")

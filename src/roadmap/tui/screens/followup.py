@@ -2,10 +2,11 @@
 the command palette.
 
 Four tabs: the evidence (newest first), goals with their measures (baseline, target, latest
-reading), maturity (starting and target level per perspective, drawn as bars) and traceability
-(each item, the needs it answers and the evidence behind them). The plan is read in a worker
-thread; the tables are built by :func:`follow_up_rows`, which knows nothing of Textual.
-People are shown by role, as in the documents. Escape closes the screen.
+reading, figures first so that they show however long the names), maturity (starting and
+target level per perspective, drawn as bars) and traceability (each item, the needs it answers
+and the evidence behind them). The plan is read in a worker thread; the tables are built by
+:func:`follow_up_rows`, which knows nothing of Textual. People are shown by role, as in the
+documents. n records evidence, p an item's progress, m a measure's reading; Escape closes.
 """
 
 from __future__ import annotations
@@ -46,16 +47,16 @@ def follow_up_rows(doc: PlanDoc) -> Rows:
     ]
     goals = []
     for goal in doc.goals:
-        goals.append((goal.key, goal.text, "", "", ""))
+        goals.append((goal.key, "", "", "", goal.text))
         for m in goal.measures:
             latest = m.values[-1] if m.values else None
             goals.append(
                 (
                     "",
-                    f"  {m.name}" + (f" ({m.unit})" if m.unit else ""),
                     _point(m.baseline),
                     _point(m.target),
                     _point(latest),
+                    f"  {m.name}" + (f" ({m.unit})" if m.unit else ""),
                 )
             )
     maturity = [
@@ -95,7 +96,7 @@ def follow_up_rows(doc: PlanDoc) -> Rows:
             (_("Key"), _("Date"), _("Method"), _("Actor"), _("Needs"), _("Summary")),
             evidence,
         ),
-        "goals": ((_("Key"), _("Goal or measure"), _("Baseline"), _("Target"), _("Latest")), goals),
+        "goals": ((_("Key"), _("Baseline"), _("Target"), _("Latest"), _("Goal or measure")), goals),
         "maturity": (
             (_("Perspective"), _("Starting level"), _("Target level"), _("Raised by")),
             maturity,
@@ -121,6 +122,8 @@ class FollowupView(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", _("Close")),
         Binding("n", "new_evidence", _("New evidence")),
+        Binding("p", "progress", _("Progress")),
+        Binding("m", "measure", _("Reading")),
     ]
 
     doc: PlanDoc | None = None
@@ -163,6 +166,21 @@ class FollowupView(Screen[None]):
         """Record a piece of evidence in the form; the tables are read again once it is saved."""
         from roadmap.tui.dialogs.evidence_form import EvidenceForm
 
+        self._open(EvidenceForm)
+
+    def action_progress(self) -> None:
+        """Record where an item under way stands."""
+        from roadmap.tui.dialogs.followup_forms import ProgressForm
+
+        self._open(ProgressForm)
+
+    def action_measure(self) -> None:
+        """Record a reading of a measure."""
+        from roadmap.tui.dialogs.followup_forms import MeasureForm
+
+        self._open(MeasureForm)
+
+    def _open(self, form: type) -> None:
         if self.doc is None:
             return
 
@@ -171,4 +189,4 @@ class FollowupView(Screen[None]):
                 self.notify(_("Saved {key}", key=key), timeout=2)
                 self.load()
 
-        self.app.push_screen(EvidenceForm(self.doc), saved)
+        self.app.push_screen(form(self.doc), saved)
