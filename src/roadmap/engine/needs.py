@@ -21,7 +21,7 @@ criterion depends on its own needs alone.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -107,29 +107,35 @@ def need_values(
     """
     by_key = {n.key: n for n in needs}
     order = {key: i for i, key in enumerate(by_key)}
+    weight = {key: n.weight for key, n in by_key.items()}
+    notes_of = {key: (_note(n),) for key, n in by_key.items()}
     missing: dict[str, list[str]] = {}
     for actor, source in gaps:
         missing.setdefault(source, []).append(actor)
     values = {}
-    said: dict[str, str] = {}  # the note of each need, worded once
     for item in {*answers, *concerns}:
-        answered = tuple(
-            sorted((by_key[k] for k in answers.get(item, ()) if k in by_key), key=_position(order))
-        )
+        keys = [k for k in answers.get(item, ()) if k in by_key]
+        if len(keys) > 1:
+            keys.sort(key=order.__getitem__)
         best: dict[str, float] = {}
-        for need in answered:
-            best[need.stakeholder] = max(best.get(need.stakeholder, 0.0), need.weight)
-        closed = tuple(
-            sorted(
-                (a, source) for source in concerns.get(item, ()) for a in missing.get(source, ())
-            )
+        for key in keys:
+            actor = by_key[key].stakeholder
+            w = weight[key]
+            if w > best.get(actor, -1.0):
+                best[actor] = w
+        closed = (
+            [(a, source) for source in concerns.get(item, ()) for a in missing.get(source, ())]
+            if missing
+            else []
         )
-        if answered or closed:
-            reach = sum(best.values()) + GAP_WEIGHT * len(closed)
-            notes = tuple(said.get(n.key) or said.setdefault(n.key, _note(n)) for n in answered)
+        if keys or closed:
+            closed.sort()
+            notes = notes_of[keys[0]] if len(keys) == 1 else sum((notes_of[k] for k in keys), ())
             if closed:
-                notes += (_closed_note(closed),)
-            values[item] = NeedValue(reach, answered, closed, notes)
+                notes += (_closed_note(tuple(closed)),)
+            answered = tuple(by_key[k] for k in keys)
+            reach = sum(best.values()) + GAP_WEIGHT * len(closed)
+            values[item] = NeedValue(reach, answered, tuple(closed), notes)
     return values
 
 
@@ -149,10 +155,6 @@ def _closed_note(closed: tuple[tuple[str, str], ...]) -> str:
 
 def _note(need: NeedData) -> str:
     return f"answers {need.key}, {need.backing()}"
-
-
-def _position(order: dict[str, int]) -> Callable[[NeedData], int]:
-    return lambda need: order[need.key]
 
 
 def on_scale(reach: float, low: float, high: float) -> float:
