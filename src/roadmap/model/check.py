@@ -12,6 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from roadmap.model.cycles import cycle_text, in_order
+from roadmap.model.evidence import CHECKED_TRANSLATIONS
 
 if TYPE_CHECKING:
     from roadmap.model.inputs import PlanDoc, Problem
@@ -164,6 +165,13 @@ def _missing_translations(doc: PlanDoc) -> list[Finding]:
         rows.extend((f"{noun} {row.key}", row, fields) for row in getattr(doc, group))
     for stakeholder in doc.stakeholders:
         rows.extend((f"need {need.key}", need, ("text",)) for need in stakeholder.needs)
+    for group, (noun, fields) in CHECKED_TRANSLATIONS.items():
+        found = (
+            [m for goal in doc.goals for m in goal.measures]
+            if group == "measures"
+            else getattr(doc, group)
+        )
+        rows.extend((f"{noun} {row.key}", row, fields) for row in found)
     out = []
     for subject, row, fields in rows:
         written = [field for field in fields if getattr(row, field)]

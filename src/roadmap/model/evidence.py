@@ -166,6 +166,16 @@ TRANSLATABLE: dict[str, tuple[str, ...]] = {
 """Reader-facing fields of each kind of record that may carry translations."""
 
 
+CHECKED_TRANSLATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "people": ("person", ("role",)),
+    "goals": ("goal", ("text",)),
+    "measures": ("measure", ("name",)),
+    "perspectives": ("perspective", ("name", "start_evidence")),
+}
+"""Records whose texts documents print, the noun that names each, and the fields that
+``roadmap check`` wants in every language of the plan (evidence is counted, not printed)."""
+
+
 def record_problems(doc: Any, keys: dict[str, set[str]]) -> list[Problem]:
     """Duplicate keys, unknown references and stray translations of the records of ``doc``
     (a plan document), given the keys of its other rows by kind."""

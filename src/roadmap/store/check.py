@@ -32,6 +32,7 @@ from roadmap.model.check import (
     untranslated,
 )
 from roadmap.model.cycles import find_cycle
+from roadmap.model.evidence import CHECKED_TRANSLATIONS
 from roadmap.store.fetch import decoded, fetch
 
 _TABLES: dict[str, Any] = {
@@ -176,7 +177,26 @@ def _missing_translations(connection: Connection, plan_id: int) -> list[Finding]
         connection, _needs(plan_id, need.key, need.i18n, need.text != "")
     ):
         out += untranslated(f"need {key}", written(present), decoded(i18n), others)
+    for group, (noun, fields) in CHECKED_TRANSLATIONS.items():
+        c = _RECORD_TABLES[group].__table__.c
+        written = _written(fields)
+        for key, i18n, *present in fetch(
+            connection,
+            select(c.key, c.i18n, *(c[field] != "" for field in fields))
+            .where(c.plan_id == plan_id)
+            .order_by(c.id),
+        ):
+            out += untranslated(f"{noun} {key}", written(*present), decoded(i18n), others)
     return out
+
+
+_RECORD_TABLES = {
+    "people": e.Person,
+    "goals": e.Goal,
+    "measures": e.Measure,
+    "perspectives": e.Perspective,
+}
+"""The table of each kind of record in :data:`CHECKED_TRANSLATIONS`."""
 
 
 def _written(fields: tuple[str, ...]) -> Callable[..., list[str]]:
