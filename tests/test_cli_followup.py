@@ -129,3 +129,47 @@ def test_erase_person_removes_the_name_everywhere_and_names_the_backups(db: Path
     assert (lead.name, lead.role) == ("", "Projektipäällikkö")
     assert NAME.encode() not in db.read_bytes()
     assert NAME not in run(db, "export-data", "--format", "yaml", "-o", "-")
+
+
+NOTES_FI = """Päivämäärä;Menetelmä;Toimija;Tarpeet;Yhteenveto;Kirjaaja
+3.2.2027;haastattelu;Äitiys- ja lastenneuvola;NEUVOLA-1, NEUVOLA-2;Toinen käynti;p-kehittaja
+4.2.2027;Enkät;perhe;PERHE-1;"Kysely; 40 vastausta";
+"""
+
+
+def test_interview_notes_are_imported_from_a_spreadsheet(db: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "muistiinpanot.csv"
+    notes.write_text(NOTES_FI, encoding="utf-8-sig")
+    assert run(db, "evidence", "import", str(notes)) == "Imported 2 pieces of evidence\n"
+    first, second = stored(db).evidence[-2:]
+    assert (first.key, first.date, first.method, first.stakeholder, first.needs) == (
+        "EV-17", date(2027, 2, 3), "interview", "neuvola", ["NEUVOLA-1", "NEUVOLA-2"],
+    )  # fmt: skip
+    assert first.recorded_by == "p-kehittaja"
+    assert (second.key, second.method, second.summary) == (
+        "EV-18",
+        "survey",
+        "Kysely; 40 vastausta",
+    )
+
+
+def test_a_spreadsheet_of_notes_with_problems_names_them_all_and_stores_nothing(
+    db: Path, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.csv"
+    notes.write_text(
+        "date,actor,needs,mood\n30.2.2027,nobody,X-1,fine\n2027-02-05,neuvola,NEUVOLA-1,\n",
+        encoding="utf-8",
+    )
+    before = stored(db).evidence
+    result = CliRunner().invoke(cli, ["--db", str(db), "evidence", "import", str(notes)])
+    assert result.exit_code == 1
+    name = str(notes)
+    for message in (
+        f"{name}:1: unknown column 'mood'",
+        f"{name}:2: date: '30.2.2027' is not a date",
+        f"{name}:2: stakeholder: no actor 'nobody' (give its key or its name)",
+        f"{name}:2: needs: unknown need 'X-1'",
+    ):
+        assert message in result.output
+    assert stored(db).evidence == before

@@ -73,6 +73,37 @@ def evidence_add(ctx: Context, plan_slug: str | None, when, key: str | None, **f
     click.echo(_("Saved {key}", key=key))
 
 
+@evidence.command("import")
+@plan_option
+@click.argument("path", metavar="FILE.csv", type=click.Path(dir_okay=False))
+@pass_ctx
+def evidence_import(ctx: Context, plan_slug: str | None, path: str) -> None:
+    """Import interview notes from a spreadsheet saved as CSV, one piece of evidence a row
+    (columns: date, method, actor, needs, summary, quote, recorded by; in English, Finnish or
+    Swedish). Every problem is named at once, and nothing is stored unless all rows are
+    right."""
+    from roadmap.io.evidence_csv import read_evidence_csv
+    from roadmap.io.planfile import PlanFileError, read_bytes
+    from roadmap.store.followup_edits import add_evidence
+    from roadmap.store.plan_read import read_plan
+
+    with ctx.store.write() as session:
+        plan = ctx.find_plan(session, plan_slug)
+        doc = read_plan(session=session, plan_id=plan.id, scores=False)
+        try:
+            records = read_evidence_csv(read_bytes(path), name=path, doc=doc)
+        except PlanFileError as exc:
+            fail(_("Not saved: {problems}", problems="\n" + "\n".join(exc.messages)))
+        for record in records:
+            add_evidence(session=session, plan_id=plan.id, evidence=record)
+    click.echo(
+        _(
+            "Imported {evidence}",
+            evidence=ngettext("{n} piece of evidence", "{n} pieces of evidence", len(records)),
+        )
+    )
+
+
 @evidence.command("list")
 @plan_option
 @pass_ctx
