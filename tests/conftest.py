@@ -99,3 +99,13 @@ def sqlite_store(sqlite_url: str) -> Iterator[Store]:
     opened = Store.open(sqlite_url)
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def _interface_in_english():
+    """Each test starts with the interface in English, whatever language a test before it chose
+    in the same worker."""
+    from roadmap.i18n import set_language
+
+    set_language("en")
+    yield
