@@ -109,12 +109,12 @@ def _import_csv(
 ) -> None:
     from pydantic import ValidationError
 
-    from roadmap.io.csv_items import merge_items, parse_mapping, read_items_csv
+    from roadmap.io.csv_items import parse_mapping
     from roadmap.io.planfile import read_bytes
     from roadmap.model.inputs import PlanIn
-    from roadmap.store.plan_read import read_plan
-    from roadmap.store.plan_write import write_items
-    from roadmap.store.repo import NotFoundError, create_plan, find_plan
+    from roadmap.services.importing import import_items_csv
+    from roadmap.store.item_write import WriteConflict
+    from roadmap.store.repo import NotFoundError
 
     mapping = parse_mapping(maps)
     data = read_bytes(path)
@@ -124,24 +124,19 @@ def _import_csv(
             plan_in = PlanIn(name=new_plan, slug=slug, start_date=date.today())
         except ValidationError as exc:
             fail(f"--new-plan/--plan: {exc.errors()[0]['msg']}")
-    with ctx.store.write() as session:
-        if plan_in is not None:
-            plan = create_plan(session=session, plan_in=plan_in)
-        else:
-            try:
-                plan = find_plan(session=session, slug=slug)
-            except NotFoundError as exc:
-                fail(f"{exc} (or give --new-plan NAME to create one)")
-        doc = read_plan(session=session, plan_id=plan.id)
-        sheet = read_items_csv(
-            data, name=path, criteria=[c.key for c in doc.criteria], mapping=mapping
+    try:
+        done = import_items_csv(
+            ctx.store, data, name=path, slug=slug, mapping=mapping, new_plan=plan_in
         )
-        _, changed = merge_items(doc, sheet)
-        added, updated = write_items(session=session, plan_id=plan.id, items=changed)
-        slug = plan.slug
-    for warning in sheet.warnings:
+    except NotFoundError as exc:
+        fail(f"{exc} (or give --new-plan NAME to create one)")
+    except WriteConflict as exc:
+        fail(str(exc))
+    for warning in done.warnings:
         click.secho(f"Warning: {warning}", fg="yellow", err=True)
-    click.echo(f"Imported {added} new and {updated} updated items into plan {slug!r}")
+    click.echo(
+        f"Imported {done.added} new and {done.updated} updated items into plan {done.slug!r}"
+    )
 
 
 @cli.command("export-data")

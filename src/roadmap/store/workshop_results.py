@@ -103,7 +103,7 @@ def apply_results(*, session: Session, round_id: int) -> Applied:
 
     Refused while the round is still open, so that no vote arrives after the values were taken.
     """
-    from roadmap.store.scores import set_score
+    from roadmap.store.item_write import ItemWrite, update_items
 
     row = session.get(WorkshopRound, round_id, with_for_update=True)
     if row is None:
@@ -115,14 +115,14 @@ def apply_results(*, session: Session, round_id: int) -> Applied:
     values = criterion_values(row.method, round_results(session=session, round_id=round_id))
     existing = set(item_titles(session=session, plan_id=workshop.plan_id, keys=values))
     values = {key: value for key, value in values.items() if key in existing}
-    for key, value in values.items():
-        set_score(
-            session=session,
-            plan_id=workshop.plan_id,
-            item_key=key,
-            criterion_key=criterion.key,
-            value=value,
-        )
+    # The round's results are the values, whatever the criterion held before.
+    update_items(
+        session=session,
+        plan_id=workshop.plan_id,
+        writes=[
+            ItemWrite(key, {"scores": {criterion.key: value}}) for key, value in values.items()
+        ],
+    )
     row.applied = True
     session.add(row)
     session.flush()

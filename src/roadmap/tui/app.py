@@ -256,7 +256,7 @@ class RoadmapApp(App[None]):
             self.prefs.drop_draft(self.ctx.slug)
             if saved is None:
                 return
-            self.history.record(ItemChange(saved.before, saved.after, saved.version))
+            self.history.record(ItemChange(saved.before, saved.after))
             self.notify(f"{saved.after.key} saved", timeout=2)
             self.plan_changed()
 
@@ -277,7 +277,7 @@ class RoadmapApp(App[None]):
                 return
             with self.ctx.store.write() as session:
                 deleted = delete_item(session=session, plan_id=self.ctx.plan_id, key=key)
-            self.history.record(ItemChange(deleted, None, None))
+            self.history.record(ItemChange(deleted, None))
             self.notify(f"{key} deleted (Ctrl+Z brings it back)", timeout=3)
             self.plan_changed()
 
@@ -311,11 +311,12 @@ class RoadmapApp(App[None]):
 
         ``reload`` False: the view on screen shows the change itself and asks the engine.
         """
-        from roadmap.store.repo import NotFoundError, StaleEditError
+        from roadmap.store.item_write import WriteConflict
+        from roadmap.store.repo import NotFoundError
 
         try:
             self.history.apply(change)
-        except (StaleEditError, NotFoundError, ValueError) as exc:
+        except (WriteConflict, NotFoundError, ValueError) as exc:
             self.notify(str(exc), title="Refused", severity="error", timeout=6, markup=False)
             return False
         if done:
@@ -336,14 +337,15 @@ class RoadmapApp(App[None]):
         self._replay(self.history.redo, "Redone")
 
     def _replay(self, step, verb: str) -> None:
-        from roadmap.store.repo import NotFoundError, StaleEditError
+        from roadmap.store.item_write import WriteConflict
+        from roadmap.store.repo import NotFoundError
 
         save_now = getattr(self.screen, "save_now", None)
         if save_now is not None:
             save_now()  # Text typed but not saved yet is the last change, and the one undone.
         try:
             change = step()
-        except (StaleEditError, NotFoundError, ValueError) as exc:
+        except (WriteConflict, NotFoundError, ValueError) as exc:
             self.notify(str(exc), title=f"Not {verb.lower()}", severity="error", markup=False)
             return
         if change is None:

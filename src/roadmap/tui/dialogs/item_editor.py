@@ -19,8 +19,10 @@ from roadmap.model import tables as t
 from roadmap.model.enums import ItemStatus, Moscow
 from roadmap.model.inputs import ItemIn
 from roadmap.model.periods import PeriodError
-from roadmap.store.items import keyed_names, read_item, save_item
-from roadmap.store.repo import KeyTakenError, StaleEditError
+from roadmap.services.items import save_item
+from roadmap.store.item_write import WriteConflict
+from roadmap.store.items import keyed_names, read_item
+from roadmap.store.repo import KeyTakenError
 from roadmap.tui.context import PlanContext
 from roadmap.tui.dialogs.form import (
     AREA,
@@ -117,11 +119,10 @@ def item_of(values: dict[str, Any], calendar) -> tuple[ItemIn | None, dict[str, 
 
 @dataclass(frozen=True, slots=True)
 class Saved:
-    """What the editor stored: the item before (``None`` when new), after, and its version."""
+    """What the editor stored: the item before (``None`` when new) and after, as stored."""
 
     before: ItemIn | None
     after: ItemIn
-    version: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +176,8 @@ class ItemEditor(FormDialog):
         self.heading = f"Item {key}" if key else "New item"
         self.before, self.version = loaded.before, loaded.version
         self._ready = False
-        if draft is not None:
-            self.version = draft.get("version", self.version)
+        if draft is not None and draft.get("read"):
+            self.before = ItemIn.model_validate(draft["read"])  # the edit began from this
 
     def form_fields(self) -> list[Field]:
         texts = (Field("title", "Title"), Field("description", "Description", AREA))
@@ -197,7 +198,8 @@ class ItemEditor(FormDialog):
 
     def changed(self) -> None:
         if self._ready and self._on_draft is not None:
-            self._on_draft({"key": self.key, "version": self.version, "values": self.values()})
+            read = None if self.before is None else self.before.model_dump(mode="json")
+            self._on_draft({"key": self.key, "read": read, "values": self.values()})
 
     # Actions -----------------------------------------------------------------------------
 
@@ -206,24 +208,16 @@ class ItemEditor(FormDialog):
         if item is None:
             self.show_errors(errors, "Please correct the fields marked below.")
             return
-        ctx = self.ctx
         try:
-            with ctx.store.write() as session:
-                version = save_item(
-                    session=session,
-                    plan_id=ctx.plan_id,
-                    item=item,
-                    original_key=self.key,
-                    expected_version=self.version,
-                )
+            stored = save_item(self.ctx.store, self.ctx.plan_id, read=self.before, item=item)
         except KeyTakenError as exc:
             self.show_errors({"key": str(exc)})
             return
-        except StaleEditError as exc:
+        except WriteConflict as exc:
             self.show_errors({}, f"{exc}. Ctrl+R loads the stored version (your changes are lost).")
             self.notify(str(exc), title="Not saved", severity="error", markup=False)
             return
-        self.dismiss(Saved(self.before, item, version))
+        self.dismiss(Saved(self.before, stored))
 
     def action_reload(self) -> None:
         if self.key is None:
