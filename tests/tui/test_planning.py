@@ -6,9 +6,9 @@ import dataclasses
 import threading
 
 from roadmap.engine.sequence import sequence
+from roadmap.services.planning import Planner
 from roadmap.store.db import Store
 from roadmap.store.snapshot import load_snapshot
-from roadmap.tui.planning import Planner
 
 
 def test_a_change_waits_for_the_run_in_progress_and_then_counts(plan_store: Store) -> None:

@@ -19,11 +19,11 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.theme import Theme
 
+from roadmap.services.context import PlanContext
+from roadmap.services.history import Change, History, ItemChange
+from roadmap.services.planning import Planner
+from roadmap.services.prefs import Prefs
 from roadmap.store.db import Store
-from roadmap.tui.context import PlanContext
-from roadmap.tui.history import Change, History, ItemChange
-from roadmap.tui.planning import Planner
-from roadmap.tui.prefs import Prefs
 from roadmap.tui.widgets.navbar import VIEWS
 
 PROJECTOR = Theme(
@@ -109,7 +109,7 @@ class RoadmapApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         await self.switch_mode("items")
         if self._watch_interval:
-            from roadmap.tui.watch import ChangeWatcher
+            from roadmap.services.watch import ChangeWatcher
 
             self._watcher = ChangeWatcher(self.ctx.store, self.ctx.plan_id)
             self.set_interval(self._watch_interval, self._poll)
@@ -220,7 +220,7 @@ class RoadmapApp(App[None]):
         self.resequence()
 
     def _roadmap_ready(self, roadmap) -> None:
-        from roadmap.tui.planning import moves
+        from roadmap.services.planning import moves
 
         old, self.roadmap = self.roadmap, roadmap
         if old is not None and roadmap is not None:
@@ -325,7 +325,7 @@ class RoadmapApp(App[None]):
         return True
 
     def add_dependency(self, blocker: str, blocked: str, kind: str = "hard") -> bool:
-        from roadmap.tui.history import DependencyChange
+        from roadmap.services.history import DependencyChange
 
         change = DependencyChange(blocker, blocked, kind, added=True)
         return self.apply(change, f"{blocked} now waits for {blocker}")

@@ -1,6 +1,6 @@
 """The export dialog: stakeholder documents in the chosen formats and languages, into a folder.
 
-Writing runs in a worker thread (:func:`roadmap.tui.exporting.write_exports`), so the app
+Writing runs in a worker thread (:func:`roadmap.services.exporting.write_exports`), so the app
 stays responsive on large plans; when it is done the dialog lists the files and a toast says
 where they went.
 """
@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
-from roadmap.tui.context import PlanContext
+from roadmap.services.context import PlanContext
 from roadmap.tui.widgets.footer import KeyFooter
 
 FORMATS = {
@@ -91,7 +91,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _write(self, formats: list[str], languages: list[str], folder: Path) -> None:
-        from roadmap.tui.exporting import write_exports
+        from roadmap.services.exporting import write_exports
 
         try:
             paths = write_exports(self.ctx.store, self.ctx.plan_id, formats, languages, folder)

@@ -3,7 +3,7 @@
 Input is validated by :class:`roadmap.model.inputs.ItemIn` (and the plan's calendar for the
 pinned period); each message appears under its field. Ctrl+S saves in one short transaction
 that refuses the edit if someone else saved the item meanwhile; Escape cancels. While the form
-is open its values are kept as a draft file (see :mod:`roadmap.tui.prefs`), so a crash does
+is open its values are kept as a draft file (see :mod:`roadmap.services.prefs`), so a crash does
 not lose them.
 """
 
@@ -19,11 +19,11 @@ from roadmap.model import tables as t
 from roadmap.model.enums import ItemStatus, Moscow
 from roadmap.model.inputs import ItemIn
 from roadmap.model.periods import PeriodError
+from roadmap.services.context import PlanContext
 from roadmap.services.items import save_item
 from roadmap.store.item_write import WriteConflict
 from roadmap.store.items import keyed_names, read_item
 from roadmap.store.repo import KeyTakenError
-from roadmap.tui.context import PlanContext
 from roadmap.tui.dialogs.form import (
     AREA,
     CHECK,

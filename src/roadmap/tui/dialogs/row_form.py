@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from roadmap.tui.context import PlanContext
+from roadmap.services.context import PlanContext
 from roadmap.tui.dialogs.form import (
     TEXT,
     Choices,

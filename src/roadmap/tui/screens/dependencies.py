@@ -18,9 +18,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
+from roadmap.services.history import DependencyChange
 from roadmap.store.dependencies import dependency_edges
 from roadmap.store.items import ItemRow, item_rows
-from roadmap.tui.history import DependencyChange
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.grid import Column, Grid
 

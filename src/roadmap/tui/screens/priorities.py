@@ -17,10 +17,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
 from roadmap.model.tables import Criterion
+from roadmap.services.history import ScoreChange
 from roadmap.store.items import item_rows
 from roadmap.store.rows import rows_of
 from roadmap.store.scores import all_scores, check_score, step_value
-from roadmap.tui.history import ScoreChange
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.grid import Column, Grid
 

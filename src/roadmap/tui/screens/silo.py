@@ -18,9 +18,9 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from roadmap.model import tables as t
+from roadmap.services.history import SiloChange
 from roadmap.store.rows import key_map, rows_of
 from roadmap.store.silo import silo_matrix
-from roadmap.tui.history import SiloChange
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.screens.stakeholders import shown
 
