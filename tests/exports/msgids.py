@@ -14,7 +14,11 @@ MODULES = (
     "i18n", "docdata", "document", "doc_roadmap", "doc_diagrams", "doc_sources", "doc_appendix",
     "svg", "html", "csv_roadmap", "ics", "export",
 )  # fmt: skip
-FILES = [*(SRC / "io" / f"{name}.py" for name in MODULES), SRC / "cli" / "export.py"]
+FILES = [
+    *(SRC / "io" / f"{name}.py" for name in MODULES),
+    SRC / "cli" / "export.py",
+    SRC / "store" / "item_write.py",
+]
 SINGLE = {"_", "N_"}
 
 
