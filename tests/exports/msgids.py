@@ -18,6 +18,7 @@ FILES = [
     *(SRC / "io" / f"{name}.py" for name in MODULES),
     SRC / "cli" / "export.py",
     SRC / "store" / "item_write.py",
+    SRC / "tui" / "dialogs" / "export.py",
 ]
 SINGLE = {"_", "N_"}
 

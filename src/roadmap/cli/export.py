@@ -3,7 +3,6 @@ the minutes of a workshop."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -70,39 +69,25 @@ def export(
         if not formats:
             return
 
-    loaded = _load(ctx, plan_slug, baseline)
-    _write(loaded, formats, lang, baseline, output, when)
+    from roadmap.services.exporting import write_exports
+    from roadmap.store.repo import NotFoundError
 
-
-def _write(
-    loaded: _Loaded,
-    formats: tuple[str, ...],
-    lang: str | None,
-    baseline: str | None,
-    output: str,
-    when,
-) -> None:
-    """Each format in each language into directory ``output``; prints the paths."""
-    from roadmap.io.export import file_name, generated_date, render
-
-    languages = [lang] if lang else list(loaded.doc.plan.languages)
-    generated = generated_date(when.date() if when else None)
-    out = Path(output)
-    out.mkdir(parents=True, exist_ok=True)
-    for fmt in dict.fromkeys(formats):
-        for code in languages:
-            data = render(
-                fmt,
-                loaded.doc,
-                loaded.roadmap,
-                code,
-                generated=generated,
-                baseline=baseline,
-                changes=loaded.changes,
-            )
-            path = out / file_name(loaded.doc, fmt, code)
-            path.write_bytes(data)
-            click.echo(str(path))
+    with ctx.store.read() as session:
+        plan_id = ctx.find_plan(session, plan_slug).id
+    try:
+        paths = write_exports(
+            ctx.store,
+            plan_id,
+            formats,
+            [lang] if lang else None,
+            Path(output),
+            baseline=baseline,
+            generated=when.date() if when else None,
+        )
+    except NotFoundError as exc:
+        fail(str(exc))
+    for path in paths:
+        click.echo(str(path))
 
 
 def _write_minutes(
@@ -124,36 +109,3 @@ def _write_minutes(
         path = out / f"{plan.slug}.minutes-{slugify(record.name)}.{code}.md"
         path.write_text(render_minutes(record, code), encoding="utf-8")
         click.echo(str(path))
-
-
-@dataclass
-class _Loaded:
-    doc: object
-    roadmap: object
-    changes: tuple
-
-
-def _load(ctx: Context, plan_slug: str | None, baseline: str | None) -> _Loaded:
-    """The plan as a document, sequenced, and its changes since ``baseline``."""
-    from roadmap.engine.from_doc import snapshot_of
-    from roadmap.engine.sequence import sequence
-    from roadmap.store.plan_read import read_plan
-
-    with ctx.store.read() as session:
-        plan = ctx.find_plan(session, plan_slug)
-        doc = read_plan(session=session, plan_id=plan.id)
-        roadmap = sequence(snapshot_of(doc))
-        changes: tuple = ()
-        if baseline is not None:
-            from roadmap.engine.baseline import diff
-            from roadmap.model.periods import Calendar
-            from roadmap.store.baselines import load_baseline
-            from roadmap.store.repo import NotFoundError
-
-            try:
-                before = load_baseline(session=session, plan_id=plan.id, name=baseline)
-            except NotFoundError as exc:
-                fail(str(exc))
-            calendar = Calendar(doc.plan.start_date, doc.plan.period_unit)
-            changes = diff(before, roadmap, calendar)
-    return _Loaded(doc, roadmap, changes)

@@ -1,36 +1,105 @@
-"""The stakeholder documents of the open plan, written from the app (the export dialog's work).
+"""The stakeholder documents of a plan: one pipeline for ``roadmap export`` and the app's
+export dialog.
 
-The same files ``roadmap export`` writes: the plan read as a document, sequenced by the engine,
-rendered per format and language by :func:`roadmap.io.export.render`. Runs in a worker thread;
-the read is one short transaction.
+The plan is read as a document in one short transaction, sequenced once, compared with a
+saved baseline when one is named, and rendered per format and language by
+:func:`roadmap.io.export.render`. The same data, baseline and date give byte-identical files,
+whichever face asked for them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from roadmap.model.inputs import PlanDoc
 from roadmap.store.db import Store
 
+if TYPE_CHECKING:
+    from roadmap.engine.baseline import Change
+    from roadmap.engine.result import Roadmap
 
-def write_exports(
-    store: Store, plan_id: int, formats: Iterable[str], languages: Iterable[str], folder: Path
-) -> list[Path]:
-    """Write every format in every language into ``folder``; the paths written."""
+
+@dataclass(frozen=True, slots=True)
+class ExportInput:
+    """What the documents are made of: the plan, its roadmap and the changes since a baseline."""
+
+    doc: PlanDoc
+    roadmap: Roadmap
+    baseline: str | None
+    changes: tuple[Change, ...]
+
+
+def load_for_export(store: Store, plan_id: int, *, baseline: str | None = None) -> ExportInput:
+    """Read plan ``plan_id`` and sequence it; with ``baseline``, also what moved since that
+    saved roadmap (:class:`~roadmap.store.repo.NotFoundError` when it has none of that name).
+    """
+    from roadmap.engine.from_doc import snapshot_of
     from roadmap.engine.sequence import sequence
-    from roadmap.io.export import file_name, generated_date, render
     from roadmap.store.plan_read import read_plan
-    from roadmap.store.snapshot import load_snapshot
 
     with store.read() as session:
         doc = read_plan(session=session, plan_id=plan_id)
-        roadmap = sequence(load_snapshot(session=session, plan_id=plan_id))
+        roadmap = sequence(snapshot_of(doc))
+        changes: tuple[Change, ...] = ()
+        if baseline is not None:
+            from roadmap.engine.baseline import diff
+            from roadmap.model.periods import Calendar
+            from roadmap.store.baselines import load_baseline
+
+            before = load_baseline(session=session, plan_id=plan_id, name=baseline)
+            calendar = Calendar(doc.plan.start_date, doc.plan.period_unit)
+            changes = tuple(diff(before, roadmap, calendar))
+    return ExportInput(doc, roadmap, baseline, changes)
+
+
+def write_exports(
+    store: Store,
+    plan_id: int,
+    formats: Iterable[str],
+    languages: Iterable[str] | None,
+    folder: Path,
+    *,
+    baseline: str | None = None,
+    generated: date | None = None,
+) -> list[Path]:
+    """Write every format in every language (``None``: the plan's own) into ``folder``; the
+    paths written, in that order. ``generated`` is the date the documents say they were made
+    (default: ``$SOURCE_DATE_EPOCH`` as a UTC date, else today)."""
+    loaded = load_for_export(store, plan_id, baseline=baseline)
+    return write_loaded(loaded, formats, languages, folder, generated=generated)
+
+
+def write_loaded(
+    loaded: ExportInput,
+    formats: Iterable[str],
+    languages: Iterable[str] | None,
+    folder: Path,
+    *,
+    generated: date | None = None,
+) -> list[Path]:
+    """:func:`write_exports` of a plan already loaded."""
+    from roadmap.io.export import file_name, generated_date, render
+
+    codes = list(languages) if languages is not None else list(loaded.doc.plan.languages)
+    when = generated_date(generated)
     folder.mkdir(parents=True, exist_ok=True)
-    generated = generated_date()
     paths = []
-    for fmt in formats:
-        for lang in languages:
-            path = folder / file_name(doc, fmt, lang)
-            path.write_bytes(render(fmt, doc, roadmap, lang, generated=generated))
+    for fmt in dict.fromkeys(formats):
+        for code in codes:
+            data = render(
+                fmt,
+                loaded.doc,
+                loaded.roadmap,
+                code,
+                generated=when,
+                baseline=loaded.baseline,
+                changes=loaded.changes,
+            )
+            path = folder / file_name(loaded.doc, fmt, code)
+            path.write_bytes(data)
             paths.append(path)
     return paths

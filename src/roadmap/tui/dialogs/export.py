@@ -1,7 +1,8 @@
 """The export dialog: stakeholder documents in the chosen formats and languages, into a folder.
 
-Writing runs in a worker thread (:func:`roadmap.services.exporting.write_exports`), so the app
-stays responsive on large plans; when it is done the dialog lists the files and a toast says
+Writing runs in a worker thread through the same pipeline as ``roadmap export``
+(:func:`roadmap.services.exporting.write_exports`, with a baseline when one is named), so the
+app stays responsive on large plans; when it is done the dialog lists the files and a toast says
 where they went.
 """
 
@@ -18,6 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
+from roadmap.i18n import _
 from roadmap.services.context import PlanContext
 from roadmap.tui.widgets.footer import KeyFooter
 
@@ -65,6 +67,8 @@ class ExportDialog(ModalScreen[list[Path] | None]):
                 )
                 yield Label("Folder", classes="field-label")
                 yield Input(str(self.folder), id="ex-folder")
+                yield Label(_("Compare with baseline"), classes="field-label")
+                yield Input(placeholder=_("name of a saved baseline (optional)"), id="ex-baseline")
                 yield Static("", id="ex-result")
             with Horizontal(classes="buttons"):
                 yield Button("Export  ^S", variant="primary", id="export")
@@ -82,20 +86,26 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         formats = self.query_one("#ex-formats", SelectionList).selected
         languages = self.query_one("#ex-languages", SelectionList).selected
         folder = self.query_one("#ex-folder", Input).value.strip()
+        baseline = self.query_one("#ex-baseline", Input).value.strip() or None
         if not formats or not languages or not folder:
             self._result("Choose at least one format and language, and a folder.")
             return
         self.query_one("#export", Button).disabled = True
         self._result("Writing ...")
-        self._write(formats, languages, Path(folder))
+        self._write(formats, languages, Path(folder), baseline)
 
     @work(thread=True, exclusive=True, group="export")
-    def _write(self, formats: list[str], languages: list[str], folder: Path) -> None:
+    def _write(
+        self, formats: list[str], languages: list[str], folder: Path, baseline: str | None
+    ) -> None:
         from roadmap.services.exporting import write_exports
+        from roadmap.store.repo import NotFoundError
 
         try:
-            paths = write_exports(self.ctx.store, self.ctx.plan_id, formats, languages, folder)
-        except OSError as exc:
+            paths = write_exports(
+                self.ctx.store, self.ctx.plan_id, formats, languages, folder, baseline=baseline
+            )
+        except (OSError, NotFoundError) as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
         self.app.call_from_thread(self._written, paths, folder)
