@@ -27,16 +27,15 @@ CAPTION = "* critical path  ! committed (mandatory, in progress, pinned or block
 def _sequenced(ctx: Context, plan_slug: str | None) -> tuple[int, Snapshot, Roadmap]:
     """The plan's id, its snapshot and its roadmap."""
     from roadmap.engine.graph import CycleError
-    from roadmap.engine.sequence import sequence
-    from roadmap.store.snapshot import load_snapshot
+    from roadmap.services.planning import sequenced
 
     with ctx.store.read() as session:
-        plan = ctx.find_plan(session, plan_slug)
-        snapshot = load_snapshot(session=session, plan_id=plan.id)
+        plan_id = ctx.find_plan(session, plan_slug).id
     try:
-        return plan.id, snapshot, sequence(snapshot)  # type: ignore[return-value]
+        done = sequenced(ctx.store, plan_id)
     except CycleError as exc:
         fail(str(exc))
+    return plan_id, done.snapshot, done.roadmap
 
 
 def _order(p: Placement) -> tuple:

@@ -201,10 +201,10 @@ class RoadmapApp(App[None]):
     def resequence(self, key: str | None = None, scores: dict[str, float] | None = None) -> None:
         """Sequence the plan again (only item ``key``'s ``scores`` changed, if given)."""
         if key is not None and scores is not None:
-            roadmap = self.planner.scores_changed(key, scores)
+            roadmap = self.planner.scores_changed(key, scores).roadmap
             self.call_from_thread(self._roadmap_ready, roadmap)
         else:
-            roadmap = self.planner.full()
+            roadmap = self.planner.full().roadmap
             self.call_from_thread(self._roadmap_ready, roadmap)
             self.planner.prepare()  # while the lead reads the new roadmap
 
