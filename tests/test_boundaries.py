@@ -20,8 +20,22 @@ HEADLESS = [
     "roadmap.store.workshop_rounds",
     "roadmap.store.workshop_results",
     "roadmap.workshop.minutes",
+    "roadmap.store.item_write",
     "roadmap.engine.result",
     "roadmap.cli",
+    *(
+        f"roadmap.services.{name}"
+        for name in (
+            "context",
+            "exporting",
+            "history",
+            "importing",
+            "items",
+            "planning",
+            "prefs",
+            "watch",
+        )
+    ),
 ]
 
 
