@@ -221,6 +221,15 @@ def update_items(*, session: Session, plan_id: int, writes: Sequence[ItemWrite])
     return versions
 
 
+def stored_fields(*, session: Session, plan_id: int, key: str, fields: set[str]) -> dict[str, Any]:
+    """The stored relations ``fields`` (scores, dependencies, links) of item ``key``, read
+    under the row's lock: values a write can name as read."""
+    row = _locked(session, plan_id, [key]).get(key)
+    if row is None:
+        raise NotFoundError(f"no item {key!r} in this plan")
+    return _relations(session, [row.id], fields)[row.id]
+
+
 def _locked(session: Session, plan_id: int, keys: list[str]) -> dict[str, Any]:
     """The stored rows of items ``keys``, locked until the transaction ends.
 
