@@ -32,8 +32,10 @@ HEADLESS = [
             "importing",
             "items",
             "planning",
+            "plans",
             "prefs",
             "watch",
+            "workshops",
         )
     ),
 ]

@@ -8,12 +8,10 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from roadmap import __version__
-from roadmap.store.db import Store
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from roadmap.model.tables import Plan
+    from roadmap.services.plans import Store
 
 
 class Context:
@@ -28,20 +26,20 @@ class Context:
     @property
     def store(self) -> Store:
         if self._store is None:
-            from roadmap.store.migrate import SchemaError
+            from roadmap.services.plans import SchemaError, open_store
 
             try:
-                self._store = Store.open(self.db)
+                self._store = open_store(self.db)
             except SchemaError as exc:
                 fail(str(exc))
         return self._store
 
-    def find_plan(self, session: Session, slug: str | None) -> Plan:
+    def find_plan(self, slug: str | None) -> Plan:
         """The plan a command works on, or exit with a message naming the plans there are."""
-        from roadmap.store.repo import NotFoundError, find_plan
+        from roadmap.services.plans import NotFoundError, find_plan
 
         try:
-            return find_plan(session=session, slug=slug or self.plan_slug)
+            return find_plan(self.store, slug or self.plan_slug)
         except NotFoundError as exc:
             fail(str(exc))
 

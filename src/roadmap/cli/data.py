@@ -81,8 +81,7 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
 
     from roadmap.io.planfile import load_plan
     from roadmap.model.inputs import PlanIn
-    from roadmap.store.plan_write import write_plan
-    from roadmap.store.repo import list_plans, slugify
+    from roadmap.services.plans import PlanExistsError, import_plan
 
     doc = load_plan(path)
     if slug is not None:
@@ -91,16 +90,13 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
         except ValidationError:
             fail(f"--plan {slug!r}: a slug holds lower-case letters, digits and '-'")
         doc = doc.model_copy(update={"plan": plan_in})
-    wanted = doc.plan.slug or slugify(doc.plan.name)
-    # A new plan's rows were all checked: only replacing deletes, which needs the cascades.
-    with ctx.store.write(foreign_keys=replace) as session:
-        if not replace and wanted in {p.slug for p in list_plans(session=session)}:
-            fail(
-                f"the database already has a plan {wanted!r}: use --replace to replace it, "
-                "or --plan NEW-SLUG to import this one beside it"
-            )
-        plan = write_plan(session=session, doc=doc, replace=replace)
-        slug = plan.slug
+    try:
+        slug = import_plan(ctx.store, doc, replace=replace).slug
+    except PlanExistsError as exc:
+        fail(
+            f"the database already has a plan {exc.args[0]!r}: use --replace to replace it, "
+            "or --plan NEW-SLUG to import this one beside it"
+        )
     click.echo(f"Imported plan {slug!r} ({len(doc.items)} items) into {ctx.store.describe()}")
 
 
@@ -112,9 +108,7 @@ def _import_csv(
     from roadmap.io.csv_items import parse_mapping
     from roadmap.io.planfile import read_bytes
     from roadmap.model.inputs import PlanIn
-    from roadmap.services.importing import import_items_csv
-    from roadmap.store.item_write import WriteConflict
-    from roadmap.store.repo import NotFoundError
+    from roadmap.services.importing import NotFoundError, WriteConflict, import_items_csv
 
     mapping = parse_mapping(maps)
     data = read_bytes(path)
@@ -160,16 +154,15 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
     """Write the plan as data that `roadmap import` reads back."""
     from roadmap.io.csv_items import write_items_csv
     from roadmap.io.planfile import PlanFileError, dump_json, dump_yaml, file_format
-    from roadmap.store.plan_read import read_plan
+    from roadmap.services.plans import read_document
 
     if fmt is None:
         try:
             fmt = "yaml" if output == "-" else file_format(output)
         except PlanFileError as exc:
             fail(f"{exc} (or choose one with --format)")
-    with ctx.store.read() as session:
-        plan = ctx.find_plan(session, plan_slug)
-        doc = read_plan(session=session, plan_id=plan.id)
+    plan = ctx.find_plan(plan_slug)
+    doc = read_document(ctx.store, plan.id)
     try:
         data = {
             "yaml": lambda: dump_yaml(doc).encode(),

@@ -69,11 +69,9 @@ def export(
         if not formats:
             return
 
-    from roadmap.services.exporting import write_exports
-    from roadmap.store.repo import NotFoundError
+    from roadmap.services.exporting import NotFoundError, write_exports
 
-    with ctx.store.read() as session:
-        plan_id = ctx.find_plan(session, plan_slug).id
+    plan_id = ctx.find_plan(plan_slug).id
     try:
         paths = write_exports(
             ctx.store,
@@ -94,16 +92,15 @@ def _write_minutes(
     ctx: Context, plan_slug: str | None, name: str | None, lang: str | None, out: Path
 ) -> None:
     """The minutes of workshop ``name`` in each language into ``out``; prints the paths."""
-    from roadmap.store.repo import NotFoundError, slugify
-    from roadmap.store.workshop_results import minutes_record
+    from roadmap.services.plans import slugify
+    from roadmap.services.workshops import NotFoundError, minutes_record
     from roadmap.workshop.minutes import render_minutes
 
-    with ctx.store.read() as session:
-        plan = ctx.find_plan(session, plan_slug)
-        try:
-            record = minutes_record(session=session, plan_slug=plan.slug, name=name)
-        except NotFoundError as exc:
-            fail(f"{exc}; run one with `roadmap workshop` first")
+    plan = ctx.find_plan(plan_slug)
+    try:
+        record = minutes_record(ctx.store, plan.slug, name)
+    except NotFoundError as exc:
+        fail(f"{exc}; run one with `roadmap workshop` first")
     out.mkdir(parents=True, exist_ok=True)
     for code in [lang] if lang else plan.languages:
         path = out / f"{plan.slug}.minutes-{slugify(record.name)}.{code}.md"

@@ -29,8 +29,7 @@ def _sequenced(ctx: Context, plan_slug: str | None) -> tuple[int, Snapshot, Road
     from roadmap.engine.graph import CycleError
     from roadmap.services.planning import sequenced
 
-    with ctx.store.read() as session:
-        plan_id = ctx.find_plan(session, plan_slug).id
+    plan_id = ctx.find_plan(plan_slug).id
     try:
         done = sequenced(ctx.store, plan_id)
     except CycleError as exc:
@@ -142,14 +141,12 @@ def _diff(
     from rich.table import Table
 
     from roadmap.engine.baseline import diff
-    from roadmap.store.baselines import load_baseline
-    from roadmap.store.repo import NotFoundError
+    from roadmap.services.plans import NotFoundError, load_baseline
 
-    with ctx.store.read() as session:
-        try:
-            before = load_baseline(session=session, plan_id=plan_id, name=name)
-        except NotFoundError as exc:
-            fail(str(exc))
+    try:
+        before = load_baseline(ctx.store, plan_id, name)
+    except NotFoundError as exc:
+        fail(str(exc))
     changes = diff(before, roadmap, snapshot.calendar)
     if not changes:
         console.print(f"No changes since baseline {name!r}.", highlight=False, markup=False)
@@ -217,14 +214,11 @@ def baseline() -> None:
 @pass_ctx
 def baseline_save(ctx: Context, name: str, plan_slug: str | None, replace: bool) -> None:
     """Save the current roadmap as baseline NAME."""
-    from roadmap.store.baselines import BaselineExistsError, save_baseline
+    from roadmap.services.plans import BaselineExistsError, save_baseline
 
     plan_id, _, roadmap = _sequenced(ctx, plan_slug)
     try:
-        with ctx.store.write() as session:
-            save_baseline(
-                session=session, plan_id=plan_id, name=name, roadmap=roadmap, replace=replace
-            )
+        save_baseline(ctx.store, plan_id, name, roadmap, replace=replace)
     except BaselineExistsError as exc:
         fail(f"{exc} (use --replace to overwrite it)")
     except ValueError as exc:
@@ -237,11 +231,9 @@ def baseline_save(ctx: Context, name: str, plan_slug: str | None, replace: bool)
 @pass_ctx
 def baseline_list(ctx: Context, plan_slug: str | None) -> None:
     """List the plan's baselines."""
-    from roadmap.store.baselines import list_baselines
+    from roadmap.services.plans import list_baselines
 
-    with ctx.store.read() as session:
-        plan = ctx.find_plan(session, plan_slug)
-        rows = list_baselines(session=session, plan_id=plan.id)
+    rows = list_baselines(ctx.store, ctx.find_plan(plan_slug).id)
     if not rows:
         click.echo("No baselines yet: save one with `roadmap baseline save NAME`.")
     for row in rows:

@@ -51,7 +51,7 @@ def workshop(
     """Run a workshop on the projector: agenda, timer, live capture, voting, results."""
     if ctx.invoked_subcommand is not None:
         return
-    from roadmap.store.repo import NotFoundError
+    from roadmap.services.plans import NotFoundError
     from roadmap.tui.workshop.facilitator import make_facilitator_app
     from roadmap.workshop.agenda import parse_agenda
 
@@ -122,18 +122,14 @@ def serve(
     """
     from textual_serve.server import Server
 
-    from roadmap.store import workshop_sessions
-    from roadmap.store.repo import NotFoundError, find_plan
+    from roadmap.services.workshops import NotFoundError, session_to_serve
 
     store = ctx.store
-    with store.read() as session:
-        try:
-            plan = find_plan(session=session, slug=plan_slug)
-            found = workshop_sessions.find_session(session=session, plan_id=plan.id, name=name)
-        except NotFoundError as exc:
-            fail(f"{exc}; start it with `roadmap workshop` first")
-        code = found.code
-        lang = lang or workshop_sessions.session_lang(session=session, workshop=found)
+    try:
+        code, own_lang = session_to_serve(store, plan_slug, name)
+    except NotFoundError as exc:
+        fail(f"{exc}; start it with `roadmap workshop` first")
+    lang = lang or own_lang
     exposed = host != LOOPBACK
     command = [sys.executable, "-m", "roadmap", "join", "--lang", lang]
     if exposed:
@@ -162,15 +158,13 @@ def minutes(
     ctx: Context, plan_slug: str | None, name: str | None, lang: str | None, output: str | None
 ) -> None:
     """Write the workshop's minutes as Markdown: agenda, captures, rounds, results, decisions."""
-    from roadmap.store.repo import NotFoundError
-    from roadmap.store.workshop_results import minutes_record
+    from roadmap.services.workshops import NotFoundError, minutes_record
     from roadmap.workshop.minutes import render_minutes
 
-    with ctx.store.read() as session:
-        try:
-            record = minutes_record(session=session, plan_slug=plan_slug, name=name)
-        except NotFoundError as exc:
-            fail(str(exc))
+    try:
+        record = minutes_record(ctx.store, plan_slug, name)
+    except NotFoundError as exc:
+        fail(str(exc))
     text = render_minutes(record, lang or record.lang)
     if output:
         Path(output).write_text(text, encoding="utf-8")

@@ -17,10 +17,13 @@ from typing import TYPE_CHECKING
 
 from roadmap.model.inputs import PlanDoc
 from roadmap.store.db import Store
+from roadmap.store.repo import NotFoundError
 
 if TYPE_CHECKING:
     from roadmap.engine.baseline import Change
     from roadmap.engine.result import Roadmap
+
+__all__ = ["ExportInput", "NotFoundError", "load_for_export", "write_exports", "write_loaded"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from roadmap.io.csv_items import merge_items, read_items_csv
 from roadmap.model.inputs import PlanIn
 from roadmap.store.db import Store
-from roadmap.store.item_write import diff, update_items
+from roadmap.store.item_write import WriteConflict, diff, update_items
 from roadmap.store.plan_read import read_plan
 from roadmap.store.plan_write import add_items
-from roadmap.store.repo import create_plan, find_plan
+from roadmap.store.repo import NotFoundError, create_plan, find_plan
+
+__all__ = ["ItemsImported", "NotFoundError", "WriteConflict", "import_items_csv"]
 
 
 @dataclass(frozen=True, slots=True)
