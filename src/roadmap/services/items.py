@@ -1,6 +1,6 @@
-"""Saving an item from a form: a new item, or the fields the form changed of a stored one.
+"""Items for the app: the item table, searching, the editor's read and save, deleting.
 
-The write goes through :func:`roadmap.store.item_write.update_items`, so it is refused only
+Saving goes through :func:`roadmap.store.item_write.update_items`, so it is refused only
 when someone else changed one of the same fields since the form read the item.
 """
 
@@ -8,8 +8,31 @@ from __future__ import annotations
 
 from roadmap.model.inputs import ItemIn
 from roadmap.store.db import Store
-from roadmap.store.item_write import diff, update_item
-from roadmap.store.items import create_item, read_item
+from roadmap.store.item_write import WriteConflict, diff, update_item
+from roadmap.store.items import (
+    DeletedItem,
+    ItemRow,
+    create_item,
+    delete_item,
+    find_items,
+    item_rows,
+    keyed_names,
+    read_item,
+)
+from roadmap.store.repo import KeyTakenError, NotFoundError
+
+__all__ = [
+    "DeletedItem",
+    "ItemRow",
+    "KeyTakenError",
+    "NotFoundError",
+    "WriteConflict",
+    "item_for_editor",
+    "item_list",
+    "remove_item",
+    "save_item",
+    "search_items",
+]
 
 NOT_IN_FORM = ("scores", "depends_on", "soft_depends_on")
 """Fields the item form does not edit: kept as stored, whatever the form's item holds."""
@@ -30,3 +53,34 @@ def save_item(store: Store, plan_id: int, *, read: ItemIn | None, item: ItemIn) 
         return stored
 
     return store.run(work)
+
+
+def item_list(store: Store, plan_id: int, *, lang: str | None = None) -> list[ItemRow]:
+    """Every item of the plan as the item table shows it (titles in ``lang`` if translated)."""
+    with store.read() as session:
+        return item_rows(session=session, plan_id=plan_id, lang=lang)
+
+
+def search_items(store: Store, plan_id: int, text: str, limit: int) -> list[tuple[str, str]]:
+    """``(key, title)`` of up to ``limit`` items whose key or title holds ``text``."""
+    with store.read() as session:
+        return find_items(session=session, plan_id=plan_id, text=text, limit=limit)
+
+
+def remove_item(store: Store, plan_id: int, key: str) -> DeletedItem:
+    """Delete item ``key``; what it takes to bring it back."""
+    return store.run(lambda session: delete_item(session=session, plan_id=plan_id, key=key))
+
+
+def item_for_editor(
+    store: Store, plan_id: int, key: str | None, choices: dict[str, type]
+) -> tuple[dict[str, list[tuple[str, str]]], ItemIn | None]:
+    """In one read: ``(key, name)`` of the plan's rows of each model in ``choices`` (by the
+    field that chooses among them), and item ``key`` as stored (None: a new item)."""
+    with store.read() as session:
+        found = {
+            name: keyed_names(session=session, plan_id=plan_id, model=model)
+            for name, model in choices.items()
+        }
+        item = None if key is None else read_item(session=session, plan_id=plan_id, key=key)[0]
+    return found, item

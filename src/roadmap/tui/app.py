@@ -22,8 +22,8 @@ from textual.theme import Theme
 from roadmap.services.context import PlanContext
 from roadmap.services.history import Change, History, ItemChange
 from roadmap.services.planning import Planner
+from roadmap.services.plans import Store, open_store
 from roadmap.services.prefs import Prefs
-from roadmap.store.db import Store
 from roadmap.tui.widgets.navbar import VIEWS
 
 PROJECTOR = Theme(
@@ -137,11 +137,10 @@ class RoadmapApp(App[None]):
 
     def action_pick_dependency(self) -> None:
         """Pick the item that waits, then the one it waits for."""
-        from roadmap.store.items import item_rows
+        from roadmap.services.items import item_list
         from roadmap.tui.dialogs.pick_item import Picked, PickItem
 
-        with self.ctx.store.read() as session:
-            rows = [(r.key, r.title) for r in item_rows(session=session, plan_id=self.ctx.plan_id)]
+        rows = [(r.key, r.title) for r in item_list(self.ctx.store, self.ctx.plan_id)]
 
         def blocked_picked(first: Picked | None) -> None:
             if first is None:
@@ -239,7 +238,7 @@ class RoadmapApp(App[None]):
 
     @work(thread=True, exclusive=True, group="editor-load")
     def _load_editor(self, key: str | None, draft: dict[str, Any] | None) -> None:
-        from roadmap.store.repo import NotFoundError
+        from roadmap.services.items import NotFoundError
         from roadmap.tui.dialogs.item_editor import load
 
         try:
@@ -269,14 +268,13 @@ class RoadmapApp(App[None]):
         self.edit_item(None)
 
     def delete_item(self, key: str) -> None:
-        from roadmap.store.items import delete_item
+        from roadmap.services.items import remove_item
         from roadmap.tui.dialogs.confirm import Confirm
 
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
-            with self.ctx.store.write() as session:
-                deleted = delete_item(session=session, plan_id=self.ctx.plan_id, key=key)
+            deleted = remove_item(self.ctx.store, self.ctx.plan_id, key)
             self.history.record(ItemChange(deleted, None))
             self.notify(f"{key} deleted (Ctrl+Z brings it back)", timeout=3)
             self.plan_changed()
@@ -311,8 +309,7 @@ class RoadmapApp(App[None]):
 
         ``reload`` False: the view on screen shows the change itself and asks the engine.
         """
-        from roadmap.store.item_write import WriteConflict
-        from roadmap.store.repo import NotFoundError
+        from roadmap.services.items import NotFoundError, WriteConflict
 
         try:
             self.history.apply(change)
@@ -337,8 +334,7 @@ class RoadmapApp(App[None]):
         self._replay(self.history.redo, "Redone")
 
     def _replay(self, step, verb: str) -> None:
-        from roadmap.store.item_write import WriteConflict
-        from roadmap.store.repo import NotFoundError
+        from roadmap.services.items import NotFoundError, WriteConflict
 
         save_now = getattr(self.screen, "save_now", None)
         if save_now is not None:
@@ -370,6 +366,6 @@ def make_app(
     ``theme`` fixes the theme and stops it being remembered (tests, snapshots);
     ``watch_interval`` None turns off watching for other processes' changes.
     """
-    store = store or Store.open(db)
+    store = store or open_store(db)
     ctx = PlanContext.open(store, plan)
     return RoadmapApp(ctx, Prefs(config_dir), theme=theme, watch_interval=watch_interval)

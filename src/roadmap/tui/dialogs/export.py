@@ -98,8 +98,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
     def _write(
         self, formats: list[str], languages: list[str], folder: Path, baseline: str | None
     ) -> None:
-        from roadmap.services.exporting import write_exports
-        from roadmap.store.repo import NotFoundError
+        from roadmap.services.exporting import NotFoundError, write_exports
 
         try:
             paths = write_exports(

@@ -20,10 +20,7 @@ from roadmap.model.enums import ItemStatus, Moscow
 from roadmap.model.inputs import ItemIn
 from roadmap.model.periods import PeriodError
 from roadmap.services.context import PlanContext
-from roadmap.services.items import save_item
-from roadmap.store.item_write import WriteConflict
-from roadmap.store.items import keyed_names, read_item
-from roadmap.store.repo import KeyTakenError
+from roadmap.services.items import KeyTakenError, WriteConflict, item_for_editor, save_item
 from roadmap.tui.dialogs.form import (
     AREA,
     CHECK,
@@ -127,27 +124,19 @@ class Saved:
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """What the editor shows: the choices of its selects, and the stored item with its version."""
+    """What the editor shows: the choices of its selects, and the stored item."""
 
     choices: dict[str, Choices]
     before: ItemIn | None
-    version: int | None
 
 
 def load(ctx: PlanContext, key: str | None) -> Loaded:
     """Read what the editor of item ``key`` (None: a new item) needs, in one short read.
 
-    Raises :class:`roadmap.store.repo.NotFoundError` when the item is gone.
+    Raises :class:`roadmap.services.items.NotFoundError` when the item is gone.
     """
-    with ctx.store.read() as session:
-        choices = {
-            name: keyed_names(session=session, plan_id=ctx.plan_id, model=model)
-            for name, model in {**LINKED, **LINKED_LISTS}.items()
-        }
-        if key is None:
-            return Loaded(choices, None, None)
-        before, version = read_item(session=session, plan_id=ctx.plan_id, key=key)
-    return Loaded(choices, before, version)
+    choices, before = item_for_editor(ctx.store, ctx.plan_id, key, {**LINKED, **LINKED_LISTS})
+    return Loaded(choices, before)
 
 
 class ItemEditor(FormDialog):
@@ -174,7 +163,7 @@ class ItemEditor(FormDialog):
         self._on_draft = on_draft
         self.choices = loaded.choices
         self.heading = f"Item {key}" if key else "New item"
-        self.before, self.version = loaded.before, loaded.version
+        self.before = loaded.before
         self._ready = False
         if draft is not None and draft.get("read"):
             self.before = ItemIn.model_validate(draft["read"])  # the edit began from this
@@ -223,6 +212,6 @@ class ItemEditor(FormDialog):
         if self.key is None:
             return
         loaded = load(self.ctx, self.key)
-        self.before, self.version = loaded.before, loaded.version
+        self.before = loaded.before
         self.fill(values_of(self.before))
         self.show_errors({})

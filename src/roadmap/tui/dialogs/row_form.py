@@ -96,7 +96,7 @@ class RowForm(FormDialog):
             return None, {exc.name: str(exc)}
 
     def action_save(self) -> None:
-        from roadmap.store.repo import KeyTakenError, NotFoundError
+        from roadmap.services.items import KeyTakenError, NotFoundError
 
         row, errors = self.validated()
         if row is None:
