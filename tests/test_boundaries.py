@@ -34,6 +34,7 @@ HEADLESS = [
             "planning",
             "plans",
             "prefs",
+            "views",
             "watch",
             "workshops",
         )

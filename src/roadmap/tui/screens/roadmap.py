@@ -18,8 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from roadmap.model.tables import Milestone
-from roadmap.store.items import ItemRow, item_rows
-from roadmap.store.rows import rows_of
+from roadmap.services.views import ItemRow, roadmap_view
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.timeline import Bar, Lane, Timeline
 
@@ -62,9 +61,7 @@ class RoadmapView(PlanView):
     @work(thread=True, exclusive=True, group="roadmap-load")
     def _load(self, version: int) -> None:
         ctx = self.ctx
-        with ctx.store.read() as session:
-            rows = item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
-            milestones = rows_of(session=session, plan_id=ctx.plan_id, model=Milestone)
+        rows, milestones = roadmap_view(ctx.store, ctx.plan_id, ctx.translating)
         self.app.call_from_thread(self._loaded, rows, milestones, version)
 
     def _loaded(self, rows, milestones, version: int) -> None:
