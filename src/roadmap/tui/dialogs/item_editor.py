@@ -1,10 +1,10 @@
 """The item editor: every field of an item, its links and translations, in one modal form.
 
 Input is validated by :class:`roadmap.model.inputs.ItemIn` (and the plan's calendar for the
-pinned period); each message appears under its field. Ctrl+S saves in one short transaction
-that refuses the edit if someone else saved the item meanwhile; Escape cancels. While the form
-is open its values are kept as a draft file (see :mod:`roadmap.services.prefs`), so a crash does
-not lose them.
+pinned period); each message appears under its field. Ctrl+S saves the fields the form
+changed in one short transaction, refused if someone else changed one of those fields since the
+form read the item; Escape cancels. While the form is open its values (and the item as read)
+are kept as a draft file (see :mod:`roadmap.services.prefs`), so a crash does not lose them.
 """
 
 from __future__ import annotations
