@@ -18,7 +18,7 @@ import pytest
 
 import roadmap.services.importing as importing
 from roadmap.model.inputs import PlanDoc
-from roadmap.services.importing import import_items_csv
+from roadmap.services.importing import import_items
 from roadmap.store.db import Store
 from roadmap.store.item_write import ItemWrite, WriteConflict, update_item
 from roadmap.store.plan_read import read_plan
@@ -54,7 +54,15 @@ def _sheet(header: str, value: Callable[[str], str]) -> bytes:
 
 
 def _import(store: Store, data: bytes):
-    return import_items_csv(store, data, name="items.csv", slug="big", mapping={})
+    from roadmap.io.csv_items import read_items_csv
+    from roadmap.io.sheet import import_sheet
+
+    def read(doc):
+        criteria = [c.key for c in doc.criteria]
+        sheet = read_items_csv(data, name="items.csv", criteria=criteria, mapping={})
+        return import_sheet(doc, sheet), sheet
+
+    return import_items(store, read, slug="big")
 
 
 def _after_reading(monkeypatch, hook: Callable[[], None]) -> None:
@@ -103,7 +111,7 @@ def test_two_imports_of_different_columns_both_land(big: Store, monkeypatch) -> 
     efforts = _sheet("effort", lambda k: "3")
     texts = _sheet("description", lambda k: f"text of {k}")
     done = _run(lambda: _import(big, efforts), lambda: _import(big, texts))
-    assert [d.updated for d in done] == [ITEMS, ITEMS]
+    assert [d.counts for d in done] == [(0, ITEMS), (0, ITEMS)]
     items = _items(big)
     assert {i.effort for i in items.values()} == {3.0}
     assert all(items[k].description == f"text of {k}" for k in KEYS)
@@ -154,7 +162,7 @@ def test_title_import_beside_store_edits_loses_no_acknowledged_edit(
             importing_done.set()
 
     done, _ = _run(title_import, edit)
-    assert done.updated == ITEMS
+    assert done.counts == (0, ITEMS)
     items = _items(store)
     assert all(items[k].title == f"new {k}" for k in KEYS)
     lost = {k: (v, items[k].effort) for k, v in acknowledged.items() if items[k].effort != v}

@@ -45,7 +45,8 @@ def _script(store: Store) -> None:
             session=s, session_id=workshop.id, method="dots", filter_text="CI-2"
         )
         people = [
-            workshop_sessions.join(session=s, code=workshop.code, name=f"P{n}").id for n in range(3)
+            workshop_sessions.join(session=s, code=workshop.code, name=f"P{n}")[0].id
+            for n in range(3)
         ]
     for who, (a, b) in zip(people, [(3, 2), (2, 3), (3, 0)], strict=True):
         for item, value in zip(first.items[:2], (a, b), strict=True):

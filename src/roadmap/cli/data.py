@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.i18n import _, ngettext
 
 SHOWN = 50
 """Most problems printed; the rest are counted."""
@@ -42,9 +44,18 @@ def _report(messages: list[str]) -> None:
     "maps",
     multiple=True,
     metavar='"COLUMN=FIELD"',
-    help="CSV: read COLUMN as item field FIELD (score:<criterion> for scores, - to skip it).",
+    help="CSV/Excel: read COLUMN as item field FIELD (score:<criterion>, - to skip it).",
 )
-@click.option("--new-plan", metavar="NAME", help="CSV: put the items into a new plan NAME.")
+@click.option("--new-plan", metavar="NAME", help="CSV/Excel: put the items into a new plan NAME.")
+@click.option("--sheet", "sheet_name", metavar="NAME", help="Excel: the sheet to read items from.")
+@click.option(
+    "--dry-run", is_flag=True, help="CSV/Excel: show what would be added, updated and created."
+)
+@click.option(
+    "--no-create",
+    is_flag=True,
+    help="CSV/Excel: refuse themes, organisations and teams the plan does not have yet.",
+)
 @pass_ctx
 def import_(
     ctx: Context,
@@ -53,27 +64,43 @@ def import_(
     replace: bool,
     maps: tuple[str, ...],
     new_plan: str | None,
+    sheet_name: str | None,
+    dry_run: bool,
+    no_create: bool,
 ) -> None:
-    """Import FILE: a whole plan (.yaml, .yml, .json; - reads stdin) or items (.csv).
+    """Import FILE: a whole plan (.yaml, .yml, .json; - reads stdin) or items (.csv, .xlsx).
 
-    A plan file becomes a new plan (--plan SLUG gives it that slug). CSV rows add items to
-    the plan chosen with --plan, or update the items whose keys they have; empty cells clear
-    a field, columns the file lacks stay as stored.
+    A plan file becomes a new plan (--plan SLUG gives it that slug). Spreadsheet rows add items
+    to the plan chosen with --plan, or update the items whose keys they have; empty cells clear
+    a field, columns the file lacks stay as stored. Themes, owners and teams may be named
+    instead of keyed; names the plan lacks are created and listed.
     """
     from roadmap.io.planfile import PlanFileError, file_format
 
+    warnings: list[str] = []
     try:
         fmt = "yaml" if path == "-" else file_format(path)
-        if fmt == "csv":
+        if fmt in ("csv", "xlsx"):
             if replace:
                 fail("--replace is for YAML and JSON plan files")
-            _import_csv(ctx, path, plan_slug, maps, new_plan)
+            if sheet_name and fmt != "xlsx":
+                fail("--sheet is for Excel workbooks (.xlsx)")
+            items = _ItemsImport(path, fmt, plan_slug, maps, new_plan, sheet_name, not no_create)
+            _import_items(ctx, items, warnings, dry_run=dry_run)
         else:
-            if maps or new_plan:
-                fail("--map and --new-plan are for CSV files")
+            if maps or new_plan or sheet_name or dry_run or no_create:
+                fail("--map, --new-plan, --sheet, --dry-run and --no-create are for spreadsheets")
             _import_plan(ctx, path, plan_slug, replace)
     except PlanFileError as exc:
+        _warn(warnings)
         _report(exc.messages)
+    _warn(warnings)
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        click.secho(_("Warning: {warning}", warning=warning), fg="yellow", err=True)
+    warnings.clear()
 
 
 def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> None:
@@ -100,37 +127,130 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
     click.echo(f"Imported plan {slug!r} ({len(doc.items)} items) into {ctx.store.describe()}")
 
 
-def _import_csv(
-    ctx: Context, path: str, slug: str | None, maps: tuple[str, ...], new_plan: str | None
-) -> None:
+@dataclass
+class _ItemsImport:
+    """What ``roadmap import`` was asked to do with a spreadsheet of items."""
+
+    path: str
+    fmt: str
+    slug: str | None
+    maps: tuple[str, ...]
+    new_plan: str | None
+    sheet_name: str | None
+    create: bool
+
+    def read(self, doc, warnings: list[str]):
+        """The plan as the sheet makes it (:class:`roadmap.io.sheet.Imported`), and the sheet."""
+        from roadmap.io.csv_items import read_items_csv
+        from roadmap.io.planfile import read_bytes
+        from roadmap.io.sheet import import_sheet, parse_mapping
+        from roadmap.io.xlsx_items import read_items_xlsx
+
+        mapping = parse_mapping(self.maps)
+        data = read_bytes(self.path)
+        criteria = [c.key for c in doc.criteria]
+        if self.fmt == "xlsx":
+            sheet = read_items_xlsx(
+                data, name=self.path, criteria=criteria, mapping=mapping, sheet=self.sheet_name
+            )
+        else:
+            sheet = read_items_csv(data, name=self.path, criteria=criteria, mapping=mapping)
+        warnings += sheet.warnings
+        return import_sheet(doc, sheet, create=self.create), sheet
+
+
+def _import_items(ctx: Context, job: _ItemsImport, warnings: list[str], *, dry_run: bool) -> None:
+    """Items of a CSV file or Excel workbook into a plan: all of them, or (on any problem)
+    none. A new plan is made only once the whole file is known to be good, so that a failed
+    import leaves no database file behind either."""
     from pydantic import ValidationError
 
-    from roadmap.io.csv_items import parse_mapping
-    from roadmap.io.planfile import read_bytes
     from roadmap.model.inputs import PlanIn
-    from roadmap.services.importing import NotFoundError, WriteConflict, import_items_csv
+    from roadmap.services.importing import NotFoundError, WriteConflict, import_items
 
-    mapping = parse_mapping(maps)
-    data = read_bytes(path)
     plan_in = None
-    if new_plan is not None:
+    if job.new_plan is not None:
         try:
-            plan_in = PlanIn(name=new_plan, slug=slug, start_date=date.today())
+            plan_in = PlanIn(name=job.new_plan, slug=job.slug, start_date=date.today())
         except ValidationError as exc:
             fail(f"--new-plan/--plan: {exc.errors()[0]['msg']}")
+
+    def read(doc):
+        warnings.clear()  # a try again reads the sheet again
+        return job.read(doc, warnings)
+
     try:
-        done = import_items_csv(
-            ctx.store, data, name=path, slug=slug, mapping=mapping, new_plan=plan_in
+        done = import_items(
+            ctx.store, read, slug=job.slug or ctx.plan_slug, new_plan=plan_in, dry_run=dry_run
         )
     except NotFoundError as exc:
         fail(f"{exc} (or give --new-plan NAME to create one)")
     except WriteConflict as exc:
         fail(str(exc))
-    for warning in done.warnings:
-        click.secho(f"Warning: {warning}", fg="yellow", err=True)
-    click.echo(
-        f"Imported {done.added} new and {done.updated} updated items into plan {done.slug!r}"
-    )
+    _summary(done.imported, done.sheet, done.slug, done.counts)
+
+
+def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None:
+    """What the import did (``counts``: items added and updated), or with ``None`` what it
+    would do (--dry-run)."""
+    from roadmap.io.matching import DEFAULT_TEAM_CAPACITY
+    from roadmap.io.visible import visible
+
+    dry_run = counts is None
+    if counts is None:
+        new = [item.key for item in imported.changed if item.key in imported.new]
+        updated = [item.key for item in imported.changed if item.key not in imported.new]
+        click.echo(
+            _(
+                "Would import {added} new and {updated} updated items into plan {slug}",
+                added=len(new),
+                updated=len(updated),
+                slug=repr(slug),
+            )
+        )
+        for label, keys in ((_("new"), new), (_("updated"), updated)):
+            if keys:
+                click.echo(f"  {label}: {', '.join(keys)}")
+    else:
+        added, updated = counts
+        click.echo(
+            _(
+                "Imported {added} new and {updated} updated items into plan {slug}",
+                added=added,
+                updated=updated,
+                slug=repr(slug),
+            )
+        )
+    n = {kind: len(rows) for kind, rows in imported.created.items()}
+    created = [
+        text
+        for kind, text in (
+            ("theme", ngettext("{n} theme", "{n} themes", n["theme"])),
+            ("team", ngettext("{n} team", "{n} teams", n["team"])),
+            ("organisation", ngettext("{n} organisation", "{n} organisations", n["organisation"])),
+        )
+        if n[kind]
+    ]
+    if created:
+        what = ", ".join(created)
+        click.echo(
+            _("Would create {what}", what=what) if dry_run else _("Created {what}", what=what)
+        )
+        for kind in ("theme", "team", "organisation"):
+            for row in imported.created[kind]:
+                click.echo(f"  {kind} {row.key}: {visible(row.name)}")
+    if imported.created["team"]:
+        click.echo(
+            _(
+                "New teams have a capacity of {capacity} per period until you set it; "
+                "`roadmap check` lists them",
+                capacity=f"{DEFAULT_TEAM_CAPACITY:g}",
+            )
+        )
+    for skipped in sheet.skipped:
+        click.echo(_("Skipped {what}", what=skipped))
+    if dry_run:
+        click.echo(_("Nothing was written (--dry-run)"))
 
 
 @cli.command("export-data")

@@ -7,6 +7,7 @@ from datetime import date
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.cli.table import Column, echo_table, plain
 
 
 @cli.command()
@@ -14,22 +15,20 @@ from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 @pass_ctx
 def summary(ctx: Context, plan_slug: str | None) -> None:
     """Show the plan: its calendar, languages and how much it holds."""
-    from rich.console import Console
-    from rich.table import Table
-
     from roadmap.services.plans import plan_counts
 
     plan = ctx.find_plan(plan_slug)
     counts = plan_counts(ctx.store, plan.id)
-    table = Table(title=plan.name, show_header=False, box=None)
-    table.add_row("plan", plan.slug)
-    table.add_row("database", ctx.store.describe())
-    table.add_row("languages", ", ".join(plan.languages))
-    table.add_row("starts", f"{plan.start_date.isoformat()}, {plan.horizon} x {plan.period_unit}")
-    table.add_row("scoring", plan.scoring_method)
-    for label, n in counts.items():
-        table.add_row(label, str(n))
-    Console().print(table)
+    rows = [
+        ("plan", plan.slug),
+        ("database", ctx.store.describe()),
+        ("languages", ", ".join(plan.languages)),
+        ("starts", f"{plan.start_date.isoformat()}, {plan.horizon} x {plan.period_unit}"),
+        ("scoring", plan.scoring_method),
+        *((label, str(n)) for label, n in counts.items()),
+    ]
+    click.echo(plain(plan.name))
+    echo_table((Column(""), Column("")), rows, header=False)
 
 
 @cli.command()

@@ -18,11 +18,13 @@ from datetime import date
 from roadmap import __version__
 from roadmap.engine.baseline import Change
 from roadmap.engine.result import Roadmap
+from roadmap.i18n import N_
+from roadmap.i18n.lang import Lang
 from roadmap.io import doc_appendix, doc_diagrams, doc_roadmap, doc_sources
 from roadmap.io.docdata import MARK, Facts
-from roadmap.io.i18n import N_, Lang
 from roadmap.model.inputs import PlanDoc
 
+OTHER_SECTION = N_("Other")
 SECTION_TITLES = {
     "background": N_("Background and mandate"),
     "method": N_("Method"),
@@ -160,7 +162,7 @@ def _title(f: Facts) -> str:
 
 def _heading(f: Facts, section, kind: str) -> str:
     title = f.name(section, "title") if section.title else ""
-    return title or f.lang._(SECTION_TITLES.get(kind, N_("Other")))
+    return title or f.lang._(SECTION_TITLES.get(kind, OTHER_SECTION))
 
 
 def _narratives(f: Facts, kinds: tuple[str, ...]) -> list[str]:

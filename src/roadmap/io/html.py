@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING
 from roadmap import __version__
 from roadmap.engine.baseline import Change
 from roadmap.engine.result import Roadmap
+from roadmap.i18n.lang import Lang
 from roadmap.io import doc_diagrams, document, mdsafe, svg
 from roadmap.io.docdata import Facts
-from roadmap.io.i18n import Lang
 from roadmap.model.inputs import PlanDoc
 
 if TYPE_CHECKING:
@@ -173,10 +173,11 @@ class Html:
             )
             picture = svg.graph(f, keys, _("Dependency graph"), desc)
             link = ""
+        summary = _("Diagram source (Mermaid)")
         return (
             f'<figure class="picture"><div class="scroll">{picture}</div>'
             f"<figcaption>{escape(desc)}{link}</figcaption>"
-            f"<details><summary>{escape(_('Diagram source (Mermaid)'))}</summary>"
+            f"<details><summary>{escape(summary)}</summary>"
             f"<pre><code>{escape(code)}\n</code></pre></details></figure>\n"
         )
 

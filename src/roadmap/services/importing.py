@@ -1,68 +1,108 @@
-"""Items from a spreadsheet into a stored plan: read the plan, merge the sheet's rows, write.
+"""Items from a spreadsheet into a stored plan: read the plan, let the sheet change it, write.
 
-New keys add items; rows with a stored key change that item in just the fields where the sheet
-differs from what was read, through :func:`roadmap.store.item_write.update_items`. So an import
-and anyone else writing the same items meanwhile both land unless they changed the same field,
-which refuses the import (naming the items and fields) with nothing written.
+The records the sheet's names made (themes, teams, organisations) are added first. New keys add
+items; rows with a stored key change that item in just the fields where the sheet differs from
+what was read, through :func:`roadmap.store.item_write.update_items`. So an import and anyone
+else writing the same items meanwhile both land unless they changed the same field, which
+refuses the import (naming the items and fields) with nothing written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from roadmap.io.csv_items import merge_items, read_items_csv
-from roadmap.model.inputs import PlanIn
+from roadmap.model import tables as t
+from roadmap.model.inputs import PlanDoc, PlanIn
 from roadmap.store.db import Store
 from roadmap.store.item_write import WriteConflict, diff, update_items
 from roadmap.store.plan_read import read_plan
 from roadmap.store.plan_write import add_items
 from roadmap.store.repo import NotFoundError, create_plan, find_plan
+from roadmap.store.rows import add_row, row_columns
 
-__all__ = ["ItemsImported", "NotFoundError", "WriteConflict", "import_items_csv"]
+if TYPE_CHECKING:
+    from roadmap.io.sheet import Imported
+
+__all__ = ["ItemsImported", "NotFoundError", "WriteConflict", "import_items"]
+
+Reader = Callable[[PlanDoc], tuple["Imported", Any]]
+"""Reads the sheet against the plan as stored: the plan as the sheet makes it, and the sheet."""
+
+CREATED = (("organisation", t.Organisation), ("theme", t.Theme), ("team", t.Team))
+"""Records a sheet's names can make, in the order they are written (teams name an owner)."""
 
 
 @dataclass(frozen=True, slots=True)
 class ItemsImported:
-    """What an import of items did."""
+    """What an import of items did, or with ``counts`` None what it would do."""
 
     slug: str
-    added: int
-    updated: int
-    warnings: tuple[str, ...]
+    imported: Imported
+    sheet: Any
+    counts: tuple[int, int] | None
+    """Items added and updated; None for a dry run."""
 
 
-def import_items_csv(
+def import_items(
     store: Store,
-    data: bytes,
+    read: Reader,
     *,
-    name: str,
     slug: str | None,
-    mapping: dict[str, str],
     new_plan: PlanIn | None = None,
+    dry_run: bool = False,
 ) -> ItemsImported:
-    """Import the CSV ``data`` (from file ``name``) into plan ``slug``, or into ``new_plan``.
+    """Import the sheet ``read`` gives into plan ``slug``, or into ``new_plan``, all or nothing.
 
-    All or nothing, in one transaction (tried again if the database stays busy). Raises
-    :class:`~roadmap.io.planfile.PlanFileError` for problems of the sheet,
-    :class:`~roadmap.store.repo.NotFoundError` for a missing plan and
-    :class:`~roadmap.store.item_write.WriteConflict` for fields changed since they were read.
+    A new plan is made only once the whole sheet is known to be good. The write is one
+    transaction, tried again from the start (``read`` included) if the database stays busy.
+    Raises what ``read`` raises for problems of the sheet, :class:`NotFoundError` for a
+    missing plan and :class:`WriteConflict` for fields changed since they were read.
     """
+    if new_plan is not None:
+        empty = PlanDoc(plan=new_plan)
+        imported, sheet = read(empty)
+        if dry_run:
+            return ItemsImported(new_plan.name, imported, sheet, None)
+
+        def create(session) -> ItemsImported:
+            plan = create_plan(session=session, plan_in=new_plan)
+            counts = _write(session, plan.id, empty, imported)
+            return ItemsImported(plan.slug, imported, sheet, counts)
+
+        return store.run(create)
 
     def work(session) -> ItemsImported:
-        if new_plan is not None:
-            plan = create_plan(session=session, plan_in=new_plan)
-        else:
-            plan = find_plan(session=session, slug=slug)
+        plan = find_plan(session=session, slug=slug)
         doc = read_plan(session=session, plan_id=plan.id)
-        sheet = read_items_csv(
-            data, name=name, criteria=[c.key for c in doc.criteria], mapping=mapping
-        )
-        _, changed = merge_items(doc, sheet)
-        read = {item.key: item for item in doc.items}
-        writes = [w for i in changed if i.key in read and (w := diff(read[i.key], i)) is not None]
-        update_items(session=session, plan_id=plan.id, writes=writes)
-        new = [i for i in changed if i.key not in read]
-        added = add_items(session=session, plan_id=plan.id, items=new)
-        return ItemsImported(plan.slug, added, len(writes), tuple(sheet.warnings))
+        imported, sheet = read(doc)
+        counts = None if dry_run else _write(session, plan.id, doc, imported)
+        return ItemsImported(plan.slug, imported, sheet, counts)
 
+    if dry_run:
+        with store.read() as session:
+            return work(session)
     return store.run(work)
+
+
+def _write(session, plan_id: int, doc: PlanDoc, imported: Imported) -> tuple[int, int]:
+    """The records the import made, then its items; the numbers of items added and updated."""
+    for kind, model in CREATED:
+        for row in imported.created[kind]:
+            values = row.model_dump(exclude={"i18n", "capacity_changes"})
+            add_row(
+                session=session,
+                plan_id=plan_id,
+                model=model,
+                values=row_columns(session=session, plan_id=plan_id, values=values),
+            )
+    stored = {item.key: item for item in doc.items}
+    writes = [
+        w
+        for item in imported.changed
+        if item.key in stored and (w := diff(stored[item.key], item)) is not None
+    ]
+    update_items(session=session, plan_id=plan_id, writes=writes)
+    new = [item for item in imported.changed if item.key not in stored]
+    return add_items(session=session, plan_id=plan_id, items=new), len(writes)

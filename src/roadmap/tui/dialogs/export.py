@@ -17,11 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 
 from roadmap.i18n import _
 from roadmap.services.context import PlanContext
-from roadmap.tui.widgets.footer import KeyFooter
 
 FORMATS = {
     "md": "Markdown document",
@@ -73,7 +72,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Export  ^S", variant="primary", id="export")
                 yield Button("Close  Esc", id="close")
-        yield KeyFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#ex-formats").focus()

@@ -59,8 +59,11 @@ class WorkshopApp(App[None]):
 
     def set_lang(self, lang: str) -> None:
         """Speak ``lang`` from now on (screens composed later use it)."""
+        from roadmap.i18n import set_language
+
         self.lang = lang
         self.w = Words(lang)
+        set_language(lang)  # new words come from the catalogs
         self.title = self.w("app_title")
         for keys, action, label in self.WORDED_BINDINGS:
             for key in keys.split(","):
