@@ -107,4 +107,6 @@ def test_options_that_do_not_fit_the_file(plan_file: Path, tmp_path: Path) -> No
     assert slug.exit_code == 1 and "--plan 'Not A Slug'" in slug.stderr
     missing = run(db, "import", str(tmp_path / "missing.yaml"))
     assert missing.exit_code == 1 and "cannot be read" in missing.stderr
-    assert run(db, "plans").stdout.startswith("No plans yet")
+    assert not db.exists()
+    plans = run(db, "plans")
+    assert plans.exit_code == 1 and "does not exist" in plans.stderr

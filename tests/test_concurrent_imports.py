@@ -62,7 +62,7 @@ def _import(store: Store, data: bytes):
         sheet = read_items_csv(data, name="items.csv", criteria=criteria, mapping={})
         return import_sheet(doc, sheet), sheet
 
-    return import_items(store, read, slug="big")
+    return import_items(lambda: store, read, slug="big")
 
 
 def _after_reading(monkeypatch, hook: Callable[[], None]) -> None:

@@ -29,7 +29,8 @@ CRITERIA = ["impact", "cost"]
 def rows_of(data: bytes, **kwargs) -> list[dict]:
     sheet = read_items_csv(data, name="items.csv", criteria=CRITERIA, **kwargs)
     return [
-        {**row.values, **{f"score:{k}": v for k, v in row.scores.items()}} for row in sheet.rows
+        {**row.values, **{f"score:{k}": v for k, v in (row.scores or {}).items()}}
+        for row in sheet.rows
     ]
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from roadmap.store.scores import all_scores
+from tui.conftest import notices, seen, settle, until
 from tui.conftest import open_view as open_priorities
-from tui.conftest import seen, settle
 
 
 def scores(store) -> dict[str, dict[str, float]]:
@@ -36,17 +36,18 @@ async def test_plus_minus_and_typed_values(app, plan_store) -> None:
 
 
 async def test_score_change_moves_an_item_and_says_so(app, plan_store) -> None:
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
         view = await open_view(pilot)
         assert app.roadmap.placements["CI-5"].start == 1
         view.grid.move_to(lambda row: row[1] == "CI-5")
         await pilot.press("plus", "plus", "right", "minus")  # value 3 -> 5, risk 2 -> 1
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.roadmap.placements["CI-5"].start == 0
-        messages = [n.message for n in app._notifications]
-        assert "CI-5 moved from 2027-Q2 to 2027-Q1" in messages
-        assert "CI-1 moved from 2027-Q1 to 2027-Q2" in messages
+        await until(pilot, lambda: app.roadmap.placements["CI-5"].start == 0, "CI-5 moved")
+        await until(pilot, lambda: app.screen.query("Toast"), "a notice on screen")
+        await settle(pilot)
+        said = notices(app)
+        assert len(said) <= 4  # a notice per change at most
+        assert any(n.startswith("CI-5 moved from 2027-Q2 to 2027-Q1.") for n in said)
+        assert any("CI-1" in n for n in said)
         row = view.grid.current_row
         assert row[1] == "CI-5" and row[-1] == "2027-Q1"
     assert scores(plan_store)["CI-5"] == {"value": 5, "risk": 1}

@@ -7,7 +7,7 @@ message that is set but hidden, cut or covered fails the test.
 from __future__ import annotations
 
 from roadmap.store.item_write import ItemWrite, update_item
-from tui.conftest import open_view, seen, settle
+from tui.conftest import notices, open_view, seen, settle, until
 
 
 def shown(widget) -> bool:
@@ -116,3 +116,121 @@ async def test_escape_in_the_editor_asks_before_throwing_typed_changes_away(
 
         item, _version = read_item(session=session, plan_id=1, key="CI-1")
     assert item.title == "Yhteinen asiakasnäkymä"
+
+
+async def test_new_item_offers_the_next_free_key(demo_app) -> None:
+    async with demo_app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        editor = demo_app.screen
+        assert editor.query_one("#f-key").value == "CI-39"
+        assert "CI-39" in seen(demo_app)
+        assert editor.query_one("#f-title").has_focus
+
+
+async def test_roadmap_details_never_show_a_deleted_item(app, plan_store) -> None:
+    from roadmap.store.items import delete_item
+    from tui.conftest import rested, until
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await open_view(pilot, "4")
+        await rested(pilot)
+        timeline = view.query_one("Timeline")
+        key = timeline.selected_bar.key
+        why = view.query_one("#why-text")
+        await until(pilot, lambda: str(why.render()).startswith(key), "the explanation")
+        with plan_store.write() as session:
+            delete_item(session=session, plan_id=1, key=key)
+        app.plan_changed(own=False)  # as when another process deleted it
+        await until(pilot, lambda: key not in app.roadmap.placements, "the new roadmap")
+        await rested(pilot)
+        assert timeline.selected_bar is not None and timeline.selected_bar.key != key
+        shown = seen(app)
+        assert f"{key} " not in shown
+        assert str(why.render()).startswith(timeline.selected_bar.key)
+
+
+async def test_one_notice_per_edit_with_the_edited_items_move_first(app) -> None:
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        view = await open_view(pilot, "1")
+        assert app.roadmap.placements["CI-5"].start == 1
+        view.grid.move_to(lambda row: row[1] == "CI-5")
+        await pilot.press("enter")
+        await settle(pilot)
+        app.screen.query_one("#f-pinned_period").value = "2027-Q1"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.roadmap.placements["CI-5"].start == 0
+        await until(pilot, lambda: app.screen.query("Toast"), "a notice on screen")
+        await settle(pilot)
+        assert notices(app) == [
+            "CI-5 saved. CI-5 moved from 2027-Q2 to 2027-Q1. CI-1 moved from 2027-Q1 to 2027-Q2."
+        ]
+
+
+async def test_over_capacity_names_the_team_and_by_how_much(tmp_path, config_dir) -> None:
+    import copy
+
+    from roadmap.tui.app import make_app
+    from tui.conftest import PLAN, make_store
+
+    doc = copy.deepcopy(PLAN)
+    for item in doc["items"]:
+        if item["key"] in ("CI-1", "CI-5"):
+            item["pinned_period"] = "2027-Q1"  # both of team dev, effort 2 each, capacity 2
+    store = make_store(tmp_path / "over.db", doc)
+    app = make_app(store=store, config_dir=config_dir, theme="textual-dark", watch_interval=None)
+    sentence = "Kehitys in 2027-Q1: 4 planned, capacity 2 (2 over)"
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await open_view(pilot, "8")
+        load = view.query_one("#load")
+        assert shown(load)
+        text = seen(app)
+        assert "Load per period: effort planned / capacity" in text
+        assert "4/2 ⚠" in text and "Palvelut" in text
+        assert sentence in text
+        await open_view(pilot, "4")
+        assert shown(app.screen.query_one("#overload"))
+        assert sentence in seen(app)
+    store.close()
+
+
+async def test_no_overload_line_when_every_team_has_room(app) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await open_view(pilot, "4")
+        assert not view.query_one("#overload").display
+        await open_view(pilot, "8")
+        assert "No team has more work than capacity." in seen(app)
+
+
+async def test_stakeholders_show_the_items_answering_their_needs(app) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await open_view(pilot, "6")
+        assert shown(view.query_one("#answers"))
+        text = seen(app)
+        assert "Items answering the needs of sw" in text
+        assert "N1: CI-1 Yhteinen asiakasnäkymä" in text
+
+
+async def test_sources_show_the_needs_relying_on_them(app) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await open_view(pilot, "7")
+        assert shown(view.query_one("#relying"))
+        text = seen(app)
+        assert "Needs relying on reg" in text
+        assert "Sosiaalityö (has access): N1 Näkee asiakkaan palvelut" in text
+        await pilot.press("down")
+        await settle(pilot)
+        assert "Sosiaalityö (no access today)" in seen(app)
+
+
+async def test_detail_panes_name_items_in_the_language_shown(app, plan_store) -> None:
+    with plan_store.write() as session:
+        change = ItemWrite("CI-1", {"i18n": {"en": {"title": "Shared client view"}}})
+        update_item(session=session, plan_id=1, write=change)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.set_language("en")
+        await open_view(pilot, "6")
+        assert "N1: CI-1 Shared client view" in seen(app)

@@ -39,7 +39,7 @@ async def test_two_title_edits_are_both_undone_in_the_item_table(app, plan_store
         await settle(pilot)
         assert grid.display and grid.size.height > 0
         assert "Yhteinen asiakasnäkymä" in shown_row(grid, "CI-1")
-        assert messages(app).count("Undone: CI-1 edited") == 2
+        assert messages(app).count("Undone: CI-1 edited.") == 2
         assert not any("someone else" in m for m in messages(app))
 
 
@@ -59,7 +59,7 @@ async def test_two_plus_presses_are_both_undone_in_priorities(app, plan_store) -
         assert view.MODE == "priorities" and view.grid.size.height > 0
         row = shown_row(view.grid, "CI-3")
         assert " 2 " in row and " 4 " not in row
-        assert messages(app).count("Undone: score value of CI-3") == 2
+        assert messages(app).count("Undone: score value of CI-3.") == 2
         assert not any("someone else" in m for m in messages(app))
     with plan_store.read() as session:
         assert all_scores(session=session, plan_id=1)["CI-3"] == {"value": 2, "risk": 1}

@@ -5,23 +5,25 @@ transaction. On any problem every message (up to :data:`SHOWN`) goes to stderr, 
 exits with 1 and the database is as it was.
 
 A YAML or JSON file is a whole plan and becomes a new plan; ``--replace`` replaces the plan
-that has its slug. A CSV file holds items and goes into the plan named by ``--plan`` (or into a
-new plan, ``--new-plan NAME``): rows with a new key add items, rows with a key the plan has
-update that item in the columns the file has, and no item is deleted.
+that has its slug. A CSV file or Excel workbook holds items and goes into the plan named by
+``--plan`` (or into a new plan, ``--new-plan NAME``): rows with a new key add items, rows with a
+key the plan has update that item in the columns the file has, and no item is deleted. Themes,
+owners, teams and stakeholders the file names and the plan lacks are created and listed
+(``--no-create`` refuses them); ``--dry-run`` shows all of it and writes nothing. Warnings about
+the file (columns not imported) are printed whether or not the import succeeds.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import click
 
-from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
 from roadmap.i18n import _, ngettext
+from roadmap.io.outfiles import Outputs
 
 SHOWN = 50
 """Most problems printed; the rest are counted."""
@@ -110,20 +112,24 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
     from roadmap.model.inputs import PlanIn
     from roadmap.services.plans import PlanExistsError, import_plan
 
-    doc = load_plan(path)
+    from .progress import progress
+
+    with progress(_("Reading {name}", name=path), None):
+        doc = load_plan(path)
     if slug is not None:
         try:
             plan_in = PlanIn.model_validate({**doc.plan.model_dump(), "slug": slug})
         except ValidationError:
             fail(f"--plan {slug!r}: a slug holds lower-case letters, digits and '-'")
         doc = doc.model_copy(update={"plan": plan_in})
-    try:
-        slug = import_plan(ctx.store, doc, replace=replace).slug
-    except PlanExistsError as exc:
-        fail(
-            f"the database already has a plan {exc.args[0]!r}: use --replace to replace it, "
-            "or --plan NEW-SLUG to import this one beside it"
-        )
+    with progress(_("Writing {n} items", n=len(doc.items)), None):
+        try:
+            slug = import_plan(ctx.store, doc, replace=replace).slug
+        except PlanExistsError as exc:
+            fail(
+                f"the database already has a plan {exc.args[0]!r}: use --replace to replace "
+                "it, or --plan NEW-SLUG to import this one beside it"
+            )
     click.echo(f"Imported plan {slug!r} ({len(doc.items)} items) into {ctx.store.describe()}")
 
 
@@ -146,17 +152,30 @@ class _ItemsImport:
         from roadmap.io.sheet import import_sheet, parse_mapping
         from roadmap.io.xlsx_items import read_items_xlsx
 
+        from .progress import progress
+
         mapping = parse_mapping(self.maps)
         data = read_bytes(self.path)
         criteria = [c.key for c in doc.criteria]
-        if self.fmt == "xlsx":
-            sheet = read_items_xlsx(
-                data, name=self.path, criteria=criteria, mapping=mapping, sheet=self.sheet_name
-            )
-        else:
-            sheet = read_items_csv(data, name=self.path, criteria=criteria, mapping=mapping)
+        lines = data.count(b"\n") if self.fmt == "csv" else None
+        with progress(_("Reading {name}", name=self.path), lines) as step:
+            if self.fmt == "xlsx":
+                sheet = read_items_xlsx(
+                    data,
+                    name=self.path,
+                    criteria=criteria,
+                    mapping=mapping,
+                    sheet=self.sheet_name,
+                    step=step,
+                )
+            else:
+                sheet = read_items_csv(
+                    data, name=self.path, criteria=criteria, mapping=mapping, step=step
+                )
         warnings += sheet.warnings
-        return import_sheet(doc, sheet, create=self.create), sheet
+        with progress(_("Checking the rows"), len(sheet.rows)) as step:
+            imported = import_sheet(doc, sheet, create=self.create, step=step)
+        return imported, sheet
 
 
 def _import_items(ctx: Context, job: _ItemsImport, warnings: list[str], *, dry_run: bool) -> None:
@@ -181,7 +200,11 @@ def _import_items(ctx: Context, job: _ItemsImport, warnings: list[str], *, dry_r
 
     try:
         done = import_items(
-            ctx.store, read, slug=job.slug or ctx.plan_slug, new_plan=plan_in, dry_run=dry_run
+            lambda: ctx.store,
+            read,
+            slug=job.slug or ctx.plan_slug,
+            new_plan=plan_in,
+            dry_run=dry_run,
         )
     except NotFoundError as exc:
         fail(f"{exc} (or give --new-plan NAME to create one)")
@@ -194,7 +217,7 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
     """What the import did (``counts``: items added and updated), or with ``None`` what it
     would do (--dry-run)."""
     from roadmap.io.matching import DEFAULT_TEAM_CAPACITY
-    from roadmap.io.visible import visible
+    from roadmap.model.bidi import visible
 
     dry_run = counts is None
     if counts is None:
@@ -222,12 +245,15 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
             )
         )
     n = {kind: len(rows) for kind, rows in imported.created.items()}
+    n["need"] = len(imported.needs.needs)
     created = [
         text
         for kind, text in (
             ("theme", ngettext("{n} theme", "{n} themes", n["theme"])),
             ("team", ngettext("{n} team", "{n} teams", n["team"])),
             ("organisation", ngettext("{n} organisation", "{n} organisations", n["organisation"])),
+            ("stakeholder", ngettext("{n} stakeholder", "{n} stakeholders", n["stakeholder"])),
+            ("need", ngettext("{n} need", "{n} needs", n["need"])),
         )
         if n[kind]
     ]
@@ -236,15 +262,18 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
         click.echo(
             _("Would create {what}", what=what) if dry_run else _("Created {what}", what=what)
         )
-        for kind in ("theme", "team", "organisation"):
+        for kind in ("theme", "team", "organisation", "stakeholder"):
             for row in imported.created[kind]:
                 click.echo(f"  {kind} {row.key}: {visible(row.name)}")
+        for need in imported.needs.needs:
+            click.echo(f"  need {need.key}: {visible(need.text)}")
     if imported.created["team"]:
+        capacity = format(DEFAULT_TEAM_CAPACITY, "g")
         click.echo(
             _(
                 "New teams have a capacity of {capacity} per period until you set it; "
                 "`roadmap check` lists them",
-                capacity=f"{DEFAULT_TEAM_CAPACITY:g}",
+                capacity=capacity,
             )
         )
     for skipped in sheet.skipped:
@@ -258,9 +287,10 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["yaml", "json", "csv"]),
+    type=click.Choice(["yaml", "json", "csv", "xlsx"]),
     default=None,
-    help="yaml or json: the whole plan; csv: its items. Default: by -o's suffix, else yaml.",
+    help="yaml or json: the whole plan; csv or xlsx: its items. Default: by -o's suffix, "
+    "else yaml.",
 )
 @click.option(
     "-o",
@@ -274,38 +304,33 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
     """Write the plan as data that `roadmap import` reads back."""
     from roadmap.io.csv_items import write_items_csv
     from roadmap.io.planfile import PlanFileError, dump_json, dump_yaml, file_format
+    from roadmap.io.xlsx_items import write_items_xlsx
     from roadmap.services.plans import read_document
+
+    from .progress import progress
 
     if fmt is None:
         try:
             fmt = "yaml" if output == "-" else file_format(output)
         except PlanFileError as exc:
             fail(f"{exc} (or choose one with --format)")
-    plan = ctx.find_plan(plan_slug)
-    doc = read_document(ctx.store, plan.id)
-    try:
-        data = {
-            "yaml": lambda: dump_yaml(doc).encode(),
-            "json": lambda: dump_json(doc).encode(),
-            "csv": lambda: write_items_csv(doc),
-        }[fmt]()
-    except ValueError as exc:
-        fail(str(exc))
+    with progress(_("Exporting"), None):
+        plan = ctx.find_plan(plan_slug)
+        doc = read_document(ctx.sound_store(), plan.id)
+        try:
+            data = {
+                "yaml": lambda: dump_yaml(doc).encode(),
+                "json": lambda: dump_json(doc).encode(),
+                "csv": lambda: write_items_csv(doc),
+                "xlsx": lambda: write_items_xlsx(doc),
+            }[fmt]()
+        except ValueError as exc:
+            fail(str(exc))
     if output == "-":
         click.echo(data, nl=False)
-    else:
-        _write_atomically(Path(output), data)
-        click.echo(f"Wrote plan {plan.slug!r} to {output}", err=True)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        return
+    outputs = Outputs()
+    with outputs.all_or_folders_removed():
+        outputs.write_bytes(Path(output), data)
+    report_outputs(outputs)
+    click.echo(_("Wrote plan {plan} to {path}", plan=plan.slug, path=output), err=True)

@@ -7,16 +7,17 @@ from pathlib import Path
 
 import click
 
-from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
+from roadmap.io.outfiles import Outputs
 
 
 @cli.command()
 @click.argument(
     "formats",
-    metavar="md|html|csv|ics|minutes...",
+    metavar="md|html|csv|xlsx|ics|minutes...",
     nargs=-1,
     required=True,
-    type=click.Choice(["md", "html", "csv", "ics", "minutes"]),
+    type=click.Choice(["md", "html", "csv", "xlsx", "ics", "minutes"]),
 )
 @plan_option
 @click.option(
@@ -58,38 +59,61 @@ def export(
 ) -> None:
     """Write the plan in each FORMAT into --output, one file per language, and print the paths.
 
-    md and html: the stakeholder document; csv: the sequenced roadmap for spreadsheets;
+    md and html: the stakeholder document; csv and xlsx: the sequenced roadmap for spreadsheets;
     ics: milestones and period starts for calendars; minutes: the record of a workshop in
     Markdown. The plan is read and sequenced once for all formats. The same data and date give
-    byte-identical files.
+    byte-identical files. Each file is written whole or not at all; the folders created and
+    the files replaced are named on stderr. A damaged database is refused.
     """
-    if "minutes" in formats:
-        _write_minutes(ctx, plan_slug, session_name, lang, Path(output))
-        formats = tuple(fmt for fmt in formats if fmt != "minutes")
-        if not formats:
-            return
+    from roadmap.services.exporting import NotFoundError, load_for_export
 
-    from roadmap.services.exporting import NotFoundError, write_exports
+    outputs = Outputs()
+    with outputs.all_or_folders_removed():
+        if "minutes" in formats:
+            _write_minutes(ctx, plan_slug, session_name, lang, Path(output), outputs)
+            formats = tuple(fmt for fmt in formats if fmt != "minutes")
+        if formats:
+            plan_id = ctx.find_plan(plan_slug).id
+            try:
+                loaded = load_for_export(ctx.sound_store(), plan_id, baseline=baseline)
+            except NotFoundError as exc:
+                fail(str(exc))
+            _write(loaded, formats, lang, output, when, outputs)
+    report_outputs(outputs)
 
-    plan_id = ctx.find_plan(plan_slug).id
-    try:
-        paths = write_exports(
-            ctx.store,
-            plan_id,
+
+def _write(loaded, formats: tuple[str, ...], lang: str | None, output: str, when, outputs) -> None:
+    """Each format in each language into directory ``output``; prints the paths."""
+    from roadmap.i18n import _
+    from roadmap.services.exporting import write_loaded
+
+    from .progress import progress
+
+    languages = [lang] if lang else list(loaded.doc.plan.languages)
+    with progress(_("Exporting"), len(dict.fromkeys(formats)) * len(languages)) as step:
+
+        def written(path: Path) -> None:
+            click.echo(str(path))
+            step(1)
+
+        write_loaded(
+            loaded,
             formats,
-            [lang] if lang else None,
+            languages,
             Path(output),
-            baseline=baseline,
             generated=when.date() if when else None,
+            outputs=outputs,
+            done=written,
         )
-    except NotFoundError as exc:
-        fail(str(exc))
-    for path in paths:
-        click.echo(str(path))
 
 
 def _write_minutes(
-    ctx: Context, plan_slug: str | None, name: str | None, lang: str | None, out: Path
+    ctx: Context,
+    plan_slug: str | None,
+    name: str | None,
+    lang: str | None,
+    out: Path,
+    outputs: Outputs,
 ) -> None:
     """The minutes of workshop ``name`` in each language into ``out``; prints the paths."""
     from roadmap.services.plans import slugify
@@ -98,11 +122,10 @@ def _write_minutes(
 
     plan = ctx.find_plan(plan_slug)
     try:
-        record = minutes_record(ctx.store, plan.slug, name)
+        record = minutes_record(ctx.sound_store(), plan.slug, name)
     except NotFoundError as exc:
         fail(f"{exc}; run one with `roadmap workshop` first")
-    out.mkdir(parents=True, exist_ok=True)
     for code in [lang] if lang else plan.languages:
         path = out / f"{plan.slug}.minutes-{slugify(record.name)}.{code}.md"
-        path.write_text(render_minutes(record, code), encoding="utf-8")
+        outputs.write_bytes(path, render_minutes(record, code).encode("utf-8"))
         click.echo(str(path))

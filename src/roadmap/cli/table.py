@@ -3,7 +3,8 @@
 Every table the commands print goes through :func:`write_table`: it measures the cells once,
 shares the width among the columns by their content (a column is cut only when the others
 have nothing left to give, and then the widest ones first), and writes the rows in chunks as
-plain text. Cells are never read as markup, so a title such as ``[/]`` prints as typed. A
+plain text. Cells are never read as markup, so a title such as ``[/]`` prints as typed, and
+right-to-left overrides show as ``<U+202E>``. A
 plan of 100,000 items prints in well under a second this way; Rich's ``Table`` lays out every
 cell as a renderable and took seconds for a few thousand rows.
 """
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 from typing import Literal, TextIO
 
 from rich.cells import cell_len, set_cell_size
+
+from roadmap.model.bidi import BIDI_CONTROLS, visible
 
 GAP = "  "
 CHUNK = 2000
@@ -38,12 +41,15 @@ class Column:
 
 def plain(text: str) -> str:
     """``text`` on one line: tabs, line breaks and other control characters become spaces,
-    so that a cell cannot move the cursor or break the table.
+    so that a cell cannot move the cursor or break the table, and direction controls are
+    written out (:func:`roadmap.model.bidi.visible`), so that they cannot reorder it.
 
-    >>> plain("Line one\\nline two\\tend")
-    'Line one line two end'
+    >>> plain("Line one\\nline two\\tend"), plain("a\u202eb")
+    ('Line one line two end', 'a<U+202E>b')
     """
-    return _CONTROLS.sub(" ", text) if _CONTROLS.search(text) else text
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub(" ", text)
+    return visible(text) if BIDI_CONTROLS.search(text) else text
 
 
 def widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int) -> list[int]:

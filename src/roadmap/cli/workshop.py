@@ -15,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
 
 LOOPBACK = "127.0.0.1"
 LANGS = ("fi", "sv", "en")
@@ -162,12 +162,17 @@ def minutes(
     from roadmap.workshop.minutes import render_minutes
 
     try:
-        record = minutes_record(ctx.store, plan_slug, name)
+        record = minutes_record(ctx.sound_store(), plan_slug, name)
     except NotFoundError as exc:
         fail(str(exc))
     text = render_minutes(record, lang or record.lang)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        from roadmap.io.outfiles import Outputs
+
+        outputs = Outputs()
+        with outputs.all_or_folders_removed():
+            outputs.write_bytes(Path(output), text.encode("utf-8"))
+        report_outputs(outputs)
         click.echo(output)
     else:
         click.echo(text, nl=False)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from roadmap.io import sheet
@@ -49,9 +49,11 @@ def read_items_csv(
     name: str,
     criteria: Iterable[str] = (),
     mapping: dict[str, str] | None = None,
+    step: Callable[[int], None] | None = None,
 ) -> Sheet:
     """Rows of a CSV file of items; ``criteria`` are the plan's criterion keys (for headers
-    that name one), ``mapping`` comes from :func:`parse_mapping`."""
+    that name one), ``mapping`` comes from :func:`parse_mapping`, ``step`` is told of the
+    rows read (see :func:`roadmap.io.sheet.read_table`)."""
     text, encoding = _decode(data, name)
     lines = text.split("\n", HEADER_SEARCH)[:HEADER_SEARCH]
     delimiter = max((",", ";", "\t"), key=lambda d: max(line.count(d) for line in lines))
@@ -60,7 +62,7 @@ def read_items_csv(
     def records() -> Iterator[tuple[int, list[str]]]:
         line = 1
         for cells in reader:
-            yield line, [restore(cell) for cell in cells]
+            yield line, [restore(cell) if cell[:1] == "'" else cell for cell in cells]
             line = reader.line_num + 1
 
     try:
@@ -70,6 +72,7 @@ def read_items_csv(
             criteria=criteria,
             mapping=mapping,
             decimal_comma=delimiter != ",",
+            step=step,
         )
     except csv.Error as exc:
         raise PlanFileError([f"{name}:{reader.line_num}: {exc}"]) from None

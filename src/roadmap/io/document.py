@@ -299,7 +299,11 @@ def _prioritisation(f: Facts) -> str:
     rows = []
     placements, ref, number, score = f.roadmap.placements, f.item, f.number, f.score
     raised_by: dict[str, str] = {}
-    for rank, item in enumerate(f.ranked, 1):
+    # Finished and dropped items are not ranked (the engine leaves them out): they follow the
+    # ranking with their status instead of a rank and a score.
+    finished = {*f.roadmap.done, *f.roadmap.dropped}
+    ranked = [item for item in f.ranked if item.key not in finished]
+    for rank, item in enumerate(ranked, 1):
         key = item.key
         note = mandatory if item.mandatory else ""
         placed = placements.get(key)
@@ -314,6 +318,9 @@ def _prioritisation(f: Facts) -> str:
                 )
             note = f"{note}; {raised}" if note else raised
         rows.append([str(rank), ref(key), number(score(key)), note])
+    for item in f.ranked:
+        if item.key in finished:
+            rows.append(["–", ref(item.key), "–", _(doc_appendix.STATUS[item.status])])
     out.append(w.heading(3, _("Ranking")))
     out.append(w.table([_("Rank"), _("Item"), _("Score"), _("Note")], rows))
     return w.join(out)

@@ -16,14 +16,24 @@ import re
 import unicodedata
 from typing import Any
 
-from roadmap.model.inputs import OrganisationIn, PlanDoc, TeamIn, ThemeIn
+from roadmap.model.inputs import OrganisationIn, PlanDoc, StakeholderIn, TeamIn, ThemeIn
 from roadmap.model.typed_words import word_key
 
 DEFAULT_TEAM_CAPACITY = 1.0
 """Effort units per period given to a team an import creates; a guess until someone sets it."""
-KINDS = ("theme", "organisation", "team")
-_MODELS = {"theme": ThemeIn, "organisation": OrganisationIn, "team": TeamIn}
-_ROWS = {"theme": "themes", "organisation": "organisations", "team": "teams"}
+KINDS = ("theme", "organisation", "team", "stakeholder")
+_MODELS = {
+    "theme": ThemeIn,
+    "organisation": OrganisationIn,
+    "team": TeamIn,
+    "stakeholder": StakeholderIn,
+}
+_ROWS = {
+    "theme": "themes",
+    "organisation": "organisations",
+    "team": "teams",
+    "stakeholder": "stakeholders",
+}
 
 
 def key_of(name: str) -> str:
@@ -45,6 +55,8 @@ class Matcher:
         self.plan_name = doc.plan.name
         self.created: dict[str, list[Any]] = {kind: [] for kind in KINDS}
         self._keys: dict[str, set[str]] = {}
+        self._found: dict[tuple[str, str], str] = {}
+        """(kind, text as written) -> key: a column names the same few records many times."""
         self._names: dict[str, dict[str, dict[str, str]]] = {}
         """kind -> compared word -> {key: name}."""
         self._first_org: str | None = doc.organisations[0].key if doc.organisations else None
@@ -64,8 +76,14 @@ class Matcher:
     def key(self, kind: str, text: str, *, organisation: str | None = None) -> str:
         """The key of the ``kind`` record that ``text`` names (creating it if allowed);
         :class:`ValueError` when it names two, or none and creating is off. ``organisation``
-        (a team's owner, by key or name) is where a new team belongs."""
-        text = text.strip()
+        (by key or name) is where a new team or stakeholder belongs."""
+        if (kind, text) in self._found:
+            return self._found[kind, text]
+        key = self._find(kind, text.strip(), organisation)
+        self._found[kind, text] = key
+        return key
+
+    def _find(self, kind: str, text: str, organisation: str | None) -> str:
         if text in self._keys[kind]:
             return text
         found = self._names[kind].get(word_key(text), {})
@@ -92,6 +110,9 @@ class Matcher:
                 owner or self._first_org or self.key("organisation", self.plan_name)
             )
             values["capacity"] = DEFAULT_TEAM_CAPACITY
+            values["capacity_assumed"] = True
+        elif kind == "stakeholder" and organisation:
+            values["organisation"] = self.key("organisation", organisation)
         row = _MODELS[kind].model_validate(values)
         if kind == "organisation" and self._first_org is None:
             self._first_org = key

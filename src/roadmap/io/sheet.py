@@ -19,7 +19,7 @@ together with every problem of validation and references, so that one run names 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -27,9 +27,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from roadmap.io.matching import Matcher
+from roadmap.io.needs_sheet import AddedNeeds, NeedsSheet, add_needs, with_needs
 from roadmap.io.planfile import PlanFileError, describe, validation_problems
 from roadmap.model import typed_words as words
 from roadmap.model.inputs import ItemIn, PlanDoc, check_references
+from roadmap.model.partial import placeholder
 from roadmap.model.storable import storage_problems
 from roadmap.model.typed_words import word_key
 
@@ -49,6 +51,8 @@ SKIP = "-"
 """``--map "Column=-"``: the column is known and not imported."""
 HEADER_SEARCH = 20
 """Rows searched for the header row (title rows above it are skipped)."""
+STEP = 1000
+"""Rows between two calls of a progress ``step``."""
 TOTAL_WORDS = {word_key(w) for w in ("yhteensä", "summa", "total", "totalt", "sum", "totals")}
 
 HEADERS: dict[str, str] = {
@@ -158,15 +162,18 @@ class _NoValue:
 NO_VALUE = _NoValue()
 
 
-@dataclass
+@dataclass(slots=True)
 class SheetRow:
     """One row: its line in the file, its cells by field (``None``: the cell is empty), and
-    the cells that could not be read (``(header, message)``)."""
+    the cells that could not be read (``(header, message)``).
+
+    A large sheet has 100,000 of these: each holds no more containers than it needs, which
+    spares the cycle collector most of its passes over them."""
 
     line: int
     values: dict[str, Any]
-    scores: dict[str, Any]
-    problems: list[tuple[str, str]] = field(default_factory=list)
+    scores: dict[str, Any] | None = None
+    problems: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -180,8 +187,14 @@ class Sheet:
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     """Problems of the file as a whole (headers, quoting), reported with the rows' ones."""
+    positions: dict[str, int] = field(default_factory=dict)
+    """Field -> the position of its column (from 0)."""
+    width: int = 0
+    """Columns in the header row."""
     skipped: list[str] = field(default_factory=list)
     """Rows passed over on purpose (totals), said in the summary."""
+    needs: NeedsSheet | None = None
+    """A sheet of stakeholders and needs read beside the items (workbooks only)."""
 
 
 @dataclass
@@ -194,6 +207,8 @@ class Imported:
     created: dict[str, list[Any]]
     new: set[str] = field(default_factory=set)
     """Keys of the changed items that the plan did not have."""
+    needs: AddedNeeds = field(default_factory=AddedNeeds)
+    """Needs a sheet of stakeholders and needs added."""
 
 
 def parse_mapping(specs: Iterable[str]) -> dict[str, str]:
@@ -222,22 +237,34 @@ def read_table(
     criteria: Iterable[str] = (),
     mapping: dict[str, str] | None = None,
     decimal_comma: bool = True,
+    step: Callable[[int], None] | None = None,
 ) -> Sheet:
     """A :class:`Sheet` of ``records`` (line number, cells); cells are text, or values a
     workbook holds (numbers, dates, booleans). Raises :class:`PlanFileError` only when no
-    header row can be found; every other problem is kept in the sheet."""
+    header row can be found; every other problem is kept in the sheet. ``step`` is told of
+    every :data:`STEP` records read (for a progress bar)."""
     known = {word_key(c): c for c in criteria}
     mapping = mapping or {}
     sheet: Sheet | None = None
-    header: list[Any] = []
+    readers: list[tuple[str, int, Callable[[Any], Any]]] = []
     above: list[tuple[int, list[Any]]] = []
-    for line, cells in records:
+    gaps: list[int] = []
+    """Lines of the empty rows between rows of items (those at the end are no rows at all)."""
+    empty: list[int] = []
+    for n, (line, cells) in enumerate(records, start=1):
+        if step is not None and n % STEP == 0:
+            step(STEP)
         if not any(_text(cell) for cell in cells):
+            if sheet is not None:
+                empty.append(line)
             continue
         if sheet is not None:
-            _row(sheet, header, cells, line, decimal_comma)
+            gaps += empty
+            empty.clear()
+            _row(sheet, readers, cells, line)
         elif _has_key(cells, mapping):
-            sheet, header = _columns(cells, line, name, known, mapping), cells
+            sheet = _columns(cells, line, name, known, mapping)
+            readers = _readers(sheet, decimal_comma)
         else:
             above.append((line, cells))
             if len(above) >= HEADER_SEARCH:
@@ -246,6 +273,9 @@ def read_table(
         if not above:
             raise PlanFileError([f"{name}: the file has no rows"])
         raise PlanFileError(_columns(above[0][1], above[0][0], name, known, mapping).problems)
+    if gaps:
+        lines = ", ".join(map(str, gaps[:10])) + (" ..." if len(gaps) > 10 else "")
+        sheet.skipped.append(f"{name}: {len(gaps)} empty row(s), on line(s) {lines}")
     return sheet
 
 
@@ -264,7 +294,7 @@ def _columns(
     header: list[Any], line: int, name: str, criteria: dict[str, str], mapping: dict[str, str]
 ) -> Sheet:
     """Which field each header gives; problems for duplicates and a missing key column."""
-    sheet = Sheet(name=name, columns={})
+    sheet = Sheet(name=name, columns={}, width=len(header))
     for number, cell in enumerate(header, start=1):
         text = _text(cell)
         norm = word_key(text.lstrip("\ufeff"))
@@ -283,6 +313,7 @@ def _columns(
             )
         else:
             sheet.columns[target] = text
+            sheet.positions[target] = number - 1
     if "key" not in sheet.columns:
         sheet.problems.append(
             f"{name}:{line}: no key column (a header such as key, tunnus or nyckel)"
@@ -299,28 +330,65 @@ def _score_column(header: str, criteria: dict[str, str]) -> str | None:
     return f"score:{criteria[norm]}" if norm in criteria else None
 
 
-def _row(sheet: Sheet, header: list[Any], cells: list[Any], line: int, decimal_comma: bool) -> None:
+_TEXT_FIELDS = ("key", "title", "description", NOTES, *LIST_FIELDS)
+"""Fields whose cells are rarely repeated; other columns remember each distinct cell read."""
+
+
+def _readers(sheet: Sheet, decimal_comma: bool) -> list[tuple[str, int, Callable[[Any], Any]]]:
+    """``(field, position, read)`` for each column the sheet imports: what turns its cells
+    into values, chosen once per column. Statuses, names, numbers and dates repeat down a
+    column, so each distinct cell is read once."""
+
+    def reader(target: str) -> Callable[[Any], Any]:
+        def read(cell: Any) -> Any:
+            return cell_value(target, cell, decimal_comma=decimal_comma)
+
+        if target in _TEXT_FIELDS:
+            return read
+        memo: dict[Any, Any] = {}
+
+        def remembered(cell: Any) -> Any:
+            if cell in memo:
+                return memo[cell]
+            value = memo[cell] = read(cell)
+            return value
+
+        return remembered
+
+    return [(target, sheet.positions[target], reader(target)) for target in sheet.columns]
+
+
+def _row(
+    sheet: Sheet,
+    readers: list[tuple[str, int, Callable[[Any], Any]]],
+    cells: list[Any],
+    line: int,
+) -> None:
     """Add the row ``cells`` to ``sheet`` (or note it as a total row)."""
-    row = SheetRow(line=line, values={}, scores={})
-    if any(_text(cell) for cell in cells[len(header) :]):
-        row.problems.append(("", "the row has more cells than the header has columns"))
-    texts = dict(zip([_text(h) for h in header], [*cells, *[None] * len(header)], strict=False))
-    key_cell = texts.get(sheet.columns["key"]) if "key" in sheet.columns else None
-    if not _text(key_cell) and any(
+    row = SheetRow(line=line, values={})
+    n = len(cells)
+    if n > sheet.width and any(_text(cell) for cell in cells[sheet.width :]):
+        row.problems += (("", "the row has more cells than the header has columns"),)
+    at = sheet.positions["key"]
+    if (at >= n or not _text(cells[at])) and any(
         isinstance(c, str) and word_key(c) in TOTAL_WORDS for c in cells
     ):
         sheet.skipped.append(f"{sheet.name}:{line}: a total row")
         return
-    for target, text in sheet.columns.items():
+    values = row.values
+    for target, at, read in readers:
+        cell = cells[at] if at < n else None
         try:
-            value = cell_value(target, texts.get(text), decimal_comma=decimal_comma)
+            value = None if cell is None or cell == "" else read(cell)
         except ValueError as exc:
-            row.problems.append((text, str(exc)))
+            row.problems += ((sheet.columns[target], str(exc)),)
             continue
         if target.startswith("score:"):
-            row.scores[target.removeprefix("score:")] = value
+            if row.scores is None:
+                row.scores = {}
+            row.scores[target[6:]] = value
         else:
-            row.values[target] = value
+            values[target] = value
     sheet.rows.append(row)
 
 
@@ -382,7 +450,13 @@ def merge_items(doc: PlanDoc, sheet: Sheet) -> tuple[PlanDoc, list[ItemIn]]:
     return imported.doc, imported.changed
 
 
-def import_sheet(doc: PlanDoc, sheet: Sheet, *, create: bool = True) -> Imported:
+def import_sheet(
+    doc: PlanDoc,
+    sheet: Sheet,
+    *,
+    create: bool = True,
+    step: Callable[[int], None] | None = None,
+) -> Imported:
     """The plan with the sheet's rows added or applied to its items.
 
     A row whose key the plan has updates that item in the columns the sheet has (an empty cell
@@ -396,31 +470,37 @@ def import_sheet(doc: PlanDoc, sheet: Sheet, *, create: bool = True) -> Imported
     index = {item.key: i for i, item in enumerate(items)}
     matcher = Matcher(doc, create=create)
     rows_at: dict[int, SheetRow] = {}
-    first_line: dict[str, int] = {}
+    row_of: dict[str, SheetRow] = {}
     problems: list[tuple[int, str]] = [(0, p) for p in sheet.problems]
+    needs = add_needs(doc, sheet.needs, matcher) if sheet.needs else AddedNeeds()
+    problems += [(0, message) for _, message in needs.problems]  # another sheet: first
     placeholders: dict[str, ItemIn] = {}
-    for row in sheet.rows:
+    for n, row in enumerate(sheet.rows, start=1):
+        if step is not None and n % STEP == 0:
+            step(STEP)
         key = row.values.get("key")
         where = _where(sheet, row)
         problems += [(row.line, _cell_message(where, header, m)) for header, m in row.problems]
         if key is None:
             problems.append((row.line, f"{where}: the row has no key"))
             continue
-        if key in first_line:
-            problems.append((row.line, f"{where}: key {key!r} is also on line {first_line[key]}"))
+        if key in row_of:
+            problems.append((row.line, f"{where}: key {key!r} is also on line {row_of[key].line}"))
             continue
-        first_line[key] = row.line
+        row_of[key] = row
         resolved, named = _resolved(matcher, row, sheet, problems)
         failed = bool(row.problems) or not named
         data = _merged(items[index[key]] if key in index else None, row, resolved)
         try:
             item = ItemIn.model_validate(data)
         except ValidationError as exc:
+            unread = {header for header, _ in row.problems}  # already reported
             problems += [
                 (row.line, _row_message(sheet, row, p.loc, p.message))
                 for p in validation_problems(exc)
+                if not p.loc or sheet.columns.get(str(p.loc[0])) not in unread
             ]
-            placeholders[key] = placeholder_item(data)
+            placeholders[key] = placeholder(ItemIn, data)
             continue
         if failed:
             placeholders[key] = item
@@ -432,16 +512,13 @@ def import_sheet(doc: PlanDoc, sheet: Sheet, *, create: bool = True) -> Imported
             items[position] = item
         rows_at[position] = row
     checked = [placeholders.pop(item.key, item) for item in items]
-    merged = matcher.extended(doc).model_copy(update={"items": [*checked, *placeholders.values()]})
+    merged = with_needs(matcher.extended(doc), needs)
+    merged = merged.model_copy(update={"items": [*checked, *placeholders.values()]})
     found = check_references(merged) + storage_problems(merged)
-    lines = {id(items[p]): row for p, row in rows_at.items()}
-    keys = {"items": [{"key": item.key} for item in merged.items]}
+    keys = {"items": [{"key": item.key} for item in merged.items]} if found else {}
     for p in found:
         at = p.loc[1] if p.loc[:1] == ("items",) and len(p.loc) > 2 else None
-        item = merged.items[at] if at is not None else None
-        row = lines.get(id(item)) if item is not None else None
-        if row is None and item is not None:
-            row = next((r for r in sheet.rows if r.values.get("key") == item.key), None)
+        row = row_of.get(merged.items[at].key) if at is not None else None
         if row is not None:
             problems.append((row.line, _row_message(sheet, row, p.loc[2:], p.message)))
         else:
@@ -451,22 +528,7 @@ def import_sheet(doc: PlanDoc, sheet: Sheet, *, create: bool = True) -> Imported
     merged = merged.model_copy(update={"items": items})
     changed = [items[p] for p in sorted(rows_at)]
     new = {item.key for item in changed} - {item.key for item in doc.items}
-    return Imported(merged, changed, matcher.created, new)
-
-
-def placeholder_item(data: dict[str, Any]) -> ItemIn:
-    """An item that stands for a row that failed validation, holding only its key and the
-    references that have the right shape, so that its other problems are found too."""
-    clean: dict[str, Any] = {"key": str(data.get("key")), "i18n": {}}
-    for name in NAMED_FIELDS:
-        value = data.get(name)
-        clean[name] = value if isinstance(value, str) else None
-    for name in LIST_FIELDS:
-        value = data.get(name)
-        clean[name] = [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-    scores = data.get("scores")
-    clean["scores"] = {k: 0.0 for k in scores if isinstance(k, str)} if scores else {}
-    return ItemIn.model_construct(**clean)
+    return Imported(merged, changed, matcher.created, new, needs)
 
 
 def _resolved(
@@ -508,12 +570,13 @@ def _merged(item: ItemIn | None, row: SheetRow, resolved: dict[str, Any]) -> dic
     if notes:
         description = data.get("description") or ""
         data["description"] = f"{description}\n\n{notes}" if description else notes
-    scores = data.setdefault("scores", {})
-    for name, value in row.scores.items():
-        if value is None:
-            scores.pop(name, None)
-        else:
-            scores[name] = value
+    if row.scores:
+        scores = data.setdefault("scores", {})
+        for name, value in row.scores.items():
+            if value is None:
+                scores.pop(name, None)
+            else:
+                scores[name] = value
     return data
 
 

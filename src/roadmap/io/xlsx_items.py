@@ -8,6 +8,9 @@ last calculated and saved with it. A formula that has no such value (a file writ
 script and never opened in a spreadsheet program) is reported, not guessed. What the cells mean
 and how rows become items is :mod:`roadmap.io.sheet`'s, shared with CSV files.
 
+A second sheet of stakeholders and their needs, recognised by its headers, is read beside the
+items (:mod:`roadmap.io.needs_sheet`).
+
 Writing makes string cells of all text, never formulas, so that nothing a person typed runs in
 Excel; dates are date cells. The header row is styled and frozen, and columns are as wide as
 their contents (within limits).
@@ -18,12 +21,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
+from roadmap.io.needs_sheet import NeedsSheet, is_needs_header, read_needs
 from roadmap.io.planfile import PlanFileError
-from roadmap.io.sheet import HEADER_SEARCH, NO_VALUE, Sheet, read_table
+from roadmap.io.sheet import FIELDS, HEADER_SEARCH, NO_VALUE, Sheet, read_table
+from roadmap.model.inputs import PlanDoc
 from roadmap.model.typed_words import word_key
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
@@ -36,8 +41,10 @@ def read_items_xlsx(
     criteria: Iterable[str] = (),
     mapping: dict[str, str] | None = None,
     sheet: str | None = None,
+    step: Callable[[int], None] | None = None,
 ) -> Sheet:
-    """Rows of the items sheet of the workbook ``data`` (see the module's description)."""
+    """Rows of the items sheet of the workbook ``data`` (see the module's description);
+    ``step`` is told of the rows read (see :func:`roadmap.io.sheet.read_table`)."""
     from openpyxl import load_workbook
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -50,14 +57,32 @@ def read_items_xlsx(
         title = _choose(values, name, sheet, mapping or {})
         formulas = _formula_cells(data, title) if _has_formulas(data) else set()
         rows = values[title].iter_rows(values_only=True)
-        return read_table(
+        table = read_table(
             _records(rows, formulas),
             name=f"{name}[{title}]",
             criteria=criteria,
             mapping=mapping,
+            step=step,
         )
+        table.needs = _needs_sheet(values, title, name)
+        return table
     finally:
         values.close()
+
+
+def _needs_sheet(workbook: Any, items: str, name: str) -> NeedsSheet | None:
+    """The first other sheet whose header (within :data:`HEADER_SEARCH` rows) names
+    stakeholders and needs."""
+    for title in workbook.sheetnames:
+        if title == items:
+            continue
+        head = workbook[title].iter_rows(max_row=HEADER_SEARCH, values_only=True)
+        if any(is_needs_header(cells) for cells in head):
+            rows = enumerate(workbook[title].iter_rows(values_only=True), start=1)
+            return read_needs(
+                ((line, list(cells)) for line, cells in rows), name=f"{name}[{title}]"
+            )
+    return None
 
 
 def _choose(workbook: Any, name: str, wanted: str | None, mapping: dict[str, str]) -> str:
@@ -125,6 +150,25 @@ def _records(
 
 
 # -- writing
+
+
+def write_items_xlsx(doc: PlanDoc) -> bytes:
+    """The plan's items as a workbook with the columns of the items CSV; reads back the same."""
+    headers = [*FIELDS, *(f"score:{c.key}" for c in doc.criteria)]
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, list):
+            return "; ".join(value) or None
+        return None if value == "" else value
+
+    rows = (
+        [cell(getattr(item, name)) for name in FIELDS]
+        + [item.scores.get(c.key) for c in doc.criteria]
+        for item in doc.items
+    )
+    return write_xlsx([("items", headers, rows)])
 
 
 def write_xlsx(

@@ -9,7 +9,7 @@ whichever face asked for them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +22,7 @@ from roadmap.store.repo import NotFoundError
 if TYPE_CHECKING:
     from roadmap.engine.baseline import Change
     from roadmap.engine.result import Roadmap
+    from roadmap.io.outfiles import Outputs
 
 __all__ = ["ExportInput", "NotFoundError", "load_for_export", "write_exports", "write_loaded"]
 
@@ -70,10 +71,19 @@ def write_exports(
     generated: date | None = None,
 ) -> list[Path]:
     """Write every format in every language (``None``: the plan's own) into ``folder``; the
-    paths written, in that order. ``generated`` is the date the documents say they were made
-    (default: ``$SOURCE_DATE_EPOCH`` as a UTC date, else today)."""
+    paths written, in that order. A damaged database is refused, and the files are written
+    whole, all of them or (with the folders made for them) none. ``generated`` is the date the
+    documents say they were made (default: ``$SOURCE_DATE_EPOCH`` as a UTC date, else today).
+    """
+    from roadmap.io.outfiles import Outputs
+    from roadmap.store.integrity import require_sound
+
+    require_sound(store)
     loaded = load_for_export(store, plan_id, baseline=baseline)
-    return write_loaded(loaded, formats, languages, folder, generated=generated)
+    outputs = Outputs()
+    with outputs.all_or_folders_removed():
+        write_loaded(loaded, formats, languages, folder, generated=generated, outputs=outputs)
+    return outputs.written
 
 
 def write_loaded(
@@ -82,14 +92,16 @@ def write_loaded(
     languages: Iterable[str] | None,
     folder: Path,
     *,
+    outputs: Outputs,
     generated: date | None = None,
+    done: Callable[[Path], object] | None = None,
 ) -> list[Path]:
-    """:func:`write_exports` of a plan already loaded."""
+    """:func:`write_exports` of a plan already loaded, each file through ``outputs``;
+    ``done`` is told of each file once written."""
     from roadmap.io.export import file_name, generated_date, render
 
     codes = list(languages) if languages is not None else list(loaded.doc.plan.languages)
     when = generated_date(generated)
-    folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for fmt in dict.fromkeys(formats):
         for code in codes:
@@ -102,7 +114,8 @@ def write_loaded(
                 baseline=loaded.baseline,
                 changes=loaded.changes,
             )
-            path = folder / file_name(loaded.doc, fmt, code)
-            path.write_bytes(data)
+            path = outputs.write_bytes(folder / file_name(loaded.doc, fmt, code), data)
             paths.append(path)
+            if done is not None:
+                done(path)
     return paths

@@ -1,6 +1,7 @@
 """Items from a spreadsheet into a stored plan: read the plan, let the sheet change it, write.
 
-The records the sheet's names made (themes, teams, organisations) are added first. New keys add
+The records the sheet's names made (themes, teams, organisations, stakeholders and their needs)
+are added first. New keys add
 items; rows with a stored key change that item in just the fields where the sheet differs from
 what was read, through :func:`roadmap.store.item_write.update_items`. So an import and anyone
 else writing the same items meanwhile both land unless they changed the same field, which
@@ -30,8 +31,14 @@ __all__ = ["ItemsImported", "NotFoundError", "WriteConflict", "import_items"]
 Reader = Callable[[PlanDoc], tuple["Imported", Any]]
 """Reads the sheet against the plan as stored: the plan as the sheet makes it, and the sheet."""
 
-CREATED = (("organisation", t.Organisation), ("theme", t.Theme), ("team", t.Team))
-"""Records a sheet's names can make, in the order they are written (teams name an owner)."""
+CREATED = (
+    ("organisation", t.Organisation),
+    ("theme", t.Theme),
+    ("team", t.Team),
+    ("stakeholder", t.Stakeholder),
+)
+"""Records a sheet's names can make, in the order they are written (teams name an owner);
+the needs a sheet of needs makes come after them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +53,7 @@ class ItemsImported:
 
 
 def import_items(
-    store: Store,
+    open_store: Callable[[], Store],
     read: Reader,
     *,
     slug: str | None,
@@ -55,7 +62,8 @@ def import_items(
 ) -> ItemsImported:
     """Import the sheet ``read`` gives into plan ``slug``, or into ``new_plan``, all or nothing.
 
-    A new plan is made only once the whole sheet is known to be good. The write is one
+    The database is opened (``open_store``) and a new plan made only once the whole sheet is
+    known to be good, so that a failed import leaves no database file behind. The write is one
     transaction, tried again from the start (``read`` included) if the database stays busy.
     Raises what ``read`` raises for problems of the sheet, :class:`NotFoundError` for a
     missing plan and :class:`WriteConflict` for fields changed since they were read.
@@ -71,7 +79,7 @@ def import_items(
             counts = _write(session, plan.id, empty, imported)
             return ItemsImported(plan.slug, imported, sheet, counts)
 
-        return store.run(create)
+        return open_store().run(create)
 
     def work(session) -> ItemsImported:
         plan = find_plan(session=session, slug=slug)
@@ -80,6 +88,7 @@ def import_items(
         counts = None if dry_run else _write(session, plan.id, doc, imported)
         return ItemsImported(plan.slug, imported, sheet, counts)
 
+    store = open_store()
     if dry_run:
         with store.read() as session:
             return work(session)
@@ -88,15 +97,17 @@ def import_items(
 
 def _write(session, plan_id: int, doc: PlanDoc, imported: Imported) -> tuple[int, int]:
     """The records the import made, then its items; the numbers of items added and updated."""
+
+    def add(model: type, values: dict) -> None:
+        values = row_columns(session=session, plan_id=plan_id, values=values)
+        add_row(session=session, plan_id=plan_id, model=model, values=values)
+
     for kind, model in CREATED:
         for row in imported.created[kind]:
-            values = row.model_dump(exclude={"i18n", "capacity_changes"})
-            add_row(
-                session=session,
-                plan_id=plan_id,
-                model=model,
-                values=row_columns(session=session, plan_id=plan_id, values=values),
-            )
+            add(model, row.model_dump(exclude={"i18n", "capacity_changes", "needs", "sources"}))
+    for need in imported.needs.needs:
+        values = need.model_dump(exclude={"i18n"})
+        add(t.Need, {**values, "stakeholder": imported.needs.holders[need.key]})
     stored = {item.key: item for item in doc.items}
     writes = [
         w

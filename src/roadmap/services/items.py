@@ -74,13 +74,19 @@ def remove_item(store: Store, plan_id: int, key: str) -> DeletedItem:
 
 def item_for_editor(
     store: Store, plan_id: int, key: str | None, choices: dict[str, type]
-) -> tuple[dict[str, list[tuple[str, str]]], ItemIn | None]:
+) -> tuple[dict[str, list[tuple[str, str]]], ItemIn | None, list[str]]:
     """In one read: ``(key, name)`` of the plan's rows of each model in ``choices`` (by the
-    field that chooses among them), and item ``key`` as stored (None: a new item)."""
+    field that chooses among them), item ``key`` as stored, and for a new item (``key`` None)
+    the keys the plan's items have."""
+    from roadmap.model import tables as t
+    from roadmap.store.rows import key_map
+
     with store.read() as session:
         found = {
             name: keyed_names(session=session, plan_id=plan_id, model=model)
             for name, model in choices.items()
         }
-        item = None if key is None else read_item(session=session, plan_id=plan_id, key=key)[0]
-    return found, item
+        if key is None:
+            keys = list(key_map(session=session, plan_id=plan_id, model=t.Item).values())
+            return found, None, keys
+        return found, read_item(session=session, plan_id=plan_id, key=key)[0], []

@@ -2,8 +2,9 @@
 checking and backing up plans, and saving and reading baselines.
 
 Each function is one short transaction of its own. The errors a face shows a person are
-importable from here (:class:`NotFoundError`, :class:`SchemaError` ...), so that faces need
-not reach into storage.
+importable from here (:class:`NotFoundError`, :class:`SchemaError` ...), with :func:`explain`,
+which words a fault of the disk or the database plainly, so that faces need not reach into
+storage.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from typing import TYPE_CHECKING
 from roadmap.store.backup import BackupError
 from roadmap.store.baselines import BaselineExistsError
 from roadmap.store.db import Store
+from roadmap.store.faults import explain
 from roadmap.store.migrate import SchemaError
 from roadmap.store.repo import KeyTakenError, NotFoundError, slugify
 
 if TYPE_CHECKING:
     from roadmap.engine.result import Roadmap
+    from roadmap.io.outfiles import Outputs
     from roadmap.model.check import Finding
     from roadmap.model.inputs import PlanDoc, PlanIn
     from roadmap.model.tables import Plan
@@ -36,16 +39,22 @@ __all__ = [
     "backup",
     "check_plan",
     "create_plan",
+    "describe_database",
+    "explain",
     "find_plan",
     "import_plan",
+    "integrity_problems",
     "list_baselines",
     "list_plans",
     "load_baseline",
     "open_store",
     "plan_counts",
     "read_document",
+    "require_sound",
+    "restore_from",
     "save_baseline",
     "slugify",
+    "sqlite_file",
 ]
 
 
@@ -53,10 +62,25 @@ class PlanExistsError(ValueError):
     """The database already has a plan with the slug a new one would take."""
 
 
-def open_store(db: str | os.PathLike[str] | None = None) -> Store:
+def open_store(db: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
     """The database ``db`` (a path or URL; default as :func:`~roadmap.store.db.database_url`
-    says), its schema created or upgraded; :class:`SchemaError` when it cannot be."""
-    return Store.open(db)
+    says), its schema created or upgraded; :class:`SchemaError` when it cannot be. Without
+    ``create`` a missing database is a fault rather than made."""
+    return Store.open(db, create=create)
+
+
+def describe_database(db: str | os.PathLike[str] | None = None) -> str:
+    """The database ``db`` as a person would name it, without opening it."""
+    from roadmap.store.db import database_url, describe
+
+    return describe(database_url(db))
+
+
+def require_sound(store: Store) -> None:
+    """Refuse a SQLite file that fails SQLite's quick check (a fault naming the way out)."""
+    from roadmap.store.integrity import require_sound as check
+
+    check(store)
 
 
 def find_plan(store: Store, slug: str | None) -> Plan:
@@ -139,12 +163,38 @@ def check_plan(store: Store, plan_id: int) -> list[Finding]:
         return check_stored(session=session, plan_id=plan_id)
 
 
+def integrity_problems(store: Store, *, full: bool = False) -> list[str] | None:
+    """What SQLite's quick (or ``full``) check finds wrong with the file; None on PostgreSQL,
+    which has no such check."""
+    from roadmap.store.integrity import integrity_problems as problems
+
+    return problems(store, full=full)
+
+
 def backup(store: Store, target: Path) -> Path:
     """A consistent copy of the database at ``target`` (a SQLite file); the path written, or
     :class:`BackupError`."""
     from roadmap.store.backup import backup_to
 
     return backup_to(store, target)
+
+
+def sqlite_file(db: str | os.PathLike[str] | None = None) -> Path | None:
+    """The SQLite file ``db`` names, or None for a server database."""
+    from roadmap.store.db import database_url, sqlite_path
+
+    return sqlite_path(database_url(db))
+
+
+def restore_from(path: Path, backup: Path, outputs: Outputs) -> Path | None:
+    """Swap the contents of the SQLite file ``path`` for those of ``backup`` (checked first),
+    and bring its schema up to date; where the database as it was is kept, or
+    :class:`BackupError`."""
+    from roadmap.store.backup import restore_from as restore
+
+    aside = restore(path, backup, outputs)
+    Store.open(path, create=False).close()  # upgrades a backup of an older schema
+    return aside
 
 
 def save_baseline(

@@ -16,6 +16,7 @@ from sqlalchemy import func, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
+from roadmap.i18n import N_
 from roadmap.model import tables as t
 from roadmap.model.workshop_tables import (
     WorkshopNote,
@@ -250,7 +251,7 @@ def participant_by_token(*, session: Session, session_id: int, token: str) -> Wo
         )
     ).first()
     if found is None:
-        raise NotYou("You are not a participant of this workshop; join again.")
+        raise NotYou(N_("You are not a participant of this workshop; join again."))
     return found
 
 

@@ -98,13 +98,21 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         self, formats: list[str], languages: list[str], folder: Path, baseline: str | None
     ) -> None:
         from roadmap.services.exporting import NotFoundError, write_exports
+        from roadmap.services.plans import explain
 
+        store = self.ctx.store
         try:
             paths = write_exports(
-                self.ctx.store, self.ctx.plan_id, formats, languages, folder, baseline=baseline
+                store, self.ctx.plan_id, formats, languages, folder, baseline=baseline
             )
-        except (OSError, NotFoundError) as exc:
+        except NotFoundError as exc:
             self.app.call_from_thread(self._failed, str(exc))
+            return
+        except Exception as exc:
+            message = explain(exc, store.describe())
+            if message is None and not isinstance(exc, OSError):
+                raise
+            self.app.call_from_thread(self._failed, message or str(exc))
             return
         self.app.call_from_thread(self._written, paths, folder)
 

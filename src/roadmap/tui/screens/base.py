@@ -164,7 +164,7 @@ class PlanView(Screen):
             with ctx.store.write() as session:
                 deleted = delete_row(session=session, plan_id=ctx.plan_id, model=model, key=key)
             self.roadmap_app.history.record(RowChange(model, what, deleted.state, None, deleted))
-            self.notify(f"{what.capitalize()} {key} deleted (Ctrl+Z brings it back)", timeout=3)
+            self.roadmap_app.tell(f"{what.capitalize()} {key} deleted (Ctrl+Z brings it back).")
             self.roadmap_app.plan_changed()
 
         self.app.push_screen(Confirm(question, "Delete"), answer)

@@ -94,12 +94,12 @@ class PrioritiesView(PlanView):
 
     def _set_columns(self) -> None:
         n = len(self.criteria)
-        columns = [Column("Key", KEY, 9), Column("Title", TITLE)]
+        columns = [Column("Key", KEY, 9), Column("Title", TITLE, 12, stretch=True)]
         for i, c in enumerate(self.criteria):
-            label = c.name[:7]
+            label = c.name
             columns.append(
                 Column(
-                    ("▸" + label) if i == self.selected else label,
+                    ("▸" if i == self.selected else " ") + label,
                     3 + i,
                     8,
                     right=True,
@@ -238,7 +238,7 @@ class PrioritiesView(PlanView):
         c = self.criteria[self.selected]
         key = row[KEY]
         change = ScoreChange(key, c.key, row[3 + self.selected], value)
-        if not self.roadmap_app.apply(change, reload=False):
+        if not self.roadmap_app.apply(change, reload=False, key=key):
             return
         scores = dict(self._scores.get(key, {}))
         if value is None:

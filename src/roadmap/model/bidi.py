@@ -1,4 +1,4 @@
-"""User text shown on a terminal with its invisible direction controls made visible.
+"""Direction controls in user text: made visible on a terminal, and found for checks.
 
 Right-to-left override and isolate characters (U+202A-U+202E, U+2066-U+2069) reorder the text
 around them, so that ``CI-1\u202eexe.txt`` reads as something it is not (visual spoofing).
@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+BIDI_CHARACTERS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+BIDI_CONTROLS = re.compile(f"[{BIDI_CHARACTERS}]")
 
 
 def visible(text: str) -> str:
