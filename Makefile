@@ -42,7 +42,7 @@ lint: $(STAMP)
 
 ## Run every benchmark, each printing its table.
 bench: $(STAMP)
-	for name in commands store engine export tui catalogs integrity sheets web; do $(BIN)/python bench/bench_$$name.py || exit 1; done
+	for name in commands store engine export tui catalogs integrity sheets web bulk_insert; do $(BIN)/python bench/bench_$$name.py || exit 1; done
 
 ## Extract every message from the code (babel.cfg) and add new ones to the fi, sv and en
 ## catalogs, dropping those the code no longer uses; then translate the empty entries.

@@ -142,3 +142,21 @@ def test_two_people_adding_the_halves_of_a_cycle_at_once_cannot_both_succeed(
             select(func.count()).select_from(t.Dependency).where(t.Dependency.plan_id == plan_id)
         ).scalar_one()
     assert count == 1
+
+
+def test_a_dependency_change_is_one_write_of_the_waiting_item(sqlite_store: Store) -> None:
+    store = sqlite_store
+    plan_id = _plan(store)
+
+    def versions() -> dict[str, int]:
+        with store.read() as session:
+            c = t.Item.__table__.c
+            return dict(session.execute(select(c.key, c.version)).all())
+
+    _add(store, plan_id, "CI-1", "CI-5")
+    _add(store, plan_id, "CI-3", "CI-5", "soft")
+    assert versions() == {"CI-1": 1, "CI-3": 1, "CI-5": 3}
+    with store.write() as session:
+        remove_dependency(session=session, plan_id=plan_id, blocker_key="CI-1", blocked_key="CI-5")
+    assert versions()["CI-5"] == 4
+    assert _edges(store, plan_id) == [("CI-3", "CI-5", "soft")]

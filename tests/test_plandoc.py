@@ -14,8 +14,9 @@ from roadmap.model.periods import Calendar, PeriodError, period_index
 from roadmap.model.storable import storage_problems
 from roadmap.store import bulk
 from roadmap.store.db import Store
+from roadmap.store.item_write import diff, update_items
 from roadmap.store.plan_read import read_plan
-from roadmap.store.plan_write import write_items, write_plan
+from roadmap.store.plan_write import add_items, write_plan
 from roadmap.store.repo import count_rows, list_plans
 from sample_plans import rich_plan, rich_plan_data, small_plan
 
@@ -109,7 +110,7 @@ def test_slug_is_made_unique_unless_replacing(store: Store) -> None:
 
 
 @pytest.mark.parametrize("few", [500, 0], ids=["keys by name", "whole key table"])
-def test_write_items_adds_and_replaces_in_place(store: Store, few: int, monkeypatch) -> None:
+def test_items_are_added_and_changed_in_place(store: Store, few: int, monkeypatch) -> None:
     monkeypatch.setattr(bulk, "_FEW", few)
     plan_id = _write(store, rich_plan())
     with store.read() as session:
@@ -120,7 +121,11 @@ def test_write_items_adds_and_replaces_in_place(store: Store, few: int, monkeypa
     )
     new = ItemIn(key="N-5", title="Uusi", depends_on=["Z-1"], soft_depends_on=["B-4"])
     with store.write() as session:
-        assert write_items(session=session, plan_id=plan_id, items=[changed, new]) == (1, 1)
+        assert add_items(session=session, plan_id=plan_id, items=[new]) == 1
+        versions = update_items(
+            session=session, plan_id=plan_id, writes=[diff(doc.items[0], changed)]
+        )
+        assert versions == {"Z-1": 2}
     back = _read(store, plan_id)
     assert back.items[0] == changed
     assert back.items[-1] == new

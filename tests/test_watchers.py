@@ -7,9 +7,9 @@ import threading
 from pathlib import Path
 
 from roadmap.model.inputs import PlanIn
+from roadmap.services.watch import ChangeWatcher, DataVersion
 from roadmap.store.db import Store
 from roadmap.store.repo import create_plan
-from roadmap.tui.watch import ChangeWatcher, DataVersion
 
 
 def test_closing_while_a_thread_reads_waits_for_the_read(tmp_path: Path) -> None:

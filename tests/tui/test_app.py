@@ -10,7 +10,8 @@ import pytest
 from rich.console import Console
 from textual.widgets import Static
 
-from roadmap.store.repo import find_item, update_item
+from roadmap.store.item_write import ItemWrite, update_item
+from roadmap.store.repo import find_item
 from roadmap.store.scores import all_scores
 from roadmap.tui.app import make_app
 from roadmap.tui.dialogs.help import Help
@@ -114,7 +115,7 @@ async def test_tab_ids_differ_from_widget_ids(app) -> None:
         assert app.current_mode == "teams"
 
 
-async def test_undoing_a_score_over_a_later_edit_is_refused(app, plan_store) -> None:
+async def test_undoing_a_score_someone_else_changed_since_is_refused(app, plan_store) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await open_view(pilot, "2")
         await pilot.press("minus")  # CI-1 value 5 -> 4
@@ -126,12 +127,13 @@ async def test_undoing_a_score_over_a_later_edit_is_refused(app, plan_store) -> 
             update_item(
                 session=session,
                 plan_id=1,
-                key="CI-1",
-                expected_version=version,
-                changes={"title": "Changed elsewhere"},
+                write=ItemWrite("CI-1", {"scores": {"value": 1.0}, "title": "Changed elsewhere"}),
             )
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert any("changed by someone else" in n.message for n in app._notifications)
+        assert any(
+            "Changed by someone else" in n.message and "CI-1 (scores.value)" in n.message
+            for n in app._notifications
+        )
     with plan_store.read() as session:
-        assert all_scores(session=session, plan_id=1)["CI-1"]["value"] == 4
+        assert all_scores(session=session, plan_id=1)["CI-1"]["value"] == 1

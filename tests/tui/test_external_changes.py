@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from roadmap.store.repo import update_item
+from roadmap.store.item_write import ItemWrite, update_item
 from roadmap.tui.widgets.grid import Grid
 from tui.conftest import loaded, seen, until
 
@@ -19,9 +19,7 @@ async def test_change_from_elsewhere_is_picked_up(plan_store, config_dir) -> Non
             update_item(
                 session=session,
                 plan_id=1,
-                key="CI-2",
-                expected_version=1,
-                changes={"title": "Muutettu toisaalla"},
+                write=ItemWrite("CI-2", {"title": "Muutettu toisaalla"}),
             )
 
         def titles() -> list[str]:

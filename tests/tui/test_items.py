@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlmodel import select
 
 from roadmap.model.tables import Item, ItemNeed
-from roadmap.store.repo import find_item, update_item
+from roadmap.store.item_write import ItemWrite, update_item
+from roadmap.store.repo import find_item
 from roadmap.tui.widgets.grid import Grid
 from tui.conftest import settle
 
@@ -91,15 +92,13 @@ async def test_stale_edit_is_refused(app, plan_store) -> None:
             update_item(
                 session=session,
                 plan_id=1,
-                key="CI-1",
-                expected_version=1,
-                changes={"title": "Changed elsewhere"},
+                write=ItemWrite("CI-1", {"title": "Changed elsewhere"}),
             )
         editor.query_one("#f-title").value = "Mine"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is editor
-        assert "changed by someone else" in str(editor.query_one("#banner").render())
+        assert "CI-1 (title)" in str(editor.query_one("#banner").render())
     assert stored(plan_store, "CI-1").title == "Changed elsewhere"
 
 

@@ -6,7 +6,7 @@ message that is set but hidden, cut or covered fails the test.
 
 from __future__ import annotations
 
-from roadmap.store.items import update_item
+from roadmap.store.item_write import ItemWrite, update_item
 from tui.conftest import notices, open_view, seen, settle, until
 
 
@@ -44,15 +44,13 @@ async def test_changed_elsewhere_banner_is_shown(app, plan_store) -> None:
             update_item(
                 session=session,
                 plan_id=1,
-                key="CI-1",
-                expected_version=1,
-                changes={"title": "Changed elsewhere"},
+                write=ItemWrite("CI-1", {"title": "Changed elsewhere"}),
             )
         app.screen.query_one("#f-title").value = "Mine"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert shown(app.screen.query_one("#banner"))
-        assert "changed by someone else" in seen(app)
+        assert "Changed by someone else" in seen(app) and "CI-1 (title)" in seen(app)
 
 
 async def test_new_need_with_empty_key_says_so(app) -> None:
@@ -228,16 +226,9 @@ async def test_sources_show_the_needs_relying_on_them(app) -> None:
 
 
 async def test_detail_panes_name_items_in_the_language_shown(app, plan_store) -> None:
-    from roadmap.store.items import update_item
-
     with plan_store.write() as session:
-        update_item(
-            session=session,
-            plan_id=1,
-            key="CI-1",
-            expected_version=1,
-            changes={"i18n": {"en": {"title": "Shared client view"}}},
-        )
+        change = ItemWrite("CI-1", {"i18n": {"en": {"title": "Shared client view"}}})
+        update_item(session=session, plan_id=1, write=change)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         app.set_language("en")

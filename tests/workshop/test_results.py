@@ -9,7 +9,8 @@ from roadmap.model import tables as t
 from roadmap.model.workshop_tables import WorkshopRound, WorkshopVote
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
-from roadmap.store.scores import all_scores, set_score
+from roadmap.store.item_write import ItemWrite, update_items
+from roadmap.store.scores import all_scores
 from roadmap.workshop.rules import Refused
 
 from .plans import seed
@@ -46,10 +47,8 @@ def _with_workshop_values(store: Store, value: float) -> int:
     with store.write() as s:
         plan_id = s.exec(select(t.Plan.id)).one()
         workshop_results.workshop_criterion(session=s, plan_id=plan_id)
-        for key in "ABCD":
-            set_score(
-                session=s, plan_id=plan_id, item_key=key, criterion_key="workshop", value=value
-            )
+        writes = [ItemWrite(key, {"scores": {"workshop": value}}) for key in "ABCD"]
+        update_items(session=s, plan_id=plan_id, writes=writes)
     return plan_id
 
 

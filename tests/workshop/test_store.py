@@ -281,7 +281,7 @@ def test_roadmap_comparison_ignores_edits_saved_meanwhile(
     import threading
 
     import roadmap.store.snapshot as snapshot
-    from roadmap.store.scores import set_score
+    from roadmap.store.item_write import ItemWrite, update_item
 
     control = Store.open(tmp_path / "control.db")
     expected = workshop_results.apply_to_plan(control, _round_for_d(control)).changes
@@ -292,7 +292,8 @@ def test_roadmap_comparison_ignores_edits_saved_meanwhile(
 
     def edit() -> None:  # another window raises B's benefit: B would move too
         with store.write() as s:
-            set_score(session=s, plan_id=plan_id, item_key="B", criterion_key="benefit", value=5)
+            write = ItemWrite("B", {"scores": {"benefit": 5}})
+            update_item(session=s, plan_id=plan_id, write=write)
 
     load, other = snapshot.load_snapshot, threading.Thread(target=edit)
 

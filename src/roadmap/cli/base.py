@@ -9,13 +9,11 @@ import click
 
 from roadmap import __version__
 from roadmap.i18n import _
-from roadmap.store.db import Store, database_url, describe
 
 if TYPE_CHECKING:
-    from sqlmodel import Session
-
     from roadmap.io.outfiles import Outputs
     from roadmap.model.tables import Plan
+    from roadmap.services.plans import Store
 
 
 CREATING = frozenset({"init", "import", "demo"})
@@ -38,10 +36,10 @@ class Context:
     @property
     def store(self) -> Store:
         if self._store is None:
-            from roadmap.store.migrate import SchemaError
+            from roadmap.services.plans import SchemaError, open_store
 
             try:
-                self._store = Store.open(self.db, create=self.create)
+                self._store = open_store(self.db, create=self.create)
             except SchemaError as exc:
                 fail(str(exc))
             click.get_current_context().call_on_close(self._store.close)
@@ -61,7 +59,7 @@ class Context:
     def sound_store(self) -> Store:
         """The store, after SQLite's quick check found its file sound (for exports, which
         would otherwise write out whatever a damaged file holds)."""
-        from roadmap.store.integrity import require_sound
+        from roadmap.services.plans import require_sound
 
         store = self.store
         require_sound(store)
@@ -69,14 +67,16 @@ class Context:
 
     def describe(self) -> str:
         """The database as a person would name it, without opening it."""
-        return describe(database_url(self.db))
+        from roadmap.services.plans import describe_database
 
-    def find_plan(self, session: Session, slug: str | None) -> Plan:
+        return describe_database(self.db)
+
+    def find_plan(self, slug: str | None) -> Plan:
         """The plan a command works on, or exit with a message naming the plans there are."""
-        from roadmap.store.repo import NotFoundError, find_plan
+        from roadmap.services.plans import NotFoundError, find_plan
 
         try:
-            return find_plan(session=session, slug=slug or self.plan_slug)
+            return find_plan(self.store, slug or self.plan_slug)
         except NotFoundError as exc:
             fail(str(exc))
 
@@ -112,13 +112,13 @@ def plan_option(func):
 
 class RoadmapGroup(click.Group):
     """The command group; a fault of the disk or the database met by any command becomes a
-    plain message and exit code 1 here (:func:`roadmap.store.faults.explain`)."""
+    plain message and exit code 1 here (:func:`roadmap.services.plans.explain`)."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except Exception as exc:
-            from roadmap.store.faults import explain
+            from roadmap.services.plans import explain
 
             obj = ctx.obj if isinstance(ctx.obj, Context) else Context(None)
             message = explain(exc, obj.describe())

@@ -110,8 +110,7 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
 
     from roadmap.io.planfile import load_plan
     from roadmap.model.inputs import PlanIn
-    from roadmap.store.plan_write import write_plan
-    from roadmap.store.repo import list_plans, slugify
+    from roadmap.services.plans import PlanExistsError, import_plan
 
     from .progress import progress
 
@@ -123,17 +122,14 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
         except ValidationError:
             fail(f"--plan {slug!r}: a slug holds lower-case letters, digits and '-'")
         doc = doc.model_copy(update={"plan": plan_in})
-    wanted = doc.plan.slug or slugify(doc.plan.name)
-    # A new plan's rows were all checked: only replacing deletes, which needs the cascades.
-    with ctx.store.write(foreign_keys=replace) as session:
-        if not replace and wanted in {p.slug for p in list_plans(session=session)}:
+    with progress(_("Writing {n} items", n=len(doc.items)), None):
+        try:
+            slug = import_plan(ctx.store, doc, replace=replace).slug
+        except PlanExistsError as exc:
             fail(
-                f"the database already has a plan {wanted!r}: use --replace to replace it, "
-                "or --plan NEW-SLUG to import this one beside it"
+                f"the database already has a plan {exc.args[0]!r}: use --replace to replace "
+                "it, or --plan NEW-SLUG to import this one beside it"
             )
-        with progress(_("Writing {n} items", n=len(doc.items)), None):
-            plan = write_plan(session=session, doc=doc, replace=replace)
-        slug = plan.slug
     click.echo(f"Imported plan {slug!r} ({len(doc.items)} items) into {ctx.store.describe()}")
 
 
@@ -188,67 +184,33 @@ def _import_items(ctx: Context, job: _ItemsImport, warnings: list[str], *, dry_r
     import leaves no database file behind either."""
     from pydantic import ValidationError
 
-    from roadmap.model.inputs import PlanDoc, PlanIn
-    from roadmap.store.plan_read import read_plan
-    from roadmap.store.repo import NotFoundError, create_plan, find_plan
+    from roadmap.model.inputs import PlanIn
+    from roadmap.services.importing import NotFoundError, WriteConflict, import_items
 
+    plan_in = None
     if job.new_plan is not None:
         try:
             plan_in = PlanIn(name=job.new_plan, slug=job.slug, start_date=date.today())
         except ValidationError as exc:
             fail(f"--new-plan/--plan: {exc.errors()[0]['msg']}")
-        imported, sheet = job.read(PlanDoc(plan=plan_in), warnings)
-        if dry_run:
-            _summary(imported, sheet, job.new_plan, None)
-            return
-        with ctx.store.write() as session:
-            plan = create_plan(session=session, plan_in=plan_in)
-            counts = _write_imported(session, plan.id, imported)
-            slug = plan.slug
-        _summary(imported, sheet, slug, counts)
-        return
-    opened = ctx.store.read() if dry_run else ctx.store.write()
-    with opened as session:
-        try:
-            plan = find_plan(session=session, slug=job.slug or ctx.plan_slug)
-        except NotFoundError as exc:
-            fail(f"{exc} (or give --new-plan NAME to create one)")
-        doc = read_plan(session=session, plan_id=plan.id)
-        imported, sheet = job.read(doc, warnings)
-        counts = None if dry_run else _write_imported(session, plan.id, imported)
-        slug = plan.slug
-    _summary(imported, sheet, slug, counts)
 
+    def read(doc):
+        warnings.clear()  # a try again reads the sheet again
+        return job.read(doc, warnings)
 
-def _write_imported(session, plan_id: int, imported) -> tuple[int, int]:
-    """The records an import created, then its items, into the plan ``plan_id``."""
-    from .progress import progress
-
-    with progress(_("Writing {n} items", n=len(imported.changed)), None):
-        return _write_records(session, plan_id, imported)
-
-
-def _write_records(session, plan_id: int, imported) -> tuple[int, int]:
-    from roadmap.model import tables as t
-    from roadmap.store.plan_write import write_items
-    from roadmap.store.rows import add_row, row_columns
-
-    def add(model: type, values: dict) -> None:
-        values = row_columns(session=session, plan_id=plan_id, values=values)
-        add_row(session=session, plan_id=plan_id, model=model, values=values)
-
-    for kind, model in (
-        ("organisation", t.Organisation),
-        ("theme", t.Theme),
-        ("team", t.Team),
-        ("stakeholder", t.Stakeholder),
-    ):
-        for row in imported.created[kind]:
-            add(model, row.model_dump(exclude={"i18n", "capacity_changes", "needs", "sources"}))
-    for need in imported.needs.needs:
-        values = need.model_dump(exclude={"i18n"})
-        add(t.Need, {**values, "stakeholder": imported.needs.holders[need.key]})
-    return write_items(session=session, plan_id=plan_id, items=imported.changed)
+    try:
+        done = import_items(
+            lambda: ctx.store,
+            read,
+            slug=job.slug or ctx.plan_slug,
+            new_plan=plan_in,
+            dry_run=dry_run,
+        )
+    except NotFoundError as exc:
+        fail(f"{exc} (or give --new-plan NAME to create one)")
+    except WriteConflict as exc:
+        fail(str(exc))
+    _summary(done.imported, done.sheet, done.slug, done.counts)
 
 
 def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None:
@@ -343,7 +305,7 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
     from roadmap.io.csv_items import write_items_csv
     from roadmap.io.planfile import PlanFileError, dump_json, dump_yaml, file_format
     from roadmap.io.xlsx_items import write_items_xlsx
-    from roadmap.store.plan_read import read_plan
+    from roadmap.services.plans import read_document
 
     from .progress import progress
 
@@ -353,9 +315,8 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
         except PlanFileError as exc:
             fail(f"{exc} (or choose one with --format)")
     with progress(_("Exporting"), None):
-        with ctx.sound_store().read() as session:
-            plan = ctx.find_plan(session, plan_slug)
-            doc = read_plan(session=session, plan_id=plan.id)
+        plan = ctx.find_plan(plan_slug)
+        doc = read_document(ctx.sound_store(), plan.id)
         try:
             data = {
                 "yaml": lambda: dump_yaml(doc).encode(),

@@ -3,7 +3,6 @@ the minutes of a workshop."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -67,55 +66,47 @@ def export(
     same data and date give byte-identical files. Each file is written whole or not at all; the
     folders created and the files replaced are named on stderr. A damaged database is refused.
     """
+    from roadmap.services.exporting import NotFoundError, load_for_export
+
     outputs = Outputs()
     with outputs.all_or_folders_removed():
         if "minutes" in formats:
             _write_minutes(ctx, plan_slug, session_name, lang, Path(output), outputs)
             formats = tuple(fmt for fmt in formats if fmt != "minutes")
         if formats:
-            loaded = _load(ctx, plan_slug, baseline)
-            _write(loaded, formats, lang, baseline, output, when, outputs)
+            plan_id = ctx.find_plan(plan_slug).id
+            try:
+                loaded = load_for_export(ctx.sound_store(), plan_id, baseline=baseline)
+            except NotFoundError as exc:
+                fail(str(exc))
+            _write(loaded, formats, lang, output, when, outputs)
     report_outputs(outputs)
 
 
-def _write(
-    loaded: _Loaded,
-    formats: tuple[str, ...],
-    lang: str | None,
-    baseline: str | None,
-    output: str,
-    when,
-    outputs: Outputs,
-) -> None:
+def _write(loaded, formats: tuple[str, ...], lang: str | None, output: str, when, outputs) -> None:
     """Each format in each language into directory ``output``; prints the paths."""
     from roadmap.i18n import _
-    from roadmap.io.export import file_name, generated_date, render
+    from roadmap.services.exporting import write_loaded
 
     from .progress import progress
 
     languages = [lang] if lang else list(loaded.doc.plan.languages)
-    generated = generated_date(when.date() if when else None)
-    out = Path(output)
-    jobs = [(fmt, render, file_name) for fmt in dict.fromkeys(formats) if fmt != "follow-up"]
-    if "follow-up" in formats:
-        from roadmap.io.export import FOLLOW_UP, follow_up_file_name, render_follow_up
+    files = sum(2 if fmt == "follow-up" else 1 for fmt in dict.fromkeys(formats)) * len(languages)
+    with progress(_("Exporting"), files) as step:
 
-        jobs += [(fmt, render_follow_up, follow_up_file_name) for fmt in FOLLOW_UP]
-    files = [(fmt, make, name, code) for fmt, make, name in jobs for code in languages]
-    with progress(_("Exporting"), len(files)) as step:
-        for fmt, make, name, code in files:
-            data = make(
-                fmt,
-                loaded.doc,
-                loaded.roadmap,
-                code,
-                generated=generated,
-                baseline=baseline,
-                changes=loaded.changes,
-            )
-            path = outputs.write_bytes(out / name(loaded.doc, fmt, code), data)
+        def written(path: Path) -> None:
             click.echo(str(path))
             step(1)
+
+        write_loaded(
+            loaded,
+            formats,
+            languages,
+            Path(output),
+            generated=when.date() if when else None,
+            outputs=outputs,
+            done=written,
+        )
 
 
 def _write_minutes(
@@ -127,50 +118,16 @@ def _write_minutes(
     outputs: Outputs,
 ) -> None:
     """The minutes of workshop ``name`` in each language into ``out``; prints the paths."""
-    from roadmap.store.repo import NotFoundError, slugify
-    from roadmap.store.workshop_results import minutes_record
+    from roadmap.services.plans import slugify
+    from roadmap.services.workshops import NotFoundError, minutes_record
     from roadmap.workshop.minutes import render_minutes
 
-    with ctx.sound_store().read() as session:
-        plan = ctx.find_plan(session, plan_slug)
-        try:
-            record = minutes_record(session=session, plan_slug=plan.slug, name=name)
-        except NotFoundError as exc:
-            fail(f"{exc}; run one with `roadmap workshop` first")
+    plan = ctx.find_plan(plan_slug)
+    try:
+        record = minutes_record(ctx.sound_store(), plan.slug, name)
+    except NotFoundError as exc:
+        fail(f"{exc}; run one with `roadmap workshop` first")
     for code in [lang] if lang else plan.languages:
         path = out / f"{plan.slug}.minutes-{slugify(record.name)}.{code}.md"
         outputs.write_bytes(path, render_minutes(record, code).encode("utf-8"))
         click.echo(str(path))
-
-
-@dataclass
-class _Loaded:
-    doc: object
-    roadmap: object
-    changes: tuple
-
-
-def _load(ctx: Context, plan_slug: str | None, baseline: str | None) -> _Loaded:
-    """The plan as a document, sequenced, and its changes since ``baseline``."""
-    from roadmap.engine.from_doc import snapshot_of
-    from roadmap.engine.sequence import sequence
-    from roadmap.store.plan_read import read_plan
-
-    with ctx.sound_store().read() as session:
-        plan = ctx.find_plan(session, plan_slug)
-        doc = read_plan(session=session, plan_id=plan.id)
-        roadmap = sequence(snapshot_of(doc))
-        changes: tuple = ()
-        if baseline is not None:
-            from roadmap.engine.baseline import diff
-            from roadmap.model.periods import Calendar
-            from roadmap.store.baselines import load_baseline
-            from roadmap.store.repo import NotFoundError
-
-            try:
-                before = load_baseline(session=session, plan_id=plan.id, name=baseline)
-            except NotFoundError as exc:
-                fail(str(exc))
-            calendar = Calendar(doc.plan.start_date, doc.plan.period_unit)
-            changes = diff(before, roadmap, calendar)
-    return _Loaded(doc, roadmap, changes)

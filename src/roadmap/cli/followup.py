@@ -63,7 +63,7 @@ def evidence_add(ctx: Context, plan_slug: str | None, when, key: str | None, **f
 
     fields["needs"] = list(fields["needs"])
     with ctx.store.write() as session:
-        plan = ctx.find_plan(session, plan_slug)
+        plan = ctx.find_plan(plan_slug)
         key = key or next_evidence_key(session=session, plan_id=plan.id)
         record = _checked(EvidenceIn, key=key, date=_day(when), **fields)
         try:
@@ -88,7 +88,7 @@ def evidence_import(ctx: Context, plan_slug: str | None, path: str) -> None:
     from roadmap.store.plan_read import read_plan
 
     with ctx.store.write() as session:
-        plan = ctx.find_plan(session, plan_slug)
+        plan = ctx.find_plan(plan_slug)
         doc = read_plan(session=session, plan_id=plan.id, scores=False)
         try:
             records = read_evidence_csv(read_bytes(path), name=path, doc=doc)
@@ -115,7 +115,7 @@ def evidence_list(ctx: Context, plan_slug: str | None) -> None:
     from roadmap.store.plan_read import read_plan
 
     with ctx.store.read() as session:
-        plan = ctx.find_plan(session, plan_slug)
+        plan = ctx.find_plan(plan_slug)
         doc = read_plan(session=session, plan_id=plan.id, scores=False)
     table = Table(box=None, pad_edge=False)
     for column in (_("Key"), _("Date"), _("Method"), _("Actor"), _("Needs")):
@@ -163,7 +163,7 @@ def progress_record(
         ProgressUpdateIn, date=_day(when), status=status, done=done / 100, health=health, note=note
     )
     with ctx.store.write() as session:
-        plan = ctx.find_plan(session, plan_slug)
+        plan = ctx.find_plan(plan_slug)
         try:
             record_progress(
                 session=session,
@@ -199,7 +199,7 @@ def measure_record(
 
     reading = _checked(MeasureValueIn, date=_day(when), value=value, note=note)
     with ctx.store.write() as session:
-        plan = ctx.find_plan(session, plan_slug)
+        plan = ctx.find_plan(plan_slug)
         try:
             record_measure(session=session, plan_id=plan.id, measure_key=key, reading=reading)
         except NotFoundError as exc:

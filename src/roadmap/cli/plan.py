@@ -26,16 +26,14 @@ CAPTION = "* critical path  ! committed (mandatory, in progress, pinned or block
 def _sequenced(ctx: Context, plan_slug: str | None) -> tuple[int, Snapshot, Roadmap]:
     """The plan's id, its snapshot and its roadmap."""
     from roadmap.engine.graph import CycleError
-    from roadmap.engine.sequence import sequence
-    from roadmap.store.snapshot import load_snapshot
+    from roadmap.services.planning import sequenced
 
-    with ctx.store.read() as session:
-        plan = ctx.find_plan(session, plan_slug)
-        snapshot = load_snapshot(session=session, plan_id=plan.id)
+    plan_id = ctx.find_plan(plan_slug).id
     try:
-        return plan.id, snapshot, sequence(snapshot)  # type: ignore[return-value]
+        done = sequenced(ctx.store, plan_id)
     except CycleError as exc:
         fail(str(exc))
+    return plan_id, done.snapshot, done.roadmap
 
 
 def _order(p: Placement) -> tuple:
@@ -136,14 +134,12 @@ def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
 
 def _diff(ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name: str) -> None:
     from roadmap.engine.baseline import diff
-    from roadmap.store.baselines import load_baseline
-    from roadmap.store.repo import NotFoundError
+    from roadmap.services.plans import NotFoundError, load_baseline
 
-    with ctx.store.read() as session:
-        try:
-            before = load_baseline(session=session, plan_id=plan_id, name=name)
-        except NotFoundError as exc:
-            fail(str(exc))
+    try:
+        before = load_baseline(ctx.store, plan_id, name)
+    except NotFoundError as exc:
+        fail(str(exc))
     changes = diff(before, roadmap, snapshot.calendar)
     if not changes:
         click.echo(plain(f"No changes since baseline {name!r}."))
@@ -204,14 +200,11 @@ def baseline() -> None:
 @pass_ctx
 def baseline_save(ctx: Context, name: str, plan_slug: str | None, replace: bool) -> None:
     """Save the current roadmap as baseline NAME."""
-    from roadmap.store.baselines import BaselineExistsError, save_baseline
+    from roadmap.services.plans import BaselineExistsError, save_baseline
 
     plan_id, _, roadmap = _sequenced(ctx, plan_slug)
     try:
-        with ctx.store.write() as session:
-            save_baseline(
-                session=session, plan_id=plan_id, name=name, roadmap=roadmap, replace=replace
-            )
+        save_baseline(ctx.store, plan_id, name, roadmap, replace=replace)
     except BaselineExistsError as exc:
         fail(f"{exc} (use --replace to overwrite it)")
     except ValueError as exc:
@@ -224,11 +217,9 @@ def baseline_save(ctx: Context, name: str, plan_slug: str | None, replace: bool)
 @pass_ctx
 def baseline_list(ctx: Context, plan_slug: str | None) -> None:
     """List the plan's baselines."""
-    from roadmap.store.baselines import list_baselines
+    from roadmap.services.plans import list_baselines
 
-    with ctx.store.read() as session:
-        plan = ctx.find_plan(session, plan_slug)
-        rows = list_baselines(session=session, plan_id=plan.id)
+    rows = list_baselines(ctx.store, ctx.find_plan(plan_slug).id)
     if not rows:
         click.echo("No baselines yet: save one with `roadmap baseline save NAME`.")
     for row in rows:

@@ -16,26 +16,10 @@ from roadmap.i18n import _
 @pass_ctx
 def summary(ctx: Context, plan_slug: str | None) -> None:
     """Show the plan: its calendar, languages and how much it holds."""
-    from roadmap.model import tables as t
-    from roadmap.store.repo import count_rows
+    from roadmap.services.plans import plan_counts
 
-    with ctx.store.read() as session:
-        plan = ctx.find_plan(session, plan_slug)
-        counts = {
-            label: count_rows(session=session, plan_id=plan.id, table=table)
-            for label, table in (
-                ("organisations", t.Organisation),
-                ("teams", t.Team),
-                ("stakeholders", t.Stakeholder),
-                ("needs", t.Need),
-                ("information sources", t.InfoSource),
-                ("themes", t.Theme),
-                ("criteria", t.Criterion),
-                ("development items", t.Item),
-                ("dependencies", t.Dependency),
-                ("milestones", t.Milestone),
-            )
-        }
+    plan = ctx.find_plan(plan_slug)
+    counts = plan_counts(ctx.store, plan.id)
     rows = [
         ("plan", plan.slug),
         ("database", ctx.store.describe()),
@@ -52,10 +36,9 @@ def summary(ctx: Context, plan_slug: str | None) -> None:
 @pass_ctx
 def plans(ctx: Context) -> None:
     """List the plans in the database."""
-    from roadmap.store.repo import list_plans
+    from roadmap.services.plans import list_plans
 
-    with ctx.store.read() as session:
-        rows = list_plans(session=session)
+    rows = list_plans(ctx.store)
     if not rows:
         click.echo("No plans yet: run `roadmap init` or `roadmap demo`.")
     for plan in rows:
@@ -75,7 +58,7 @@ def init(ctx: Context, name: str, start, period: str, language: str) -> None:
     from pydantic import ValidationError
 
     from roadmap.model.inputs import PlanIn
-    from roadmap.store.repo import create_plan
+    from roadmap.services.plans import create_plan
 
     try:
         plan_in = PlanIn(
@@ -86,8 +69,7 @@ def init(ctx: Context, name: str, start, period: str, language: str) -> None:
         )
     except ValidationError as exc:
         fail(f"--plan: {exc.errors()[0]['msg']}")
-    with ctx.store.write() as session:
-        plan = create_plan(session=session, plan_in=plan_in)
+    plan = create_plan(ctx.store, plan_in)
     click.echo(f"Created plan {plan.slug!r} in {ctx.store.describe()}")
 
 
@@ -102,7 +84,8 @@ def backup(ctx: Context, path: str) -> None:
     """
     from pathlib import Path
 
-    from roadmap.store.backup import BackupError, backup_to
+    from roadmap.services.plans import BackupError
+    from roadmap.services.plans import backup as backup_to
 
     try:
         written = backup_to(ctx.store, Path(path))
@@ -124,10 +107,9 @@ def restore(ctx: Context, backup: str) -> None:
     from pathlib import Path
 
     from roadmap.io.outfiles import Outputs
-    from roadmap.store.backup import BackupError, restore_from
-    from roadmap.store.db import Store, database_url, sqlite_path
+    from roadmap.services.plans import BackupError, restore_from, sqlite_file
 
-    path = sqlite_path(database_url(ctx.db))
+    path = sqlite_file(ctx.db)
     if path is None:
         fail(_("restore works on SQLite files; restore a server database with its own tools"))
     outputs = Outputs()
@@ -135,7 +117,6 @@ def restore(ctx: Context, backup: str) -> None:
         aside = restore_from(path, Path(backup), outputs)
     except BackupError as exc:
         fail(str(exc))
-    Store.open(path, create=False).close()  # upgrades a backup of an older schema
     report_outputs(outputs)
     if aside is not None:
         click.echo(_("The database as it was is kept in {path}", path=aside))
@@ -179,8 +160,8 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool, f
             findings = [Finding(ERROR, *m.partition(": ")[::2]) for m in exc.messages]
     else:
         from roadmap.i18n import _
-        from roadmap.store.check import check_stored
-        from roadmap.store.integrity import integrity_problems
+        from roadmap.services.plans import check_plan as check_stored
+        from roadmap.services.plans import integrity_problems
 
         problems = integrity_problems(ctx.store, full=full)
         if problems is None:
@@ -202,11 +183,10 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool, f
 
         from .progress import progress
 
-        with ctx.store.read() as session:
-            plan = ctx.find_plan(session, plan_slug)
-            name = plan.slug
-            with progress(_("Checking {plan}", plan=name), None):
-                findings = check_stored(session=session, plan_id=plan.id)
+        plan = ctx.find_plan(plan_slug)
+        name = plan.slug
+        with progress(_("Checking {plan}", plan=name), None):
+            findings = check_stored(ctx.store, plan.id)
     label = {
         severity: click.style(severity, fg="red" if severity == ERROR else "yellow")
         for severity in {f.severity for f in findings}
@@ -241,28 +221,24 @@ def demo(ctx: Context, quiet: bool, if_missing: bool) -> None:
 
     from roadmap.config import demo_plan_file
     from roadmap.io.planfile import PlanFileError, load_plan
-    from roadmap.store.backup import backup_to
-    from roadmap.store.plan_write import write_plan
-    from roadmap.store.repo import list_plans, slugify
+    from roadmap.services.plans import backup, import_plan, list_plans, slugify
 
     try:
         doc = load_plan(demo_plan_file())
     except (FileNotFoundError, PlanFileError) as exc:
         fail(str(exc))
     slug = doc.plan.slug or slugify(doc.plan.name)
-    with ctx.store.read() as session:
-        exists = slug in {plan.slug for plan in list_plans(session=session)}
+    exists = slug in {plan.slug for plan in list_plans(ctx.store)}
     if exists and if_missing:
         return
     ctx.store.require_writable()  # before the copy below
     kept = None
     if exists and ctx.store.path is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = backup_to(ctx.store, ctx.store.path.with_name(f"{ctx.store.path.name}.{stamp}.bak"))
+        kept = backup(ctx.store, ctx.store.path.with_name(f"{ctx.store.path.name}.{stamp}.bak"))
     try:
-        with ctx.store.write() as session:
-            plan = write_plan(session=session, doc=doc, replace=True)
-            slug, name = plan.slug, plan.name
+        plan = import_plan(ctx.store, doc, replace=True)
+        slug, name = plan.slug, plan.name
     except BaseException:
         if kept is not None:
             kept.unlink()  # the database is as it was: its copy is not needed

@@ -10,7 +10,7 @@ from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 @pass_ctx
 def tui(ctx: Context, plan_slug: str | None) -> None:
     """Open the terminal app on the plan."""
-    from roadmap.store.repo import NotFoundError
+    from roadmap.services.plans import NotFoundError
     from roadmap.tui.app import make_app
 
     try:

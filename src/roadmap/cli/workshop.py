@@ -57,7 +57,7 @@ def workshop(
     """Run a workshop on the projector: agenda, timer, live capture, voting, results."""
     if ctx.invoked_subcommand is not None:
         return
-    from roadmap.store.repo import NotFoundError
+    from roadmap.services.plans import NotFoundError
     from roadmap.tui.workshop.facilitator import make_facilitator_app
     from roadmap.workshop.agenda import parse_agenda
 
@@ -148,19 +148,15 @@ def serve(
     """
     import uvicorn
 
-    from roadmap.store import workshop_sessions
-    from roadmap.store.repo import NotFoundError, find_plan
+    from roadmap.services.workshops import NotFoundError, session_to_serve
     from roadmap.web.address import reachable_url
     from roadmap.web.app import make_web_app
 
     store = ctx.store
-    with store.read() as session:
-        try:
-            plan = find_plan(session=session, slug=plan_slug)
-            found = workshop_sessions.find_session(session=session, plan_id=plan.id, name=name)
-        except NotFoundError as exc:
-            fail(f"{exc}; start it with `roadmap workshop` first")
-        code, session_id = found.code, found.id
+    try:
+        code, _lang, session_id = session_to_serve(store, plan_slug, name)
+    except NotFoundError as exc:
+        fail(f"{exc}; start it with `roadmap workshop` first")
     url = reachable_url(host, port, public_url)
     click.echo(f"Participants open {url} and type the code {code}", err=False)
     secure = bool(public_url and public_url.startswith("https:"))
@@ -193,15 +189,13 @@ def minutes(
     names: bool,
 ) -> None:
     """Write the workshop's minutes as Markdown: agenda, captures, rounds, results, decisions."""
-    from roadmap.store.repo import NotFoundError
-    from roadmap.store.workshop_results import minutes_record
+    from roadmap.services.workshops import NotFoundError, minutes_record
     from roadmap.workshop.minutes import render_minutes
 
-    with ctx.sound_store().read() as session:
-        try:
-            record = minutes_record(session=session, plan_slug=plan_slug, name=name, names=names)
-        except NotFoundError as exc:
-            fail(str(exc))
+    try:
+        record = minutes_record(ctx.sound_store(), plan_slug, name, names=names)
+    except NotFoundError as exc:
+        fail(str(exc))
     text = render_minutes(record, lang or record.lang)
     if output:
         from roadmap.io.outfiles import Outputs

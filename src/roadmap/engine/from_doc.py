@@ -3,7 +3,7 @@ a :class:`~roadmap.model.inputs.PlanDoc` already in memory.
 
 An export reads the whole plan as a document anyway; building the snapshot from it saves
 reading the plan from the database a second time. For a stored plan read back with
-:func:`roadmap.store.plandoc.read_plan`, the result equals that of
+:func:`roadmap.store.plan_read.read_plan`, the result equals that of
 :func:`roadmap.store.snapshot.load_snapshot`: items in stored order, dependencies item by item
 (hard, then soft), period labels turned back into indexes of the plan's calendar.
 """

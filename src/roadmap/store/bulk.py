@@ -33,11 +33,13 @@ from roadmap.store.fetch import fetch
 def insert_rows(session: Session, model: type, columns: tuple[str, ...], rows: list[tuple]) -> None:
     """Insert ``rows``, tuples of the values of ``columns``, in document order.
 
-    The statement is compiled once and the rows go to the driver as they are (or as dicts, for
-    drivers with named parameters): SQLAlchemy's own per-row parameter handling costs more
-    than the inserts themselves. Only the values that the driver cannot take as they come from
-    the validated models go through their column type's bind processor. JSON columns take the
-    text of :func:`json_text`. All rows get one creation time.
+    The statement is compiled once (``Compiled.string``, ``.binds``, ``.positiontup``) and the
+    rows go to the driver's ``executemany`` through ``Connection.exec_driver_sql``, several
+    hundred to a statement: SQLAlchemy's own executemany path, which builds the parameters of
+    every row anew, takes twice as long on SQLite and half as long again on PostgreSQL
+    (``bench/bench_bulk_insert.py``). Only the values the driver cannot take as they come from
+    the validated models go through their column type's public ``bind_processor``. JSON
+    columns take the text of :func:`json_text`. All rows get one creation time.
     """
     if not rows:
         return
@@ -50,10 +52,15 @@ def insert_rows(session: Session, model: type, columns: tuple[str, ...], rows: l
         if column.name not in columns and column.name not in values and default is not None:
             values[column.name] = default.arg if default.is_scalar else default.arg(None)
     statement = insert(table).values(**values).inline()  # no RETURNING of the new ids
-    compiled = statement.compile(dialect=conn.dialect, column_keys=params)
-    processors = compiled._bind_processors
+    dialect = conn.dialect
+    compiled = statement.compile(dialect=dialect, column_keys=params)
+    processors = {
+        name: process
+        for name, bind in compiled.binds.items()
+        if (process := bind.type.dialect_impl(dialect).bind_processor(dialect)) is not None
+    }
     for k, name in enumerate(params):
-        if name in processors and not _is_plain(conn.dialect.name, table.c.get(name)):
+        if name in processors and not _is_plain(dialect.name, table.c.get(name)):
             process = processors[name]
             rows = [
                 row if row[k] is None else (*row[:k], process(row[k]), *row[k + 1 :])

@@ -6,25 +6,30 @@ write transaction starts with ``BEGIN IMMEDIATE``: with the driver's default def
 transactions, a read-then-write from several processes silently loses updates.
 
 Callers never hold a session open: ``with store.read() as s`` and ``with store.write() as s``
-each cover one short unit of work.
+each cover one short unit of work; ``store.run(work)`` also tries the work again when the
+database stays busy past its timeout.
 """
 
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
 from roadmap.store.faults import Kind, StoreFault, sqlite_kind
+
+T = TypeVar("T")
 
 DEFAULT_DB = Path("data") / "roadmap.db"
 """The default database, relative to the working directory."""
@@ -32,6 +37,8 @@ DEFAULT_DB = Path("data") / "roadmap.db"
 BUSY_TIMEOUT_MS = 30_000
 """How long a transaction waits for another process's lock before giving up;
 ``ROADMAP_BUSY_TIMEOUT_MS`` overrides it."""
+RETRIES = 5
+"""Tries of :meth:`Store.run` before a busy database is reported."""
 _WRITE = "roadmap_write"
 
 
@@ -241,6 +248,21 @@ class Store:
             finally:
                 driver.execute("PRAGMA foreign_keys=ON")
 
+    def run(self, work: Callable[[Session], T], *, attempts: int = RETRIES) -> T:
+        """``work(session)`` in a write transaction, committed; run again from the start when
+        the database could not take it for a moment (SQLite still locked after its busy
+        timeout, a PostgreSQL deadlock or serialisation failure), with a growing pause between
+        tries. Whatever else ``work`` raises ends it, rolled back."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.write() as session:
+                    return work(session)
+            except OperationalError as exc:
+                if attempt == attempts or not _transient(exc):
+                    raise
+            time.sleep(min(2.0, 0.05 * 2**attempt) * random.uniform(0.5, 1.0))
+        raise AssertionError("unreachable")
+
     @contextmanager
     def sqlite_connection(self) -> Iterator[sqlite3.Connection]:
         """The driver's own connection to a SQLite store, for SQLite's pragmas and backup API
@@ -257,6 +279,15 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _transient(exc: OperationalError) -> bool:
+    """Whether ``exc`` says the database was busy rather than that the work was wrong."""
+    code = getattr(exc.orig, "sqlstate", None)
+    if code in ("40001", "40P01"):  # serialization_failure, deadlock_detected
+        return True
+    text = str(exc.orig).lower()
+    return "database is locked" in text or "database is busy" in text
 
 
 def _committed(session: Session) -> Iterator[Session]:

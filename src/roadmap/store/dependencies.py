@@ -4,12 +4,13 @@ A dependency is refused when an item would depend on itself, when the pair is al
 (in that direction), and when it would close a cycle; the error for a cycle names the path
 that already exists. The plan's row is locked first (``SELECT ... FOR UPDATE`` on PostgreSQL;
 SQLite write transactions are serialised anyway), so two people adding the two halves of a
-cycle at the same moment cannot both succeed.
+cycle at the same moment cannot both succeed. The change itself is a write of the waiting
+item through :mod:`roadmap.store.item_write`.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from roadmap.engine.graph import build_graph, existing_path
@@ -62,11 +63,7 @@ def add_dependency(
             f"{' -> '.join(path)} already leads from {blocked_key} to {blocker_key}; "
             f"{blocker_key} cannot also block {blocked_key}"
         )
-    session.execute(
-        insert(t.Dependency).values(
-            plan_id=plan_id, blocker_id=blocker, blocked_id=blocked, kind=kind
-        )
-    )
+    _change(session, plan_id, blocked_key, kind, lambda keys: [*keys, blocker_key])
 
 
 def remove_dependency(
@@ -74,15 +71,25 @@ def remove_dependency(
 ) -> None:
     """Remove the dependency of ``blocked_key`` on ``blocker_key``."""
     blocker, blocked = _item_ids(session, plan_id, blocker_key, blocked_key)
-    result = session.execute(
-        delete(t.Dependency).where(
-            t.Dependency.plan_id == plan_id,
-            t.Dependency.blocker_id == blocker,
-            t.Dependency.blocked_id == blocked,
+    kind = session.execute(
+        select(t.Dependency.kind).where(
+            t.Dependency.blocker_id == blocker, t.Dependency.blocked_id == blocked
         )
-    )
-    if result.rowcount != 1:
+    ).scalar()
+    if kind is None:
         raise NotFoundError(f"{blocked_key} does not depend on {blocker_key}")
+    _change(session, plan_id, blocked_key, kind, lambda keys: [k for k in keys if k != blocker_key])
+
+
+def _change(session: Session, plan_id: int, key: str, kind: str, change) -> None:
+    """Write item ``key``'s dependencies of ``kind`` as ``change`` makes them of the stored
+    ones, through the item's one write path (its row locked, its version raised)."""
+    from roadmap.store.item_write import DEPENDENCIES, ItemWrite, stored_fields, update_item
+
+    field = next(name for name, k in DEPENDENCIES.items() if k == kind)
+    now = stored_fields(session=session, plan_id=plan_id, key=key, fields={field})[field]
+    write = ItemWrite(key, {field: change(now)}, {field: now})
+    update_item(session=session, plan_id=plan_id, write=write)
 
 
 def dependency_edges(*, session: Session, plan_id: int) -> list[tuple[str, str, str]]:

@@ -2,7 +2,7 @@
 deleting with what it takes to bring an item back, and restoring it.
 
 Bulk reads (the item table of a plan of 100,000 items) use core selects and return plain
-tuples. Every write of an item's fields goes through :mod:`roadmap.store.item_write`.
+tuples. Every change of a stored item's fields goes through :mod:`roadmap.store.item_write`.
 """
 
 from __future__ import annotations
@@ -16,14 +16,7 @@ from roadmap.model import tables as t
 from roadmap.model.inputs import ItemIn
 from roadmap.store.bulk import key_ids
 from roadmap.store.fetch import decoded, fetch
-from roadmap.store.repo import (
-    KeyTakenError,
-    NotFoundError,
-    StaleEditError,
-    find_item,
-    row_exists,
-    update_item,
-)
+from roadmap.store.repo import NotFoundError, find_item
 
 
 class ItemRow(NamedTuple):
@@ -154,49 +147,11 @@ def item_version(*, session: Session, plan_id: int, key: str) -> int:
     return version
 
 
-def save_item(
-    *,
-    session: Session,
-    plan_id: int,
-    item: ItemIn,
-    original_key: str | None = None,
-    expected_version: int | None = None,
-    keep_relations: bool = True,
-) -> int:
-    """Store ``item`` as a new item (``original_key`` None) or over ``original_key``.
+def create_item(*, session: Session, plan_id: int, item: ItemIn) -> int:
+    """Store ``item`` as a new item of the plan; its version."""
+    from roadmap.store.plan_write import add_items
 
-    An existing item is written only if it is still at ``expected_version``
-    (:class:`StaleEditError` otherwise). With ``keep_relations`` its stored scores and
-    dependencies stay as they are, whatever ``item`` says about them (the item form does not
-    edit them). Returns the item's new version.
-    """
-    from roadmap.store.plan_write import write_items
-
-    taken = item.key != original_key and row_exists(session, t.Item, plan_id, item.key)
-    if taken:
-        raise KeyTakenError(f"another item already has the key {item.key!r}")
-    if original_key is not None:
-        if expected_version is None:
-            raise ValueError("an edit of a stored item needs the version it was based on")
-        if item.key != original_key:
-            # Checks the version and renames in one statement, so racing editors cannot both win.
-            update_item(
-                session=session,
-                plan_id=plan_id,
-                key=original_key,
-                expected_version=expected_version,
-                changes={"key": item.key},
-            )
-        else:
-            # The row stays locked (and SQLite writers serialised) until the write is done.
-            stored = find_item(session=session, plan_id=plan_id, key=original_key, lock=True)
-            if stored.version != expected_version:
-                raise StaleEditError(original_key, expected_version, stored.version)
-        if keep_relations:
-            stored, _ = read_item(session=session, plan_id=plan_id, key=item.key)
-            relations = ("scores", "depends_on", "soft_depends_on")
-            item = item.model_copy(update={name: getattr(stored, name) for name in relations})
-    write_items(session=session, plan_id=plan_id, items=[item])
+    add_items(session=session, plan_id=plan_id, items=[item])
     return item_version(session=session, plan_id=plan_id, key=item.key)
 
 
@@ -210,13 +165,18 @@ class DeletedItem(NamedTuple):
 
 
 def delete_item(
-    *, session: Session, plan_id: int, key: str, expected_version: int | None = None
+    *, session: Session, plan_id: int, key: str, expected: ItemIn | None = None
 ) -> DeletedItem:
-    """Delete item ``key`` (refused as stale if it moved past ``expected_version``)."""
-    item_in, version = read_item(session=session, plan_id=plan_id, key=key)
-    if expected_version is not None and version != expected_version:
-        raise StaleEditError(key, expected_version, version)
+    """Delete item ``key``; with ``expected`` (the item as the caller last saw it), refused
+    with :class:`~roadmap.store.item_write.WriteConflict` naming the fields someone else
+    changed since."""
+    from roadmap.store.item_write import Conflict, WriteConflict, diff
+
     row = find_item(session=session, plan_id=plan_id, key=key, lock=True)
+    item_in, _ = read_item(session=session, plan_id=plan_id, key=key)
+    moved = expected is not None and diff(expected, item_in)
+    if moved:
+        raise WriteConflict([Conflict(key, name) for name in moved.changes])
     dep, other = t.Dependency.__table__.c, t.Item.__table__.c
     dependants = session.execute(
         select(other.key, dep.kind)
@@ -238,11 +198,9 @@ def delete_item(
 
 def restore_item(*, session: Session, plan_id: int, deleted: DeletedItem) -> int:
     """Bring back an item :func:`delete_item` removed, with the links it had; its new version."""
-    from roadmap.store.plan_write import write_items
+    from roadmap.store.plan_write import add_items
 
-    if row_exists(session, t.Item, plan_id, deleted.item.key):
-        raise KeyTakenError(f"another item already has the key {deleted.item.key!r}")
-    write_items(session=session, plan_id=plan_id, items=[deleted.item])
+    add_items(session=session, plan_id=plan_id, items=[deleted.item])
     ids = key_ids(session, t.Item, plan_id)
     new_id = ids[deleted.item.key]
     rows = [

@@ -1,4 +1,4 @@
-"""A whole plan document stored as a new plan, and items added to or replacing stored ones.
+"""A whole plan document stored as a new plan, and new items added to a stored plan.
 
 Plans can hold a hundred thousand items, so rows go in through bulk inserts
 (:mod:`roadmap.store.bulk`) in document order, so that an exported plan imported into an empty
@@ -10,12 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import (
-    bindparam,
-    delete,
-    select,
-    update,
-)
+from sqlalchemy import select
 from sqlmodel import Session
 
 from roadmap.model import tables as t
@@ -25,10 +20,10 @@ from roadmap.model.inputs import (
 )
 from roadmap.model.periods import Calendar, period_index
 from roadmap.model.storable import calendar_of
-from roadmap.store.bulk import insert_rows, json_params, json_text, key_ids, now_value
+from roadmap.store.bulk import insert_rows, json_text, key_ids
 from roadmap.store.plan_read import ITEM_LINKS, KEYED
 from roadmap.store.records import write_records
-from roadmap.store.repo import create_plan, slugify
+from roadmap.store.repo import KeyTakenError, create_plan, slugify
 
 
 def write_plan(*, session: Session, doc: PlanDoc, replace: bool = False) -> t.Plan:
@@ -164,47 +159,27 @@ _OWN = ("plan_id", "key", "i18n")
 """The columns every keyed, translatable row of a plan starts with."""
 
 
-def write_items(*, session: Session, plan_id: int, items: list[ItemIn]) -> tuple[int, int]:
-    """Add ``items`` to a stored plan; an item whose key the plan has replaces the stored one.
+def add_items(*, session: Session, plan_id: int, items: list[ItemIn]) -> int:
+    """Add ``items``, whose keys the plan does not have yet, with their scores, dependencies
+    and links; returns how many were added.
 
-    The stored item keeps its id (so milestones and other links to it stay), its version is
-    raised, and its scores, dependencies on other items, needs, sources and affected
-    organisations become those of the new item. The caller checks the plan as it will be
-    (references, cycles) beforehand. Returns the numbers of items added and replaced.
+    Changes of stored items go through :func:`roadmap.store.item_write.update_items`. The
+    caller checks the plan as it will be (references, cycles) beforehand.
     """
+    if not items:
+        return 0
     plan = session.get(t.Plan, plan_id)
     cal = calendar_of(plan)
     keys = {name: key_ids(session, model, plan_id) for name, model in KEYED.items()}
     named = {key for item in items for key in (item.key, *item.depends_on, *item.soft_depends_on)}
-    stored = key_ids(session, t.Item, plan_id, only=named)
-    new = [item for item in items if item.key not in stored]
-    old = [item for item in items if item.key in stored]
-    insert_rows(session, t.Item, _ITEM_COLUMNS, _item_rows(new, plan_id, keys, cal))
-    if old:
-        table = t.Item.__table__
-        conn = session.connection()
-        values, params = json_params(conn, table, _ITEM_COLUMNS)
-        rows = [
-            {**dict(zip(params, row, strict=True)), "row_id": stored[item.key]}
-            for item, row in zip(old, _item_rows(old, plan_id, keys, cal), strict=True)
-        ]
-        session.execute(
-            update(table)
-            .where(table.c.id == bindparam("row_id"))
-            .values(version=table.c.version + 1, updated_at=now_value(conn), **values),
-            rows,
-        )
-        ids = [{"row_id": stored[item.key]} for item in old]
-        for model, column in (
-            (t.ItemScore, "item_id"),
-            (t.Dependency, "blocked_id"),
-            *((model, "item_id") for model, *_ in ITEM_LINKS),
-        ):
-            table = model.__table__
-            session.execute(delete(table).where(table.c[column] == bindparam("row_id")), ids)
+    wanted = {item.key for item in items}
+    taken = sorted(wanted & set(key_ids(session, t.Item, plan_id, only=wanted)))
+    if taken:
+        raise KeyTakenError(f"another item already has the key {', '.join(taken)}")
+    insert_rows(session, t.Item, _ITEM_COLUMNS, _item_rows(items, plan_id, keys, cal))
     keys["item"] = key_ids(session, t.Item, plan_id, only=named)
     _insert_item_links(session, plan_id, items, keys)
-    return len(new), len(old)
+    return len(items)
 
 
 _ITEM_COLUMNS = (

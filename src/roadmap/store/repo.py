@@ -1,7 +1,8 @@
 """Repository functions: one unit of editing each, on a session the caller opened.
 
 They take ``session`` keyword-only and work on one thing at a time through ORM objects; bulk
-reads and writes of whole plans live in :mod:`roadmap.store.plandoc` and use core statements.
+reads and writes of whole plans live in :mod:`roadmap.store.plan_read` and
+:mod:`roadmap.store.plan_write`, and every change of an item in :mod:`roadmap.store.item_write`.
 """
 
 from __future__ import annotations
@@ -10,26 +11,15 @@ import re
 import unicodedata
 from typing import Any
 
-from sqlalchemy import func, update
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from roadmap.model.inputs import PlanIn
-from roadmap.model.tables import Item, Plan, utcnow
+from roadmap.model.tables import Item, Plan
 
 
 class NotFoundError(LookupError):
     """A plan or item that the user named does not exist."""
-
-
-class StaleEditError(RuntimeError):
-    """An edit was based on an older version of the row than the one stored."""
-
-    def __init__(self, key: str, expected: int, stored: int) -> None:
-        super().__init__(
-            f"{key} was changed by someone else meanwhile (you edited version {expected}, "
-            f"the stored one is version {stored}); reload it and edit again"
-        )
-        self.key, self.expected, self.stored = key, expected, stored
 
 
 def slugify(name: str) -> str:
@@ -92,34 +82,6 @@ def find_item(*, session: Session, plan_id: int, key: str, lock: bool = False) -
     item = session.exec(query.with_for_update() if lock else query).first()
     if item is None:
         raise NotFoundError(f"no item {key!r} in this plan")
-    return item
-
-
-def update_item(
-    *, session: Session, plan_id: int, key: str, expected_version: int, changes: dict[str, Any]
-) -> Item:
-    """Apply ``changes`` to item ``key`` if it is still at ``expected_version``.
-
-    The version check and the write are one statement, so two editors racing for the same
-    version cannot both win; the loser gets :class:`StaleEditError` and nothing is written.
-    """
-    unknown = set(changes) - set(Item.model_fields) | ({"id", "plan_id", "version"} & set(changes))
-    if unknown:
-        raise ValueError(f"cannot change {', '.join(sorted(unknown))} of an item")
-    result = session.execute(
-        update(Item)
-        .where(Item.plan_id == plan_id, Item.key == key, Item.version == expected_version)
-        .values(**changes, version=Item.version + 1, updated_at=utcnow())
-    )
-    if result.rowcount != 1:
-        stored = session.exec(
-            select(Item.version).where(Item.plan_id == plan_id, Item.key == key)
-        ).first()
-        if stored is None:
-            raise NotFoundError(f"no item {key!r} in this plan")
-        raise StaleEditError(key, expected_version, stored)
-    item = find_item(session=session, plan_id=plan_id, key=key)
-    session.refresh(item)
     return item
 
 

@@ -1,18 +1,17 @@
 """Scores: the steps of each criterion's scale, checking a typed value, and every item's scores.
 
-Setting a score is a change of its item and goes through :mod:`roadmap.store.item_write`.
+Setting a score is a change of its item and goes through :mod:`roadmap.store.item_write`
+(field ``scores``).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import select
 from sqlmodel import Session
 
 from roadmap.model import tables as t
-from roadmap.store.items import item_version
-from roadmap.store.repo import StaleEditError, row_id
 
 FIBONACCI = (1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 21.0)
 SCALE_RANGES = {"1-5": (1.0, 5.0), "0-10": (0.0, 10.0), "fibonacci": (1.0, 21.0)}
@@ -62,41 +61,3 @@ def all_scores(*, session: Session, plan_id: int) -> dict[str, dict[str, float]]
     for item_key, crit_key, value in session.execute(query):
         out[item_key][crit_key] = value
     return dict(out)
-
-
-def set_score(
-    *,
-    session: Session,
-    plan_id: int,
-    item_key: str,
-    criterion_key: str,
-    value: float | None,
-    expected_version: int | None = None,
-) -> float | None:
-    """Set (or, with ``None``, clear) one score; returns the value it had.
-
-    The item's version goes up, like on any edit of the item; with ``expected_version`` the
-    score is set only if the item is still at that version (:class:`StaleEditError` otherwise).
-    """
-    item_id = row_id(session, t.Item, plan_id, item_key)
-    crit_id = row_id(session, t.Criterion, plan_id, criterion_key)
-    items = t.Item.__table__
-    bump = update(items).where(items.c.id == item_id)
-    if expected_version is not None:
-        bump = bump.where(items.c.version == expected_version)
-    bumped = session.execute(bump.values(version=items.c.version + 1, updated_at=t.utcnow()))
-    if bumped.rowcount == 0:
-        stored = item_version(session=session, plan_id=plan_id, key=item_key)
-        raise StaleEditError(item_key, expected_version, stored)
-    c = t.ItemScore.__table__.c
-    where = (c.item_id == item_id, c.criterion_id == crit_id)
-    before = session.execute(select(c.value).where(*where)).scalar()
-    session.execute(delete(t.ItemScore.__table__).where(*where))
-    if value is not None:
-        now = t.utcnow()
-        session.execute(
-            insert(t.ItemScore.__table__).values(
-                item_id=item_id, criterion_id=crit_id, value=value, created_at=now, updated_at=now
-            )
-        )
-    return before

@@ -164,7 +164,7 @@ def apply_results(*, session: Session, round_id: int, mode: str = "round") -> Ap
     Refused while the round is still open (no vote may arrive after the values were taken) and
     when it was applied already.
     """
-    from roadmap.store.scores import set_score
+    from roadmap.store.item_write import ItemWrite, update_items
 
     if mode not in MODES:
         raise ValueError(f"unknown way to combine rounds {mode!r} (use {', '.join(MODES)})")
@@ -198,10 +198,13 @@ def apply_results(*, session: Session, round_id: int, mode: str = "round") -> Ap
             key: value if before[key] is None else round((before[key] + value) / 2, 2)
             for key, value in values.items()
         }
-    for key, value in values.items():
-        set_score(
-            session=session, plan_id=plan_id, item_key=key, criterion_key=criterion.key, value=value
-        )
+    update_items(
+        session=session,
+        plan_id=plan_id,
+        writes=[
+            ItemWrite(key, {"scores": {criterion.key: value}}) for key, value in values.items()
+        ],
+    )
     row.applied = True
     row.applied_record = {
         "mode": mode,
@@ -219,7 +222,7 @@ def apply_results(*, session: Session, round_id: int, mode: str = "round") -> Ap
 def undo_apply(*, session: Session, round_id: int) -> Applied:
     """Take a round's results back out of the plan: the values it replaced return, and a
     criterion it created goes."""
-    from roadmap.store.scores import set_score
+    from roadmap.store.item_write import ItemWrite, update_items
 
     round_lock(session, round_id, shared=False)
     row = session.get(WorkshopRound, round_id, with_for_update=True)
@@ -235,21 +238,13 @@ def undo_apply(*, session: Session, round_id: int) -> Applied:
             select(t.Criterion).where(t.Criterion.plan_id == plan_id, t.Criterion.key == key)
         ).first()
         if criterion is not None:
-            for item_key in record["values"]:
-                set_score(
-                    session=session,
-                    plan_id=plan_id,
-                    item_key=item_key,
-                    criterion_key=key,
-                    value=None,
-                )
+            writes = [ItemWrite(item_key, {"scores": {key: None}}) for item_key in record["values"]]
+            update_items(session=session, plan_id=plan_id, writes=writes)
             session.execute(delete(t.ItemScore).where(t.ItemScore.criterion_id == criterion.id))
             session.delete(criterion)
     else:
-        for item_key, value in record["before"].items():
-            set_score(
-                session=session, plan_id=plan_id, item_key=item_key, criterion_key=key, value=value
-            )
+        writes = [ItemWrite(k, {"scores": {key: value}}) for k, value in record["before"].items()]
+        update_items(session=session, plan_id=plan_id, writes=writes)
     row.applied, row.applied_record = False, None
     session.add(row)
     session.flush()

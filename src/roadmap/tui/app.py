@@ -19,11 +19,11 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.theme import Theme
 
-from roadmap.store.db import Store
-from roadmap.tui.context import PlanContext
-from roadmap.tui.history import Change, History, ItemChange
-from roadmap.tui.planning import Planner
-from roadmap.tui.prefs import Prefs
+from roadmap.services.context import PlanContext
+from roadmap.services.history import Change, History, ItemChange
+from roadmap.services.planning import Planner
+from roadmap.services.plans import Store, open_store
+from roadmap.services.prefs import Prefs
 from roadmap.tui.widgets.navbar import VIEWS
 
 PROJECTOR = Theme(
@@ -111,7 +111,7 @@ class RoadmapApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         await self.switch_mode("items")
         if self._watch_interval:
-            from roadmap.tui.watch import ChangeWatcher
+            from roadmap.services.watch import ChangeWatcher
 
             self._watcher = ChangeWatcher(self.ctx.store, self.ctx.plan_id)
             self.set_interval(self._watch_interval, self._poll)
@@ -139,11 +139,10 @@ class RoadmapApp(App[None]):
 
     def action_pick_dependency(self) -> None:
         """Pick the item that waits, then the one it waits for."""
-        from roadmap.store.items import item_rows
+        from roadmap.services.items import item_list
         from roadmap.tui.dialogs.pick_item import Picked, PickItem
 
-        with self.ctx.store.read() as session:
-            rows = [(r.key, r.title) for r in item_rows(session=session, plan_id=self.ctx.plan_id)]
+        rows = [(r.key, r.title) for r in item_list(self.ctx.store, self.ctx.plan_id)]
 
         def blocked_picked(first: Picked | None) -> None:
             if first is None:
@@ -216,10 +215,10 @@ class RoadmapApp(App[None]):
     def resequence(self, key: str | None = None, scores: dict[str, float] | None = None) -> None:
         """Sequence the plan again (only item ``key``'s ``scores`` changed, if given)."""
         if key is not None and scores is not None:
-            roadmap = self.planner.scores_changed(key, scores)
+            roadmap = self.planner.scores_changed(key, scores).roadmap
             self.call_from_thread(self._roadmap_ready, roadmap)
         else:
-            roadmap = self.planner.full()
+            roadmap = self.planner.full().roadmap
             self.call_from_thread(self._roadmap_ready, roadmap)
             self.planner.prepare()  # while the lead reads the new roadmap
 
@@ -235,7 +234,7 @@ class RoadmapApp(App[None]):
         self.resequence()
 
     def _roadmap_ready(self, roadmap) -> None:
-        from roadmap.tui.planning import moves
+        from roadmap.services.planning import moves
 
         old, self.roadmap = self.roadmap, roadmap
         told, self._told = self._told, []
@@ -257,7 +256,7 @@ class RoadmapApp(App[None]):
 
     @work(thread=True, exclusive=True, group="editor-load")
     def _load_editor(self, key: str | None, draft: dict[str, Any] | None) -> None:
-        from roadmap.store.repo import NotFoundError
+        from roadmap.services.items import NotFoundError
         from roadmap.tui.dialogs.item_editor import load
 
         try:
@@ -274,7 +273,7 @@ class RoadmapApp(App[None]):
             self.prefs.drop_draft(self.ctx.slug)
             if saved is None:
                 return
-            self.history.record(ItemChange(saved.before, saved.after, saved.version))
+            self.history.record(ItemChange(saved.before, saved.after))
             self.tell(f"{saved.after.key} saved.", saved.after.key)
             self.plan_changed()
 
@@ -287,15 +286,14 @@ class RoadmapApp(App[None]):
         self.edit_item(None)
 
     def delete_item(self, key: str) -> None:
-        from roadmap.store.items import delete_item
+        from roadmap.services.items import remove_item
         from roadmap.tui.dialogs.confirm import Confirm
 
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
-            with self.ctx.store.write() as session:
-                deleted = delete_item(session=session, plan_id=self.ctx.plan_id, key=key)
-            self.history.record(ItemChange(deleted, None, None))
+            deleted = remove_item(self.ctx.store, self.ctx.plan_id, key)
+            self.history.record(ItemChange(deleted, None))
             self.tell(f"{key} deleted (Ctrl+Z brings it back).")
             self.plan_changed()
 
@@ -333,11 +331,11 @@ class RoadmapApp(App[None]):
         the item changed, whose move comes first. ``reload`` False: the view on screen shows
         the change itself and asks the engine.
         """
-        from roadmap.store.repo import NotFoundError, StaleEditError
+        from roadmap.services.items import NotFoundError, WriteConflict
 
         try:
             self.history.apply(change)
-        except (StaleEditError, NotFoundError, ValueError) as exc:
+        except (WriteConflict, NotFoundError, ValueError) as exc:
             self.notify(str(exc), title="Refused", severity="error", timeout=6, markup=False)
             return False
         self.tell(done, key)
@@ -345,7 +343,7 @@ class RoadmapApp(App[None]):
         return True
 
     def add_dependency(self, blocker: str, blocked: str, kind: str = "hard") -> bool:
-        from roadmap.tui.history import DependencyChange
+        from roadmap.services.history import DependencyChange
 
         change = DependencyChange(blocker, blocked, kind, added=True)
         return self.apply(change, f"{blocked} now waits for {blocker}.", key=blocked)
@@ -357,14 +355,14 @@ class RoadmapApp(App[None]):
         self._replay(self.history.redo, "Redone")
 
     def _replay(self, step, verb: str) -> None:
-        from roadmap.store.repo import NotFoundError, StaleEditError
+        from roadmap.services.items import NotFoundError, WriteConflict
 
         save_now = getattr(self.screen, "save_now", None)
         if save_now is not None:
             save_now()  # Text typed but not saved yet is the last change, and the one undone.
         try:
             change = step()
-        except (StaleEditError, NotFoundError, ValueError) as exc:
+        except (WriteConflict, NotFoundError, ValueError) as exc:
             self.notify(str(exc), title=f"Not {verb.lower()}", severity="error", markup=False)
             return
         if change is None:
@@ -389,6 +387,6 @@ def make_app(
     ``theme`` fixes the theme and stops it being remembered (tests, snapshots);
     ``watch_interval`` None turns off watching for other processes' changes.
     """
-    store = store or Store.open(db)
+    store = store or open_store(db)
     ctx = PlanContext.open(store, plan)
     return RoadmapApp(ctx, Prefs(config_dir), theme=theme, watch_interval=watch_interval)

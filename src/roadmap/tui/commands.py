@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from roadmap.i18n import _
-from roadmap.store.items import find_items
+from roadmap.services.items import search_items
 from roadmap.tui.widgets.navbar import VIEWS
 
 if TYPE_CHECKING:
@@ -79,8 +79,7 @@ class RoadmapCommands(Provider):
         if len(needle) < 2:
             return
         ctx = self.roadmap_app.ctx
-        with ctx.store.read() as session:
-            rows = find_items(session=session, plan_id=ctx.plan_id, text=needle, limit=ITEM_HITS)
+        rows = search_items(ctx.store, ctx.plan_id, needle, ITEM_HITS)
         for key, title in rows:
             yield Hit(
                 0.9 if key.casefold().startswith(needle) else 0.5,

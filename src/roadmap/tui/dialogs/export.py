@@ -1,7 +1,8 @@
 """The export dialog: stakeholder documents in the chosen formats and languages, into a folder.
 
-Writing runs in a worker thread (:func:`roadmap.tui.exporting.write_exports`), so the app
-stays responsive on large plans; when it is done the dialog lists the files and a toast says
+Writing runs in a worker thread through the same pipeline as ``roadmap export``
+(:func:`roadmap.services.exporting.write_exports`, with a baseline when one is named), so the
+app stays responsive on large plans; when it is done the dialog lists the files and a toast says
 where they went.
 """
 
@@ -18,7 +19,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 
-from roadmap.tui.context import PlanContext
+from roadmap.i18n import _
+from roadmap.services.context import PlanContext
 
 FORMATS = {
     "md": "Markdown document",
@@ -64,6 +66,8 @@ class ExportDialog(ModalScreen[list[Path] | None]):
                 )
                 yield Label("Folder", classes="field-label")
                 yield Input(str(self.folder), id="ex-folder")
+                yield Label(_("Compare with baseline"), classes="field-label")
+                yield Input(placeholder=_("name of a saved baseline (optional)"), id="ex-baseline")
                 yield Static("", id="ex-result")
             with Horizontal(classes="buttons"):
                 yield Button("Export  ^S", variant="primary", id="export")
@@ -81,21 +85,29 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         formats = self.query_one("#ex-formats", SelectionList).selected
         languages = self.query_one("#ex-languages", SelectionList).selected
         folder = self.query_one("#ex-folder", Input).value.strip()
+        baseline = self.query_one("#ex-baseline", Input).value.strip() or None
         if not formats or not languages or not folder:
             self._result("Choose at least one format and language, and a folder.")
             return
         self.query_one("#export", Button).disabled = True
         self._result("Writing ...")
-        self._write(formats, languages, Path(folder))
+        self._write(formats, languages, Path(folder), baseline)
 
     @work(thread=True, exclusive=True, group="export")
-    def _write(self, formats: list[str], languages: list[str], folder: Path) -> None:
-        from roadmap.store.faults import explain
-        from roadmap.tui.exporting import write_exports
+    def _write(
+        self, formats: list[str], languages: list[str], folder: Path, baseline: str | None
+    ) -> None:
+        from roadmap.services.exporting import NotFoundError, write_exports
+        from roadmap.services.plans import explain
 
         store = self.ctx.store
         try:
-            paths = write_exports(store, self.ctx.plan_id, formats, languages, folder)
+            paths = write_exports(
+                store, self.ctx.plan_id, formats, languages, folder, baseline=baseline
+            )
+        except NotFoundError as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
         except Exception as exc:
             message = explain(exc, store.describe())
             if message is None and not isinstance(exc, OSError):

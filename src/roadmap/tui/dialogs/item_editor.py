@@ -1,10 +1,10 @@
 """The item editor: every field of an item, its links and translations, in one modal form.
 
 Input is validated by :class:`roadmap.model.inputs.ItemIn` (and the plan's calendar for the
-pinned period); each message appears under its field. Ctrl+S saves in one short transaction
-that refuses the edit if someone else saved the item meanwhile; Escape cancels. While the form
-is open its values are kept as a draft file (see :mod:`roadmap.tui.prefs`), so a crash does
-not lose them.
+pinned period); each message appears under its field. Ctrl+S saves the fields the form
+changed in one short transaction, refused if someone else changed one of those fields since the
+form read the item; Escape cancels. While the form is open its values (and the item as read)
+are kept as a draft file (see :mod:`roadmap.services.prefs`), so a crash does not lose them.
 """
 
 from __future__ import annotations
@@ -23,10 +23,8 @@ from roadmap.model.enums import ItemStatus, Moscow
 from roadmap.model.inputs import ItemIn
 from roadmap.model.periods import PeriodError
 from roadmap.model.typed_words import parse_date, parse_number, split_list
-from roadmap.store.items import keyed_names, read_item, save_item
-from roadmap.store.repo import KeyTakenError, StaleEditError
-from roadmap.store.rows import key_map
-from roadmap.tui.context import PlanContext
+from roadmap.services.context import PlanContext
+from roadmap.services.items import KeyTakenError, WriteConflict, item_for_editor, save_item
 from roadmap.tui.dialogs.form import (
     AREA,
     CHECK,
@@ -134,20 +132,18 @@ def item_of(values: dict[str, Any], calendar) -> tuple[ItemIn | None, dict[str, 
 
 @dataclass(frozen=True, slots=True)
 class Saved:
-    """What the editor stored: the item before (``None`` when new), after, and its version."""
+    """What the editor stored: the item before (``None`` when new) and after, as stored."""
 
     before: ItemIn | None
     after: ItemIn
-    version: int
 
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """What the editor shows: the choices of its selects, and the stored item with its version."""
+    """What the editor shows: the choices of its selects, and the stored item."""
 
     choices: dict[str, Choices]
     before: ItemIn | None
-    version: int | None
     next_key: str = ""
     """The key a new item is offered: the next free one after the plan's keys."""
 
@@ -178,18 +174,12 @@ def next_key(keys: Iterable[str]) -> str:
 def load(ctx: PlanContext, key: str | None) -> Loaded:
     """Read what the editor of item ``key`` (None: a new item) needs, in one short read.
 
-    Raises :class:`roadmap.store.repo.NotFoundError` when the item is gone.
+    Raises :class:`roadmap.services.items.NotFoundError` when the item is gone.
     """
-    with ctx.store.read() as session:
-        choices = {
-            name: keyed_names(session=session, plan_id=ctx.plan_id, model=model)
-            for name, model in {**LINKED, **LINKED_LISTS}.items()
-        }
-        if key is None:
-            keys = key_map(session=session, plan_id=ctx.plan_id, model=t.Item).values()
-            return Loaded(choices, None, None, next_key(keys))
-        before, version = read_item(session=session, plan_id=ctx.plan_id, key=key)
-    return Loaded(choices, before, version)
+    choices, before, keys = item_for_editor(ctx.store, ctx.plan_id, key, {**LINKED, **LINKED_LISTS})
+    if before is None:
+        return Loaded(choices, None, next_key(keys))
+    return Loaded(choices, before)
 
 
 class ItemEditor(FormDialog):
@@ -216,11 +206,11 @@ class ItemEditor(FormDialog):
         self._on_draft = on_draft
         self.choices = loaded.choices
         self.heading = f"Item {key}" if key else "New item"
-        self.before, self.version = loaded.before, loaded.version
+        self.before = loaded.before
         self.next_key = loaded.next_key
         self._ready = False
-        if draft is not None:
-            self.version = draft.get("version", self.version)
+        if draft is not None and draft.get("read"):
+            self.before = ItemIn.model_validate(draft["read"])  # the edit began from this
 
     def form_fields(self) -> list[Field]:
         texts = (Field("title", "Title"), Field("description", "Description", AREA))
@@ -248,7 +238,8 @@ class ItemEditor(FormDialog):
 
     def changed(self) -> None:
         if self._ready and self._on_draft is not None:
-            self._on_draft({"key": self.key, "version": self.version, "values": self.values()})
+            read = None if self.before is None else self.before.model_dump(mode="json")
+            self._on_draft({"key": self.key, "read": read, "values": self.values()})
 
     # Actions -----------------------------------------------------------------------------
 
@@ -257,29 +248,21 @@ class ItemEditor(FormDialog):
         if item is None:
             self.show_errors(errors, "Please correct the fields marked below.")
             return
-        ctx = self.ctx
         try:
-            with ctx.store.write() as session:
-                version = save_item(
-                    session=session,
-                    plan_id=ctx.plan_id,
-                    item=item,
-                    original_key=self.key,
-                    expected_version=self.version,
-                )
+            stored = save_item(self.ctx.store, self.ctx.plan_id, read=self.before, item=item)
         except KeyTakenError as exc:
             self.show_errors({"key": str(exc)})
             return
-        except StaleEditError as exc:
+        except WriteConflict as exc:
             self.show_errors({}, f"{exc}. Ctrl+R loads the stored version (your changes are lost).")
             self.notify(str(exc), title="Not saved", severity="error", markup=False)
             return
-        self.dismiss(Saved(self.before, item, version))
+        self.dismiss(Saved(self.before, stored))
 
     def action_reload(self) -> None:
         if self.key is None:
             return
         loaded = load(self.ctx, self.key)
-        self.before, self.version = loaded.before, loaded.version
+        self.before = loaded.before
         self.fill(values_of(self.before))
         self.show_errors({})

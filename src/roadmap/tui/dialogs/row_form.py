@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from roadmap.tui.context import PlanContext
+from roadmap.services.context import PlanContext
 from roadmap.tui.dialogs.form import (
     TEXT,
     Choices,
@@ -96,7 +96,7 @@ class RowForm(FormDialog):
             return None, {exc.name: str(exc)}
 
     def action_save(self) -> None:
-        from roadmap.store.repo import KeyTakenError, NotFoundError
+        from roadmap.services.items import KeyTakenError, NotFoundError
 
         row, errors = self.validated()
         if row is None:

@@ -18,8 +18,8 @@ from roadmap.tui.widgets.navbar import NavBar, mode_of, tab_id
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from roadmap.services.context import PlanContext
     from roadmap.tui.app import RoadmapApp
-    from roadmap.tui.context import PlanContext
 
 
 def counted(n: int, noun: str) -> str:
@@ -152,9 +152,9 @@ class PlanView(Screen):
     def confirm_delete(self, model: type, what: str, key: str, question: str) -> None:
         """Ask ``question``; on yes, delete row ``key`` of ``model`` (a ``what``) with what hangs
         on it, in one transaction, as a step of the undo history."""
+        from roadmap.services.history import RowChange
         from roadmap.store.rows import delete_row
         from roadmap.tui.dialogs.confirm import Confirm
-        from roadmap.tui.history import RowChange
 
         ctx = self.ctx
 

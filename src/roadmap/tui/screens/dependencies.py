@@ -18,9 +18,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from roadmap.store.dependencies import dependency_edges
-from roadmap.store.items import ItemRow, item_rows
-from roadmap.tui.history import DependencyChange
+from roadmap.services.history import DependencyChange
+from roadmap.services.views import ItemRow, dependencies_view
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.grid import Column, Grid
 
@@ -74,9 +73,7 @@ class DependenciesView(PlanView):
     @work(thread=True, exclusive=True, group="deps-load")
     def _load(self, version: int) -> None:
         ctx = self.ctx
-        with ctx.store.read() as session:
-            rows = item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
-            edges = dependency_edges(session=session, plan_id=ctx.plan_id)
+        rows, edges = dependencies_view(ctx.store, ctx.plan_id, ctx.translating)
         self.app.call_from_thread(self._show, rows, edges, version)
 
     def _show(self, rows: list[ItemRow], edges: list[tuple[str, str, str]], version: int) -> None:

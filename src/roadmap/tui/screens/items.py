@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
-from roadmap.store.items import ItemRow, item_rows
+from roadmap.services.items import ItemRow, item_list
 from roadmap.tui.screens.base import PlanView, counted
 from roadmap.tui.widgets.grid import Column, Grid
 
@@ -74,8 +74,7 @@ class ItemsView(PlanView):
     @work(thread=True, exclusive=True, group="items-load")
     def _load(self, version: int) -> None:
         ctx = self.ctx
-        with ctx.store.read() as session:
-            rows = item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
+        rows = item_list(ctx.store, ctx.plan_id, lang=ctx.translating)
         self.app.call_from_thread(self._show, rows, version)
 
     def _rows(self, rows: list[ItemRow]) -> list[tuple]:

@@ -28,11 +28,11 @@ from textual.widgets import Input, Markdown, Static, TextArea
 from roadmap.model import tables as t
 from roadmap.model.enums import SectionKind
 from roadmap.model.inputs import SectionIn
+from roadmap.services.history import RowChange
 from roadmap.store.repo import NotFoundError
 from roadmap.store.rows import add_row, row_state, rows_of, set_translation, update_row
 from roadmap.tui.dialogs.form import Field
 from roadmap.tui.dialogs.row_form import RowForm, RowSpec
-from roadmap.tui.history import RowChange
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.grid import Column, Grid
 

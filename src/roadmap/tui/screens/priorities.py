@@ -18,10 +18,8 @@ from textual.widgets import Input, Static
 
 from roadmap.i18n import _
 from roadmap.model.tables import Criterion
-from roadmap.store.items import item_rows
-from roadmap.store.rows import rows_of
-from roadmap.store.scores import all_scores, check_score, step_value
-from roadmap.tui.history import ScoreChange
+from roadmap.services.history import ScoreChange
+from roadmap.services.views import check_score, priorities_view, step_value
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.grid import Column, Grid
 
@@ -77,10 +75,7 @@ class PrioritiesView(PlanView):
     @work(thread=True, exclusive=True, group="scores-load")
     def _load(self, version: int) -> None:
         ctx = self.ctx
-        with ctx.store.read() as session:
-            criteria = rows_of(session=session, plan_id=ctx.plan_id, model=Criterion)
-            rows = item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
-            scores = all_scores(session=session, plan_id=ctx.plan_id)
+        criteria, rows, scores = priorities_view(ctx.store, ctx.plan_id, ctx.translating)
         self.app.call_from_thread(self._show, criteria, rows, scores, version)
 
     def _show(self, criteria, rows, scores, version: int) -> None:

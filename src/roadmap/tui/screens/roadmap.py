@@ -19,8 +19,7 @@ from textual.widgets import Static
 
 from roadmap.i18n import _
 from roadmap.model.tables import Milestone
-from roadmap.store.items import ItemRow, item_rows
-from roadmap.store.rows import rows_of
+from roadmap.services.views import ItemRow, roadmap_view
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.timeline import Bar, Lane, Timeline
 
@@ -65,9 +64,7 @@ class RoadmapView(PlanView):
     @work(thread=True, exclusive=True, group="roadmap-load")
     def _load(self, version: int) -> None:
         ctx = self.ctx
-        with ctx.store.read() as session:
-            rows = item_rows(session=session, plan_id=ctx.plan_id, lang=ctx.translating)
-            milestones = rows_of(session=session, plan_id=ctx.plan_id, model=Milestone)
+        rows, milestones = roadmap_view(ctx.store, ctx.plan_id, ctx.translating)
         self.app.call_from_thread(self._loaded, rows, milestones, version)
 
     def _loaded(self, rows, milestones, version: int) -> None:
@@ -118,7 +115,7 @@ class RoadmapView(PlanView):
     def _show_overloads(self, roadmap, periods: int) -> None:
         """Name the teams with more work than capacity (the periods flagged ⚠), and by how
         much; the line is hidden when none has."""
-        from roadmap.tui.planning import overloads, team_loads
+        from roadmap.services.planning import overloads, team_loads
 
         snapshot = self.roadmap_app.planner.snapshot
         if snapshot is None:

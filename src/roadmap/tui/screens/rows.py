@@ -21,11 +21,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from roadmap.services.history import Change, Changes, RowChange
 from roadmap.store.items import keyed_names
 from roadmap.store.rows import add_row, edit_row, key_map, row_columns, row_state, rows_of
 from roadmap.tui.dialogs.form import SELECT, translation_values
 from roadmap.tui.dialogs.row_form import RowForm, RowSpec
-from roadmap.tui.history import Change, Changes, RowChange
 from roadmap.tui.screens.base import PlanView, counted
 from roadmap.tui.widgets.grid import Column, Grid
 

@@ -18,10 +18,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
-from roadmap.model import tables as t
-from roadmap.store.rows import key_map, rows_of
-from roadmap.store.silo import silo_matrix
-from roadmap.tui.history import SiloChange
+from roadmap.services.history import SiloChange
+from roadmap.services.views import silo_view
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.screens.stakeholders import shown
 
@@ -101,17 +99,13 @@ class SiloView(PlanView):
     @work(thread=True, exclusive=True, group="silo-load")
     def _load(self, version: int) -> None:
         ctx, lang = self.ctx, self.ctx.translating
-        with ctx.store.read() as session:
-            orgs = key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
-            people = [
-                Row(s.key, shown(s, "name", lang))
-                for s in rows_of(session=session, plan_id=ctx.plan_id, model=t.Stakeholder)
-            ]
-            sources = [
-                Row(s.key, shown(s, "name", lang), orgs.get(s.organisation_id, ""))
-                for s in rows_of(session=session, plan_id=ctx.plan_id, model=t.InfoSource)
-            ]
-            cells = silo_matrix(session=session, plan_id=ctx.plan_id)
+        silo = silo_view(ctx.store, ctx.plan_id)
+        people = [Row(s.key, shown(s, "name", lang)) for s in silo.stakeholders]
+        sources = [
+            Row(s.key, shown(s, "name", lang), silo.organisations.get(s.organisation_id, ""))
+            for s in silo.sources
+        ]
+        cells = silo.cells
         self.app.call_from_thread(self._show, people, sources, cells, version)
 
     def _show(self, people: list[Row], sources: list[Row], cells, version: int) -> None:

@@ -20,12 +20,12 @@ from roadmap.i18n import _
 from roadmap.model import tables as t
 from roadmap.model.inputs import TeamIn
 from roadmap.model.periods import PeriodError
+from roadmap.services.history import CapacityChange, Change
+from roadmap.services.planning import overloads, team_loads
 from roadmap.store.rows import key_map, rows_of
 from roadmap.store.teams import capacity_changes, set_capacity_changes
 from roadmap.tui.dialogs.form import SELECT, Field
 from roadmap.tui.dialogs.row_form import FieldError, RowSpec
-from roadmap.tui.history import CapacityChange, Change
-from roadmap.tui.planning import overloads, team_loads
 from roadmap.tui.screens.rows import RowsView, Table
 from roadmap.tui.widgets.grid import Column, Grid
 

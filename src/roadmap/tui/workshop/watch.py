@@ -7,9 +7,9 @@ then is the revision read; on PostgreSQL the revision is one primary-key read pe
 
 from __future__ import annotations
 
+from roadmap.services.watch import DataVersion
 from roadmap.store import workshop_sessions
 from roadmap.store.db import Store
-from roadmap.tui.watch import DataVersion
 
 
 class RevisionWatcher:

@@ -1,15 +1,18 @@
-"""The engine as the app uses it: a roadmap for the open plan, and what moved since the last one.
+"""Loading and sequencing a plan, the one way for every face: a :class:`Sequenced` result.
 
-:class:`Planner` keeps the engine's :class:`~roadmap.engine.sequence.Sequencer` between runs,
-so that a changed score re-sequences only what it moves. It runs in the app's worker threads,
-one at a time: a new worker starts while an earlier one may still be running, so a lock keeps
-them from changing the sequencer together.
+:func:`sequenced` reads a plan's snapshot in one short transaction and sequences it once, as the
+command line does. :class:`Planner` keeps the engine's
+:class:`~roadmap.engine.sequence.Sequencer` between runs, so that a changed score re-sequences
+only what it moves; its full and incremental runs return the same :class:`Sequenced`. It runs
+in the app's worker threads, one at a time: a new worker starts while an earlier one may still
+be running, so a lock keeps them from changing the sequencer together.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from roadmap.i18n import _, ngettext
@@ -17,7 +20,33 @@ from roadmap.store.db import Store
 
 if TYPE_CHECKING:  # The engine's modules load with its first run, after the first screen.
     from roadmap.engine.explain import Explanation
+    from roadmap.engine.inputs import Snapshot
     from roadmap.engine.result import Roadmap
+
+
+@dataclass(frozen=True, slots=True)
+class Sequenced:
+    """A plan's roadmap and the snapshot of the plan it was sequenced from."""
+
+    snapshot: Snapshot
+    roadmap: Roadmap
+
+
+def read_snapshot(store: Store, plan_id: int) -> Snapshot:
+    """What the engine needs of plan ``plan_id``, read in one short transaction."""
+    from roadmap.store.snapshot import load_snapshot
+
+    with store.read() as session:
+        return load_snapshot(session=session, plan_id=plan_id)
+
+
+def sequenced(store: Store, plan_id: int) -> Sequenced:
+    """Plan ``plan_id`` read and sequenced once (a command's single run)."""
+    from roadmap.engine.sequence import sequence
+
+    snapshot = read_snapshot(store, plan_id)
+    return Sequenced(snapshot, sequence(snapshot))
+
 
 MOVES_SHOWN = 3
 """At most this many other items named in the notice of what moved; the rest are counted."""
@@ -38,16 +67,14 @@ class Planner:
         """The :class:`~roadmap.engine.inputs.Snapshot` last sequenced, or None."""
         return None if self._sequencer is None else self._sequencer.snapshot
 
-    def full(self) -> Roadmap:
+    def full(self) -> Sequenced:
         """Read the plan and sequence it from scratch."""
         from roadmap.engine.sequence import Sequencer
-        from roadmap.store.snapshot import load_snapshot
 
         with self._lock:
-            with self.store.read() as session:
-                snapshot = load_snapshot(session=session, plan_id=self.plan_id)
+            snapshot = read_snapshot(self.store, self.plan_id)
             self._sequencer = Sequencer(snapshot)
-            return self._sequencer.roadmap()
+            return Sequenced(snapshot, self._sequencer.roadmap())
 
     def prepare(self) -> None:
         """Make ready for a fast first re-sequencing (idle time after :meth:`full`)."""
@@ -73,12 +100,14 @@ class Planner:
         except KeyError:
             return None
 
-    def scores_changed(self, key: str, scores: dict[str, float]) -> Roadmap:
+    def scores_changed(self, key: str, scores: dict[str, float]) -> Sequenced:
         """Re-sequence after item ``key`` got new ``scores`` (the fast path of the engine)."""
         with self._lock:
-            item = None if self._sequencer is None else self._sequencer.item(key)
+            sequencer = self._sequencer
+            item = None if sequencer is None else sequencer.item(key)
             if item is not None:
-                return self._sequencer.update_item(item._replace(scores=scores))
+                roadmap = sequencer.update_item(item._replace(scores=scores))
+                return Sequenced(sequencer.snapshot, roadmap)
         return self.full()
 
 

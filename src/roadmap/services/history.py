@@ -2,9 +2,9 @@
 
 A change records what it takes to go back and forth (the item before and after, a score's old
 and new value, a dependency added or removed, a cell of the silo map, a row of the smaller
-tables, a team's capacity changes). Item and score changes carry the version they left the item
-at (setting a score raises it too), and row changes the row as they left it, so undoing over
-someone else's later edit is refused instead of overwriting it.
+tables, a team's capacity changes). Item and score changes keep the values they left, and row
+changes the row as they left it: a replay is refused only when someone else changed the same
+thing meanwhile, never because of the history's own earlier steps.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from sqlmodel import Session
 
 from roadmap.model.inputs import ItemIn
 from roadmap.store.db import Store
-from roadmap.store.items import DeletedItem, delete_item, item_version, restore_item, save_item
+from roadmap.store.item_write import ItemWrite, diff, update_item
+from roadmap.store.items import DeletedItem, delete_item, restore_item
 from roadmap.store.rows import DeletedRow, delete_row, restore_row, set_row
-from roadmap.store.scores import set_score
 from roadmap.store.silo import set_silo_cell
 from roadmap.store.teams import set_capacity_changes
 
@@ -40,57 +40,50 @@ class Change:
 
 
 class ItemChange(Change):
-    """An item created (``before`` None), edited, or deleted (``after`` None)."""
+    """An item created (``before`` None), edited, or deleted (``after`` None).
 
-    def __init__(
-        self,
-        before: ItemIn | DeletedItem | None,
-        after: ItemIn | None,
-        version: int | None,
-    ) -> None:
-        self.before, self.after, self.version = before, after, version
+    ``before`` and ``after`` are the item as stored before and after the edit: a replay
+    changes just the fields that differ, and is refused only when someone else changed one of
+    those fields meanwhile.
+    """
+
+    def __init__(self, before: ItemIn | DeletedItem | None, after: ItemIn | None) -> None:
+        self.before, self.after = before, after
         key = (after or _item_of(before)).key
         verb = "created" if before is None else "deleted" if after is None else "edited"
         self.label = f"{key} {verb}"
 
     def undo(self, session: Session, plan_id: int) -> None:
         if self.before is None:
+            assert self.after is not None
             self.before = delete_item(
-                session=session, plan_id=plan_id, key=self.after.key, expected_version=self.version
+                session=session, plan_id=plan_id, key=self.after.key, expected=self.after
             )
-            self.version = None
         elif self.after is None:
-            self.version = restore_item(session=session, plan_id=plan_id, deleted=self.before)
+            restore_item(session=session, plan_id=plan_id, deleted=self.before)
         else:
-            self.version = save_item(
-                session=session,
-                plan_id=plan_id,
-                item=self.before,
-                original_key=self.after.key,
-                expected_version=self.version,
-            )
+            _turn(session, plan_id, self.after, _item_of(self.before))
 
     def redo(self, session: Session, plan_id: int) -> None:
         if self.after is None:
-            deleted = delete_item(
-                session=session,
-                plan_id=plan_id,
-                key=_item_of(self.before).key,
-                expected_version=self.version,
+            before = _item_of(self.before)
+            self.before = delete_item(
+                session=session, plan_id=plan_id, key=before.key, expected=before
             )
-            self.before, self.version = deleted, None
         elif isinstance(self.before, DeletedItem):
             # The creation being redone: the item comes back as it was deleted by the undo.
-            self.version = restore_item(session=session, plan_id=plan_id, deleted=self.before)
+            restore_item(session=session, plan_id=plan_id, deleted=self.before)
             self.before = None
         else:
-            self.version = save_item(
-                session=session,
-                plan_id=plan_id,
-                item=self.after,
-                original_key=self.before.key,
-                expected_version=self.version,
-            )
+            assert self.before is not None
+            _turn(session, plan_id, self.before, self.after)
+
+
+def _turn(session: Session, plan_id: int, now: ItemIn, then: ItemIn) -> None:
+    """Take a stored item from ``now`` to ``then``, in the fields where they differ."""
+    write = diff(now, then)
+    if write is not None:
+        update_item(session=session, plan_id=plan_id, write=write)
 
 
 def _item_of(state: ItemIn | DeletedItem | None) -> ItemIn:
@@ -100,34 +93,27 @@ def _item_of(state: ItemIn | DeletedItem | None) -> ItemIn:
 
 @dataclass
 class ScoreChange(Change):
-    """One score set or cleared; ``version`` is the item's version after the last replay."""
+    """One score set or cleared (``None``)."""
 
     item: str
     criterion: str
     before: float | None
     after: float | None
-    version: int | None = None
 
     @property
     def label(self) -> str:  # type: ignore[override]
         return f"score {self.criterion} of {self.item}"
 
-    def _set(self, session: Session, plan_id: int, value: float | None) -> None:
-        set_score(
-            session=session,
-            plan_id=plan_id,
-            item_key=self.item,
-            criterion_key=self.criterion,
-            value=value,
-            expected_version=self.version,
-        )
-        self.version = item_version(session=session, plan_id=plan_id, key=self.item)
+    def _set(self, session: Session, plan_id: int, now: float | None, then: float | None) -> None:
+        scores = {"scores": {self.criterion: then}}
+        read = {"scores": {self.criterion: now}}
+        update_item(session=session, plan_id=plan_id, write=ItemWrite(self.item, scores, read))
 
     def undo(self, session: Session, plan_id: int) -> None:
-        self._set(session, plan_id, self.before)
+        self._set(session, plan_id, self.after, self.before)
 
     def redo(self, session: Session, plan_id: int) -> None:
-        self._set(session, plan_id, self.after)
+        self._set(session, plan_id, self.before, self.after)
 
 
 @dataclass
@@ -290,8 +276,7 @@ class History:
 
     def apply(self, change: Change) -> None:
         """Make ``change`` (its redo) and record it; what refuses it is raised, nothing recorded."""
-        with self.store.write() as session:
-            change.redo(session, self.plan_id)
+        self.store.run(lambda session: change.redo(session, self.plan_id))
         self.record(change)
 
     def record(self, change: Change) -> None:
@@ -303,8 +288,7 @@ class History:
         if not self._done:
             return None
         change = self._done[-1]
-        with self.store.write() as session:
-            change.undo(session, self.plan_id)
+        self.store.run(lambda session: change.undo(session, self.plan_id))
         self._undone.append(self._done.pop())
         return change
 
@@ -312,7 +296,6 @@ class History:
         if not self._undone:
             return None
         change = self._undone[-1]
-        with self.store.write() as session:
-            change.redo(session, self.plan_id)
+        self.store.run(lambda session: change.redo(session, self.plan_id))
         self._done.append(self._undone.pop())
         return change
