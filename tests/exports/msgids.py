@@ -21,6 +21,7 @@ FILES = [
     *sorted((SRC / "workshop").glob("*.py")),
     *sorted((SRC / "tui" / "workshop").glob("*.py")),
     *sorted((SRC / "store").glob("workshop_*.py")),
+    SRC / "store" / "busy.py",
     *sorted((SRC / "web").glob("*.py")),
 ]
 SINGLE = {"_", "N_"}

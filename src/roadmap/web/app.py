@@ -29,6 +29,7 @@ from starlette.staticfiles import StaticFiles
 
 from roadmap.io.i18n import Lang
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
+from roadmap.store.busy import Busy, write_retrying
 from roadmap.store.db import Store
 from roadmap.web.guard import Throttle
 from roadmap.web.live import Broadcaster
@@ -143,11 +144,13 @@ def make_web_app(
         return render(request, "join.html", code="", name="", error="")
 
     def do_join(code: str, name: str, token: str | None):
-        with store.write() as s:
+        def change(s):
             workshop = workshop_sessions.session_by_code(session=s, code=code)
             if workshop.id != session_id:  # another plan's or workshop's code
                 raise workshop_sessions.WrongCode("no_code")
             return workshop_sessions.join(session=s, code=code, name=name, token=token)
+
+        return write_retrying(store, change)
 
     async def join(request: Request) -> Response:
         form = await checked_form(request)
@@ -163,7 +166,7 @@ def make_web_app(
             joined = await run_in_threadpool(
                 do_join, normal_code(code), name, request.cookies.get(token_cookie)
             )
-        except workshop_sessions.JoinRefused as exc:
+        except (workshop_sessions.JoinRefused, Busy) as exc:
             if isinstance(exc, workshop_sessions.WrongCode):
                 throttle.failed(address)
             error = exc.say(lang)
@@ -190,20 +193,22 @@ def make_web_app(
         return render(request, template, lang=lang, live=state, me=who, message=message)
 
     def do_vote(participant_id: int, form) -> None:
-        with store.write() as s:
-            row = workshop_rounds.current_round(session=s, session_id=session_id)
-            if row is None:
-                raise workshop_rounds.VoteRefused("round_closed")
-            value, delta = form.get("value"), form.get("delta")
-            workshop_rounds.cast_vote(
-                session=s,
-                round_id=row.id,
-                participant_id=participant_id,
-                item_key=str(form.get("item", "")),
-                criterion=str(form.get("criterion", "")),
-                value=int(value) if value not in (None, "") else None,
-                delta=int(delta) if value in (None, "") and delta else None,
-            )
+        write_retrying(store, lambda s: cast(s, participant_id, form))
+
+    def cast(s, participant_id: int, form) -> None:
+        row = workshop_rounds.current_round(session=s, session_id=session_id)
+        if row is None:
+            raise workshop_rounds.VoteRefused("round_closed")
+        value, delta = form.get("value"), form.get("delta")
+        workshop_rounds.cast_vote(
+            session=s,
+            round_id=row.id,
+            participant_id=participant_id,
+            item_key=str(form.get("item", "")),
+            criterion=str(form.get("criterion", "")),
+            value=int(value) if value not in (None, "") else None,
+            delta=int(delta) if value in (None, "") and delta else None,
+        )
 
     async def vote(request: Request) -> Response:
         form = await checked_form(request)

@@ -28,8 +28,6 @@ from roadmap.workshop.timer import clock, overtime_clock
 from roadmap.workshop.words import Refusal, Words
 
 POLL_SECONDS = 0.5
-WRITE_TRIES = 3
-"""Tries of a write that finds the database busy past its timeout."""
 
 
 class WorkshopApp(App[None]):
@@ -158,30 +156,17 @@ class WorkshopApp(App[None]):
     def write_now(
         self, change: Callable[..., Any], done: Callable[[Any], None] | None = None
     ) -> bool:
-        """:meth:`write` in the calling worker thread; whether it was written.
-
-        A database that stays busy past its timeout (many windows writing at once) is tried
-        again a few times, and then the person is told plainly that nothing was saved.
-        """
-        from sqlalchemy.exc import OperationalError
-
-        from roadmap.i18n import _
+        """:meth:`write` in the calling worker thread; whether it was written (a busy database
+        is tried again, see :func:`~roadmap.store.busy.write_retrying`)."""
+        from roadmap.store.busy import write_retrying
         from roadmap.store.repo import NotFoundError
 
-        for attempt in range(WRITE_TRIES):
-            try:
-                with self.store.write() as session:
-                    result = change(session)
-                break
-            except (Refusal, ValueError, NotFoundError) as exc:
-                message = exc.say(self.lang) if isinstance(exc, Refusal) else str(exc)
-                self.call_from_thread(self.refused, message)
-                return False
-            except OperationalError:
-                if attempt == WRITE_TRIES - 1:
-                    busy = _("the database is busy and nothing was saved; please try again")
-                    self.call_from_thread(self.refused, busy)
-                    return False
+        try:
+            result = write_retrying(self.store, change)
+        except (Refusal, ValueError, NotFoundError) as exc:
+            message = exc.say(self.lang) if isinstance(exc, Refusal) else str(exc)
+            self.call_from_thread(self.refused, message)
+            return False
         if done is not None:
             self.call_from_thread(done, result)
         return True

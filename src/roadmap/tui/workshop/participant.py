@@ -29,6 +29,7 @@ from textual.widgets import Button, Digits, Input, Label, Static
 from roadmap.i18n import _, ngettext
 from roadmap.model.workshop_tables import WorkshopSession
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
+from roadmap.store.busy import Busy, write_retrying
 from roadmap.store.db import Store
 from roadmap.tui.widgets.footer import KeyFooter
 from roadmap.tui.workshop.base import WorkshopApp
@@ -305,13 +306,20 @@ class ParticipantApp(WorkshopApp):
         if self._waiting or self.guard.exhausted:
             return
         code = (code if code is not None else self.code) or ""
+
+        def change(session):
+            me, token = workshop_sessions.join(
+                session=session, code=code, name=name, token=self.tokens.get(code, name)
+            )
+            workshop = workshop_sessions.get_session(session=session, session_id=me.session_id)
+            return me, token, workshop_sessions.session_lang(session=session, workshop=workshop)
+
         try:
-            with self.store.write() as session:
-                me, token = workshop_sessions.join(
-                    session=session, code=code, name=name, token=self.tokens.get(code, name)
-                )
-                workshop = workshop_sessions.get_session(session=session, session_id=me.session_id)
-                lang = workshop_sessions.session_lang(session=session, workshop=workshop)
+            me, token, lang = write_retrying(self.store, change)
+        except Busy as exc:
+            if self.join_screen is not None:
+                self.join_screen.show_error(sentence(exc.say(self.lang)))
+            return
         except workshop_sessions.JoinRefused as exc:
             self._refused_join(exc)
             return
