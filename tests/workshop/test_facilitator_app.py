@@ -243,3 +243,26 @@ async def test_the_round_dialog_cancels_and_starts_over_chosen_items(demo_store:
         await pilot.click("#start")
         await settle(pilot)
         assert app.live.round is not None and app.live.round.items == ["CI-3", "CI-5"]
+
+
+async def test_ideas_from_the_room_show_and_f12_takes_them_in(sqlite_store: Store) -> None:
+    from .plans import seed
+
+    _, session_id, code = seed(sqlite_store)
+    with sqlite_store.write() as s:
+        workshop_sessions.set_step(session=s, session_id=session_id, step=1)  # needs
+        who = workshop_sessions.join(session=s, code=code, name="Anna")[0].id
+        workshop_sessions.submit_idea(
+            session=s, session_id=session_id, participant_id=who, text="One contact person"
+        )
+    app = make_facilitator_app(sqlite_store, plan="small", lang="en", poll=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        source = app.query_one("#content").source
+        assert "Ideas from the room" in source and "One contact person" in source
+        await pilot.press("f12")
+        await settle(pilot)
+        assert "Ideas from the room" not in app.query_one("#content").source
+    with sqlite_store.read() as s:
+        kinds = s.exec(select(WorkshopNote.kind, WorkshopNote.text)).all()
+    assert kinds == [("need", "One contact person")]

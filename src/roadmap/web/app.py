@@ -84,6 +84,7 @@ def make_web_app(
             languages=LANGUAGE_NAMES,
             csrf=csrf,
             step=STEP,
+            idea_steps=workshop_sessions.IDEA_STEPS,
             **context,
         )
         response = HTMLResponse(body, status_code=status)
@@ -233,6 +234,34 @@ def make_web_app(
         template = "_live.html" if fetched else "vote.html"
         return render(request, template, lang=lang, live=state, me=who, message=message)
 
+    async def idea(request: Request) -> Response:
+        """An idea or need sent from the page during a needs or items step."""
+        form = await checked_form(request)
+        if form is None:
+            return refused(request)
+        who = await run_in_threadpool(me, request)
+        if who is None:
+            return RedirectResponse("/", status_code=303)
+        lang = workshop_lang(request)
+        text = str(form.get("text", ""))
+        try:
+            await run_in_threadpool(
+                write_retrying,
+                store,
+                lambda s: workshop_sessions.submit_idea(
+                    session=s, session_id=session_id, participant_id=who.id, text=text
+                ),
+            )
+            live.poke()
+            message = Lang(lang)._("Thank you: your idea is on the screen.")
+            ok = True
+        except Refusal as exc:
+            message, ok = Lang(lang)._("Not saved: {reason}", reason=exc.say(lang)), False
+        state = await run_in_threadpool(load, who.id, lang)
+        fetched = request.headers.get("x-requested-with") == "fetch"
+        template = "_live.html" if fetched else "vote.html"
+        return render(request, template, lang=lang, live=state, me=who, message=message, sent=ok)
+
     async def events(request: Request) -> Response:
         """Server-sent events: ``change`` whenever the workshop changed."""
 
@@ -256,6 +285,7 @@ def make_web_app(
             Route("/join", join, methods=["POST"]),
             Route("/vote", vote_page),
             Route("/vote", vote, methods=["POST"]),
+            Route("/idea", idea, methods=["POST"]),
             Route("/events", events),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         ]

@@ -86,7 +86,8 @@ def render_minutes(record: Minutes, lang: str) -> str:
     captured = [note for note in record.notes if note[1] != "decision"]
     for step, kind, text, key in captured:
         what = f"{key} {title(key)}" if key else inline(text)
-        out.append(f"- {label[kind]} ({label[STEP_LABEL.get(step, step)]}): {what}")
+        kind_label = label[kind] if kind in label else _("Idea sent from a phone")
+        out.append(f"- {kind_label} ({label[STEP_LABEL.get(step, step)]}): {what}")
     if not captured:
         out.append(label["none"])
     out += ["", f"## {label['rounds']}", ""]

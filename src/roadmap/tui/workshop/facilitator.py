@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Digits, Input, Label, ListItem, ListView, Markdown, Static
 
-from roadmap.i18n import N_, _
+from roadmap.i18n import N_, _, ngettext
 from roadmap.io.mdsafe import inline
 from roadmap.model import tables as t
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
@@ -145,6 +145,7 @@ class FacilitatorApp(WorkshopApp):
         ("f9", "delete_round", N_("Delete round")),
         ("f10", "self_check", N_("Check page")),
         ("f11", "people", N_("Participants")),
+        ("f12", "accept_ideas", N_("Ideas into plan")),
     ]
 
     def __init__(
@@ -254,6 +255,15 @@ class FacilitatorApp(WorkshopApp):
                     session=s, session_id=self.session_id, text=text
                 )
             )
+
+    def action_accept_ideas(self) -> None:
+        def done(n: int) -> None:
+            taken = ngettext("{n} idea taken into the plan", "{n} ideas taken into the plan", n)
+            self.notify(taken)
+
+        self.write(
+            lambda s: workshop_sessions.accept_ideas(session=s, session_id=self.workshop_id), done
+        )
 
     def action_people(self) -> None:
         from roadmap.tui.workshop.people import PeopleScreen
