@@ -38,6 +38,7 @@ def lang_option(what: str):
     "plan's default language); kept for the workshop"
 )
 @click.option("--serve", is_flag=True, help="Serve the participants' page from this process.")
+@click.option("--bell", is_flag=True, help="Ring the terminal's bell when a step's time is up.")
 @click.option("--host", default=LOOPBACK, show_default=True, help="Address to serve on.")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--public-url", metavar="URL", help="The address participants open, if not ours.")
@@ -50,6 +51,7 @@ def workshop(
     when,
     lang,
     serve: bool,
+    bell: bool,
     host: str,
     port: int,
     public_url: str | None,
@@ -71,6 +73,7 @@ def workshop(
             held_on=when.date() if when else None,
             agenda=steps,
             lang=lang,
+            bell=bell,
         )
     except (NotFoundError, ValueError) as exc:
         fail(str(exc))

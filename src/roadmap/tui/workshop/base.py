@@ -58,6 +58,7 @@ class WorkshopApp(App[None]):
         self._poll = poll
         self._theme_name = theme
         self._watcher = None
+        self._time_up = None
         self.set_lang(lang)
 
     def set_lang(self, lang: str) -> None:
@@ -136,6 +137,13 @@ class WorkshopApp(App[None]):
         for digits in self.screen.query("#timer").results(Digits):
             digits.update(overtime_clock(over) if over else clock(self.seconds_left(now)))
             digits.set_class(over > 0, "time-up")
+        deadline = self.live.workshop.timer_deadline
+        if over > 0 and deadline != self._time_up:
+            self._time_up = deadline
+            self.time_up()
+
+    def time_up(self) -> None:
+        """Called once when a running countdown reaches zero."""
 
     def seconds_left(self, now: datetime | None = None) -> float:
         row = self.live.workshop
