@@ -63,6 +63,14 @@ def round_markdown(live: workshop_results.Live, w: Words) -> str:
             f"| {rank} | {title}{flag} | {total} | {bar(r.total, top)} | {r.voters} "
             f"| {_number(r.spread, w)} |"
         )
+    if rnd.criteria and live.results:
+        names = [inline(live.criteria.get(c, c)) for c in rnd.criteria]
+        lines += ["", f"### {_('Per criterion')}", ""]
+        lines += [f"| {w('item_col')} | {' | '.join(names)} |", "|---|" + "---:|" * len(names)]
+        for r in live.results:
+            means = dict(r.by_criterion)
+            cells = [_number(means[c], w) if c in means else "–" for c in rnd.criteria]
+            lines.append(f"| {inline(live.titles.get(r.key, r.key))} | {' | '.join(cells)} |")
     if any(r.contested for r in live.results):
         lines += ["", _("People disagree where scores differ by {n} or more.", n=DISAGREE_RANGE)]
     return "\n".join(lines)
