@@ -182,6 +182,14 @@ def serve(
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
 @click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html"]),
+    default="md",
+    show_default=True,
+    help="Markdown, or a web page to share.",
+)
+@click.option(
     "--names/--no-names",
     default=False,
     help="List the participants by name (off by default: ask the room first).",
@@ -193,19 +201,21 @@ def minutes(
     name: str | None,
     lang: str | None,
     output: str | None,
+    fmt: str,
     names: bool,
 ) -> None:
-    """Write the workshop's minutes as Markdown: agenda, captures, rounds, results, decisions."""
+    """Write the workshop's minutes (Markdown or HTML): agenda, captures, rounds, decisions."""
     from roadmap.store.repo import NotFoundError
     from roadmap.store.workshop_results import minutes_record
-    from roadmap.workshop.minutes import render_minutes
+    from roadmap.workshop.minutes import render_minutes, render_minutes_html
 
     with ctx.store.read() as session:
         try:
             record = minutes_record(session=session, plan_slug=plan_slug, name=name, names=names)
         except NotFoundError as exc:
             fail(str(exc))
-    text = render_minutes(record, lang or record.lang)
+    render = render_minutes_html if fmt == "html" else render_minutes
+    text = render(record, lang or record.lang)
     if output:
         Path(output).write_text(text, encoding="utf-8")
         click.echo(output)
