@@ -93,7 +93,8 @@ def workshop(
 
 
 @cli.command()
-@click.argument("code", required=False)
+@click.argument("code", metavar="[URL-OR-CODE]", required=False)
+@click.option("--code", "url_code", metavar="CODE", help="With a URL: the join code.")
 @click.option("--name", metavar="NAME", help="Your name (asked when not given).")
 @lang_option("your window (default: the workshop's)")
 @click.option("--attempts", type=click.IntRange(min=1), hidden=True)
@@ -102,16 +103,23 @@ def workshop(
 def join(
     ctx: Context,
     code: str | None,
+    url_code: str | None,
     name: str | None,
     lang: str | None,
     attempts: int | None,
     wrong_code_delay: float,
 ) -> None:
-    """Join workshop CODE as a participant (asks for the code when not given)."""
+    """Join a workshop as a participant: at the address the projector shows (no database
+    needed here), or by CODE on the same database. Asks for the code when not given."""
     from roadmap.tui.workshop.participant import make_participant_app
+    from roadmap.tui.workshop.remote import Remote
 
+    remote = None
+    if code and code.startswith(("http://", "https://")):
+        remote, code = Remote(code), url_code
     make_participant_app(
-        ctx.store,
+        None if remote else ctx.store,
+        remote=remote,
         code=code,
         name=name,
         lang=lang,

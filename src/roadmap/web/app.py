@@ -23,7 +23,13 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from starlette.responses import (
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -262,6 +268,78 @@ def make_web_app(
         template = "_live.html" if fetched else "vote.html"
         return render(request, template, lang=lang, live=state, me=who, message=message, sent=ok)
 
+    # The terminal participant (``roadmap join URL``) -------------------------------------
+    # It sends its private token as a bearer token, never as a cookie: another site cannot
+    # make a browser send it, so these need no origin check.
+
+    def bearer(request: Request):
+        token = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        if not token:
+            return None
+        with store.read() as s:
+            try:
+                return workshop_sessions.participant_by_token(
+                    session=s, session_id=session_id, token=token
+                )
+            except workshop_sessions.NotYou:
+                return None
+
+    async def api_join(request: Request) -> Response:
+        body = await request.json()
+        address = request.client.host if request.client else "?"
+        lang = body.get("lang") if body.get("lang") in LANGS else workshop_lang(request)
+        if throttle.blocked(address):
+            message = Lang(lang)._("Too many wrong codes. Ask the facilitator for the code.")
+            return JSONResponse({"error": message, "wrong_code": True}, status_code=429)
+        try:
+            who, token = await run_in_threadpool(
+                do_join, normal_code(str(body.get("code", ""))), str(body.get("name", "")),
+                body.get("token") or None,
+            )  # fmt: skip
+        except (workshop_sessions.JoinRefused, Busy) as exc:
+            wrong = isinstance(exc, workshop_sessions.WrongCode)
+            if wrong:
+                throttle.failed(address)
+            return JSONResponse({"error": exc.say(lang), "wrong_code": wrong}, status_code=400)
+        live.poke()
+        return JSONResponse(
+            {
+                "token": token,
+                "participant": who.id,
+                "name": who.name,
+                "session": session_id,
+                "lang": workshop_lang(request),
+            }
+        )
+
+    async def api_live(request: Request) -> Response:
+        who = await run_in_threadpool(bearer, request)
+        if who is None:
+            return JSONResponse({"error": "not joined"}, status_code=401)
+        lang = request.query_params.get("lang")
+        state = await run_in_threadpool(
+            load, who.id, lang if lang in LANGS else workshop_lang(request)
+        )
+        return JSONResponse(workshop_results.live_to_data(state))
+
+    async def api_revision(request: Request) -> Response:
+        await live.next_change(0)  # starts following the workshop on the first call
+        return JSONResponse({"revision": live.revision, "lang": workshop_lang(request)})
+
+    async def api_vote(request: Request) -> Response:
+        who = await run_in_threadpool(bearer, request)
+        if who is None:
+            return JSONResponse({"error": "not joined"}, status_code=401)
+        body = await request.json()
+        lang = body.get("lang") if body.get("lang") in LANGS else workshop_lang(request)
+        try:
+            await run_in_threadpool(do_vote, who.id, body)
+        except (Refusal, ValueError) as exc:
+            text = exc.say(lang) if isinstance(exc, Refusal) else str(exc)
+            return JSONResponse({"error": text}, status_code=409)
+        live.poke()
+        return JSONResponse({"saved": True})
+
     async def events(request: Request) -> Response:
         """Server-sent events: ``change`` whenever the workshop changed."""
 
@@ -286,6 +364,10 @@ def make_web_app(
             Route("/vote", vote_page),
             Route("/vote", vote, methods=["POST"]),
             Route("/idea", idea, methods=["POST"]),
+            Route("/api/join", api_join, methods=["POST"]),
+            Route("/api/live", api_live),
+            Route("/api/revision", api_revision),
+            Route("/api/vote", api_vote, methods=["POST"]),
             Route("/events", events),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         ]

@@ -88,7 +88,7 @@ class WorkshopApp(App[None]):
         from roadmap.tui.workshop.watch import RevisionWatcher
 
         self.session_id = session_id
-        self._watcher = RevisionWatcher(self.store, session_id)
+        self._watcher = self.make_watcher() or RevisionWatcher(self.store, session_id)
         self.refresh_live()
         if self._poll is not None:  # None: only the window's own writes show (snapshots)
             self.set_interval(self._poll, self._check)
@@ -96,6 +96,20 @@ class WorkshopApp(App[None]):
     @property
     def participant_id(self) -> int | None:
         return None
+
+    def make_watcher(self):
+        """A watcher of another kind than the database's (None: the database's)."""
+        return None
+
+    def read_live(self) -> workshop_results.Live:
+        """What the window shows, read now."""
+        with self.store.read() as session:
+            return workshop_results.load_live(
+                session=session,
+                session_id=self.session_id,
+                participant_id=self.participant_id,
+                lang=self.lang,
+            )
 
     def on_unmount(self) -> None:
         if self._watcher is not None:
@@ -112,13 +126,10 @@ class WorkshopApp(App[None]):
         self._load()
 
     def _load(self) -> None:
-        with self.store.read() as session:
-            live = workshop_results.load_live(
-                session=session,
-                session_id=self.session_id,
-                participant_id=self.participant_id,
-                lang=self.lang,
-            )
+        try:
+            live = self.read_live()
+        except OSError:  # a server out of reach: the next change tries again
+            return
         self.call_from_thread(self._loaded, live)
 
     def _loaded(self, live: workshop_results.Live) -> None:
