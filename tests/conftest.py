@@ -8,6 +8,7 @@ are skipped with the reason shown, unless ``ROADMAP_REQUIRE_PG=1`` turns that in
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,11 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from roadmap.store.db import Store
+
+# Compiled message catalogs go to a cache of the test runs, not the user's own.
+os.environ.setdefault(
+    "ROADMAP_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"roadmap-test-catalogs-{os.getuid()}")
+)
 
 PG_URL = os.environ.get("ROADMAP_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ROOT = Path(__file__).resolve().parent.parent

@@ -149,17 +149,17 @@ CASES: dict[str, tuple[str, bytes, list[str]]] = {
     "NaN in JSON": (
         "bad.json",
         b'{"plan": {"name": "P", "start_date": "2027-01-01"}, "horizon": NaN}',
-        ["bad.json: NaN is not a number a plan can hold"],
+        ["bad.json:1: horizon: NaN is not a number a plan can hold"],
     ),
     "infinity in YAML": (
         "bad.yaml",
         (HEAD + "items:\n- key: A\n  title: a\n  effort: .inf\n").encode(),
-        ["bad.yaml:7: .inf is not a number a plan can hold"],
+        ["bad.yaml:7: items[0] (A).effort: .inf is not a number a plan can hold"],
     ),
     "impossible date": (
         "bad.yaml",
         b"plan:\n  name: P\n  start_date: 2027-02-30\n",
-        ["bad.yaml:3: 2027-02-30 is not a valid date"],
+        ["bad.yaml:3: plan.start_date: 2027-02-30 is not a valid date (day is out of range"],
     ),
     "unknown suffix": ("plan.txt", b"plan: {}\n", ["plan.txt: unknown kind of file"]),
 }
@@ -242,3 +242,44 @@ def test_large_json_names_path_and_key_without_lines(monkeypatch) -> None:
     with pytest.raises(planfile.PlanFileError) as caught:
         planfile.parse_plan(twice, name="big.json", fmt="json")
     assert caught.value.messages == ["big.json: 'name' is given twice in one object"]
+
+
+def test_every_problem_of_a_plan_file_at_once(db: Path, tmp_path: Path) -> None:
+    """Impossible dates, .nan, a value listed twice, a missing and a self dependency: all in
+    one run, each with its line and field."""
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        "plan:\n  name: P\n  start_date: 2027-13-01\n"
+        "items:\n"
+        "- key: A\n  title: a\n  deadline: 2027-02-30\n  effort: .nan\n"
+        "- key: B\n  title: b\n  depends_on: [A, A]\n"
+        "- key: C\n  title: c\n  depends_on: [NOPE, C]\n"
+    )
+    result = CliRunner().invoke(cli, ["--db", str(db), "import", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{path}:3: plan.start_date: 2027-13-01 is not a valid date (month must be in 1..12)",
+        f"{path}:7: items[0] (A).deadline: 2027-02-30 is not a valid date (day is out of range "
+        "for month)",
+        f"{path}:8: items[0] (A).effort: .nan is not a number a plan can hold",
+        f"{path}:11: items[1] (B).depends_on[1]: 'A' is listed twice",
+        f"{path}:14: items[2] (C).depends_on[0]: unknown item 'NOPE'",
+        f"{path}:14: items[2] (C).depends_on[1]: C depends on itself",
+        "Error: 6 problem(s) found; nothing was imported",
+    ]
+
+
+def test_json_constants_are_reported_with_their_lines(db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "nan.json"
+    path.write_text(
+        '{"plan": {"name": "P", "start_date": "2027-01-01"},\n'
+        ' "items": [\n  {"key": "A", "title": "a",\n   "effort": NaN},\n'
+        '  {"key": "B", "title": "b", "reach": -Infinity, "depends_on": ["X"]}]}\n'
+    )
+    result = CliRunner().invoke(cli, ["--db", str(db), "import", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:3] == [
+        f"{path}:4: items[0] (A).effort: NaN is not a number a plan can hold",
+        f"{path}:5: items[1] (B).reach: -Infinity is not a number a plan can hold",
+        f"{path}:5: items[1] (B).depends_on[0]: unknown item 'X'",
+    ]

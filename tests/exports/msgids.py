@@ -1,66 +1,38 @@
-"""The messages the export code asks the catalogs for, found in its syntax tree.
-
-Reading the syntax tree (rather than the tokens) also finds calls inside f-strings and calls
-nested in other calls: ``_("...")``, ``N_("...")`` and ``ngettext("...", "...", n)``.
+"""The messages the code asks the catalogs for, found by Babel's extractor as ``make catalogs``
+finds them (the same ``babel.cfg``), so that a message the extractor cannot see fails here too.
 """
 
 from __future__ import annotations
 
-import ast
-import re
+from functools import cache
 from pathlib import Path
 
-SRC = Path(__file__).resolve().parents[2] / "src" / "roadmap"
-MODULES = (
-    "i18n", "docdata", "document", "doc_roadmap", "doc_diagrams", "doc_sources", "doc_appendix",
-    "svg", "html", "csv_roadmap", "ics", "export",
-)  # fmt: skip
-FILES = [
-    *(SRC / "io" / f"{name}.py" for name in MODULES),
-    SRC / "cli" / "export.py",
-    *sorted((SRC / "workshop").glob("*.py")),
-    *sorted((SRC / "tui" / "workshop").glob("*.py")),
-    *sorted((SRC / "store").glob("workshop_*.py")),
-    SRC / "store" / "busy.py",
-    *sorted((SRC / "web").glob("*.py")),
-]
-SINGLE = {"_", "N_"}
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def _name(func: ast.expr) -> str:
-    if isinstance(func, ast.Name):
-        return func.id
-    return func.attr if isinstance(func, ast.Attribute) else ""
-
-
-TEMPLATES = sorted((SRC / "web" / "templates").glob("*.html"))
-TEMPLATE_CALL = re.compile(r"""\b(?:_|ngettext)\((["'])(.+?)\1""")
+@cache
+def _extracted() -> tuple[tuple[str, int, str | tuple[str, ...]], ...]:
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as fh:
+        method_map, options_map = parse_mapping_cfg(fh)
+    return tuple(
+        (path, line, message)
+        for path, line, message, _comments, _context in extract_from_dir(
+            ROOT, method_map, options_map
+        )
+    )
 
 
 def used_msgids() -> dict[str, str]:
     """``msgid -> where`` for every message used, plurals keyed by their singular."""
     found: dict[str, str] = {}
-    for path in TEMPLATES:
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            for match in TEMPLATE_CALL.finditer(line):
-                found.setdefault(match[2], f"{path.name}:{n}")
-    for path in FILES:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            name, first = _name(node.func), node.args[0]
-            if name in {*SINGLE, "ngettext"} and isinstance(getattr(first, "value", None), str):
-                found.setdefault(first.value, f"{path.name}:{node.lineno}")
+    for path, line, message in _extracted():
+        found.setdefault(message if isinstance(message, str) else message[0], f"{path}:{line}")
     return found
 
 
 def plural_msgids() -> dict[str, str]:
     """``singular -> plural`` of every ``ngettext`` call."""
-    found: dict[str, str] = {}
-    for path in FILES:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and _name(node.func) == "ngettext":
-                singular, plural = node.args[0], node.args[1]
-                if isinstance(singular, ast.Constant) and isinstance(plural, ast.Constant):
-                    found[singular.value] = plural.value
-    return found
+    return {m[0]: m[1] for _path, _line, m in _extracted() if isinstance(m, tuple)}

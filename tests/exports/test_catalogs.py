@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from babel.messages.pofile import read_po
 
-from roadmap.io.i18n import LOCALES, Lang, po_path
+from roadmap.i18n.catalogs import LOCALES, read_catalog
+from roadmap.i18n.lang import Lang
 
 from .msgids import plural_msgids, used_msgids
 
 
 def _catalog(lang: str):
-    with po_path(lang).open("rb") as fh:
-        return read_po(fh, locale=LOCALES[lang])
+    return read_catalog(lang)
 
 
 @pytest.mark.parametrize("lang", sorted(LOCALES))

@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 from markdown_it import MarkdownIt
 
+from roadmap.i18n.catalogs import read_catalog
+from roadmap.i18n.lang import Lang
 from roadmap.io.document import build
 from roadmap.io.export import render
-from roadmap.io.i18n import Lang, _translations
 from roadmap.io.mdsafe import block
 
 from .checks import markdown_problems, strip_front_matter
@@ -21,7 +22,7 @@ LANGS = ["fi", "sv", "en"]
 
 def catalog_texts(lang: str) -> set[str]:
     """Every translated message of ``lang``, as headings and table headers may use them."""
-    return {str(m) for m in _translations(lang)._catalog.values() if isinstance(m, str)}
+    return {m.string for m in read_catalog(lang) if m.id and isinstance(m.string, str)}
 
 
 def expected_headings(doc, lang: str) -> set[str]:

@@ -161,6 +161,22 @@ def app(plan_store: Store, config_dir: Path):
     )
 
 
+@pytest.fixture
+def demo_app(tmp_path: Path, config_dir: Path):
+    """The app on a fresh copy of the demo plan, in the projector theme, without animations."""
+    from roadmap.config import demo_plan_file
+    from roadmap.io.planfile import load_plan
+    from roadmap.tui.app import make_app
+
+    store = Store.open(f"sqlite:///{tmp_path / 'demo.db'}")
+    with store.write() as session:
+        write_plan(session=session, doc=load_plan(demo_plan_file()))
+    app = make_app(store=store, config_dir=config_dir, theme="projector", watch_interval=None)
+    app.animation_level = "none"
+    yield app
+    store.close()
+
+
 async def settle(pilot) -> None:
     """Let the app's workers finish (reads, the editor's load, the engine) and redraw.
 
@@ -172,6 +188,28 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def until(pilot, condition, what: str = "the condition") -> None:
+    """Let the app run (messages, workers, redraws) until ``condition()`` holds.
+
+    Polls: the test goes on as soon as the condition holds, however slow the machine, and a
+    condition that never comes fails the test by name (after some 20 seconds) instead of
+    hanging it. A short pause between looks lets timers (a resting cursor, a watcher) fire.
+    """
+    for _ in range(2000):
+        if condition():
+            return
+        await pilot.pause(0.01)
+        await pilot.app.workers.wait_for_complete()
+    raise AssertionError(f"the app never reached {what}")
+
+
+def loaded(app) -> bool:
+    """The view on screen shows the plan as it is, and the engine's roadmap has arrived."""
+    view = app.screen
+    version = getattr(view, "loaded_version", None)
+    return version == app.data_version and app.roadmap is not None
+
+
 async def rested(pilot) -> None:
     """Let the cursor rest (:data:`~roadmap.tui.screens.base.REST`), so that what the view shows
     for the selected row is worked out and drawn."""
@@ -181,8 +219,17 @@ async def rested(pilot) -> None:
 
 async def open_view(pilot, key: str):
     """Switch to the view of number ``key`` and wait until it shows its data."""
-    await settle(pilot)
+    from roadmap.tui.widgets.navbar import VIEWS
+
+    mode = list(VIEWS)[int(key) - 1]
+    app = pilot.app
+    await until(pilot, lambda: loaded(app), "the first view with its data")
     await pilot.press(key)
+
+    def shown() -> bool:
+        return getattr(app.screen, "MODE", None) == mode and loaded(app)
+
+    await until(pilot, shown, f"{mode} with its data")
     await settle(pilot)
     return pilot.app.screen
 
@@ -200,3 +247,46 @@ async def save_form(pilot, **values: str) -> None:
             widget.value = value
     await pilot.press("ctrl+s")
     await settle(pilot)
+
+
+def screen_lines(app) -> list[str]:
+    """The characters on the terminal as the person sees them, a string per line.
+
+    Read back from the app's own SVG screenshot, so a widget that is hidden, has no size or is
+    covered by another shows nothing here.
+    """
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    lines: dict[int, dict[int, str]] = {}
+    cell = 12.2  # the width of a cell in Textual's SVG export
+    for x, line, text in re.findall(
+        r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+        r'clip-path="url\(#terminal-(?:\d+-)?line-(\d+)\)">([^<]*)</text>',
+        svg,
+    ):
+        row = lines.setdefault(int(line), {})
+        for i, char in enumerate(html.unescape(text).replace("\xa0", " ").rstrip("\n")):
+            row[round(float(x) / cell) + i] = char
+    return [
+        "".join(row.get(x, " ") for x in range(max(row, default=-1) + 1))
+        for row in (lines.get(y, {}) for y in range(max(lines, default=-1) + 1))
+    ]
+
+
+def seen(app) -> str:
+    """Everything on the screen as one text (lines joined by newlines)."""
+    return "\n".join(screen_lines(app))
+
+
+def notices(app) -> list[str]:
+    """The text of each notice (toast) on screen, its lines joined (needs
+    ``run_test(notifications=True)``)."""
+    lines = screen_lines(app)
+    out = []
+    for toast in app.screen.query("Toast"):
+        box = toast.region
+        rows = (line[box.x + 1 : box.right] for line in lines[box.y : box.bottom])
+        out.append(" ".join(" ".join(rows).split()))
+    return out

@@ -14,7 +14,7 @@ from roadmap.store.repo import find_item, update_item
 from roadmap.store.scores import all_scores
 from roadmap.tui.app import make_app
 from roadmap.tui.dialogs.help import Help
-from tui.conftest import open_view, settle
+from tui.conftest import open_view, settle, until
 
 
 def free_app(store, config_dir: Path | None = None):
@@ -70,10 +70,20 @@ async def test_help_shows_the_view_and_its_keys(app, key: str, about: str, bindi
 
 
 async def palette(pilot, text: str) -> None:
+    """Type ``text`` into the command palette and run the command it offers first, once the
+    palette has found it."""
+    from textual.command import CommandList, CommandPalette
+
     await pilot.press("ctrl+p")
-    await pilot.pause()
+    await until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), "the palette")
     await pilot.press(*text)
-    await pilot.pause(0.3)
+
+    def offered() -> bool:
+        found = pilot.app.screen.query_one(CommandList)
+        first = found.get_option_at_index(0) if found.option_count else None
+        return first is not None and text.casefold() in str(first.prompt).casefold()
+
+    await until(pilot, offered, f"the command {text!r} offered")
     await pilot.press("enter")
     await settle(pilot)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Tree
 
 from roadmap.store.dependencies import dependency_edges
-from tui.conftest import rested
+from tui.conftest import rested, until
 
 
 def edges(store) -> set[tuple[str, str, str]]:
@@ -74,7 +74,7 @@ async def test_the_tree_follows_the_cursor_once_it_rests(app, plan_store, monkey
         view._draw_tree = lambda: drawn.append(view.selected) or draw()
         await pilot.press("down", "down", "up")  # as a held key repeats: faster than a rest
         assert drawn == []
-        await pilot.pause(0.6)
+        await until(pilot, lambda: drawn, "the tree drawn after the rest")
         await rested(pilot)
         assert drawn == ["CI-2"]
         waits_for = view.query_one(Tree).root.children[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from roadmap.store.repo import update_item
 from roadmap.tui.widgets.grid import Grid
+from tui.conftest import loaded, seen, until
 
 
 async def test_change_from_elsewhere_is_picked_up(plan_store, config_dir) -> None:
@@ -13,8 +14,7 @@ async def test_change_from_elsewhere_is_picked_up(plan_store, config_dir) -> Non
         store=plan_store, config_dir=config_dir, theme="textual-dark", watch_interval=0.2
     )
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
+        await until(pilot, lambda: loaded(app), "the first view with its data")
         with plan_store.write() as session:
             update_item(
                 session=session,
@@ -23,9 +23,9 @@ async def test_change_from_elsewhere_is_picked_up(plan_store, config_dir) -> Non
                 expected_version=1,
                 changes={"title": "Muutettu toisaalla"},
             )
-        for _ in range(20):
-            await pilot.pause(0.1)
-            titles = [row[2] for row in app.screen.query_one("#items", Grid).rows]
-            if "Muutettu toisaalla" in titles:
-                break
-        assert "Muutettu toisaalla" in titles
+
+        def titles() -> list[str]:
+            return [row[2] for row in app.screen.query_one("#items", Grid).rows]
+
+        await until(pilot, lambda: "Muutettu toisaalla" in titles(), "the change shown")
+        assert "Muutettu toisaalla" in seen(app)

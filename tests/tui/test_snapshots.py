@@ -6,30 +6,11 @@ so the pictures change only when the views do. ``pytest --snapshot-update`` rewr
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from roadmap.config import demo_plan_file
-from roadmap.io.planfile import load_plan
-from roadmap.store.db import Store
-from roadmap.store.plan_write import write_plan
 from roadmap.tui.screens.base import REST
 
 SIZES = [(120, 36), (80, 24)]
-
-
-@pytest.fixture
-def demo_app(tmp_path: Path, config_dir: Path):
-    from roadmap.tui.app import make_app
-
-    store = Store.open(f"sqlite:///{tmp_path / 'demo.db'}")
-    with store.write() as session:
-        write_plan(session=session, doc=load_plan(demo_plan_file()))
-    app = make_app(store=store, config_dir=config_dir, theme="projector", watch_interval=None)
-    app.animation_level = "none"
-    yield app
-    store.close()
 
 
 async def _settle(pilot) -> None:

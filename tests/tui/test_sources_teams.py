@@ -57,7 +57,7 @@ async def test_capacity_change_is_stored_and_resequences(app, plan_store) -> Non
         await save_form(pilot, capacity="4", capacity_changes="2027-Q3: 1, 2028-Q1: 3")
         assert app.screen is not form
         assert app.roadmap.placements["CI-5"].start == 0
-        assert any("CI-5 moved" in n.message for n in app._notifications)
+        assert any("moved" in n.message and "CI-5" in n.message for n in app._notifications)
     stored, changes = team(plan_store, "dev")
     assert stored.capacity == 4
     assert changes == [(2, 1.0), (4, 3.0)]

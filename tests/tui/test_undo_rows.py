@@ -32,7 +32,10 @@ async def press(pilot, *keys: str) -> None:
 
 
 def toasts(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    """The sentences of the notices shown (an edit's notice says what moved, too)."""
+    return [
+        sentence.removesuffix(".") for n in app._notifications for sentence in n.message.split(". ")
+    ]
 
 
 async def test_stakeholder_deleted_then_undone_and_redone(app, plan_store) -> None:

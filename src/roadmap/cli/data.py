@@ -5,21 +5,25 @@ transaction. On any problem every message (up to :data:`SHOWN`) goes to stderr, 
 exits with 1 and the database is as it was.
 
 A YAML or JSON file is a whole plan and becomes a new plan; ``--replace`` replaces the plan
-that has its slug. A CSV file holds items and goes into the plan named by ``--plan`` (or into a
-new plan, ``--new-plan NAME``): rows with a new key add items, rows with a key the plan has
-update that item in the columns the file has, and no item is deleted.
+that has its slug. A CSV file or Excel workbook holds items and goes into the plan named by
+``--plan`` (or into a new plan, ``--new-plan NAME``): rows with a new key add items, rows with a
+key the plan has update that item in the columns the file has, and no item is deleted. Themes,
+owners, teams and stakeholders the file names and the plan lacks are created and listed
+(``--no-create`` refuses them); ``--dry-run`` shows all of it and writes nothing. Warnings about
+the file (columns not imported) are printed whether or not the import succeeds.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import click
 
-from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
+from roadmap.i18n import _, ngettext
+from roadmap.io.outfiles import Outputs
 
 SHOWN = 50
 """Most problems printed; the rest are counted."""
@@ -42,9 +46,18 @@ def _report(messages: list[str]) -> None:
     "maps",
     multiple=True,
     metavar='"COLUMN=FIELD"',
-    help="CSV: read COLUMN as item field FIELD (score:<criterion> for scores, - to skip it).",
+    help="CSV/Excel: read COLUMN as item field FIELD (score:<criterion>, - to skip it).",
 )
-@click.option("--new-plan", metavar="NAME", help="CSV: put the items into a new plan NAME.")
+@click.option("--new-plan", metavar="NAME", help="CSV/Excel: put the items into a new plan NAME.")
+@click.option("--sheet", "sheet_name", metavar="NAME", help="Excel: the sheet to read items from.")
+@click.option(
+    "--dry-run", is_flag=True, help="CSV/Excel: show what would be added, updated and created."
+)
+@click.option(
+    "--no-create",
+    is_flag=True,
+    help="CSV/Excel: refuse themes, organisations and teams the plan does not have yet.",
+)
 @pass_ctx
 def import_(
     ctx: Context,
@@ -53,27 +66,43 @@ def import_(
     replace: bool,
     maps: tuple[str, ...],
     new_plan: str | None,
+    sheet_name: str | None,
+    dry_run: bool,
+    no_create: bool,
 ) -> None:
-    """Import FILE: a whole plan (.yaml, .yml, .json; - reads stdin) or items (.csv).
+    """Import FILE: a whole plan (.yaml, .yml, .json; - reads stdin) or items (.csv, .xlsx).
 
-    A plan file becomes a new plan (--plan SLUG gives it that slug). CSV rows add items to
-    the plan chosen with --plan, or update the items whose keys they have; empty cells clear
-    a field, columns the file lacks stay as stored.
+    A plan file becomes a new plan (--plan SLUG gives it that slug). Spreadsheet rows add items
+    to the plan chosen with --plan, or update the items whose keys they have; empty cells clear
+    a field, columns the file lacks stay as stored. Themes, owners and teams may be named
+    instead of keyed; names the plan lacks are created and listed.
     """
     from roadmap.io.planfile import PlanFileError, file_format
 
+    warnings: list[str] = []
     try:
         fmt = "yaml" if path == "-" else file_format(path)
-        if fmt == "csv":
+        if fmt in ("csv", "xlsx"):
             if replace:
                 fail("--replace is for YAML and JSON plan files")
-            _import_csv(ctx, path, plan_slug, maps, new_plan)
+            if sheet_name and fmt != "xlsx":
+                fail("--sheet is for Excel workbooks (.xlsx)")
+            items = _ItemsImport(path, fmt, plan_slug, maps, new_plan, sheet_name, not no_create)
+            _import_items(ctx, items, warnings, dry_run=dry_run)
         else:
-            if maps or new_plan:
-                fail("--map and --new-plan are for CSV files")
+            if maps or new_plan or sheet_name or dry_run or no_create:
+                fail("--map, --new-plan, --sheet, --dry-run and --no-create are for spreadsheets")
             _import_plan(ctx, path, plan_slug, replace)
     except PlanFileError as exc:
+        _warn(warnings)
         _report(exc.messages)
+    _warn(warnings)
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        click.secho(_("Warning: {warning}", warning=warning), fg="yellow", err=True)
+    warnings.clear()
 
 
 def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> None:
@@ -84,7 +113,10 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
     from roadmap.store.plan_write import write_plan
     from roadmap.store.repo import list_plans, slugify
 
-    doc = load_plan(path)
+    from .progress import progress
+
+    with progress(_("Reading {name}", name=path), None):
+        doc = load_plan(path)
     if slug is not None:
         try:
             plan_in = PlanIn.model_validate({**doc.plan.model_dump(), "slug": slug})
@@ -99,49 +131,193 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
                 f"the database already has a plan {wanted!r}: use --replace to replace it, "
                 "or --plan NEW-SLUG to import this one beside it"
             )
-        plan = write_plan(session=session, doc=doc, replace=replace)
+        with progress(_("Writing {n} items", n=len(doc.items)), None):
+            plan = write_plan(session=session, doc=doc, replace=replace)
         slug = plan.slug
     click.echo(f"Imported plan {slug!r} ({len(doc.items)} items) into {ctx.store.describe()}")
 
 
-def _import_csv(
-    ctx: Context, path: str, slug: str | None, maps: tuple[str, ...], new_plan: str | None
-) -> None:
+@dataclass
+class _ItemsImport:
+    """What ``roadmap import`` was asked to do with a spreadsheet of items."""
+
+    path: str
+    fmt: str
+    slug: str | None
+    maps: tuple[str, ...]
+    new_plan: str | None
+    sheet_name: str | None
+    create: bool
+
+    def read(self, doc, warnings: list[str]):
+        """The plan as the sheet makes it (:class:`roadmap.io.sheet.Imported`), and the sheet."""
+        from roadmap.io.csv_items import read_items_csv
+        from roadmap.io.planfile import read_bytes
+        from roadmap.io.sheet import import_sheet, parse_mapping
+        from roadmap.io.xlsx_items import read_items_xlsx
+
+        from .progress import progress
+
+        mapping = parse_mapping(self.maps)
+        data = read_bytes(self.path)
+        criteria = [c.key for c in doc.criteria]
+        lines = data.count(b"\n") if self.fmt == "csv" else None
+        with progress(_("Reading {name}", name=self.path), lines) as step:
+            if self.fmt == "xlsx":
+                sheet = read_items_xlsx(
+                    data,
+                    name=self.path,
+                    criteria=criteria,
+                    mapping=mapping,
+                    sheet=self.sheet_name,
+                    step=step,
+                )
+            else:
+                sheet = read_items_csv(
+                    data, name=self.path, criteria=criteria, mapping=mapping, step=step
+                )
+        warnings += sheet.warnings
+        with progress(_("Checking the rows"), len(sheet.rows)) as step:
+            imported = import_sheet(doc, sheet, create=self.create, step=step)
+        return imported, sheet
+
+
+def _import_items(ctx: Context, job: _ItemsImport, warnings: list[str], *, dry_run: bool) -> None:
+    """Items of a CSV file or Excel workbook into a plan: all of them, or (on any problem)
+    none. A new plan is made only once the whole file is known to be good, so that a failed
+    import leaves no database file behind either."""
     from pydantic import ValidationError
 
-    from roadmap.io.csv_items import merge_items, parse_mapping, read_items_csv
-    from roadmap.io.planfile import read_bytes
-    from roadmap.model.inputs import PlanIn
+    from roadmap.model.inputs import PlanDoc, PlanIn
     from roadmap.store.plan_read import read_plan
-    from roadmap.store.plan_write import write_items
     from roadmap.store.repo import NotFoundError, create_plan, find_plan
 
-    mapping = parse_mapping(maps)
-    data = read_bytes(path)
-    plan_in = None
-    if new_plan is not None:
+    if job.new_plan is not None:
         try:
-            plan_in = PlanIn(name=new_plan, slug=slug, start_date=date.today())
+            plan_in = PlanIn(name=job.new_plan, slug=job.slug, start_date=date.today())
         except ValidationError as exc:
             fail(f"--new-plan/--plan: {exc.errors()[0]['msg']}")
-    with ctx.store.write() as session:
-        if plan_in is not None:
+        imported, sheet = job.read(PlanDoc(plan=plan_in), warnings)
+        if dry_run:
+            _summary(imported, sheet, job.new_plan, None)
+            return
+        with ctx.store.write() as session:
             plan = create_plan(session=session, plan_in=plan_in)
-        else:
-            try:
-                plan = find_plan(session=session, slug=slug)
-            except NotFoundError as exc:
-                fail(f"{exc} (or give --new-plan NAME to create one)")
+            counts = _write_imported(session, plan.id, imported)
+            slug = plan.slug
+        _summary(imported, sheet, slug, counts)
+        return
+    opened = ctx.store.read() if dry_run else ctx.store.write()
+    with opened as session:
+        try:
+            plan = find_plan(session=session, slug=job.slug or ctx.plan_slug)
+        except NotFoundError as exc:
+            fail(f"{exc} (or give --new-plan NAME to create one)")
         doc = read_plan(session=session, plan_id=plan.id)
-        sheet = read_items_csv(
-            data, name=path, criteria=[c.key for c in doc.criteria], mapping=mapping
-        )
-        _, changed = merge_items(doc, sheet)
-        added, updated = write_items(session=session, plan_id=plan.id, items=changed)
+        imported, sheet = job.read(doc, warnings)
+        counts = None if dry_run else _write_imported(session, plan.id, imported)
         slug = plan.slug
-    for warning in sheet.warnings:
-        click.secho(f"Warning: {warning}", fg="yellow", err=True)
-    click.echo(f"Imported {added} new and {updated} updated items into plan {slug!r}")
+    _summary(imported, sheet, slug, counts)
+
+
+def _write_imported(session, plan_id: int, imported) -> tuple[int, int]:
+    """The records an import created, then its items, into the plan ``plan_id``."""
+    from .progress import progress
+
+    with progress(_("Writing {n} items", n=len(imported.changed)), None):
+        return _write_records(session, plan_id, imported)
+
+
+def _write_records(session, plan_id: int, imported) -> tuple[int, int]:
+    from roadmap.model import tables as t
+    from roadmap.store.plan_write import write_items
+    from roadmap.store.rows import add_row, row_columns
+
+    def add(model: type, values: dict) -> None:
+        values = row_columns(session=session, plan_id=plan_id, values=values)
+        add_row(session=session, plan_id=plan_id, model=model, values=values)
+
+    for kind, model in (
+        ("organisation", t.Organisation),
+        ("theme", t.Theme),
+        ("team", t.Team),
+        ("stakeholder", t.Stakeholder),
+    ):
+        for row in imported.created[kind]:
+            add(model, row.model_dump(exclude={"i18n", "capacity_changes", "needs", "sources"}))
+    for need in imported.needs.needs:
+        values = need.model_dump(exclude={"i18n"})
+        add(t.Need, {**values, "stakeholder": imported.needs.holders[need.key]})
+    return write_items(session=session, plan_id=plan_id, items=imported.changed)
+
+
+def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None:
+    """What the import did (``counts``: items added and updated), or with ``None`` what it
+    would do (--dry-run)."""
+    from roadmap.io.matching import DEFAULT_TEAM_CAPACITY
+    from roadmap.model.bidi import visible
+
+    dry_run = counts is None
+    if counts is None:
+        new = [item.key for item in imported.changed if item.key in imported.new]
+        updated = [item.key for item in imported.changed if item.key not in imported.new]
+        click.echo(
+            _(
+                "Would import {added} new and {updated} updated items into plan {slug}",
+                added=len(new),
+                updated=len(updated),
+                slug=repr(slug),
+            )
+        )
+        for label, keys in ((_("new"), new), (_("updated"), updated)):
+            if keys:
+                click.echo(f"  {label}: {', '.join(keys)}")
+    else:
+        added, updated = counts
+        click.echo(
+            _(
+                "Imported {added} new and {updated} updated items into plan {slug}",
+                added=added,
+                updated=updated,
+                slug=repr(slug),
+            )
+        )
+    n = {kind: len(rows) for kind, rows in imported.created.items()}
+    n["need"] = len(imported.needs.needs)
+    created = [
+        text
+        for kind, text in (
+            ("theme", ngettext("{n} theme", "{n} themes", n["theme"])),
+            ("team", ngettext("{n} team", "{n} teams", n["team"])),
+            ("organisation", ngettext("{n} organisation", "{n} organisations", n["organisation"])),
+            ("stakeholder", ngettext("{n} stakeholder", "{n} stakeholders", n["stakeholder"])),
+            ("need", ngettext("{n} need", "{n} needs", n["need"])),
+        )
+        if n[kind]
+    ]
+    if created:
+        what = ", ".join(created)
+        click.echo(
+            _("Would create {what}", what=what) if dry_run else _("Created {what}", what=what)
+        )
+        for kind in ("theme", "team", "organisation", "stakeholder"):
+            for row in imported.created[kind]:
+                click.echo(f"  {kind} {row.key}: {visible(row.name)}")
+        for need in imported.needs.needs:
+            click.echo(f"  need {need.key}: {visible(need.text)}")
+    if imported.created["team"]:
+        capacity = format(DEFAULT_TEAM_CAPACITY, "g")
+        click.echo(
+            _(
+                "New teams have a capacity of {capacity} per period until you set it; "
+                "`roadmap check` lists them",
+                capacity=capacity,
+            )
+        )
+    for skipped in sheet.skipped:
+        click.echo(_("Skipped {what}", what=skipped))
+    if dry_run:
+        click.echo(_("Nothing was written (--dry-run)"))
 
 
 @cli.command("export-data")
@@ -149,9 +325,10 @@ def _import_csv(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["yaml", "json", "csv"]),
+    type=click.Choice(["yaml", "json", "csv", "xlsx"]),
     default=None,
-    help="yaml or json: the whole plan; csv: its items. Default: by -o's suffix, else yaml.",
+    help="yaml or json: the whole plan; csv or xlsx: its items. Default: by -o's suffix, "
+    "else yaml.",
 )
 @click.option(
     "-o",
@@ -165,39 +342,34 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
     """Write the plan as data that `roadmap import` reads back."""
     from roadmap.io.csv_items import write_items_csv
     from roadmap.io.planfile import PlanFileError, dump_json, dump_yaml, file_format
+    from roadmap.io.xlsx_items import write_items_xlsx
     from roadmap.store.plan_read import read_plan
+
+    from .progress import progress
 
     if fmt is None:
         try:
             fmt = "yaml" if output == "-" else file_format(output)
         except PlanFileError as exc:
             fail(f"{exc} (or choose one with --format)")
-    with ctx.store.read() as session:
-        plan = ctx.find_plan(session, plan_slug)
-        doc = read_plan(session=session, plan_id=plan.id)
-    try:
-        data = {
-            "yaml": lambda: dump_yaml(doc).encode(),
-            "json": lambda: dump_json(doc).encode(),
-            "csv": lambda: write_items_csv(doc),
-        }[fmt]()
-    except ValueError as exc:
-        fail(str(exc))
+    with progress(_("Exporting"), None):
+        with ctx.sound_store().read() as session:
+            plan = ctx.find_plan(session, plan_slug)
+            doc = read_plan(session=session, plan_id=plan.id)
+        try:
+            data = {
+                "yaml": lambda: dump_yaml(doc).encode(),
+                "json": lambda: dump_json(doc).encode(),
+                "csv": lambda: write_items_csv(doc),
+                "xlsx": lambda: write_items_xlsx(doc),
+            }[fmt]()
+        except ValueError as exc:
+            fail(str(exc))
     if output == "-":
         click.echo(data, nl=False)
-    else:
-        _write_atomically(Path(output), data)
-        click.echo(f"Wrote plan {plan.slug!r} to {output}", err=True)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        return
+    outputs = Outputs()
+    with outputs.all_or_folders_removed():
+        outputs.write_bytes(Path(output), data)
+    report_outputs(outputs)
+    click.echo(_("Wrote plan {plan} to {path}", plan=plan.slug, path=output), err=True)

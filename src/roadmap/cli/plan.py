@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.cli.table import Column, echo_table, plain
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from roadmap.engine.inputs import Snapshot
     from roadmap.engine.result import Placement, Roadmap
 
@@ -43,51 +42,44 @@ def _order(p: Placement) -> tuple:
     return (p.start, not p.committed, -p.effective_priority, p.key)
 
 
-def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]], width: int):
-    """The roadmap as a table ``width`` columns wide, grouped into ``groups``."""
-    from rich.table import Table
-
+def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]]) -> None:
+    """Print the roadmap as a table as wide as the terminal, grouped into ``groups``."""
     titles = {item.key: item.title for item in snapshot.items}
     label = snapshot.calendar.label
-    placed = [p for rows in groups.values() for p in rows]
-    when = max(len(name) for name in groups)
-    ends = max(len(label(p.end)) for p in placed)
-    item = min(max(len(p.key) + p.critical for p in placed), 14)
-    team = min(max(len(p.team or "-") for p in placed), 10)
-    table = Table(box=None, pad_edge=False, caption=CAPTION, caption_justify="left")
-    table.add_column("When", width=max(when, 4), no_wrap=True)
-    table.add_column("Item", width=max(item, 4), no_wrap=True, overflow="ellipsis")
-    rest = width - max(when, 4) - max(item, 4) - max(team, 4) - max(ends, 4) - 4 - 2 * 5
-    table.add_column("Title", width=max(rest, 8), no_wrap=True, overflow="ellipsis")
-    table.add_column("Team", width=max(team, 4), no_wrap=True, overflow="ellipsis")
-    table.add_column("Ends", width=max(ends, 4), no_wrap=True)
-    table.add_column("Prio", width=4, justify="right", no_wrap=True)
-    for name, rows in groups.items():
-        for n, p in enumerate(rows):
-            table.add_row(
-                name if n == 0 else "",
-                f"{p.key}{'*' if p.critical else ''}",
-                titles.get(p.key, ""),
-                p.team or "-",
-                label(p.end),
-                f"{p.effective_priority:.0f}{'!' if p.committed else ''}",
-                end_section=n == len(rows) - 1,
-            )
-    return table
+    rows = [
+        (
+            name if n == 0 else "",
+            f"{p.key}{'*' if p.critical else ''}",
+            titles.get(p.key, ""),
+            p.team or "-",
+            label(p.end),
+            f"{p.effective_priority:.0f}{'!' if p.committed else ''}",
+        )
+        for name, placements in groups.items()
+        for n, p in enumerate(placements)
+    ]
+    columns = (
+        Column("When"),
+        Column("Item"),
+        Column("Title", min_width=8),
+        Column("Team"),
+        Column("Ends"),
+        Column("Prio", align="right"),
+    )
+    echo_table(columns, rows)
+    click.echo(CAPTION)
 
 
-def _warnings(console: Console, roadmap: Roadmap) -> None:
+def _warnings(roadmap: Roadmap) -> None:
     if roadmap.unplaced:
-        console.print(f"Not placed: {', '.join(roadmap.unplaced)}", highlight=False)
+        click.echo(f"Not placed: {', '.join(roadmap.unplaced)}")
     if roadmap.warnings:
-        console.print(f"\nWarnings ({len(roadmap.warnings)}):")
+        click.echo(f"\nWarnings ({len(roadmap.warnings)}):")
         for warning in roadmap.warnings:
-            console.print(f"- {warning.text}", highlight=False, markup=False)
+            click.echo(f"- {plain(warning.text)}")
 
 
-def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
-    from rich.table import Table
-
+def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
     from roadmap.engine.explain import explain
 
     try:
@@ -95,22 +87,27 @@ def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -
     except KeyError as exc:
         fail(exc.args[0])
     label = snapshot.calendar.label
-    out = lambda text="": console.print(text, highlight=False, markup=False)  # noqa: E731
+    out = lambda text="": click.echo(plain(text))  # noqa: E731
     out(f"{ex.key}: {ex.title} ({ex.status})")
     if ex.score is not None:
         out(f"\nScore {ex.score.score:.1f} ({ex.score.method})")
-        parts = Table(box=None, pad_edge=False)
-        for column in ("Part", "Value", "Weight", "Points"):
-            parts.add_column(column, justify="left" if column == "Part" else "right")
-        for part in ex.score.parts:
-            parts.add_row(
-                part.label,
-                "-" if part.value is None else f"{part.value:g}",
-                "" if part.weight is None else f"{part.weight:g}",
-                f"{part.contribution:.1f}",
-            )
         if ex.score.parts:
-            console.print(parts)
+            columns = (
+                Column("Part"),
+                Column("Value", align="right"),
+                Column("Weight", align="right"),
+                Column("Points", align="right"),
+            )
+            rows = [
+                (
+                    part.label,
+                    "-" if part.value is None else f"{part.value:g}",
+                    "" if part.weight is None else f"{part.weight:g}",
+                    f"{part.contribution:.1f}",
+                )
+                for part in ex.score.parts
+            ]
+            echo_table(columns, rows)
         for note in ex.score.notes:
             out(f"- {note}")
     p = ex.placement
@@ -137,11 +134,7 @@ def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -
         out(f"Warning: {warning.text}")
 
 
-def _diff(
-    console: Console, ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name: str
-) -> None:
-    from rich.table import Table
-
+def _diff(ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name: str) -> None:
     from roadmap.engine.baseline import diff
     from roadmap.store.baselines import load_baseline
     from roadmap.store.repo import NotFoundError
@@ -153,15 +146,11 @@ def _diff(
             fail(str(exc))
     changes = diff(before, roadmap, snapshot.calendar)
     if not changes:
-        console.print(f"No changes since baseline {name!r}.", highlight=False, markup=False)
+        click.echo(plain(f"No changes since baseline {name!r}."))
         return
-    table = Table(title=f"Changes since baseline {name}", box=None, pad_edge=False)
-    table.add_column("Item", no_wrap=True)
-    table.add_column("Change", no_wrap=True)
-    table.add_column("Details", ratio=1)
-    for change in changes:
-        table.add_row(change.key, change.kind, change.text)
-    console.print(table)
+    click.echo(plain(f"Changes since baseline {name}"))
+    columns = (Column("Item"), Column("Change"), Column("Details", min_width=20))
+    echo_table(columns, [(change.key, change.kind, change.text) for change in changes])
 
 
 @cli.command("plan")
@@ -178,17 +167,14 @@ def plan_command(
     horizons: bool,
 ) -> None:
     """Show the sequenced roadmap, grouped by the period items start in."""
-    from rich.console import Console
-
     from roadmap.engine.horizons import horizons as by_horizon
 
     plan_id, snapshot, roadmap = _sequenced(ctx, plan_slug)
-    console = Console()
     if explain_key is not None:
-        _explain(console, snapshot, roadmap, explain_key)
+        _explain(snapshot, roadmap, explain_key)
         return
     if baseline is not None:
-        _diff(console, ctx, plan_id, snapshot, roadmap, baseline)
+        _diff(ctx, plan_id, snapshot, roadmap, baseline)
         return
     if horizons:
         groups = {name.capitalize(): rows for name, rows in by_horizon(roadmap).items() if rows}
@@ -198,12 +184,12 @@ def plan_command(
         for p in sorted(roadmap.placements.values(), key=_order):
             groups[label(p.start)] = (*groups.get(label(p.start), ()), p)
     if groups:
-        console.print(_table(snapshot, groups, console.width))
+        _table(snapshot, groups)
     else:
-        console.print("Nothing to sequence yet.")
+        click.echo("Nothing to sequence yet.")
     done = f"{len(roadmap.done)} done, {len(roadmap.dropped)} dropped"
-    console.print(f"{len(roadmap.placements)} items placed, {done}.", highlight=False)
-    _warnings(console, roadmap)
+    click.echo(f"{len(roadmap.placements)} items placed, {done}.")
+    _warnings(roadmap)
 
 
 @cli.group()

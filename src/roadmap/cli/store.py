@@ -6,7 +6,9 @@ from datetime import date
 
 import click
 
-from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
+from roadmap.cli.table import Column, echo_table, plain
+from roadmap.i18n import _
 
 
 @cli.command()
@@ -14,9 +16,6 @@ from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 @pass_ctx
 def summary(ctx: Context, plan_slug: str | None) -> None:
     """Show the plan: its calendar, languages and how much it holds."""
-    from rich.console import Console
-    from rich.table import Table
-
     from roadmap.model import tables as t
     from roadmap.store.repo import count_rows
 
@@ -37,15 +36,16 @@ def summary(ctx: Context, plan_slug: str | None) -> None:
                 ("milestones", t.Milestone),
             )
         }
-    table = Table(title=plan.name, show_header=False, box=None)
-    table.add_row("plan", plan.slug)
-    table.add_row("database", ctx.store.describe())
-    table.add_row("languages", ", ".join(plan.languages))
-    table.add_row("starts", f"{plan.start_date.isoformat()}, {plan.horizon} x {plan.period_unit}")
-    table.add_row("scoring", plan.scoring_method)
-    for label, n in counts.items():
-        table.add_row(label, str(n))
-    Console().print(table)
+    rows = [
+        ("plan", plan.slug),
+        ("database", ctx.store.describe()),
+        ("languages", ", ".join(plan.languages)),
+        ("starts", f"{plan.start_date.isoformat()}, {plan.horizon} x {plan.period_unit}"),
+        ("scoring", plan.scoring_method),
+        *((label, str(n)) for label, n in counts.items()),
+    ]
+    click.echo(plain(plan.name))
+    echo_table((Column(""), Column("")), rows, header=False)
 
 
 @cli.command()
@@ -95,7 +95,11 @@ def init(ctx: Context, name: str, start, period: str, language: str) -> None:
 @click.argument("path", type=click.Path(dir_okay=False))
 @pass_ctx
 def backup(ctx: Context, path: str) -> None:
-    """Write a consistent copy of the database to PATH (a SQLite file)."""
+    """Write a consistent copy of the database to PATH, a new SQLite file.
+
+    The copy is written under a temporary name and renamed once complete: an interrupted
+    backup leaves no file at PATH.
+    """
     from pathlib import Path
 
     from roadmap.store.backup import BackupError, backup_to
@@ -104,7 +108,38 @@ def backup(ctx: Context, path: str) -> None:
         written = backup_to(ctx.store, Path(path))
     except BackupError as exc:
         fail(str(exc))
-    click.echo(f"Backed up {ctx.store.describe()} to {written}")
+    click.echo(_("Backed up {db} to {path}", db=ctx.store.describe(), path=written))
+
+
+@cli.command()
+@click.argument("backup", type=click.Path(dir_okay=False))
+@pass_ctx
+def restore(ctx: Context, backup: str) -> None:
+    """Replace the database's contents with those of BACKUP (a file `roadmap backup` wrote).
+
+    BACKUP is checked first; the database as it was is kept beside it (the name is printed),
+    and the contents are swapped in one transaction, so that a program that has the database
+    open sees either the old or the restored plan.
+    """
+    from pathlib import Path
+
+    from roadmap.io.outfiles import Outputs
+    from roadmap.store.backup import BackupError, restore_from
+    from roadmap.store.db import Store, database_url, sqlite_path
+
+    path = sqlite_path(database_url(ctx.db))
+    if path is None:
+        fail(_("restore works on SQLite files; restore a server database with its own tools"))
+    outputs = Outputs()
+    try:
+        aside = restore_from(path, Path(backup), outputs)
+    except BackupError as exc:
+        fail(str(exc))
+    Store.open(path, create=False).close()  # upgrades a backup of an older schema
+    report_outputs(outputs)
+    if aside is not None:
+        click.echo(_("The database as it was is kept in {path}", path=aside))
+    click.echo(_("Restored {path} from {backup}", path=path, backup=backup))
 
 
 @cli.command()
@@ -113,13 +148,22 @@ def backup(ctx: Context, path: str) -> None:
 )
 @plan_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
+@click.option(
+    "--full",
+    is_flag=True,
+    help="SQLite: run the full integrity check (compares every index with its table; slower).",
+)
 @pass_ctx
-def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool) -> None:
+def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool, full: bool) -> None:
     """Check the stored plan, or the plan file FILE before it is imported: cycles, gaps,
     contradictions, missing translations, open needs.
 
+    A SQLite database is first checked for damage with SQLite's quick check (the full
+    integrity check with --full) and its foreign-key check.
+
     Exits with 1 when there are errors (or warnings, with --strict).
     """
+    from roadmap.model.bidi import visible
     from roadmap.model.check import ERROR, Finding
 
     findings: list[Finding]
@@ -134,18 +178,45 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool) -
             # Each message begins with the place in the file: "plan.yaml:12: ...".
             findings = [Finding(ERROR, *m.partition(": ")[::2]) for m in exc.messages]
     else:
+        from roadmap.i18n import _
         from roadmap.store.check import check_stored
+        from roadmap.store.integrity import integrity_problems
+
+        problems = integrity_problems(ctx.store, full=full)
+        if problems is None:
+            click.echo(
+                _(
+                    "PostgreSQL has no check of its files like SQLite's; "
+                    "the server's own safeguards are relied on."
+                )
+            )
+        elif problems:
+            for problem in problems:
+                click.echo(f"{click.style(ERROR, fg='red')}: {ctx.store.describe()}: {problem}")
+            fail(
+                _(
+                    "{path} is damaged. Restore it from a backup with `roadmap restore BACKUP`.",
+                    path=ctx.store.describe(),
+                )
+            )
+
+        from .progress import progress
 
         with ctx.store.read() as session:
             plan = ctx.find_plan(session, plan_slug)
             name = plan.slug
-            findings = check_stored(session=session, plan_id=plan.id)
+            with progress(_("Checking {plan}", plan=name), None):
+                findings = check_stored(session=session, plan_id=plan.id)
     label = {
         severity: click.style(severity, fg="red" if severity == ERROR else "yellow")
         for severity in {f.severity for f in findings}
     }
     if findings:
-        click.echo("\n".join(f"{label[f.severity]}: {f.subject}: {f.message}" for f in findings))
+        click.echo(
+            "\n".join(
+                f"{label[f.severity]}: {visible(f.subject)}: {visible(f.message)}" for f in findings
+            )
+        )
     errors = sum(f.severity == ERROR for f in findings)
     warnings = len(findings) - errors
     click.echo(f"{name}: {errors} error(s), {warnings} warning(s)")
@@ -183,12 +254,20 @@ def demo(ctx: Context, quiet: bool, if_missing: bool) -> None:
         exists = slug in {plan.slug for plan in list_plans(session=session)}
     if exists and if_missing:
         return
+    ctx.store.require_writable()  # before the copy below
+    kept = None
     if exists and ctx.store.path is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = backup_to(ctx.store, ctx.store.path.with_name(f"{ctx.store.path.name}.{stamp}.bak"))
-        click.echo(f"The database as it was is kept in {kept}")
-    with ctx.store.write() as session:
-        plan = write_plan(session=session, doc=doc, replace=True)
-        slug, name = plan.slug, plan.name
+    try:
+        with ctx.store.write() as session:
+            plan = write_plan(session=session, doc=doc, replace=True)
+            slug, name = plan.slug, plan.name
+    except BaseException:
+        if kept is not None:
+            kept.unlink()  # the database is as it was: its copy is not needed
+        raise
+    if kept is not None:
+        click.echo(_("The database as it was is kept in {path}", path=kept))
     if not quiet:
         click.echo(f"Demo plan {slug!r} ({name}) written to {ctx.store.describe()}")

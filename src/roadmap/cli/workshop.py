@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
 
 LOOPBACK = "127.0.0.1"
 LANGS = ("fi", "sv", "en")
@@ -217,7 +217,7 @@ def minutes(
     from roadmap.store.workshop_results import minutes_record
     from roadmap.workshop.minutes import render_minutes, render_minutes_html
 
-    with ctx.store.read() as session:
+    with ctx.sound_store().read() as session:
         try:
             record = minutes_record(session=session, plan_slug=plan_slug, name=name, names=names)
         except NotFoundError as exc:
@@ -225,7 +225,12 @@ def minutes(
     render = render_minutes_html if fmt == "html" else render_minutes
     text = render(record, lang or record.lang)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        from roadmap.io.outfiles import Outputs
+
+        outputs = Outputs()
+        with outputs.all_or_folders_removed():
+            outputs.write_bytes(Path(output), text.encode("utf-8"))
+        report_outputs(outputs)
         click.echo(output)
     else:
         click.echo(text, nl=False)

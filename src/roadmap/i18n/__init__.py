@@ -2,14 +2,15 @@
 
 Every string a person reads in the app, on the command line and in the workshop goes through
 :func:`_` (or :func:`ngettext` where a count decides the form), with its translations in the
-gettext catalogs under ``roadmap/locale``. The language is chosen once per process with
-:func:`set_language`; exports that write several languages word themselves through
-:class:`roadmap.io.i18n.Lang` instead.
+gettext catalogs under ``roadmap/locale`` (:mod:`roadmap.i18n.catalogs`). The language is chosen
+once per process with :func:`set_language`; exports and workshop windows that word several
+languages at once hold a :class:`roadmap.i18n.lang.Lang` each instead.
 """
 
 from __future__ import annotations
 
-from roadmap.io.i18n import LOCALES, N_, Lang
+from roadmap.i18n.catalogs import LOCALES, N_, PSEUDO
+from roadmap.i18n.lang import Lang
 
 __all__ = ["N_", "_", "language", "ngettext", "set_language"]
 
@@ -19,7 +20,7 @@ _current: Lang | None = None
 def set_language(code: str) -> None:
     """Word the interface in ``code`` (``fi``, ``sv`` or ``en``) from now on."""
     global _current
-    if code not in LOCALES:
+    if code not in LOCALES and code != PSEUDO:
         raise ValueError(f"no interface language {code!r} (choose from fi, sv, en)")
     _current = Lang(code)
 

@@ -3,8 +3,8 @@ both ways (what it waits for and what waits for it)."""
 
 from __future__ import annotations
 
+from roadmap.i18n import N_
 from roadmap.io.docdata import Dep, Facts
-from roadmap.io.i18n import N_
 
 STATUS = {
     "idea": N_("idea"),
@@ -48,7 +48,8 @@ class _Words:
         self.labels = tuple(_(label) for label in LABELS.values())
         self.status = {key: _(text) for key, text in STATUS.items()}
         self.moscow = {key: _(text) for key, text in MOSCOW.items()}
-        self.preferred = f" ({_('preferred')})"
+        preferred = _("preferred")
+        self.preferred = f" ({preferred})"
         self.not_placed = _("not placed")
 
 

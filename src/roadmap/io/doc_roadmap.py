@@ -15,8 +15,8 @@ from string import Formatter
 
 from roadmap.engine.baseline import Change
 from roadmap.engine.result import Placement, Reason, Warning
+from roadmap.i18n import N_
 from roadmap.io.docdata import Facts
-from roadmap.io.i18n import N_
 
 REASONS = {
     "start": N_("ready to start"),

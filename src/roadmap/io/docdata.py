@@ -16,8 +16,9 @@ from functools import partial
 from typing import Any, NamedTuple
 
 from roadmap.engine.result import Roadmap
+from roadmap.i18n import N_
+from roadmap.i18n.lang import Lang
 from roadmap.io.doc_writer import MARKDOWN, Writer
-from roadmap.io.i18n import N_, Lang
 from roadmap.model.inputs import ItemIn, PlanDoc
 from roadmap.model.periods import Calendar
 

@@ -18,11 +18,13 @@ from datetime import date
 from roadmap import __version__
 from roadmap.engine.baseline import Change
 from roadmap.engine.result import Roadmap
+from roadmap.i18n import N_
+from roadmap.i18n.lang import Lang
 from roadmap.io import doc_appendix, doc_diagrams, doc_roadmap, doc_sources
 from roadmap.io.docdata import MARK, Facts
-from roadmap.io.i18n import N_, Lang
 from roadmap.model.inputs import PlanDoc
 
+OTHER_SECTION = N_("Other")
 SECTION_TITLES = {
     "background": N_("Background and mandate"),
     "method": N_("Method"),
@@ -160,7 +162,7 @@ def _title(f: Facts) -> str:
 
 def _heading(f: Facts, section, kind: str) -> str:
     title = f.name(section, "title") if section.title else ""
-    return title or f.lang._(SECTION_TITLES.get(kind, N_("Other")))
+    return title or f.lang._(SECTION_TITLES.get(kind, OTHER_SECTION))
 
 
 def _narratives(f: Facts, kinds: tuple[str, ...]) -> list[str]:
@@ -297,7 +299,11 @@ def _prioritisation(f: Facts) -> str:
     rows = []
     placements, ref, number, score = f.roadmap.placements, f.item, f.number, f.score
     raised_by: dict[str, str] = {}
-    for rank, item in enumerate(f.ranked, 1):
+    # Finished and dropped items are not ranked (the engine leaves them out): they follow the
+    # ranking with their status instead of a rank and a score.
+    finished = {*f.roadmap.done, *f.roadmap.dropped}
+    ranked = [item for item in f.ranked if item.key not in finished]
+    for rank, item in enumerate(ranked, 1):
         key = item.key
         note = mandatory if item.mandatory else ""
         placed = placements.get(key)
@@ -312,6 +318,9 @@ def _prioritisation(f: Facts) -> str:
                 )
             note = f"{note}; {raised}" if note else raised
         rows.append([str(rank), ref(key), number(score(key)), note])
+    for item in f.ranked:
+        if item.key in finished:
+            rows.append(["–", ref(item.key), "–", _(doc_appendix.STATUS[item.status])])
     out.append(w.heading(3, _("Ranking")))
     out.append(w.table([_("Rank"), _("Item"), _("Score"), _("Note")], rows))
     return w.join(out)

@@ -16,6 +16,7 @@ from roadmap.engine.result import Roadmap
 from roadmap.model.inputs import PlanDoc
 
 FORMATS = ("md", "html", "csv", "ics")
+"""Text formats, the same bytes for the same plan; :func:`render` also writes ``xlsx``."""
 
 
 def generated_date(given: date | None = None) -> date:
@@ -42,11 +43,15 @@ def render(
     baseline: str | None = None,
     changes: Sequence[Change] = (),
 ) -> bytes:
-    """The file of format ``fmt`` (one of :data:`FORMATS`) in language ``lang``."""
+    """The file of format ``fmt`` (one of :data:`FORMATS`, or ``xlsx``) in language ``lang``."""
     if fmt == "csv":
         from roadmap.io import csv_roadmap
 
         return csv_roadmap.render(doc, roadmap, lang)
+    if fmt == "xlsx":
+        from roadmap.io import csv_roadmap
+
+        return csv_roadmap.render_xlsx(doc, roadmap, lang)
     if fmt == "ics":
         from roadmap.io import ics
 

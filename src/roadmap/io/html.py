@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING
 from roadmap import __version__
 from roadmap.engine.baseline import Change
 from roadmap.engine.result import Roadmap
+from roadmap.i18n.lang import Lang
 from roadmap.io import doc_diagrams, document, mdsafe, svg
 from roadmap.io.docdata import Facts
-from roadmap.io.i18n import Lang
 from roadmap.model.inputs import PlanDoc
 
 if TYPE_CHECKING:
@@ -148,19 +148,23 @@ class Html:
             items = f.lang.ngettext("{n} development item", "{n} development items", len(keys))
             periods = max((f.roadmap.placements[k].end + 1 for k in keys), default=0)
             section = _("Roadmap by period")
-            desc = _(
+            what = _(
                 "Timeline of the roadmap, one lane per theme: {items}, {periods}. Items on the "
                 "critical path have a thick outline and diagonal hatching; milestones are "
-                "diamonds. The same facts are in the tables of the section {section}.",
+                "diamonds.",
                 items=items,
                 periods=f.lang.ngettext("{n} period", "{n} periods", periods),
-                section=section,
             )
+            where = _("The same facts are in the tables of the section {section}.", section=section)
+            desc = f"{what} {where}"
             picture = svg.timeline(f, keys, _("Roadmap timeline"), desc)
-            link = ""
+            # The caption says where the tables are once: the sentence is the link to them.
+            caption = f"{escape(what)} {escape(where)}"
             if section in self.sections:
-                label = escape(_("The same as tables: {section}", section=section))
-                link = f' <a href="#\x00{self.sections[section]}\x00">{label}</a>'
+                caption = (
+                    f'{escape(what)} <a href="#\x00{self.sections[section]}\x00">'
+                    f"{escape(where)}</a>"
+                )
         else:
             keys = doc_diagrams.graph_items(f)
             items = f.lang.ngettext("{n} development item", "{n} development items", len(keys))
@@ -172,11 +176,12 @@ class Html:
                 items=items,
             )
             picture = svg.graph(f, keys, _("Dependency graph"), desc)
-            link = ""
+            caption = escape(desc)
+        summary = _("Diagram source (Mermaid)")
         return (
             f'<figure class="picture"><div class="scroll">{picture}</div>'
-            f"<figcaption>{escape(desc)}{link}</figcaption>"
-            f"<details><summary>{escape(_('Diagram source (Mermaid)'))}</summary>"
+            f"<figcaption>{caption}</figcaption>"
+            f"<details><summary>{escape(summary)}</summary>"
             f"<pre><code>{escape(code)}\n</code></pre></details></figure>\n"
         )
 

@@ -13,9 +13,9 @@ from datetime import date, timedelta
 
 from roadmap import __version__
 from roadmap.engine.result import Roadmap
+from roadmap.i18n.lang import Lang
 from roadmap.io.doc_writer import Text
 from roadmap.io.docdata import Facts
-from roadmap.io.i18n import Lang
 from roadmap.model.inputs import PlanDoc
 
 LIST_LIMIT = 20

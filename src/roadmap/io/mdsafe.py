@@ -5,7 +5,8 @@ text safe wherever one line of Markdown is expected (running text, headings, lis
 table cells): it cannot open a table column, a list, a heading, a quote, a code span, a link
 or raw HTML. :func:`block` keeps a description's Markdown meaning (paragraphs, lists,
 emphasis, code, links) by parsing it and writing it out again with the same escaping, so
-raw HTML, unsafe links and stray headings do not survive. Its bullet lists are marked with
+raw HTML, unsafe links and stray headings do not survive; line breaks the person typed stay
+line breaks, and Markdown tables stay tables. Its bullet lists are marked with
 ``*`` (``+`` right after another), never with the ``-`` of the document's own lists, and an
 ordered list right after another uses ``)``: adjacent lists with the same marker would merge
 into one. :func:`mermaid_label` encodes a text so that it cannot end a Mermaid label or start
@@ -65,10 +66,11 @@ def safe_url(url: str) -> bool:
 
 @cache
 def parser() -> MarkdownIt:
-    """CommonMark without raw HTML, made on first use: most texts never need parsing."""
+    """CommonMark with tables and without raw HTML, made on first use: most texts never need
+    parsing."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False})
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def is_plain(text: str) -> bool:
@@ -81,6 +83,9 @@ def block(text: str, heading_base: int | None = None) -> str:
 
     Headings inside the text become bold paragraphs, or, with ``heading_base`` (the level of
     the heading the text sits under), headings placed below it that never skip a level.
+    A text without ``heading_base`` is a description, often typed into a spreadsheet cell: its
+    line breaks stay line breaks. A narrative section (with ``heading_base``) is Markdown prose,
+    whose single line breaks only wrap it.
     """
     if is_plain(text):
         return inline(text)
@@ -89,15 +94,15 @@ def block(text: str, heading_base: int | None = None) -> str:
     root = SyntaxTreeNode(parser().parse(text))
     levels = [n.tag for n in root.walk() if n.type == "heading"]
     top = min((int(tag[1]) for tag in levels), default=1)
-    writer = _Writer(heading_base, top)
+    writer = _Writer(heading_base, top, breaks=heading_base is None)
     return "\n\n".join(writer.block(node) for node in root.children).strip()
 
 
 class _Writer:
     """Writes a parsed Markdown tree back as safe Markdown."""
 
-    def __init__(self, heading_base: int | None, top: int) -> None:
-        self.base, self.top = heading_base, top
+    def __init__(self, heading_base: int | None, top: int, *, breaks: bool) -> None:
+        self.base, self.top, self.breaks = heading_base, top, breaks
         self.last = heading_base or 0
 
     def block(self, node: SyntaxTreeNode) -> str:
@@ -115,7 +120,17 @@ class _Writer:
             return _fence(node.content)
         if kind == "hr":
             return "***"
+        if kind == "table":
+            return self.table(node)
         return self.para(node)
+
+    def table(self, node: SyntaxTreeNode) -> str:
+        rows = [
+            [" ".join(self.para(cell).replace("\\\n", " ").split()) for cell in row.children]
+            for part in node.children
+            for row in part.children
+        ]
+        return table(rows[0], rows[1:])
 
     def para(self, node: SyntaxTreeNode) -> str:
         text = "".join(self.inline(child) for child in _inline_children(node))
@@ -157,7 +172,7 @@ class _Writer:
         if kind == "text":
             return node.content.translate(_INLINE)
         if kind == "softbreak":
-            return " "
+            return "\\\n" if self.breaks else " "
         if kind == "hardbreak":
             return "\\\n"
         if kind == "code_inline":

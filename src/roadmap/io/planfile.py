@@ -27,6 +27,7 @@ import yaml
 from pydantic import ValidationError
 
 from roadmap.model.inputs import FORMAT, Loc, PlanDoc, Problem, check_references
+from roadmap.model.partial import partial_doc
 from roadmap.model.storable import storage_problems
 
 MAX_NODES = 5_000_000
@@ -53,11 +54,13 @@ class PlanFileError(ValueError):
 
 
 def file_format(path: str | Path) -> str:
-    """``yaml``, ``json`` or ``csv`` by the file's suffix."""
+    """``yaml``, ``json``, ``csv`` or ``xlsx`` by the file's suffix."""
     suffix = Path(path).suffix.lower()
-    formats = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
+    formats = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
     if suffix not in formats:
-        raise PlanFileError([f"{path}: unknown kind of file; use .yaml, .yml, .json or .csv"])
+        raise PlanFileError(
+            [f"{path}: unknown kind of file; use .yaml, .yml, .json, .csv or .xlsx"]
+        )
     return formats[suffix]
 
 
@@ -80,8 +83,8 @@ def load_plan(path: str | Path) -> PlanDoc:
         fmt = "json" if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "yaml"
     else:
         fmt = file_format(path)
-        if fmt == "csv":
-            raise PlanFileError([f"{name}: a CSV file holds items, not a whole plan"])
+        if fmt in ("csv", "xlsx"):
+            raise PlanFileError([f"{name}: a spreadsheet holds items, not a whole plan"])
     return parse_plan(data, name=name, fmt=fmt)
 
 
@@ -92,7 +95,7 @@ def parse_plan(data: bytes, *, name: str, fmt: str) -> PlanDoc:
 
 
 def _parse(text: str, name: str, fmt: str) -> PlanDoc:
-    raw, locate = _parse_json(text, name) if fmt == "json" else _parse_yaml(text, name)
+    raw, locate, bad = _parse_json(text, name) if fmt == "json" else _parse_yaml(text, name)
     if not isinstance(raw, dict):
         kind = "a list" if isinstance(raw, list) else "a single value"
         raise PlanFileError(
@@ -101,12 +104,22 @@ def _parse(text: str, name: str, fmt: str) -> PlanDoc:
     try:
         doc = PlanDoc.model_validate(raw)
     except ValidationError as exc:
-        problems = validation_problems(exc)
+        problems = [p for p in validation_problems(exc) if not _covered(p.loc, bad)]
+        partial, plan_valid = partial_doc(raw)
+        problems += check_references(partial)
+        if plan_valid:
+            problems += storage_problems(partial)
     else:
         problems = check_references(doc) or storage_problems(doc)
+    problems = bad + problems
     if problems:
         raise PlanFileError(located(problems, raw, name, locate()))
     return doc
+
+
+def _covered(loc: Loc, bad: list[Problem]) -> bool:
+    """Whether ``loc`` lies at or inside a value already reported as unreadable."""
+    return any(loc[: len(b.loc)] == b.loc for b in bad)
 
 
 def check_bytes(data: bytes, name: str) -> None:
@@ -192,8 +205,9 @@ _BRANCHES = {"int", "str", "float", "bool", "none", "constrained-str", "list", "
 # -- JSON
 
 
-def _parse_json(text: str, name: str) -> tuple[Any, Callable[[], Locate]]:
+def _parse_json(text: str, name: str) -> tuple[Any, Callable[[], Locate], list[Problem]]:
     repeated: list[str] = []
+    constants: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(items)
@@ -201,20 +215,19 @@ def _parse_json(text: str, name: str) -> tuple[Any, Callable[[], Locate]]:
             repeated.extend(k for k in obj if sum(1 for key, _ in items if key == k) > 1)
         return obj
 
-    def constant(value: str) -> float:
-        raise ValueError(f"{value} is not a number a plan can hold")
+    def constant(value: str) -> _Unreadable:
+        constants.append(value)
+        return _Unreadable(f"{value} is not a number a plan can hold")
 
     try:
         raw = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as exc:
         raise PlanFileError([f"{name}:{exc.lineno}: {exc.msg} (column {exc.colno})"]) from None
-    except ValueError as exc:
-        raise PlanFileError([f"{name}: {exc}"]) from None
     except RecursionError:
         raise PlanFileError([f"{name}: the document is nested too deeply"]) from None
     if repeated:
         root = _compose(text)
-        messages = _check_nodes(root, name) if root is not None else []
+        messages = _check_nodes(root, name, {}) if root is not None else []
         raise PlanFileError(
             messages or [f"{name}: {key!r} is given twice in one object" for key in repeated]
         )
@@ -223,7 +236,29 @@ def _parse_json(text: str, name: str) -> tuple[Any, Callable[[], Locate]]:
         root = _compose(text)
         return _locator(root) if root is not None else lambda loc: None
 
-    return raw, locate
+    bad = _unreadable(raw) if constants else []
+    return raw, locate, bad
+
+
+class _Unreadable(str):
+    """A JSON value no plan can hold (``NaN``, ``Infinity``), kept where it was written so
+    that its path can be reported; its text says what is wrong."""
+
+
+def _unreadable(raw: Any) -> list[Problem]:
+    """Every :class:`_Unreadable` value in ``raw``, by path; each is replaced by ``None``."""
+    found: list[Problem] = []
+    stack: list[tuple[Any, Loc]] = [(raw, ())]
+    while stack:
+        node, loc = stack.pop()
+        pairs = node.items() if isinstance(node, dict) else enumerate(node)
+        for part, value in pairs:
+            if isinstance(value, _Unreadable):
+                found.append(Problem((*loc, part), str(value)))
+                node[part] = None
+            elif isinstance(value, dict | list):
+                stack.append((value, (*loc, part)))
+    return found
 
 
 JSON_LINES_LIMIT = 2_000_000
@@ -244,7 +279,7 @@ def _compose(text: str) -> yaml.Node | None:
 # -- YAML
 
 
-def _parse_yaml(text: str, name: str) -> tuple[Any, Callable[[], Locate]]:
+def _parse_yaml(text: str, name: str) -> tuple[Any, Callable[[], Locate], list[Problem]]:
     loader = _LOADER(text)
     try:
         try:
@@ -255,13 +290,33 @@ def _parse_yaml(text: str, name: str) -> tuple[Any, Callable[[], Locate]]:
             raise PlanFileError([f"{name}: {exc}"]) from None
         if root is None:
             raise PlanFileError([f"{name}: the file holds no document"])
-        problems = _check_nodes(root, name)
+        unreadable: dict[int, tuple[yaml.Node, str]] = {}
+        problems = _check_nodes(root, name, unreadable)
         if problems:
             raise PlanFileError(problems)
+        bad = _paths_of(root, unreadable) if unreadable else []
         raw = loader.construct_document(root)
     finally:
         loader.dispose()
-    return raw, lambda: _locator(root)
+    return raw, lambda: _locator(root), bad
+
+
+def _paths_of(root: yaml.Node, nodes: dict[int, tuple[yaml.Node, str]]) -> list[Problem]:
+    """Problems at the paths of the scalar ``nodes`` (by id: node and message), which are
+    made nulls so that the rest of the document can be read and checked."""
+    found: list[Problem] = []
+    stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
+    while stack and len(found) < len(nodes):
+        node, loc = stack.pop()
+        if id(node) in nodes:
+            found.append(Problem(loc, nodes[id(node)][1]))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend((value, (*loc, key.value)) for key, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((value, (*loc, i)) for i, value in enumerate(node.value))
+    for node, _ in nodes.values():
+        node.tag = _STD + "null"
+    return found
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, name: str) -> str:
@@ -272,12 +327,16 @@ def _yaml_message(exc: yaml.MarkedYAMLError, name: str) -> str:
     return f"{where}: {what}{cut}"
 
 
-def _check_nodes(root: yaml.Node, name: str) -> list[str]:
+def _check_nodes(
+    root: yaml.Node, name: str, unreadable: dict[int, tuple[yaml.Node, str]]
+) -> list[str]:
     """Problems of a composed YAML document that must be refused before it is constructed.
 
     Aliases make one node appear in several places; the size a collection expands to is
     counted once per node (scalars count one), so a "billion laughs" is found without
-    expanding it.
+    expanding it. Scalars no plan can hold (impossible dates, ``.nan``) are not refused here
+    but put in ``unreadable`` (by id: the node and what is wrong), to be reported with the
+    rest of the document's problems.
     """
     problems: list[str] = []
     sizes: dict[int, int] = {}
@@ -288,6 +347,9 @@ def _check_nodes(root: yaml.Node, name: str) -> list[str]:
         key = id(node)
         if isinstance(node, yaml.ScalarNode):
             problems.extend(_node_problems(node, name))
+            wrong = _scalar_problem(node)
+            if wrong:
+                unreadable[key] = (node, wrong)
         elif finished:
             open_nodes.discard(key)
             sizes[key] = 1 + sum(sizes.get(id(child), 1) for child in _children(node))
@@ -306,6 +368,18 @@ def _check_nodes(root: yaml.Node, name: str) -> list[str]:
     return problems
 
 
+def _scalar_problem(node: yaml.ScalarNode) -> str | None:
+    """What is wrong with a scalar no plan can hold, else ``None``."""
+    if node.tag == _STD + "float" and node.value.lower().lstrip("+-") in (".inf", ".nan"):
+        return f"{node.value} is not a number a plan can hold"
+    if node.tag == _STD + "timestamp":
+        try:
+            _TIMESTAMPS.construct_yaml_timestamp(node)
+        except ValueError as exc:
+            return f"{node.value} is not a valid date ({exc})"
+    return None
+
+
 def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
         return [part for pair in node.value for part in pair]
@@ -321,13 +395,6 @@ def _node_problems(node: yaml.Node, name: str) -> list[str]:
         why = "it would run code" if tag.startswith("!!python") else "it is not plain data"
         return [f"{at}: the tag {tag} is not allowed in a plan file ({why})"]
     if isinstance(node, yaml.ScalarNode):
-        if node.tag == _STD + "float" and node.value.lower().lstrip("+-") in (".inf", ".nan"):
-            return [f"{at}: {node.value} is not a number a plan can hold"]
-        if node.tag == _STD + "timestamp":
-            try:
-                _TIMESTAMPS.construct_yaml_timestamp(node)
-            except ValueError as exc:
-                return [f"{at}: {node.value} is not a valid date ({exc})"]
         return []
     if not isinstance(node, yaml.MappingNode):
         return []

@@ -9,9 +9,10 @@ in the Markdown and the HTML.
 
 Both fit the width of the page (:data:`WIDTH`, A4 and a laptop screen) without scrolling and
 show every title in full: the timeline gives each item a row of its own and writes the title
-beside its bar, on whichever side has room; the dependency graph puts each dependency depth in
-a band of rows, top to bottom, with titles wrapped over up to three lines. An arrow to a box
-further down runs in the gaps between boxes, never behind one.
+beside its bar, on whichever side has room (wrapped when neither has); the dependency graph
+puts each dependency depth in a band of rows, top to bottom, with titles wrapped over up to
+three lines. Arrows join boxes on neighbouring rows; a box names the items further up that it
+waits for, since long arrows through the gaps between boxes could not be followed.
 """
 
 from __future__ import annotations
@@ -99,12 +100,27 @@ def _legend(prefix: str, f: Facts, y: float, extra: list[str]) -> list[str]:
     return out
 
 
-def _beside(x0: float, x1: float, y: float, label: str) -> str:
-    """``label`` after the span ``x0``-``x1`` if it fits before the edge, else before it."""
-    room = len(label) * CHAR * 1.1
-    if x1 + 6 + room <= WIDTH - 4 or x0 - 6 < room:
-        return _text(x1 + 6, y, label)
-    return _text(x0 - 6, y, label, end=True)
+def _beside(x0: float, x1: float, y: float, label: str) -> list[str]:
+    """``label`` after the span ``x0``-``x1`` if it fits before the edge, else before the span
+    if it fits there, else wrapped on the side with more room: never past either edge. One
+    ``<text>`` per line, the first on baseline ``y``, the next :data:`LINE_HEIGHT` lower."""
+    after, before = WIDTH - 4 - (x1 + 6), x0 - 6 - 4
+    need = len(label) * CHAR * 1.1
+    if need <= after:
+        return [_text(x1 + 6, y, label)]
+    if need <= before:
+        return [_text(x0 - 6, y, label, end=True)]
+    room = max(after, before)
+    lines = _wrap(label, room / 1.1, 3)
+    if room == after:
+        return [_text(x1 + 6, y + LINE_HEIGHT * i, line) for i, line in enumerate(lines)]
+    return [_text(x0 - 6, y + LINE_HEIGHT * i, line, end=True) for i, line in enumerate(lines)]
+
+
+LINE_HEIGHT = 14.0
+"""Baseline to baseline of wrapped labels."""
+ROW = 22.0
+"""Height of a timeline row with a one-line label."""
 
 
 def timeline(f: Facts, keys: list[str], title: str, desc: str) -> str:
@@ -132,26 +148,28 @@ def timeline(f: Facts, keys: list[str], title: str, desc: str) -> str:
             span = (f.cal.end_of(i) - f.cal.start_of(i)).days + 1
             x = label_w + (i + (day - f.cal.start_of(i)).days / span) * col_w
             body.append(f'<path d="M{x:.1f},{y + 3:.1f} l6,6 l-6,6 l-6,-6 z" fill="{INK}"/>')
-            body.append(_beside(x - 6, x + 6, y + 13, f.text(ms, "name")))
-            y += 18
+            label = _beside(x - 6, x + 6, y + 13, f.text(ms, "name"))
+            body += label
+            y += 18 + LINE_HEIGHT * (len(label) - 1)
         y += 8
     for n, (theme, members) in enumerate(lanes.items()):
         name = f.text(f.themes[theme], "name") if theme else _("Items without a theme")
         name_lines = _wrap(name, label_w - 12, 3)
-        height = max(len(members) * 22, len(name_lines) * 15) + 8
         fill = FILLS[n % len(FILLS)]
         body.append(f'<line x1="0" y1="{y:.1f}" x2="{WIDTH:.1f}" y2="{y:.1f}" stroke="#c8c8c8"/>')
         body += [
             _text(6, y + 17 + 15 * i, line, weight="bold") for i, line in enumerate(name_lines)
         ]
-        for row, key in enumerate(members):
+        top = y + 4
+        for key in members:
             p = placed[key]
             x = label_w + p.start * col_w + 2
             w = (p.end - p.start + 1) * col_w - 4
-            top = y + 4 + row * 22
             body.append(_box("tl", x, top, w, 18, fill, p.critical))
-            body.append(_beside(x, x + w, top + 13, f"{f.text(f.items[key], 'title')} ({key})"))
-        y += height
+            label = _beside(x, x + w, top + 13, f"{f.text(f.items[key], 'title')} ({key})")
+            body += label
+            top += ROW + LINE_HEIGHT * (len(label) - 1)
+        y = max(top + 4, y + len(name_lines) * 15 + 8)
     for i in range(periods + 1):
         x = label_w + i * col_w
         body.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{y:.1f}" stroke="#c8c8c8"/>')
@@ -159,83 +177,96 @@ def timeline(f: Facts, keys: list[str], title: str, desc: str) -> str:
     return _frame("tl", WIDTH, y + 36, title, desc, body)
 
 
-def _layers(keys: list[str], waits: dict[str, list[str]]) -> list[list[str]]:
-    """``keys`` by dependency depth: first those that wait for none of ``keys``, and so on."""
-    remaining = {k: len(waits[k]) for k in keys}
-    after: dict[str, list[str]] = {k: [] for k in keys}
+def _rows(keys: list[str], waits: dict[str, list[str]], per_row: int) -> list[list[str]]:
+    """``keys`` in rows of at most ``per_row``, every item below all it waits for, filled row by
+    row so that an item lands right below its blockers where it can: first the items that wait
+    for one in the row just above (later their arrow would be long), then those that most
+    items wait for, then in ``keys`` order.
+
+    >>> _rows(["a", "b", "c", "d"], {"a": [], "b": ["a"], "c": ["a"], "d": ["b"]}, 2)
+    [['a'], ['b', 'c'], ['d']]
+    """
+    order = {k: i for i, k in enumerate(keys)}
+    held_up: dict[str, int] = dict.fromkeys(keys, 0)
     for key in keys:
         for blocker in waits[key]:
-            after[blocker].append(key)
-    layer = [k for k in keys if remaining[k] == 0]
-    out = []
-    while layer:
-        out.append(layer)
-        ready = []
-        for key in layer:
-            for later in after[key]:
-                remaining[later] -= 1
-                if remaining[later] == 0:
-                    ready.append(later)
-        layer = ready
-    return out
+            held_up[blocker] += 1
+    row_of: dict[str, int] = {}
+    rows: list[list[str]] = []
+    remaining = list(keys)
+    while remaining:
+        n = len(rows)
+        ready = [k for k in remaining if all(row_of.get(b, n) < n for b in waits[k])]
+        if not ready:  # a cycle (the engine reports it): place the rest as they come
+            ready = remaining
+        ready.sort(
+            key=lambda k: (
+                not any(row_of[b] == n - 1 for b in waits[k] if b in row_of),
+                -held_up[k],
+                order[k],
+            )
+        )
+        row = ready[:per_row]
+        for key in row:
+            row_of[key] = n
+        rows.append(row)
+        taken = set(row)
+        remaining = [k for k in remaining if k not in taken]
+    return rows
 
 
 def graph(f: Facts, keys: list[str], title: str, desc: str) -> str:
-    """Items in bands by dependency depth, top down, arrows from blocker to the item that waits."""
+    """Items in rows below what they wait for, arrows from blocker to the item that waits."""
     shown = set(keys)
     waits = {k: [d.key for d in f.depends.get(k, ()) if d.key in shown] for k in keys}
     soft = {(d.key, k) for k in keys for d in f.depends.get(k, ()) if d.soft and d.key in shown}
     order = {k: i for i, k in enumerate(keys)}
+    _ = f.lang._
     per_line, gap, margin = 4, 40.0, 20.0
     box_w = (WIDTH - 2 * margin - (per_line - 1) * gap) / per_line
     labels = {k: _wrap(f.text(f.items[k], "title"), box_w - 12, 3) for k in keys}
-    box_h = 14 + 15 * max((len(v) for v in labels.values()), default=1) + 14
     chan = 46.0
     place: dict[str, tuple[int, float]] = {}
-    bands, line = [], 0
-    for layer in _layers(keys, waits):
-
+    rows = _rows(keys, waits, per_line)
+    for line_no, row in enumerate(rows):
+        # Under the middle of what they wait for, so that arrows run as straight as they can.
         def centre(k: str) -> tuple[float, int]:
-            xs = [place[b][1] for b in waits[k]]
-            return (sum(xs) / len(xs) if xs else order[k], order[k])
+            xs = [place[b][1] for b in waits[k] if b in place]
+            return (sum(xs) / len(xs) if xs else per_line, order[k])
 
-        ranked = sorted(layer, key=centre) if place else layer
-        for i, key in enumerate(ranked):
-            place[key] = (line + i // per_line, float(i % per_line))
-        lines = (len(ranked) - 1) // per_line + 1
-        bands.append((line, lines))
-        line += lines
+        for col, key in enumerate(sorted(row, key=centre)):
+            place[key] = (line_no, float(col))
+    line = len(rows)
+    # An arrow joins boxes on neighbouring rows only: arrows across several rows ran together
+    # in the gaps and could not be followed. The box that waits names those blockers instead.
+    far = {k: [b for b in waits[k] if place[k][0] - place[b][0] != 1] for k in keys}
+
+    def note(k: str) -> list[str]:
+        named = ", ".join(far[k])
+        if len(far[k]) < len(waits[k]):  # some blockers have arrows, the others are named
+            return _wrap(_("also waits for {keys}", keys=named), box_w - 12, 3)
+        return _wrap(_("waits for {keys}", keys=named), box_w - 12, 3)
+
+    notes = {k: note(k) for k in keys if far[k]}
+    noted = max((len(v) for v in notes.values()), default=0)
+    box_h = 14 + 15 * (max((len(v) for v in labels.values()), default=1) + noted) + 14
     top = {n: 10 + n * (box_h + chan) for n in range(line + 1)}
     height = top[line] - chan + 10
 
     def left(col: float) -> float:
         return margin + col * (box_w + gap)
 
-    body = [
-        f'<rect x="0" y="{top[first] - chan / 2 + 8:.1f}" width="{WIDTH:.1f}" '
-        f'height="{count * (box_h + chan):.1f}" fill="#f3f5f7"/>'
-        for n, (first, count) in enumerate(bands)
-        if n % 2
-    ]
-    gutters = [margin / 2] + [left(c) - gap / 2 for c in range(1, per_line)]
-    gutters.append(WIDTH - margin / 2)
+    body: list[str] = []
     edges = sorted(
-        ((b, k) for k in keys for b in waits[k]), key=lambda e: (order[e[0]], order[e[1]])
+        ((b, k) for k in keys for b in waits[k] if b not in far[k]),
+        key=lambda e: (order[e[0]], order[e[1]]),
     )
-    for n, (a, b) in enumerate(edges):
+    for a, b in edges:
         (la, ca), (lb, cb) = place[a], place[b]
         x1, y1 = left(ca) + box_w / 2, top[la] + box_h
         x2, y2 = left(cb) + box_w / 2, top[lb]
-        if lb == la + 1:
-            mid = (y1 + y2) / 2
-            d = f"M{x1:.1f},{y1:.1f} C{x1:.1f},{mid:.1f} {x2:.1f},{mid:.1f} {x2:.1f},{y2:.1f}"
-        else:
-            gx = min(gutters, key=lambda g: abs(g - (x1 + x2) / 2)) + (n % 5 - 2) * 3
-            ya, yb = y1 + chan / 2, y2 - chan / 2
-            d = (
-                f"M{x1:.1f},{y1:.1f} Q{x1:.1f},{ya:.1f} {gx:.1f},{ya:.1f} L{gx:.1f},{yb:.1f} "
-                f"Q{x2:.1f},{yb:.1f} {x2:.1f},{y2:.1f}"
-            )
+        mid = (y1 + y2) / 2
+        d = f"M{x1:.1f},{y1:.1f} C{x1:.1f},{mid:.1f} {x2:.1f},{mid:.1f} {x2:.1f},{y2:.1f}"
         dash = ' stroke-dasharray="6 4"' if (a, b) in soft else ""
         body.append(
             f'<path d="{d}" fill="none" stroke="{INK}" stroke-width="1.3"{dash} '
@@ -249,6 +280,11 @@ def graph(f: Facts, keys: list[str], title: str, desc: str) -> str:
         fill = fills.get(f.items[key].theme or "", FILLS[-1])
         body.append(_box("dg", x, y, box_w, box_h, fill, bool(p and p.critical)))
         body += [_text(x + 6, y + 16 + 15 * i, text) for i, text in enumerate(labels[key])]
+        lines = notes.get(key, [])
+        body += [
+            _text(x + 6, y + box_h - 23 - 15 * (len(lines) - 1 - i), text, fill=MUTED)
+            for i, text in enumerate(lines)
+        ]
         when = f" · {f.period(p.start)}" if p else ""
         body.append(_text(x + 6, y + box_h - 8, _cut(f"{key}{when}", box_w - 12), fill=MUTED))
     _ = f.lang._

@@ -2,15 +2,18 @@
 
 Errors make a plan unusable for sequencing or contradict themselves (broken references,
 dependency cycles, a deadline before the earliest start). Warnings are gaps a project lead
-should see before publishing: items without owner or team, missing translations, needs that
-no item answers.
+should see before publishing: items without owner or team, teams whose capacity an import
+guessed, needs that no item answers, texts with hidden direction controls, missing
+translations.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from roadmap.model.bidi import BIDI_CONTROLS, bidi_controls
 from roadmap.model.cycles import cycle_text, in_order
 
 if TYPE_CHECKING:
@@ -51,12 +54,52 @@ def check_plan(doc: PlanDoc) -> list[Finding]:
     ]
     answered = {key for item in doc.items for key in item.needs}
     warnings += [
+        assumed_capacity(team.key, team.capacity) for team in doc.teams if team.capacity_assumed
+    ]
+    warnings += [
         open_need(need.key, stakeholder.name, need.text)
         for stakeholder in doc.stakeholders
         for need in stakeholder.needs
         if need.key not in answered
     ]
+    warnings += [
+        hidden_direction(subject, field, text)
+        for subject, field, text in _texts(doc)
+        if BIDI_CONTROLS.search(text)
+    ]
     return errors + warnings + _missing_translations(doc)
+
+
+BIDI_FIELDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("organisations", "organisation", ("name",)),
+    ("teams", "team", ("name",)),
+    ("themes", "theme", ("name",)),
+    ("stakeholders", "stakeholder", ("name",)),
+    ("sources", "source", ("name",)),
+    ("items", "item", ("title", "description")),
+)
+"""Where ``check`` looks for direction controls: rows of the document (by list), their kind
+and the fields people read; the plan's name besides."""
+
+
+def _texts(doc: PlanDoc) -> Iterator[tuple[str, str, str]]:
+    """``(subject, field, text)`` of every text :data:`BIDI_FIELDS` names."""
+    yield "plan", "name", doc.plan.name
+    for rows, kind, fields in BIDI_FIELDS:
+        for row in getattr(doc, rows):
+            for field in fields:
+                yield f"{kind} {row.key}", field, getattr(row, field)
+
+
+def hidden_direction(subject: str, field: str, text: str) -> Finding:
+    """The warning for a text that holds right-to-left override or isolate characters."""
+    codes = ", ".join(dict.fromkeys(bidi_controls(text)))
+    return Finding(
+        WARNING,
+        subject,
+        f"{field} holds direction control characters ({codes}) that can make it read as "
+        "something else; remove them unless the text is right-to-left",
+    )
 
 
 CLOSED = ("done", "dropped")
@@ -75,6 +118,16 @@ def no_owner(key: str, organisation: object, team: object) -> Finding:
         name for name, value in (("organisation", organisation), ("team", team)) if value is None
     ]
     return Finding(WARNING, f"item {key}", f"has no {' and no '.join(missing)}")
+
+
+def assumed_capacity(key: str, capacity: float) -> Finding:
+    """The warning for a team whose capacity an import guessed (see
+    :data:`roadmap.io.matching.DEFAULT_TEAM_CAPACITY`)."""
+    return Finding(
+        WARNING,
+        f"team {key}",
+        f"capacity {capacity:g} per period was given by an import; set the team's real capacity",
+    )
 
 
 def open_need(key: str, stakeholder: str, text: str) -> Finding:

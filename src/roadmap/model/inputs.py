@@ -143,6 +143,8 @@ class TeamIn(_In):
     organisation: Key
     name: Name
     capacity: float = Field(default=1.0, ge=0)
+    capacity_assumed: bool = False
+    """The capacity is a default given by an import, not yet set by anyone."""
     capacity_changes: list[CapacityChangeIn] = Field(default_factory=list)
 
 

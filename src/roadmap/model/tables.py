@@ -125,6 +125,9 @@ class Team(Timestamped, table=True):
     name: str
     capacity: float = 1.0
     """Effort units per period, until a :class:`TeamCapacity` row changes it."""
+    capacity_assumed: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    """The capacity is a default an import gave a team it created; ``roadmap check`` flags it
+    until someone sets the capacity."""
 
 
 class TeamCapacity(Timestamped, table=True):

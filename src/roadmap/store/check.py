@@ -14,15 +14,19 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, or_, select
 from sqlmodel import Session
 
 from roadmap.model import tables as t
+from roadmap.model.bidi import BIDI_CHARACTERS, BIDI_CONTROLS
 from roadmap.model.check import (
+    BIDI_FIELDS,
     CLOSED,
     TRANSLATED,
     Finding,
+    assumed_capacity,
     cycle_error,
+    hidden_direction,
     late_start,
     no_owner,
     open_need,
@@ -52,7 +56,9 @@ def check_stored(*, session: Session, plan_id: int) -> list[Finding]:
         *_cycle(connection, plan_id),
         *_late_starts(connection, plan_id),
         *_without_owner(connection, plan_id),
+        *_assumed_capacities(connection, plan_id),
         *_open_needs(connection, plan_id),
+        *_hidden_directions(connection, plan_id),
         *_missing_translations(connection, plan_id),
     ]
 
@@ -100,6 +106,37 @@ def _without_owner(connection: Connection, plan_id: int) -> list[Finding]:
         .order_by(c.id),
     )
     return [no_owner(*row) for row in rows]
+
+
+def _assumed_capacities(connection: Connection, plan_id: int) -> list[Finding]:
+    c = t.Team.__table__.c
+    rows = fetch(
+        connection,
+        select(c.key, c.capacity)
+        .where(c.plan_id == plan_id, c.capacity_assumed.is_(True))
+        .order_by(c.id),
+    )
+    return [assumed_capacity(*row) for row in rows]
+
+
+def _hidden_directions(connection: Connection, plan_id: int) -> list[Finding]:
+    """Texts with direction controls, found by the database (``LIKE``) before Python looks."""
+    found = []
+    plan = t.Plan.__table__.c
+    for (name,) in fetch(connection, select(plan.name).where(plan.id == plan_id)):
+        if BIDI_CONTROLS.search(name):
+            found.append(hidden_direction("plan", "name", name))
+    for rows, kind, fields in BIDI_FIELDS:
+        c = {**_TABLES, "teams": t.Team}[rows].__table__.c
+        suspect = or_(*(c[f].contains(ch) for f in fields for ch in BIDI_CHARACTERS))
+        query = select(c.key, *(c[f] for f in fields)).where(c.plan_id == plan_id, suspect)
+        for key, *texts in fetch(connection, query.order_by(c.id)):
+            found += [
+                hidden_direction(f"{kind} {key}", field, text)
+                for field, text in zip(fields, texts, strict=True)
+                if BIDI_CONTROLS.search(text)
+            ]
+    return found
 
 
 def _open_needs(connection: Connection, plan_id: int) -> list[Finding]:

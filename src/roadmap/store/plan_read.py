@@ -212,6 +212,7 @@ class _Reader:
                 organisation=self.key("organisation", r.organisation_id),
                 name=r.name,
                 capacity=r.capacity,
+                capacity_assumed=bool(r.capacity_assumed),
                 capacity_changes=changes[r.id],
             )
             for r in self.table(t.Team)

@@ -78,8 +78,11 @@ def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
     teams = store(
         "team",
         t.Team,
-        ("plan_id", "key", "organisation_id", "name", "capacity"),
-        [(pid, tm.key, orgs[tm.organisation], tm.name, tm.capacity) for tm in doc.teams],
+        ("plan_id", "key", "organisation_id", "name", "capacity", "capacity_assumed"),
+        [
+            (pid, tm.key, orgs[tm.organisation], tm.name, tm.capacity, tm.capacity_assumed)
+            for tm in doc.teams
+        ],
     )
     insert_rows(
         session,

@@ -32,6 +32,8 @@ def update_row(
     row = session.scalars(select(model).where(model.plan_id == plan_id, model.key == key)).first()
     if row is None:
         raise NotFoundError(f"no {model.__tablename__} {key!r} in this plan")
+    if model is t.Team and "capacity" in changes:
+        changes = {"capacity_assumed": False, **changes}  # someone set it (an undo restores)
     before = {name: getattr(row, name) for name in changes}
     for name, value in changes.items():
         setattr(row, name, value)

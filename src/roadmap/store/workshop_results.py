@@ -15,7 +15,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from roadmap.i18n import N_
-from roadmap.io.i18n import Lang
+from roadmap.i18n.lang import Lang
 from roadmap.model import tables as t
 from roadmap.model.workshop_tables import (
     WorkshopNote,

@@ -101,6 +101,8 @@ class RoadmapApp(App[None]):
         self._watch_interval = watch_interval
         self._watcher = None
         self._engine_started = False
+        self._told: list[str] = []
+        self._edited: str | None = None
         self.sub_title = ctx.name
 
     async def on_mount(self) -> None:
@@ -192,8 +194,15 @@ class RoadmapApp(App[None]):
             self.call_from_thread(self._external_change)
 
     def _external_change(self) -> None:
+        self.tell("The plan was changed elsewhere; showing the stored version.")
         self.plan_changed(own=False)
-        self.notify("The plan was changed elsewhere; showing the stored version.", timeout=3)
+
+    def tell(self, text: str, key: str | None = None) -> None:
+        """Say ``text`` about a change of item ``key`` (if one) once the engine re-sequenced the
+        plan, in one notice with what the change moved, so an edit makes one notice only."""
+        if text:
+            self._told.append(text)
+        self._edited = key or self._edited
 
     # The engine --------------------------------------------------------------------------
 
@@ -223,9 +232,12 @@ class RoadmapApp(App[None]):
         from roadmap.tui.planning import moves
 
         old, self.roadmap = self.roadmap, roadmap
+        told, self._told = self._told, []
+        edited, self._edited = self._edited, None
         if old is not None and roadmap is not None:
-            for text in moves(old, roadmap, self.ctx.calendar.label):
-                self.notify(text, title="Roadmap", timeout=4)
+            told += moves(old, roadmap, self.ctx.calendar.label, first=edited)
+        if told:
+            self.notify(" ".join(told), timeout=4, markup=False)
         changed = getattr(self.screen, "roadmap_changed", None)
         if changed is not None:
             with suppress(NoMatches):  # a roadmap that arrives as the app closes: no view
@@ -257,7 +269,7 @@ class RoadmapApp(App[None]):
             if saved is None:
                 return
             self.history.record(ItemChange(saved.before, saved.after, saved.version))
-            self.notify(f"{saved.after.key} saved", timeout=2)
+            self.tell(f"{saved.after.key} saved.", saved.after.key)
             self.plan_changed()
 
         def keep(values: dict[str, Any]) -> None:
@@ -278,7 +290,7 @@ class RoadmapApp(App[None]):
             with self.ctx.store.write() as session:
                 deleted = delete_item(session=session, plan_id=self.ctx.plan_id, key=key)
             self.history.record(ItemChange(deleted, None, None))
-            self.notify(f"{key} deleted (Ctrl+Z brings it back)", timeout=3)
+            self.tell(f"{key} deleted (Ctrl+Z brings it back).")
             self.plan_changed()
 
         self.push_screen(
@@ -306,10 +318,14 @@ class RoadmapApp(App[None]):
 
     # Edits and undo ----------------------------------------------------------------------
 
-    def apply(self, change: Change, done: str = "", *, reload: bool = True) -> bool:
+    def apply(
+        self, change: Change, done: str = "", *, reload: bool = True, key: str | None = None
+    ) -> bool:
         """Make ``change`` in its own transaction; a refusal is shown, and nothing is written.
 
-        ``reload`` False: the view on screen shows the change itself and asks the engine.
+        ``done`` is said (with what moved) once the roadmap is sequenced again; ``key`` names
+        the item changed, whose move comes first. ``reload`` False: the view on screen shows
+        the change itself and asks the engine.
         """
         from roadmap.store.repo import NotFoundError, StaleEditError
 
@@ -318,8 +334,7 @@ class RoadmapApp(App[None]):
         except (StaleEditError, NotFoundError, ValueError) as exc:
             self.notify(str(exc), title="Refused", severity="error", timeout=6, markup=False)
             return False
-        if done:
-            self.notify(done, timeout=2)
+        self.tell(done, key)
         self.plan_changed(reload=reload)
         return True
 
@@ -327,7 +342,7 @@ class RoadmapApp(App[None]):
         from roadmap.tui.history import DependencyChange
 
         change = DependencyChange(blocker, blocked, kind, added=True)
-        return self.apply(change, f"{blocked} now waits for {blocker}")
+        return self.apply(change, f"{blocked} now waits for {blocker}.", key=blocked)
 
     def action_undo(self) -> None:
         self._replay(self.history.undo, "Undone")
@@ -349,7 +364,7 @@ class RoadmapApp(App[None]):
         if change is None:
             self.notify(f"Nothing to {verb.lower()[:-1]}", timeout=2)
             return
-        self.notify(f"{verb}: {change.label}", timeout=2)
+        self.tell(f"{verb}: {change.label}.")
         self.plan_changed()
 
 

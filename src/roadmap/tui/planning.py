@@ -9,9 +9,10 @@ them from changing the sequencer together.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from roadmap.i18n import _, ngettext
 from roadmap.store.db import Store
 
 if TYPE_CHECKING:  # The engine's modules load with its first run, after the first screen.
@@ -19,7 +20,7 @@ if TYPE_CHECKING:  # The engine's modules load with its first run, after the fir
     from roadmap.engine.result import Roadmap
 
 MOVES_SHOWN = 3
-"""At most this many "moved" toasts; the rest are counted in one more."""
+"""At most this many other items named in the notice of what moved; the rest are counted."""
 
 
 class Planner:
@@ -81,16 +82,94 @@ class Planner:
         return self.full()
 
 
-def moves(old: Roadmap, new: Roadmap, label: Callable[[int], str]) -> Iterator[str]:
-    """Sentences naming the items whose start period changed between ``old`` and ``new``."""
+def moves(
+    old: Roadmap, new: Roadmap, label: Callable[[int], str], first: str | None = None
+) -> list[str]:
+    """What moved between ``old`` and ``new``, in a sentence or two: the move of item ``first``
+    (the one just edited) in full, then the others named, :data:`MOVES_SHOWN` at most."""
     moved = []
     keys = new.changed_since(old)  # after a re-sequencing of ``old``: only what it changed
     places = new.placements
     for key in places if keys is None else keys:
         place, before = places.get(key), old.placements.get(key)
         if place is not None and before is not None and before.start != place.start:
-            moved.append(f"{key} moved from {label(before.start)} to {label(place.start)}")
+            moved.append((key, label(before.start), label(place.start)))
     moved.sort()
-    yield from moved[:MOVES_SHOWN]
-    if len(moved) > MOVES_SHOWN:
-        yield f"{len(moved) - MOVES_SHOWN} more items moved"
+    own = [m for m in moved if m[0] == first]
+    others = [m for m in moved if m[0] != first]
+    if len(others) == 1:
+        own += others
+        others = []
+    out = [_("{key} moved from {before} to {after}.", key=k, before=b, after=a) for k, b, a in own]
+    if others:
+        names = ", ".join(key for key, _b, _a in others[:MOVES_SHOWN])
+        names += ", …" if len(others) > MOVES_SHOWN else ""
+        n = len(others)
+        if own:
+            out.append(
+                ngettext("{n} other moved: {keys}.", "{n} others moved: {keys}.", n, keys=names)
+            )
+        else:
+            out.append(
+                ngettext("{n} item moved: {keys}.", "{n} items moved: {keys}.", n, keys=names)
+            )
+    return out
+
+
+def team_loads(roadmap: Roadmap, snapshot, periods: int) -> dict[str, list[tuple[float, float]]]:
+    """``team key -> [(planned, capacity), ...]`` for periods ``0 .. periods - 1``: the effort
+    the roadmap asks of each team in each period beside what the team can do then.
+
+    The engine never books a team beyond its capacity: work pinned to a full period (or
+    running past the plan's horizon) is carried on as capacity frees up, with an ``overload``
+    warning. What was asked of the period and not done in it counts as planned there, so the
+    period shows more planned than capacity.
+    """
+    teams = snapshot.teams
+    out = {key: [(0.0, team.capacity_at(p)) for p in range(periods)] for key, team in teams.items()}
+
+    def add(team: str | None, period: int, effort: float) -> None:
+        row = out.get(team) if team else None
+        if row is not None and 0 <= period < periods:
+            planned, capacity = row[period]
+            row[period] = (planned + effort, capacity)
+
+    places = roadmap.placements
+    for place in places.values():
+        for period, effort in place.load:
+            add(place.team, period, effort)
+    efforts = {item.key: item.effort for item in snapshot.items}
+    for warning in roadmap.warnings:
+        if warning.kind != "overload" or warning.period is None:
+            continue
+        for key in warning.items:
+            place = places.get(key)
+            done = sum(e for p, e in place.load if p <= warning.period) if place else 0.0
+            add(warning.team, warning.period, max(0.0, efforts.get(key, 0.0) - done))
+    return out
+
+
+def overloads(
+    loads: dict[str, list[tuple[float, float]]],
+    names: dict[str, str],
+    label: Callable[[int], str],
+) -> list[str]:
+    """A sentence for each period in which a team has more work than capacity (team by
+    ``names``, period by ``label``), saying by how much, in period order."""
+    over = sorted(
+        (period, names.get(team, team), load, capacity)
+        for team, row in loads.items()
+        for period, (load, capacity) in enumerate(row)
+        if load > capacity + 1e-9
+    )
+    return [
+        _(
+            "{team} in {period}: {load} planned, capacity {capacity} ({excess} over)",
+            team=name,
+            period=label(period),
+            load=f"{load:g}",
+            capacity=f"{capacity:g}",
+            excess=f"{load - capacity:g}",
+        )
+        for period, name, load, capacity in over
+    ]

@@ -33,7 +33,7 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from roadmap.io.i18n import Lang
+from roadmap.i18n.lang import Lang
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.busy import Busy, write_retrying
 from roadmap.store.db import Store

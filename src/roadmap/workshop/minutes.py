@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from roadmap.io.i18n import Lang
+from roadmap.i18n.lang import Lang
 from roadmap.io.mdsafe import inline
 from roadmap.workshop.tally import ItemResult
 from roadmap.workshop.words import LABELS, STEP_LABEL, translated

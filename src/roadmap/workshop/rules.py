@@ -41,7 +41,7 @@ class Worded:
     values: dict
 
     def say(self, lang: str) -> str:
-        from roadmap.io.i18n import Lang
+        from roadmap.i18n.lang import Lang
 
         return Lang(lang)._(self.key, **self.values)
 

@@ -47,9 +47,9 @@ class Help(ModalScreen[None]):
                 yield Static(keys, id="help-keys")
 
     def _keys_shown(self):
-        for node in (self.target, self.app):
-            for bindings in node._bindings.key_to_bindings.values():
-                yield from bindings
+        """The bindings the view answers to: its own, its focused widget's and the app's."""
+        for active in self.target.active_bindings.values():
+            yield active.binding
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -9,6 +9,9 @@ not lose them.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -19,8 +22,10 @@ from roadmap.model import tables as t
 from roadmap.model.enums import ItemStatus, Moscow
 from roadmap.model.inputs import ItemIn
 from roadmap.model.periods import PeriodError
+from roadmap.model.typed_words import parse_date, parse_number, split_list
 from roadmap.store.items import keyed_names, read_item, save_item
 from roadmap.store.repo import KeyTakenError, StaleEditError
+from roadmap.store.rows import key_map
 from roadmap.tui.context import PlanContext
 from roadmap.tui.dialogs.form import (
     AREA,
@@ -60,7 +65,14 @@ FIELDS = (
     Field("sources", "Information sources it concerns", MULTI),
     Field("organisations", "Organisations it affects", MULTI),
 )
+_NUMBERED = re.compile(r"(.*?)(\d+)")
+"""A key that ends in a number, and what comes before it."""
 OPTIONAL_NUMBERS = ("reach", "impact", "cost_of_delay")
+TYPED = {
+    **dict.fromkeys(("effort", "confidence", *OPTIONAL_NUMBERS), parse_number),
+    **dict.fromkeys(("earliest_start", "deadline"), parse_date),
+}
+"""Fields read as people type them: numbers with a decimal comma, dates as d.m.yyyy."""
 LINKED = {"theme": t.Theme, "organisation": t.Organisation, "team": t.Team}
 LINKED_LISTS = {"needs": t.Need, "sources": t.InfoSource, "organisations": t.Organisation}
 FIXED_CHOICES = {
@@ -90,9 +102,15 @@ def item_of(values: dict[str, Any], calendar) -> tuple[ItemIn | None, dict[str, 
 
     plain, i18n = split_translations(values)
     raw: dict[str, Any] = {}
+    errors: dict[str, str] = {}
     for name, value in plain.items():
         if name == "tags":
-            raw[name] = [tag.strip() for tag in value.split(",") if tag.strip()]
+            raw[name] = split_list(value)
+        elif name in TYPED and isinstance(value, str) and value.strip():
+            try:  # "2,5" and "31.3.2027" as people type them (roadmap.model.typed_words)
+                raw[name] = TYPED[name](value)
+            except ValueError as exc:
+                errors[name] = str(exc)
         elif isinstance(value, str) and name != "description" and not value.strip():
             raw[name] = (
                 None
@@ -102,14 +120,13 @@ def item_of(values: dict[str, Any], calendar) -> tuple[ItemIn | None, dict[str, 
         else:
             raw[name] = value.strip() if isinstance(value, str) and name != "description" else value
     raw["i18n"] = i18n
-    errors: dict[str, str] = {}
     if raw.get("pinned_period"):
         try:
             period_index(calendar, raw["pinned_period"])
         except PeriodError as exc:
             errors["pinned_period"] = str(exc)
     try:
-        item = ItemIn.model_validate(raw)
+        item = ItemIn.model_validate({k: v for k, v in raw.items() if k not in errors})
     except ValidationError as exc:
         return None, {**messages_of(exc), **errors}
     return (None, errors) if errors else (item, errors)
@@ -131,6 +148,31 @@ class Loaded:
     choices: dict[str, Choices]
     before: ItemIn | None
     version: int | None
+    next_key: str = ""
+    """The key a new item is offered: the next free one after the plan's keys."""
+
+
+def next_key(keys: Iterable[str]) -> str:
+    """The key after the highest of the most common ``PREFIX-number`` form among ``keys``
+    (``CI-1`` for a plan without such keys).
+
+    >>> next_key(["CI-1", "CI-38", "CI-9", "X-100", "notes"])
+    'CI-39'
+    >>> next_key([])
+    'CI-1'
+    """
+    highest: dict[str, int] = {}
+    counts: Counter[str] = Counter()
+    for key in keys:
+        match = _NUMBERED.fullmatch(key)
+        if match:
+            prefix, number = match.group(1), int(match.group(2))
+            counts[prefix] += 1
+            highest[prefix] = max(highest.get(prefix, 0), number)
+    if not counts:
+        return "CI-1"
+    prefix = counts.most_common(1)[0][0]
+    return f"{prefix}{highest[prefix] + 1}"
 
 
 def load(ctx: PlanContext, key: str | None) -> Loaded:
@@ -144,7 +186,8 @@ def load(ctx: PlanContext, key: str | None) -> Loaded:
             for name, model in {**LINKED, **LINKED_LISTS}.items()
         }
         if key is None:
-            return Loaded(choices, None, None)
+            keys = key_map(session=session, plan_id=ctx.plan_id, model=t.Item).values()
+            return Loaded(choices, None, None, next_key(keys))
         before, version = read_item(session=session, plan_id=ctx.plan_id, key=key)
     return Loaded(choices, before, version)
 
@@ -174,6 +217,7 @@ class ItemEditor(FormDialog):
         self.choices = loaded.choices
         self.heading = f"Item {key}" if key else "New item"
         self.before, self.version = loaded.before, loaded.version
+        self.next_key = loaded.next_key
         self._ready = False
         if draft is not None:
             self.version = draft.get("version", self.version)
@@ -191,9 +235,16 @@ class ItemEditor(FormDialog):
         elif self.before is not None:
             self.fill(values_of(self.before))
         else:
-            self.fill({"status": ItemStatus.IDEA.value, "effort": "1.0", "confidence": "1.0"})
+            self.fill(
+                {
+                    "key": self.next_key,
+                    "status": ItemStatus.IDEA.value,
+                    "effort": "1.0",
+                    "confidence": "1.0",
+                }
+            )
         self._ready = True
-        self.query_one(f"#{wid('title' if self.key else 'key')}").focus()
+        self.query_one(f"#{wid('title')}").focus()
 
     def changed(self) -> None:
         if self._ready and self._on_draft is not None:

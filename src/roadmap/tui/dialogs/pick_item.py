@@ -42,7 +42,7 @@ class PickItem(ModalScreen[Picked | None]):
                     yield Switch(id="soft")
                     yield Label("soft dependency (should come first, ctrl+t)")
             yield Grid(
-                [Column("Key", 0, 10), Column("Title", 1)],
+                [Column("Key", 0, 10), Column("Title", 1, 12, stretch=True)],
                 search=lambda row: f"{row[0]} {row[1]}",
                 id="pick-grid",
             )

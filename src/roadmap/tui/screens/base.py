@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Tabs
+from textual.widgets import Footer, Tabs
 
-from roadmap.tui.widgets.footer import KeyFooter
-from roadmap.tui.widgets.navbar import NavBar, mode_of
+from roadmap.tui.widgets.navbar import NavBar, mode_of, tab_id
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -111,13 +110,16 @@ class PlanView(Screen):
     def compose(self) -> ComposeResult:
         yield NavBar(self.MODE)
         yield from self.compose_body()
-        yield KeyFooter()
+        yield Footer()
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
 
     def on_screen_resume(self) -> None:
         self.sub_title = self.MODE
+        # A click on another view's tab moved this bar's underline before the view switched:
+        # back here, the bar underlines this view again (and a click on that tab works again).
+        self.query_one(NavBar).active = tab_id(self.MODE)
         if self.loaded_version != self.roadmap_app.data_version:
             self.reload()
 
@@ -162,7 +164,7 @@ class PlanView(Screen):
             with ctx.store.write() as session:
                 deleted = delete_row(session=session, plan_id=ctx.plan_id, model=model, key=key)
             self.roadmap_app.history.record(RowChange(model, what, deleted.state, None, deleted))
-            self.notify(f"{what.capitalize()} {key} deleted (Ctrl+Z brings it back)", timeout=3)
+            self.roadmap_app.tell(f"{what.capitalize()} {key} deleted (Ctrl+Z brings it back).")
             self.roadmap_app.plan_changed()
 
         self.app.push_screen(Confirm(question, "Delete"), answer)

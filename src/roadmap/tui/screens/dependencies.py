@@ -51,7 +51,7 @@ class DependenciesView(PlanView):
             with Vertical(id="dep-left"):
                 yield Input(placeholder="Filter items", id="filter")
                 yield Grid(
-                    [Column("Key", 0, 9), Column("Title", 1)],
+                    [Column("Key", 0, 9), Column("Title", 1, 12, stretch=True)],
                     search=lambda row: f"{row[0]} {row[1]}",
                     id="dep-items",
                 )

@@ -24,7 +24,7 @@ engine's score and period."""
 
 COLUMNS = (
     Column("Key", KEY, 9),
-    Column("Title", TITLE),
+    Column("Title", TITLE, 12, stretch=True),
     Column("Theme", THEME, 14),
     Column("Owner", OWNER, 12, optional=True),
     Column("Team", TEAM, 12, optional=True),
@@ -138,10 +138,7 @@ class ItemsView(PlanView):
         self.grid.focus()
 
     def action_sort(self) -> None:
-        grid = self.grid
-        grid.sort_by(
-            0 if grid.sort_column is None else (grid.sort_column + 1) % len(COLUMNS), False
-        )
+        self.grid.sort_next()
 
     def action_reverse(self) -> None:
         grid = self.grid

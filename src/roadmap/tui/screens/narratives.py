@@ -65,7 +65,7 @@ class NarrativesView(PlanView):
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="narr"):
-            yield Grid([Column("Section", 1)], id="sections")
+            yield Grid([Column("Section", 1, stretch=True)], id="sections")
             with Vertical(id="narr-edit"):
                 yield Static("", id="narr-status", classes="status-line")
                 yield Input(placeholder="Title", id="narr-title")

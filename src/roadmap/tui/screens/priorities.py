@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
+from roadmap.i18n import _
 from roadmap.model.tables import Criterion
 from roadmap.store.items import item_rows
 from roadmap.store.rows import rows_of
@@ -36,10 +37,12 @@ class PrioritiesView(PlanView):
     """Scores per criterion."""
 
     MODE = "priorities"
-    HELP = (
+    HELP = _(
         "The scoring method and criteria of the plan, and each item's scores. Left/right "
-        "chooses the criterion; + and - change the selected item's value; or type a value and "
-        "press Enter (Backspace clears it). The roadmap is re-sequenced after each change."
+        "chooses the criterion; + and - change the selected item's value; or press Enter, type "
+        "a value and press Enter again (Esc cancels; Backspace clears a value). The roadmap is "
+        "re-sequenced after each change. / filters the items; Esc clears the filter, and again "
+        "leaves it. Keys 1-9 switch views."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "criterion(-1)", "Criterion", show=False),
@@ -48,6 +51,7 @@ class PrioritiesView(PlanView):
         Binding("minus", "step(-1)", "-1"),
         Binding("backspace", "clear_value", "Clear", show=False),
         Binding("slash", "focus_filter", "Filter"),
+        Binding("escape", "leave_filter", "Clear filter", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -59,7 +63,9 @@ class PrioritiesView(PlanView):
     def on_mount(self) -> None:
         self.criteria: list[Criterion] = []
         self.selected = 0
-        self.typed = ""
+        self.typed: str | None = None
+        """What is typed into the selected cell; None while no cell is being edited (digits
+        then switch views, as everywhere)."""
 
     @property
     def grid(self) -> Grid:
@@ -93,12 +99,12 @@ class PrioritiesView(PlanView):
 
     def _set_columns(self) -> None:
         n = len(self.criteria)
-        columns = [Column("Key", KEY, 9), Column("Title", TITLE)]
+        columns = [Column("Key", KEY, 9), Column("Title", TITLE, 12, stretch=True)]
         for i, c in enumerate(self.criteria):
-            label = c.name[:7]
+            label = c.name
             columns.append(
                 Column(
-                    ("▸" + label) if i == self.selected else label,
+                    ("▸" if i == self.selected else " ") + label,
                     3 + i,
                     8,
                     right=True,
@@ -143,8 +149,8 @@ class PrioritiesView(PlanView):
             text = "The plan has no criteria yet."
         else:
             c = self.criteria[self.selected]
-            typed = f"  value: {self.typed}_" if self.typed else ""
-            text = f"{c.name} ({c.scale}, {c.direction}): + / - or type a value{typed}"
+            typed = "" if self.typed is None else "  " + _("value: {typed}_", typed=self.typed)
+            text = f"{c.name} ({c.scale}, {c.direction}): + / - or Enter and a value{typed}"
         self.query_one("#score-status", Static).update(Text(text))
 
     # Editing -----------------------------------------------------------------------------
@@ -152,16 +158,31 @@ class PrioritiesView(PlanView):
     def action_criterion(self, delta: int) -> None:
         if self.criteria:
             self.selected = (self.selected + delta) % len(self.criteria)
-            self.typed = ""
+            self.typed = None
             self._set_columns()
             self._status()
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
+    def action_leave_filter(self) -> None:
+        """Esc in the filter: clear it, and when it is empty go back to the table."""
+        box = self.query_one("#filter", Input)
+        if box.value:
+            box.value = ""
+        else:
+            self.grid.focus()
+
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
         self.grid.filter(event.value)
+
+    @on(Grid.Selected, "#scores")
+    def _edit_value(self) -> None:
+        """Enter on a row: type a value for the selected criterion."""
+        if self.criteria:
+            self.typed = ""
+            self._status()
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
@@ -180,22 +201,25 @@ class PrioritiesView(PlanView):
             self._set(current[0], step_value(c.scale, current[1], delta))
 
     def action_clear_value(self) -> None:
-        if self.typed:
+        if self.typed is not None:
             self.typed = self.typed[:-1]
             self._status()
         elif (current := self._current()) is not None and current[1] is not None:
             self._set(current[0], None)
 
     def on_key(self, event) -> None:
-        if self.focused is not self.grid:
+        if self.focused is not self.grid or self.typed is None:
             return
         if event.character and (event.character.isdigit() or event.character == "."):
             self.typed += event.character
             self._status()
             event.stop()
-        elif event.key == "enter" and self.typed:
+        elif event.key == "enter":
             event.stop()
-            typed, self.typed = self.typed, ""
+            typed, self.typed = self.typed, None
+            if not typed:
+                self._status()
+                return
             current = self._current()
             c = self.criteria[self.selected]
             try:
@@ -210,8 +234,8 @@ class PrioritiesView(PlanView):
                 self._status()
             elif current is not None:
                 self._set(current[0], value)
-        elif event.key == "escape" and self.typed:
-            self.typed = ""
+        elif event.key == "escape":
+            self.typed = None
             self._status()
             event.stop()
 
@@ -219,7 +243,7 @@ class PrioritiesView(PlanView):
         c = self.criteria[self.selected]
         key = row[KEY]
         change = ScoreChange(key, c.key, row[3 + self.selected], value)
-        if not self.roadmap_app.apply(change, reload=False):
+        if not self.roadmap_app.apply(change, reload=False, key=key):
             return
         scores = dict(self._scores.get(key, {}))
         if value is None:

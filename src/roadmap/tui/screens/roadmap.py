@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from roadmap.i18n import _
 from roadmap.model.tables import Milestone
 from roadmap.store.items import ItemRow, item_rows
 from roadmap.store.rows import rows_of
@@ -45,6 +46,7 @@ class RoadmapView(PlanView):
 
     def compose_body(self) -> ComposeResult:
         yield Timeline(id="timeline")
+        yield Static("", id="overload", classes="status-line")
         with VerticalScroll(id="nnl"):
             yield Static(id="nnl-table")
         with VerticalScroll(id="why"):
@@ -55,6 +57,7 @@ class RoadmapView(PlanView):
         self.items: dict[str, ItemRow] = {}
         self.milestones: list[Milestone] = []
         self.query_one("#nnl").display = False
+        self.query_one("#overload").display = False
 
     def reload(self) -> None:
         self._load(self.roadmap_app.data_version)
@@ -103,6 +106,28 @@ class RoadmapView(PlanView):
         )
         if self.query_one("#nnl").display:
             self._draw_now_next_later()
+        self._show_overloads(roadmap, periods)
+        # The selected bar may now be another item, or none (the item was deleted): the pane
+        # below explains what is selected in this roadmap, never what an earlier one showed.
+        bar = timeline.selected_bar
+        if bar is None:
+            self.query_one("#why-text", Static).update(Text(_("No item selected.")))
+        else:
+            self.at_rest(lambda: self._explain(bar.key))
+
+    def _show_overloads(self, roadmap, periods: int) -> None:
+        """Name the teams with more work than capacity (the periods flagged ⚠), and by how
+        much; the line is hidden when none has."""
+        from roadmap.tui.planning import overloads, team_loads
+
+        snapshot = self.roadmap_app.planner.snapshot
+        if snapshot is None:
+            return
+        names = {key: team.name or key for key, team in snapshot.teams.items()}
+        over = overloads(team_loads(roadmap, snapshot, periods), names, self.ctx.calendar.label)
+        line = self.query_one("#overload", Static)
+        line.update(Text("⚠ " + "; ".join(over), style="bold"))
+        line.display = bool(over)
 
     # Explanation -------------------------------------------------------------------------
 
@@ -118,6 +143,9 @@ class RoadmapView(PlanView):
             self.app.call_from_thread(self._show_explanation, why)
 
     def _show_explanation(self, why) -> None:
+        bar = self.query_one(Timeline).selected_bar
+        if bar is None or bar.key != why.key:
+            return  # the selection moved on (or its item went) while the engine explained
         label = self.ctx.calendar.label
         text = Text()
         text.append(f"{why.key}  ", style="bold")

@@ -179,7 +179,7 @@ class RowsView(PlanView):
 
         def done(row: BaseModel | None) -> None:
             if row is not None:
-                self.notify(f"{table.spec.what.capitalize()} {row.key} saved", timeout=2)
+                self.roadmap_app.tell(f"{table.spec.what.capitalize()} {row.key} saved.")
                 self.roadmap_app.plan_changed()
 
         self.app.push_screen(RowForm(ctx, table.spec, key, values, save, choices), done)

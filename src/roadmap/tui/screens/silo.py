@@ -11,6 +11,7 @@ from __future__ import annotations
 from itertools import takewhile
 from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,9 +26,9 @@ from roadmap.tui.screens.base import PlanView
 from roadmap.tui.screens.stakeholders import shown
 
 LABEL_WIDTH = 22
-"""Cells of a stakeholder's name at the start of its row."""
+"""The fewest cells of a stakeholder's name at the start of its row, when space is short."""
 COLUMN_WIDTH = 6
-"""Cells per source column (its key shortened to fit)."""
+"""The fewest cells of a source column (its key shortened to fit), when space is short."""
 STATES: dict[bool | None, tuple[str, str, str]] = {
     None: ("·", "dim", "not needed"),
     False: ("✗", "bold red", "needed, no access"),
@@ -62,9 +63,9 @@ def abbreviations(keys: list[str], width: int) -> list[str]:
     return [key[cut:][:width].rstrip("-_.") or key[:width] for key in keys]
 
 
-def mark(state: bool | None) -> Text:
+def mark(state: bool | None, width: int = COLUMN_WIDTH) -> Text:
     symbol, style, _ = STATES[state]
-    return Text(symbol.center(COLUMN_WIDTH - 1), style=style)
+    return Text(symbol.center(width - 1), style=style)
 
 
 class SiloView(PlanView):
@@ -88,6 +89,7 @@ class SiloView(PlanView):
         self.people: list[Row] = []
         self.sources: list[Row] = []
         self.cells: dict[tuple[str, str], bool] = {}
+        self.cell_width = COLUMN_WIDTH
 
     @property
     def table(self) -> DataTable:
@@ -114,23 +116,49 @@ class SiloView(PlanView):
 
     def _show(self, people: list[Row], sources: list[Row], cells, version: int) -> None:
         self.people, self.sources, self.cells = people, sources, cells
+        self._draw()
+        self.loaded_version = version
+        self._status()
+
+    def _widths(self) -> tuple[int, int]:
+        """Cells of the names and of each source column: whole names and keys when they fit,
+        else both give way (:func:`~roadmap.tui.widgets.grid.share`)."""
+        from roadmap.tui.widgets.grid import share
+
+        names = max((cell_len(p.name) for p in self.people), default=0) + 1
+        titles = abbreviations([s.key for s in self.sources], 1000)
+        keys = max((cell_len(title) for title in titles), default=0) + 1
+        n = len(self.sources)
+        room = self.table.scrollable_content_region.width - 2  # the scrollbar to come
+        if n == 0:
+            return min(names, room), COLUMN_WIDTH
+        # Sources share one width: the matrix is read down its columns.
+        name_width, per_column = share(
+            [names, keys * n], [min(names, LABEL_WIDTH), COLUMN_WIDTH * n], room
+        )
+        return name_width, max(COLUMN_WIDTH, per_column // n)
+
+    def _draw(self) -> None:
         table = self.table
         where = table.cursor_coordinate
         table.clear(columns=True)
-        titles = abbreviations([s.key for s in sources], COLUMN_WIDTH - 1)
+        sources, cells = self.sources, self.cells
+        name_width, width = self._widths()
+        self.cell_width = width
+        titles = abbreviations([s.key for s in sources], width - 1)
         for source, title in zip(sources, titles, strict=True):
-            table.add_column(
-                Text(title.center(COLUMN_WIDTH - 1)), width=COLUMN_WIDTH, key=source.key
-            )
-        for person in people:
+            table.add_column(Text(title.center(width - 1)), width=width, key=source.key)
+        for person in self.people:
             table.add_row(
-                *(mark(cells.get((person.key, s.key))) for s in sources),
+                *(mark(cells.get((person.key, s.key)), width) for s in sources),
                 key=person.key,
-                label=Text(short(person.name, LABEL_WIDTH - 1)),
+                label=Text(short(person.name, name_width - 1)),
             )
         table.cursor_coordinate = where
-        self.loaded_version = version
-        self._status()
+
+    def on_resize(self) -> None:
+        if self.people:
+            self._draw()
 
     def _current(self) -> tuple[Row, Row] | None:
         if not self.people or not self.sources:
@@ -165,6 +193,6 @@ class SiloView(PlanView):
             self.cells.pop(cell, None)
         else:
             self.cells[cell] = after
-        self.table.update_cell(person.key, source.key, mark(after))
+        self.table.update_cell(person.key, source.key, mark(after, self.cell_width))
         self.loaded_version = self.roadmap_app.data_version
         self._status()

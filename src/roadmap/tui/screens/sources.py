@@ -6,16 +6,23 @@ the row form edits them with their translations.
 
 from __future__ import annotations
 
+from rich.text import Text
 from sqlmodel import Session
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Static
 
+from roadmap.i18n import _
 from roadmap.model import tables as t
 from roadmap.model.inputs import InfoSourceIn
+from roadmap.store.links import items_concerning
 from roadmap.store.rows import key_map, rows_of
+from roadmap.store.silo import silo_matrix
 from roadmap.tui.dialogs.form import AREA, SELECT, Field
 from roadmap.tui.dialogs.row_form import RowSpec
 from roadmap.tui.screens.rows import RowsView, Table
 from roadmap.tui.screens.stakeholders import shown
-from roadmap.tui.widgets.grid import Column
+from roadmap.tui.widgets.grid import Column, Grid
 
 TEXTS = (
     Field("name", "Name"),
@@ -34,12 +41,18 @@ SOURCES = Table(
     ),
     (
         Column("Key", 0, 12),
-        Column("Name", 1),
+        Column("Name", 1, 12, stretch=True),
         Column("Owner", 2, 10),
-        Column("Holds", 3),
-        Column("Access", 4, optional=True),
+        Column("Holds", 3, 12, stretch=True),
+        Column("Access", 4, 12, optional=True, stretch=True),
     ),
 )
+
+
+RELYING, CONCERNING = "relying", "concerning"
+"""What :meth:`SourcesView.read` holds beside the table: ``(source, stakeholder key, name,
+has access, ((need key, text), ...))`` for each stakeholder that needs a source, and
+``(source, ((item key, title), ...))`` of the items that concern each source."""
 
 
 class SourcesView(RowsView):
@@ -53,10 +66,32 @@ class SourcesView(RowsView):
     )
     TABLES = (SOURCES,)
 
+    def compose_body(self) -> ComposeResult:
+        yield from super().compose_body()
+        yield Static("", id="relying", classes="detail")
+
     def read(self, session: Session) -> dict[str, list[tuple]]:
         ctx, lang = self.ctx, self.ctx.translating
         orgs = key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
+        people = {
+            p.id: (p.key, shown(p, "name", lang))
+            for p in rows_of(session=session, plan_id=ctx.plan_id, model=t.Stakeholder)
+        }
+        needs: dict[str, list[tuple[str, str]]] = {}
+        for n in rows_of(session=session, plan_id=ctx.plan_id, model=t.Need):
+            needs.setdefault(people[n.stakeholder_id][0], []).append(
+                (n.key, shown(n, "text", lang))
+            )
+        names = dict(people.values())
+        cells = silo_matrix(session=session, plan_id=ctx.plan_id)
+        concerning = items_concerning(session=session, plan_id=ctx.plan_id, lang=lang)
+        relying = [
+            (source, person, names.get(person, person), access, tuple(needs.get(person, ())))
+            for (person, source), access in cells.items()
+        ]
         return {
+            RELYING: relying,
+            CONCERNING: [(source, tuple(items)) for source, items in concerning.items()],
             SOURCES.id: [
                 (
                     s.key,
@@ -66,5 +101,33 @@ class SourcesView(RowsView):
                     shown(s, "access", lang),
                 )
                 for s in rows_of(session=session, plan_id=ctx.plan_id, model=t.InfoSource)
-            ]
+            ],
         }
+
+    def shown(self) -> None:
+        super().shown()
+        self._show_relying()
+
+    @on(Grid.Highlighted, "#sources")
+    def _show_relying(self) -> None:
+        """The needs that rely on the source under the cursor (those of the stakeholders who
+        need it, with whether they reach it today), and the items that concern it."""
+        key = self.current_key(SOURCES)
+        pane = self.query_one("#relying", Static)
+        if key is None:
+            pane.update("")
+            return
+        text = Text()
+        text.append(_("Needs relying on {source}", source=key) + "\n", style="bold underline")
+        people = [row for row in self.data.get(RELYING, []) if row[0] == key]
+        for _source, _person, name, access, needs in people:
+            reach = _("has access") if access else _("no access today")
+            text.append(f"{name} ({reach})", style="bold")
+            text.append(": " + " · ".join(f"{need} {words}" for need, words in needs) + "\n")
+        if not people:
+            text.append(_("No stakeholder needs it yet.") + "\n", style="italic")
+        items = dict(self.data.get(CONCERNING, [])).get(key, ())
+        if items:
+            text.append(_("Items concerning it: "), style="bold")
+            text.append(" · ".join(f"{item} {title}" for item, title in items))
+        pane.update(text)

@@ -13,10 +13,13 @@ from pydantic import BaseModel
 from rich.text import Text
 from sqlmodel import Session
 from textual import on
+from textual.app import ComposeResult
 from textual.widgets import Static
 
+from roadmap.i18n import _
 from roadmap.model import tables as t
 from roadmap.model.inputs import NeedIn, StakeholderIn
+from roadmap.store.links import items_answering
 from roadmap.store.rows import key_map, rows_of
 from roadmap.tui.dialogs.form import AREA, SELECT, Field
 from roadmap.tui.dialogs.row_form import RowSpec
@@ -40,7 +43,7 @@ STAKEHOLDERS = Table(
     ),
     (
         Column("Key", 0, 14),
-        Column("Name", 1),
+        Column("Name", 1, 12, stretch=True),
         Column("Organisation", 2, 16),
         Column("Needs", 3, 5, right=True),
     ),
@@ -59,10 +62,13 @@ NEEDS = Table(
         ),
         translated=(Field("text", "Need", AREA),),
     ),
-    (Column("Key", 0, 12), Column("Need", 1), Column("Imp.", 2, 4, right=True)),
+    (Column("Key", 0, 12), Column("Need", 1, 12, stretch=True), Column("Imp.", 2, 4, right=True)),
 )
 STAKEHOLDER = 3
 """Index of a need row's stakeholder key."""
+ANSWERS = "answers"
+"""What :meth:`StakeholdersView.read` holds beside the tables: ``(need key, ((item key,
+title), ...))`` of the items that answer each need."""
 
 
 def shown(row: Any, field: str, lang: str | None) -> str:
@@ -82,6 +88,32 @@ class StakeholdersView(RowsView):
     )
     TABLES = (STAKEHOLDERS, NEEDS)
 
+    def compose_body(self) -> ComposeResult:
+        yield from super().compose_body()
+        yield Static("", id="answers", classes="detail")
+
+    def _show_answers(self, key: str | None) -> None:
+        """Which items answer each need of stakeholder ``key``, and which need none does."""
+        pane = self.query_one("#answers", Static)
+        if key is None:
+            pane.update("")
+            return
+        text = Text()
+        heading = _("Items answering the needs of {stakeholder}", stakeholder=key)
+        text.append(heading + "\n", style="bold underline")
+        needs = [row for row in self.data.get(NEEDS.id, []) if row[STAKEHOLDER] == key]
+        answers = dict(self.data.get(ANSWERS, []))
+        for need in needs:
+            text.append(f"{need[0]}: ", style="bold")
+            answered = answers.get(need[0], ())
+            if answered:
+                text.append(" · ".join(f"{item} {title}" for item, title in answered) + "\n")
+            else:
+                text.append(_("no item answers it yet") + "\n", style="italic")
+        if not needs:
+            text.append(_("No needs recorded yet."), style="italic")
+        pane.update(text)
+
     def read(self, session: Session) -> dict[str, list[tuple]]:
         ctx, lang = self.ctx, self.ctx.translating
         orgs = key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
@@ -91,7 +123,9 @@ class StakeholdersView(RowsView):
         counts: dict[int, int] = {}
         for need in needs:
             counts[need.stakeholder_id] = counts.get(need.stakeholder_id, 0) + 1
+        answers = items_answering(session=session, plan_id=ctx.plan_id, lang=lang)
         return {
+            ANSWERS: [(n.key, tuple(answers.get(n.key, ()))) for n in needs],
             STAKEHOLDERS.id: [
                 (
                     p.key,
@@ -124,6 +158,7 @@ class StakeholdersView(RowsView):
         self.grid(NEEDS).set_rows(self.rows_shown(NEEDS), keep=lambda row: row[0])
         title = f"Needs of {key}" if key else "Needs"
         self.query_one(f"#{NEEDS.id}-title", Static).update(Text(title))
+        self._show_answers(key)
 
     def new_values(self, table: Table) -> dict[str, Any] | None:
         if table is NEEDS and self.current_key(STAKEHOLDERS) is None:

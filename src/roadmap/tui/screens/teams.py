@@ -11,8 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel
+from rich.text import Text
 from sqlmodel import Session
+from textual.app import ComposeResult
+from textual.widgets import Static
 
+from roadmap.i18n import _
 from roadmap.model import tables as t
 from roadmap.model.inputs import TeamIn
 from roadmap.model.periods import PeriodError
@@ -21,8 +25,9 @@ from roadmap.store.teams import capacity_changes, set_capacity_changes
 from roadmap.tui.dialogs.form import SELECT, Field
 from roadmap.tui.dialogs.row_form import FieldError, RowSpec
 from roadmap.tui.history import CapacityChange, Change
+from roadmap.tui.planning import overloads, team_loads
 from roadmap.tui.screens.rows import RowsView, Table
-from roadmap.tui.widgets.grid import Column
+from roadmap.tui.widgets.grid import Column, Grid
 
 CHANGES = "capacity_changes"
 
@@ -58,12 +63,18 @@ TEAMS = Table(
     ),
     (
         Column("Key", 0, 14),
-        Column("Name", 1),
+        Column("Name", 1, 12, stretch=True),
         Column("Organisation", 2, 12),
         Column("Capacity", 3, 8, right=True, fmt=lambda v: f"{v:g}"),
-        Column("Changes", 4),
+        Column("Changes", 4, 8, stretch=True),
     ),
 )
+
+
+def _load(value: tuple[float, float]) -> str:
+    """``4/2 ⚠`` for a period with more planned than capacity, else ``1.5/2``."""
+    load, capacity = value
+    return f"{load:g}/{capacity:g}" + (" ⚠" if load > capacity + 1e-9 else "")
 
 
 class TeamsView(RowsView):
@@ -76,6 +87,44 @@ class TeamsView(RowsView):
         "asking. After a change the roadmap is sequenced again and moved items are named."
     )
     TABLES = (TEAMS,)
+
+    def compose_body(self) -> ComposeResult:
+        yield from super().compose_body()
+        yield Static(Text(_("Load per period: effort planned / capacity")), classes="status-line")
+        yield Grid([Column(_("Team"), 0, 12)], id="load")
+        yield Static("", id="overload", classes="status-line")
+
+    def shown(self) -> None:
+        super().shown()
+        self.roadmap_changed()
+
+    def roadmap_changed(self) -> None:
+        """Show each team's load beside its capacity, period by period, in the latest roadmap,
+        and name the teams that have more work than capacity, and by how much."""
+        roadmap, snapshot = self.roadmap_app.roadmap, self.roadmap_app.planner.snapshot
+        if roadmap is None or snapshot is None:
+            return
+        label = self.ctx.calendar.label
+        periods = max(self.ctx.horizon, roadmap.periods)
+        loads = team_loads(roadmap, snapshot, periods)
+        names = {key: team.name or key for key, team in snapshot.teams.items()}
+        grid = self.query_one("#load", Grid)
+        grid.set_columns(
+            [
+                Column(_("Team"), 0, 12),
+                *(
+                    Column(label(p), p + 1, 9, right=True, fmt=_load, stretch=True)
+                    for p in range(periods)
+                ),
+            ]
+        )
+        grid.set_rows(
+            [(names[key], *row) for key, row in sorted(loads.items(), key=lambda kv: names[kv[0]])],
+            keep=lambda row: row[0],
+        )
+        over = overloads(loads, names, label)
+        text = "⚠ " + "; ".join(over) if over else _("No team has more work than capacity.")
+        self.query_one("#overload", Static).update(Text(text))
 
     def read(self, session: Session) -> dict[str, list[tuple]]:
         ctx = self.ctx

@@ -9,6 +9,7 @@ with control characters made visible, so any title a user typed shows literally.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from math import ceil
@@ -26,25 +27,71 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
-_CONTROL = dict.fromkeys((*range(32), 127, *range(128, 160)), "?")
+from roadmap.model.bidi import BIDI_CHARACTERS, visible
+
+_CONTROL: dict[int, str] = {
+    **dict.fromkeys((*range(32), 127, *range(128, 160)), "?"),
+    **{ord(c): visible(c) for c in BIDI_CHARACTERS},
+}
 
 
 def printable(text: str) -> str:
-    """``text`` with control characters (escape codes, newlines) replaced by ``?``."""
+    """``text`` with control characters (escape codes, newlines) replaced by ``?``, and
+    direction controls written out as ``<U+202E>`` (they could make a title read as another).
+    """
     return text.translate(_CONTROL)
 
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column: its label, the tuple index it shows, its width (0 = share what is left)."""
+    """A column: its label, the tuple index it shows, and how it shares the table's width.
+
+    Every column asks for the width of its widest value (and of its label with a sort arrow);
+    when the table is wider than that, ``stretch`` columns get the rest, and when it is
+    narrower, the widest columns give way first, never below ``width`` (or their label).
+    """
 
     label: str
     index: int
     width: int = 0
+    """The narrowest the column becomes when space is short (0: as wide as its label)."""
     right: bool = False
     fmt: Callable[[Any], str] = str
     optional: bool = False
     """Left out when the table is narrower than :data:`NARROW` cells."""
+    stretch: bool = False
+    """Takes the width no column needs (a title, a description)."""
+
+
+ARROW = 2
+"""Cells of the sort arrow after a label (" ▲")."""
+MEASURED = 2000
+"""Rows measured for a column's width; a longer table measures an even sample of them."""
+
+
+def share(wants: Sequence[int], floors: Sequence[int], room: int) -> list[int]:
+    """Widths for columns that want ``wants`` cells in ``room`` cells: all they want when it
+    fits; otherwise the widest are narrowed first, to one common width (never below their
+    ``floors``), so that no column is cut while another keeps room it could give.
+
+    >>> share([5, 40, 20, 8], [3, 5, 5, 6], 80)
+    [5, 40, 20, 8]
+    >>> share([5, 40, 20, 8], [3, 5, 5, 6], 50)
+    [5, 19, 18, 8]
+    """
+    widths = list(wants)
+    excess = sum(widths) - room
+    while excess > 0:
+        widest = max(
+            (i for i, w in enumerate(widths) if w > floors[i]),
+            key=lambda i: (widths[i], i),  # of equals, the later gives first
+            default=None,
+        )
+        if widest is None:
+            break
+        widths[widest] -= 1
+        excess -= 1
+    return widths
 
 
 NARROW = 100
@@ -64,13 +111,26 @@ def _thumb(bar: ScrollBar, position: float) -> list[Segment]:
     ).segments
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural(text: str) -> tuple[str | int, ...]:
+    """``text`` as it sorts for a reader: case-insensitively, runs of digits as numbers.
+
+    >>> sorted(["CI-10", "ci-2", "CI-1"], key=natural)
+    ['CI-1', 'ci-2', 'CI-10']
+    """
+    parts = _DIGITS.split(text.casefold())
+    return tuple(int(part) if i % 2 else part for i, part in enumerate(parts))
+
+
 def _sort_key(value: Any) -> tuple[int, Any]:
-    """Empty values last, numbers as numbers, text case-insensitively."""
+    """Empty values last, numbers as numbers, text in :func:`natural` order."""
     if value is None or value == "":
         return (2, 0)
     if isinstance(value, int | float):
         return (0, value)
-    return (1, str(value).casefold())
+    return (1, natural(str(value)))
 
 
 class Grid(ScrollView, can_focus=True):
@@ -146,6 +206,9 @@ class Grid(ScrollView, can_focus=True):
         self.filter_text = ""
         self._haystack: list[str] | None = None
         self._widths: list[int] = []
+        self._wants: dict[int, int] = {}
+        """Cells each column's values take (by position in :attr:`columns`), measured once
+        per change of rows."""
         self._widths_for = 0
         """The width :attr:`_widths` were worked out for (a scrollbar coming narrows it)."""
         self._shown: list[Column] = []
@@ -162,12 +225,15 @@ class Grid(ScrollView, can_focus=True):
         current = self.current_row
         self.rows = rows
         self._haystack = None
+        self._wants.clear()
+        self._widths = []
         self._rebuild()
         if current is not None and keep is not None:
             self.move_to(lambda row: keep(row) == keep(current))
 
     def set_columns(self, columns: Sequence[Column]) -> None:
         self.columns = list(columns)
+        self._wants.clear()
         self._widths = []
         self.refresh()
 
@@ -188,11 +254,20 @@ class Grid(ScrollView, can_focus=True):
         if reverse is None:
             reverse = not self.sort_reverse if self.sort_column == column else False
         self.sort_column, self.sort_reverse = column, reverse
+        self._widths = []  # the sorted column's label has an arrow to fit
         current = self.current_row
         self._rebuild()
         if current is not None:
             self.move_to(lambda row: row is current)
         self.refresh()
+
+    def sort_next(self) -> None:
+        """Sort by the next column on screen (the first when none or the last was sorted)."""
+        shown = [self.columns.index(c) for c, _ in self.column_widths()]
+        if not shown:
+            return
+        after = shown.index(self.sort_column) + 1 if self.sort_column in shown else 0
+        self.sort_by(shown[after % len(shown)], False)
 
     def filter(self, text: str) -> None:
         self.filter_text = text.strip().casefold()
@@ -310,27 +385,63 @@ class Grid(ScrollView, can_focus=True):
 
     # Drawing -----------------------------------------------------------------------------
 
+    def _want(self, position: int) -> int:
+        """Cells the values of column ``position`` take (a sample of them in a long table)."""
+        want = self._wants.get(position)
+        if want is None:
+            column = self.columns[position]
+            rows = self.rows
+            step = max(1, len(rows) // MEASURED)
+            fmt, index = column.fmt, column.index
+            want = 0
+            for row in rows[::step]:
+                value = row[index]
+                if value is not None and value != "":
+                    want = max(want, cell_len(printable(fmt(value))))
+            self._wants[position] = want
+        return want
+
     def _column_widths(self) -> list[int]:
         total = self.scrollable_content_region.width
         if self._widths and self._widths_for == total:
             return self._widths
         self._widths_for = total
         shown = [c for c in self.columns if total >= NARROW or not c.optional]
-        fixed = sum(c.width for c in shown if c.width) + len(shown) - 1
-        flexible = [c for c in shown if not c.width]
-        share = max(8, (total - fixed) // max(1, len(flexible)))
+        room = total - (len(shown) - 1)
+        labels = [cell_len(c.label) for c in shown]
+        sorted_by = None if self.sort_column is None else self.columns[self.sort_column]
+        wants = [
+            max(self._want(self.columns.index(c)), label + (ARROW if c is sorted_by else 0))
+            for c, label in zip(shown, labels, strict=True)
+        ]
+        floors = [
+            min(want, max(c.width or label, 1))
+            for c, want, label in zip(shown, wants, labels, strict=True)
+        ]
+        widths = share(wants, floors, room)
+        spare = room - sum(widths)
+        stretch = [i for i, c in enumerate(shown) if c.stretch] or [len(shown) - 1]
+        if spare > 0 and shown:
+            for n, i in enumerate(stretch):
+                widths[i] += spare // len(stretch) + (n < spare % len(stretch))
         self._shown = shown
-        self._widths = [c.width or share for c in shown]
-        return self._widths
+        self._widths = widths
+        return widths
+
+    def column_widths(self) -> list[tuple[Column, int]]:
+        """The columns on screen with the cells each has."""
+        return list(zip(self._shown, self._column_widths(), strict=True))
 
     def _line(self, cells: Callable[[Column], str], style: Style, width: int) -> Strip:
         parts = []
         widths = self._column_widths()
         for column, w in zip(self._shown, widths, strict=True):
-            text = cells(column)
-            text = printable(text)
-            if column.right and cell_len(text) < w:
-                text = " " * (w - cell_len(text)) + text
+            text = printable(cells(column))
+            size = cell_len(text)
+            if size > w:
+                text = set_cell_size(text, w - 1) + "…" if w > 1 else text[:w]
+            elif column.right and size < w:
+                text = " " * (w - size) + text
             parts.append(set_cell_size(text, w))
         line = set_cell_size(" ".join(parts), width)
         return Strip([Segment(line, style)], width)
@@ -373,7 +484,11 @@ class Grid(ScrollView, can_focus=True):
                 arrow = " ▼" if self.sort_reverse else " ▲"
 
                 def label(c: Column) -> str:
-                    return c.label + (arrow if c is sorted_by else "")
+                    if c is not sorted_by:
+                        return c.label
+                    # The arrow always shows: a label cut to make room for it, if need be.
+                    w = dict(self.column_widths()).get(c, 0)
+                    return set_cell_size(c.label, max(0, w - ARROW)).rstrip() + arrow
 
                 strip = self._drawn[-1] = self._line(label, self._style("grid--header"), width)
             return strip

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -26,8 +26,8 @@ from textual.strip import Strip
 
 from roadmap.tui.widgets.grid import printable
 
-LABEL = 16
-"""Width of the lane-name column."""
+PERIOD, MILESTONES = "Period", "Milestones"
+"""The titles of the two header lines, in the column left of the periods."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +113,8 @@ class Timeline(ScrollView, can_focus=True):
         self.milestones: list[tuple[int, str]] = []
         self.overloaded: set[int] = set()
         self.width_per_period = 10
+        self.label_width = max(cell_len(PERIOD), cell_len(MILESTONES)) + 1
+        """Cells of the column left of the periods (lane names have lines of their own)."""
 
     def show(
         self,
@@ -141,8 +143,9 @@ class Timeline(ScrollView, can_focus=True):
 
     def _layout(self) -> None:
         n = max(1, len(self.labels))
-        self.width_per_period = max(9, min(18, (self.size.width - LABEL) // n))
-        self.virtual_size = Size(LABEL + n * self.width_per_period, len(self.lines) + 2)
+        # Periods share all the width there is, so that bars show as much of their titles.
+        self.width_per_period = max(9, (self.size.width - self.label_width) // n)
+        self.virtual_size = Size(self.label_width + n * self.width_per_period, len(self.lines) + 2)
 
     def on_resize(self) -> None:
         self._layout()
@@ -171,9 +174,9 @@ class Timeline(ScrollView, can_focus=True):
         top = int(self.scroll_offset.y)
         if y < top + 2 or y >= top + self.size.height:
             self.scroll_to(y=max(0, y - self.size.height // 2), animate=False)
-        x = LABEL + bar.start * self.width_per_period
+        x = self.label_width + bar.start * self.width_per_period
         left = int(self.scroll_offset.x)
-        if x < left + LABEL or x >= left + self.size.width:
+        if x < left + self.label_width or x >= left + self.size.width:
             self.scroll_to(x=max(0, bar.start * self.width_per_period - 4), animate=False)
         self._refresh_line(old[0])
         self._refresh_line(new[0])
@@ -211,7 +214,7 @@ class Timeline(ScrollView, can_focus=True):
         y = int(self.scroll_offset.y) + event.y - 2
         if not 0 <= y < len(self.lines) or event.y < 2:
             return
-        period = (int(self.scroll_offset.x) + event.x - LABEL) // self.width_per_period
+        period = (int(self.scroll_offset.x) + event.x - self.label_width) // self.width_per_period
         for x, bar in enumerate(self.lines[y].bars):
             if bar.start <= period <= bar.end:
                 self.selected = (y, x)
@@ -226,10 +229,11 @@ class Timeline(ScrollView, can_focus=True):
         width = self.size.width
         base = self.rich_style
         w = self.width_per_period
+        label_width = self.label_width
         scroll_x = int(self.scroll_offset.x)
         if y == 0:
             segments = [
-                Segment(set_cell_size("Period", LABEL), base + self._style("timeline--header"))
+                Segment(set_cell_size(PERIOD, label_width), base + self._style("timeline--header"))
             ]
             for n, label in enumerate(self.labels):
                 flag = n in self.overloaded
@@ -239,33 +243,39 @@ class Timeline(ScrollView, can_focus=True):
                     Segment(text, base + self._style("timeline--header") + self._style(name))
                 )
         elif y == 1:
-            cells = [" " * w for _ in self.labels]
-            for period, name in self.milestones:
-                if 0 <= period < len(cells):
-                    cells[period] = set_cell_size(" ◆ " + printable(name), w)
+            # A milestone's name goes on as far as the next milestone's period.
+            shown = sorted((p, name) for p, name in self.milestones if 0 <= p < len(self.labels))
+            text = " " * (shown[0][0] * w) if shown else ""
+            for i, (_, name) in enumerate(shown):
+                end = shown[i + 1][0] * w if i + 1 < len(shown) else len(self.labels) * w
+                if end > cell_len(text):
+                    text += set_cell_size(" ◆ " + printable(name), end - cell_len(text))
             style = base + self._style("timeline--milestone")
-            segments = [Segment(set_cell_size("Milestones", LABEL), style)]
-            segments += [Segment(cell, style) for cell in cells]
+            segments = [Segment(set_cell_size(MILESTONES, label_width), style)]
+            segments.append(Segment(set_cell_size(text, len(self.labels) * w), style))
         else:
             row = int(self.scroll_offset.y) + y - 2
             if row >= len(self.lines):
                 return Strip.blank(width, base)
+            line = self.lines[row]
+            if line.title:  # A lane's name has the whole line, whatever the scrolling.
+                style = base + self._style("timeline--lane")
+                return Strip([Segment(set_cell_size(printable(line.lane), width), style)])
             segments = self._row(row, base, w)
         strip = Strip(segments)
-        # The lane column stays put while periods scroll sideways.
-        label = strip.crop(0, LABEL)
-        rest = strip.crop(LABEL + scroll_x, LABEL + scroll_x + width - LABEL)
+        # The left column stays put while periods scroll sideways.
+        label = strip.crop(0, label_width)
+        rest = strip.crop(label_width + scroll_x, scroll_x + width)
         return Strip.join([label, rest]).adjust_cell_length(width, base)
 
     def _row(self, row: int, base: Style, w: int) -> list[Segment]:
+        """A row of bars; a title longer than its bar goes on after it, as far as the next."""
         line = self.lines[row]
-        if line.title:
-            style = base + self._style("timeline--lane")
-            return [Segment(set_cell_size(printable(line.lane), LABEL), style)]
-        segments = [Segment(" " * LABEL, base)]
+        segments = [Segment(" " * self.label_width, base)]
         x = 0
         sel_y, sel_x = self.selected
-        for i, bar in enumerate(line.bars):
+        bars = line.bars
+        for i, bar in enumerate(bars):
             start = bar.start * w
             if start > x:
                 segments.append(Segment(" " * (start - x), base))
@@ -274,7 +284,18 @@ class Timeline(ScrollView, can_focus=True):
             if row == sel_y and i == sel_x:
                 style += self._style("timeline--selected")
             mark = "!" if bar.critical else " "
-            text = set_cell_size(f"{mark}{bar.key} {printable(bar.title)}", length)
-            segments += [Segment(text, style), Segment(" ", base)]
-            x = start + length + 1
+            text = f"{mark}{bar.key} {printable(bar.title)}"
+            inside = set_cell_size(text, length)
+            segments.append(Segment(inside, style))
+            x = start + length
+            free = (bars[i + 1].start * w if i + 1 < len(bars) else len(self.labels) * w) - x - 1
+            rest = (
+                text[len(set_cell_size(text, length).rstrip()) :] if cell_len(text) > length else ""
+            )
+            if rest and free > 1:
+                shown = set_cell_size(" " + rest.lstrip(), free)
+                segments.append(Segment(shown, base))
+                x += free
+            segments.append(Segment(" ", base))
+            x += 1
         return segments

@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Digits, Input, Label, ListItem, ListView, Markdown, Static
+from textual.widgets import Digits, Footer, Input, Label, ListItem, ListView, Markdown, Static
 
 from roadmap.i18n import N_, _, ngettext
 from roadmap.io.mdsafe import inline
@@ -24,7 +24,6 @@ from roadmap.model import tables as t
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.store.repo import find_plan
-from roadmap.tui.widgets.footer import KeyFooter
 from roadmap.tui.workshop.base import WorkshopApp
 from roadmap.workshop.agenda import default_agenda
 from roadmap.workshop.tally import DISAGREE_RANGE
@@ -50,8 +49,9 @@ def round_markdown(live: workshop_results.Live, w: Words) -> str:
         lines.append(w("hidden_f6"))
         lines += ["", *(f"- {inline(live.titles.get(key, key))}" for key in rnd.items)]
         return "\n".join(lines)
+    voters = _("Voters")
     lines += [
-        f"| {w('rank')} | {w('item_col')} | {w('total')} | | {_('Voters')} | {w('spread')} |",
+        f"| {w('rank')} | {w('item_col')} | {w('total')} | | {voters} | {w('spread')} |",
         "|---:|---|---:|---|---:|---:|",
     ]
     top = max((r.total for r in live.results), default=0.0)
@@ -236,7 +236,7 @@ class FacilitatorApp(WorkshopApp):
                     yield Label(escape(self.join_url), id="join-url")
                     yield Static(qr_text(self.join_url), id="join-qr", markup=False)
         yield Input(id="capture", placeholder=self.w("capture_hint"))
-        yield KeyFooter(compact=True)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()

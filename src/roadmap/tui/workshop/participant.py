@@ -24,14 +24,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Digits, Input, Label, Static
+from textual.widgets import Button, Digits, Footer, Input, Label, Static
 
 from roadmap.i18n import _, ngettext
 from roadmap.model.workshop_tables import WorkshopSession
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.busy import Busy, write_retrying
 from roadmap.store.db import Store
-from roadmap.tui.widgets.footer import KeyFooter
 from roadmap.tui.workshop.base import WorkshopApp
 from roadmap.tui.workshop.remote import Remote, RemoteRefusal, RemoteWatcher
 from roadmap.tui.workshop.tokens import TokenBook
@@ -174,7 +173,7 @@ class VoteScreen(Screen):
         yield Static("", id="status")
         yield Static("", id="saved")
         yield VerticalScroll(id="items")
-        yield KeyFooter()
+        yield Footer()
 
     def show(self, live: workshop_results.Live, rebuild: bool) -> None:
         w = self.w

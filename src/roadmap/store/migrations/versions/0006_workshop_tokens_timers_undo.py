@@ -7,7 +7,7 @@ taken over by name). ``workshop_session.timers`` keeps each agenda step's countd
 step changes. ``workshop_round.applied_record`` says what applying the round wrote and what it
 replaced, so that it can be taken back.
 
-Revision ID: 0009
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-07 11:30:00
 """
@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0009"
+revision: str = "0006"
 down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
