@@ -70,7 +70,8 @@ def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Words
     if step in IDEA_STEPS:
         sent = [f"- {inline(n.text)}" for n in live.notes if n.kind == "idea"]
         if sent:
-            lines += ["", f"### {_('Ideas from the room (F12 takes them into the plan)')}", ""]
+            heading = _("Ideas from the room (F12 takes them into the plan)")
+            lines += ["", f"### {heading}", ""]
             lines += sent
     notes = [
         f"- {inline(n.text)}"

@@ -65,7 +65,8 @@ def round_markdown(live: workshop_results.Live, w: Words) -> str:
         )
     if rnd.criteria and live.results:
         names = [inline(live.criteria.get(c, c)) for c in rnd.criteria]
-        lines += ["", f"### {_('Per criterion')}", ""]
+        heading = _("Per criterion")
+        lines += ["", f"### {heading}", ""]
         lines += [f"| {w('item_col')} | {' | '.join(names)} |", "|---|" + "---:|" * len(names)]
         for r in live.results:
             means = dict(r.by_criterion)
