@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from roadmap.engine.needs import NeedValue
 from roadmap.model.periods import Calendar
 
 NO_SCORES: Mapping[str, float] = MappingProxyType({})
@@ -89,6 +90,8 @@ class CriterionData:
     direction: str = "benefit"
     scale: str = "1-5"
     workshop: bool = False
+    derived: str | None = None
+    """``needs``: unscored items take the value derived from the needs they answer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,3 +106,5 @@ class Snapshot:
     scoring_method: str = "weighted"
     horizon: int = 8
     """Number of periods the plan means to cover; work beyond it is reported."""
+    needs: Mapping[str, NeedValue] = field(default_factory=dict)
+    """The derived reach of each item that answers a need or closes an access gap."""
