@@ -181,3 +181,34 @@ def test_the_page_speaks_the_chosen_language(served) -> None:
     client.get("/?lang=fi")
     page = client.get("/").text
     assert 'lang="fi"' in page and "Nimi, jolla ryhmä sinut tuntee" in page
+
+
+def test_ideas_from_phones_become_items_to_vote_on(served) -> None:
+    from roadmap.model.workshop_tables import WorkshopNote
+    from roadmap.store import workshop_sessions
+
+    store, app, code = served
+    client = TestClient(app)
+    _join(client, code, "Anna")
+    with store.read() as s:
+        session_id = s.exec(select(WorkshopParticipant.session_id)).one()
+
+    def send(text: str):
+        page = client.get("/vote").text
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page)[1]
+        return client.post("/idea", data={"csrf": csrf, "text": text}, headers=ORIGIN)
+
+    early = send("A shared calendar")
+    assert "Ideas are collected during the needs and items steps" in early.text
+    with store.write() as s:
+        workshop_sessions.set_step(session=s, session_id=session_id, step=3)  # items
+    assert 'action="/idea"' in client.get("/vote").text
+    sent = send("A shared <b>calendar</b>")
+    assert "your idea is on the screen" in sent.text and "<b>calendar" not in sent.text
+    with store.write() as s:
+        assert workshop_sessions.accept_ideas(session=s, session_id=session_id) == 1
+        rnd = workshop_rounds.new_round(
+            session=s, session_id=session_id, method="dots", choose="new"
+        )
+        notes = s.exec(select(WorkshopNote.kind, WorkshopNote.item_key)).all()
+    assert rnd.items == ["W1"] and notes == [("item", "W1")]

@@ -27,6 +27,16 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
 
 
 @pytest.fixture(autouse=True)
+def english_after():
+    """A workshop window words the whole process in its language (its new words come from the
+    catalogs); later tests in the same process start in English again."""
+    yield
+    from roadmap.i18n import set_language
+
+    set_language("en")
+
+
+@pytest.fixture(autouse=True)
 def own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Participants' tokens go to a folder of the test's own, never the user's."""
     folder = tmp_path / "config"

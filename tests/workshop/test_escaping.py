@@ -46,9 +46,12 @@ async def test_participant_shows_markup_as_typed(sqlite_store: Store) -> None:
         with sqlite_store.write() as s:
             rnd = workshop_rounds.current_round(session=s, session_id=session_id)
             workshop_rounds.set_round_state(session=s, round_id=rnd.id, state="revealed")
-        await pilot.pause(0.3)
-        await settle(pilot)
-        shown = str(app.screen.query_one("#status").render())
+        for _ in range(200):  # the window polls the database: wait until it shows the reveal
+            await settle(pilot)
+            shown = str(app.screen.query_one("#status").render())
+            if BROKEN in shown:
+                break
+            await pilot.pause(0.05)
         assert BROKEN in shown and ACTION in shown
         assert app.is_running
 

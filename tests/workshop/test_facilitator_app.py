@@ -243,3 +243,69 @@ async def test_the_round_dialog_cancels_and_starts_over_chosen_items(demo_store:
         await pilot.click("#start")
         await settle(pilot)
         assert app.live.round is not None and app.live.round.items == ["CI-3", "CI-5"]
+
+
+async def test_ideas_from_the_room_show_and_f12_takes_them_in(sqlite_store: Store) -> None:
+    from .plans import seed
+
+    _, session_id, code = seed(sqlite_store)
+    with sqlite_store.write() as s:
+        workshop_sessions.set_step(session=s, session_id=session_id, step=1)  # needs
+        who = workshop_sessions.join(session=s, code=code, name="Anna")[0].id
+        workshop_sessions.submit_idea(
+            session=s, session_id=session_id, participant_id=who, text="One contact person"
+        )
+    app = make_facilitator_app(sqlite_store, plan="small", lang="en", poll=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        source = app.query_one("#content").source
+        assert "Ideas from the room" in source and "One contact person" in source
+        await pilot.press("f12")
+        await settle(pilot)
+        assert "Ideas from the room" not in app.query_one("#content").source
+    with sqlite_store.read() as s:
+        kinds = s.exec(select(WorkshopNote.kind, WorkshopNote.text)).all()
+    assert kinds == [("need", "One contact person")]
+
+
+async def test_big_view_bars_and_a_bell_when_time_is_up(demo_store: Store) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import update
+
+    from roadmap.tui.workshop.facilitator import BigView
+
+    app = make_facilitator_app(demo_store, name="Kick-off", lang="en", poll=0.1, bell=True)
+    rings = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.bell = lambda: rings.append(1)
+        await settle(pilot)
+        workshop = _session(demo_store)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, BigView)
+        assert str(app.screen.query_one("#big-code").value) == workshop.code
+        past = datetime.now(UTC) - timedelta(seconds=5)
+        with demo_store.write() as s:
+            s.execute(update(WorkshopSession).values(timer_deadline=past, revision=99))
+        await pilot.pause(0.3)
+        await settle(pilot)
+        app._tick()
+        app._tick()
+        assert app.screen.query_one("#timer").has_class("time-up") and rings == [1]
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not isinstance(app.screen, BigView)
+        with demo_store.write() as s:
+            workshop_sessions.set_step(session=s, session_id=workshop.id, step=4)
+            rnd = workshop_rounds.new_round(
+                session=s, session_id=workshop.id, method="dots", filter_text="CI-2"
+            )
+            who = workshop_sessions.join(session=s, code=workshop.code, name="P")[0].id
+            workshop_rounds.cast_vote(
+                session=s, round_id=rnd.id, participant_id=who, item_key=rnd.items[0], value=3
+            )
+            workshop_rounds.set_round_state(session=s, round_id=rnd.id, state="revealed")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert "█" * 20 in app.query_one("#content").source

@@ -162,3 +162,21 @@ def test_a_first_workshop_is_named_in_the_plans_language(demo_store: Store) -> N
     with demo_store.read() as s:
         name = workshop_sessions.get_session(session=s, session_id=app.workshop_id).name
     assert name == "Työpaja"
+
+
+def test_minutes_as_a_web_page_escape_what_the_room_typed(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "demo", "--quiet"]).exit_code == 0
+    store = Store.open(db)
+    _script(store)
+    with store.write() as s:
+        workshop = workshop_sessions.find_session(session=s, plan_id=1)
+        workshop_sessions.capture(
+            session=s, session_id=workshop.id, text="note: <script>alert(1)</script>"
+        )
+    store.close()
+    args = ["--db", str(db), "workshop", "minutes", "--format", "html", "--lang", "fi"]
+    page = runner.invoke(cli, args).output
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="fi">' in page
+    assert "<table>" in page and "<script>" not in page and "&lt;script&gt;" in page

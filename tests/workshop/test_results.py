@@ -156,6 +156,7 @@ def test_disagreement_follows_a_stated_rule_and_unscored_items_have_no_rank() ->
     assert results["B"].contested and (results["B"].low, results["B"].high) == (2, 5)
     assert results["C"].rank is None and results["C"].voters == 0
     assert [r.key for r in tally("score", ["C", "A", "B"], votes)] == ["A", "B", "C"]
+    assert results["A"].by_criterion == (("benefit", 3.75),)
 
 
 def test_rounds_choose_items_by_theme_new_ideas_or_keys(store: Store) -> None:
@@ -180,3 +181,21 @@ def test_rounds_choose_items_by_theme_new_ideas_or_keys(store: Store) -> None:
         assert chosen("new") == ["W1"]
         assert chosen("keys", "D, A nope") == ["A", "D"]
         assert chosen("text", "item c") == ["C"]
+
+
+def test_the_projector_breaks_scores_down_per_criterion(store: Store) -> None:
+    from roadmap.tui.workshop.facilitator import round_markdown
+    from roadmap.workshop.words import Words
+
+    _, session_id, code = seed(store)
+    people = _people(store, code, 2)
+    votes = [(p, "A", "benefit", v) for p, v in zip(people, (5, 1), strict=True)]
+    votes += [(people[0], "A", "cost", 2)]
+    round_id = _closed_round(store, session_id, "score", votes)
+    with store.write() as s:
+        workshop_rounds.set_round_state(session=s, round_id=round_id, state="revealed")
+    with store.read() as s:
+        live = workshop_results.load_live(session=s, session_id=session_id, lang="en")
+    text = round_markdown(live, Words("en"))
+    assert "| Item | Benefit | Cost |" in text and "| Item A | 3 | 2 |" in text
+    assert "people disagree: from 1 to 4" in text

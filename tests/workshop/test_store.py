@@ -396,3 +396,26 @@ def test_locking_a_round_is_not_starved_by_votes_on_postgresql(pg_url: str) -> N
             )
     finally:
         store.close()
+
+
+def test_a_busy_database_is_tried_again_then_refused_in_words(sqlite_store: Store) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from roadmap.store.busy import Busy, write_retrying
+
+    tries = []
+
+    def busy_twice(session):
+        tries.append(1)
+        if len(tries) < 3:
+            raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+        return "written"
+
+    assert write_retrying(sqlite_store, busy_twice) == "written" and len(tries) == 3
+
+    def always_busy(session):
+        raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+
+    with pytest.raises(Busy) as refused:
+        write_retrying(sqlite_store, always_busy)
+    assert refused.value.say("fi").startswith("tietokanta on varattu")

@@ -38,6 +38,7 @@ def lang_option(what: str):
     "plan's default language); kept for the workshop"
 )
 @click.option("--serve", is_flag=True, help="Serve the participants' page from this process.")
+@click.option("--bell", is_flag=True, help="Ring the terminal's bell when a step's time is up.")
 @click.option("--host", default=LOOPBACK, show_default=True, help="Address to serve on.")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--public-url", metavar="URL", help="The address participants open, if not ours.")
@@ -50,6 +51,7 @@ def workshop(
     when,
     lang,
     serve: bool,
+    bell: bool,
     host: str,
     port: int,
     public_url: str | None,
@@ -71,6 +73,7 @@ def workshop(
             held_on=when.date() if when else None,
             agenda=steps,
             lang=lang,
+            bell=bell,
         )
     except (NotFoundError, ValueError) as exc:
         fail(str(exc))
@@ -90,7 +93,8 @@ def workshop(
 
 
 @cli.command()
-@click.argument("code", required=False)
+@click.argument("code", metavar="[URL-OR-CODE]", required=False)
+@click.option("--code", "url_code", metavar="CODE", help="With a URL: the join code.")
 @click.option("--name", metavar="NAME", help="Your name (asked when not given).")
 @lang_option("your window (default: the workshop's)")
 @click.option("--attempts", type=click.IntRange(min=1), hidden=True)
@@ -99,16 +103,23 @@ def workshop(
 def join(
     ctx: Context,
     code: str | None,
+    url_code: str | None,
     name: str | None,
     lang: str | None,
     attempts: int | None,
     wrong_code_delay: float,
 ) -> None:
-    """Join workshop CODE as a participant (asks for the code when not given)."""
+    """Join a workshop as a participant: at the address the projector shows (no database
+    needed here), or by CODE on the same database. Asks for the code when not given."""
     from roadmap.tui.workshop.participant import make_participant_app
+    from roadmap.tui.workshop.remote import Remote
 
+    remote = None
+    if code and code.startswith(("http://", "https://")):
+        remote, code = Remote(code), url_code
     make_participant_app(
-        ctx.store,
+        None if remote else ctx.store,
+        remote=remote,
         code=code,
         name=name,
         lang=lang,
@@ -175,6 +186,14 @@ def serve(
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
 @click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html"]),
+    default="md",
+    show_default=True,
+    help="Markdown, or a web page to share.",
+)
+@click.option(
     "--names/--no-names",
     default=False,
     help="List the participants by name (off by default: ask the room first).",
@@ -186,17 +205,19 @@ def minutes(
     name: str | None,
     lang: str | None,
     output: str | None,
+    fmt: str,
     names: bool,
 ) -> None:
-    """Write the workshop's minutes as Markdown: agenda, captures, rounds, results, decisions."""
+    """Write the workshop's minutes (Markdown or HTML): agenda, captures, rounds, decisions."""
     from roadmap.services.workshops import NotFoundError, minutes_record
-    from roadmap.workshop.minutes import render_minutes
+    from roadmap.workshop.minutes import render_minutes, render_minutes_html
 
     try:
         record = minutes_record(ctx.sound_store(), plan_slug, name, names=names)
     except NotFoundError as exc:
         fail(str(exc))
-    text = render_minutes(record, lang or record.lang)
+    render = render_minutes_html if fmt == "html" else render_minutes
+    text = render(record, lang or record.lang)
     if output:
         from roadmap.io.outfiles import Outputs
 

@@ -506,3 +506,99 @@ def minutes_record(
         titles=titles,
         lang=workshop.lang or plan.default_language,
     )
+
+
+# What a window shows, over the network -------------------------------------------------------
+
+
+def live_to_data(live: Live) -> dict:
+    """``live`` as JSON-able data for a participant's window that reads it from the server
+    (only what a participant's window shows: their own allocation, no one else's)."""
+    w, r = live.workshop, live.round
+    return {
+        "workshop": {
+            "id": w.id,
+            "name": w.name,
+            "code": w.code,
+            "agenda": w.agenda,
+            "step": w.step,
+            "deadline": None if w.timer_deadline is None else w.timer_deadline.isoformat(),
+            "remaining": w.timer_remaining,
+            "lang": w.lang,
+        },
+        "lang": live.lang,
+        "round": None
+        if r is None
+        else {
+            "id": r.id,
+            "number": r.number,
+            "method": r.method,
+            "budget": r.budget,
+            "per_item": r.per_item,
+            "items": r.items,
+            "criteria": r.criteria,
+            "state": r.state,
+            "applied": r.applied,
+        },
+        "voted": live.voted,
+        "participants": live.participants,
+        "titles": live.titles,
+        "criteria": live.criteria,
+        "mine": [[item, criterion, value] for (item, criterion), value in live.mine.items()],
+        "results": None
+        if live.results is None
+        else [
+            {
+                "key": x.key,
+                "rank": x.rank,
+                "total": x.total,
+                "voters": x.voters,
+                "spread": x.spread,
+                "contested": x.contested,
+                "low": x.low,
+                "high": x.high,
+                "by_criterion": [list(pair) for pair in x.by_criterion],
+            }
+            for x in live.results
+        ],
+    }
+
+
+def live_from_data(data: dict) -> Live:
+    """The :class:`Live` that :func:`live_to_data` described."""
+    from datetime import date, datetime
+
+    w = data["workshop"]
+    deadline = datetime.fromisoformat(w["deadline"]) if w["deadline"] else None
+    workshop = WorkshopSession(
+        id=w["id"],
+        plan_id=0,
+        name=w["name"],
+        code=w["code"],
+        held_on=date.today(),
+        agenda=w["agenda"],
+        step=w["step"],
+        timer_deadline=deadline,
+        timer_remaining=w["remaining"],
+        lang=w["lang"],
+    )
+    r = data["round"]
+    rnd = None if r is None else WorkshopRound(session_id=w["id"], **r)
+    results = None
+    if data["results"] is not None:
+        results = [
+            ItemResult(**{**x, "by_criterion": tuple(tuple(p) for p in x["by_criterion"])})
+            for x in data["results"]
+        ]
+    return Live(
+        workshop=workshop,
+        lang=data["lang"],
+        round=rnd,
+        voted=data["voted"],
+        participants=data["participants"],
+        titles=data["titles"],
+        criteria=data["criteria"],
+        mine={(item, criterion): value for item, criterion, value in data["mine"]},
+        results=results,
+        notes=[],
+    )

@@ -26,6 +26,7 @@ from roadmap.model.workshop_tables import (
 from roadmap.store.repo import NotFoundError
 from roadmap.workshop.agenda import parse_capture
 from roadmap.workshop.rules import (
+    RefusedWorded,
     Worded,
     name_key,
     new_code,
@@ -300,16 +301,66 @@ def capture(*, session: Session, session_id: int, text: str) -> WorkshopNote:
         raise ValueError("nothing to capture")
     note = WorkshopNote(session_id=session_id, step=step, kind=kind, text=body)
     if kind == "item":
-        keys = set(session.exec(select(t.Item.key).where(t.Item.plan_id == row.plan_id)))
-        n = 1
-        while f"W{n}" in keys:
-            n += 1
-        session.add(t.Item(plan_id=row.plan_id, key=f"W{n}", title=body, tags=["workshop"]))
-        note.item_key = f"W{n}"
+        note.item_key = _new_item(session, row.plan_id, body)
     session.add(note)
     session.flush()
     bump(session, session_id)
     return note
+
+
+def _new_item(session: Session, plan_id: int, title: str, tags=("workshop",)) -> str:
+    """A new item of the plan keyed ``W1``, ``W2``, ...; its key."""
+    keys = set(session.exec(select(t.Item.key).where(t.Item.plan_id == plan_id)))
+    n = 1
+    while f"W{n}" in keys:
+        n += 1
+    session.add(t.Item(plan_id=plan_id, key=f"W{n}", title=title, tags=list(tags)))
+    return f"W{n}"
+
+
+IDEA_STEPS = ("needs", "items")
+"""Agenda steps in which participants send ideas and needs from their phones."""
+
+
+def submit_idea(*, session: Session, session_id: int, participant_id: int, text: str) -> None:
+    """Keep an idea or need sent by a participant during a needs or items step, without their
+    name: the projector lists it, and the facilitator takes the ideas into the plan."""
+    row = get_session(session=session, session_id=session_id)
+    step = row.agenda[row.step]["key"] if row.agenda else ""
+    who = session.get(WorkshopParticipant, participant_id)
+    if who is None or who.session_id != session_id:
+        raise NotYou(N_("You are not a participant of this workshop; join again."))
+    if step not in IDEA_STEPS:
+        raise RefusedWorded(N_("Ideas are collected during the needs and items steps."))
+    body = " ".join(text.split())
+    if not body or len(body) > 500:
+        raise RefusedWorded(N_("Write the idea in at most 500 characters."))
+    session.add(WorkshopNote(session_id=session_id, step=step, kind="idea", text=body))
+    session.flush()
+    bump(session, session_id)
+
+
+def accept_ideas(*, session: Session, session_id: int) -> int:
+    """The ideas sent so far into the plan: those of an items step become items (``W1``...,
+    tagged as the room's ideas) for the next round to vote on, those of a needs step become
+    the session's needs. How many were taken."""
+    row = get_session(session=session, session_id=session_id)
+    ideas = session.exec(
+        select(WorkshopNote)
+        .where(WorkshopNote.session_id == session_id, WorkshopNote.kind == "idea")
+        .order_by(WorkshopNote.id)
+    ).all()
+    for note in ideas:
+        if note.step == "items":
+            note.kind = "item"
+            note.item_key = _new_item(session, row.plan_id, note.text, ("workshop", "idea"))
+            session.flush()
+        else:
+            note.kind = "need"
+        session.add(note)
+    session.flush()
+    bump(session, session_id)
+    return len(ideas)
 
 
 def notes(*, session: Session, session_id: int) -> list[WorkshopNote]:

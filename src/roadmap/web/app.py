@@ -23,12 +23,19 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from starlette.responses import (
+    HTMLResponse,
+    JSONResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from roadmap.i18n.lang import Lang
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
+from roadmap.store.busy import Busy, write_retrying
 from roadmap.store.db import Store
 from roadmap.web.guard import Throttle
 from roadmap.web.live import Broadcaster
@@ -83,6 +90,7 @@ def make_web_app(
             languages=LANGUAGE_NAMES,
             csrf=csrf,
             step=STEP,
+            idea_steps=workshop_sessions.IDEA_STEPS,
             **context,
         )
         response = HTMLResponse(body, status_code=status)
@@ -143,11 +151,13 @@ def make_web_app(
         return render(request, "join.html", code="", name="", error="")
 
     def do_join(code: str, name: str, token: str | None):
-        with store.write() as s:
+        def change(s):
             workshop = workshop_sessions.session_by_code(session=s, code=code)
             if workshop.id != session_id:  # another plan's or workshop's code
                 raise workshop_sessions.WrongCode("no_code")
             return workshop_sessions.join(session=s, code=code, name=name, token=token)
+
+        return write_retrying(store, change)
 
     async def join(request: Request) -> Response:
         form = await checked_form(request)
@@ -163,7 +173,7 @@ def make_web_app(
             joined = await run_in_threadpool(
                 do_join, normal_code(code), name, request.cookies.get(token_cookie)
             )
-        except workshop_sessions.JoinRefused as exc:
+        except (workshop_sessions.JoinRefused, Busy) as exc:
             if isinstance(exc, workshop_sessions.WrongCode):
                 throttle.failed(address)
             error = exc.say(lang)
@@ -190,20 +200,22 @@ def make_web_app(
         return render(request, template, lang=lang, live=state, me=who, message=message)
 
     def do_vote(participant_id: int, form) -> None:
-        with store.write() as s:
-            row = workshop_rounds.current_round(session=s, session_id=session_id)
-            if row is None:
-                raise workshop_rounds.VoteRefused("round_closed")
-            value, delta = form.get("value"), form.get("delta")
-            workshop_rounds.cast_vote(
-                session=s,
-                round_id=row.id,
-                participant_id=participant_id,
-                item_key=str(form.get("item", "")),
-                criterion=str(form.get("criterion", "")),
-                value=int(value) if value not in (None, "") else None,
-                delta=int(delta) if value in (None, "") and delta else None,
-            )
+        write_retrying(store, lambda s: cast(s, participant_id, form))
+
+    def cast(s, participant_id: int, form) -> None:
+        row = workshop_rounds.current_round(session=s, session_id=session_id)
+        if row is None:
+            raise workshop_rounds.VoteRefused("round_closed")
+        value, delta = form.get("value"), form.get("delta")
+        workshop_rounds.cast_vote(
+            session=s,
+            round_id=row.id,
+            participant_id=participant_id,
+            item_key=str(form.get("item", "")),
+            criterion=str(form.get("criterion", "")),
+            value=int(value) if value not in (None, "") else None,
+            delta=int(delta) if value in (None, "") and delta else None,
+        )
 
     async def vote(request: Request) -> Response:
         form = await checked_form(request)
@@ -228,6 +240,106 @@ def make_web_app(
         template = "_live.html" if fetched else "vote.html"
         return render(request, template, lang=lang, live=state, me=who, message=message)
 
+    async def idea(request: Request) -> Response:
+        """An idea or need sent from the page during a needs or items step."""
+        form = await checked_form(request)
+        if form is None:
+            return refused(request)
+        who = await run_in_threadpool(me, request)
+        if who is None:
+            return RedirectResponse("/", status_code=303)
+        lang = workshop_lang(request)
+        text = str(form.get("text", ""))
+        try:
+            await run_in_threadpool(
+                write_retrying,
+                store,
+                lambda s: workshop_sessions.submit_idea(
+                    session=s, session_id=session_id, participant_id=who.id, text=text
+                ),
+            )
+            live.poke()
+            message = Lang(lang)._("Thank you: your idea is on the screen.")
+            ok = True
+        except Refusal as exc:
+            message, ok = Lang(lang)._("Not saved: {reason}", reason=exc.say(lang)), False
+        state = await run_in_threadpool(load, who.id, lang)
+        fetched = request.headers.get("x-requested-with") == "fetch"
+        template = "_live.html" if fetched else "vote.html"
+        return render(request, template, lang=lang, live=state, me=who, message=message, sent=ok)
+
+    # The terminal participant (``roadmap join URL``) -------------------------------------
+    # It sends its private token as a bearer token, never as a cookie: another site cannot
+    # make a browser send it, so these need no origin check.
+
+    def bearer(request: Request):
+        token = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        if not token:
+            return None
+        with store.read() as s:
+            try:
+                return workshop_sessions.participant_by_token(
+                    session=s, session_id=session_id, token=token
+                )
+            except workshop_sessions.NotYou:
+                return None
+
+    async def api_join(request: Request) -> Response:
+        body = await request.json()
+        address = request.client.host if request.client else "?"
+        lang = body.get("lang") if body.get("lang") in LANGS else workshop_lang(request)
+        if throttle.blocked(address):
+            message = Lang(lang)._("Too many wrong codes. Ask the facilitator for the code.")
+            return JSONResponse({"error": message, "wrong_code": True}, status_code=429)
+        try:
+            who, token = await run_in_threadpool(
+                do_join, normal_code(str(body.get("code", ""))), str(body.get("name", "")),
+                body.get("token") or None,
+            )  # fmt: skip
+        except (workshop_sessions.JoinRefused, Busy) as exc:
+            wrong = isinstance(exc, workshop_sessions.WrongCode)
+            if wrong:
+                throttle.failed(address)
+            return JSONResponse({"error": exc.say(lang), "wrong_code": wrong}, status_code=400)
+        live.poke()
+        return JSONResponse(
+            {
+                "token": token,
+                "participant": who.id,
+                "name": who.name,
+                "session": session_id,
+                "lang": workshop_lang(request),
+            }
+        )
+
+    async def api_live(request: Request) -> Response:
+        who = await run_in_threadpool(bearer, request)
+        if who is None:
+            return JSONResponse({"error": "not joined"}, status_code=401)
+        lang = request.query_params.get("lang")
+        state = await run_in_threadpool(
+            load, who.id, lang if lang in LANGS else workshop_lang(request)
+        )
+        return JSONResponse(workshop_results.live_to_data(state))
+
+    async def api_revision(request: Request) -> Response:
+        await live.next_change(0)  # starts following the workshop on the first call
+        return JSONResponse({"revision": live.revision, "lang": workshop_lang(request)})
+
+    async def api_vote(request: Request) -> Response:
+        who = await run_in_threadpool(bearer, request)
+        if who is None:
+            return JSONResponse({"error": "not joined"}, status_code=401)
+        body = await request.json()
+        lang = body.get("lang") if body.get("lang") in LANGS else workshop_lang(request)
+        try:
+            await run_in_threadpool(do_vote, who.id, body)
+        except (Refusal, ValueError) as exc:
+            text = exc.say(lang) if isinstance(exc, Refusal) else str(exc)
+            return JSONResponse({"error": text}, status_code=409)
+        live.poke()
+        return JSONResponse({"saved": True})
+
     async def events(request: Request) -> Response:
         """Server-sent events: ``change`` whenever the workshop changed."""
 
@@ -251,6 +363,11 @@ def make_web_app(
             Route("/join", join, methods=["POST"]),
             Route("/vote", vote_page),
             Route("/vote", vote, methods=["POST"]),
+            Route("/idea", idea, methods=["POST"]),
+            Route("/api/join", api_join, methods=["POST"]),
+            Route("/api/live", api_live),
+            Route("/api/revision", api_revision),
+            Route("/api/vote", api_vote, methods=["POST"]),
             Route("/events", events),
             Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
         ]

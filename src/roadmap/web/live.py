@@ -29,6 +29,9 @@ class Broadcaster:
         self._changed: asyncio.Event | None = None
         self._poked: asyncio.Event | None = None
         self._task: asyncio.Task | None = None
+        self._limiter = anyio.CapacityLimiter(1)
+        """The revision is read in a thread of its own: never queued behind votes that wait
+        for the database in the shared pool."""
 
     def _read(self) -> int:
         with self.store.read() as session:
@@ -36,7 +39,7 @@ class Broadcaster:
 
     async def _run(self) -> None:
         while True:
-            now = await anyio.to_thread.run_sync(self._read)
+            now = await anyio.to_thread.run_sync(self._read, limiter=self._limiter)
             if now != self.revision:
                 self.revision = now
                 changed, self._changed = self._changed, asyncio.Event()
@@ -54,7 +57,7 @@ class Broadcaster:
     async def next_change(self, timeout: float) -> bool:
         """Wait until the workshop changes (True) or ``timeout`` seconds pass (False)."""
         if self._task is None or self._task.done():
-            self.revision = await anyio.to_thread.run_sync(self._read)
+            self.revision = await anyio.to_thread.run_sync(self._read, limiter=self._limiter)
             self._changed, self._poked = asyncio.Event(), asyncio.Event()
             self._task = asyncio.get_running_loop().create_task(self._run())
         event = self._changed

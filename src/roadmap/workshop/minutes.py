@@ -86,7 +86,8 @@ def render_minutes(record: Minutes, lang: str) -> str:
     captured = [note for note in record.notes if note[1] != "decision"]
     for step, kind, text, key in captured:
         what = f"{key} {title(key)}" if key else inline(text)
-        out.append(f"- {label[kind]} ({label[STEP_LABEL.get(step, step)]}): {what}")
+        kind_label = label[kind] if kind in label else _("Idea sent from a phone")
+        out.append(f"- {kind_label} ({label[STEP_LABEL.get(step, step)]}): {what}")
     if not captured:
         out.append(label["none"])
     out += ["", f"## {label['rounds']}", ""]
@@ -138,3 +139,24 @@ def render_minutes(record: Minutes, lang: str) -> str:
     decisions = [inline(text) for _, kind, text, _ in record.notes if kind == "decision"]
     out += [f"- {text}" for text in decisions] or [label["none"]]
     return "\n".join(out) + "\n"
+
+
+def render_minutes_html(record: Minutes, lang: str) -> str:
+    """The minutes as a standalone HTML page: the Markdown of :func:`render_minutes` (whose
+    user text is escaped for Markdown) rendered with raw HTML off, so nothing typed in the room
+    becomes markup."""
+    from html import escape
+
+    from markdown_it import MarkdownIt
+
+    from roadmap.io.mdsafe import safe_url
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    md.validateLink = safe_url
+    body = md.render(render_minutes(record, lang))
+    title = escape(f"{LABELS[lang]['title']}: {record.name}")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+    )

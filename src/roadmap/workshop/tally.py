@@ -44,6 +44,8 @@ class ItemResult:
     low: float | None = None
     """The lowest and highest of the participants' scores (scoring rounds)."""
     high: float | None = None
+    by_criterion: tuple[tuple[str, float], ...] = ()
+    """``(criterion, mean score as given)`` per criterion scored (scoring rounds)."""
 
 
 def tally(
@@ -58,12 +60,15 @@ def tally(
     """
     items = list(items)
     per: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
+    given_on: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     everyone: set[int] = set()
     lo, hi = SCORE_RANGE
     for participant, item, criterion, value in votes:
         if value == 0:
             continue
         everyone.add(participant)
+        if criterion:
+            given_on[item][criterion].append(value)
         cost = (directions or {}).get(criterion) == "cost"
         per[item][participant].append(lo + hi - value if cost else value)
     rows = []
@@ -96,6 +101,7 @@ def tally(
                 contested,
                 None if low is None else round(low, 2),
                 None if high is None else round(high, 2),
+                tuple((c, round(fmean(v), 2)) for c, v in sorted(given_on[key].items())),
             )
         )
     return found

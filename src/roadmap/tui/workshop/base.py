@@ -28,8 +28,6 @@ from roadmap.workshop.timer import clock, overtime_clock
 from roadmap.workshop.words import Refusal, Words
 
 POLL_SECONDS = 0.5
-WRITE_TRIES = 3
-"""Tries of a write that finds the database busy past its timeout."""
 
 
 class WorkshopApp(App[None]):
@@ -60,6 +58,7 @@ class WorkshopApp(App[None]):
         self._poll = poll
         self._theme_name = theme
         self._watcher = None
+        self._time_up = None
         self.set_lang(lang)
 
     def set_lang(self, lang: str) -> None:
@@ -89,7 +88,7 @@ class WorkshopApp(App[None]):
         from roadmap.tui.workshop.watch import RevisionWatcher
 
         self.session_id = session_id
-        self._watcher = RevisionWatcher(self.store, session_id)
+        self._watcher = self.make_watcher() or RevisionWatcher(self.store, session_id)
         self.refresh_live()
         if self._poll is not None:  # None: only the window's own writes show (snapshots)
             self.set_interval(self._poll, self._check)
@@ -97,6 +96,20 @@ class WorkshopApp(App[None]):
     @property
     def participant_id(self) -> int | None:
         return None
+
+    def make_watcher(self):
+        """A watcher of another kind than the database's (None: the database's)."""
+        return None
+
+    def read_live(self) -> workshop_results.Live:
+        """What the window shows, read now."""
+        with self.store.read() as session:
+            return workshop_results.load_live(
+                session=session,
+                session_id=self.session_id,
+                participant_id=self.participant_id,
+                lang=self.lang,
+            )
 
     def on_unmount(self) -> None:
         if self._watcher is not None:
@@ -113,13 +126,10 @@ class WorkshopApp(App[None]):
         self._load()
 
     def _load(self) -> None:
-        with self.store.read() as session:
-            live = workshop_results.load_live(
-                session=session,
-                session_id=self.session_id,
-                participant_id=self.participant_id,
-                lang=self.lang,
-            )
+        try:
+            live = self.read_live()
+        except OSError:  # a server out of reach: the next change tries again
+            return
         self.call_from_thread(self._loaded, live)
 
     def _loaded(self, live: workshop_results.Live) -> None:
@@ -138,6 +148,13 @@ class WorkshopApp(App[None]):
         for digits in self.screen.query("#timer").results(Digits):
             digits.update(overtime_clock(over) if over else clock(self.seconds_left(now)))
             digits.set_class(over > 0, "time-up")
+        deadline = self.live.workshop.timer_deadline
+        if over > 0 and deadline != self._time_up:
+            self._time_up = deadline
+            self.time_up()
+
+    def time_up(self) -> None:
+        """Called once when a running countdown reaches zero."""
 
     def seconds_left(self, now: datetime | None = None) -> float:
         row = self.live.workshop
@@ -158,30 +175,17 @@ class WorkshopApp(App[None]):
     def write_now(
         self, change: Callable[..., Any], done: Callable[[Any], None] | None = None
     ) -> bool:
-        """:meth:`write` in the calling worker thread; whether it was written.
-
-        A database that stays busy past its timeout (many windows writing at once) is tried
-        again a few times, and then the person is told plainly that nothing was saved.
-        """
-        from sqlalchemy.exc import OperationalError
-
-        from roadmap.i18n import _
+        """:meth:`write` in the calling worker thread; whether it was written (a busy database
+        is tried again, see :func:`~roadmap.store.busy.write_retrying`)."""
+        from roadmap.store.busy import write_retrying
         from roadmap.store.repo import NotFoundError
 
-        for attempt in range(WRITE_TRIES):
-            try:
-                with self.store.write() as session:
-                    result = change(session)
-                break
-            except (Refusal, ValueError, NotFoundError) as exc:
-                message = exc.say(self.lang) if isinstance(exc, Refusal) else str(exc)
-                self.call_from_thread(self.refused, message)
-                return False
-            except OperationalError:
-                if attempt == WRITE_TRIES - 1:
-                    busy = _("the database is busy and nothing was saved; please try again")
-                    self.call_from_thread(self.refused, busy)
-                    return False
+        try:
+            result = write_retrying(self.store, change)
+        except (Refusal, ValueError, NotFoundError) as exc:
+            message = exc.say(self.lang) if isinstance(exc, Refusal) else str(exc)
+            self.call_from_thread(self.refused, message)
+            return False
         if done is not None:
             self.call_from_thread(done, result)
         return True

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from roadmap.i18n import _
 from roadmap.io.mdsafe import block, inline
 from roadmap.model import tables as t
 from roadmap.store import workshop_results, workshop_rounds
 from roadmap.store.db import Store
+from roadmap.store.workshop_sessions import IDEA_STEPS
 from roadmap.workshop.words import Words, translated
 
 SECTION_KINDS = {"current_state": "current_state", "vision": "vision"}
@@ -65,6 +67,12 @@ def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Words
                 + (f" *({w('new')})*" if k in new else "")
                 for k, title, i18n in rows
             ]
+    if step in IDEA_STEPS:
+        sent = [f"- {inline(n.text)}" for n in live.notes if n.kind == "idea"]
+        if sent:
+            heading = _("Ideas from the room (F12 takes them into the plan)")
+            lines += ["", f"### {heading}", ""]
+            lines += sent
     notes = [
         f"- {inline(n.text)}"
         for n in live.notes

@@ -15,10 +15,10 @@ from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Digits, Footer, Input, Label, ListItem, ListView, Markdown, Static
 
-from roadmap.i18n import N_, _
+from roadmap.i18n import N_, _, ngettext
 from roadmap.io.mdsafe import inline
 from roadmap.model import tables as t
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
@@ -51,17 +51,45 @@ def round_markdown(live: workshop_results.Live, w: Words) -> str:
         return "\n".join(lines)
     voters = _("Voters")
     lines += [
-        f"| {w('rank')} | {w('item_col')} | {w('total')} | {voters} | {w('spread')} |",
-        "|---:|---|---:|---:|---:|",
+        f"| {w('rank')} | {w('item_col')} | {w('total')} | | {voters} | {w('spread')} |",
+        "|---:|---|---:|---|---:|---:|",
     ]
+    top = max((r.total for r in live.results), default=0.0)
     for r in live.results:
         title = inline(live.titles.get(r.key, r.key))
         flag = f" **⚠ {disagreement(r, w)}**" if r.contested else ""
         rank, total = (r.rank, _number(r.total, w)) if r.rank else ("–", _("not scored"))
-        lines.append(f"| {rank} | {title}{flag} | {total} | {r.voters} | {_number(r.spread, w)} |")
+        lines.append(
+            f"| {rank} | {title}{flag} | {total} | {bar(r.total, top)} | {r.voters} "
+            f"| {_number(r.spread, w)} |"
+        )
+    if rnd.criteria and live.results:
+        names = [inline(live.criteria.get(c, c)) for c in rnd.criteria]
+        heading = _("Per criterion")
+        lines += ["", f"### {heading}", ""]
+        lines += [f"| {w('item_col')} | {' | '.join(names)} |", "|---|" + "---:|" * len(names)]
+        for r in live.results:
+            means = dict(r.by_criterion)
+            cells = [_number(means[c], w) if c in means else "–" for c in rnd.criteria]
+            lines.append(f"| {inline(live.titles.get(r.key, r.key))} | {' | '.join(cells)} |")
     if any(r.contested for r in live.results):
         lines += ["", _("People disagree where scores differ by {n} or more.", n=DISAGREE_RANGE)]
     return "\n".join(lines)
+
+
+BAR_WIDTH = 20
+
+
+def bar(value: float, top: float, width: int = BAR_WIDTH) -> str:
+    """``value`` as a bar of eighth blocks, ``top`` filling ``width`` characters.
+
+    >>> bar(5, 10, 4), bar(0, 10, 4), bar(1, 8, 1)
+    ('██', '', '▏')
+    """
+    if top <= 0 or value <= 0:
+        return ""
+    eighths = round(8 * width * value / top)
+    return "█" * (eighths // 8) + ("", *"▏▎▍▌▋▊▉")[eighths % 8]
 
 
 def disagreement(r, w: Words) -> str:
@@ -126,6 +154,21 @@ def moves_markdown(outcome: workshop_results.Outcome, w: Words) -> str:
     return "\n".join(lines)
 
 
+class BigView(Screen):
+    """The join code and the countdown, centred, for the start of a session or a break."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="big"):
+            yield Label(escape(_("Join code")))
+            yield Digits(self.code, id="big-code")
+            yield Label(escape(_("Time left")))
+            yield Digits("00:00", id="timer")
+
+
 class FacilitatorApp(WorkshopApp):
     """The projector view of one workshop session."""
 
@@ -145,12 +188,22 @@ class FacilitatorApp(WorkshopApp):
         ("f9", "delete_round", N_("Delete round")),
         ("f10", "self_check", N_("Check page")),
         ("f11", "people", N_("Participants")),
+        ("f12", "accept_ideas", N_("Ideas into plan")),
+        ("f1", "big_view", N_("Code and timer")),
     ]
 
     def __init__(
-        self, store: Store, session_id: int, *, join_url: str | None = None, **kwargs
+        self,
+        store: Store,
+        session_id: int,
+        *,
+        join_url: str | None = None,
+        bell: bool = False,
+        **kwargs,
     ) -> None:
         super().__init__(store, **kwargs)
+        self.ring = bell
+        """Ring the terminal's bell when a step's time is up."""
         self.workshop_id = session_id
         self._step_shown: str | None = None
         self.join_url = join_url
@@ -254,6 +307,27 @@ class FacilitatorApp(WorkshopApp):
                     session=s, session_id=self.session_id, text=text
                 )
             )
+
+    def time_up(self) -> None:
+        if self.ring:
+            self.bell()
+
+    def action_big_view(self) -> None:
+        """The join code and the timer alone, as large as they go (F1 again returns)."""
+        if isinstance(self.screen, BigView):
+            self.pop_screen()
+        elif not isinstance(self.screen, ModalScreen):
+            self.push_screen(BigView(self.live.workshop.code if self.live else ""))
+            self._tick()
+
+    def action_accept_ideas(self) -> None:
+        def done(n: int) -> None:
+            taken = ngettext("{n} idea taken into the plan", "{n} ideas taken into the plan", n)
+            self.notify(taken)
+
+        self.write(
+            lambda s: workshop_sessions.accept_ideas(session=s, session_id=self.workshop_id), done
+        )
 
     def action_people(self) -> None:
         from roadmap.tui.workshop.people import PeopleScreen

@@ -29,8 +29,10 @@ from textual.widgets import Button, Digits, Footer, Input, Label, Static
 from roadmap.i18n import _, ngettext
 from roadmap.model.workshop_tables import WorkshopSession
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
+from roadmap.store.busy import Busy, write_retrying
 from roadmap.store.db import Store
 from roadmap.tui.workshop.base import WorkshopApp
+from roadmap.tui.workshop.remote import Remote, RemoteRefusal, RemoteWatcher
 from roadmap.tui.workshop.tokens import TokenBook
 from roadmap.workshop.rules import CodeGuard
 from roadmap.workshop.words import LANGS, Words
@@ -266,10 +268,14 @@ class ParticipantApp(WorkshopApp):
         lang: str | None = None,
         guard: CodeGuard | None = None,
         tokens: TokenBook | None = None,
+        remote: Remote | None = None,
         **kwargs,
     ) -> None:
         self._lang_chosen = lang is not None
-        super().__init__(store, lang=lang or _first_lang(store, code), **kwargs)
+        self.remote = remote
+        """The workshop's server, when this window has no database of its own."""
+        first = lang or (_remote_lang(remote) if remote else _first_lang(store, code))
+        super().__init__(store, lang=first, **kwargs)
         self.code, self.person = code, name
         self.guard = guard or CodeGuard()
         self.tokens = tokens or TokenBook()
@@ -283,6 +289,12 @@ class ParticipantApp(WorkshopApp):
     @property
     def participant_id(self) -> int | None:
         return self._participant
+
+    def make_watcher(self):
+        return RemoteWatcher(self.remote) if self.remote else None
+
+    def read_live(self) -> workshop_results.Live:
+        return self.remote.live(self.lang) if self.remote else super().read_live()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -304,13 +316,28 @@ class ParticipantApp(WorkshopApp):
         if self._waiting or self.guard.exhausted:
             return
         code = (code if code is not None else self.code) or ""
+
+        def change(session):
+            me, token = workshop_sessions.join(
+                session=session, code=code, name=name, token=self.tokens.get(code, name)
+            )
+            workshop = workshop_sessions.get_session(session=session, session_id=me.session_id)
+            return me, token, workshop_sessions.session_lang(session=session, workshop=workshop)
+
         try:
-            with self.store.write() as session:
-                me, token = workshop_sessions.join(
-                    session=session, code=code, name=name, token=self.tokens.get(code, name)
-                )
-                workshop = workshop_sessions.get_session(session=session, session_id=me.session_id)
-                lang = workshop_sessions.session_lang(session=session, workshop=workshop)
+            if self.remote is not None:
+                me = self.remote.join(code, name, self.tokens.get(code, name), self.lang)
+                token, lang = me.token, me.lang
+            else:
+                me, token, lang = write_retrying(self.store, change)
+        except OSError:
+            if self.join_screen is not None:
+                self.join_screen.show_error(sentence(_("the workshop's server does not answer")))
+            return
+        except Busy as exc:
+            if self.join_screen is not None:
+                self.join_screen.show_error(sentence(exc.say(self.lang)))
+            return
         except workshop_sessions.JoinRefused as exc:
             self._refused_join(exc)
             return
@@ -390,6 +417,12 @@ class ParticipantApp(WorkshopApp):
                 delta=delta,
             )
 
+        if self.remote is not None:
+            lang = self.lang
+
+            def change():
+                self.remote.vote(item, criterion, value, delta, lang)
+
         with self._queue_lock:
             self._queue.append(change)
             start, self._writing = not self._writing, True
@@ -404,7 +437,18 @@ class ParticipantApp(WorkshopApp):
                     self._writing = False
                     break
                 change = self._queue.popleft()
-            self.write_now(change, lambda _mine: self.screen.saved(True))
+            if self.remote is None:
+                self.write_now(change, lambda _mine: self.screen.saved(True))
+                continue
+            try:
+                change()
+            except RemoteRefusal as exc:
+                self.call_from_thread(self.refused, exc.say(self.lang))
+            except OSError:
+                message = _("the workshop's server does not answer; nothing was saved")
+                self.call_from_thread(self.refused, message)
+            else:
+                self.call_from_thread(self.screen.saved, True)
         self._load()
 
     def refused(self, message: str) -> None:
@@ -412,6 +456,14 @@ class ParticipantApp(WorkshopApp):
             self.screen.saved(False, self.w("not_saved", message=message))
         else:
             super().refused(message)
+
+
+def _remote_lang(remote: Remote) -> str:
+    """The served workshop's language (English while the server does not answer)."""
+    try:
+        return remote.lang()
+    except OSError:
+        return "en"
 
 
 def _first_lang(store: Store, code: str | None) -> str:
@@ -439,6 +491,7 @@ def make_participant_app(
     attempts: int | None = None,
     wrong_code_delay: float = 0.0,
     tokens: TokenBook | None = None,
+    remote: Remote | None = None,
     **kwargs,
 ) -> ParticipantApp:
     """The participant's app; ``code`` None asks for the code, ``name`` None asks for a name.
@@ -449,5 +502,5 @@ def make_participant_app(
     """
     guard = CodeGuard(attempts=attempts, delay=wrong_code_delay)
     return ParticipantApp(
-        store, code=code, name=name, lang=lang, guard=guard, tokens=tokens, **kwargs
+        store, code=code, name=name, lang=lang, guard=guard, tokens=tokens, remote=remote, **kwargs
     )

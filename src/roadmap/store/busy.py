@@ -1,0 +1,33 @@
+"""A write tried again when the database stays busy past its timeout (many windows or phones
+writing at once), and then refused in words a person understands rather than crashing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
+
+from roadmap.i18n import N_
+from roadmap.store.db import Store
+from roadmap.workshop.rules import Worded
+from roadmap.workshop.words import Refusal
+
+TRIES = 3
+
+
+class Busy(Worded, Refusal):
+    """The database stayed busy; nothing was written."""
+
+
+def write_retrying(store: Store, change: Callable[[Session], Any], tries: int = TRIES) -> Any:
+    """``change(session)`` in a write transaction, tried ``tries`` times while the database is
+    busy; :class:`Busy` when it still is."""
+    for _attempt in range(tries):
+        try:
+            with store.write() as session:
+                return change(session)
+        except OperationalError:
+            continue
+    raise Busy(N_("the database is busy and nothing was saved; please try again"))
