@@ -72,6 +72,7 @@ def to_data(roadmap: Roadmap) -> dict[str, Any]:
             "committed": p.committed,
             "load": [list(x) for x in p.load],
             "reasons": [_reason(r) for r in p.reasons],
+            "reached": p.reached,
         }
         for key, p in roadmap.placements.items()
     }
@@ -119,6 +120,7 @@ def from_data(data: dict[str, Any]) -> Roadmap:
             team=p["team"],
             committed=p["committed"],
             load=tuple((period, used) for period, used in p["load"]),
+            reached=p.get("reached"),
         )
         for key, p in data["placements"].items()
     }

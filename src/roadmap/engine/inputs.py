@@ -34,10 +34,10 @@ class ItemData(
         "ItemData",
         ("key", "title", "effort", "team", "status", "mandatory", "moscow", "confidence",
          "reach", "impact", "cost_of_delay", "pinned_period", "earliest_start", "deadline",
-         "scores"),
+         "scores", "duration", "max_share"),
         defaults=("", 1.0, None, "idea", False, None, 1.0,
                   None, None, None, None, None, None,
-                  NO_SCORES),
+                  NO_SCORES, None, None),
     )
 ):  # fmt: skip
     """One development item, as far as scoring and sequencing need it.
@@ -45,7 +45,13 @@ class ItemData(
     ``key``; ``title`` (default ``""``); ``effort`` (1.0); ``team`` (None: no team);
     ``status`` (``"idea"``); ``mandatory`` (False); ``moscow`` (None); ``confidence`` (1.0);
     ``reach``, ``impact``, ``cost_of_delay``, ``pinned_period``, ``earliest_start`` and
-    ``deadline`` (None); ``scores``, values by criterion key (none).
+    ``deadline`` (None); ``scores``, values by criterion key (none); ``duration``, a fixed
+    number of periods the effort is spread over evenly (None: as fast as capacity allows);
+    ``max_share``, the largest share (0-1] of its team's capacity the item may use in one
+    period (None: all of it).
+
+    An item of effort 0 without a duration is a *milestone*: it takes no period of its own
+    and is reached the moment its last blocker ends.
 
     A named tuple rather than a frozen dataclass like the engine's other records: loading a
     plan makes one per item, and a tuple is made in a third of the time, without ``typing``.
@@ -103,3 +109,6 @@ class Snapshot:
     scoring_method: str = "weighted"
     horizon: int = 8
     """Number of periods the plan means to cover; work beyond it is reported."""
+    lags: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """``(blocker, blocked)`` -> periods that must pass between the blocker's end and the
+    blocked item's start (finish-to-start lag); dependencies not named have none."""

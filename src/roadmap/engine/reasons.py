@@ -103,6 +103,27 @@ class Wording:
         text = f"{key} cannot be placed: team {team} has no capacity from {self.label(dead)} on"
         return Warning("unplaced", text, (key,), team, dead)
 
+    def beyond_limit(self, key: str, team: str, limit: int) -> Warning:
+        text = (
+            f"{key} cannot be placed: team {team} cannot fit it within {limit:,} periods of "
+            "the plan's start, the furthest a roadmap reaches"
+        )
+        return Warning("unplaced", text, (key,), team)
+
+    def too_much_per_period(self, key: str, team: str, per: float, periods: int) -> Warning:
+        text = (
+            f"{key} cannot be placed: spread over {periods} periods it needs {per:g} a period, "
+            f"more than team {team} ever has"
+        )
+        return Warning("unplaced", text, (key,), team)
+
+    def pinned_after_unplaced(self, key: str, pin: int, blockers: Sequence[str]) -> Warning:
+        text = (
+            f"{key} is pinned to {self.label(pin)} and placed there, but it waits for "
+            f"{names(blockers)}, which cannot be placed"
+        )
+        return Warning("pin_conflict", text, (key, *blockers), None, pin)
+
     def blocker_unplaced(self, key: str, blocker: str) -> Warning:
         text = f"{key} cannot be placed: it waits for {blocker}, which cannot be placed"
         return Warning("unplaced", text, (key, blocker))

@@ -81,6 +81,10 @@ class Placement:
     """Sequenced ahead of optional work: mandatory, in progress, pinned, or blocking such work."""
     load: tuple[tuple[int, float], ...] = ()
     """``(period, effort)`` the item uses of its team's capacity, period by period."""
+    reached: int | None = None
+    """For a milestone (no effort, no duration), the period it is reached at: the one the items
+    waiting for it may start in. It is shown in ``start``, the last period of its blockers'
+    work, or the period its date or pin names. None for other items."""
 
 
 @quick_init
