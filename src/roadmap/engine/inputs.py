@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import namedtuple
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from types import MappingProxyType
 
 from roadmap.model.periods import Calendar
@@ -112,3 +113,42 @@ class Snapshot:
     lags: Mapping[tuple[str, str], int] = field(default_factory=dict)
     """``(blocker, blocked)`` -> periods that must pass between the blocker's end and the
     blocked item's start (finish-to-start lag); dependencies not named have none."""
+    milestones: frozenset[str] = frozenset()
+    """Keys of the items that stand for the plan's milestones (see :func:`with_milestones`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneData:
+    """A dated point of the plan: reached when the items that ``leads`` name end; the items
+    ``waiting`` wait for it; with ``deadline``, its date is theirs (those that lead to it)."""
+
+    key: str
+    name: str
+    date: date
+    leads: tuple[str, ...] = ()
+    waiting: tuple[str, ...] = ()
+    deadline: bool = False
+
+
+def with_milestones(
+    items: list[ItemData], dependencies: list[Edge], milestones: Sequence[MilestoneData]
+) -> frozenset[str]:
+    """Add the plan's ``milestones`` to ``items`` and ``dependencies`` as scheduling points:
+    items of no effort and no team, which the items that lead to them block (hard) and which
+    block the items that wait for them. A milestone that is a deadline gives its date to
+    itself and to the items that lead to it, unless theirs is earlier. Returns their keys."""
+    due: dict[str, date] = {}
+    for ms in milestones:
+        day = ms.date if ms.deadline else None
+        items.append(ItemData(ms.key, ms.name, 0.0, None, "planned", deadline=day))
+        dependencies.extend((key, ms.key, HARD) for key in ms.leads)
+        dependencies.extend((ms.key, key, HARD) for key in ms.waiting)
+        if ms.deadline:
+            for key in ms.leads:
+                due[key] = min(due.get(key, ms.date), ms.date)
+    if due:
+        for k, item in enumerate(items):
+            day = due.get(item.key)
+            if day is not None and (item.deadline is None or day < item.deadline):
+                items[k] = item._replace(deadline=day)
+    return frozenset(ms.key for ms in milestones)

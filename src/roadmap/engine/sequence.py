@@ -402,17 +402,24 @@ class Sequencer:
                 if self._placements[i] is not None:  # placed before too: its key is there
                     placements[keys[i]] = self._placements[i]  # type: ignore[assignment]
                 scores[keys[i]] = self._scores[i]
+        points = self.snapshot.milestones
+        milestones = {}
+        if points:  # the plan's milestones are placed apart from its items
+            milestones = {k: placements.pop(k) for k in sorted(points) if k in placements}
+            for k in points:
+                scores.pop(k, None)
         self._last = Roadmap(
             placements=placements,
             scores=scores,
             warnings=tuple(self._warnings(sched, redo)),
             critical_path=state.critical_path,
-            unplaced=tuple(keys[i] for i in sorted(sched.unplaced)),
+            unplaced=tuple(keys[i] for i in sorted(sched.unplaced) if keys[i] not in points),
             periods=state.last + 1,
             done=self.plan.done,
             dropped=self.plan.dropped,
             changed=None if redo is None else frozenset(keys[i] for i in dirty),
             follows=id(last),
+            milestones=milestones,
         )
         return self._last
 
@@ -959,7 +966,11 @@ class Sequencer:
         """The warnings that no change of priority changes."""
         say, keys, plan = self.say, self.plan.keys, self.plan
         out = [say.dropped_dependency(keys[i], blocker) for i, blocker in plan.dropped_deps]
-        no_team = [k for k, t in zip(keys, plan.team_of, strict=True) if t < 0]
+        no_team = [
+            k
+            for k, t, point in zip(keys, plan.team_of, plan.milestone, strict=True)
+            if t < 0 and not point
+        ]
         if no_team:
             out.append(say.no_team_items(no_team, plan.unknown_teams))
         return out

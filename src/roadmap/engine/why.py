@@ -62,7 +62,7 @@ class Why:
         if plan.earliest[i] == ready and ready > 0 and plan.items[i].earliest_start:
             out.append(say.earliest_start(plan.items[i].earliest_start))
         t = plan.team_of[i]
-        if t < 0:
+        if t < 0 and not plan.milestone[i]:
             out.append(say.no_team())
         elif start > ready:
             held, pins = self._holders((t, start - 1))

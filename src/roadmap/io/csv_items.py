@@ -38,9 +38,12 @@ from roadmap.model.inputs import ItemIn, PlanDoc, check_references
 from roadmap.model.storable import storage_problems
 
 LIST_FIELDS = ("tags", "depends_on", "soft_depends_on", "needs", "sources", "organisations")
-NUMBER_FIELDS = ("effort", "confidence", "reach", "impact", "cost_of_delay")
+NUMBER_FIELDS = (
+    "effort", "confidence", "reach", "impact", "cost_of_delay", "duration", "max_share",
+)  # fmt: skip
 DATE_FIELDS = ("earliest_start", "deadline")
-FIELDS = tuple(name for name in ItemIn.model_fields if name not in ("i18n", "scores"))
+FIELDS = tuple(name for name in ItemIn.model_fields if name not in ("i18n", "scores", "lags"))
+"""Columns of an item row; lags belong to a plan file's dependencies, not to a spreadsheet."""
 """Item fields a sheet can hold, in the order :func:`write_items_csv` writes them."""
 SCORE_PREFIXES = ("score:", "pisteet:", "poäng:")
 SKIP = "-"

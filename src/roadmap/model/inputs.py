@@ -72,7 +72,7 @@ _KEY = _Matches(
 )
 _NO_NUL = _Matches(r"^[^\x00]*$", "text", "text contains a NUL character")
 
-Key = Annotated[str, StringConstraints(min_length=1, max_length=40), _KEY]
+Key = Annotated[str, StringConstraints(min_length=1, max_length=200), _KEY]
 Text = Annotated[str, StringConstraints(max_length=100_000), _NO_NUL]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=500), _NO_NUL]
 Tag = Annotated[str, StringConstraints(min_length=1, max_length=100), _NO_NUL]
@@ -107,7 +107,7 @@ class PlanIn(_Translated):
     languages: list[Language] = Field(default_factory=list)
     start_date: date
     period_unit: PeriodUnit = _enum_default(PeriodUnit.QUARTER)
-    horizon: int = Field(default=8, ge=1, le=10_000)
+    horizon: int = Field(default=8, ge=1, le=100_000)
     scoring_method: ScoringMethod = _enum_default(ScoringMethod.WEIGHTED)
 
     @model_validator(mode="after")
@@ -221,6 +221,13 @@ class ItemIn(_Translated):
     """Keys of items that must finish before this one starts."""
     soft_depends_on: list[Key] = Field(default_factory=list)
     """Keys of items that should come before this one."""
+    lags: dict[Key, Annotated[int, Field(ge=0, le=100_000)]] = Field(default_factory=dict)
+    """Periods that must pass after the end of a hard dependency (by its key) before this
+    item starts."""
+    duration: int | None = Field(default=None, ge=1, le=100_000)
+    """Periods the effort is spread over evenly, whatever else the team could give."""
+    max_share: float | None = Field(default=None, gt=0, le=1)
+    """The largest share of its team's capacity the item may use in one period."""
 
     @model_validator(mode="after")
     def _no_repeats(self) -> ItemIn:
@@ -247,10 +254,15 @@ def _repeated(field: str, values: list[str]) -> ValidationError:
 
 
 class MilestoneIn(_Translated):
+    """A dated point of the plan: reached when the ``items`` that lead to it end, and what
+    the ``waiting`` items wait for; with ``deadline``, its date is their deadline."""
+
     key: Key
     name: Name
     date: date
     items: list[Key] = Field(default_factory=list)
+    deadline: bool = False
+    waiting: list[Key] = Field(default_factory=list)
 
 
 class PlanDoc(_In):
@@ -336,8 +348,15 @@ def check_references(doc: PlanDoc) -> list[Problem]:
     for i, item in _suspect_items(doc.items, keys):
         _item_problems(i, item, keys, ref, problems)
     for i, ms in enumerate(doc.milestones):
+        if ms.key in keys["item"]:
+            problems.append(Problem(("milestones", i, "key"), f"{ms.key} is also an item's key"))
         for j, value in enumerate(ms.items):
             ref("item", value, ("milestones", i, "items", j))
+        for j, value in enumerate(ms.waiting):
+            ref("item", value, ("milestones", i, "waiting", j))
+            if value in ms.items:
+                text = f"{value} both leads to and waits for {ms.key}"
+                problems.append(Problem(("milestones", i, "waiting", j), text))
     problems.extend(_translation_problems(doc))
     if not problems:
         problems.extend(cycle_problems(doc))
@@ -363,6 +382,7 @@ def _suspect_items(items: list[ItemIn], keys: dict[str, set[str]]) -> Iterator[t
             and (not hard or (item.key not in hard and known.issuperset(hard)))
             and (not soft or (item.key not in soft and known.issuperset(soft)))
             and (not hard or not soft or set(hard).isdisjoint(soft))
+            and (not item.lags or set(hard).issuperset(item.lags))
         ):
             yield i, item
 
@@ -391,6 +411,9 @@ def _item_problems(
                 problems.append(Problem((*loc, field, j), f"{item.key} depends on itself"))
             else:
                 ref("item", value, (*loc, field, j))
+    for value in item.lags:
+        if value not in hard:
+            problems.append(Problem((*loc, "lags", value), f"{value} is not a hard dependency"))
     for value in sorted(set(hard) & set(soft)):
         problems.append(
             Problem((*loc, "soft_depends_on"), f"{value} is both a hard and a soft dependency")
@@ -412,17 +435,22 @@ def dependency_edges(doc: PlanDoc) -> Iterator[tuple[str, str, DependencyKind]]:
 def cycle_problems(doc: PlanDoc) -> list[Problem]:
     """A dependency cycle, named item by item, if the document has one (see
     :mod:`roadmap.model.cycles`)."""
-    cycle = find_cycle(
-        {
-            item.key: (*item.depends_on, *item.soft_depends_on)
-            for item in doc.items
-            if item.depends_on or item.soft_depends_on
-        }
-    )
+    blockers: dict[str, tuple[str, ...]] = {
+        item.key: (*item.depends_on, *item.soft_depends_on)
+        for item in doc.items
+        if item.depends_on or item.soft_depends_on
+    }
+    for ms in doc.milestones:  # a milestone waits for its items; its waiting items for it
+        if ms.waiting:
+            blockers[ms.key] = tuple(ms.items)
+            for key in ms.waiting:
+                blockers[key] = (*blockers.get(key, ()), ms.key)
+    cycle = find_cycle(blockers)
     if cycle is None:
         return []
     cycle = in_order(cycle)
-    first = next(i for i, item in enumerate(doc.items) if item.key == cycle[0])
+    items = [item.key for item in doc.items]
+    first = next((i for i, key in enumerate(items) if key in cycle), 0)
     return [Problem(("items", first, "depends_on"), f"dependency cycle: {cycle_text(cycle)}")]
 
 

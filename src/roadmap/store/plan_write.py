@@ -144,14 +144,19 @@ def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
     milestones = store(
         "milestone",
         t.Milestone,
-        (*_OWN, "name", "date"),
-        [(*own(m), m.name, m.date) for m in doc.milestones],
+        (*_OWN, "name", "date", "deadline"),
+        [(*own(m), m.name, m.date, m.deadline) for m in doc.milestones],
     )
     insert_rows(
         session,
         t.MilestoneItem,
-        ("milestone_id", "item_id"),
-        [(milestones[m.key], item_ids[key]) for m in doc.milestones for key in m.items],
+        ("milestone_id", "item_id", "waits"),
+        [
+            (milestones[m.key], item_ids[key], waits)
+            for m in doc.milestones
+            for waits, keys in ((False, m.items), (True, m.waiting))
+            for key in keys
+        ],
     )
 
 
@@ -223,6 +228,8 @@ _ITEM_COLUMNS = (
     "earliest_start",
     "deadline",
     "tags",
+    "duration",
+    "max_share",
 )
 """The columns of :func:`_item_rows`, in the table's order (which the statement follows)."""
 
@@ -255,6 +262,8 @@ def _item_rows(
             item.earliest_start,
             item.deadline,
             "[]" if not item.tags else dumps(item.tags),
+            item.duration,
+            item.max_share,
         )
         for item in items
     ]
@@ -280,9 +289,9 @@ def _insert_item_links(
     insert_rows(
         session,
         t.Dependency,
-        ("plan_id", "blocker_id", "blocked_id", "kind"),
+        ("plan_id", "blocker_id", "blocked_id", "kind", "lag"),
         [
-            (plan_id, ids[blocker], item_id, kind)
+            (plan_id, ids[blocker], item_id, kind, item.lags.get(blocker, 0) if item.lags else 0)
             for item in items
             if item.depends_on or item.soft_depends_on
             for item_id in (ids[item.key],)
