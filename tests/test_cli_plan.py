@@ -77,6 +77,18 @@ def test_plan_groups_into_now_next_later(db: Path) -> None:
     assert "Later" not in out
 
 
+def test_now_next_later_counts_from_the_date_given_as_today(db: Path) -> None:
+    # A quarter before the plan starts nothing is Now; Q1 and Q2 are Next, B (Q3) is Later.
+    out = run(db, "--date", "2026-10-01", "plan", "--horizons")
+    starts = ("Now", "Next", "Later")
+    rows = [line.split()[:2] for line in out.splitlines() if line.startswith(starts)]
+    assert rows == [["Next", "A*"], ["Later", "B*"]]
+    assert "Now" not in out
+    # In the third quarter everything has started or should have: all of it is Now.
+    out = run(db, "--date", "2027-08-15", "plan", "--horizons")
+    assert [line.split()[0] for line in out.splitlines() if line.startswith(starts)] == ["Now"]
+
+
 def test_explain_shows_score_reasons_and_dependencies(db: Path) -> None:
     out = run(db, "plan", "--explain", "C")
     assert " ".join(out.split()).startswith(f"C: {LONG} (idea)")

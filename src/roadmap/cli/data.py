@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from datetime import date
 from pathlib import Path
 
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.clock import today
 
 SHOWN = 50
 """Most problems printed; the rest are counted."""
@@ -121,7 +121,7 @@ def _import_csv(
     plan_in = None
     if new_plan is not None:
         try:
-            plan_in = PlanIn(name=new_plan, slug=slug, start_date=date.today())
+            plan_in = PlanIn(name=new_plan, slug=slug, start_date=today())
         except ValidationError as exc:
             fail(f"--new-plan/--plan: {exc.errors()[0]['msg']}")
     with ctx.store.write() as session:

@@ -191,7 +191,8 @@ def plan_command(
         _diff(console, ctx, plan_id, snapshot, roadmap, baseline)
         return
     if horizons:
-        groups = {name.capitalize(): rows for name, rows in by_horizon(roadmap).items() if rows}
+        grouped = by_horizon(roadmap, snapshot.calendar)
+        groups = {name.capitalize(): rows for name, rows in grouped.items() if rows}
     else:
         label = snapshot.calendar.label
         groups: dict[str, tuple[Placement, ...]] = {}

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.clock import today
 
 
 @cli.command()
@@ -80,7 +79,7 @@ def init(ctx: Context, name: str, start, period: str, language: str) -> None:
     try:
         plan_in = PlanIn(
             name=name,
-            start_date=start.date() if start else date.today(),
+            start_date=start.date() if start else today(),
             period_unit=period,
             default_language=language,
         )

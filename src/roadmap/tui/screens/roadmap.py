@@ -170,7 +170,7 @@ class RoadmapView(PlanView):
         if roadmap is None:
             return
         table = Table(expand=True)
-        groups = horizons(roadmap)
+        groups = horizons(roadmap, self.ctx.calendar)
         cells = []
         for name in HORIZONS:
             table.add_column(f"{name.capitalize()} ({len(groups[name])})", ratio=1)

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Input, Label, ListItem, ListView, Markdown
 
+from roadmap.clock import today
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.store.repo import find_plan
@@ -284,7 +285,7 @@ def make_facilitator_app(
             session=s,
             plan_id=plan_id,
             name=name,
-            held_on=held_on or date.today(),
+            held_on=held_on or today(),
             agenda=agenda or default_agenda(),
             lang=lang,
         )
