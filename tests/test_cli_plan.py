@@ -94,12 +94,19 @@ def test_explain_shows_score_reasons_and_dependencies(db: Path) -> None:
     assert " ".join(out.split()).startswith(f"C: {LONG} (idea)")
     assert "Score 70.0 (weighted)" in out
     assert "Value" in out and "70.0" in out
-    assert "Placed 2027-Q2, team dev" in out
-    assert "- team dev is full in 2027-Q1 with A, ranked higher" in out
+    flat = " ".join(out.split())
+    assert "Placed 2027-Q2, team Dev" in flat
+    assert (
+        "- Dev is fully booked in 2027-Q1 by work ranked higher: Register survey (A): 1 of 1."
+        in flat
+    )
+    assert "- It ends in 2027-Q2, the period it starts in." in flat
     assert "Blocks: nothing" in out
     out = run(db, "plan", "--explain", "B")
-    assert "- waits for A, which ends in 2027-Q1" in out
-    assert "Blocked by: A" in out and "on the critical path" in out
+    flat = " ".join(out.split())
+    assert "- It waits for Register survey (A), which ends in 2027-Q1." in flat
+    assert "Blocked by: A" in out and "on the critical path, slack 0 periods" in out
+    assert "Waits for (hard): A" in out
     out = run(db, "plan", "--explain", "E")
     assert "E: Finished (done)" in out and "Placed" not in out
 

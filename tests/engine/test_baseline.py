@@ -11,7 +11,7 @@ import pytest
 
 from roadmap.clock import set_today
 from roadmap.engine.baseline import diff, from_data, to_data
-from roadmap.engine.explain import explain
+from roadmap.engine.explanations import explain
 from roadmap.engine.horizons import horizons
 from roadmap.engine.sequence import sequence
 

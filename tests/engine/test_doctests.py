@@ -10,8 +10,9 @@ import pytest
 MODULES = [
     *(
         f"roadmap.engine.{name}"
-        for name in ("capacity", "graph", "horizons", "inputs", "reasons", "records")
+        for name in ("capacity", "explanations", "graph", "horizons", "inputs", "records")
     ),
+    "roadmap.clock",
     "roadmap.model.periods",
     "roadmap.store.scores",
     "roadmap.tui.screens.base",

@@ -14,7 +14,12 @@ MODULES = (
     "i18n", "docdata", "document", "doc_roadmap", "doc_diagrams", "doc_sources", "doc_appendix",
     "svg", "html", "csv_roadmap", "ics", "export",
 )  # fmt: skip
-FILES = [*(SRC / "io" / f"{name}.py" for name in MODULES), SRC / "cli" / "export.py"]
+FILES = [
+    *(SRC / "io" / f"{name}.py" for name in MODULES),
+    SRC / "cli" / "export.py",
+    SRC / "cli" / "plan.py",
+    SRC / "engine" / "explanations.py",
+]
 SINGLE = {"_", "N_"}
 
 

@@ -88,7 +88,8 @@ def _warnings(console: Console, roadmap: Roadmap) -> None:
 def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
     from rich.table import Table
 
-    from roadmap.engine.explain import explain
+    from roadmap.engine.explanations import explain
+    from roadmap.i18n import _, ngettext
 
     try:
         ex = explain(snapshot, roadmap, key)
@@ -115,26 +116,48 @@ def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -
             out(f"- {note}")
     p = ex.placement
     if p is not None:
-        span = label(p.start) if p.end == p.start else f"{label(p.start)} to {label(p.end)}"
-        out(f"\nPlaced {span}, team {p.team or '-'}")
-        prio = f"effective priority {p.effective_priority:.0f}"
+        span = label(p.start) if p.end == p.start else f"{label(p.start)} - {label(p.end)}"
+        out()
+        out(_("Placed {span}, team {team}", span=span, team=_team_name(snapshot, p.team)))
+        prio = _("effective priority {priority}", priority=f"{p.effective_priority:.0f}")
         if p.inherited_from:
-            prio += f" (inherited from {p.inherited_from})"
+            prio += _(" (inherited from {item})", item=p.inherited_from)
         if p.committed:
-            prio += ", committed"
+            prio += _(", committed")
         out(prio)
-        out(
-            f"{'on the critical path' if p.critical else 'not critical'}, slack {p.slack:g} periods"
-        )
-        out("Why there:")
-        for reason in p.reasons:
-            out(f"- {reason.text}")
+        critical = _("on the critical path") if p.critical else _("not critical")
+        out(ngettext("{critical}, slack {n} period", "{critical}, slack {n} periods",
+                     int(p.slack), critical=critical))  # fmt: skip
+        out(_("Why it starts then:"))
+        for line in ex.starts:
+            out(f"- {line}")
+        out(_("Why it ends then:"))
+        for line in ex.ends:
+            out(f"- {line}")
     elif key in roadmap.unplaced:
-        out("\nNot placed.")
-    out(f"\nBlocks: {', '.join(ex.blocks) or 'nothing'}")
-    out(f"Blocked by: {', '.join(ex.blocked_by) or 'nothing'}")
+        out()
+        out(_("Not placed."))
+    if ex.deadline:
+        out(_("Deadline: {text}", text=ex.deadline))
+    out()
+    out(_("Blocks: {items}", items=", ".join(ex.blocks) or _("nothing")))
+    out(_("Blocked by: {items}", items=", ".join(ex.blocked_by) or _("nothing")))
+    waits = ex.waits_for
+    for words, keys in (
+        (_("Waits for (hard)"), waits.hard),
+        (_("Should follow (soft)"), waits.soft),
+        (_("Further away, hard"), waits.hard_further),
+        (_("Further away, through soft"), waits.soft_further),
+    ):
+        if keys:
+            out(f"  {words}: {', '.join(keys)}")
     for warning in ex.warnings:
-        out(f"Warning: {warning.text}")
+        out(_("Warning: {text}", text=warning.text))
+
+
+def _team_name(snapshot: Snapshot, key: str | None) -> str:
+    team = snapshot.teams.get(key or "")
+    return (team.name or team.key) if team else "-"
 
 
 def _diff(

@@ -48,13 +48,12 @@ from itertools import accumulate, groupby
 from operator import attrgetter
 
 from roadmap.engine.capacity import EPS, LIMIT, TeamLoad
+from roadmap.engine.explanations import Raised, Why, Wording
 from roadmap.engine.inputs import ItemData, Snapshot, TeamData
 from roadmap.engine.numbered import number
-from roadmap.engine.reasons import Wording
 from roadmap.engine.records import Deferred
 from roadmap.engine.result import Placement, Roadmap, Score, Warning
 from roadmap.engine.scoring import Breakdown, ScoreModel
-from roadmap.engine.why import Raised, Why
 
 COMMITTED = 1000.0
 """Added to the rank of committed work, above any 0-100 score."""

@@ -26,6 +26,7 @@ REASONS = {
     "pinned": N_("fixed to {period}"),
     "earliest_start": N_("cannot start before {period}"),
     "no_team": N_("no team assigned"),
+    "lag": N_("a planned wait after {items} (ended in {period})"),
 }
 WARNINGS = {
     "deadline": N_("{item} ends in {period}, after its deadline {deadline}."),

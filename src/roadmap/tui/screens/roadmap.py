@@ -135,8 +135,10 @@ class RoadmapView(PlanView):
             )
             extra = "; on the critical path" if place.critical else f"; slack {place.slack:g}"
             text.append(f"{span}{extra}\n", style="bold")
-            for reason in place.reasons:
-                text.append(f"  - {reason.text}\n")
+            for line in (*why.starts, *why.ends):
+                text.append(f"  - {line}\n")
+        if why.deadline:
+            text.append(f"  {why.deadline}\n")
         for name, keys in (("Waits for", why.blocked_by), ("Holds up", why.blocks)):
             if keys:
                 shown = ", ".join(keys[:12]) + (
