@@ -1,5 +1,6 @@
 """Random plans for property tests: DAGs of hard and soft dependencies with lags, teams, pins,
-dates, milestones (effort 0), fixed durations and caps on an item's share of its team.
+dates, milestones (effort 0), fixed durations and caps on an item's share of its team; in
+quarters or in ISO weeks.
 
 One builder serves both a seeded :class:`random.Random` and a hypothesis ``draw``, so that
 hypothesis can shrink a failing plan while seeded tests stay reproducible.
@@ -14,8 +15,11 @@ from datetime import timedelta
 from hypothesis import strategies as st
 
 from roadmap.engine.inputs import ItemData, Snapshot, TeamData
+from roadmap.model.periods import Calendar
 
 from .build import CAL, START, VALUE
+
+WEEKS = Calendar(START, "week")
 
 Choose = Callable[[int, int], int]
 """``choose(lo, hi)``: an integer from ``lo`` to ``hi``, both included."""
@@ -55,8 +59,9 @@ def build_snapshot(choose: Choose, n_items: int) -> Snapshot:
             deps.append((f"K{blocker:03d}", f"K{i:03d}", kind))
             if kind == "hard" and choose(0, 4) == 0:
                 lags[(f"K{blocker:03d}", f"K{i:03d}")] = choose(1, 2)
+    cal = CAL if choose(0, 2) else WEEKS
     return Snapshot(
-        CAL, tuple(items), tuple(dict.fromkeys(deps)), teams, (VALUE,), horizon=6, lags=lags
+        cal, tuple(items), tuple(dict.fromkeys(deps)), teams, (VALUE,), horizon=6, lags=lags
     )
 
 

@@ -4,12 +4,14 @@ slack, and the limit the roadmap's horizon grows to."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 import pytest
 
 from roadmap.engine.capacity import LIMIT
 from roadmap.engine.inputs import TeamData
 from roadmap.engine.sequence import sequence
+from roadmap.model.periods import Calendar
 
 from .build import item, snapshot
 
@@ -152,3 +154,21 @@ def test_work_reaching_past_the_horizon_is_placed_and_reported(effort: float) ->
     roadmap = sequence(snap)
     assert roadmap.placements["A"].end == 11 and roadmap.periods == 12
     assert any(w.kind == "overload" and "A" in w.items for w in roadmap.warnings)
+
+
+def test_a_plan_in_iso_weeks_with_a_lag_reads_as_weeks() -> None:
+    # A review (effort 3, one a week) from the week of 2027-01-01 (2026-W53), a week's lag,
+    # then the decision: ISO weeks, Monday to Sunday.
+    weeks = Calendar(date(2027, 1, 1), "week")
+    snap = dataclasses.replace(
+        snapshot(item("R", 5, effort=3), item("D", 5), deps=[("R", "D", "hard")]),
+        calendar=weeks,
+        lags={("R", "D"): 1},
+    )
+    placed = sequence(snap).placements
+    assert [weeks.label(placed["R"].start), weeks.label(placed["R"].end)] == [
+        "2026-W53",
+        "2027-W02",
+    ]
+    assert weeks.label(placed["D"].start) == "2027-W04"
+    assert weeks.start_of(placed["D"].start) == date(2027, 1, 25)

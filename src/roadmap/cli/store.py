@@ -65,7 +65,10 @@ def plans(ctx: Context) -> None:
 @click.option("--plan", "name", default="Roadmap", show_default=True, help="Name of the plan.")
 @click.option("--start", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First day.")
 @click.option(
-    "--period", type=click.Choice(["day", "month", "quarter"]), default="quarter", show_default=True
+    "--period",
+    type=click.Choice(["day", "week", "month", "quarter"]),
+    default="quarter",
+    show_default=True,
 )
 @click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
 @pass_ctx
