@@ -131,3 +131,27 @@ def test_explain_gathers_score_placement_dependencies_and_warnings() -> None:
     assert (done.score, done.placement, done.blocks) == (None, None, ("A", "B", "C"))
     with pytest.raises(KeyError, match="no item 'Q'"):
         explain(snap, roadmap, "Q")
+
+
+def test_diff_names_changed_ends_efforts_teams_and_periods() -> None:
+    # A takes all of dev (2 a quarter) in Q1, so C starts in Q2: tripling its effort moves its
+    # end to Q3 though it starts where it did. D moves to another team of the same size; E's
+    # effort grows within its quarter.
+    before = snapshot(item("A", 9, effort=2), item("C", 5), item("D", 4, team="ops"),
+                      item("E", 3, team="qa", effort=0.5),
+                      teams={"dev": 2, "ops": 1, "web": 1, "qa": 1})  # fmt: skip
+    changed = {"C": {"effort": 3.0}, "D": {"team": "web"}, "E": {"effort": 1.0}}
+    after = dataclasses.replace(
+        before, items=tuple(x._replace(**changed.get(x.key, {})) for x in before.items)
+    )
+    old, new = sequence(before), sequence(after)
+    changes = {c.key: c for c in diff(old, new, CAL)}
+    assert [(k, c.kind) for k, c in changes.items()] == [
+        ("C", "ends_later"), ("D", "team"), ("E", "effort"),
+    ]  # fmt: skip
+    c = changes["C"]
+    assert (c.before, c.after, c.effort_before, c.effort_after) == (1, 2, 1.0, 3.0)
+    assert c.text.startswith("ends in 2027-Q3 rather than 2027-Q2 (1 -> 2 periods, effort 1 -> 3)")
+    assert changes["D"].text == "team ops -> web, still in 2027-Q1"
+    assert (changes["D"].team_before, changes["D"].team_after) == ("ops", "web")
+    assert changes["E"].text == "effort 0.5 -> 1, still in 2027-Q1"

@@ -42,6 +42,10 @@ WARNINGS = {
 CHANGES = {
     "earlier": N_("Moved earlier"),
     "later": N_("Moved later"),
+    "ends_earlier": N_("Ends earlier"),
+    "ends_later": N_("Ends later"),
+    "team": N_("Team changed"),
+    "effort": N_("Effort changed"),
     "added": N_("Added"),
     "dropped": N_("Dropped"),
     "done": N_("Done"),
