@@ -81,3 +81,24 @@ def test_a_cycle_through_a_milestone_is_named() -> None:
     assert [p.message for p in problems] == [
         f"dependency cycle: A -> {LONG_KEY} -> ready -> C -> A"
     ]
+
+
+def test_roadmap_plan_lists_milestones_and_explains_one(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from roadmap.cli import cli
+
+    db = tmp_path / "plan.db"
+    store = Store.open(db)
+    with store.write() as session:
+        write_plan(session=session, doc=PlanDoc.model_validate(_doc()))
+    store.close()
+    out = CliRunner().invoke(cli, ["--db", str(db), "plan"])
+    assert out.exit_code == 0, out.output
+    flat = " ".join(out.output.split())
+    assert "Milestones: - Ready for launch (ready*): reached at the start of 2028-Q1" in flat
+    out = CliRunner().invoke(cli, ["--db", str(db), "plan", "--explain", "ready"])
+    flat = " ".join(out.output.split())
+    assert "A milestone takes no time: it is reached at the start of 2028-Q1." in flat
+    assert "It misses its deadline 2027-06-30 (2027-Q2) by 2 periods." in flat
+    assert f"Waits for (hard): A, {LONG_KEY}" in flat

@@ -76,6 +76,24 @@ def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]], width: 
     return table
 
 
+def _milestones(console: Console, snapshot: Snapshot, roadmap: Roadmap) -> None:
+    """The plan's milestones and the period each is reached at, by that period."""
+    from roadmap.i18n import _
+
+    if not roadmap.milestones:
+        return
+    names = {item.key: item.title for item in snapshot.items}
+    label = snapshot.calendar.label
+    console.print(_("Milestones:"), highlight=False)
+    for p in sorted(roadmap.milestones.values(), key=lambda p: (p.reached or 0, p.key)):
+        mark = "*" if p.critical else ""
+        console.print(
+            _("- {name} ({key}{mark}): reached at the start of {period}",
+              name=names.get(p.key, ""), key=p.key, mark=mark, period=label(p.reached or 0)),
+            highlight=False, markup=False,
+        )  # fmt: skip
+
+
 def _warnings(console: Console, roadmap: Roadmap) -> None:
     if roadmap.unplaced:
         console.print(f"Not placed: {', '.join(roadmap.unplaced)}", highlight=False)
@@ -225,6 +243,7 @@ def plan_command(
         console.print(_table(snapshot, groups, console.width))
     else:
         console.print("Nothing to sequence yet.")
+    _milestones(console, snapshot, roadmap)
     done = f"{len(roadmap.done)} done, {len(roadmap.dropped)} dropped"
     console.print(f"{len(roadmap.placements)} items placed, {done}.", highlight=False)
     _warnings(console, roadmap)
