@@ -10,7 +10,15 @@ import pytest
 MODULES = [
     *(
         f"roadmap.engine.{name}"
-        for name in ("capacity", "explanations", "graph", "horizons", "inputs", "records")
+        for name in (
+            "capacity",
+            "explanations",
+            "graph",
+            "horizons",
+            "inputs",
+            "records",
+            "scenarios",
+        )
     ),
     "roadmap.clock",
     "roadmap.model.periods",

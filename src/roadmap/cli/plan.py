@@ -24,15 +24,26 @@ if TYPE_CHECKING:
 CAPTION = "* critical path  ! committed (mandatory, in progress, pinned or blocking those)"
 
 
-def _sequenced(ctx: Context, plan_slug: str | None) -> tuple[int, Snapshot, Roadmap]:
-    """The plan's id, its snapshot and its roadmap."""
+def _sequenced(
+    ctx: Context, plan_slug: str | None, scenario: str | None = None
+) -> tuple[int, Snapshot, Roadmap]:
+    """The plan's id, its snapshot and its roadmap; as ``scenario`` changes them, if named."""
     from roadmap.engine.graph import CycleError
+    from roadmap.engine.scenarios import apply
     from roadmap.engine.sequence import sequence
+    from roadmap.store.repo import NotFoundError
+    from roadmap.store.scenarios import load_scenario
     from roadmap.store.snapshot import load_snapshot
 
     with ctx.store.read() as session:
         plan = ctx.find_plan(session, plan_slug)
         snapshot = load_snapshot(session=session, plan_id=plan.id)
+        if scenario is not None:
+            try:
+                what_if = load_scenario(session=session, plan_id=plan.id, key=scenario)
+            except NotFoundError as exc:
+                fail(str(exc))
+            snapshot = apply(snapshot, what_if)
     try:
         return plan.id, snapshot, sequence(snapshot)  # type: ignore[return-value]
     except CycleError as exc:
@@ -181,8 +192,6 @@ def _team_name(snapshot: Snapshot, key: str | None) -> str:
 def _diff(
     console: Console, ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name: str
 ) -> None:
-    from rich.table import Table
-
     from roadmap.engine.baseline import diff
     from roadmap.store.baselines import load_baseline
     from roadmap.store.repo import NotFoundError
@@ -196,7 +205,37 @@ def _diff(
     if not changes:
         console.print(f"No changes since baseline {name!r}.", highlight=False, markup=False)
         return
-    table = Table(title=f"Changes since baseline {name}", box=None, pad_edge=False)
+    _changes(console, changes, f"Changes since baseline {name}")
+
+
+def _compare(
+    console: Console, ctx: Context, plan_slug: str | None, before: str | None, after: str
+) -> None:
+    """Scenario ``after`` compared with scenario ``before``, or with the plan itself."""
+    from roadmap.engine.scenarios import compare
+    from roadmap.i18n import _
+
+    snapshot, old = _sequenced(ctx, plan_slug, before)[1:]
+    new = _sequenced(ctx, plan_slug, after)[2]
+    found = compare(old, new, snapshot.calendar)
+    was = before or _("the plan")
+    out = lambda text: console.print(text, highlight=False, markup=False)  # noqa: E731
+    out(_("Scenario {after} compared with {before}:", after=after, before=was))
+    out(_("- roadmap length {before} -> {after} periods", before=found.periods_before,
+          after=found.periods_after))  # fmt: skip
+    out(_("- deadlines missed {before} -> {after}{keys}", before=len(found.missed_before),
+          after=len(found.missed_after),
+          keys=f" ({', '.join(found.missed_after)})" if found.missed_after else ""))  # fmt: skip
+    if found.changes:
+        _changes(console, found.changes, _("Changes in {after}", after=after))
+    else:
+        out(_("No item is placed differently."))
+
+
+def _changes(console: Console, changes, title: str) -> None:
+    from rich.table import Table
+
+    table = Table(title=title, box=None, pad_edge=False)
     table.add_column("Item", no_wrap=True)
     table.add_column("Change", no_wrap=True)
     table.add_column("Details", ratio=1)
@@ -210,6 +249,10 @@ def _diff(
 @click.option("--explain", "explain_key", metavar="KEY", help="Explain one item's place.")
 @click.option("--baseline", metavar="NAME", help="Show what changed since a saved baseline.")
 @click.option("--horizons", is_flag=True, help="Group as Now / Next / Later instead of periods.")
+@click.option("--scenario", metavar="KEY", help="The roadmap as scenario KEY changes the plan.")
+@click.option(
+    "--compare", metavar="KEY", help="Compare scenario KEY with the plan (or with --scenario)."
+)
 @pass_ctx
 def plan_command(
     ctx: Context,
@@ -217,14 +260,19 @@ def plan_command(
     explain_key: str | None,
     baseline: str | None,
     horizons: bool,
+    scenario: str | None,
+    compare: str | None,
 ) -> None:
     """Show the sequenced roadmap, grouped by the period items start in."""
     from rich.console import Console
 
     from roadmap.engine.horizons import horizons as by_horizon
 
-    plan_id, snapshot, roadmap = _sequenced(ctx, plan_slug)
     console = Console()
+    if compare is not None:
+        _compare(console, ctx, plan_slug, scenario, compare)
+        return
+    plan_id, snapshot, roadmap = _sequenced(ctx, plan_slug, scenario)
     if explain_key is not None:
         _explain(console, snapshot, roadmap, explain_key)
         return

@@ -115,6 +115,8 @@ class Snapshot:
     blocked item's start (finish-to-start lag); dependencies not named have none."""
     milestones: frozenset[str] = frozenset()
     """Keys of the items that stand for the plan's milestones (see :func:`with_milestones`)."""
+    priorities: Mapping[str, float] = field(default_factory=dict)
+    """Priorities (0-100) that take the place of some items' scores: a scenario's."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -312,7 +312,7 @@ class Sequencer:
         """Score every item and sequence the plan."""
         snap = self.snapshot
         self._model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.plan.items)
-        self._base = self._model.breakdowns(self.plan.items)
+        self._base = self._set(self._model.breakdowns(self.plan.items))
         self._own = [base[0] for base in self._base]
         self._prev = None
         return self._run(changed=range(len(self.plan.items)))
@@ -361,12 +361,25 @@ class Sequencer:
         model = self._model.refit(plan.items)
         if model != self._model:
             self._model = model
-            self._base = model.breakdowns(plan.items)
+            self._base = self._set(model.breakdowns(plan.items))
             self._own = [base[0] for base in self._base]
             return self._run(changed=range(len(plan.items)))
-        self._base[i] = model.breakdown(item)
+        self._base[i] = self._set([model.breakdown(item)], i)[0]
         self._own[i] = self._base[i][0]
         return self._run(changed=(i,))
+
+    def _set(self, breakdowns: list[Breakdown], first: int = 0) -> list[Breakdown]:
+        """``breakdowns`` (of the items from index ``first`` on) with the priorities the
+        snapshot sets in place of scores (a scenario's), each with a note saying so."""
+        given = self.snapshot.priorities
+        if given:
+            index = self.plan.index
+            for key, value in given.items():
+                i = index.get(key, -1) - first
+                if 0 <= i < len(breakdowns):
+                    _, parts, notes = breakdowns[i]
+                    breakdowns[i] = (float(value), parts, (*notes, f"priority set to {value:g}"))
+        return breakdowns
 
     def _with(self, item: ItemData) -> Snapshot:
         """The snapshot with ``item`` in place of the item of its key, or added."""

@@ -265,6 +265,20 @@ class MilestoneIn(_Translated):
     waiting: list[Key] = Field(default_factory=list)
 
 
+class ScenarioIn(_In):
+    """A named what-if: new capacities by team key, and new efforts, priorities (0-100, in
+    place of the score) and pins (a period, or null to unpin) by item key. It changes none
+    of the plan's own data."""
+
+    key: Key
+    name: Name
+    description: Text = ""
+    capacities: dict[Key, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
+    efforts: dict[Key, Annotated[float, Field(ge=0, le=1_000_000)]] = Field(default_factory=dict)
+    priorities: dict[Key, Annotated[float, Field(ge=0, le=100)]] = Field(default_factory=dict)
+    pins: dict[Key, Period | None] = Field(default_factory=dict)
+
+
 class PlanDoc(_In):
     """A whole plan: what ``roadmap import`` reads and ``roadmap export-data`` writes."""
 
@@ -279,6 +293,7 @@ class PlanDoc(_In):
     criteria: list[CriterionIn] = Field(default_factory=list)
     items: list[ItemIn] = Field(default_factory=list)
     milestones: list[MilestoneIn] = Field(default_factory=list)
+    scenarios: list[ScenarioIn] = Field(default_factory=list)
 
 
 Loc = tuple[str | int, ...]
@@ -357,6 +372,16 @@ def check_references(doc: PlanDoc) -> list[Problem]:
             if value in ms.items:
                 text = f"{value} both leads to and waits for {ms.key}"
                 problems.append(Problem(("milestones", i, "waiting", j), text))
+    seen_scenarios: set[str] = set()
+    for i, sc in enumerate(doc.scenarios):
+        if sc.key in seen_scenarios:
+            problems.append(Problem(("scenarios", i, "key"), f"duplicate scenario key {sc.key!r}"))
+        seen_scenarios.add(sc.key)
+        for value in sc.capacities:
+            ref("team", value, ("scenarios", i, "capacities", value))
+        for field in ("efforts", "priorities", "pins"):
+            for value in getattr(sc, field):
+                ref("item", value, ("scenarios", i, field, value))
     problems.extend(_translation_problems(doc))
     if not problems:
         problems.extend(cycle_problems(doc))

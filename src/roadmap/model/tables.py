@@ -363,6 +363,23 @@ class Baseline(Timestamped, table=True):
     """The roadmap as the engine produced it: placements, priorities and reasons per item."""
 
 
+class Scenario(Timestamped, table=True):
+    """A named what-if: changes to capacities, efforts, priorities and pins that the plan
+    itself does not take."""
+
+    __tablename__ = "scenario"
+    __table_args__ = (UniqueConstraint("plan_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = _fk("plan.id")
+    key: str
+    name: str
+    description: str = ""
+    changes: dict[str, Any] = _json(dict)
+    """``capacities`` by team, ``efforts``, ``priorities`` and ``pins`` (period indexes) by
+    item key."""
+
+
 #: Reader-facing fields per table that may carry translations in ``i18n``.
 TRANSLATABLE_FIELDS: dict[str, tuple[str, ...]] = {
     "plan": ("name",),

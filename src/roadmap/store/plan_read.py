@@ -35,6 +35,7 @@ from roadmap.model.inputs import (
     OrganisationIn,
     PlanDoc,
     PlanIn,
+    ScenarioIn,
     SectionIn,
     SourceAccessIn,
     StakeholderIn,
@@ -130,6 +131,7 @@ def _read(session: Session, plan: t.Plan, scores: bool) -> PlanDoc:
         ],
         items=q.items(scores),
         milestones=q.milestones(),
+        scenarios=q.scenarios(),
     )
 
 
@@ -248,6 +250,26 @@ class _Reader:
             )
             for r in self.table(t.Stakeholder)
         ]
+
+    def scenarios(self) -> list[ScenarioIn]:
+        """The plan's scenarios, pins as period labels."""
+        label = self.cal.label
+        out = []
+        for r in self.table(t.Scenario):
+            changes = r.changes if isinstance(r.changes, dict) else json.loads(r.changes)
+            pins = {k: None if p is None else label(p) for k, p in changes.get("pins", {}).items()}
+            out.append(
+                ScenarioIn.model_construct(
+                    key=r.key,
+                    name=r.name,
+                    description=r.description,
+                    capacities=changes.get("capacities", {}),
+                    efforts=changes.get("efforts", {}),
+                    priorities=changes.get("priorities", {}),
+                    pins=pins,
+                )
+            )
+        return out
 
     def milestones(self) -> list[MilestoneIn]:
         """The plan's milestones; after :meth:`items`, which maps the item ids."""

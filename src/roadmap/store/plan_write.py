@@ -22,6 +22,7 @@ from roadmap.model import tables as t
 from roadmap.model.inputs import (
     ItemIn,
     PlanDoc,
+    ScenarioIn,
 )
 from roadmap.model.periods import Calendar, period_index
 from roadmap.model.storable import calendar_of
@@ -149,6 +150,15 @@ def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
     )
     insert_rows(
         session,
+        t.Scenario,
+        ("plan_id", "key", "name", "description", "changes"),
+        [
+            (pid, sc.key, sc.name, sc.description, json_text(scenario_changes(sc, cal)))
+            for sc in doc.scenarios
+        ],
+    )
+    insert_rows(
+        session,
         t.MilestoneItem,
         ("milestone_id", "item_id", "waits"),
         [
@@ -158,6 +168,13 @@ def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
             for key in keys
         ],
     )
+
+
+def scenario_changes(sc: ScenarioIn, cal: Calendar) -> dict[str, Any]:
+    """What a scenario changes, as stored: pins as period indexes."""
+    pins = {k: None if p is None else period_index(cal, p) for k, p in sc.pins.items()}
+    return {"capacities": sc.capacities, "efforts": sc.efforts, "priorities": sc.priorities,
+            "pins": pins}  # fmt: skip
 
 
 _OWN = ("plan_id", "key", "i18n")

@@ -1,10 +1,11 @@
-"""Schedules with durations, caps, lags and milestones that items wait for.
+"""Schedules with durations, caps, lags and milestones that items wait for; scenarios.
 
 ``item.duration`` (periods the effort is spread over) and ``item.max_share`` (the largest
 share of its team an item may use per period); ``dependency.lag`` (periods between the
 blocker's end and the blocked item's start); ``milestone.deadline`` (its date is a deadline
 for the items that lead to it) and ``milestone_item.waits`` (the item waits for the
-milestone rather than leading to it).
+milestone rather than leading to it). ``scenario`` holds named what-ifs: changes to
+capacities, efforts, priorities and pins.
 
 Revision ID: 0007
 Revises: 0005
@@ -23,6 +24,22 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "scenario",
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("plan_id", sa.Integer(), nullable=False),
+        sa.Column("key", sa.String(), nullable=False),
+        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("description", sa.String(), nullable=False),
+        sa.Column("changes", sa.JSON(), nullable=False),
+        sa.ForeignKeyConstraint(["plan_id"], ["plan.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("plan_id", "key"),
+    )
+    with op.batch_alter_table("scenario", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_scenario_plan_id"), ["plan_id"], unique=False)
     with op.batch_alter_table("item", schema=None) as batch_op:
         batch_op.add_column(sa.Column("duration", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("max_share", sa.Float(), nullable=True))
@@ -39,6 +56,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("scenario", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_scenario_plan_id"))
+    op.drop_table("scenario")
     with op.batch_alter_table("milestone_item", schema=None) as batch_op:
         batch_op.drop_column("waits")
     with op.batch_alter_table("milestone", schema=None) as batch_op:
