@@ -172,3 +172,18 @@ def test_a_plan_in_iso_weeks_with_a_lag_reads_as_weeks() -> None:
     ]
     assert weeks.label(placed["D"].start) == "2027-W04"
     assert weeks.start_of(placed["D"].start) == date(2027, 1, 25)
+
+
+def test_re_sequencing_after_a_change_of_duration_or_cap_gives_a_full_run() -> None:
+    from roadmap.engine.sequence import Sequencer
+
+    snap = snapshot(item("A", 9, effort=2), item("B", 5, effort=2), teams={"dev": 2})
+    sequencer = Sequencer(snap)
+    sequencer.roadmap()
+    for change in ({"duration": 4}, {"max_share": 0.25}, {"duration": None}):
+        new = sequencer.item("A")._replace(**change)
+        snap = dataclasses.replace(
+            snap, items=tuple(new if x.key == "A" else x for x in snap.items)
+        )
+        assert sequencer.update_item(new) == sequence(snap)
+    assert sequence(snap).placements["A"].load == ((0, 0.5), (1, 0.5), (2, 0.5), (3, 0.5))

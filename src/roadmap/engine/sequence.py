@@ -58,7 +58,8 @@ from roadmap.engine.scoring import Breakdown, ScoreModel
 COMMITTED = 1000.0
 """Added to the rank of committed work, above any 0-100 score."""
 
-_STRUCTURAL = ("effort", "team", "status", "pinned_period", "earliest_start", "deadline")
+_STRUCTURAL = ("effort", "team", "status", "pinned_period", "earliest_start", "deadline",
+               "duration", "max_share")  # fmt: skip
 """Item fields that change the graph or the constraints rather than only the priority."""
 
 
