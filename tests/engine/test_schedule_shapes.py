@@ -187,3 +187,13 @@ def test_re_sequencing_after_a_change_of_duration_or_cap_gives_a_full_run() -> N
         )
         assert sequencer.update_item(new) == sequence(snap)
     assert sequence(snap).placements["A"].load == ((0, 0.5), (1, 0.5), (2, 0.5), (3, 0.5))
+
+
+def test_a_milestone_whose_key_an_item_took_later_is_told_apart() -> None:
+    from roadmap.engine.inputs import MilestoneData, with_milestones
+
+    items, deps = [item("A", 5), item("M", 5)], []
+    keys = with_milestones(items, deps, [MilestoneData("M", "Pilot", date(2027, 6, 30), ("A",))])
+    assert keys == {"milestone:M"}
+    roadmap = sequence(dataclasses.replace(snapshot(*items, deps=deps), milestones=keys))
+    assert set(roadmap.placements) == {"A", "M"} and set(roadmap.milestones) == {"milestone:M"}

@@ -140,11 +140,17 @@ def with_milestones(
     block the items that wait for them. A milestone that is a deadline gives its date to
     itself and to the items that lead to it, unless theirs is earlier. Returns their keys."""
     due: dict[str, date] = {}
+    taken = {item.key for item in items}
+    keys = []
     for ms in milestones:
+        # A plan file refuses a milestone key that an item has; one an edit gave an item
+        # later is told apart (":" is in no key).
+        key = ms.key if ms.key not in taken else f"milestone:{ms.key}"
+        keys.append(key)
         day = ms.date if ms.deadline else None
-        items.append(ItemData(ms.key, ms.name, 0.0, None, "planned", deadline=day))
-        dependencies.extend((key, ms.key, HARD) for key in ms.leads)
-        dependencies.extend((ms.key, key, HARD) for key in ms.waiting)
+        items.append(ItemData(key, ms.name, 0.0, None, "planned", deadline=day))
+        dependencies.extend((lead, key, HARD) for lead in ms.leads)
+        dependencies.extend((key, waits, HARD) for waits in ms.waiting)
         if ms.deadline:
             for key in ms.leads:
                 due[key] = min(due.get(key, ms.date), ms.date)
@@ -153,4 +159,4 @@ def with_milestones(
             day = due.get(item.key)
             if day is not None and (item.deadline is None or day < item.deadline):
                 items[k] = item._replace(deadline=day)
-    return frozenset(ms.key for ms in milestones)
+    return frozenset(keys)
