@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from hypothesis import strategies as st
 
-from roadmap.engine.inputs import ItemData, Snapshot, TeamData
+from roadmap.engine.inputs import ItemData, MilestoneData, Snapshot, TeamData, with_milestones
 from roadmap.model.periods import Calendar
 
 from .build import CAL, START, VALUE
@@ -59,10 +59,20 @@ def build_snapshot(choose: Choose, n_items: int) -> Snapshot:
             deps.append((f"K{blocker:03d}", f"K{i:03d}", kind))
             if kind == "hard" and choose(0, 4) == 0:
                 lags[(f"K{blocker:03d}", f"K{i:03d}")] = choose(1, 2)
+    points: frozenset[str] = frozenset()
+    if n_items > 1 and choose(0, 2) == 0:  # one of the plan's milestones, between two items
+        lead = choose(0, n_items - 2)
+        waiting = choose(lead + 1, n_items - 1)
+        day = START + timedelta(days=60 * choose(1, 12))
+        ms = MilestoneData("MS", "Milestone", day, (f"K{lead:03d}",), (f"K{waiting:03d}",),
+                           deadline=choose(0, 1) == 1)  # fmt: skip
+        deps = [*dict.fromkeys(deps)]
+        points = with_milestones(items, deps, [ms])
     cal = CAL if choose(0, 2) else WEEKS
     return Snapshot(
-        cal, tuple(items), tuple(dict.fromkeys(deps)), teams, (VALUE,), horizon=6, lags=lags
-    )
+        cal, tuple(items), tuple(dict.fromkeys(deps)), teams, (VALUE,), horizon=6, lags=lags,
+        milestones=points,
+    )  # fmt: skip
 
 
 def random_snapshot(rng: random.Random, n_items: int) -> Snapshot:

@@ -37,8 +37,11 @@ def test_every_item_is_placed_or_reported_once(snap: Snapshot) -> None:
         set(roadmap.done),
         set(roadmap.dropped),
     ]
-    assert sum(len(g) for g in groups) == len(snap.items)
-    assert set().union(*groups) == {item.key for item in snap.items}
+    items = [item.key for item in snap.items if item.key not in snap.milestones]
+    assert sum(len(g) for g in groups) == len(items)
+    assert set().union(*groups) == set(items)
+    for key in snap.milestones:  # the plan's milestones are reached, or named as not
+        assert key in roadmap.milestones or _warned(roadmap, "unplaced", key)
     assert set(roadmap.scores) == set(roadmap.placements) | set(roadmap.unplaced)
     for key in roadmap.unplaced:
         assert _warned(roadmap, "unplaced", key)
@@ -58,7 +61,7 @@ def _finish(p: Placement) -> int:
 @given(snapshots())
 def test_hard_dependencies_and_lags_hold_unless_a_pin_overrides_them(snap: Snapshot) -> None:
     roadmap = sequence(snap)
-    placed = roadmap.placements
+    placed = {**roadmap.placements, **roadmap.milestones}
     pinned = {item.key for item in snap.items if item.pinned_period is not None}
     for blocker, blocked, kind in snap.dependencies:
         if kind != "hard" or blocked not in placed:
@@ -77,7 +80,7 @@ def test_hard_dependencies_and_lags_hold_unless_a_pin_overrides_them(snap: Snaps
 @given(snapshots())
 def test_soft_dependencies_hold_or_are_reported(snap: Snapshot) -> None:
     roadmap = sequence(snap)
-    placed = roadmap.placements
+    placed = {**roadmap.placements, **roadmap.milestones}
     pinned = {item.key for item in snap.items if item.pinned_period is not None}
     for blocker, blocked, kind in snap.dependencies:
         if kind != "soft" or blocked not in placed or blocker not in placed or blocked in pinned:
@@ -92,7 +95,7 @@ def test_milestones_take_no_period_and_are_reached_when_their_last_blocker_ends(
     snap: Snapshot,
 ) -> None:
     roadmap = sequence(snap)
-    placed = roadmap.placements
+    placed = {**roadmap.placements, **roadmap.milestones}
     milestones = {x.key for x in snap.items if x.effort == 0 and not x.duration}
     hard = {(a, b) for a, b, kind in snap.dependencies if kind == "hard"}
     for key, p in placed.items():
@@ -117,11 +120,12 @@ def test_milestones_take_no_period_and_are_reached_when_their_last_blocker_ends(
 @given(snapshots())
 def test_critical_means_no_slack_and_unplaced_items_are_never_critical(snap: Snapshot) -> None:
     roadmap = sequence(snap)
-    critical = {key for key, p in roadmap.placements.items() if p.critical}
-    assert critical == {key for key, p in roadmap.placements.items() if p.slack == 0}
+    placed = {**roadmap.placements, **roadmap.milestones}
+    critical = {key for key, p in placed.items() if p.critical}
+    assert critical == {key for key, p in placed.items() if p.slack == 0}
     assert set(roadmap.critical_path) == critical
     assert not set(roadmap.critical_path) & set(roadmap.unplaced)
-    for p in roadmap.placements.values():  # slipping by its slack keeps the roadmap's end
+    for p in placed.values():  # slipping by its slack keeps the roadmap's end
         assert _begin(p) + p.slack <= roadmap.periods
 
 
@@ -181,7 +185,7 @@ def test_the_roadmap_does_not_depend_on_input_order(snap: Snapshot, rng: random.
     teams = dict(sorted(snap.teams.items(), reverse=True))
     shuffled = Snapshot(snap.calendar, tuple(items), tuple(deps), teams, snap.criteria,
                         snap.scoring_method, snap.horizon,
-                        dict(reversed(snap.lags.items())))  # fmt: skip
+                        dict(reversed(snap.lags.items())), snap.milestones)  # fmt: skip
     assert sequence(shuffled) == sequence(snap)
 
 

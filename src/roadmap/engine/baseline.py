@@ -70,23 +70,8 @@ def _warning(w: Warning) -> dict[str, Any]:
 
 def to_data(roadmap: Roadmap) -> dict[str, Any]:
     """The roadmap as JSON-able data."""
-    placements = {
-        key: {
-            "start": p.start,
-            "end": p.end,
-            "score": p.score,
-            "effective_priority": p.effective_priority,
-            "inherited_from": p.inherited_from,
-            "critical": p.critical,
-            "slack": p.slack,
-            "team": p.team,
-            "committed": p.committed,
-            "load": [list(x) for x in p.load],
-            "reasons": [_reason(r) for r in p.reasons],
-            "reached": p.reached,
-        }
-        for key, p in roadmap.placements.items()
-    }
+    placements = _placements(roadmap.placements)
+    milestones = _placements(roadmap.milestones)
     scores = {
         key: {
             "method": s.method,
@@ -106,6 +91,27 @@ def to_data(roadmap: Roadmap) -> dict[str, Any]:
         "warnings": [_warning(w) for w in roadmap.warnings],
         "placements": placements,
         "scores": scores,
+        "milestones": milestones,
+    }
+
+
+def _placements(placed: dict[str, Placement]) -> dict[str, Any]:
+    return {
+        key: {
+            "start": p.start,
+            "end": p.end,
+            "score": p.score,
+            "effective_priority": p.effective_priority,
+            "inherited_from": p.inherited_from,
+            "critical": p.critical,
+            "slack": p.slack,
+            "team": p.team,
+            "committed": p.committed,
+            "load": [list(x) for x in p.load],
+            "reasons": [_reason(r) for r in p.reasons],
+            "reached": p.reached,
+        }
+        for key, p in placed.items()
     }
 
 
@@ -117,24 +123,26 @@ def from_data(data: dict[str, Any]) -> Roadmap:
     def reason(r: dict[str, Any]) -> Reason:
         return Reason(r["kind"], r["text"], tuple(r["items"]), r["period"], r["team"])
 
-    placements = {
-        key: Placement(
-            key=key,
-            start=p["start"],
-            end=p["end"],
-            score=p["score"],
-            effective_priority=p["effective_priority"],
-            inherited_from=p["inherited_from"],
-            critical=p["critical"],
-            slack=p["slack"],
-            reasons=tuple(reason(r) for r in p["reasons"]),
-            team=p["team"],
-            committed=p["committed"],
-            load=tuple((period, used) for period, used in p["load"]),
-            reached=p.get("reached"),
-        )
-        for key, p in data["placements"].items()
-    }
+    def placements(data: dict[str, Any]) -> dict[str, Placement]:
+        return {
+            key: Placement(
+                key=key,
+                start=p["start"],
+                end=p["end"],
+                score=p["score"],
+                effective_priority=p["effective_priority"],
+                inherited_from=p["inherited_from"],
+                critical=p["critical"],
+                slack=p["slack"],
+                reasons=tuple(reason(r) for r in p["reasons"]),
+                team=p["team"],
+                committed=p["committed"],
+                load=tuple((period, used) for period, used in p["load"]),
+                reached=p.get("reached"),
+            )
+            for key, p in data.items()
+        }
+
     scores = {
         key: Score(
             key,
@@ -150,7 +158,7 @@ def from_data(data: dict[str, Any]) -> Roadmap:
         for w in data["warnings"]
     )
     return Roadmap(
-        placements=placements,
+        placements=placements(data["placements"]),
         scores=scores,
         warnings=warnings,
         critical_path=tuple(data["critical_path"]),
@@ -158,6 +166,7 @@ def from_data(data: dict[str, Any]) -> Roadmap:
         periods=data["periods"],
         done=tuple(data["done"]),
         dropped=tuple(data["dropped"]),
+        milestones=placements(data.get("milestones", {})),
     )
 
 

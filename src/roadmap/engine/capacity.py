@@ -125,6 +125,8 @@ class TeamLoad:
                 else:
                     free[p], nxt[p] = 0.0, p + 1
                 return ((p, effort),)
+            if not self._fits(p, effort):
+                return None
         else:
             p = self.find(period)
             if p is None or not self._fits(p, effort):

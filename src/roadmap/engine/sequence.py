@@ -410,7 +410,8 @@ class Sequencer:
                 placements = dict(zip(keys, placed, strict=True))
             scores = dict(zip(keys, self._scores, strict=True))
         else:
-            placements, scores = dict(last.placements), dict(last.scores)  # type: ignore[union-attr]
+            placements = {**last.placements, **last.milestones}  # type: ignore[union-attr]
+            scores = dict(last.scores)  # type: ignore[union-attr]
             for i in dirty:
                 if self._placements[i] is not None:  # placed before too: its key is there
                     placements[keys[i]] = self._placements[i]  # type: ignore[assignment]
