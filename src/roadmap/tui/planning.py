@@ -16,7 +16,7 @@ from roadmap.i18n import _, ngettext
 from roadmap.store.db import Store
 
 if TYPE_CHECKING:  # The engine's modules load with its first run, after the first screen.
-    from roadmap.engine.explain import Explanation
+    from roadmap.engine.explanations import Explanation
     from roadmap.engine.result import Roadmap
 
 MOVES_SHOWN = 3
@@ -59,7 +59,7 @@ class Planner:
         """The engine's explanation of item ``key`` in ``roadmap``; None before the first run
         or for a key the plan no longer has. The links between items that it walks are kept
         while the dependencies stay the same (a score change keeps them)."""
-        from roadmap.engine.explain import explain
+        from roadmap.engine.explanations import explain
         from roadmap.engine.graph import Links
 
         snapshot = self.snapshot
