@@ -476,8 +476,8 @@ def cycle_problems(doc: PlanDoc) -> list[Problem]:
     if cycle is None:
         return []
     cycle = in_order(cycle)
-    items = [item.key for item in doc.items]
-    first = next((i for i, key in enumerate(items) if key in cycle), 0)
+    index = {item.key: i for i, item in enumerate(doc.items)}
+    first = next((index[key] for key in cycle if key in index), 0)  # milestones are no items
     return [Problem(("items", first, "depends_on"), f"dependency cycle: {cycle_text(cycle)}")]
 
 
