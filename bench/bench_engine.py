@@ -53,8 +53,10 @@ TJ_EFFORTS = (1, 1, 2, 2, 3, 5, 8)
 # -- plans ---------------------------------------------------------------------------------
 
 
-def snapshot_of(doc: dict[str, Any]) -> Snapshot:
-    """The engine's snapshot of a generated plan document (a plain dict, not validated)."""
+def snapshot_of(doc: dict[str, Any], *, needs: bool = False) -> Snapshot:
+    """The engine's snapshot of a generated plan document (a plain dict, not validated); with
+    ``needs``, its needs weigh: each has up to three interviews behind it, and a criterion is
+    derived from them (:mod:`roadmap.engine.needs`)."""
     plan = doc["plan"]
     cal = Calendar(date.fromisoformat(plan["start_date"]), plan["period_unit"])
     teams = {
@@ -97,15 +99,32 @@ def snapshot_of(doc: dict[str, Any]) -> Snapshot:
     )
     deps = [(b, i["key"], "hard") for i in doc["items"] for b in i.get("depends_on", ())]
     deps += [(b, i["key"], "soft") for i in doc["items"] for b in i.get("soft_depends_on", ())]
+    values = {}
+    if needs:
+        criteria += (CriterionData("needs", "Needs", 2.0, derived="needs"),)
+        values = _need_values(doc)
     return Snapshot(
-        cal, items, tuple(deps), teams, criteria, plan["scoring_method"], plan["horizon"]
+        cal, items, tuple(deps), teams, criteria, plan["scoring_method"], plan["horizon"], values
     )
 
 
-def generated(n_items: int, seed: int) -> Snapshot:
+def _need_values(doc: dict[str, Any]) -> dict:
+    from roadmap.engine.needs import NeedData, need_values
+
+    rng = random.Random(len(doc["items"]))
+    day = date(2026, 10, 1)
+    needs = [
+        NeedData(n["key"], s["key"], rng.randint(1, 5), (("interview", day),) * rng.randint(0, 3))
+        for s in doc["stakeholders"]
+        for n in s["needs"]
+    ]
+    return need_values(needs, {i["key"]: i["needs"] for i in doc["items"] if i.get("needs")})
+
+
+def generated(n_items: int, seed: int, *, needs: bool = False) -> Snapshot:
     from generate import generate_plan
 
-    return snapshot_of(generate_plan(n_items, seed=seed))
+    return snapshot_of(generate_plan(n_items, seed=seed), needs=needs)
 
 
 def shaped(snap: Snapshot, seed: int) -> Snapshot:
@@ -230,10 +249,14 @@ def engine_rows(seed: int) -> list[tuple[str, str, str, str]]:
         wall, cpu = best(lambda snap=snap: read_all(Sequencer(snap).roadmap()), runs)
         rows.append((f"sequence {n:,} items, then read every reason and note",
                      _seconds(wall, cpu), "", ""))  # fmt: skip
-        snap = shaped(snap, seed)
-        wall, cpu = best(lambda snap=snap: Sequencer(snap).roadmap(), runs)
+        shapes = shaped(snap, seed)
+        wall, cpu = best(lambda snap=shapes: Sequencer(snap).roadmap(), runs)
         rows.append((f"sequence {n:,} items with milestones, durations, caps and lags",
                      _seconds(wall, cpu), f"<= {target} s", _ok(wall, target)))  # fmt: skip
+        snap = generated(n, seed, needs=True)
+        wall, cpu = best(lambda snap=snap: Sequencer(snap).roadmap(), runs)
+        rows.append((f"sequence {n:,} items whose needs weigh", _seconds(wall, cpu),
+                     f"<= {target} s", _ok(wall, target)))  # fmt: skip
 
     for n, target in ((10_000, 0.05), (100_000, 0.15)):
         took, cpu = resequenced(generated(n, seed), seed)

@@ -110,7 +110,7 @@ def generate_plan(
         for i in range(3 if n_items else 0)
     ]
     return {
-        "format": "roadmap/1",
+        "format": "roadmap/2",
         "plan": {
             "name": f"Generated plan of {n_items} items",
             "slug": f"generated-{n_items}",

@@ -14,7 +14,7 @@ from roadmap.model.inputs import PlanDoc
 
 def rich_plan_data() -> dict[str, Any]:
     return {
-        "format": "roadmap/1",
+        "format": "roadmap/2",
         "plan": {
             "name": "Lahti & Asikkala",
             "slug": "lahti",

@@ -20,13 +20,15 @@ def _document(demo, lang: str) -> str:  # noqa: F811
     return render("html", doc, roadmap, lang, generated=DAY).decode()
 
 
-def _pictures(text: str) -> list[str]:
-    return re.findall(r"<svg.*?</svg>", text, re.S)
+def _figure(text: str, title: str) -> str:
+    """The figure (its picture and caption) whose picture is titled ``title``."""
+    return next(f for f in re.findall(r"<figure.*?</figure>", text, re.S) if title in f)
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_timeline_labels_stay_inside_the_picture(demo, lang: str) -> None:  # noqa: F811
-    timeline = _pictures(_document(demo, lang))[0]
+    titles = {"fi": "Tiekartan aikajana", "sv": "Färdplanens tidslinje", "en": "Roadmap timeline"}
+    timeline = _figure(_document(demo, lang), titles[lang])
     for x, end, words in re.findall(
         r'<text x="([\d.]+)" y="[\d.]+" [^>]*?( text-anchor="end")?>([^<]*)<', timeline
     ):
@@ -39,7 +41,8 @@ def test_timeline_labels_stay_inside_the_picture(demo, lang: str) -> None:  # no
 
 def test_timeline_caption_says_where_the_tables_are_once(demo) -> None:  # noqa: F811
     text = _document(demo, "en")
-    caption = re.search(r"<figcaption>(.*?)</figcaption>", text, re.S).group(1)
+    timeline = _figure(text, "Roadmap timeline")
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", timeline, re.S).group(1)
     assert caption.count("Roadmap by period") == 1
     assert "The same as tables" not in caption
     assert re.search(r'<a href="#roadmap-by-period">The same facts are in the tables', caption)
@@ -47,7 +50,7 @@ def test_timeline_caption_says_where_the_tables_are_once(demo) -> None:  # noqa:
 
 def test_every_dependency_is_an_arrow_to_the_next_row_or_named(demo) -> None:  # noqa: F811
     text = _document(demo, "en")
-    graph = _pictures(text)[1]
+    graph = _figure(text, "Dependency graph")
     arrows = re.findall(r'<path d="M[\d.]+,[\d.]+ C[^"]*"[^>]*marker-end', graph)
     gutters = re.findall(r'<path d="[^"]*[LQ][^"]*"[^>]*marker-end', graph)
     assert arrows and not gutters  # one smooth curve per arrow, none along the gaps

@@ -7,7 +7,7 @@ the commands that need them, so that ``roadmap --help`` stays fast.
 from __future__ import annotations
 
 # Each module registers its commands on the group.
-from roadmap.cli import data, export, plan, store, tui, workshop  # noqa: F401
+from roadmap.cli import data, export, followup, plan, store, tui, workshop  # noqa: F401
 from roadmap.cli.base import cli
 
 

@@ -15,10 +15,10 @@ from roadmap.io.outfiles import Outputs
 @cli.command()
 @click.argument(
     "formats",
-    metavar="md|html|csv|xlsx|ics|minutes...",
+    metavar="md|html|csv|xlsx|ics|minutes|follow-up...",
     nargs=-1,
     required=True,
-    type=click.Choice(["md", "html", "csv", "xlsx", "ics", "minutes"]),
+    type=click.Choice(["md", "html", "csv", "xlsx", "ics", "minutes", "follow-up"]),
 )
 @plan_option
 @click.option(
@@ -62,9 +62,10 @@ def export(
 
     md and html: the stakeholder document; csv and xlsx: the sequenced roadmap for spreadsheets;
     ics: milestones and period starts for calendars; minutes: the record of a workshop in
-    Markdown. The plan is read and sequenced once for all formats. The same data and date give
-    byte-identical files. Each file is written whole or not at all; the folders created and
-    the files replaced are named on stderr. A damaged database is refused.
+    Markdown; follow-up: the follow-up report on its own (md and html) for a steering group,
+    with what moved since --baseline. The plan is read and sequenced once for all formats. The
+    same data and date give byte-identical files. Each file is written whole or not at all; the
+    folders created and the files replaced are named on stderr. A damaged database is refused.
     """
     outputs = Outputs()
     with outputs.all_or_folders_removed():
@@ -95,10 +96,15 @@ def _write(
     languages = [lang] if lang else list(loaded.doc.plan.languages)
     generated = generated_date(when.date() if when else None)
     out = Path(output)
-    files = [(fmt, code) for fmt in dict.fromkeys(formats) for code in languages]
+    jobs = [(fmt, render, file_name) for fmt in dict.fromkeys(formats) if fmt != "follow-up"]
+    if "follow-up" in formats:
+        from roadmap.io.export import FOLLOW_UP, follow_up_file_name, render_follow_up
+
+        jobs += [(fmt, render_follow_up, follow_up_file_name) for fmt in FOLLOW_UP]
+    files = [(fmt, make, name, code) for fmt, make, name in jobs for code in languages]
     with progress(_("Exporting"), len(files)) as step:
-        for fmt, code in files:
-            data = render(
+        for fmt, make, name, code in files:
+            data = make(
                 fmt,
                 loaded.doc,
                 loaded.roadmap,
@@ -107,7 +113,7 @@ def _write(
                 baseline=baseline,
                 changes=loaded.changes,
             )
-            path = outputs.write_bytes(out / file_name(loaded.doc, fmt, code), data)
+            path = outputs.write_bytes(out / name(loaded.doc, fmt, code), data)
             click.echo(str(path))
             step(1)
 

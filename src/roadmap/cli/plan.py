@@ -118,7 +118,7 @@ def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
     except KeyError as exc:
         fail(exc.args[0])
     label = snapshot.calendar.label
-    out = lambda text="": click.echo(plain(text))  # noqa: E731
+    out = lambda text="": click.echo("\n".join(map(plain, text.split("\n"))))  # noqa: E731
     out(f"{ex.key}: {ex.title} ({ex.status})")
     if ex.score is not None:
         out()

@@ -21,6 +21,7 @@ from roadmap.engine.inputs import (
     TeamData,
     with_milestones,
 )
+from roadmap.engine.needs import NeedData, NeedValue, need_values
 from roadmap.model.periods import Calendar
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def snapshot_of(doc: PlanDoc) -> Snapshot:
         for team in doc.teams
     }
     criteria = tuple(
-        CriterionData(c.key, c.name, c.weight, c.direction, c.scale, bool(c.workshop))
+        CriterionData(c.key, c.name, c.weight, c.direction, c.scale, bool(c.workshop), c.derived)
         for c in doc.criteria
     )
     items = []
@@ -93,4 +94,27 @@ def snapshot_of(doc: PlanDoc) -> Snapshot:
         horizon=plan.horizon,
         lags=lags,
         milestones=points,
+        needs=doc_need_values(doc),
     )
+
+
+def doc_need_values(doc: PlanDoc) -> dict[str, NeedValue]:
+    """The derived reach of the items of ``doc`` (see :mod:`roadmap.engine.needs`)."""
+    backing: dict[str, list] = {}
+    for ev in doc.evidence:
+        for key in ev.needs:
+            backing.setdefault(key, []).append((ev.method, ev.date))
+    needs = [
+        NeedData(n.key, s.key, n.importance, tuple(backing.get(n.key, ())))
+        for s in doc.stakeholders
+        for n in s.needs
+    ]
+    gaps = [(s.key, a.source) for s in doc.stakeholders for a in s.sources if not a.has_access]
+    missing = {source for _, source in gaps}
+    answers = {item.key: item.needs for item in doc.items if item.needs}
+    concerns = {
+        item.key: [s for s in item.sources if s in missing]
+        for item in doc.items
+        if missing and not missing.isdisjoint(item.sources)
+    }
+    return need_values(needs, answers, concerns, gaps)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
+from roadmap.engine.needs import NeedValue
 from roadmap.model.periods import Calendar
 
 NO_SCORES: Mapping[str, float] = MappingProxyType({})
@@ -96,6 +97,8 @@ class CriterionData:
     direction: str = "benefit"
     scale: str = "1-5"
     workshop: bool = False
+    derived: str | None = None
+    """``needs``: unscored items take the value derived from the needs they answer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +120,8 @@ class Snapshot:
     """Keys of the items that stand for the plan's milestones (see :func:`with_milestones`)."""
     priorities: Mapping[str, float] = field(default_factory=dict)
     """Priorities (0-100) that take the place of some items' scores: a scenario's."""
+    needs: Mapping[str, NeedValue] = field(default_factory=dict)
+    """The derived reach of each item that answers a need or closes an access gap."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,11 +27,12 @@ as the plan-wide figures stay the same.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
 from roadmap.engine.inputs import CriterionData, ItemData
+from roadmap.engine.needs import NO_NEEDS, NeedValue, on_scale
 from roadmap.engine.result import Score, ScorePart
 
 METHODS = ("weighted", "rice", "wsjf", "moscow")
@@ -73,16 +74,29 @@ class ScoreModel:
     """Highest raw RICE or WSJF of the plan (1 for the other methods)."""
     keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
     """Keys of ``criteria``."""
+    needs: Mapping[str, NeedValue] = field(default_factory=dict, compare=False, repr=False)
+    """The derived reach of the items that answer needs (:mod:`roadmap.engine.needs`)."""
+    derived: tuple[int, ...] = ()
+    """Indexes of the criteria whose unscored values are derived from needs."""
     _cache: dict[tuple, Breakdown | tuple[ScorePart, str]] = field(
         default_factory=dict, compare=False, repr=False
     )
     """Breakdowns by criterion values, and parts by criterion and value: items score alike."""
+    _scaled: dict[float, tuple[tuple[str, float], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Derived criterion values by derived reach (:meth:`_scale`)."""
 
     @classmethod
     def fit(
-        cls, method: str, criteria: Iterable[CriterionData], items: Iterable[ItemData]
+        cls,
+        method: str,
+        criteria: Iterable[CriterionData],
+        items: Iterable[ItemData],
+        needs: Mapping[str, NeedValue] | None = None,
     ) -> ScoreModel:
-        """The model for ``method`` over ``items`` (the items being sequenced)."""
+        """The model for ``method`` over ``items`` (the items being sequenced), with the
+        derived reach of the items that answer ``needs``."""
         if method not in METHODS:
             raise ValueError(f"unknown scoring method {method!r} (use {', '.join(METHODS)})")
         items = tuple(items)
@@ -103,7 +117,10 @@ class ScoreModel:
         efforts = [item.effort for item in items if item.effort > 0]
         least = min(efforts, default=1.0)
         keys = tuple(c.key for c in criteria)
-        model = cls(method, criteria, tuple(spans), tuple(totals), least, 1.0, keys)
+        derived = tuple(i for i, c in enumerate(criteria) if c.derived == "needs")
+        model = cls(
+            method, criteria, tuple(spans), tuple(totals), least, 1.0, keys, needs or {}, derived
+        )
         if method in ("rice", "wsjf"):
             top = max((model._raw(item)[0] for item in items), default=0.0)
             model = dataclasses.replace(model, top=top)
@@ -113,7 +130,7 @@ class ScoreModel:
         """The model over ``items`` after a change of scores alone, efforts unchanged: the
         same model unless its plan-wide figures come from scores (RICE, WSJF, vote totals)."""
         if self.method in ("rice", "wsjf") or any(c.workshop for c in self.criteria):
-            return ScoreModel.fit(self.method, self.criteria, items)
+            return ScoreModel.fit(self.method, self.criteria, items, self.needs)
         return self
 
     def score(self, item: ItemData) -> Score:
@@ -127,19 +144,41 @@ class ScoreModel:
     def breakdowns(self, items: Iterable[ItemData]) -> list[Breakdown]:
         """:meth:`breakdown` of each of ``items``, in one loop over a plan's items."""
         ratio, moscow = self.method in ("rice", "wsjf"), self.method == "moscow"
-        cache, keys = self._cache, self.keys
+        cache, keys, needs, derived = self._cache, self.keys, self.needs, self.derived
         found = []
         for item in items:
             if ratio:
                 breakdown = self._ratio(item)
             else:  # items with the same values score alike
                 key = (item.moscow if moscow else None, *map(item.scores.get, keys))
+                if derived:
+                    key = self._derive(key, item)
                 breakdown = cache.get(key)
                 if breakdown is None:
                     breakdown = cache[key] = self._breakdown(key)
+            if needs and item.key in needs:
+                breakdown = (breakdown[0], breakdown[1], (*breakdown[2], *needs[item.key].notes))
             if item.mandatory:
                 breakdown = (breakdown[0], breakdown[1], (*breakdown[2], MANDATORY))
             found.append(breakdown)
+        return found
+
+    def _derive(self, key: tuple, item: ItemData) -> tuple:
+        """``key`` with each derived criterion's value as ``(typed, derived)``: ``typed`` is
+        the item's own value, or ``"needs"`` where it has none and the derived one counts."""
+        reach = self.needs.get(item.key, NO_NEEDS).reach
+        scaled = self._scaled.get(reach) or self._scale(reach)
+        values = list(key)
+        for i, pair in zip(self.derived, scaled, strict=True):
+            typed = key[i + 1]
+            values[i + 1] = pair if typed is None else (typed, pair[1])
+        return tuple(values)
+
+    def _scale(self, reach: float) -> tuple[tuple[str, float], ...]:
+        """``("needs", value)`` of ``reach`` on each derived criterion's scale; cached by
+        ``reach``, which many items share."""
+        found = tuple(("needs", round(on_scale(reach, *self.spans[i]), 2)) for i in self.derived)
+        self._scaled[reach] = found
         return found
 
     def _breakdown(self, key: tuple) -> Breakdown:
@@ -159,6 +198,17 @@ class ScoreModel:
         cached by ``(i, value)``."""
         c, (lo, hi), is_total = self.criteria[i], self.spans[i], self.vote_totals[i]
         name, note = c.name or c.key, ""
+        cache_key = (i, value)
+        label = f"{name} (workshop votes)" if is_total else name
+        if isinstance(value, tuple):  # a derived criterion: see _derive
+            typed, derived = value
+            if typed == "needs":
+                value, label = derived, f"{name} (from needs)"
+                if derived <= lo:
+                    note = f"answers no need: counted at the bottom of {name}"
+            else:
+                value = typed
+                note = f"{name}: the typed {_num(typed)} counts; derived from needs: {derived:g}"
         if value is None:
             n = 0.0 if c.workshop else 0.5
             note = (
@@ -170,11 +220,10 @@ class ScoreModel:
             n = _clamp01((value - lo) / (hi - lo))
         if c.direction == "cost":
             n = 1.0 - n
-        label = f"{name} (workshop votes)" if is_total else name
         label = f"{label} (cost)" if c.direction == "cost" else label
         total = sum(x.weight for x in self.criteria)
         part = ScorePart(label, value, c.weight, 100.0 * c.weight * n / total)
-        self._cache[(i, value)] = (part, note)  # type: ignore[assignment]
+        self._cache[cache_key] = (part, note)  # type: ignore[assignment]
         return part, note
 
     def _moscow(self, moscow: str | None, values: list[float | None]) -> Breakdown:
@@ -196,11 +245,16 @@ class ScoreModel:
     def _raw(self, item: ItemData) -> tuple[float, tuple[ScorePart, ...], str]:
         """RICE or WSJF before normalisation, its factors, and the formula in words."""
         effort = item.effort if item.effort > 0 else self.min_effort
+        derived = self.needs.get(item.key) if self.needs else None
         if self.method == "rice":
-            reach, impact = item.reach or 0.0, item.impact or 0.0
+            typed = item.reach
+            label, given = "reach", typed
+            if typed is None and derived is not None:
+                label, given = "reach (from needs)", round(derived.reach, 3)
+            reach, impact = given or 0.0, item.impact or 0.0
             raw = reach * impact * item.confidence / effort
             factors = (
-                ("reach", item.reach),
+                (label, given),
                 ("impact", item.impact),
                 ("confidence", item.confidence),
                 ("effort", item.effort),
@@ -210,11 +264,17 @@ class ScoreModel:
                 f"{_num(item.confidence)} / effort {_num(effort)} = {_num(raw)}"
             )
         else:
-            cod = item.cost_of_delay or 0.0
+            typed = item.cost_of_delay
+            label, given = "cost of delay", typed
+            if typed is None and derived is not None:
+                label, given = "cost of delay (from needs)", round(derived.reach, 3)
+            cod = given or 0.0
             raw = cod / effort
-            factors = (("cost of delay", item.cost_of_delay), ("job size", item.effort))
+            factors = ((label, given), ("job size", item.effort))
             formula = f"WSJF = cost of delay {_num(cod)} / job size {_num(effort)} = {_num(raw)}"
-        parts = tuple(ScorePart(label, value, None, 0.0) for label, value in factors)
+        if typed is not None and derived is not None:
+            formula += f" (the typed {label} counts; derived from needs: {derived.reach:.3g})"
+        parts = tuple(ScorePart(name, value, None, 0.0) for name, value in factors)
         return raw, parts, formula
 
     def _ratio(self, item: ItemData) -> Breakdown:
@@ -232,9 +292,12 @@ class ScoreModel:
 
 
 def score_items(
-    method: str, criteria: Iterable[CriterionData], items: Iterable[ItemData]
+    method: str,
+    criteria: Iterable[CriterionData],
+    items: Iterable[ItemData],
+    needs: Mapping[str, NeedValue] | None = None,
 ) -> dict[str, Score]:
     """Scores of ``items`` by ``method``, keyed by item key."""
     items = tuple(items)
-    model = ScoreModel.fit(method, criteria, items)
+    model = ScoreModel.fit(method, criteria, items, needs)
     return {item.key: model.score(item) for item in items}

@@ -312,7 +312,9 @@ class Sequencer:
     def roadmap(self) -> Roadmap:
         """Score every item and sequence the plan."""
         snap = self.snapshot
-        self._model = ScoreModel.fit(snap.scoring_method, snap.criteria, self.plan.items)
+        self._model = ScoreModel.fit(
+            snap.scoring_method, snap.criteria, self.plan.items, snap.needs
+        )
         self._base = self._set(self._model.breakdowns(self.plan.items))
         self._own = [base[0] for base in self._base]
         self._prev = None

@@ -39,6 +39,10 @@ class Writer(Protocol):
     def diagram(self, f: Facts, kind: str, code: str) -> str:
         """A diagram of ``kind`` whose Mermaid text is ``code``."""
 
+    def figure(self, picture: str, caption: str) -> str:
+        """An SVG ``picture`` whose facts a table beside it also holds (with its ``caption``,
+        if any); formats that cannot show it leave it out."""
+
     def join(self, blocks: Iterable[str]) -> str:
         """Blocks one after another, empty ones left out."""
 
@@ -69,6 +73,9 @@ class Markdown:
 
     def diagram(self, f: Facts, kind: str, code: str) -> str:
         return f"```mermaid\n{code}\n```"
+
+    def figure(self, picture: str, caption: str) -> str:
+        return ""
 
     def join(self, blocks: Iterable[str]) -> str:
         return "\n\n".join([block for block in blocks if block])

@@ -90,6 +90,7 @@ class Facts:
         self.sources = {src.key: src for src in doc.sources}
         self.stakeholders = {sh.key: sh for sh in doc.stakeholders}
         self.needs = {need.key: (need, sh) for sh in doc.stakeholders for need in sh.needs}
+        self.people = {person.key: person for person in doc.people}
         self.answers: dict[str, list[str]] = defaultdict(list)
         self.depends: dict[str, list[Dep]] = {}
         self.blocks: dict[str, list[Dep]] = defaultdict(list)

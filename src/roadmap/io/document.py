@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,7 +20,7 @@ from roadmap.engine.baseline import Change
 from roadmap.engine.result import Roadmap
 from roadmap.i18n import N_
 from roadmap.i18n.lang import Lang
-from roadmap.io import doc_appendix, doc_diagrams, doc_roadmap, doc_sources
+from roadmap.io import doc_appendix, doc_diagrams, doc_followup, doc_roadmap, doc_sources
 from roadmap.io.docdata import MARK, Facts
 from roadmap.model.inputs import PlanDoc
 
@@ -58,6 +58,8 @@ SCORING = {
     ),
 }
 FIRST_PERIOD_LIST = 5
+Compose = Callable[[Facts, "str | None", Sequence[Change]], tuple[str, str]]
+"""What writes a document's opening and its sections (:func:`compose`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +79,12 @@ def build(
     generated: date,
     baseline: str | None = None,
     changes: Sequence[Change] = (),
+    parts: Compose | None = None,
 ) -> Document:
-    """The Markdown document of ``doc`` sequenced as ``roadmap``, in language ``lang``."""
+    """The Markdown document of ``doc`` sequenced as ``roadmap``, in language ``lang``;
+    ``parts`` composes another document than the whole plan (the follow-up report)."""
     f = Facts(doc, roadmap, Lang(lang))
-    head, sections = compose(f, baseline, changes)
+    head, sections = (parts or compose)(f, baseline, changes)
     title = f.text(doc.plan, "name")
     body = f.w.join([head, sections])
     return Document(_front_matter(f, title, generated, baseline) + body + "\n", f, title)
@@ -93,16 +97,24 @@ def compose(
     _, w = f.lang._, f.w
     sections = w.join(
         [
+            doc_followup.foreword(f),
             *_narratives(f, ("background", "method")),
             _method_facts(f),
             *_narratives(f, ("current_state",)),
             _stakeholders(f),
-            *_narratives(f, ("vision", "custom")),
+            doc_followup.evidence_base(f),
+            *_narratives(f, ("vision",)),
+            doc_followup.goals(f),
+            doc_followup.maturity(f),
+            *_narratives(f, ("custom",)),
             _themes(f),
             _prioritisation(f),
             doc_roadmap.by_period(f),
             doc_diagrams.section(f),
             doc_sources.section(f),
+            doc_followup.traceability(f),
+            doc_followup.responsible(f),
+            doc_followup.progress(f),
             doc_roadmap.changes(f, baseline, changes) if baseline is not None else "",
             doc_appendix.section(f),
         ]

@@ -17,6 +17,8 @@ from roadmap.model.inputs import PlanDoc
 
 FORMATS = ("md", "html", "csv", "ics")
 """Text formats, the same bytes for the same plan; :func:`render` also writes ``xlsx``."""
+FOLLOW_UP = ("md", "html")
+"""The formats of the follow-up report (:func:`render_follow_up`)."""
 
 
 def generated_date(given: date | None = None) -> date:
@@ -26,6 +28,36 @@ def generated_date(given: date | None = None) -> date:
 
 def file_name(doc: PlanDoc, fmt: str, lang: str) -> str:
     return f"{doc.plan.slug or 'plan'}.{lang}.{fmt}"
+
+
+def follow_up_file_name(doc: PlanDoc, fmt: str, lang: str) -> str:
+    return f"{doc.plan.slug or 'plan'}.follow-up.{lang}.{fmt}"
+
+
+def render_follow_up(
+    fmt: str,
+    doc: PlanDoc,
+    roadmap: Roadmap,
+    lang: str,
+    *,
+    generated: date,
+    baseline: str | None = None,
+    changes: Sequence[Change] = (),
+) -> bytes:
+    """The follow-up report for a steering group, in ``md`` or ``html``."""
+    from roadmap.io import doc_followup, document, html
+
+    parts = doc_followup.report
+    if fmt == "md":
+        built = document.build(
+            doc, roadmap, lang, generated=generated, baseline=baseline, changes=changes, parts=parts
+        )
+        return built.markdown.encode()
+    if fmt == "html":
+        return html.render(
+            doc, roadmap, lang, baseline=baseline, changes=changes, parts=parts
+        ).encode()
+    raise ValueError(f"the follow-up report is written as md or html, not {fmt!r}")
 
 
 def render(

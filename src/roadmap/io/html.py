@@ -185,6 +185,14 @@ class Html:
             f"<pre><code>{escape(code)}\n</code></pre></details></figure>\n"
         )
 
+    def figure(self, picture: str, caption: str) -> str:
+        if not caption:
+            return picture
+        return (
+            f'<figure class="picture"><div class="scroll">{picture}</div>'
+            f"<figcaption>{escape(caption)}</figcaption></figure>\n"
+        )
+
     def join(self, blocks: Iterable[str]) -> str:
         return "".join(blocks)
 
@@ -228,11 +236,13 @@ def render(
     *,
     baseline: str | None = None,
     changes: Sequence[Change] = (),
+    parts: document.Compose | None = None,
 ) -> str:
-    """The complete HTML file of the document of ``doc`` sequenced as ``roadmap``."""
+    """The complete HTML file of the document of ``doc`` sequenced as ``roadmap`` (or of the
+    one ``parts`` composes)."""
     writer = Html()
     f = Facts(doc, roadmap, Lang(lang), writer)
-    head, sections = document.compose(f, baseline, changes)
+    head, sections = (parts or document.compose)(f, baseline, changes)
     head, sections = writer.resolve(head), writer.resolve(sections)
     nav = writer.nav(f.lang._("Contents"))
     title = escape(f.text(doc.plan, "name"))

@@ -438,8 +438,9 @@ def _locator(root: yaml.Node) -> Locate:
 
 
 def plain_data(doc: PlanDoc) -> dict[str, Any]:
-    """``doc`` as plain Python data without default values (dates stay dates)."""
-    return {"format": FORMAT, **doc.model_dump(exclude_defaults=True)}
+    """``doc`` as plain Python data without default values (dates stay dates), in the newest
+    format whatever format it was read from."""
+    return {"format": FORMAT, **doc.model_dump(exclude_defaults=True, exclude=_FORMAT)}
 
 
 def dump_yaml(doc: PlanDoc) -> str:
@@ -456,8 +457,12 @@ def dump_yaml(doc: PlanDoc) -> str:
 
 def dump_json(doc: PlanDoc) -> str:
     """``doc`` as a JSON plan file (indent 2, non-ASCII kept, ending in a newline)."""
-    body = doc.model_dump_json(indent=2, exclude_defaults=True)
+    body = doc.model_dump_json(indent=2, exclude_defaults=True, exclude=_FORMAT)
     return '{\n  "format": ' + json.dumps(FORMAT) + ",\n" + body[2:] + "\n"
+
+
+_FORMAT = {"format"}
+"""Written first, as the newest format, by the writers themselves."""
 
 
 class _Dumper(_DUMPER):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from roadmap.model.bidi import BIDI_CONTROLS, bidi_controls
 from roadmap.model.cycles import cycle_text, in_order
+from roadmap.model.evidence import CHECKED_TRANSLATIONS
 
 if TYPE_CHECKING:
     from roadmap.model.inputs import PlanDoc, Problem
@@ -67,6 +68,8 @@ def check_plan(doc: PlanDoc) -> list[Finding]:
         for subject, field, text in _texts(doc)
         if BIDI_CONTROLS.search(text)
     ]
+    if doc.evidence:
+        warnings += _evidence_gaps(doc)
     return errors + warnings + _missing_translations(doc)
 
 
@@ -102,6 +105,23 @@ def hidden_direction(subject: str, field: str, text: str) -> Finding:
     )
 
 
+def _evidence_gaps(doc: PlanDoc) -> list[Finding]:
+    """In a plan that records evidence: needs no evidence backs, and open items that answer
+    no need (their priority rests on nothing anyone said)."""
+    backed = {key for ev in doc.evidence for key in ev.needs}
+    found = [
+        unbacked_need(need.key, stakeholder.name, need.text)
+        for stakeholder in doc.stakeholders
+        for need in stakeholder.needs
+        if need.key not in backed
+    ]
+    return found + [
+        answers_no_need(item.key)
+        for item in doc.items
+        if not item.needs and item.status not in CLOSED
+    ]
+
+
 CLOSED = ("done", "dropped")
 """Statuses of items that need no owner or team any more."""
 
@@ -132,6 +152,14 @@ def assumed_capacity(key: str, capacity: float) -> Finding:
 
 def open_need(key: str, stakeholder: str, text: str) -> Finding:
     return Finding(WARNING, f"need {key}", f"no item answers it ({stakeholder}: {text})")
+
+
+def unbacked_need(key: str, stakeholder: str, text: str) -> Finding:
+    return Finding(WARNING, f"need {key}", f"no evidence backs it ({stakeholder}: {text})")
+
+
+def answers_no_need(key: str) -> Finding:
+    return Finding(WARNING, f"item {key}", "answers no need")
 
 
 def cycle_error(keys: list[str]) -> Finding:
@@ -190,6 +218,13 @@ def _missing_translations(doc: PlanDoc) -> list[Finding]:
         rows.extend((f"{noun} {row.key}", row, fields) for row in getattr(doc, group))
     for stakeholder in doc.stakeholders:
         rows.extend((f"need {need.key}", need, ("text",)) for need in stakeholder.needs)
+    for group, (noun, fields) in CHECKED_TRANSLATIONS.items():
+        found = (
+            [m for goal in doc.goals for m in goal.measures]
+            if group == "measures"
+            else getattr(doc, group)
+        )
+        rows.extend((f"{noun} {row.key}", row, fields) for row in found)
     out = []
     for subject, row, fields in rows:
         written = [field for field in fields if getattr(row, field)]

@@ -72,3 +72,21 @@ class SectionKind(StrEnum):
     CURRENT_STATE = "current_state"
     VISION = "vision"
     CUSTOM = "custom"
+
+
+class EvidenceMethod(StrEnum):
+    """How a piece of evidence was gathered."""
+
+    INTERVIEW = "interview"
+    WORKSHOP = "workshop"
+    SURVEY = "survey"
+    DOCUMENT = "document"
+    DATA = "data"
+
+
+class Health(StrEnum):
+    """How an item under way is doing against its plan."""
+
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"

@@ -10,22 +10,17 @@ and field.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from itertools import compress
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
-    GetCoreSchemaHandler,
     StringConstraints,
     ValidationError,
     model_validator,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from roadmap.model.cycles import cycle_text, find_cycle, in_order
 from roadmap.model.enums import (
@@ -38,64 +33,32 @@ from roadmap.model.enums import (
     ScoringMethod,
     SectionKind,
 )
+from roadmap.model.evidence import (
+    EvidenceIn,
+    GoalIn,
+    ItemProgressIn,
+    PersonIn,
+    PerspectiveIn,
+    record_problems,
+)
+from roadmap.model.fields import In as _In
+from roadmap.model.fields import (
+    Key,
+    Loc,
+    Name,
+    Period,
+    Problem,
+    Tag,
+    Text,
+)
+from roadmap.model.fields import Translated as _Translated
+from roadmap.model.fields import enum_default as _enum_default
 from roadmap.model.tables import TRANSLATABLE_FIELDS
 
-FORMAT = "roadmap/1"
-"""The version tag written at the top of every plan document."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Matches:
-    """A string constraint checked by pydantic-core's own regex engine, with our message.
-
-    A Python validator per key or text costs a 100,000-item import about a fifth of its
-    validation; this check runs without leaving pydantic-core.
-    """
-
-    pattern: str
-    kind: str
-    message: str
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
-        check = core_schema.custom_error_schema(
-            core_schema.str_schema(pattern=self.pattern),
-            custom_error_type=self.kind,
-            custom_error_message=self.message,
-        )
-        return core_schema.chain_schema([handler(source), check])
-
-
-_KEY = _Matches(
-    r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$",
-    "key",
-    "a key starts with a letter or digit and holds only letters, digits, '-', '_' and '.'",
-)
-_NO_NUL = _Matches(r"^[^\x00]*$", "text", "text contains a NUL character")
-
-Key = Annotated[str, StringConstraints(min_length=1, max_length=200), _KEY]
-Text = Annotated[str, StringConstraints(max_length=100_000), _NO_NUL]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=500), _NO_NUL]
-Tag = Annotated[str, StringConstraints(min_length=1, max_length=100), _NO_NUL]
-I18n = dict[Language, dict[str, Text]]
-Period = int | str
-"""A period index or label (``2027-Q2``, ``2027-03``); resolved against the plan's calendar."""
-
-
-def _enum_default(value: StrEnum) -> Any:
-    """``value`` as a field's default: its plain value, as a given value is stored.
-
-    Defaults are not validated: validating them costs a 100,000-item import about a quarter of
-    its validation.
-    """
-    return value.value
-
-
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=True, allow_inf_nan=False)
-
-
-class _Translated(_In):
-    i18n: I18n = Field(default_factory=dict)
+FORMAT = "roadmap/2"
+"""The version tag written at the top of every plan document; ``roadmap/1`` files, which
+predate the records of :mod:`roadmap.model.evidence`, are read as well."""
+FORMATS = Literal["roadmap/1", "roadmap/2"]
 
 
 class PlanIn(_Translated):
@@ -109,6 +72,11 @@ class PlanIn(_Translated):
     period_unit: PeriodUnit = _enum_default(PeriodUnit.QUARTER)
     horizon: int = Field(default=8, ge=1, le=100_000)
     scoring_method: ScoringMethod = _enum_default(ScoringMethod.WEIGHTED)
+    personal_names: bool = False
+    """Whether outputs (documents, minutes, exports of evidence) may print people's names;
+    by default they show roles."""
+    responsible: Key | None = None
+    """The person who owns, coordinates and follows up the roadmap."""
 
     @model_validator(mode="after")
     def _default_language_first(self) -> PlanIn:
@@ -191,6 +159,9 @@ class CriterionIn(_Translated):
     direction: Direction = _enum_default(Direction.BENEFIT)
     scale: Literal["1-5", "0-10", "fibonacci"] = "1-5"
     workshop: bool = False
+    derived: Literal["needs"] | None = None
+    """``needs``: an item not scored on the criterion takes the value derived from the needs
+    it answers (:mod:`roadmap.engine.needs`); a typed value wins."""
 
 
 class ItemIn(_Translated):
@@ -284,7 +255,7 @@ class ScenarioIn(_In):
 class PlanDoc(_In):
     """A whole plan: what ``roadmap import`` reads and ``roadmap export-data`` writes."""
 
-    format: Literal["roadmap/1"] = FORMAT
+    format: FORMATS = FORMAT
     plan: PlanIn
     sections: list[SectionIn] = Field(default_factory=list)
     organisations: list[OrganisationIn] = Field(default_factory=list)
@@ -296,24 +267,11 @@ class PlanDoc(_In):
     items: list[ItemIn] = Field(default_factory=list)
     milestones: list[MilestoneIn] = Field(default_factory=list)
     scenarios: list[ScenarioIn] = Field(default_factory=list)
-
-
-Loc = tuple[str | int, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """Something wrong with a plan document, located by its path in the document."""
-
-    loc: Loc
-    message: str
-
-    def where(self) -> str:
-        """The path as people read it: ``items[3].depends_on[0]``."""
-        out = ""
-        for part in self.loc:
-            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-        return out
+    people: list[PersonIn] = Field(default_factory=list)
+    evidence: list[EvidenceIn] = Field(default_factory=list)
+    goals: list[GoalIn] = Field(default_factory=list)
+    perspectives: list[PerspectiveIn] = Field(default_factory=list)
+    progress: list[ItemProgressIn] = Field(default_factory=list)
 
 
 def check_references(doc: PlanDoc) -> list[Problem]:
@@ -385,6 +343,7 @@ def check_references(doc: PlanDoc) -> list[Problem]:
             for value in getattr(sc, field):
                 ref("item", value, ("scenarios", i, field, value))
     problems.extend(_translation_problems(doc))
+    problems.extend(record_problems(doc, keys))
     if not problems:
         problems.extend(cycle_problems(doc))
     return problems

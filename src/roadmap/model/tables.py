@@ -229,6 +229,8 @@ class Criterion(Timestamped, Translatable, table=True):
     """``"1-5"``, ``"0-10"`` or ``"fibonacci"``: the values a score may take."""
     workshop: bool = False
     """Values come from workshop results rather than from the lead's own scoring."""
+    derived: str | None = _enum(None, nullable=True)
+    """``needs``: unscored items take the value derived from the needs they answer."""
     position: int = 0
 
 

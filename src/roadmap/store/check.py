@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, or_, select
 from sqlmodel import Session
 
+from roadmap.model import evidence_tables as e
 from roadmap.model import tables as t
 from roadmap.model.bidi import BIDI_CHARACTERS, BIDI_CONTROLS
 from roadmap.model.check import (
@@ -24,15 +25,18 @@ from roadmap.model.check import (
     CLOSED,
     TRANSLATED,
     Finding,
+    answers_no_need,
     assumed_capacity,
     cycle_error,
     hidden_direction,
     late_start,
     no_owner,
     open_need,
+    unbacked_need,
     untranslated,
 )
 from roadmap.model.cycles import find_cycle
+from roadmap.model.evidence import CHECKED_TRANSLATIONS
 from roadmap.store.fetch import decoded, fetch
 
 _TABLES: dict[str, Any] = {
@@ -59,6 +63,7 @@ def check_stored(*, session: Session, plan_id: int) -> list[Finding]:
         *_assumed_capacities(connection, plan_id),
         *_open_needs(connection, plan_id),
         *_hidden_directions(connection, plan_id),
+        *_evidence_gaps(connection, plan_id),
         *_missing_translations(connection, plan_id),
     ]
 
@@ -146,6 +151,27 @@ def _open_needs(connection: Connection, plan_id: int) -> list[Finding]:
     return [open_need(*row) for row in fetch(connection, query)]
 
 
+def _evidence_gaps(connection: Connection, plan_id: int) -> list[Finding]:
+    """In a plan that records evidence: needs no evidence backs, and open items that answer
+    no need."""
+    ev = e.Evidence.__table__.c
+    if not fetch(connection, select(ev.id).where(ev.plan_id == plan_id).limit(1)):
+        return []
+    need, holder = t.Need.__table__.c, t.Stakeholder.__table__.c
+    backed = select(e.EvidenceNeed.__table__.c.need_id)
+    query = _needs(plan_id, need.key, holder.name, need.text).where(need.id.not_in(backed))
+    found = [unbacked_need(*row) for row in fetch(connection, query)]
+    item = t.Item.__table__.c
+    answering = select(t.ItemNeed.__table__.c.item_id)
+    rows = fetch(
+        connection,
+        select(item.key)
+        .where(item.plan_id == plan_id, item.status.not_in(CLOSED), item.id.not_in(answering))
+        .order_by(item.id),
+    )
+    return found + [answers_no_need(key) for (key,) in rows]
+
+
 def _needs(plan_id: int, *columns: Any) -> Any:
     """A select of ``columns`` of the plan's needs and their stakeholders, in document order
     (by stakeholder, then need)."""
@@ -188,7 +214,26 @@ def _missing_translations(connection: Connection, plan_id: int) -> list[Finding]
         connection, _needs(plan_id, need.key, need.i18n, need.text != "")
     ):
         out += untranslated(f"need {key}", written(present), decoded(i18n), others)
+    for group, (noun, fields) in CHECKED_TRANSLATIONS.items():
+        c = _RECORD_TABLES[group].__table__.c
+        written = _written(fields)
+        for key, i18n, *present in fetch(
+            connection,
+            select(c.key, c.i18n, *(c[field] != "" for field in fields))
+            .where(c.plan_id == plan_id)
+            .order_by(c.id),
+        ):
+            out += untranslated(f"{noun} {key}", written(*present), decoded(i18n), others)
     return out
+
+
+_RECORD_TABLES = {
+    "people": e.Person,
+    "goals": e.Goal,
+    "measures": e.Measure,
+    "perspectives": e.Perspective,
+}
+"""The table of each kind of record in :data:`CHECKED_TRANSLATIONS`."""
 
 
 def _written(fields: tuple[str, ...]) -> Callable[..., list[str]]:

@@ -45,6 +45,7 @@ from roadmap.model.inputs import (
 from roadmap.model.periods import Calendar
 from roadmap.model.storable import calendar_of
 from roadmap.store.fetch import fetch
+from roadmap.store.records import read_records, read_settings
 
 ITEM_LINKS = (
     (t.ItemNeed, "needs", "need", "need_id"),
@@ -88,6 +89,7 @@ def _read(session: Session, plan: t.Plan, scores: bool) -> PlanDoc:
             period_unit=plan.period_unit,
             horizon=plan.horizon,
             scoring_method=plan.scoring_method,
+            **read_settings(session, plan.id),
             i18n=plan.i18n,
         ),
         sections=[
@@ -125,6 +127,7 @@ def _read(session: Session, plan: t.Plan, scores: bool) -> PlanDoc:
                 direction=r.direction,
                 scale=r.scale,
                 workshop=r.workshop,
+                derived=r.derived,
                 i18n=r.i18n,
             )
             for r in q.table(t.Criterion)
@@ -132,6 +135,7 @@ def _read(session: Session, plan: t.Plan, scores: bool) -> PlanDoc:
         items=q.items(scores),
         milestones=q.milestones(),
         scenarios=q.scenarios(),
+        **read_records(session, plan.id, q.keys),
     )
 
 

@@ -28,6 +28,7 @@ from roadmap.model.periods import Calendar, period_index
 from roadmap.model.storable import calendar_of
 from roadmap.store.bulk import insert_rows, json_params, json_text, key_ids, now_value
 from roadmap.store.plan_read import ITEM_LINKS, KEYED
+from roadmap.store.records import write_records
 from roadmap.store.repo import create_plan, slugify
 
 
@@ -136,9 +137,9 @@ def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
     store(
         "criterion",
         t.Criterion,
-        (*_OWN, "name", "weight", "direction", "scale", "workshop", "position"),
+        (*_OWN, "name", "weight", "direction", "scale", "workshop", "derived", "position"),
         [
-            (*own(c), c.name, c.weight, c.direction, c.scale, c.workshop, n)
+            (*own(c), c.name, c.weight, c.direction, c.scale, c.workshop, c.derived, n)
             for n, c in enumerate(doc.criteria)
         ],
     )
@@ -171,6 +172,7 @@ def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
             for key in keys
         ],
     )
+    write_records(session, pid, doc, keys)
 
 
 def scenario_changes(sc: ScenarioIn, cal: Calendar) -> dict[str, Any]:

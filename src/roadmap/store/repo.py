@@ -68,9 +68,13 @@ def unique_slug(*, session: Session, wanted: str) -> str:
     return slug
 
 
+PLAN_SETTINGS = {"personal_names", "responsible"}
+"""Fields of a plan stored beside it (:class:`~roadmap.model.evidence_tables.PlanSettings`)."""
+
+
 def create_plan(*, session: Session, plan_in: PlanIn) -> Plan:
     """Store a new, empty plan; its slug is made unique within the database."""
-    data = plan_in.model_dump()
+    data = plan_in.model_dump(exclude=PLAN_SETTINGS)
     data["slug"] = unique_slug(session=session, wanted=plan_in.slug or slugify(plan_in.name))
     plan = Plan(**data)
     session.add(plan)

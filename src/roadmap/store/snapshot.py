@@ -28,6 +28,7 @@ from roadmap.engine.inputs import (
 from roadmap.model import tables as t
 from roadmap.model.periods import Calendar
 from roadmap.store.fetch import fetch
+from roadmap.store.needs import load_need_values
 from roadmap.store.repo import NotFoundError
 
 
@@ -86,12 +87,13 @@ def _load(session: Session, plan_id: int) -> Snapshot:
             t.Criterion.direction,
             t.Criterion.scale,
             t.Criterion.workshop,
+            t.Criterion.derived,
         )
         .where(t.Criterion.plan_id == plan_id)
         .order_by(t.Criterion.position, t.Criterion.key),
     ):
         criterion_key[row[0]] = row[1]
-        criteria.append(CriterionData(*row[1:-1], bool(row[-1])))
+        criteria.append(CriterionData(*row[1:-2], bool(row[-2]), row[-1]))
 
     # Criteria belong to one plan, so their ids pick the plan's scores without a join.
     scores: dict[int, dict[str, float]] = defaultdict(dict)
@@ -169,6 +171,7 @@ def _load(session: Session, plan_id: int) -> Snapshot:
         horizon=horizon,
         lags=lags,
         milestones=points,
+        needs=load_need_values(session=session, plan_id=plan_id),
     )
 
 

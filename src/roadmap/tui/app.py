@@ -161,6 +161,12 @@ class RoadmapApp(App[None]):
 
         self.push_screen(PickItem("Which item waits?", rows), blocked_picked)
 
+    def action_follow_up(self) -> None:
+        """Open the evidence and follow-up screen."""
+        from roadmap.tui.screens.followup import FollowupView
+
+        self.push_screen(FollowupView())
+
     def action_export(self) -> None:
         """Write the stakeholder documents (``exports/`` under the working folder by default)."""
         from roadmap.tui.dialogs.export import ExportDialog

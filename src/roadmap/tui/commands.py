@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from roadmap.i18n import _
 from roadmap.store.items import find_items
 from roadmap.tui.widgets.navbar import VIEWS
 
@@ -43,6 +44,11 @@ class RoadmapCommands(Provider):
                 "Export documents",
                 app.action_export,
                 "Stakeholder documents as Markdown, HTML, CSV or calendar",
+            ),
+            (
+                _("Evidence and follow-up"),
+                app.action_follow_up,
+                _("Evidence, goals and measures, maturity, traceability"),
             ),
         ]
         out += [

@@ -5,7 +5,7 @@ from sqlmodel import SQLModel
 from sqlmodel.sql.sqltypes import AutoString, UTCDateTime
 
 import roadmap.model.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
-from roadmap.model import workshop_tables  # noqa: F401  (and the workshop's)
+from roadmap.model import evidence_tables, workshop_tables  # noqa: F401  (and the others)
 
 
 def _render_item(type_: str, obj: object, _autogen_context: object) -> str | bool:

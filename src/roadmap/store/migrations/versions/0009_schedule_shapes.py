@@ -7,8 +7,8 @@ for the items that lead to it) and ``milestone_item.waits`` (the item waits for 
 milestone rather than leading to it). ``scenario`` holds named what-ifs: changes to
 capacities, efforts, priorities and pins.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-07 11:40:00.000000
 """
 
@@ -17,8 +17,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,74 @@
+"""The form that records a piece of evidence during or right after an interview: one screen,
+keyboard only (Tab between fields, Ctrl+S saves, Escape cancels).
+
+The choices (actors, needs, people) come from the plan the caller read; saving validates the
+values as :class:`~roadmap.model.evidence.EvidenceIn` and stores them with
+:func:`roadmap.store.followup_edits.add_evidence`, showing every problem under its field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import ValidationError
+from rich.text import Text
+
+from roadmap.i18n import _
+from roadmap.model.evidence import EvidenceIn
+from roadmap.model.inputs import PlanDoc
+from roadmap.store.repo import NotFoundError
+from roadmap.tui.dialogs.form import AREA, CHECK, MULTI, SELECT, Choices, Field, FormDialog
+
+METHODS = ("interview", "workshop", "survey", "document", "data")
+
+
+class EvidenceForm(FormDialog):
+    """A new piece of evidence; dismissed with its key once stored."""
+
+    required_selects = ("method",)
+
+    def __init__(self, doc: PlanDoc) -> None:
+        super().__init__()
+        self.heading = _("New evidence")
+        self.fixed_choices = {"method": [(Text(m), m) for m in METHODS]}
+        self.choices: dict[str, Choices] = {
+            "stakeholder": [(s.key, s.name) for s in doc.stakeholders],
+            "needs": [(n.key, n.text) for s in doc.stakeholders for n in s.needs],
+            "recorded_by": [(p.key, p.role or p.key) for p in doc.people],
+        }
+
+    def form_fields(self) -> list[Field]:
+        return [
+            Field("method", _("Method"), SELECT),
+            Field("date", _("Date"), hint="YYYY-MM-DD"),
+            Field("stakeholder", _("Actor"), SELECT),
+            Field("needs", _("Needs it supports"), MULTI),
+            Field("summary", _("Summary"), AREA),
+            Field("quote", _("Quote")),
+            Field("recorded_by", _("Recorded by"), SELECT),
+            Field("personal", _("Holds personal data"), CHECK),
+        ]
+
+    def on_mount(self) -> None:
+        self.fill({"method": "interview", "date": date.today().isoformat()})
+
+    def action_save(self) -> None:
+        from roadmap.store.followup_edits import add_evidence, next_evidence_key
+
+        ctx = self.app.ctx  # type: ignore[attr-defined]
+        values = {k: v for k, v in self.values().items() if v not in (None, "")}
+        with ctx.store.write() as session:
+            key = next_evidence_key(session=session, plan_id=ctx.plan_id)
+            try:
+                record = EvidenceIn.model_validate({"key": key, **values})
+            except ValidationError as exc:
+                from roadmap.tui.dialogs.form import messages_of
+
+                self.show_errors(messages_of(exc), _("Not saved"))
+                return
+            try:
+                add_evidence(session=session, plan_id=ctx.plan_id, evidence=record)
+            except NotFoundError as exc:
+                self.show_errors({}, str(exc))
+                return
+        self.dismiss(key)

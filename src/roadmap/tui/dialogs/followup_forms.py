@@ -1,0 +1,147 @@
+"""Forms that record follow-up in the app: where an item stands, and a measure's reading.
+
+Both validate their values with the input models (:class:`~roadmap.model.evidence.
+ProgressUpdateIn`, :class:`~roadmap.model.evidence.MeasureValueIn`) and store them through
+:mod:`roadmap.store.followup_edits`; a problem is shown under its field and nothing is stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from rich.text import Text
+
+from roadmap.i18n import _
+from roadmap.model.evidence import MeasureValueIn, ProgressUpdateIn
+from roadmap.model.inputs import PlanDoc
+from roadmap.tui.dialogs.form import SELECT, Choices, Field, FormDialog, messages_of
+
+HEALTH = ("on_track", "at_risk", "off_track")
+STATUSES = ("in_progress", "planned", "done", "dropped")
+
+
+def _number(values: dict[str, Any], name: str, errors: dict[str, str]) -> float | None:
+    text = str(values.get(name) or "").strip().replace(",", ".").rstrip("%").strip()
+    try:
+        return float(text)
+    except ValueError:
+        errors[name] = _("Give a number")
+        return None
+
+
+class ProgressForm(FormDialog):
+    """An update of an item under way; dismissed with the item's key once stored."""
+
+    required_selects = ("health", "status")
+
+    def __init__(self, doc: PlanDoc) -> None:
+        super().__init__()
+        self.heading = _("Progress of an item")
+        self.fixed_choices = {
+            "health": [(Text(h.replace("_", " ")), h) for h in HEALTH],
+            "status": [(Text(s.replace("_", " ")), s) for s in STATUSES],
+        }
+        self.choices: dict[str, Choices] = {
+            "item": [(i.key, i.title) for i in doc.items if i.status not in ("done", "dropped")],
+            "responsible": [(p.key, p.role or p.key) for p in doc.people],
+        }
+
+    def form_fields(self) -> list[Field]:
+        return [
+            Field("item", _("Item"), SELECT),
+            Field("done", _("Done"), hint="0-100 %"),
+            Field("health", _("Health"), SELECT),
+            Field("status", _("Status"), SELECT),
+            Field("note", _("Note")),
+            Field("date", _("Date"), hint="YYYY-MM-DD"),
+            Field("responsible", _("Responsible"), SELECT),
+        ]
+
+    def on_mount(self) -> None:
+        self.fill({"health": "on_track", "status": "in_progress", "date": date.today().isoformat()})
+
+    def action_save(self) -> None:
+        from roadmap.store.followup_edits import record_progress
+
+        values, errors = self.values(), {}
+        done = _number(values, "done", errors)
+        if not values.get("item"):
+            errors["item"] = _("Choose an item")
+        update = None
+        if done is not None:
+            try:
+                update = ProgressUpdateIn.model_validate(
+                    {
+                        "date": values["date"],
+                        "status": values["status"],
+                        "done": done / 100,
+                        "health": values["health"],
+                        "note": values["note"],
+                    }
+                )
+            except ValidationError as exc:
+                errors.update(messages_of(exc))
+        if errors or update is None:
+            self.show_errors(errors, _("Not saved"))
+            return
+        ctx = self.app.ctx  # type: ignore[attr-defined]
+        with ctx.store.write() as session:
+            record_progress(
+                session=session,
+                plan_id=ctx.plan_id,
+                item_key=values["item"],
+                progress=update,
+                responsible=values.get("responsible"),
+            )
+        self.dismiss(values["item"])
+
+
+class MeasureForm(FormDialog):
+    """A reading of a measure; dismissed with the measure's key once stored."""
+
+    required_selects = ()
+
+    def __init__(self, doc: PlanDoc) -> None:
+        super().__init__()
+        self.heading = _("Reading of a measure")
+        self.choices: dict[str, Choices] = {
+            "measure": [(m.key, m.name) for g in doc.goals for m in g.measures]
+        }
+
+    def form_fields(self) -> list[Field]:
+        return [
+            Field("measure", _("Measure"), SELECT),
+            Field("value", _("Value")),
+            Field("date", _("Date"), hint="YYYY-MM-DD"),
+            Field("note", _("Note")),
+        ]
+
+    def on_mount(self) -> None:
+        self.fill({"date": date.today().isoformat()})
+
+    def action_save(self) -> None:
+        from roadmap.store.followup_edits import record_measure
+
+        values, errors = self.values(), {}
+        value = _number(values, "value", errors)
+        if not values.get("measure"):
+            errors["measure"] = _("Choose a measure")
+        reading = None
+        if value is not None:
+            try:
+                reading = MeasureValueIn.model_validate(
+                    {"date": values["date"], "value": value, "note": values["note"]}
+                )
+            except ValidationError as exc:
+                errors.update(messages_of(exc))
+        if errors or reading is None:
+            self.show_errors(errors, _("Not saved"))
+            return
+        ctx = self.app.ctx  # type: ignore[attr-defined]
+        with ctx.store.write() as session:
+            record_measure(
+                session=session, plan_id=ctx.plan_id, measure_key=values["measure"], reading=reading
+            )
+        self.dismiss(values["measure"])
