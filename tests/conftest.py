@@ -23,6 +23,9 @@ from roadmap.store.db import Store
 os.environ.setdefault(
     "ROADMAP_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"roadmap-test-catalogs-{os.getuid()}")
 )
+os.environ.setdefault("ROADMAP_TODAY", "2027-01-04")
+"""One today for every test (see roadmap.clock), so that Now / Next / Later and every date
+that depends on the day stay as the golden files and snapshots have them."""
 
 PG_URL = os.environ.get("ROADMAP_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ROOT = Path(__file__).resolve().parent.parent

@@ -62,7 +62,8 @@ def test_plan_prints_the_roadmap_by_period_within_80_columns_then_warnings(db: P
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= 80
     rows = [line.split()[:2] for line in lines if line[:1] in ("2", " ") and line.strip()]
-    assert rows[:4] == [["2027-Q1", "A*"], ["D", "Nobody's"], ["2027-Q2", "C"], ["2027-Q3", "B*"]]
+    # dev is full until B ends, so C cannot slip either: critical by its slack of 0.
+    assert rows[:4] == [["2027-Q1", "A*"], ["D", "Nobody's"], ["2027-Q2", "C*"], ["2027-Q3", "B*"]]
     assert "Data warehouse loading" in out and LONG not in out
     assert "4 items placed, 1 done, 0 dropped." in out
     assert out.index("Warnings (1):") > out.index("2027-Q3")
@@ -72,8 +73,20 @@ def test_plan_prints_the_roadmap_by_period_within_80_columns_then_warnings(db: P
 def test_plan_groups_into_now_next_later(db: Path) -> None:
     out = run(db, "plan", "--horizons")
     rows = [line.split()[:2] for line in out.splitlines() if line.startswith(("Now", "Next"))]
-    assert rows == [["Now", "A*"], ["Next", "C"]]
+    assert rows == [["Now", "A*"], ["Next", "C*"]]
     assert "Later" not in out
+
+
+def test_now_next_later_counts_from_the_date_given_as_today(db: Path) -> None:
+    # A quarter before the plan starts nothing is Now; Q1 and Q2 are Next, B (Q3) is Later.
+    out = run(db, "--date", "2026-10-01", "plan", "--horizons")
+    starts = ("Now", "Next", "Later")
+    rows = [line.split()[:2] for line in out.splitlines() if line.startswith(starts)]
+    assert rows == [["Next", "A*"], ["Later", "B*"]]
+    assert "Now" not in out
+    # In the third quarter everything has started or should have: all of it is Now.
+    out = run(db, "--date", "2027-08-15", "plan", "--horizons")
+    assert [line.split()[0] for line in out.splitlines() if line.startswith(starts)] == ["Now"]
 
 
 def test_explain_shows_score_reasons_and_dependencies(db: Path) -> None:
@@ -81,12 +94,19 @@ def test_explain_shows_score_reasons_and_dependencies(db: Path) -> None:
     assert " ".join(out.split()).startswith(f"C: {LONG} (idea)")
     assert "Score 70.0 (weighted)" in out
     assert "Value" in out and "70.0" in out
-    assert "Placed 2027-Q2, team dev" in out
-    assert "- team dev is full in 2027-Q1 with A, ranked higher" in out
+    flat = " ".join(out.split())
+    assert "Placed 2027-Q2, team Dev" in flat
+    assert (
+        "- Dev is fully booked in 2027-Q1 by work ranked higher: Register survey (A): 1 of 1."
+        in flat
+    )
+    assert "- It ends in 2027-Q2, the period it starts in." in flat
     assert "Blocks: nothing" in out
     out = run(db, "plan", "--explain", "B")
-    assert "- waits for A, which ends in 2027-Q1" in out
-    assert "Blocked by: A" in out and "on the critical path" in out
+    flat = " ".join(out.split())
+    assert "- It waits for Register survey (A), which ends in 2027-Q1." in flat
+    assert "Blocked by: A" in out and "on the critical path, slack 0 periods" in out
+    assert "Waits for (hard): A" in out
     out = run(db, "plan", "--explain", "E")
     assert "E: Finished (done)" in out and "Placed" not in out
 

@@ -25,6 +25,10 @@ def test_doctests() -> None:
         ("month", 1, "2027-03", date(2027, 3, 1), date(2027, 3, 31)),
         ("month", 11, "2028-01", date(2028, 1, 1), date(2028, 1, 31)),
         ("day", 2, "2027-02-12", date(2027, 2, 12), date(2027, 2, 12)),
+        # 2027-02-10 is the Wednesday of ISO week 6: weeks run Monday to Sunday.
+        ("week", 0, "2027-W06", date(2027, 2, 8), date(2027, 2, 14)),
+        ("week", 46, "2027-W52", date(2027, 12, 27), date(2028, 1, 2)),
+        ("week", 47, "2028-W01", date(2028, 1, 3), date(2028, 1, 9)),
     ],
 )
 def test_periods_by_hand(unit, index, label, first, last) -> None:
@@ -37,7 +41,7 @@ def test_periods_by_hand(unit, index, label, first, last) -> None:
 
 @given(
     st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1)),
-    st.sampled_from(["day", "month", "quarter"]),
+    st.sampled_from(["day", "week", "month", "quarter"]),
     st.integers(min_value=-50, max_value=500),
 )
 def test_label_parse_and_index_agree(start: date, unit: str, index: int) -> None:
@@ -47,7 +51,7 @@ def test_label_parse_and_index_agree(start: date, unit: str, index: int) -> None
     assert cal.index_of(cal.end_of(index)) == index
 
 
-@pytest.mark.parametrize("text", ["2027-Q5", "someday", "2027-13", "2027-02-30"])
+@pytest.mark.parametrize("text", ["2027-Q5", "someday", "2027-13", "2027-02-30", "2027-W53"])
 def test_bad_labels_are_named(text: str) -> None:
     with pytest.raises(PeriodError, match=re.escape(repr(text))):
         Calendar(date(2027, 1, 1), "quarter").parse(text)

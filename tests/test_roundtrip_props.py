@@ -124,6 +124,9 @@ def plan_docs(draw: st.DrawFn) -> PlanDoc:
                 "mandatory": draw(st.booleans()),
                 "pinned_period": draw(st.none() | st.integers(0, 40)),
                 "deadline": draw(st.none() | DATES),
+                "duration": draw(st.none() | st.integers(1, 12)),
+                "max_share": draw(st.none() | st.sampled_from([0.25, 0.5, 1.0])),
+                "lags": {k: draw(st.integers(1, 3)) for k in some(draw, hard)},
                 "tags": draw(
                     st.lists(NAME.filter(lambda t: len(t) <= 100), unique=True, max_size=3)
                 ),
@@ -136,9 +139,15 @@ def plan_docs(draw: st.DrawFn) -> PlanDoc:
                 "i18n": i18n("title"),
             }
         )
+    milestone = next(k for k in ("M", "M-1", "M-2") if k not in items)  # not an item's key
     data["milestones"] = [
-        {"key": "M", "name": draw(NAME), "date": draw(DATES), "items": some(draw, items)}
-    ]
+        {"key": milestone, "name": draw(NAME), "date": draw(DATES), "items": some(draw, items),
+         "deadline": draw(st.booleans())}
+    ]  # fmt: skip
+    data["scenarios"] = [
+        {"key": "S", "name": draw(NAME), "capacities": {t: draw(NUMBER) for t in some(draw, teams)},
+         "pins": {k: draw(st.none() | st.integers(0, 40)) for k in some(draw, items)}}
+    ] if draw(st.booleans()) else []  # fmt: skip
     doc = PlanDoc.model_validate(data)
     assert not check_references(doc) and not storage_problems(doc)
     return doc

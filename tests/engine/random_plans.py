@@ -1,4 +1,6 @@
-"""Random plans for property tests: DAGs of hard and soft dependencies, teams, pins, dates.
+"""Random plans for property tests: DAGs of hard and soft dependencies with lags, teams, pins,
+dates, milestones (effort 0), fixed durations and caps on an item's share of its team; in
+quarters or in ISO weeks.
 
 One builder serves both a seeded :class:`random.Random` and a hypothesis ``draw``, so that
 hypothesis can shrink a failing plan while seeded tests stay reproducible.
@@ -12,9 +14,12 @@ from datetime import timedelta
 
 from hypothesis import strategies as st
 
-from roadmap.engine.inputs import ItemData, Snapshot, TeamData
+from roadmap.engine.inputs import ItemData, MilestoneData, Snapshot, TeamData, with_milestones
+from roadmap.model.periods import Calendar
 
 from .build import CAL, START, VALUE
+
+WEEKS = Calendar(START, "week")
 
 Choose = Callable[[int, int], int]
 """``choose(lo, hi)``: an integer from ``lo`` to ``hi``, both included."""
@@ -29,7 +34,7 @@ def build_snapshot(choose: Choose, n_items: int) -> Snapshot:
         capacity = choose(1, 6) / 2
         changes = ((choose(1, 6), choose(0, 6) / 2),) if choose(0, 3) == 0 else ()
         teams[f"T{t}"] = TeamData(f"T{t}", f"Team {t}", capacity, changes)
-    items, deps = [], []
+    items, deps, lags = [], [], {}
     for i in range(n_items):
         team = f"T{choose(0, n_teams)}"  # T{n_teams} is unknown: no team
         roll = choose(0, 19)
@@ -44,13 +49,30 @@ def build_snapshot(choose: Choose, n_items: int) -> Snapshot:
                 earliest_start=START + timedelta(days=40 * choose(0, 12)) if roll == 3 else None,
                 deadline=START + timedelta(days=60 * choose(1, 12)) if roll == 4 else None,
                 scores={"value": choose(0, 10)},
+                duration=choose(1, 3) if roll == 5 else None,
+                max_share=choose(1, 3) / 4 if roll == 6 else None,
             )
         )
         for _ in range(choose(0, 2) if i else 0):
             blocker = choose(max(0, i - 8), i - 1)
             kind = "soft" if choose(0, 3) == 0 else "hard"
             deps.append((f"K{blocker:03d}", f"K{i:03d}", kind))
-    return Snapshot(CAL, tuple(items), tuple(dict.fromkeys(deps)), teams, (VALUE,), horizon=6)
+            if kind == "hard" and choose(0, 4) == 0:
+                lags[(f"K{blocker:03d}", f"K{i:03d}")] = choose(1, 2)
+    points: frozenset[str] = frozenset()
+    if n_items > 1 and choose(0, 2) == 0:  # one of the plan's milestones, between two items
+        lead = choose(0, n_items - 2)
+        waiting = choose(lead + 1, n_items - 1)
+        day = START + timedelta(days=60 * choose(1, 12))
+        ms = MilestoneData("MS", "Milestone", day, (f"K{lead:03d}",), (f"K{waiting:03d}",),
+                           deadline=choose(0, 1) == 1)  # fmt: skip
+        deps = [*dict.fromkeys(deps)]
+        points = with_milestones(items, deps, [ms])
+    cal = CAL if choose(0, 2) else WEEKS
+    return Snapshot(
+        cal, tuple(items), tuple(dict.fromkeys(deps)), teams, (VALUE,), horizon=6, lags=lags,
+        milestones=points,
+    )  # fmt: skip
 
 
 def random_snapshot(rng: random.Random, n_items: int) -> Snapshot:

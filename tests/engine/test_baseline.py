@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import random
+from datetime import date
 
 import pytest
 
+from roadmap.clock import set_today
 from roadmap.engine.baseline import diff, from_data, to_data
-from roadmap.engine.explain import explain
+from roadmap.engine.explanations import explain
 from roadmap.engine.horizons import horizons
 from roadmap.engine.sequence import sequence
 
@@ -85,11 +87,33 @@ def test_horizons_group_by_start_and_order_committed_then_priority() -> None:
         item("A", 9), item("B", 2, mandatory=True), item("C", 7), item("D", 5), item("E", 1),
         teams={"dev": 1},
     )  # fmt: skip
-    groups = horizons(sequence(snap))
+    groups = horizons(sequence(snap), CAL, day=CAL.start)
     keys = {name: [p.key for p in rows] for name, rows in groups.items()}
     assert keys == {"now": ["B"], "next": ["A", "C"], "later": ["D", "E"]}
-    wide = horizons(sequence(snap), now_periods=2, next_periods=1)
+    wide = horizons(sequence(snap), CAL, day=CAL.start, now_periods=2, next_periods=1)
     assert [p.key for p in wide["now"]] == ["B", "A"]
+
+
+def test_horizons_count_from_today_and_the_clock_can_be_set(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Five quarters of work from 2027-Q1. On 2027-08-15 (Q3) what starts in Q1-Q3 is Now,
+    # Q4 and 2028-Q1 are Next; nothing is Later.
+    snap = snapshot(*(item(k, 9 - n) for n, k in enumerate("ABCDE")), teams={"dev": 1})
+    roadmap = sequence(snap)
+    keys = lambda groups: {name: [p.key for p in rows] for name, rows in groups.items()}  # noqa: E731
+    expected = {"now": ["A", "B", "C"], "next": ["D", "E"], "later": []}
+    assert keys(horizons(roadmap, CAL, day=date(2027, 8, 15))) == expected
+    monkeypatch.setenv("ROADMAP_TODAY", "2027-08-15")
+    assert keys(horizons(roadmap, CAL)) == expected
+    set_today(date(2026, 6, 1))  # before the plan starts: nothing is Now yet
+    try:
+        assert keys(horizons(roadmap, CAL))["now"] == []
+    finally:
+        set_today(None)
+    monkeypatch.setenv("ROADMAP_TODAY", "15.8.2027")
+    with pytest.raises(ValueError, match=r"ROADMAP_TODAY='15\.8\.2027' is not a date"):
+        horizons(roadmap, CAL)
 
 
 def test_explain_gathers_score_placement_dependencies_and_warnings() -> None:
@@ -107,3 +131,27 @@ def test_explain_gathers_score_placement_dependencies_and_warnings() -> None:
     assert (done.score, done.placement, done.blocks) == (None, None, ("A", "B", "C"))
     with pytest.raises(KeyError, match="no item 'Q'"):
         explain(snap, roadmap, "Q")
+
+
+def test_diff_names_changed_ends_efforts_teams_and_periods() -> None:
+    # A takes all of dev (2 a quarter) in Q1, so C starts in Q2: tripling its effort moves its
+    # end to Q3 though it starts where it did. D moves to another team of the same size; E's
+    # effort grows within its quarter.
+    before = snapshot(item("A", 9, effort=2), item("C", 5), item("D", 4, team="ops"),
+                      item("E", 3, team="qa", effort=0.5),
+                      teams={"dev": 2, "ops": 1, "web": 1, "qa": 1})  # fmt: skip
+    changed = {"C": {"effort": 3.0}, "D": {"team": "web"}, "E": {"effort": 1.0}}
+    after = dataclasses.replace(
+        before, items=tuple(x._replace(**changed.get(x.key, {})) for x in before.items)
+    )
+    old, new = sequence(before), sequence(after)
+    changes = {c.key: c for c in diff(old, new, CAL)}
+    assert [(k, c.kind) for k, c in changes.items()] == [
+        ("C", "ends_later"), ("D", "team"), ("E", "effort"),
+    ]  # fmt: skip
+    c = changes["C"]
+    assert (c.before, c.after, c.effort_before, c.effort_after) == (1, 2, 1.0, 3.0)
+    assert c.text.startswith("ends in 2027-Q3 rather than 2027-Q2 (1 -> 2 periods, effort 1 -> 3)")
+    assert changes["D"].text == "team ops -> web, still in 2027-Q1"
+    assert (changes["D"].team_before, changes["D"].team_after) == ("ops", "web")
+    assert changes["E"].text == "effort 0.5 -> 1, still in 2027-Q1"

@@ -10,8 +10,8 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from roadmap.engine import explanations
 from roadmap.engine import sequence as sequence_module
-from roadmap.engine import why as why_module
 from roadmap.engine.baseline import to_data
 from roadmap.engine.sequence import Sequencer, sequence
 
@@ -38,9 +38,11 @@ def test_a_first_run_words_an_items_reasons_and_notes_when_they_are_first_read()
         return call
 
     with (
-        mock.patch.object(why_module.Why, "__call__", counted("reasons", why_module.Why.__call__)),
         mock.patch.object(
-            why_module.Raised, "__call__", counted("notes", why_module.Raised.__call__)
+            explanations.Why, "__call__", counted("reasons", explanations.Why.__call__)
+        ),
+        mock.patch.object(
+            explanations.Raised, "__call__", counted("notes", explanations.Raised.__call__)
         ),
     ):
         roadmap = sequence(_plan())

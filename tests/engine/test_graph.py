@@ -12,10 +12,8 @@ from roadmap.engine.graph import (
     Links,
     build_graph,
     check_acyclic,
-    critical_path,
     existing_path,
     find_cycle,
-    longest_chain,
 )
 from roadmap.engine.sequence import sequence
 
@@ -93,18 +91,3 @@ def test_links_reach_what_networkx_reaches(seed: int) -> None:
     for key in keys:
         assert links.blocks(key) == sorted(nx.descendants(graph, key))
         assert links.blocked_by(key) == sorted(nx.ancestors(graph, key))
-
-
-def test_critical_path_is_the_heaviest_chain_of_hard_dependencies() -> None:
-    # A(3) -> B(1) -> D(1) = 5, A(3) -> C(4) -> D(1) = 8, E(6) alone = 6
-    graph = _graph(
-        [("A", "B"), ("A", "C"), ("B", "D"), ("C", "D")],
-        {"A": 3, "B": 1, "C": 4, "D": 1, "E": 6},
-    )
-    assert critical_path(graph) == (["A", "C", "D"], 8.0)
-
-
-def test_longest_chain_breaks_ties_on_the_smaller_index() -> None:
-    # 0 -> 2 and 1 -> 2 weigh the same: the chain goes through 0
-    assert longest_chain([1, 0, 2], [[], [], [0, 1]], [1.0, 1.0, 1.0]) == ([0, 2], 2.0)
-    assert longest_chain([], [], []) == ([], 0.0)

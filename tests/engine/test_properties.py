@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roadmap.engine.inputs import Snapshot
-from roadmap.engine.result import Roadmap
+from roadmap.engine.result import Placement, Roadmap
 from roadmap.engine.sequence import sequence
 
 from .random_plans import snapshots
@@ -37,39 +37,96 @@ def test_every_item_is_placed_or_reported_once(snap: Snapshot) -> None:
         set(roadmap.done),
         set(roadmap.dropped),
     ]
-    assert sum(len(g) for g in groups) == len(snap.items)
-    assert set().union(*groups) == {item.key for item in snap.items}
+    items = [item.key for item in snap.items if item.key not in snap.milestones]
+    assert sum(len(g) for g in groups) == len(items)
+    assert set().union(*groups) == set(items)
+    for key in snap.milestones:  # the plan's milestones are reached, or named as not
+        assert key in roadmap.milestones or _warned(roadmap, "unplaced", key)
     assert set(roadmap.scores) == set(roadmap.placements) | set(roadmap.unplaced)
     for key in roadmap.unplaced:
         assert _warned(roadmap, "unplaced", key)
 
 
+def _begin(p: Placement) -> int:
+    """The period an item starts in, or a milestone is reached at."""
+    return p.start if p.reached is None else p.reached
+
+
+def _finish(p: Placement) -> int:
+    """The period from which the items that wait for it may start."""
+    return p.end + 1 if p.reached is None else p.reached
+
+
 @PROPERTIES
 @given(snapshots())
-def test_hard_dependencies_hold_unless_a_pin_overrides_them(snap: Snapshot) -> None:
+def test_hard_dependencies_and_lags_hold_unless_a_pin_overrides_them(snap: Snapshot) -> None:
     roadmap = sequence(snap)
-    placed = roadmap.placements
+    placed = {**roadmap.placements, **roadmap.milestones}
     pinned = {item.key for item in snap.items if item.pinned_period is not None}
     for blocker, blocked, kind in snap.dependencies:
         if kind != "hard" or blocked not in placed:
             continue
         assert blocker not in roadmap.unplaced or blocked in pinned
-        if blocker in placed and placed[blocked].start <= placed[blocker].end:
-            assert blocked in pinned
+        if blocker in roadmap.unplaced:
             assert _warned(roadmap, "pin_conflict", blocked, blocker)
+        lag = snap.lags.get((blocker, blocked), 0)
+        if blocker in placed and _begin(placed[blocked]) < _finish(placed[blocker]) + lag:
+            assert blocked in pinned
+            if _begin(placed[blocked]) < _finish(placed[blocker]):
+                assert _warned(roadmap, "pin_conflict", blocked, blocker)
 
 
 @PROPERTIES
 @given(snapshots())
 def test_soft_dependencies_hold_or_are_reported(snap: Snapshot) -> None:
     roadmap = sequence(snap)
-    placed = roadmap.placements
+    placed = {**roadmap.placements, **roadmap.milestones}
     pinned = {item.key for item in snap.items if item.pinned_period is not None}
     for blocker, blocked, kind in snap.dependencies:
         if kind != "soft" or blocked not in placed or blocker not in placed or blocked in pinned:
             continue
-        if placed[blocked].start <= placed[blocker].end:
+        if _begin(placed[blocked]) < _finish(placed[blocker]):
             assert _warned(roadmap, "soft_dependency", blocked, blocker)
+
+
+@PROPERTIES
+@given(snapshots())
+def test_milestones_take_no_period_and_are_reached_when_their_last_blocker_ends(
+    snap: Snapshot,
+) -> None:
+    roadmap = sequence(snap)
+    placed = {**roadmap.placements, **roadmap.milestones}
+    milestones = {x.key for x in snap.items if x.effort == 0 and not x.duration}
+    hard = {(a, b) for a, b, kind in snap.dependencies if kind == "hard"}
+    for key, p in placed.items():
+        assert (p.reached is not None) == (key in milestones)
+        if p.reached is None:
+            continue
+        assert p.load == () and p.start == p.end and p.reached in (p.start, p.start + 1)
+        item = next(x for x in snap.items if x.key == key)
+        if item.pinned_period is not None or item.earliest_start is not None:
+            continue
+        ends = [
+            _finish(placed[a]) + snap.lags.get((a, b), 0)
+            for a, b in hard
+            if b == key and a in placed
+        ]
+        softs = [_finish(placed[a]) for a, b, kind in snap.dependencies
+                 if b == key and kind == "soft" and a in placed]  # fmt: skip
+        assert p.reached == max([0, *ends, *softs]) or _warned(roadmap, "soft_dependency", key)
+
+
+@PROPERTIES
+@given(snapshots())
+def test_critical_means_no_slack_and_unplaced_items_are_never_critical(snap: Snapshot) -> None:
+    roadmap = sequence(snap)
+    placed = {**roadmap.placements, **roadmap.milestones}
+    critical = {key for key, p in placed.items() if p.critical}
+    assert critical == {key for key, p in placed.items() if p.slack == 0}
+    assert set(roadmap.critical_path) == critical
+    assert not set(roadmap.critical_path) & set(roadmap.unplaced)
+    for p in placed.values():  # slipping by its slack keeps the roadmap's end
+        assert _begin(p) + p.slack <= roadmap.periods
 
 
 @PROPERTIES
@@ -78,6 +135,7 @@ def test_capacity_is_never_exceeded_and_every_effort_is_carried_out(snap: Snapsh
     roadmap = sequence(snap)
     used: dict[tuple[str, int], float] = defaultdict(float)
     efforts = {item.key: item.effort for item in snap.items}
+    items = {item.key: item for item in snap.items}
     for key, p in roadmap.placements.items():
         assert 0 <= p.start <= p.end
         assert p.slack >= 0
@@ -86,7 +144,14 @@ def test_capacity_is_never_exceeded_and_every_effort_is_carried_out(snap: Snapsh
         for period, amount in p.load:
             assert p.start <= period <= p.end and amount > 0
             used[(p.team, period)] += amount
+            if items[key].max_share and not items[key].duration:
+                cap = items[key].max_share * snap.teams[p.team].capacity_at(period)
+                assert amount <= cap + EPS
         assert sum(a for _, a in p.load) == pytest.approx(efforts[key])
+        if items[key].duration and p.load:
+            periods = [period for period, _ in p.load]
+            assert periods == list(range(p.start, p.start + items[key].duration))
+            assert {round(a, 6) for _, a in p.load} == {round(efforts[key] / len(periods), 6)}
         if p.load:
             assert p.end == p.load[-1][0]
     for (team, period), amount in used.items():
@@ -119,7 +184,8 @@ def test_the_roadmap_does_not_depend_on_input_order(snap: Snapshot, rng: random.
     rng.shuffle(deps)
     teams = dict(sorted(snap.teams.items(), reverse=True))
     shuffled = Snapshot(snap.calendar, tuple(items), tuple(deps), teams, snap.criteria,
-                        snap.scoring_method, snap.horizon)  # fmt: skip
+                        snap.scoring_method, snap.horizon,
+                        dict(reversed(snap.lags.items())), snap.milestones)  # fmt: skip
     assert sequence(shuffled) == sequence(snap)
 
 

@@ -136,14 +136,25 @@ class RoadmapGroup(click.Group):
     help="SQLite file or SQLAlchemy URL (default: data/roadmap.db, or $ROADMAP_DB).",
 )
 @plan_option
+@click.option(
+    "--date",
+    "today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Take this date as today (default: $ROADMAP_TODAY, or the system's date).",
+)
 @click.version_option(__version__, prog_name="roadmap")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, plan_slug: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, plan_slug: str | None, today) -> None:
     """Plan a vision and a roadmap together with the people it concerns.
 
     Without a command, opens the terminal app (or, when the output is not a terminal, shows
     a summary of the plan).
     """
+    from roadmap.clock import set_today
+
+    set_today(today.date() if today else None)
     ctx.obj = Context(db, plan_slug, create=ctx.invoked_subcommand in CREATING)
     if ctx.invoked_subcommand is None:
         if sys.stdin.isatty() and sys.stdout.isatty():

@@ -16,12 +16,12 @@ the file (columns not imported) are printed whether or not the import succeeds.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
+from roadmap.clock import today
 from roadmap.i18n import _, ngettext
 from roadmap.io.outfiles import Outputs
 
@@ -190,7 +190,7 @@ def _import_items(ctx: Context, job: _ItemsImport, warnings: list[str], *, dry_r
     plan_in = None
     if job.new_plan is not None:
         try:
-            plan_in = PlanIn(name=job.new_plan, slug=job.slug, start_date=date.today())
+            plan_in = PlanIn(name=job.new_plan, slug=job.slug, start_date=today())
         except ValidationError as exc:
             fail(f"--new-plan/--plan: {exc.errors()[0]['msg']}")
 

@@ -23,15 +23,18 @@ if TYPE_CHECKING:
 CAPTION = "* critical path  ! committed (mandatory, in progress, pinned or blocking those)"
 
 
-def _sequenced(ctx: Context, plan_slug: str | None) -> tuple[int, Snapshot, Roadmap]:
-    """The plan's id, its snapshot and its roadmap."""
+def _sequenced(
+    ctx: Context, plan_slug: str | None, scenario: str | None = None
+) -> tuple[int, Snapshot, Roadmap]:
+    """The plan's id, its snapshot and its roadmap; as ``scenario`` changes them, if named."""
     from roadmap.engine.graph import CycleError
     from roadmap.services.planning import sequenced
+    from roadmap.services.plans import NotFoundError
 
     plan_id = ctx.find_plan(plan_slug).id
     try:
-        done = sequenced(ctx.store, plan_id)
-    except CycleError as exc:
+        done = sequenced(ctx.store, plan_id, scenario)
+    except (CycleError, NotFoundError) as exc:
         fail(str(exc))
     return plan_id, done.snapshot, done.roadmap
 
@@ -68,6 +71,25 @@ def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]]) -> None
     click.echo(CAPTION)
 
 
+def _milestones(snapshot: Snapshot, roadmap: Roadmap) -> None:
+    """The plan's milestones and the period each is reached at, by that period."""
+    from roadmap.i18n import _
+
+    if not roadmap.milestones:
+        return
+    names = {item.key: item.title for item in snapshot.items}
+    label = snapshot.calendar.label
+    click.echo(_("Milestones:"))
+    for p in sorted(roadmap.milestones.values(), key=lambda p: (p.reached or 0, p.key)):
+        mark = "*" if p.critical else ""
+        click.echo(
+            plain(
+                _("- {name} ({key}{mark}): reached at the start of {period}",
+                  name=names.get(p.key, ""), key=p.key, mark=mark, period=label(p.reached or 0))
+            )
+        )  # fmt: skip
+
+
 def _warnings(roadmap: Roadmap) -> None:
     if roadmap.unplaced:
         click.echo(f"Not placed: {', '.join(roadmap.unplaced)}")
@@ -78,7 +100,8 @@ def _warnings(roadmap: Roadmap) -> None:
 
 
 def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
-    from roadmap.engine.explain import explain
+    from roadmap.engine.explanations import explain
+    from roadmap.i18n import _, ngettext
 
     try:
         ex = explain(snapshot, roadmap, key)
@@ -88,7 +111,8 @@ def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
     out = lambda text="": click.echo("\n".join(map(plain, text.split("\n"))))  # noqa: E731
     out(f"{ex.key}: {ex.title} ({ex.status})")
     if ex.score is not None:
-        out(f"\nScore {ex.score.score:.1f} ({ex.score.method})")
+        out()
+        out(f"Score {ex.score.score:.1f} ({ex.score.method})")
         if ex.score.parts:
             columns = (
                 Column("Part"),
@@ -110,26 +134,48 @@ def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
             out(f"- {note}")
     p = ex.placement
     if p is not None:
-        span = label(p.start) if p.end == p.start else f"{label(p.start)} to {label(p.end)}"
-        out(f"\nPlaced {span}, team {p.team or '-'}")
-        prio = f"effective priority {p.effective_priority:.0f}"
+        span = label(p.start) if p.end == p.start else f"{label(p.start)} - {label(p.end)}"
+        out()
+        out(_("Placed {span}, team {team}", span=span, team=_team_name(snapshot, p.team)))
+        prio = _("effective priority {priority}", priority=f"{p.effective_priority:.0f}")
         if p.inherited_from:
-            prio += f" (inherited from {p.inherited_from})"
+            prio += _(" (inherited from {item})", item=p.inherited_from)
         if p.committed:
-            prio += ", committed"
+            prio += _(", committed")
         out(prio)
-        out(
-            f"{'on the critical path' if p.critical else 'not critical'}, slack {p.slack:g} periods"
-        )
-        out("Why there:")
-        for reason in p.reasons:
-            out(f"- {reason.text}")
+        critical = _("on the critical path") if p.critical else _("not critical")
+        out(ngettext("{critical}, slack {n} period", "{critical}, slack {n} periods",
+                     int(p.slack), critical=critical))  # fmt: skip
+        out(_("Why it starts then:"))
+        for line in ex.starts:
+            out(f"- {line}")
+        out(_("Why it ends then:"))
+        for line in ex.ends:
+            out(f"- {line}")
     elif key in roadmap.unplaced:
-        out("\nNot placed.")
-    out(f"\nBlocks: {', '.join(ex.blocks) or 'nothing'}")
-    out(f"Blocked by: {', '.join(ex.blocked_by) or 'nothing'}")
+        out()
+        out(_("Not placed."))
+    if ex.deadline:
+        out(_("Deadline: {text}", text=ex.deadline))
+    out()
+    out(_("Blocks: {items}", items=", ".join(ex.blocks) or _("nothing")))
+    out(_("Blocked by: {items}", items=", ".join(ex.blocked_by) or _("nothing")))
+    waits = ex.waits_for
+    for words, keys in (
+        (_("Waits for (hard)"), waits.hard),
+        (_("Should follow (soft)"), waits.soft),
+        (_("Further away, hard"), waits.hard_further),
+        (_("Further away, through soft"), waits.soft_further),
+    ):
+        if keys:
+            out(f"  {words}: {', '.join(keys)}")
     for warning in ex.warnings:
-        out(f"Warning: {warning.text}")
+        out(_("Warning: {text}", text=warning.text))
+
+
+def _team_name(snapshot: Snapshot, key: str | None) -> str:
+    team = snapshot.teams.get(key or "")
+    return (team.name or team.key) if team else "-"
 
 
 def _diff(ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name: str) -> None:
@@ -144,7 +190,34 @@ def _diff(ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name
     if not changes:
         click.echo(plain(f"No changes since baseline {name!r}."))
         return
-    click.echo(plain(f"Changes since baseline {name}"))
+    _changes(changes, f"Changes since baseline {name}")
+
+
+def _compare(ctx: Context, plan_slug: str | None, before: str | None, after: str) -> None:
+    """Scenario ``after`` compared with scenario ``before``, or with the plan itself."""
+    from roadmap.engine.scenarios import compare
+    from roadmap.i18n import _
+
+    snapshot, old = _sequenced(ctx, plan_slug, before)[1:]
+    new = _sequenced(ctx, plan_slug, after)[2]
+    found = compare(old, new, snapshot.calendar)
+    was = before or _("the plan")
+    out = lambda text: click.echo(plain(text))  # noqa: E731
+    out(_("Scenario {after} compared with {before}:", after=after, before=was))
+    out(_("- roadmap length {before} -> {after} periods", before=found.periods_before,
+          after=found.periods_after))  # fmt: skip
+    out(_("- deadlines missed {before} -> {after}{keys}", before=len(found.missed_before),
+          after=len(found.missed_after),
+          keys=f" ({', '.join(found.missed_after)})" if found.missed_after else ""))  # fmt: skip
+    if found.changes:
+        _changes(found.changes, _("Changes in {after}", after=after))
+    else:
+        out(_("No item is placed differently."))
+
+
+def _changes(changes, title: str) -> None:
+    """``changes`` (baseline or scenario changes) as a table under ``title``."""
+    click.echo(plain(title))
     columns = (Column("Item"), Column("Change"), Column("Details", min_width=20))
     echo_table(columns, [(change.key, change.kind, change.text) for change in changes])
 
@@ -154,6 +227,10 @@ def _diff(ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name
 @click.option("--explain", "explain_key", metavar="KEY", help="Explain one item's place.")
 @click.option("--baseline", metavar="NAME", help="Show what changed since a saved baseline.")
 @click.option("--horizons", is_flag=True, help="Group as Now / Next / Later instead of periods.")
+@click.option("--scenario", metavar="KEY", help="The roadmap as scenario KEY changes the plan.")
+@click.option(
+    "--compare", metavar="KEY", help="Compare scenario KEY with the plan (or with --scenario)."
+)
 @pass_ctx
 def plan_command(
     ctx: Context,
@@ -161,11 +238,16 @@ def plan_command(
     explain_key: str | None,
     baseline: str | None,
     horizons: bool,
+    scenario: str | None,
+    compare: str | None,
 ) -> None:
     """Show the sequenced roadmap, grouped by the period items start in."""
     from roadmap.engine.horizons import horizons as by_horizon
 
-    plan_id, snapshot, roadmap = _sequenced(ctx, plan_slug)
+    if compare is not None:
+        _compare(ctx, plan_slug, scenario, compare)
+        return
+    plan_id, snapshot, roadmap = _sequenced(ctx, plan_slug, scenario)
     if explain_key is not None:
         _explain(snapshot, roadmap, explain_key)
         return
@@ -173,7 +255,8 @@ def plan_command(
         _diff(ctx, plan_id, snapshot, roadmap, baseline)
         return
     if horizons:
-        groups = {name.capitalize(): rows for name, rows in by_horizon(roadmap).items() if rows}
+        grouped = by_horizon(roadmap, snapshot.calendar)
+        groups = {name.capitalize(): rows for name, rows in grouped.items() if rows}
     else:
         label = snapshot.calendar.label
         groups: dict[str, tuple[Placement, ...]] = {}
@@ -183,6 +266,7 @@ def plan_command(
         _table(snapshot, groups)
     else:
         click.echo("Nothing to sequence yet.")
+    _milestones(snapshot, roadmap)
     done = f"{len(roadmap.done)} done, {len(roadmap.dropped)} dropped"
     click.echo(f"{len(roadmap.placements)} items placed, {done}.")
     _warnings(roadmap)

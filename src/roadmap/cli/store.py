@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
 from roadmap.cli.table import Column, echo_table, plain
+from roadmap.clock import today
 from roadmap.i18n import _
 
 
@@ -49,7 +48,10 @@ def plans(ctx: Context) -> None:
 @click.option("--plan", "name", default="Roadmap", show_default=True, help="Name of the plan.")
 @click.option("--start", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First day.")
 @click.option(
-    "--period", type=click.Choice(["day", "month", "quarter"]), default="quarter", show_default=True
+    "--period",
+    type=click.Choice(["day", "week", "month", "quarter"]),
+    default="quarter",
+    show_default=True,
 )
 @click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
 @pass_ctx
@@ -63,7 +65,7 @@ def init(ctx: Context, name: str, start, period: str, language: str) -> None:
     try:
         plan_in = PlanIn(
             name=name,
-            start_date=start.date() if start else date.today(),
+            start_date=start.date() if start else today(),
             period_unit=period,
             default_language=language,
         )

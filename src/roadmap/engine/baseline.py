@@ -3,7 +3,9 @@
 :func:`to_data` and :func:`from_data` turn a :class:`~roadmap.engine.result.Roadmap` into
 JSON-able data and back (what the ``baseline`` table stores). :func:`diff` compares the
 current roadmap with a baseline item by item: moved earlier or later (with the reasons it is
-where it is now), added, dropped, done, or only its priority changed.
+where it is now), ends earlier or later, added, dropped, done, moved to another team, its
+effort changed, or only its priority changed; each change also names the others that came
+with it (a new end, effort, team, number of periods or priority).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from roadmap.engine.result import Placement, Reason, Roadmap, Score, ScorePart, 
 from roadmap.model.periods import Calendar
 
 FORMAT = "roadmap-baseline/1"
-KINDS = ("earlier", "later", "added", "dropped", "done", "priority")
+KINDS = ("earlier", "later", "ends_earlier", "ends_later", "added", "dropped", "done", "team",
+         "effort", "priority")  # fmt: skip
 """Kinds of change, in the order :func:`diff` lists them."""
 PRIORITY_STEP = 0.5
 """Priorities that differ by less than this count as unchanged."""
@@ -23,18 +26,26 @@ PRIORITY_STEP = 0.5
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """How one item differs from the baseline; periods are start periods."""
+    """How one item differs from the baseline, named by its most telling change (``kind``);
+    ``text`` lists all of them."""
 
     key: str
     kind: str
     """One of :data:`KINDS`."""
     text: str
     before: int | None = None
+    """The start period before (the end period for ``ends_earlier`` and ``ends_later``)."""
     after: int | None = None
     priority_before: float | None = None
     priority_after: float | None = None
     reasons: tuple[Reason, ...] = ()
-    """Why the item is where it is now (for ``earlier``, ``later`` and ``added``)."""
+    """Why the item is where it is now (when it moved or was added)."""
+    end_before: int | None = None
+    end_after: int | None = None
+    effort_before: float | None = None
+    effort_after: float | None = None
+    team_before: str | None = None
+    team_after: str | None = None
 
 
 def _reason(r: Reason) -> dict[str, Any]:
@@ -59,22 +70,8 @@ def _warning(w: Warning) -> dict[str, Any]:
 
 def to_data(roadmap: Roadmap) -> dict[str, Any]:
     """The roadmap as JSON-able data."""
-    placements = {
-        key: {
-            "start": p.start,
-            "end": p.end,
-            "score": p.score,
-            "effective_priority": p.effective_priority,
-            "inherited_from": p.inherited_from,
-            "critical": p.critical,
-            "slack": p.slack,
-            "team": p.team,
-            "committed": p.committed,
-            "load": [list(x) for x in p.load],
-            "reasons": [_reason(r) for r in p.reasons],
-        }
-        for key, p in roadmap.placements.items()
-    }
+    placements = _placements(roadmap.placements)
+    milestones = _placements(roadmap.milestones)
     scores = {
         key: {
             "method": s.method,
@@ -94,6 +91,27 @@ def to_data(roadmap: Roadmap) -> dict[str, Any]:
         "warnings": [_warning(w) for w in roadmap.warnings],
         "placements": placements,
         "scores": scores,
+        "milestones": milestones,
+    }
+
+
+def _placements(placed: dict[str, Placement]) -> dict[str, Any]:
+    return {
+        key: {
+            "start": p.start,
+            "end": p.end,
+            "score": p.score,
+            "effective_priority": p.effective_priority,
+            "inherited_from": p.inherited_from,
+            "critical": p.critical,
+            "slack": p.slack,
+            "team": p.team,
+            "committed": p.committed,
+            "load": [list(x) for x in p.load],
+            "reasons": [_reason(r) for r in p.reasons],
+            "reached": p.reached,
+        }
+        for key, p in placed.items()
     }
 
 
@@ -105,23 +123,26 @@ def from_data(data: dict[str, Any]) -> Roadmap:
     def reason(r: dict[str, Any]) -> Reason:
         return Reason(r["kind"], r["text"], tuple(r["items"]), r["period"], r["team"])
 
-    placements = {
-        key: Placement(
-            key=key,
-            start=p["start"],
-            end=p["end"],
-            score=p["score"],
-            effective_priority=p["effective_priority"],
-            inherited_from=p["inherited_from"],
-            critical=p["critical"],
-            slack=p["slack"],
-            reasons=tuple(reason(r) for r in p["reasons"]),
-            team=p["team"],
-            committed=p["committed"],
-            load=tuple((period, used) for period, used in p["load"]),
-        )
-        for key, p in data["placements"].items()
-    }
+    def placements(data: dict[str, Any]) -> dict[str, Placement]:
+        return {
+            key: Placement(
+                key=key,
+                start=p["start"],
+                end=p["end"],
+                score=p["score"],
+                effective_priority=p["effective_priority"],
+                inherited_from=p["inherited_from"],
+                critical=p["critical"],
+                slack=p["slack"],
+                reasons=tuple(reason(r) for r in p["reasons"]),
+                team=p["team"],
+                committed=p["committed"],
+                load=tuple((period, used) for period, used in p["load"]),
+                reached=p.get("reached"),
+            )
+            for key, p in data.items()
+        }
+
     scores = {
         key: Score(
             key,
@@ -137,7 +158,7 @@ def from_data(data: dict[str, Any]) -> Roadmap:
         for w in data["warnings"]
     )
     return Roadmap(
-        placements=placements,
+        placements=placements(data["placements"]),
         scores=scores,
         warnings=warnings,
         critical_path=tuple(data["critical_path"]),
@@ -145,6 +166,7 @@ def from_data(data: dict[str, Any]) -> Roadmap:
         periods=data["periods"],
         done=tuple(data["done"]),
         dropped=tuple(data["dropped"]),
+        milestones=placements(data.get("milestones", {})),
     )
 
 
@@ -158,36 +180,14 @@ def diff(baseline: Roadmap, current: Roadmap, calendar: Calendar) -> tuple[Chang
             text = f"added in {label(now.start)}"
             out.append(
                 Change(
-                    key, "added", text, None, now.start, None, now.effective_priority, now.reasons
+                    key, "added", text, None, now.start, None, now.effective_priority, now.reasons,
+                    end_after=now.end, effort_after=_effort(now), team_after=now.team,
                 )
-            )
+            )  # fmt: skip
             continue
-        moved = now.start != was.start
-        changed = abs(now.effective_priority - was.effective_priority) >= PRIORITY_STEP
-        if not (moved or changed):
-            continue
-        prio = f"priority {was.effective_priority:.0f} -> {now.effective_priority:.0f}"
-        if moved:
-            kind = "earlier" if now.start < was.start else "later"
-            text = f"moved {kind} from {label(was.start)} to {label(now.start)}"
-            text += f" ({prio})" if changed else ""
-            why = "; ".join(r.text for r in now.reasons)
-            text += f": {why}" if why else ""
-            reasons = now.reasons
-        else:
-            kind, text, reasons = "priority", f"{prio}, still in {label(now.start)}", ()
-        out.append(
-            Change(
-                key,
-                kind,
-                text,
-                was.start,
-                now.start,
-                was.effective_priority,
-                now.effective_priority,
-                reasons,
-            )
-        )
+        change = _changed(key, was, now, label)
+        if change is not None:
+            out.append(change)
     for key, was in baseline.placements.items():
         if key in current.placements:
             continue
@@ -202,3 +202,51 @@ def diff(baseline: Roadmap, current: Roadmap, calendar: Calendar) -> tuple[Chang
         out.append(Change(key, kind, text, was.start, None, was.effective_priority, None))
     order = {kind: i for i, kind in enumerate(KINDS)}
     return tuple(sorted(out, key=lambda c: (order[c.kind], c.key)))
+
+
+def _effort(p: Placement) -> float:
+    """The effort an item was placed with: what its load adds up to."""
+    return sum(e for _, e in p.load)
+
+
+def _changed(key: str, was: Placement, now: Placement, label) -> Change | None:
+    """The change of an item placed in both roadmaps, or None when it is the same."""
+    moved, ends = now.start != was.start, now.end != was.end
+    effort_was, effort_now = _effort(was), _effort(now)
+    effort = abs(effort_now - effort_was) > 1e-9
+    team = now.team != was.team
+    priority = abs(now.effective_priority - was.effective_priority) >= PRIORITY_STEP
+    if not (moved or ends or effort or team or priority):
+        return None
+    facts = []
+    span_was, span_now = was.end - was.start + 1, now.end - now.start + 1
+    if moved and span_was != span_now:  # moved as a whole, the end says nothing new
+        facts.append(f"ends in {label(now.end)} (was {label(was.end)})")
+    if span_was != span_now:
+        facts.append(f"{span_was} -> {span_now} periods")
+    if effort:
+        facts.append(f"effort {effort_was:g} -> {effort_now:g}")
+    if team:
+        facts.append(f"team {was.team or '-'} -> {now.team or '-'}")
+    if priority:
+        facts.append(f"priority {was.effective_priority:.0f} -> {now.effective_priority:.0f}")
+    details = f" ({', '.join(facts)})" if facts else ""
+    reasons: tuple[Reason, ...] = ()
+    before, after = was.start, now.start
+    if moved:
+        kind = "earlier" if now.start < was.start else "later"
+        text = f"moved {kind} from {label(was.start)} to {label(now.start)}{details}"
+        reasons = now.reasons
+    elif ends:
+        kind = "ends_earlier" if now.end < was.end else "ends_later"
+        text = f"ends in {label(now.end)} rather than {label(was.end)}{details}"
+        before, after, reasons = was.end, now.end, now.reasons
+    else:
+        kind = "team" if team else "effort" if effort else "priority"
+        text = f"{', '.join(facts)}, still in {label(now.start)}"
+    why = "; ".join(r.text for r in reasons)
+    text += f": {why}" if why else ""
+    return Change(
+        key, kind, text, before, after, was.effective_priority, now.effective_priority, reasons,
+        was.end, now.end, effort_was, effort_now, was.team, now.team,
+    )  # fmt: skip

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from roadmap.engine.inputs import NO_SCORES, CriterionData, ItemData, Snapshot, TeamData
+from roadmap.engine.inputs import (
+    NO_SCORES,
+    CriterionData,
+    ItemData,
+    MilestoneData,
+    Snapshot,
+    TeamData,
+    with_milestones,
+)
 from roadmap.engine.needs import NeedData, NeedValue, need_values
 from roadmap.model.periods import Calendar
 
@@ -40,6 +48,7 @@ def snapshot_of(doc: PlanDoc) -> Snapshot:
     )
     items = []
     dependencies = []
+    lags: dict[tuple[str, str], int] = {}
     add_item, add_edge = items.append, dependencies.append
     for item in doc.items:
         key, pinned = item.key, item.pinned_period
@@ -60,12 +69,21 @@ def snapshot_of(doc: PlanDoc) -> Snapshot:
                 item.earliest_start,
                 item.deadline,
                 dict(item.scores) if item.scores else NO_SCORES,
+                item.duration,
+                item.max_share,
             )
         )
         for blocker in item.depends_on:
             add_edge((blocker, key, "hard"))
         for blocker in item.soft_depends_on:
             add_edge((blocker, key, "soft"))
+        for blocker, lag in item.lags.items():
+            lags[(blocker, key)] = lag
+    milestones = [
+        MilestoneData(m.key, m.name, m.date, tuple(m.items), tuple(m.waiting), m.deadline)
+        for m in doc.milestones
+    ]
+    points = with_milestones(items, dependencies, milestones)
     return Snapshot(
         calendar=cal,
         items=tuple(items),
@@ -74,6 +92,8 @@ def snapshot_of(doc: PlanDoc) -> Snapshot:
         criteria=criteria,
         scoring_method=plan.scoring_method,
         horizon=plan.horizon,
+        lags=lags,
+        milestones=points,
         needs=doc_need_values(doc),
     )
 

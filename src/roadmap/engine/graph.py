@@ -1,4 +1,7 @@
-"""The dependency graph: cycles, paths that a new dependency would close, the critical path.
+"""The dependency graph: cycles, paths that a new dependency would close, what waits for what.
+
+The critical path is the sequencer's (:mod:`roadmap.engine.sequence`): it depends on dates
+and capacity, not on the graph alone.
 
 Nodes are item keys (with their ``effort``), edges run from blocker to blocked with their
 ``kind`` (``hard`` or ``soft``). Nodes and edges are added in key order, so that every search
@@ -133,58 +136,3 @@ def _reached(links: dict[str, list[str]], start: str) -> list[str]:
                 todo.append(other)
     seen.discard(start)  # a plan as stored has no cycle; a document may, until it is checked
     return sorted(seen)
-
-
-def longest_chain(
-    order: Sequence[int], preds: Sequence[Sequence[int]], weight: Sequence[float]
-) -> tuple[list[int], float]:
-    """The heaviest chain of nodes ``0..n-1`` and its weight; ties go to the smaller index.
-
-    ``order`` is a topological order, ``preds[i]`` the nodes that come right before ``i``.
-
-    >>> longest_chain([0, 1, 2, 3], [[], [0], [0], [1, 2]], [1.0, 2.0, 2.0, 1.0])
-    ([0, 1, 3], 4.0)
-    """
-    dist = [0.0] * len(weight)
-    best = [-1] * len(weight)
-    for i in order:
-        before = preds[i]
-        if len(before) == 1 and dist[before[0]] > -1.0:  # most items wait for one or none
-            p = before[0]
-            dist[i], best[i] = weight[i] + dist[p], p
-            continue
-        top, arg = -1.0, -1
-        for p in before:
-            d = dist[p]
-            if d > top or (d == top and p < arg):
-                top, arg = d, p
-        dist[i] = weight[i] + (top if arg >= 0 else 0.0)
-        best[i] = arg
-    if not dist:
-        return [], 0.0
-    last = dist.index(max(dist))  # the first of the heaviest: ties to the smaller index
-    chain = [last]
-    while best[chain[-1]] >= 0:
-        chain.append(best[chain[-1]])
-    return chain[::-1], dist[last]
-
-
-def critical_path(graph: nx.DiGraph) -> tuple[list[str], float]:
-    """The longest chain of effort through hard dependencies, and its total effort.
-
-    >>> g = build_graph([("A", 2), ("B", 5), ("C", 1), ("D", 1)],
-    ...                 [("A", "C", "hard"), ("B", "C", "soft"), ("C", "D", "hard")])
-    >>> critical_path(g)
-    (['B'], 5.0)
-    """
-    import networkx as nx
-
-    keys = sorted(graph)
-    index = {key: i for i, key in enumerate(keys)}
-    preds: list[list[int]] = [[] for _ in keys]
-    for a, b, kind in graph.edges(data="kind"):
-        if kind == HARD:
-            preds[index[b]].append(index[a])
-    order = [index[key] for key in nx.topological_sort(graph)]
-    chain, total = longest_chain(order, preds, [float(graph.nodes[k]["effort"]) for k in keys])
-    return [keys[i] for i in chain], total

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import namedtuple
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from types import MappingProxyType
 
 from roadmap.engine.needs import NeedValue
@@ -35,10 +36,10 @@ class ItemData(
         "ItemData",
         ("key", "title", "effort", "team", "status", "mandatory", "moscow", "confidence",
          "reach", "impact", "cost_of_delay", "pinned_period", "earliest_start", "deadline",
-         "scores"),
+         "scores", "duration", "max_share"),
         defaults=("", 1.0, None, "idea", False, None, 1.0,
                   None, None, None, None, None, None,
-                  NO_SCORES),
+                  NO_SCORES, None, None),
     )
 ):  # fmt: skip
     """One development item, as far as scoring and sequencing need it.
@@ -46,7 +47,13 @@ class ItemData(
     ``key``; ``title`` (default ``""``); ``effort`` (1.0); ``team`` (None: no team);
     ``status`` (``"idea"``); ``mandatory`` (False); ``moscow`` (None); ``confidence`` (1.0);
     ``reach``, ``impact``, ``cost_of_delay``, ``pinned_period``, ``earliest_start`` and
-    ``deadline`` (None); ``scores``, values by criterion key (none).
+    ``deadline`` (None); ``scores``, values by criterion key (none); ``duration``, a fixed
+    number of periods the effort is spread over evenly (None: as fast as capacity allows);
+    ``max_share``, the largest share (0-1] of its team's capacity the item may use in one
+    period (None: all of it).
+
+    An item of effort 0 without a duration is a *milestone*: it takes no period of its own
+    and is reached the moment its last blocker ends.
 
     A named tuple rather than a frozen dataclass like the engine's other records: loading a
     plan makes one per item, and a tuple is made in a third of the time, without ``typing``.
@@ -106,5 +113,55 @@ class Snapshot:
     scoring_method: str = "weighted"
     horizon: int = 8
     """Number of periods the plan means to cover; work beyond it is reported."""
+    lags: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """``(blocker, blocked)`` -> periods that must pass between the blocker's end and the
+    blocked item's start (finish-to-start lag); dependencies not named have none."""
+    milestones: frozenset[str] = frozenset()
+    """Keys of the items that stand for the plan's milestones (see :func:`with_milestones`)."""
+    priorities: Mapping[str, float] = field(default_factory=dict)
+    """Priorities (0-100) that take the place of some items' scores: a scenario's."""
     needs: Mapping[str, NeedValue] = field(default_factory=dict)
     """The derived reach of each item that answers a need or closes an access gap."""
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneData:
+    """A dated point of the plan: reached when the items that ``leads`` name end; the items
+    ``waiting`` wait for it; with ``deadline``, its date is theirs (those that lead to it)."""
+
+    key: str
+    name: str
+    date: date
+    leads: tuple[str, ...] = ()
+    waiting: tuple[str, ...] = ()
+    deadline: bool = False
+
+
+def with_milestones(
+    items: list[ItemData], dependencies: list[Edge], milestones: Sequence[MilestoneData]
+) -> frozenset[str]:
+    """Add the plan's ``milestones`` to ``items`` and ``dependencies`` as scheduling points:
+    items of no effort and no team, which the items that lead to them block (hard) and which
+    block the items that wait for them. A milestone that is a deadline gives its date to
+    itself and to the items that lead to it, unless theirs is earlier. Returns their keys."""
+    due: dict[str, date] = {}
+    taken = {item.key for item in items}
+    keys = []
+    for ms in milestones:
+        # A plan file refuses a milestone key that an item has; one an edit gave an item
+        # later is told apart (":" is in no key).
+        key = ms.key if ms.key not in taken else f"milestone:{ms.key}"
+        keys.append(key)
+        day = ms.date if ms.deadline else None
+        items.append(ItemData(key, ms.name, 0.0, None, "planned", deadline=day))
+        dependencies.extend((lead, key, HARD) for lead in ms.leads)
+        dependencies.extend((key, waits, HARD) for waits in ms.waiting)
+        if ms.deadline:
+            for key in ms.leads:
+                due[key] = min(due.get(key, ms.date), ms.date)
+    if due:
+        for k, item in enumerate(items):
+            day = due.get(item.key)
+            if day is not None and (item.deadline is None or day < item.deadline):
+                items[k] = item._replace(deadline=day)
+    return frozenset(keys)

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from itertools import chain, pairwise, repeat
 from operator import add, attrgetter, itemgetter
 
-from roadmap.engine.graph import CycleError, build_graph, find_cycle, longest_chain
+from roadmap.engine.graph import CycleError, build_graph, find_cycle
 from roadmap.engine.inputs import DONE, DROPPED, HARD, IN_PROGRESS, Edge, ItemData, Snapshot
 
 _KEY, _STATUS, _TEAM, _EFFORT = (attrgetter(f) for f in ("key", "status", "team", "effort"))
 _EARLIEST, _PINNED, _MANDATORY = (
     attrgetter(f) for f in ("earliest_start", "pinned_period", "mandatory")
 )
+_DURATION, _SHARE = attrgetter("duration"), attrgetter("max_share")
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
@@ -57,8 +58,17 @@ class Numbered:
     in_progress: list[bool]
     committed: list[bool]
     """Mandatory, in progress or pinned."""
-    critical: list[bool]
-    critical_path: tuple[str, ...]
+    duration: list[int]
+    """Fixed number of periods, or 0 for as fast as capacity allows."""
+    share: list[float]
+    """Largest share of the team's capacity per period, or 0 for no cap."""
+    milestone: list[bool]
+    """No effort and no duration: reached when its last blocker ends, taking no period."""
+    shaped: list[bool]
+    """Has a duration or a cap: placed by :meth:`TeamLoad.take_window` or ``take_capped``."""
+    lag: dict[int, list[int]]
+    """Item -> periods between each hard blocker's end and its start, beside ``hard[item]``;
+    only items with some lag."""
 
 
 def number(snap: Snapshot) -> Numbered:
@@ -104,12 +114,24 @@ def number(snap: Snapshot) -> Numbered:
             map(_MANDATORY, items), plan.in_progress, pinned_periods, strict=True
         )
     ]
-    path, _ = longest_chain(plan.order, plan.hard, plan.effort)
-    plan.critical = [False] * n
-    for i in path:
-        plan.critical[i] = True
-    plan.critical_path = tuple(keys[i] for i in path)
+    plan.duration = [max(int(d or 0), 0) for d in map(_DURATION, items)]
+    plan.share = [s if s and 0 < s < 1 else 0.0 for s in map(_SHARE, items)]
+    plan.milestone = [e <= 0 and not d for e, d in zip(plan.effort, plan.duration, strict=True)]
+    plan.shaped = [d > 0 or s > 0 for d, s in zip(plan.duration, plan.share, strict=True)]
+    plan.lag = _lags(snap.lags, index, plan.hard)
     return plan
+
+
+def _lags(
+    lags: dict[tuple[str, str], int], index: dict[str, int], hard: list[list[int]]
+) -> dict[int, list[int]]:
+    """The lags of the hard dependencies that have one, beside each item's hard blockers."""
+    found: dict[int, dict[int, int]] = {}
+    for (blocker, blocked), gap in lags.items():
+        b, d = index.get(blocker), index.get(blocked)
+        if b is not None and d is not None and gap:
+            found.setdefault(d, {})[b] = int(gap)
+    return {d: [gaps.get(b, 0) for b in hard[d]] for d, gaps in found.items()}
 
 
 def _links(

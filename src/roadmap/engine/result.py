@@ -81,6 +81,10 @@ class Placement:
     """Sequenced ahead of optional work: mandatory, in progress, pinned, or blocking such work."""
     load: tuple[tuple[int, float], ...] = ()
     """``(period, effort)`` the item uses of its team's capacity, period by period."""
+    reached: int | None = None
+    """For a milestone (no effort, no duration), the period it is reached at: the one the items
+    waiting for it may start in. It is shown in ``start``, the last period of its blockers'
+    work, or the period its date or pin names. None for other items."""
 
 
 @quick_init
@@ -121,6 +125,9 @@ class Roadmap:
     roadmap it followed; None after a full run. Read it through :meth:`changed_since`."""
     follows: int = field(default=0, compare=False, repr=False)
     """The ``id`` of the roadmap that the re-sequencing followed."""
+    milestones: dict[str, Placement] = field(default_factory=dict)
+    """Where the plan's milestones are reached (see :attr:`Placement.reached`), by key; they
+    are scheduling points, not items, so :attr:`placements` leaves them out."""
 
     def changed_since(self, other: object) -> frozenset[str] | None:
         """The keys whose placement or score may differ from ``other``'s, when this roadmap

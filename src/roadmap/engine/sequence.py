@@ -44,22 +44,22 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cached_property
-from itertools import groupby
+from itertools import accumulate, groupby
 from operator import attrgetter
 
-from roadmap.engine.capacity import TeamLoad
-from roadmap.engine.inputs import ItemData, Snapshot
+from roadmap.engine.capacity import EPS, LIMIT, TeamLoad
+from roadmap.engine.explanations import Raised, Why, Wording
+from roadmap.engine.inputs import ItemData, Snapshot, TeamData
 from roadmap.engine.numbered import number
-from roadmap.engine.reasons import Wording
 from roadmap.engine.records import Deferred
 from roadmap.engine.result import Placement, Roadmap, Score, Warning
 from roadmap.engine.scoring import Breakdown, ScoreModel
-from roadmap.engine.why import Raised, Why
 
 COMMITTED = 1000.0
 """Added to the rank of committed work, above any 0-100 score."""
 
-_STRUCTURAL = ("effort", "team", "status", "pinned_period", "earliest_start", "deadline")
+_STRUCTURAL = ("effort", "team", "status", "pinned_period", "earliest_start", "deadline",
+               "duration", "max_share")  # fmt: skip
 """Item fields that change the graph or the constraints rather than only the priority."""
 
 
@@ -76,6 +76,9 @@ class _Schedule:
 
     start: list[int]
     end: list[int]
+    finish: list[int]
+    """The period from which the items that wait for each can start: the one after its end,
+    or, for a milestone, the one it is reached at (-1 when not placed)."""
     load: list[tuple[tuple[int, float], ...]]
     ready: list[int]
     held: list[bool]
@@ -101,6 +104,8 @@ class _Schedule:
     saved: list[list[TeamLoad]]
     """The team loads before every ``CHECKPOINT``-th step (none when the sequencer does not
     resume)."""
+    teams: list[TeamLoad] = dataclasses.field(default_factory=list)
+    """The team loads after the run: the capacity it left free."""
 
 
 @dataclasses.dataclass(slots=True, eq=False, repr=False)  # nobody compares or shows it
@@ -118,6 +123,8 @@ class _State:
     slack: list[int]
     last: int
     """The last period an item ends in, -1 when none is placed."""
+    critical_path: tuple[str, ...] = ()
+    """The placed items with no slack, by start."""
 
 
 class _Waiting(dict):
@@ -308,7 +315,7 @@ class Sequencer:
         self._model = ScoreModel.fit(
             snap.scoring_method, snap.criteria, self.plan.items, snap.needs
         )
-        self._base = self._model.breakdowns(self.plan.items)
+        self._base = self._set(self._model.breakdowns(self.plan.items))
         self._own = [base[0] for base in self._base]
         self._prev = None
         return self._run(changed=range(len(self.plan.items)))
@@ -357,12 +364,25 @@ class Sequencer:
         model = self._model.refit(plan.items)
         if model != self._model:
             self._model = model
-            self._base = model.breakdowns(plan.items)
+            self._base = self._set(model.breakdowns(plan.items))
             self._own = [base[0] for base in self._base]
             return self._run(changed=range(len(plan.items)))
-        self._base[i] = model.breakdown(item)
+        self._base[i] = self._set([model.breakdown(item)], i)[0]
         self._own[i] = self._base[i][0]
         return self._run(changed=(i,))
+
+    def _set(self, breakdowns: list[Breakdown], first: int = 0) -> list[Breakdown]:
+        """``breakdowns`` (of the items from index ``first`` on) with the priorities the
+        snapshot sets in place of scores (a scenario's), each with a note saying so."""
+        given = self.snapshot.priorities
+        if given:
+            index = self.plan.index
+            for key, value in given.items():
+                i = index.get(key, -1) - first
+                if 0 <= i < len(breakdowns):
+                    _, parts, notes = breakdowns[i]
+                    breakdowns[i] = (float(value), parts, (*notes, f"priority set to {value:g}"))
+        return breakdowns
 
     def _with(self, item: ItemData) -> Snapshot:
         """The snapshot with ``item`` in place of the item of its key, or added."""
@@ -392,22 +412,30 @@ class Sequencer:
                 placements = dict(zip(keys, placed, strict=True))
             scores = dict(zip(keys, self._scores, strict=True))
         else:
-            placements, scores = dict(last.placements), dict(last.scores)  # type: ignore[union-attr]
+            placements = {**last.placements, **last.milestones}  # type: ignore[union-attr]
+            scores = dict(last.scores)  # type: ignore[union-attr]
             for i in dirty:
                 if self._placements[i] is not None:  # placed before too: its key is there
                     placements[keys[i]] = self._placements[i]  # type: ignore[assignment]
                 scores[keys[i]] = self._scores[i]
+        points = self.snapshot.milestones
+        milestones = {}
+        if points:  # the plan's milestones are placed apart from its items
+            milestones = {k: placements.pop(k) for k in sorted(points) if k in placements}
+            for k in points:
+                scores.pop(k, None)
         self._last = Roadmap(
             placements=placements,
             scores=scores,
             warnings=tuple(self._warnings(sched, redo)),
-            critical_path=self.plan.critical_path,
-            unplaced=tuple(keys[i] for i in sorted(sched.unplaced)),
+            critical_path=state.critical_path,
+            unplaced=tuple(keys[i] for i in sorted(sched.unplaced) if keys[i] not in points),
             periods=state.last + 1,
             done=self.plan.done,
             dropped=self.plan.dropped,
             changed=None if redo is None else frozenset(keys[i] for i in dirty),
             follows=id(last),
+            milestones=milestones,
         )
         return self._last
 
@@ -424,7 +452,9 @@ class Sequencer:
         rank = [p + COMMITTED if c else p for p, c in zip(prio, comm, strict=True)]
         sched = self._schedule(rank, _rank_order(rank))
         last = max(sched.end, default=-1)
-        return _State(prio, src, comm, csrc, rank, sched, *self._slack(sched, last), last)
+        late, slack = self._slack(sched, last)
+        path = self._critical_path(sched, slack)
+        return _State(prio, src, comm, csrc, rank, sched, late, slack, last, path)
 
     def _again(self, prev: _State, changed: Sequence[int]) -> tuple[_State, list[int], set[int]]:
         """The state after the priorities of ``changed`` changed, the items to rebuild, and the
@@ -439,7 +469,8 @@ class Sequencer:
         sched, region = self._reschedule(prev.sched, prev.rank, rank, moved)
         last = max(sched.end, default=-1) if region else prev.last
         late, slack, reslacked = self._reslack(sched, prev, region, last)
-        state = _State(prio, src, comm, csrc, rank, sched, late, slack, last)
+        path = prev.critical_path if late is prev.late else self._critical_path(sched, slack)
+        state = _State(prio, src, comm, csrc, rank, sched, late, slack, last, path)
         return state, *self._dirty(state, prev, changed, {*blockers, *region, *reslacked})
 
     def _reinherit(self, changed: Sequence[int], raised: tuple) -> list[int]:
@@ -471,7 +502,7 @@ class Sequencer:
         n = len(rank)
         by_rank, place = ranked
         sched = _Schedule(
-            [-1] * n, [-1] * n, [()] * n, [0] * n, [False] * n, {}, {}, {},
+            [-1] * n, [-1] * n, [-1] * n, [()] * n, [0] * n, [False] * n, {}, {}, {},
             by_rank, place, self._pin_order(place), [], [0] * n, [0] * n, [],
         )  # fmt: skip
         teams = [TeamLoad(self.snapshot.teams[key]) for key in self.plan.team_keys]
@@ -480,6 +511,7 @@ class Sequencer:
         heap = [place[i] for i in range(n) if not indeg[i]]
         heapq.heapify(heap)
         self._steps(sched, teams, heap, indeg, None)
+        sched.teams = teams
         return sched
 
     def _pin_order(self, place: list[int]) -> list[int]:
@@ -488,19 +520,39 @@ class Sequencer:
 
     def _place_pins(self, sched: _Schedule, teams: list[TeamLoad]) -> None:
         """Pinned items go first, at their pinned period, whatever else holds."""
-        team_of, effort, pin = self.plan.team_of, self.plan.effort, self.plan.pin
+        team_of, effort, pin, shaped = (
+            self.plan.team_of,
+            self.plan.effort,
+            self.plan.pin,
+            self.plan.shaped,
+        )
         for i in sched.pins:
             p, t, e = pin[i], team_of[i], effort[i]
             sched.ready[i] = p
-            if t < 0 or e <= 0:
+            if shaped[i]:
+                placed = self._shaped(i, p, teams)
+                if placed is None:
+                    sched.unplaced[i] = -1
+                    continue
+                sched.start[i], sched.end[i], sched.finish[i], sched.load[i] = placed
+                if placed[0] != p and t >= 0:
+                    sched.overload.setdefault((t, p), []).append(i)
+                sched.start[i] = p
+                continue
+            if e <= 0:  # a milestone pinned to a period is reached there
+                sched.start[i] = sched.end[i] = sched.finish[i] = p
+                sched.load[i] = ()
+                continue
+            if t < 0:
                 sched.start[i] = sched.end[i] = p
-                sched.load[i] = ((p, e),) if t < 0 else ()
+                sched.finish[i], sched.load[i] = p + 1, ((p, e),)
                 continue
             got = teams[t].take(p, e)
             if got is None:
                 sched.unplaced[i] = -1
                 continue
             sched.start[i], sched.end[i], sched.load[i] = p, got[-1][0], got
+            sched.finish[i] = got[-1][0] + 1
             if got[0][0] != p:
                 sched.overload.setdefault((t, p), []).append(i)
 
@@ -543,7 +595,7 @@ class Sequencer:
         """Schedule again from ``step`` (a checkpoint), where the previous run was."""
         at, pin = old.at, self.plan.pin
         sched = _Schedule(
-            [*old.start], [*old.end], [*old.load], [*old.ready], [*old.held],
+            [*old.start], [*old.end], [*old.finish], [*old.load], [*old.ready], [*old.held],
             {i: b for i, b in old.skipped.items() if at[i] < step},
             {i: b for i, b in old.unplaced.items() if at[i] < step or pin[i] >= 0},
             old.overload, *ranked, old.pins, old.order[:step], [*at], [*old.pushed],
@@ -557,6 +609,7 @@ class Sequencer:
         after = max(at[i] for i in moved) + 1
         self._steps(sched, teams, heap, waiting, self._meets(old, sched, teams, step, after))
         region, met = sched.order[step:], len(sched.order)
+        sched.teams = old.teams if met < len(old.order) else teams
         sched.order += old.order[met:]
         for was, now in ((old.skipped, sched.skipped), (old.unplaced, sched.unplaced)):
             now.update((i, b) for i, b in was.items() if at[i] >= met and pin[i] < 0)
@@ -583,6 +636,7 @@ class Sequencer:
                 i
                 for i in taken
                 if new.start[i] != old.start[i]
+                or new.finish[i] != old.finish[i]
                 or new.end[i] != old.end[i]
                 or new.held[i] != old.held[i]
             )
@@ -607,6 +661,7 @@ class Sequencer:
         """Take the ready items in rank order and place each, until none is left or ``meets``
         says the rest is the previous run's."""
         start, end, load, ready, held = sched.start, sched.end, sched.load, sched.ready, sched.held
+        finish = sched.finish
         skipped, unplaced, by_rank, place = (
             sched.skipped,
             sched.unplaced,
@@ -616,7 +671,7 @@ class Sequencer:
         order, at, pushed, saved = sched.order, sched.at, sched.pushed, sched.saved
         plan = self.plan
         team_of, effort, earliest, pin = plan.team_of, plan.effort, plan.earliest, plan.pin
-        hard, soft, succ = plan.hard, plan.soft, plan.succ
+        hard, soft, succ, shaped, lagged = plan.hard, plan.soft, plan.succ, plan.shaped, plan.lag
         pop, push, taken = heapq.heappop, heapq.heappush, order.append
         step, resumable = len(order), self._resumable
         while heap:
@@ -645,97 +700,151 @@ class Sequencer:
                     continue
                 t = earliest[i]
                 for b in hard[i]:
-                    last = end[b]
-                    if last >= t:
-                        t = last + 1
-                    elif start[b] < 0:
+                    f = finish[b]
+                    if f > t:
+                        t = f
+                    elif f < 0:
                         unplaced[i] = b
-                        start[i], end[i], load[i], ready[i], held[i] = -1, -1, (), 0, False
+                        start[i], end[i], finish[i], load[i], ready[i], held[i] = (
+                            -1, -1, -1, (), 0, False
+                        )  # fmt: skip
                         break
                 else:
+                    if lagged and i in lagged:
+                        for b, gap in zip(hard[i], lagged[i], strict=True):
+                            if finish[b] + gap > t:
+                                t = finish[b] + gap
                     if soft[i]:
-                        t, passed = self._soft_ready(i, t, start, end, held)
+                        t, passed = self._soft_ready(i, t, start, finish, held)
                         if passed:
                             skipped[i] = passed
                     ready[i] = t
                     team, e = team_of[i], effort[i]
-                    if team < 0 or e <= 0:
+                    if shaped[i]:
+                        placed = self._shaped(i, t, teams)
+                        if placed is None:
+                            unplaced[i] = -1
+                            start[i], end[i], finish[i], load[i], held[i] = -1, -1, -1, (), False
+                        else:
+                            start[i], end[i], finish[i], load[i] = placed
+                            held[i] = placed[0] > t
+                        continue
+                    if e <= 0:  # a milestone: reached when its last blocker ends
+                        start[i] = end[i] = t - 1 if t > earliest[i] else t
+                        finish[i], load[i], held[i] = t, (), False
+                        continue
+                    if team < 0:
                         start[i] = end[i] = t
-                        load[i] = ((t, e),) if team < 0 else ()
-                        held[i] = False
+                        finish[i], load[i], held[i] = t + 1, ((t, e),), False
                         continue
                     got = teams[team].take(t, e)
                     if got is None:
                         unplaced[i] = -1
-                        start[i], end[i], load[i], held[i] = -1, -1, (), False
+                        start[i], end[i], finish[i], load[i], held[i] = -1, -1, -1, (), False
                         continue
-                    first = got[0][0]
-                    start[i], end[i], load[i], held[i] = first, got[-1][0], got, first > t
+                    first, last = got[0][0], got[-1][0]
+                    start[i], end[i], finish[i], load[i], held[i] = (
+                        first, last, last + 1, got, first > t
+                    )  # fmt: skip
 
     def _soft_ready(
-        self, i: int, t: int, start: list[int], end: list[int], held: list[bool]
+        self, i: int, t: int, start: list[int], finish: list[int], held: list[bool]
     ) -> tuple[int, list[int]]:
         """The period from which item ``i``, ready at ``t`` otherwise, follows its soft
         blockers; and the blockers held back by capacity, which it does not wait for."""
         soft = [b for b in self.plan.soft[i] if start[b] >= 0]
         for b in soft:
-            if not held[b] and end[b] >= t:
-                t = end[b] + 1
-        return t, [b for b in soft if held[b] and end[b] >= t]
+            if not held[b] and finish[b] > t:
+                t = finish[b]
+        return t, [b for b in soft if held[b] and finish[b] > t]
+
+    def _shaped(
+        self, i: int, t: int, teams: list[TeamLoad]
+    ) -> tuple[int, int, int, tuple[tuple[int, float], ...]] | None:
+        """Start, end, the period its waiting items may start and load of item ``i`` with a
+        fixed duration or a cap on its share, ready at ``t``; None when it cannot be placed."""
+        plan = self.plan
+        team, e, periods = plan.team_of[i], plan.effort[i], plan.duration[i]
+        if periods:
+            if team < 0 or e <= 0:  # elapsed time only: no capacity to wait for
+                per = e / periods if team < 0 else 0.0
+                load = tuple((p, per) for p in range(t, t + periods)) if per else ()
+                return t, t + periods - 1, t + periods, load
+            got = teams[team].take_window(t, e / periods, periods)
+        elif team < 0 or e <= 0:
+            return (t, t, t + 1, ((t, e),)) if e > 0 else (t, t, t, ())
+        else:
+            got = teams[team].take_capped(t, e, plan.share[i])
+        if got is None:
+            return None
+        return got[0][0], got[-1][0], got[-1][0] + 1, got
 
     def _slack(self, sched: _Schedule, last: int) -> tuple[list[int], list[int]]:
-        """Each item's latest start and the periods it could start later, without moving the
-        roadmap's last period."""
-        start, end, pin, hard = sched.start, sched.end, self.plan.pin, self.plan.hard
-        late_end = [last] * len(start)
-        late, slack = [NEVER] * len(start), [0] * len(start)
-        for i in reversed(self.plan.order):
+        """Each item's latest start and the periods it could start later without moving the
+        roadmap's end: a backward pass over hard dependencies from the period after the last
+        one, each item moved as late as the capacity left free by the forward placement (and
+        its own) allows. A milestone's start is the period it is reached at."""
+        plan = self.plan
+        start, finish, load = sched.start, sched.finish, sched.load
+        hard, lagged, team_of, effort = plan.hard, plan.lag, plan.team_of, plan.effort
+        duration, share = plan.duration, plan.share
+        n = len(start)
+        end_point = max(finish, default=0)  # a milestone last reaches no period after it
+        late_finish = [end_point] * n
+        late, slack = [NEVER] * n, [0] * n
+        rooms = [t.room(end_point) for t in sched.teams]
+        sums = [[0.0, *accumulate(room)] for room in rooms]
+        for i in reversed(plan.order):
             first = start[i]
             if first < 0:
                 continue
-            at = late[i] = first if pin[i] >= 0 else late_end[i] - (end[i] - first)
-            if at > first:
-                slack[i] = at - first
-            for b in hard[i]:
-                if at <= late_end[b]:
-                    late_end[b] = at - 1
+            lf, t, e = late_finish[i], team_of[i], effort[i]
+            if e <= 0 and not duration[i]:  # a milestone: reached at ``finish``
+                at = lf
+                gone = lf - finish[i]
+            elif t < 0 or e <= 0:  # no capacity to find: it keeps its length
+                at = lf - (sched.end[i] - first + 1)
+                gone = at - first
+            elif duration[i] or share[i]:
+                at = _latest_shaped(load[i], rooms[t], lf, first, e, duration[i],
+                                    share[i], self.snapshot.teams[plan.team_keys[t]])  # fmt: skip
+                gone = at - first
+            else:
+                at = _latest(load[i], sums[t], lf, first, e)
+                gone = at - first
+            late[i] = at
+            if gone > 0:
+                slack[i] = gone
+            gaps = lagged.get(i) if lagged else None
+            for k, b in enumerate(hard[i]):
+                due = at - gaps[k] if gaps else at
+                if due < late_finish[b]:
+                    late_finish[b] = due
         return late, slack
 
     def _reslack(
         self, sched: _Schedule, prev: _State, region: Sequence[int], last: int
     ) -> tuple[list[int], list[int], Sequence[int]]:
         """:meth:`_slack` after the items of ``region`` were placed anew, and the items whose
-        slack changed: only their blockers, transitively, can change."""
-        if len(region) == len(sched.start) or last != prev.last:
-            return *self._slack(sched, last), range(len(sched.start))
-        start, end, pin, hard = sched.start, sched.end, self.plan.pin, self.plan.hard
-        order, position, hard_succ = self.plan.order, self._in_order, self._hard_succ
-        late, slack = [*prev.late], [*prev.slack]
+        slack changed: none unless some item's periods or load changed, since slack depends
+        only on those, the roadmap's end and the dependencies."""
         was = prev.sched
-        queued = {i for i in region if start[i] != was.start[i] or end[i] != was.end[i]}
-        heap = [-position[i] for i in queued]
-        heapq.heapify(heap)
-        changed = []
-        while heap:
-            i = order[-heapq.heappop(heap)]
-            if start[i] < 0:
-                at = NEVER
-            elif pin[i] >= 0:
-                at = start[i]
-            else:
-                after = min((late[d] for d in hard_succ[i]), default=NEVER) - 1
-                at = min(last, after) - (end[i] - start[i])
-            now = at - start[i] if start[i] >= 0 and at > start[i] else 0
-            if now != slack[i]:
-                slack[i] = now
-                changed.append(i)
-            if at != late[i]:
-                late[i] = at
-                for b in hard[i]:
-                    if b not in queued:
-                        queued.add(b)
-                        heapq.heappush(heap, -position[b])
-        return late, slack, changed
+        start, finish, load = sched.start, sched.finish, sched.load
+        if last == prev.last and all(
+            start[i] == was.start[i] and finish[i] == was.finish[i] and load[i] == was.load[i]
+            for i in region
+        ):
+            return prev.late, prev.slack, ()
+        late, slack = self._slack(sched, last)
+        old = prev.slack
+        return late, slack, [i for i in range(len(slack)) if slack[i] != old[i]]
+
+    def _critical_path(self, sched: _Schedule, slack: list[int]) -> tuple[str, ...]:
+        """The placed items with no slack, by start, end and key."""
+        start, end, keys = sched.start, sched.end, self.plan.keys
+        found = [i for i in range(len(start)) if start[i] >= 0 and not slack[i]]
+        found.sort(key=lambda i: (start[i], end[i], i))
+        return tuple(keys[i] for i in found)
 
     # -- what changed ----------------------------------------------------------------------
 
@@ -799,9 +908,10 @@ class Sequencer:
 
     def _placements_of(self, items: Sequence[int], state: _State, why: Why, full: bool) -> None:
         prio, src, comm, sched, slack = state.prio, state.src, state.comm, state.sched, state.slack
-        start, end, load = sched.start, sched.end, sched.load
+        start, end, load, finish = sched.start, sched.end, sched.load, sched.finish
         plan, own, placements = self.plan, self._own, self._placements
-        keys, critical, team_of = plan.keys, plan.critical, plan.team_of
+        milestone = plan.milestone
+        keys, team_of = plan.keys, plan.team_of
         team_key = [*plan.team_keys, None]  # team_of is -1 for no team: the last entry
         for i in items:
             first = start[i]
@@ -816,12 +926,13 @@ class Sequencer:
                 own[i],
                 prio[i],
                 keys[raised_by] if raised_by != i else None,
-                critical[i],
+                not slack[i],
                 float(slack[i]),
                 Deferred(why, i) if full else why(i),
                 team_key[team_of[i]],
                 comm[i],
                 load[i],
+                finish[i] if milestone[i] else None,
             )
 
     def _warnings(self, sched: _Schedule, teams: set[int] | None) -> list[Warning]:
@@ -835,15 +946,28 @@ class Sequencer:
                 out.append(say.blocker_unplaced(keys[i], keys[blocker]))
             else:
                 team = plan.team_keys[plan.team_of[i]]
-                dead = TeamLoad(self.snapshot.teams[team]).dead or 0
-                out.append(say.no_capacity(keys[i], team, dead))
+                load = TeamLoad(self.snapshot.teams[team])
+                dead, periods = load.dead, plan.duration[i]
+                per = plan.effort[i] / periods if periods else 0.0
+                if periods and per > max(load.capacity_from(0)) + EPS:
+                    out.append(say.too_much_per_period(keys[i], team, per, periods))
+                elif dead is None:
+                    out.append(say.beyond_limit(keys[i], team, LIMIT))
+                else:
+                    out.append(say.no_capacity(keys[i], team, dead))
         for i, skipped in sorted(sched.skipped.items()):
             for b in skipped:
                 team = plan.team_keys[plan.team_of[b]]
                 out.append(say.soft_skipped(keys[i], keys[b], team, end[b]))
+        finish = sched.finish
         for i in plan.pinned:
-            late = [b for b in plan.hard[i] if start[b] >= 0 and end[b] >= start[i] >= 0]
+            if start[i] < 0:
+                continue
+            late = [b for b in plan.hard[i] if start[b] >= 0 and finish[b] > start[i]]
             out.extend(say.pin_conflict(keys[i], start[i], keys[b], end[b]) for b in late)
+            never = [keys[b] for b in plan.hard[i] if start[b] < 0]
+            if never:
+                out.append(say.pinned_after_unplaced(keys[i], start[i], never))
         for (t, p), pinned in sorted(sched.overload.items()):
             out.append(say.pinned_overload(plan.team_keys[t], p, [keys[i] for i in pinned]))
         self._past_horizon(sched, teams)
@@ -858,7 +982,11 @@ class Sequencer:
         """The warnings that no change of priority changes."""
         say, keys, plan = self.say, self.plan.keys, self.plan
         out = [say.dropped_dependency(keys[i], blocker) for i, blocker in plan.dropped_deps]
-        no_team = [k for k, t in zip(keys, plan.team_of, strict=True) if t < 0]
+        no_team = [
+            k
+            for k, t, point in zip(keys, plan.team_of, plan.milestone, strict=True)
+            if t < 0 and not point
+        ]
         if no_team:
             out.append(say.no_team_items(no_team, plan.unknown_teams))
         return out
@@ -891,6 +1019,67 @@ class Sequencer:
                 self._horizon[t] = self.say.past_horizon(self.plan.team_keys[t], horizon, named)
             else:
                 self._horizon.pop(t, None)
+
+
+def _own_from(load: tuple[tuple[int, float], ...], period: int) -> float:
+    """What ``load`` uses from ``period`` on."""
+    return sum(e for p, e in load if p >= period)
+
+
+def _latest(
+    load: tuple[tuple[int, float], ...], sums: list[float], lf: int, first: int, effort: float
+) -> int:
+    """The latest period from ``first`` on at which an item of ``effort`` could start and still
+    end before ``lf``, in the room left free (``sums`` adds it up by period) and its own."""
+    room = sums[lf]
+    if lf - 1 <= first:
+        return first
+    if room - sums[lf - 1] + _own_from(load, lf - 1) >= effort - EPS:
+        return lf - 1
+    if room - sums[first + 1] + _own_from(load, first + 1) < effort - EPS:
+        return first
+    lo, hi = first + 1, lf - 1  # lo fits, hi does not
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if room - sums[mid] + _own_from(load, mid) >= effort - EPS:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _latest_shaped(
+    load: tuple[tuple[int, float], ...],
+    room: list[float],
+    lf: int,
+    first: int,
+    effort: float,
+    periods: int,
+    share: float,
+    team: TeamData,
+) -> int:
+    """:func:`_latest` of an item with a fixed duration (each of ``periods`` periods in a row
+    needs its part) or a cap on its ``share`` of the team per period."""
+    own = dict(load)
+    if periods:
+        per, at = effort / periods, lf - periods
+        while at > first:
+            short = next(
+                (q for q in range(at + periods - 1, at - 1, -1)
+                 if room[q] + own.get(q, 0.0) < per - EPS),
+                None,
+            )  # fmt: skip
+            if short is None:
+                return at
+            at = short - periods
+        return first
+    got, q = 0.0, lf - 1
+    while q > first:
+        got += min(room[q] + own.get(q, 0.0), share * team.capacity_at(q))
+        if got >= effort - EPS:
+            return q
+        q -= 1
+    return first
 
 
 def sequence(snapshot: Snapshot) -> Roadmap:

@@ -79,6 +79,9 @@ class Lang:
             return self._("{year} Q{quarter}", year=first.year, quarter=quarter)
         if cal.unit == "month":
             return _format_date(first, "LLLL yyyy", self.locale)
+        if cal.unit == "week":
+            year, week, _ = first.isocalendar()
+            return self._("week {week}/{year}", week=week, year=year)
         return self.date(first)
 
     def span(self, first: date, last: date) -> str:

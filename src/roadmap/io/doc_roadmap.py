@@ -26,6 +26,7 @@ REASONS = {
     "pinned": N_("fixed to {period}"),
     "earliest_start": N_("cannot start before {period}"),
     "no_team": N_("no team assigned"),
+    "lag": N_("a planned wait after {items} (ended in {period})"),
 }
 WARNINGS = {
     "deadline": N_("{item} ends in {period}, after its deadline {deadline}."),
@@ -41,6 +42,10 @@ WARNINGS = {
 CHANGES = {
     "earlier": N_("Moved earlier"),
     "later": N_("Moved later"),
+    "ends_earlier": N_("Ends earlier"),
+    "ends_later": N_("Ends later"),
+    "team": N_("Team changed"),
+    "effort": N_("Effort changed"),
     "added": N_("Added"),
     "dropped": N_("Dropped"),
     "done": N_("Done"),

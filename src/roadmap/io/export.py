@@ -1,16 +1,16 @@
 """One entry point for every stakeholder export: a format, a language, the bytes of the file.
 
 The only date in an export is its "generated" date. :func:`generated_date` takes it from the
-caller, else from ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention: seconds since
-1970, read as a UTC date), else today; the same plan and date always give the same bytes.
+caller, else from the product's clock (:mod:`roadmap.clock`: ``--date``, ``ROADMAP_TODAY``,
+``SOURCE_DATE_EPOCH``, the system's date); the same plan and date always give the same bytes.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 
+from roadmap.clock import today
 from roadmap.engine.baseline import Change
 from roadmap.engine.result import Roadmap
 from roadmap.model.inputs import PlanDoc
@@ -23,12 +23,7 @@ FOLLOW_UP = ("md", "html")
 
 def generated_date(given: date | None = None) -> date:
     """The date an export says it was generated."""
-    if given is not None:
-        return given
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    return date.today()
+    return given if given is not None else today()
 
 
 def file_name(doc: PlanDoc, fmt: str, lang: str) -> str:

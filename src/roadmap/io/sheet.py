@@ -36,14 +36,17 @@ from roadmap.model.storable import storage_problems
 from roadmap.model.typed_words import word_key
 
 LIST_FIELDS = ("tags", "depends_on", "soft_depends_on", "needs", "sources", "organisations")
-NUMBER_FIELDS = ("effort", "confidence", "reach", "impact", "cost_of_delay")
+NUMBER_FIELDS = (
+    "effort", "confidence", "reach", "impact", "cost_of_delay", "duration", "max_share",
+)  # fmt: skip
 DATE_FIELDS = ("earliest_start", "deadline")
 NAMED_FIELDS = ("theme", "organisation", "team")
 """Fields whose cells may name a record instead of giving its key."""
 MULTILINE_FIELDS = ("description", "notes", *LIST_FIELDS)
 """Fields whose cells may hold line breaks; in any other a line break means a lost quote."""
-FIELDS = tuple(name for name in ItemIn.model_fields if name not in ("i18n", "scores"))
-"""Item fields a sheet can hold, in the order the items CSV writes them."""
+FIELDS = tuple(name for name in ItemIn.model_fields if name not in ("i18n", "scores", "lags"))
+"""Item fields a sheet can hold, in the order the items CSV writes them; lags belong to a plan
+file's dependencies, not to a spreadsheet."""
 NOTES = "notes"
 """A column of notes: appended to the item's description as a paragraph of its own."""
 SCORE_PREFIXES = ("score:", "pisteet:", "poäng:")

@@ -17,6 +17,7 @@ class PeriodUnit(StrEnum):
     """The length of one period of the roadmap."""
 
     DAY = "day"
+    WEEK = "week"
     MONTH = "month"
     QUARTER = "quarter"
 

@@ -45,7 +45,7 @@ _KEY = _Matches(
 )
 _NO_NUL = _Matches(r"^[^\x00]*$", "text", "text contains a NUL character")
 
-Key = Annotated[str, StringConstraints(min_length=1, max_length=40), _KEY]
+Key = Annotated[str, StringConstraints(min_length=1, max_length=200), _KEY]
 Text = Annotated[str, StringConstraints(max_length=100_000), _NO_NUL]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=500), _NO_NUL]
 Tag = Annotated[str, StringConstraints(min_length=1, max_length=100), _NO_NUL]

@@ -70,7 +70,7 @@ class PlanIn(_Translated):
     languages: list[Language] = Field(default_factory=list)
     start_date: date
     period_unit: PeriodUnit = _enum_default(PeriodUnit.QUARTER)
-    horizon: int = Field(default=8, ge=1, le=10_000)
+    horizon: int = Field(default=8, ge=1, le=100_000)
     scoring_method: ScoringMethod = _enum_default(ScoringMethod.WEIGHTED)
     personal_names: bool = False
     """Whether outputs (documents, minutes, exports of evidence) may print people's names;
@@ -194,6 +194,13 @@ class ItemIn(_Translated):
     """Keys of items that must finish before this one starts."""
     soft_depends_on: list[Key] = Field(default_factory=list)
     """Keys of items that should come before this one."""
+    lags: dict[Key, Annotated[int, Field(ge=0, le=100_000)]] = Field(default_factory=dict)
+    """Periods that must pass after the end of a hard dependency (by its key) before this
+    item starts."""
+    duration: int | None = Field(default=None, ge=1, le=100_000)
+    """Periods the effort is spread over evenly, whatever else the team could give."""
+    max_share: float | None = Field(default=None, gt=0, le=1)
+    """The largest share of its team's capacity the item may use in one period."""
 
     @model_validator(mode="after")
     def _no_repeats(self) -> ItemIn:
@@ -220,10 +227,29 @@ def _repeated(field: str, values: list[str]) -> ValidationError:
 
 
 class MilestoneIn(_Translated):
+    """A dated point of the plan: reached when the ``items`` that lead to it end, and what
+    the ``waiting`` items wait for; with ``deadline``, its date is their deadline."""
+
     key: Key
     name: Name
     date: date
     items: list[Key] = Field(default_factory=list)
+    deadline: bool = False
+    waiting: list[Key] = Field(default_factory=list)
+
+
+class ScenarioIn(_In):
+    """A named what-if: new capacities by team key, and new efforts, priorities (0-100, in
+    place of the score) and pins (a period, or null to unpin) by item key. It changes none
+    of the plan's own data."""
+
+    key: Key
+    name: Name
+    description: Text = ""
+    capacities: dict[Key, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
+    efforts: dict[Key, Annotated[float, Field(ge=0, le=1_000_000)]] = Field(default_factory=dict)
+    priorities: dict[Key, Annotated[float, Field(ge=0, le=100)]] = Field(default_factory=dict)
+    pins: dict[Key, Period | None] = Field(default_factory=dict)
 
 
 class PlanDoc(_In):
@@ -240,6 +266,7 @@ class PlanDoc(_In):
     criteria: list[CriterionIn] = Field(default_factory=list)
     items: list[ItemIn] = Field(default_factory=list)
     milestones: list[MilestoneIn] = Field(default_factory=list)
+    scenarios: list[ScenarioIn] = Field(default_factory=list)
     people: list[PersonIn] = Field(default_factory=list)
     evidence: list[EvidenceIn] = Field(default_factory=list)
     goals: list[GoalIn] = Field(default_factory=list)
@@ -296,8 +323,25 @@ def check_references(doc: PlanDoc) -> list[Problem]:
     for i, item in _suspect_items(doc.items, keys):
         _item_problems(i, item, keys, ref, problems)
     for i, ms in enumerate(doc.milestones):
+        if ms.key in keys["item"]:
+            problems.append(Problem(("milestones", i, "key"), f"{ms.key} is also an item's key"))
         for j, value in enumerate(ms.items):
             ref("item", value, ("milestones", i, "items", j))
+        for j, value in enumerate(ms.waiting):
+            ref("item", value, ("milestones", i, "waiting", j))
+            if value in ms.items:
+                text = f"{value} both leads to and waits for {ms.key}"
+                problems.append(Problem(("milestones", i, "waiting", j), text))
+    seen_scenarios: set[str] = set()
+    for i, sc in enumerate(doc.scenarios):
+        if sc.key in seen_scenarios:
+            problems.append(Problem(("scenarios", i, "key"), f"duplicate scenario key {sc.key!r}"))
+        seen_scenarios.add(sc.key)
+        for value in sc.capacities:
+            ref("team", value, ("scenarios", i, "capacities", value))
+        for field in ("efforts", "priorities", "pins"):
+            for value in getattr(sc, field):
+                ref("item", value, ("scenarios", i, field, value))
     problems.extend(_translation_problems(doc))
     problems.extend(record_problems(doc, keys))
     if not problems:
@@ -324,6 +368,7 @@ def _suspect_items(items: list[ItemIn], keys: dict[str, set[str]]) -> Iterator[t
             and (not hard or (item.key not in hard and known.issuperset(hard)))
             and (not soft or (item.key not in soft and known.issuperset(soft)))
             and (not hard or not soft or set(hard).isdisjoint(soft))
+            and (not item.lags or set(hard).issuperset(item.lags))
         ):
             yield i, item
 
@@ -352,6 +397,9 @@ def _item_problems(
                 problems.append(Problem((*loc, field, j), f"{item.key} depends on itself"))
             else:
                 ref("item", value, (*loc, field, j))
+    for value in item.lags:
+        if value not in hard:
+            problems.append(Problem((*loc, "lags", value), f"{value} is not a hard dependency"))
     for value in sorted(set(hard) & set(soft)):
         problems.append(
             Problem((*loc, "soft_depends_on"), f"{value} is both a hard and a soft dependency")
@@ -373,17 +421,22 @@ def dependency_edges(doc: PlanDoc) -> Iterator[tuple[str, str, DependencyKind]]:
 def cycle_problems(doc: PlanDoc) -> list[Problem]:
     """A dependency cycle, named item by item, if the document has one (see
     :mod:`roadmap.model.cycles`)."""
-    cycle = find_cycle(
-        {
-            item.key: (*item.depends_on, *item.soft_depends_on)
-            for item in doc.items
-            if item.depends_on or item.soft_depends_on
-        }
-    )
+    blockers: dict[str, tuple[str, ...]] = {
+        item.key: (*item.depends_on, *item.soft_depends_on)
+        for item in doc.items
+        if item.depends_on or item.soft_depends_on
+    }
+    for ms in doc.milestones:  # a milestone waits for its items; its waiting items for it
+        if ms.waiting:
+            blockers[ms.key] = tuple(ms.items)
+            for key in ms.waiting:
+                blockers[key] = (*blockers.get(key, ()), ms.key)
+    cycle = find_cycle(blockers)
     if cycle is None:
         return []
     cycle = in_order(cycle)
-    first = next(i for i, item in enumerate(doc.items) if item.key == cycle[0])
+    index = {item.key: i for i, item in enumerate(doc.items)}
+    first = next((index[key] for key in cycle if key in index), 0)  # milestones are no items
     return [Problem(("items", first, "depends_on"), f"dependency cycle: {cycle_text(cycle)}")]
 
 

@@ -1,8 +1,8 @@
 """The plan's calendar: period indexes (0 = the period holding the start date) and their labels.
 
 Items are pinned and sequenced by period index; people read and type canonical labels
-(``2027-Q2``, ``2027-03``, ``2027-03-15``). Language-specific wording of periods belongs to the
-exports, not here.
+(``2027-Q2``, ``2027-03``, ``2027-W05`` for an ISO week, ``2027-03-15``). Language-specific
+wording of periods belongs to the exports, not here.
 
 >>> cal = Calendar(date(2027, 2, 10), "quarter")
 >>> cal.label(0), cal.label(5)
@@ -11,6 +11,12 @@ exports, not here.
 5
 >>> cal.index_of(date(2027, 7, 1))
 2
+
+Weeks are ISO weeks, Monday to Sunday; the first is the one holding the start date:
+
+>>> weeks = Calendar(date(2027, 1, 1), "week")
+>>> weeks.label(0), weeks.start_of(0), weeks.label(1), weeks.parse("2027-W10")
+('2026-W53', datetime.date(2026, 12, 28), '2027-W01', 10)
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from datetime import date, timedelta
 _QUARTER = re.compile(r"^\s*(\d{4})\s*-?\s*Q([1-4])\s*$", re.IGNORECASE)
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
 _DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+_WEEK = re.compile(r"^\s*(\d{4})\s*-?\s*W(\d{1,2})\s*$", re.IGNORECASE)
 
 
 class PeriodError(ValueError):
@@ -30,7 +37,8 @@ class PeriodError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Calendar:
-    """Periods of one plan: a start date and a unit (``day``, ``month`` or ``quarter``)."""
+    """Periods of one plan: a start date and a unit (``day``, ``week``, ``month`` or
+    ``quarter``)."""
 
     start: date
     unit: str
@@ -46,6 +54,8 @@ class Calendar:
         """First day of period ``index``."""
         if self.unit == "day":
             return self.start + timedelta(days=index)
+        if self.unit == "week":
+            return self._monday() + timedelta(weeks=index)
         step = 3 if self.unit == "quarter" else 1
         months = self._month0() + index * step
         return date(months // 12, months % 12 + 1, 1)
@@ -58,6 +68,8 @@ class Calendar:
         """Index of the period that holds ``day`` (negative before the start)."""
         if self.unit == "day":
             return (day - self.start).days
+        if self.unit == "week":
+            return (day - self._monday()).days // 7
         months = day.year * 12 + day.month - 1 - self._month0()
         return months // 3 if self.unit == "quarter" else months
 
@@ -68,7 +80,14 @@ class Calendar:
             return f"{first.year}-Q{(first.month - 1) // 3 + 1}"
         if self.unit == "month":
             return f"{first.year}-{first.month:02d}"
+        if self.unit == "week":
+            year, week, _ = first.isocalendar()
+            return f"{year}-W{week:02d}"
         return first.isoformat()
+
+    def _monday(self) -> date:
+        """The Monday of the week that holds the start date."""
+        return self.start - timedelta(days=self.start.weekday())
 
     def parse(self, text: str | int) -> int:
         """Period index of a label, a date inside the period, or a plain index."""
@@ -79,6 +98,8 @@ class Calendar:
         if m := _QUARTER.match(text):
             return self.index_of(date(int(m[1]), (int(m[2]) - 1) * 3 + 1, 1))
         try:
+            if m := _WEEK.match(text):
+                return self.index_of(date.fromisocalendar(int(m[1]), int(m[2]), 1))
             if m := _DAY.match(text):
                 return self.index_of(date(int(m[1]), int(m[2]), int(m[3])))
             if m := _MONTH.match(text):
@@ -86,7 +107,8 @@ class Calendar:
         except ValueError as exc:
             raise PeriodError(f"{text!r} is not a valid date: {exc}") from None
         raise PeriodError(
-            f"{text!r} is not a period: use a label such as 2027-Q2, 2027-03 or 2027-03-15"
+            f"{text!r} is not a period: use a label such as 2027-Q2, 2027-03, 2027-W05 or "
+            "2027-03-15"
         )
 
 

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, String, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlmodel import Field, SQLModel
 
 
@@ -267,6 +268,10 @@ class Item(Timestamped, Translatable, table=True):
     tags: list[str] = _json(list)
     version: int = 1
     """Raised on every edit, so that an edit based on an older version is refused."""
+    duration: int | None = None
+    """Periods the effort is spread over evenly; None: as fast as capacity allows."""
+    max_share: float | None = None
+    """Largest share (0-1] of its team's capacity the item may use in one period."""
 
 
 class ItemScore(Timestamped, table=True):
@@ -290,6 +295,8 @@ class Dependency(Timestamped, table=True):
     blocker_id: int = _fk("item.id", index=False)
     blocked_id: int = _fk("item.id")
     kind: str = _enum("hard")
+    lag: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    """Periods that must pass between the blocker's end and the blocked item's start."""
 
 
 class ItemNeed(Timestamped, table=True):
@@ -334,15 +341,18 @@ class Milestone(Timestamped, Translatable, table=True):
     key: str
     name: str
     date: dt.date
+    deadline: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
+    """The date is a deadline for the items that lead to the milestone."""
 
 
 class MilestoneItem(Timestamped, table=True):
-    """An item belongs to a milestone."""
+    """An item leads to a milestone, or waits for it (``waits``)."""
 
     __tablename__ = "milestone_item"
 
     milestone_id: int = Field(foreign_key="milestone.id", primary_key=True, ondelete="CASCADE")
     item_id: int = Field(foreign_key="item.id", primary_key=True, ondelete="CASCADE", index=True)
+    waits: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
 
 
 class Baseline(Timestamped, table=True):
@@ -356,6 +366,23 @@ class Baseline(Timestamped, table=True):
     name: str
     data: dict[str, Any] = _json(dict)
     """The roadmap as the engine produced it: placements, priorities and reasons per item."""
+
+
+class Scenario(Timestamped, table=True):
+    """A named what-if: changes to capacities, efforts, priorities and pins that the plan
+    itself does not take."""
+
+    __tablename__ = "scenario"
+    __table_args__ = (UniqueConstraint("plan_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = _fk("plan.id")
+    key: str
+    name: str
+    description: str = ""
+    changes: dict[str, Any] = _json(dict)
+    """``capacities`` by team, ``efforts``, ``priorities`` and ``pins`` (period indexes) by
+    item key."""
 
 
 #: Reader-facing fields per table that may carry translations in ``i18n``.

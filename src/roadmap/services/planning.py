@@ -19,7 +19,7 @@ from roadmap.i18n import _, ngettext
 from roadmap.store.db import Store
 
 if TYPE_CHECKING:  # The engine's modules load with its first run, after the first screen.
-    from roadmap.engine.explain import Explanation
+    from roadmap.engine.explanations import Explanation
     from roadmap.engine.inputs import Snapshot
     from roadmap.engine.result import Roadmap
 
@@ -40,11 +40,19 @@ def read_snapshot(store: Store, plan_id: int) -> Snapshot:
         return load_snapshot(session=session, plan_id=plan_id)
 
 
-def sequenced(store: Store, plan_id: int) -> Sequenced:
-    """Plan ``plan_id`` read and sequenced once (a command's single run)."""
+def sequenced(store: Store, plan_id: int, scenario: str | None = None) -> Sequenced:
+    """Plan ``plan_id`` read and sequenced once (a command's single run), as what-if
+    ``scenario`` changes it when one is named (:class:`NotFoundError` when there is none)."""
+    from roadmap.engine.scenarios import apply
     from roadmap.engine.sequence import sequence
+    from roadmap.store.scenarios import load_scenario
 
     snapshot = read_snapshot(store, plan_id)
+    if scenario is not None:
+        with store.read() as session:
+            snapshot = apply(
+                snapshot, load_scenario(session=session, plan_id=plan_id, key=scenario)
+            )
     return Sequenced(snapshot, sequence(snapshot))
 
 
@@ -86,7 +94,7 @@ class Planner:
         """The engine's explanation of item ``key`` in ``roadmap``; None before the first run
         or for a key the plan no longer has. The links between items that it walks are kept
         while the dependencies stay the same (a score change keeps them)."""
-        from roadmap.engine.explain import explain
+        from roadmap.engine.explanations import explain
         from roadmap.engine.graph import Links
 
         snapshot = self.snapshot

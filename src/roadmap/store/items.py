@@ -103,7 +103,7 @@ def read_item(*, session: Session, plan_id: int, key: str) -> tuple[ItemIn, int]
     )
     dep, other = t.Dependency.__table__.c, t.Item.__table__.c
     blockers = session.execute(
-        select(other.key, dep.kind)
+        select(other.key, dep.kind, dep.lag)
         .join(t.Dependency, dep.blocker_id == other.id)
         .where(dep.blocked_id == item.id)
         .order_by(dep.id)
@@ -132,8 +132,11 @@ def read_item(*, session: Session, plan_id: int, key: str) -> tuple[ItemIn, int]
         needs=linked(t.ItemNeed, t.Need, "need_id"),
         sources=linked(t.ItemSource, t.InfoSource, "source_id"),
         organisations=linked(t.ItemOrganisation, t.Organisation, "organisation_id"),
-        depends_on=[k for k, kind in blockers if kind == "hard"],
-        soft_depends_on=[k for k, kind in blockers if kind == "soft"],
+        depends_on=[k for k, kind, _ in blockers if kind == "hard"],
+        soft_depends_on=[k for k, kind, _ in blockers if kind == "soft"],
+        lags={k: lag for k, kind, lag in blockers if kind == "hard" and lag},
+        duration=item.duration,
+        max_share=item.max_share,
         i18n=dict(item.i18n),
     )
     return item_in, item.version

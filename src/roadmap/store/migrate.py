@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
-SCHEMA = "0008"
+SCHEMA = "0009"
 """The newest schema revision, checked against the migrations by a test: opening an
 up-to-date database compares against it without loading Alembic."""
 

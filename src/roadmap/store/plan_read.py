@@ -35,6 +35,7 @@ from roadmap.model.inputs import (
     OrganisationIn,
     PlanDoc,
     PlanIn,
+    ScenarioIn,
     SectionIn,
     SourceAccessIn,
     StakeholderIn,
@@ -133,6 +134,7 @@ def _read(session: Session, plan: t.Plan, scores: bool) -> PlanDoc:
         ],
         items=q.items(scores),
         milestones=q.milestones(),
+        scenarios=q.scenarios(),
         **read_records(session, plan.id, q.keys),
     )
 
@@ -254,15 +256,47 @@ class _Reader:
             for r in self.table(t.Stakeholder)
         ]
 
+    def scenarios(self) -> list[ScenarioIn]:
+        """The plan's scenarios, pins as period labels."""
+        label = self.cal.label
+        out = []
+        for r in self.table(t.Scenario):
+            changes = r.changes if isinstance(r.changes, dict) else json.loads(r.changes)
+            pins = {k: None if p is None else label(p) for k, p in changes.get("pins", {}).items()}
+            out.append(
+                ScenarioIn.model_construct(
+                    key=r.key,
+                    name=r.name,
+                    description=r.description,
+                    capacities=changes.get("capacities", {}),
+                    efforts=changes.get("efforts", {}),
+                    priorities=changes.get("priorities", {}),
+                    pins=pins,
+                )
+            )
+        return out
+
     def milestones(self) -> list[MilestoneIn]:
         """The plan's milestones; after :meth:`items`, which maps the item ids."""
-        members = defaultdict(list)
+        members, waiting = defaultdict(list), defaultdict(list)
         item_key = self.keys["item"]
-        for item, milestone in self.links(t.MilestoneItem, "milestone_id", t.Milestone):
-            members[milestone].append(item_key[item])
+        c, milestones = t.MilestoneItem.__table__.c, t.Milestone.__table__
+        for item, milestone, waits in self.fetch(
+            select(c.item_id, c.milestone_id, c.waits)
+            .join(milestones, milestones.c.id == c.milestone_id)
+            .where(milestones.c.plan_id == self.plan_id)
+            .order_by(c.item_id, c.milestone_id)
+        ):
+            (waiting if waits else members)[milestone].append(item_key[item])
         return [
             MilestoneIn.model_construct(
-                key=r.key, name=r.name, date=r.date, items=members[r.id], i18n=r.i18n
+                key=r.key,
+                name=r.name,
+                date=r.date,
+                items=members[r.id],
+                deadline=bool(r.deadline),
+                waiting=waiting[r.id],
+                i18n=r.i18n,
             )
             for r in self.table(t.Milestone)
         ]
@@ -295,6 +329,8 @@ class _Reader:
                 c.deadline,
                 self._json_column(c.tags, "[]"),
                 self._json_column(c.i18n, "{}"),
+                c.duration,
+                c.max_share,
             )
             .where(self._mine(t.Item))
             .order_by(c.id)
@@ -314,6 +350,7 @@ class _Reader:
         for (
             row_id, key, title, description, theme_id, org_id, team_id, status, effort, moscow,
             confidence, reach, impact, cost_of_delay, mandatory, pinned, early, due, tags, i18n,
+            duration, max_share,
         ) in rows:  # fmt: skip
             item_key[row_id] = key
             v = row_values()
@@ -342,6 +379,9 @@ class _Reader:
             v.organisations = []
             v.depends_on = []
             v.soft_depends_on = []
+            v.lags = {}
+            v.duration = duration
+            v.max_share = max_share
             values[row_id] = item = v.__dict__
             obj = new(ItemIn)
             setattr_(obj, "__dict__", item)
@@ -355,12 +395,14 @@ class _Reader:
         if scores:
             self._scores(values)
         d = t.Dependency.__table__.c
-        for blocker, blocked, hard in self.fetch(
-            select(d.blocker_id, d.blocked_id, d.kind == "hard")
+        for blocker, blocked, hard, lag in self.fetch(
+            select(d.blocker_id, d.blocked_id, d.kind == "hard", d.lag)
             .where(self._mine(t.Dependency))
             .order_by(d.id)
         ):
             values[blocked]["depends_on" if hard else "soft_depends_on"].append(item_key[blocker])
+            if lag:
+                values[blocked]["lags"][item_key[blocker]] = lag
         for model, field, name, column in ITEM_LINKS:
             target = keys[name]
             for item_id, target_id in self.links(model, column, KEYED[name]):

@@ -17,6 +17,7 @@ from roadmap.model import tables as t
 from roadmap.model.inputs import (
     ItemIn,
     PlanDoc,
+    ScenarioIn,
 )
 from roadmap.model.periods import Calendar, period_index
 from roadmap.model.storable import calendar_of
@@ -143,16 +144,37 @@ def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
     milestones = store(
         "milestone",
         t.Milestone,
-        (*_OWN, "name", "date"),
-        [(*own(m), m.name, m.date) for m in doc.milestones],
+        (*_OWN, "name", "date", "deadline"),
+        [(*own(m), m.name, m.date, m.deadline) for m in doc.milestones],
+    )
+    insert_rows(
+        session,
+        t.Scenario,
+        ("plan_id", "key", "name", "description", "changes"),
+        [
+            (pid, sc.key, sc.name, sc.description, json_text(scenario_changes(sc, cal)))
+            for sc in doc.scenarios
+        ],
     )
     insert_rows(
         session,
         t.MilestoneItem,
-        ("milestone_id", "item_id"),
-        [(milestones[m.key], item_ids[key]) for m in doc.milestones for key in m.items],
+        ("milestone_id", "item_id", "waits"),
+        [
+            (milestones[m.key], item_ids[key], waits)
+            for m in doc.milestones
+            for waits, keys in ((False, m.items), (True, m.waiting))
+            for key in keys
+        ],
     )
     write_records(session, pid, doc, keys)
+
+
+def scenario_changes(sc: ScenarioIn, cal: Calendar) -> dict[str, Any]:
+    """What a scenario changes, as stored: pins as period indexes."""
+    pins = {k: None if p is None else period_index(cal, p) for k, p in sc.pins.items()}
+    return {"capacities": sc.capacities, "efforts": sc.efforts, "priorities": sc.priorities,
+            "pins": pins}  # fmt: skip
 
 
 _OWN = ("plan_id", "key", "i18n")
@@ -203,6 +225,8 @@ _ITEM_COLUMNS = (
     "earliest_start",
     "deadline",
     "tags",
+    "duration",
+    "max_share",
 )
 """The columns of :func:`_item_rows`, in the table's order (which the statement follows)."""
 
@@ -235,6 +259,8 @@ def _item_rows(
             item.earliest_start,
             item.deadline,
             "[]" if not item.tags else dumps(item.tags),
+            item.duration,
+            item.max_share,
         )
         for item in items
     ]
@@ -260,9 +286,9 @@ def _insert_item_links(
     insert_rows(
         session,
         t.Dependency,
-        ("plan_id", "blocker_id", "blocked_id", "kind"),
+        ("plan_id", "blocker_id", "blocked_id", "kind", "lag"),
         [
-            (plan_id, ids[blocker], item_id, kind)
+            (plan_id, ids[blocker], item_id, kind, item.lags.get(blocker, 0) if item.lags else 0)
             for item in items
             if item.depends_on or item.soft_depends_on
             for item_id in (ids[item.key],)

@@ -20,8 +20,10 @@ from roadmap.engine.inputs import (
     SOFT,
     CriterionData,
     ItemData,
+    MilestoneData,
     Snapshot,
     TeamData,
+    with_milestones,
 )
 from roadmap.model import tables as t
 from roadmap.model.periods import Calendar
@@ -109,7 +111,7 @@ def _load(session: Session, plan_id: int) -> Snapshot:
     team_of = team_key.get  # None for no team
     for (
         item_id, key, title, effort, team_id, status, mandatory, moscow, confidence,
-        reach, impact, cost_of_delay, pinned, early, due,
+        reach, impact, cost_of_delay, pinned, early, due, duration, max_share,
     ) in fetch(
         connection,
         select(
@@ -128,27 +130,37 @@ def _load(session: Session, plan_id: int) -> Snapshot:
             t.Item.pinned_period,
             t.Item.earliest_start,
             t.Item.deadline,
+            t.Item.duration,
+            t.Item.max_share,
         ).where(t.Item.plan_id == plan_id)
     ):  # fmt: skip
         item_key[item_id] = key
         items.append(
             ItemData(key, title, effort, team_of(team_id), status, bool(mandatory), moscow,
                      confidence, reach, impact, cost_of_delay, pinned, early and _date(early),
-                     due and _date(due), scored(item_id, NO_SCORES))
+                     due and _date(due), scored(item_id, NO_SCORES), duration, max_share)
         )  # fmt: skip
 
     # The kind comes as a flag, so that the dependencies share two strings rather than each
     # holding one of its own that the driver made.
     kinds = (HARD, SOFT)
-    dependencies = [
-        (item_key[blocker], item_key[blocked], kinds[soft])
-        for blocker, blocked, soft in fetch(
-            connection,
-            select(
-                t.Dependency.blocker_id, t.Dependency.blocked_id, t.Dependency.kind == SOFT
-            ).where(t.Dependency.plan_id == plan_id),
-        )
-    ]
+    dependencies = []
+    lags: dict[tuple[str, str], int] = {}
+    add = dependencies.append
+    for blocker, blocked, soft, lag in fetch(
+        connection,
+        select(
+            t.Dependency.blocker_id,
+            t.Dependency.blocked_id,
+            t.Dependency.kind == SOFT,
+            t.Dependency.lag,
+        ).where(t.Dependency.plan_id == plan_id),
+    ):
+        edge = (item_key[blocker], item_key[blocked], kinds[soft])
+        add(edge)
+        if lag:
+            lags[edge[:2]] = lag
+    points = with_milestones(items, dependencies, _milestones(connection, plan_id, item_key))
     return Snapshot(
         calendar=Calendar(start_date, unit),
         items=tuple(items),
@@ -157,5 +169,34 @@ def _load(session: Session, plan_id: int) -> Snapshot:
         criteria=tuple(criteria),
         scoring_method=method,
         horizon=horizon,
+        lags=lags,
+        milestones=points,
         needs=load_need_values(session=session, plan_id=plan_id),
     )
+
+
+def _milestones(connection, plan_id: int, item_key: dict[int, str]) -> list[MilestoneData]:
+    """The plan's milestones with the items that lead to each and that wait for it."""
+    ms, link = t.Milestone, t.MilestoneItem
+    members: dict[int, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    for milestone_id, item_id, waits in fetch(
+        connection,
+        select(link.milestone_id, link.item_id, link.waits)
+        .join(ms, ms.id == link.milestone_id)
+        .where(ms.plan_id == plan_id),
+    ):
+        members[milestone_id][bool(waits)].append(item_key[item_id])
+    return [
+        MilestoneData(
+            key,
+            name,
+            _date(day),
+            tuple(sorted(members[row][0])),
+            tuple(sorted(members[row][1])),
+            bool(deadline),
+        )
+        for row, key, name, day, deadline in fetch(
+            connection,
+            select(ms.id, ms.key, ms.name, ms.date, ms.deadline).where(ms.plan_id == plan_id),
+        )
+    ]

@@ -160,8 +160,10 @@ class RoadmapView(PlanView):
             )
             extra = "; on the critical path" if place.critical else f"; slack {place.slack:g}"
             text.append(f"{span}{extra}\n", style="bold")
-            for reason in place.reasons:
-                text.append(f"  - {reason.text}\n")
+            for line in (*why.starts, *why.ends):
+                text.append(f"  - {line}\n")
+        if why.deadline:
+            text.append(f"  {why.deadline}\n")
         for name, keys in (("Waits for", why.blocked_by), ("Holds up", why.blocks)):
             if keys:
                 shown = ", ".join(keys[:12]) + (
@@ -195,7 +197,7 @@ class RoadmapView(PlanView):
         if roadmap is None:
             return
         table = Table(expand=True)
-        groups = horizons(roadmap)
+        groups = horizons(roadmap, self.ctx.calendar)
         cells = []
         for name in HORIZONS:
             table.add_column(f"{name.capitalize()} ({len(groups[name])})", ratio=1)

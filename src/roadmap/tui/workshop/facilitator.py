@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Digits, Footer, Input, Label, ListItem, ListView, Markdown, Static
 
+from roadmap.clock import today
 from roadmap.i18n import N_, _, ngettext
 from roadmap.io.mdsafe import inline
 from roadmap.model import tables as t
@@ -536,7 +537,7 @@ def make_facilitator_app(
             session=s,
             plan_id=plan_id,
             name=name,
-            held_on=held_on or date.today(),
+            held_on=held_on or today(),
             agenda=agenda or default_agenda(),
             lang=lang,
         )

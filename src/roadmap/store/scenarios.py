@@ -1,0 +1,35 @@
+"""A plan's scenarios as the engine reads them: one core select each."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from roadmap.engine.scenarios import ScenarioData
+from roadmap.model import tables as t
+from roadmap.store.repo import NotFoundError
+
+
+def load_scenario(*, session: Session, plan_id: int, key: str) -> ScenarioData:
+    """Scenario ``key`` of plan ``plan_id``; :class:`NotFoundError` names the plan's others."""
+    rows = session.execute(
+        select(t.Scenario.key, t.Scenario.name, t.Scenario.changes).where(
+            t.Scenario.plan_id == plan_id
+        )
+    ).all()
+    found = {row.key: row for row in rows}
+    if key not in found:
+        known = ", ".join(sorted(found)) or "none"
+        raise NotFoundError(f"no scenario {key!r} in this plan (scenarios: {known})")
+    row = found[key]
+    changes = row.changes if isinstance(row.changes, dict) else json.loads(row.changes)
+    return ScenarioData(
+        row.key,
+        row.name,
+        changes.get("capacities", {}),
+        changes.get("efforts", {}),
+        changes.get("priorities", {}),
+        changes.get("pins", {}),
+    )
