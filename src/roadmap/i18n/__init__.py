@@ -37,12 +37,12 @@ def _words() -> Lang:
     return _current
 
 
-def _(message: str, **values: object) -> str:
+def _(message: str, /, **values: object) -> str:
     """``message`` in the interface's language, with ``{name}`` fields filled from ``values``."""
     return _words()._(message, **values)
 
 
-def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
+def ngettext(singular: str, plural: str, n: int, /, **values: object) -> str:
     """The form of ``singular``/``plural`` for ``n`` in the interface's language; ``{n}`` is
     the count written as the language writes numbers."""
     return _words().ngettext(singular, plural, n, **values)

@@ -29,12 +29,17 @@ class Lang:
         self._t = translations(self.code)
         self._numbers: dict[tuple[float, int], str] = {}
 
-    def _(self, message: str, **values: object) -> str:
+    def _(self, message: str, /, **values: object) -> str:
         """``message`` translated, with ``{name}`` fields filled from ``values``."""
         text = self._t.gettext(message)
         return text.format(**values) if values else text
 
-    def ngettext(self, singular: str, plural: str, n: int, **values: object) -> str:
+    def pgettext(self, context: str, message: str, /, **values: object) -> str:
+        """``message`` as worded in ``context``, where one English word needs two translations."""
+        text = self._t.pgettext(context, message)
+        return text.format(**values) if values else text
+
+    def ngettext(self, singular: str, plural: str, n: int, /, **values: object) -> str:
         """The form of ``singular``/``plural`` for ``n``; ``{n}`` is the formatted count."""
         return self._t.ngettext(singular, plural, n).format(n=self.number(n), **values)
 

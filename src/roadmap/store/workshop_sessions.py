@@ -16,6 +16,7 @@ from sqlalchemy import func, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
+from roadmap.i18n import N_
 from roadmap.model import tables as t
 from roadmap.model.workshop_tables import (
     WorkshopNote,
@@ -180,7 +181,7 @@ def session_by_code(*, session: Session, code: str) -> WorkshopSession:
     row = session.exec(select(WorkshopSession).where(WorkshopSession.code == normal_code(code)))
     found = row.first()
     if found is None:
-        raise WrongCode("no_code")
+        raise WrongCode(N_("no workshop has that code; check the code on the screen"))
     return found
 
 
@@ -192,7 +193,7 @@ def join(*, session: Session, code: str, name: str) -> WorkshopParticipant:
     """
     name = normal_name(name)
     if not name or len(name) > 80:
-        raise JoinRefused("name_needed")
+        raise JoinRefused(N_("type your name (at most 80 characters)"))
     workshop = session_by_code(session=session, code=code)
     key = name_key(name)
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite

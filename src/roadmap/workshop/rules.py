@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from roadmap.i18n import N_
 from roadmap.workshop.words import Refusal
 
 METHODS = ("dots", "points", "score")
@@ -57,12 +58,12 @@ class Rules:
             raise ValueError(f"unknown voting method {method!r} (use {', '.join(METHODS)})")
         if method == "score":
             if not criteria:
-                raise Refused("score_needs_criteria")
+                raise Refused(N_("a scoring round needs at least one criterion"))
             return cls(method, 0, 0, tuple(items), tuple(criteria))
         budget = budget if budget is not None else (5 if method == "dots" else 100)
         per_item = per_item if per_item is not None else (3 if method == "dots" else budget)
         if budget < 1 or per_item < 1:
-            raise Refused("budget_min")
+            raise Refused(N_("the budget and the most per item must be at least 1"))
         return cls(method, budget, min(per_item, budget), tuple(items), ())
 
     @property
@@ -82,22 +83,24 @@ class Rules:
         ``value`` 0 withdraws the vote and is always allowed for a known item.
         """
         if item not in self.items:
-            raise VoteRefused("not_in_round", item=item)
+            raise VoteRefused(N_("{item} is not voted on in this round"), item=item)
         if self.has_budget:
             if criterion:
-                raise VoteRefused("items_not_criteria")
+                raise VoteRefused(N_("dots and points are given to items, not criteria"))
             if value < 0 or value > self.per_item:
-                raise VoteRefused("at_most", per_item=self.per_item)
+                raise VoteRefused(N_("at most {per_item} on one item"), per_item=self.per_item)
             others = self.spent(allocation) - allocation.get((item, ""), 0)
             if others + value > self.budget:
                 left = self.budget - others
-                raise VoteRefused("only_left", left=left, budget=self.budget)
+                raise VoteRefused(
+                    N_("only {left} of your {budget} left"), left=left, budget=self.budget
+                )
             return
         if criterion not in self.criteria:
-            raise VoteRefused("not_scored", criterion=criterion)
+            raise VoteRefused(N_("{criterion} is not scored in this round"), criterion=criterion)
         lo, hi = SCORE_RANGE
         if value != 0 and not lo <= value <= hi:
-            raise VoteRefused("score_range", lo=lo, hi=hi)
+            raise VoteRefused(N_("a score is from {lo} to {hi}"), lo=lo, hi=hi)
 
 
 def new_code() -> str:
