@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from roadmap import __version__
+from roadmap.i18n import set_language
+from roadmap.i18n.choice import choose_language
 from roadmap.store.db import Store
 
 if TYPE_CHECKING:
@@ -49,6 +51,13 @@ class Context:
 pass_ctx = click.make_pass_decorator(Context)
 
 
+def saved_language() -> str | None:
+    """The language last chosen in the app, if any."""
+    from roadmap.tui.prefs import Prefs
+
+    return Prefs().get("language")
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print ``message`` as an error and exit with ``code``."""
     click.secho(f"Error: {message}", fg="red", err=True)
@@ -75,14 +84,25 @@ def plan_option(func):
     help="SQLite file or SQLAlchemy URL (default: data/roadmap.db, or $ROADMAP_DB).",
 )
 @plan_option
+@click.option(
+    "--lang",
+    "lang",
+    type=click.Choice(["fi", "sv", "en"]),
+    default=None,
+    help=(
+        "Language of the app and the messages (default: $ROADMAP_LANG, the app's saved choice, "
+        "then the locale)."
+    ),
+)
 @click.version_option(__version__, prog_name="roadmap")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, plan_slug: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, plan_slug: str | None, lang: str | None) -> None:
     """Plan a vision and a roadmap together with the people it concerns.
 
     Without a command, opens the terminal app (or, when the output is not a terminal, shows
     a summary of the plan).
     """
+    set_language(choose_language(lang, saved=saved_language()))
     ctx.obj = Context(db, plan_slug)
     if ctx.invoked_subcommand is None:
         if sys.stdin.isatty() and sys.stdout.isatty():

@@ -129,10 +129,38 @@ class RoadmapApp(App[None]):
         if mode in VIEWS and mode != self.current_mode:
             self.switch_mode(mode)
 
-    def set_language(self, lang: str) -> None:
-        """Show and edit texts in ``lang`` (the plan's default language shows the stored text)."""
+    def show_texts_in(self, lang: str) -> None:
+        """Show and edit the plan's texts in ``lang``, the interface staying as it is (while
+        writing a translation); the plan's default language shows the stored text."""
+        from roadmap.i18n import _
+        from roadmap.i18n.choice import NAMES
+
         self.ctx.language = lang
-        self.notify(f"Texts in {lang}", timeout=2)
+        self.notify(_("Texts in {language}", language=NAMES.get(lang, lang)), timeout=2)
+        self.plan_changed(own=True)
+
+    async def set_language(self, lang: str) -> None:
+        """Speak ``lang`` from now on: the interface, remembered for the next start, and the
+        plan's texts where the plan has them in ``lang`` (its default language shows the
+        stored text). Views are built again, so that every word on them changes."""
+        from roadmap.i18n import _, set_language
+        from roadmap.i18n.catalogs import LOCALES
+        from roadmap.i18n.choice import NAMES
+
+        if lang in LOCALES:
+            set_language(lang)
+            self.prefs.set("language", lang)
+        if lang in self.ctx.languages:
+            self.ctx.language = lang
+        current = self.current_mode
+        self.add_mode("rewording", Screen)
+        await self.switch_mode("rewording")
+        for mode in VIEWS:
+            await self.remove_mode(mode)
+            self.add_mode(mode, lambda m=mode: _view(m))
+        await self.switch_mode(current)
+        await self.remove_mode("rewording")
+        self.notify(_("Language: {name}", name=NAMES.get(lang, lang)), timeout=2)
         self.plan_changed(own=True)
 
     def action_pick_dependency(self) -> None:

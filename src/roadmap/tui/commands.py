@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from roadmap.i18n.catalogs import LOCALES
+from roadmap.i18n.choice import NAMES
 from roadmap.store.items import find_items
 from roadmap.tui.widgets.navbar import VIEWS
 
@@ -50,8 +52,12 @@ class RoadmapCommands(Provider):
             for mode, label in VIEWS.items()
         ]
         out += [
-            (f"Language: {lang}", partial(app.set_language, lang), "Show and edit texts in it")
-            for lang in app.ctx.languages
+            (
+                f"Language: {NAMES.get(lang, lang)}",
+                partial(app.set_language, lang),
+                "The app and the plan's texts in it",
+            )
+            for lang in dict.fromkeys([*LOCALES, *app.ctx.languages])
         ]
         out += [
             (f"Theme: {name}", partial(setattr, app, "theme", name), "Remembered for next time")

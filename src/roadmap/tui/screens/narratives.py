@@ -241,7 +241,7 @@ class NarrativesView(PlanView):
         languages = self.ctx.languages
         self.save_now()
         following = languages[(languages.index(self.ctx.language) + 1) % len(languages)]
-        self.roadmap_app.set_language(following)
+        self.roadmap_app.show_texts_in(following)
 
     def action_new_section(self) -> None:
         ctx = self.ctx
