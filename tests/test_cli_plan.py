@@ -79,7 +79,7 @@ def test_plan_groups_into_now_next_later(db: Path) -> None:
 def test_explain_shows_score_reasons_and_dependencies(db: Path) -> None:
     out = run(db, "plan", "--explain", "C")
     assert " ".join(out.split()).startswith(f"C: {LONG} (idea)")
-    assert "Score 70.0 (weighted)" in out
+    assert "Score 70.0 (weighted criteria)" in out
     assert "Value" in out and "70.0" in out
     assert "Placed 2027-Q2, team dev" in out
     assert "- team dev is full in 2027-Q1 with A, ranked higher" in out

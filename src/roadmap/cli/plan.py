@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.i18n.terms import change_word, scoring_word, status_word
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -96,9 +97,9 @@ def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -
         fail(exc.args[0])
     label = snapshot.calendar.label
     out = lambda text="": console.print(text, highlight=False, markup=False)  # noqa: E731
-    out(f"{ex.key}: {ex.title} ({ex.status})")
+    out(f"{ex.key}: {ex.title} ({status_word(ex.status)})")
     if ex.score is not None:
-        out(f"\nScore {ex.score.score:.1f} ({ex.score.method})")
+        out(f"\nScore {ex.score.score:.1f} ({scoring_word(ex.score.method)})")
         parts = Table(box=None, pad_edge=False)
         for column in ("Part", "Value", "Weight", "Points"):
             parts.add_column(column, justify="left" if column == "Part" else "right")
@@ -160,7 +161,7 @@ def _diff(
     table.add_column("Change", no_wrap=True)
     table.add_column("Details", ratio=1)
     for change in changes:
-        table.add_row(change.key, change.kind, change.text)
+        table.add_row(change.key, change_word(change.kind), change.text)
     console.print(table)
 
 

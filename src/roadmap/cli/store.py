@@ -7,6 +7,7 @@ from datetime import date
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.i18n.terms import scoring_word, unit_word
 
 
 @cli.command()
@@ -41,8 +42,10 @@ def summary(ctx: Context, plan_slug: str | None) -> None:
     table.add_row("plan", plan.slug)
     table.add_row("database", ctx.store.describe())
     table.add_row("languages", ", ".join(plan.languages))
-    table.add_row("starts", f"{plan.start_date.isoformat()}, {plan.horizon} x {plan.period_unit}")
-    table.add_row("scoring", plan.scoring_method)
+    table.add_row(
+        "starts", f"{plan.start_date.isoformat()}, {plan.horizon} x {unit_word(plan.period_unit)}"
+    )
+    table.add_row("scoring", scoring_word(plan.scoring_method))
     for label, n in counts.items():
         table.add_row(label, str(n))
     Console().print(table)

@@ -14,7 +14,7 @@ import io
 
 from roadmap.engine.result import Roadmap
 from roadmap.i18n.lang import Lang
-from roadmap.io.doc_appendix import STATUS
+from roadmap.i18n.terms import status_word
 from roadmap.io.doc_roadmap import why
 from roadmap.io.doc_writer import Text
 from roadmap.io.docdata import Facts
@@ -81,7 +81,7 @@ def render(doc: PlanDoc, roadmap: Roadmap, lang: str) -> bytes:
                 num(item.effort),
                 num(p.score),
                 _("yes") if p.critical else _("no"),
-                _(STATUS[item.status]),
+                status_word(item.status, f.lang),
                 ", ".join(plain(d.key) for d in f.depends.get(key, ())),
                 why(f, key),
             ]

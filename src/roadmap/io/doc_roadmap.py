@@ -16,6 +16,7 @@ from string import Formatter
 from roadmap.engine.baseline import Change
 from roadmap.engine.result import Placement, Reason, Warning
 from roadmap.i18n import N_
+from roadmap.i18n.terms import CHANGE_KIND as CHANGES
 from roadmap.io.docdata import Facts
 
 REASONS = {
@@ -37,14 +38,6 @@ WARNINGS = {
     "dropped_dependency": N_(
         "{item} depends on {other}, which is dropped; the dependency is ignored."
     ),
-}
-CHANGES = {
-    "earlier": N_("Moved earlier"),
-    "later": N_("Moved later"),
-    "added": N_("Added"),
-    "dropped": N_("Dropped"),
-    "done": N_("Done"),
-    "priority": N_("Priority changed"),
 }
 
 

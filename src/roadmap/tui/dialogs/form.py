@@ -32,6 +32,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from roadmap.i18n.terms import choices
 from roadmap.tui.widgets.footer import KeyFooter
 
 TEXT, AREA, SELECT, CHECK, MULTI = "text", "area", "select", "check", "multi"
@@ -104,7 +105,8 @@ class FormDialog(ModalScreen):
     ]
 
     choices: dict[str, Choices]
-    fixed_choices: ClassVar[dict[str, list[tuple[str, str]]]] = {}
+    fixed_choices: ClassVar[dict[str, dict[str, str]]] = {}
+    """Code -> message of the fields whose choices are fixed words (statuses, MoSCoW)."""
     required_selects: ClassVar[tuple[str, ...]] = ()
 
     heading: str = ""
@@ -131,9 +133,11 @@ class FormDialog(ModalScreen):
         if f.kind == AREA:
             widget = TextArea(id=name, classes="field-area", soft_wrap=True)
         elif f.kind == SELECT:
-            options = self.fixed_choices.get(f.name) or [
-                (Text(f"{key}  {label}"), key) for key, label in self.choices[f.name]
-            ]
+            options = (
+                choices(self.fixed_choices[f.name])
+                if f.name in self.fixed_choices
+                else [(Text(f"{key}  {label}"), key) for key, label in self.choices[f.name]]
+            )
             widget = Select(options, id=name, allow_blank=f.name not in self.required_selects)
         elif f.kind == CHECK:
             widget = Checkbox(id=name)

@@ -15,8 +15,9 @@ from typing import Any, ClassVar
 from pydantic import ValidationError
 from textual.binding import Binding, BindingType
 
+from roadmap.i18n.terms import MOSCOW, STATUS
 from roadmap.model import tables as t
-from roadmap.model.enums import ItemStatus, Moscow
+from roadmap.model.enums import ItemStatus
 from roadmap.model.inputs import ItemIn
 from roadmap.model.periods import PeriodError
 from roadmap.store.items import keyed_names, read_item, save_item
@@ -64,8 +65,8 @@ OPTIONAL_NUMBERS = ("reach", "impact", "cost_of_delay")
 LINKED = {"theme": t.Theme, "organisation": t.Organisation, "team": t.Team}
 LINKED_LISTS = {"needs": t.Need, "sources": t.InfoSource, "organisations": t.Organisation}
 FIXED_CHOICES = {
-    "status": [(s.value.replace("_", " "), s.value) for s in ItemStatus],
-    "moscow": [(m.value, m.value) for m in Moscow],
+    "status": STATUS,
+    "moscow": MOSCOW,
 }
 
 

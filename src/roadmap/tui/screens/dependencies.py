@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
+from roadmap.i18n.terms import dependency_word
 from roadmap.store.dependencies import dependency_edges
 from roadmap.store.items import ItemRow, item_rows
 from roadmap.tui.history import DependencyChange
@@ -116,7 +117,7 @@ class DependenciesView(PlanView):
         text = Text(key, style="bold")
         text.append("  " + self.titles.get(key, ""))
         if kind == "soft":
-            text.append("  (soft)", style="italic")
+            text.append(f"  ({dependency_word(kind)})", style="italic")
         return text
 
     def _draw_tree(self) -> None:

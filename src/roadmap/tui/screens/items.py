@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
+from roadmap.i18n.terms import status_word
 from roadmap.store.items import ItemRow, item_rows
 from roadmap.tui.screens.base import PlanView, counted
 from roadmap.tui.widgets.grid import Column, Grid
@@ -28,14 +29,16 @@ COLUMNS = (
     Column("Theme", THEME, 14),
     Column("Owner", OWNER, 12, optional=True),
     Column("Team", TEAM, 12, optional=True),
-    Column("Status", STATUS, 11),
+    Column("Status", STATUS, 11, fmt=status_word),
     Column("Score", SCORE, 5, right=True, fmt=lambda v: f"{v:.0f}"),
     Column("Period", PERIOD, 8),
 )
 
 
 def _search(row: tuple) -> str:
-    return " ".join((row[KEY], row[TITLE], *row[TAGS], row[THEME], row[OWNER], row[STATUS]))
+    return " ".join(
+        (row[KEY], row[TITLE], *row[TAGS], row[THEME], row[OWNER], status_word(row[STATUS]))
+    )
 
 
 class ItemsView(PlanView):

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
+from roadmap.i18n.terms import direction_word, scoring_word
 from roadmap.model.tables import Criterion
 from roadmap.store.items import item_rows
 from roadmap.store.rows import rows_of
@@ -85,9 +86,11 @@ class PrioritiesView(PlanView):
         self._set_columns()
         self.grid.set_rows(self._rows(), keep=lambda row: row[0])
         self.loaded_version = version
-        weights = ", ".join(f"{c.name} x{_number(c.weight)} ({c.direction})" for c in criteria)
+        weights = ", ".join(
+            f"{c.name} x{_number(c.weight)} ({direction_word(c.direction)})" for c in criteria
+        )
         self.query_one("#method", Static).update(
-            Text(f"Method: {self.ctx.scoring_method}.  Criteria: {weights or 'none'}")
+            Text(f"Method: {scoring_word(self.ctx.scoring_method)}.  Criteria: {weights or 'none'}")
         )
         self._status()
 

@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from roadmap.i18n.terms import scoring_word, status_word
 from roadmap.model.tables import Milestone
 from roadmap.store.items import ItemRow, item_rows
 from roadmap.store.rows import rows_of
@@ -122,10 +123,12 @@ class RoadmapView(PlanView):
         text = Text()
         text.append(f"{why.key}  ", style="bold")
         text.append(why.title)
-        text.append(f"  [{why.status}]\n", style="dim")
+        text.append(f"  [{status_word(why.status)}]\n", style="dim")
         if why.score is not None:
             parts = ", ".join(f"{p.label} {p.contribution:.0f}" for p in why.score.parts)
-            text.append(f"Score {why.score.score:.0f} ({why.score.method}): {parts}\n")
+            text.append(
+                f"Score {why.score.score:.0f} ({scoring_word(why.score.method)}): {parts}\n"
+            )
             for note in why.score.notes:
                 text.append(f"  {note}\n", style="italic")
         place = why.placement
