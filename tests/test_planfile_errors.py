@@ -211,7 +211,7 @@ def test_many_problems_are_capped_and_counted(db: Path, tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert sum(".effort: Input should be a valid number" in line for line in lines) == 50
     assert "... and 70 more problems" in result.stderr
-    assert "120 problem(s) found; nothing was imported" in result.stderr
+    assert "120 problems found; nothing was imported" in result.stderr
 
 
 def test_a_write_error_leaves_nothing_behind(db: Path, tmp_path: Path, monkeypatch) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.i18n import _, ngettext
 
 SHOWN = 50
 """Most problems printed; the rest are counted."""
@@ -29,22 +30,39 @@ def _report(messages: list[str]) -> None:
     for message in messages[:SHOWN]:
         click.echo(message, err=True)
     if len(messages) > SHOWN:
-        click.echo(f"... and {len(messages) - SHOWN} more problems", err=True)
-    fail(f"{len(messages)} problem(s) found; nothing was imported")
+        more = len(messages) - SHOWN
+        click.echo(
+            ngettext("... and {n} more problem", "... and {n} more problems", more), err=True
+        )
+    fail(
+        ngettext(
+            "{n} problem found; nothing was imported",
+            "{n} problems found; nothing was imported",
+            len(messages),
+        )
+    )
 
 
-@cli.command("import")
+@cli.command(
+    "import",
+    help=_(
+        "Import FILE: a whole plan (.yaml, .yml, .json; - reads stdin) or items (.csv).\n\n"
+        "A plan file becomes a new plan (--plan SLUG gives it that slug). CSV rows add items to "
+        "the plan chosen with --plan, or update the items whose keys they have; empty cells "
+        "clear a field, columns the file lacks stay as stored."
+    ),
+)
 @click.argument("path", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True))
 @plan_option
-@click.option("--replace", is_flag=True, help="YAML/JSON: replace the plan with the same slug.")
+@click.option("--replace", is_flag=True, help=_("YAML/JSON: replace the plan with the same slug."))
 @click.option(
     "--map",
     "maps",
     multiple=True,
     metavar='"COLUMN=FIELD"',
-    help="CSV: read COLUMN as item field FIELD (score:<criterion> for scores, - to skip it).",
+    help=_("CSV: read COLUMN as item field FIELD (score:<criterion> for scores, - to skip it)."),
 )
-@click.option("--new-plan", metavar="NAME", help="CSV: put the items into a new plan NAME.")
+@click.option("--new-plan", metavar="NAME", help=_("CSV: put the items into a new plan NAME."))
 @pass_ctx
 def import_(
     ctx: Context,
@@ -54,23 +72,17 @@ def import_(
     maps: tuple[str, ...],
     new_plan: str | None,
 ) -> None:
-    """Import FILE: a whole plan (.yaml, .yml, .json; - reads stdin) or items (.csv).
-
-    A plan file becomes a new plan (--plan SLUG gives it that slug). CSV rows add items to
-    the plan chosen with --plan, or update the items whose keys they have; empty cells clear
-    a field, columns the file lacks stay as stored.
-    """
     from roadmap.io.planfile import PlanFileError, file_format
 
     try:
         fmt = "yaml" if path == "-" else file_format(path)
         if fmt == "csv":
             if replace:
-                fail("--replace is for YAML and JSON plan files")
+                fail(_("--replace is for YAML and JSON plan files"))
             _import_csv(ctx, path, plan_slug, maps, new_plan)
         else:
             if maps or new_plan:
-                fail("--map and --new-plan are for CSV files")
+                fail(_("--map and --new-plan are for CSV files"))
             _import_plan(ctx, path, plan_slug, replace)
     except PlanFileError as exc:
         _report(exc.messages)
@@ -89,19 +101,31 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
         try:
             plan_in = PlanIn.model_validate({**doc.plan.model_dump(), "slug": slug})
         except ValidationError:
-            fail(f"--plan {slug!r}: a slug holds lower-case letters, digits and '-'")
+            fail(
+                _("--plan {slug}: a slug holds lower-case letters, digits and '-'", slug=repr(slug))
+            )
         doc = doc.model_copy(update={"plan": plan_in})
     wanted = doc.plan.slug or slugify(doc.plan.name)
     # A new plan's rows were all checked: only replacing deletes, which needs the cascades.
     with ctx.store.write(foreign_keys=replace) as session:
         if not replace and wanted in {p.slug for p in list_plans(session=session)}:
             fail(
-                f"the database already has a plan {wanted!r}: use --replace to replace it, "
-                "or --plan NEW-SLUG to import this one beside it"
+                _(
+                    "the database already has a plan {slug}: use --replace to replace it, "
+                    "or --plan NEW-SLUG to import this one beside it",
+                    slug=repr(wanted),
+                )
             )
         plan = write_plan(session=session, doc=doc, replace=replace)
         slug = plan.slug
-    click.echo(f"Imported plan {slug!r} ({len(doc.items)} items) into {ctx.store.describe()}")
+    click.echo(
+        _(
+            "Imported plan {plan} ({items}) into {database}",
+            plan=repr(slug),
+            items=ngettext("{n} item", "{n} items", len(doc.items)),
+            database=ctx.store.describe(),
+        )
+    )
 
 
 def _import_csv(
@@ -131,38 +155,44 @@ def _import_csv(
             try:
                 plan = find_plan(session=session, slug=slug)
             except NotFoundError as exc:
-                fail(f"{exc} (or give --new-plan NAME to create one)")
+                fail(_("{problem} (or give --new-plan NAME to create one)", problem=exc))
         doc = read_plan(session=session, plan_id=plan.id)
         sheet = read_items_csv(
             data, name=path, criteria=[c.key for c in doc.criteria], mapping=mapping
         )
-        _, changed = merge_items(doc, sheet)
+        _merged, changed = merge_items(doc, sheet)
         added, updated = write_items(session=session, plan_id=plan.id, items=changed)
         slug = plan.slug
     for warning in sheet.warnings:
-        click.secho(f"Warning: {warning}", fg="yellow", err=True)
-    click.echo(f"Imported {added} new and {updated} updated items into plan {slug!r}")
+        click.secho(_("Warning: {message}", message=warning), fg="yellow", err=True)
+    click.echo(
+        _(
+            "Imported {added} new and {updated} updated items into plan {plan}",
+            added=added,
+            updated=updated,
+            plan=repr(slug),
+        )
+    )
 
 
-@cli.command("export-data")
+@cli.command("export-data", help=_("Write the plan as data that `roadmap import` reads back."))
 @plan_option
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["yaml", "json", "csv"]),
     default=None,
-    help="yaml or json: the whole plan; csv: its items. Default: by -o's suffix, else yaml.",
+    help=_("yaml or json: the whole plan; csv: its items. Default: by -o's suffix, else yaml."),
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
     default="-",
-    help="File to write (default: standard output).",
+    help=_("File to write (default: standard output)."),
 )
 @pass_ctx
 def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: str) -> None:
-    """Write the plan as data that `roadmap import` reads back."""
     from roadmap.io.csv_items import write_items_csv
     from roadmap.io.planfile import PlanFileError, dump_json, dump_yaml, file_format
     from roadmap.store.plan_read import read_plan
@@ -171,7 +201,7 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
         try:
             fmt = "yaml" if output == "-" else file_format(output)
         except PlanFileError as exc:
-            fail(f"{exc} (or choose one with --format)")
+            fail(_("{problem} (or choose one with --format)", problem=exc))
     with ctx.store.read() as session:
         plan = ctx.find_plan(session, plan_slug)
         doc = read_plan(session=session, plan_id=plan.id)
@@ -187,7 +217,7 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
         click.echo(data, nl=False)
     else:
         _write_atomically(Path(output), data)
-        click.echo(f"Wrote plan {plan.slug!r} to {output}", err=True)
+        click.echo(_("Wrote plan {plan} to {file}", plan=repr(plan.slug), file=output), err=True)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.i18n import N_, _, ngettext, pgettext
 from roadmap.i18n.terms import change_word, scoring_word, status_word
 
 if TYPE_CHECKING:
@@ -22,7 +23,17 @@ if TYPE_CHECKING:
     from roadmap.engine.result import Placement, Roadmap
 
 
-CAPTION = "* critical path  ! committed (mandatory, in progress, pinned or blocking those)"
+CAPTION = N_("* critical path  ! committed (mandatory, in progress, pinned or blocking those)")
+
+
+def horizon_name(name: str) -> str:
+    """``now``, ``next`` or ``later`` as a heading of the roadmap."""
+    words = {
+        "now": pgettext("horizon", "Now"),
+        "next": pgettext("horizon", "Next"),
+        "later": pgettext("horizon", "Later"),
+    }
+    return words.get(name, name)
 
 
 def _sequenced(ctx: Context, plan_slug: str | None) -> tuple[int, Snapshot, Roadmap]:
@@ -55,14 +66,14 @@ def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]], width: 
     ends = max(len(label(p.end)) for p in placed)
     item = min(max(len(p.key) + p.critical for p in placed), 14)
     team = min(max(len(p.team or "-") for p in placed), 10)
-    table = Table(box=None, pad_edge=False, caption=CAPTION, caption_justify="left")
-    table.add_column("When", width=max(when, 4), no_wrap=True)
-    table.add_column("Item", width=max(item, 4), no_wrap=True, overflow="ellipsis")
+    table = Table(box=None, pad_edge=False, caption=_(CAPTION), caption_justify="left")
+    table.add_column(_("When"), width=max(when, 4), no_wrap=True)
+    table.add_column(_("Item"), width=max(item, 4), no_wrap=True, overflow="ellipsis")
     rest = width - max(when, 4) - max(item, 4) - max(team, 4) - max(ends, 4) - 4 - 2 * 5
-    table.add_column("Title", width=max(rest, 8), no_wrap=True, overflow="ellipsis")
-    table.add_column("Team", width=max(team, 4), no_wrap=True, overflow="ellipsis")
-    table.add_column("Ends", width=max(ends, 4), no_wrap=True)
-    table.add_column("Prio", width=4, justify="right", no_wrap=True)
+    table.add_column(_("Title"), width=max(rest, 8), no_wrap=True, overflow="ellipsis")
+    table.add_column(_("Team"), width=max(team, 4), no_wrap=True, overflow="ellipsis")
+    table.add_column(_("Ends"), width=max(ends, 4), no_wrap=True)
+    table.add_column(_("Prio"), width=4, justify="right", no_wrap=True)
     for name, rows in groups.items():
         for n, p in enumerate(rows):
             table.add_row(
@@ -79,9 +90,9 @@ def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]], width: 
 
 def _warnings(console: Console, roadmap: Roadmap) -> None:
     if roadmap.unplaced:
-        console.print(f"Not placed: {', '.join(roadmap.unplaced)}", highlight=False)
+        console.print(_("Not placed: {items}", items=", ".join(roadmap.unplaced)), highlight=False)
     if roadmap.warnings:
-        console.print(f"\nWarnings ({len(roadmap.warnings)}):")
+        console.print("\n" + _("Warnings ({n}):", n=len(roadmap.warnings)))
         for warning in roadmap.warnings:
             console.print(f"- {warning.text}", highlight=False, markup=False)
 
@@ -99,10 +110,11 @@ def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -
     out = lambda text="": console.print(text, highlight=False, markup=False)  # noqa: E731
     out(f"{ex.key}: {ex.title} ({status_word(ex.status)})")
     if ex.score is not None:
-        out(f"\nScore {ex.score.score:.1f} ({scoring_word(ex.score.method)})")
+        score = f"{ex.score.score:.1f}"
+        out("\n" + _("Score {score} ({method})", score=score, method=scoring_word(ex.score.method)))
         parts = Table(box=None, pad_edge=False)
-        for column in ("Part", "Value", "Weight", "Points"):
-            parts.add_column(column, justify="left" if column == "Part" else "right")
+        for n, column in enumerate((_("Part"), _("Value"), _("Weight"), _("Points"))):
+            parts.add_column(column, justify="left" if n == 0 else "right")
         for part in ex.score.parts:
             parts.add_row(
                 part.label,
@@ -116,26 +128,31 @@ def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -
             out(f"- {note}")
     p = ex.placement
     if p is not None:
-        span = label(p.start) if p.end == p.start else f"{label(p.start)} to {label(p.end)}"
-        out(f"\nPlaced {span}, team {p.team or '-'}")
-        prio = f"effective priority {p.effective_priority:.0f}"
-        if p.inherited_from:
-            prio += f" (inherited from {p.inherited_from})"
-        if p.committed:
-            prio += ", committed"
-        out(prio)
-        out(
-            f"{'on the critical path' if p.critical else 'not critical'}, slack {p.slack:g} periods"
+        span = (
+            label(p.start)
+            if p.end == p.start
+            else _("{first} to {last}", first=label(p.start), last=label(p.end))
         )
-        out("Why there:")
+        out("\n" + _("Placed {span}, team {team}", span=span, team=p.team or "-"))
+        priority = f"{p.effective_priority:.0f}"
+        prio = _("effective priority {n}", n=priority)
+        if p.inherited_from:
+            prio += " " + _("(inherited from {item})", item=p.inherited_from)
+        if p.committed:
+            prio += ", " + _("committed")
+        out(prio)
+        path = _("on the critical path") if p.critical else _("not critical")
+        out(path + ", " + ngettext("slack {n} period", "slack {n} periods", p.slack))
+        out(_("Why there:"))
         for reason in p.reasons:
             out(f"- {reason.text}")
     elif key in roadmap.unplaced:
-        out("\nNot placed.")
-    out(f"\nBlocks: {', '.join(ex.blocks) or 'nothing'}")
-    out(f"Blocked by: {', '.join(ex.blocked_by) or 'nothing'}")
+        out("\n" + _("Not placed."))
+    nothing = _("nothing")
+    out("\n" + _("Blocks: {items}", items=", ".join(ex.blocks) or nothing))
+    out(_("Blocked by: {items}", items=", ".join(ex.blocked_by) or nothing))
     for warning in ex.warnings:
-        out(f"Warning: {warning.text}")
+        out(_("Warning: {message}", message=warning.text))
 
 
 def _diff(
@@ -154,22 +171,24 @@ def _diff(
             fail(str(exc))
     changes = diff(before, roadmap, snapshot.calendar)
     if not changes:
-        console.print(f"No changes since baseline {name!r}.", highlight=False, markup=False)
+        console.print(
+            _("No changes since baseline {name}.", name=repr(name)), highlight=False, markup=False
+        )
         return
-    table = Table(title=f"Changes since baseline {name}", box=None, pad_edge=False)
-    table.add_column("Item", no_wrap=True)
-    table.add_column("Change", no_wrap=True)
-    table.add_column("Details", ratio=1)
+    table = Table(title=_("Changes since baseline {name}", name=name), box=None, pad_edge=False)
+    table.add_column(_("Item"), no_wrap=True)
+    table.add_column(_("Change"), no_wrap=True)
+    table.add_column(_("Details"), ratio=1)
     for change in changes:
         table.add_row(change.key, change_word(change.kind), change.text)
     console.print(table)
 
 
-@cli.command("plan")
+@cli.command("plan", help=_("Show the sequenced roadmap, grouped by the period items start in."))
 @plan_option
-@click.option("--explain", "explain_key", metavar="KEY", help="Explain one item's place.")
-@click.option("--baseline", metavar="NAME", help="Show what changed since a saved baseline.")
-@click.option("--horizons", is_flag=True, help="Group as Now / Next / Later instead of periods.")
+@click.option("--explain", "explain_key", metavar="KEY", help=_("Explain one item's place."))
+@click.option("--baseline", metavar="NAME", help=_("Show what changed since a saved baseline."))
+@click.option("--horizons", is_flag=True, help=_("Group as Now / Next / Later instead of periods."))
 @pass_ctx
 def plan_command(
     ctx: Context,
@@ -178,7 +197,6 @@ def plan_command(
     baseline: str | None,
     horizons: bool,
 ) -> None:
-    """Show the sequenced roadmap, grouped by the period items start in."""
     from rich.console import Console
 
     from roadmap.engine.horizons import horizons as by_horizon
@@ -192,7 +210,7 @@ def plan_command(
         _diff(console, ctx, plan_id, snapshot, roadmap, baseline)
         return
     if horizons:
-        groups = {name.capitalize(): rows for name, rows in by_horizon(roadmap).items() if rows}
+        groups = {horizon_name(name): rows for name, rows in by_horizon(roadmap).items() if rows}
     else:
         label = snapshot.calendar.label
         groups: dict[str, tuple[Placement, ...]] = {}
@@ -201,50 +219,54 @@ def plan_command(
     if groups:
         console.print(_table(snapshot, groups, console.width))
     else:
-        console.print("Nothing to sequence yet.")
-    done = f"{len(roadmap.done)} done, {len(roadmap.dropped)} dropped"
-    console.print(f"{len(roadmap.placements)} items placed, {done}.", highlight=False)
+        console.print(_("Nothing to sequence yet."))
+    counts = _(
+        "{placed}, {done} done, {dropped} dropped.",
+        placed=ngettext("{n} item placed", "{n} items placed", len(roadmap.placements)),
+        done=len(roadmap.done),
+        dropped=len(roadmap.dropped),
+    )
+    console.print(counts, highlight=False)
     _warnings(console, roadmap)
 
 
-@cli.group()
+@cli.group(help=_("Save the sequenced roadmap under a name, to compare later roadmaps with."))
 def baseline() -> None:
-    """Save the sequenced roadmap under a name, to compare later roadmaps with."""
+    """The baseline commands."""
 
 
-@baseline.command("save")
+@baseline.command("save", help=_("Save the current roadmap as baseline NAME."))
 @click.argument("name")
 @plan_option
-@click.option("--replace", is_flag=True, help="Overwrite a baseline of the same name.")
+@click.option("--replace", is_flag=True, help=_("Overwrite a baseline of the same name."))
 @pass_ctx
 def baseline_save(ctx: Context, name: str, plan_slug: str | None, replace: bool) -> None:
-    """Save the current roadmap as baseline NAME."""
     from roadmap.store.baselines import BaselineExistsError, save_baseline
 
-    plan_id, _, roadmap = _sequenced(ctx, plan_slug)
+    plan_id, _snapshot, roadmap = _sequenced(ctx, plan_slug)
     try:
         with ctx.store.write() as session:
             save_baseline(
                 session=session, plan_id=plan_id, name=name, roadmap=roadmap, replace=replace
             )
     except BaselineExistsError as exc:
-        fail(f"{exc} (use --replace to overwrite it)")
+        fail(_("{problem} (use --replace to overwrite it)", problem=exc))
     except ValueError as exc:
         fail(str(exc))
-    click.echo(f"Saved baseline {name.strip()!r} ({len(roadmap.placements)} items placed)")
+    placed = ngettext("{n} item placed", "{n} items placed", len(roadmap.placements))
+    click.echo(_("Saved baseline {name} ({placed})", name=repr(name.strip()), placed=placed))
 
 
-@baseline.command("list")
+@baseline.command("list", help=_("List the plan's baselines."))
 @plan_option
 @pass_ctx
 def baseline_list(ctx: Context, plan_slug: str | None) -> None:
-    """List the plan's baselines."""
     from roadmap.store.baselines import list_baselines
 
     with ctx.store.read() as session:
         plan = ctx.find_plan(session, plan_slug)
         rows = list_baselines(session=session, plan_id=plan.id)
     if not rows:
-        click.echo("No baselines yet: save one with `roadmap baseline save NAME`.")
+        click.echo(_("No baselines yet: save one with `roadmap baseline save NAME`."))
     for row in rows:
         click.echo(f"{row.name}\t{row.created_at:%Y-%m-%d %H:%M}")

@@ -7,14 +7,14 @@ from datetime import date
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.i18n import _, ngettext
 from roadmap.i18n.terms import scoring_word, unit_word
 
 
-@cli.command()
+@cli.command(help=_("Show the plan: its calendar, languages and how much it holds."))
 @plan_option
 @pass_ctx
 def summary(ctx: Context, plan_slug: str | None) -> None:
-    """Show the plan: its calendar, languages and how much it holds."""
     from rich.console import Console
     from rich.table import Table
 
@@ -26,55 +26,72 @@ def summary(ctx: Context, plan_slug: str | None) -> None:
         counts = {
             label: count_rows(session=session, plan_id=plan.id, table=table)
             for label, table in (
-                ("organisations", t.Organisation),
-                ("teams", t.Team),
-                ("stakeholders", t.Stakeholder),
-                ("needs", t.Need),
-                ("information sources", t.InfoSource),
-                ("themes", t.Theme),
-                ("criteria", t.Criterion),
-                ("development items", t.Item),
-                ("dependencies", t.Dependency),
-                ("milestones", t.Milestone),
+                (_("organisations"), t.Organisation),
+                (_("teams"), t.Team),
+                (_("stakeholders"), t.Stakeholder),
+                (_("needs"), t.Need),
+                (_("information sources"), t.InfoSource),
+                (_("themes"), t.Theme),
+                (_("criteria"), t.Criterion),
+                (_("development items"), t.Item),
+                (_("dependencies"), t.Dependency),
+                (_("milestones"), t.Milestone),
             )
         }
     table = Table(title=plan.name, show_header=False, box=None)
-    table.add_row("plan", plan.slug)
-    table.add_row("database", ctx.store.describe())
-    table.add_row("languages", ", ".join(plan.languages))
-    table.add_row(
-        "starts", f"{plan.start_date.isoformat()}, {plan.horizon} x {unit_word(plan.period_unit)}"
+    table.add_row(_("plan"), plan.slug)
+    table.add_row(_("database"), ctx.store.describe())
+    table.add_row(_("languages"), ", ".join(plan.languages))
+    starts = _(
+        "{date}, {n} x {unit}",
+        date=plan.start_date.isoformat(),
+        n=plan.horizon,
+        unit=unit_word(plan.period_unit),
     )
-    table.add_row("scoring", scoring_word(plan.scoring_method))
+    table.add_row(_("starts"), starts)
+    table.add_row(_("scoring"), scoring_word(plan.scoring_method))
     for label, n in counts.items():
         table.add_row(label, str(n))
     Console().print(table)
 
 
-@cli.command()
+@cli.command(help=_("List the plans in the database."))
 @pass_ctx
 def plans(ctx: Context) -> None:
-    """List the plans in the database."""
     from roadmap.store.repo import list_plans
 
     with ctx.store.read() as session:
         rows = list_plans(session=session)
     if not rows:
-        click.echo("No plans yet: run `roadmap init` or `roadmap demo`.")
+        click.echo(_("No plans yet: run `roadmap init` or `roadmap demo`."))
     for plan in rows:
         click.echo(f"{plan.slug}\t{plan.name}")
 
 
-@cli.command()
-@click.option("--plan", "name", default="Roadmap", show_default=True, help="Name of the plan.")
-@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First day.")
+@cli.command(help=_("Create the database (if needed) with a new, empty plan."))
+@click.option("--plan", "name", default="Roadmap", show_default=True, help=_("Name of the plan."))
 @click.option(
-    "--period", type=click.Choice(["day", "month", "quarter"]), default="quarter", show_default=True
+    "--start",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help=_("First day (default: today)."),
 )
-@click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
+@click.option(
+    "--period",
+    type=click.Choice(["day", "month", "quarter"]),
+    default="quarter",
+    show_default=True,
+    help=_("Length of one period of the roadmap."),
+)
+@click.option(
+    "--language",
+    type=click.Choice(["fi", "sv", "en"]),
+    default="fi",
+    show_default=True,
+    help=_("The plan's default language."),
+)
 @pass_ctx
 def init(ctx: Context, name: str, start, period: str, language: str) -> None:
-    """Create the database (if needed) with a new, empty plan."""
     from pydantic import ValidationError
 
     from roadmap.model.inputs import PlanIn
@@ -91,14 +108,15 @@ def init(ctx: Context, name: str, start, period: str, language: str) -> None:
         fail(f"--plan: {exc.errors()[0]['msg']}")
     with ctx.store.write() as session:
         plan = create_plan(session=session, plan_in=plan_in)
-    click.echo(f"Created plan {plan.slug!r} in {ctx.store.describe()}")
+    click.echo(
+        _("Created plan {plan} in {database}", plan=repr(plan.slug), database=ctx.store.describe())
+    )
 
 
-@cli.command()
+@cli.command(help=_("Write a consistent copy of the database to PATH (a SQLite file)."))
 @click.argument("path", type=click.Path(dir_okay=False))
 @pass_ctx
 def backup(ctx: Context, path: str) -> None:
-    """Write a consistent copy of the database to PATH (a SQLite file)."""
     from pathlib import Path
 
     from roadmap.store.backup import BackupError, backup_to
@@ -107,22 +125,23 @@ def backup(ctx: Context, path: str) -> None:
         written = backup_to(ctx.store, Path(path))
     except BackupError as exc:
         fail(str(exc))
-    click.echo(f"Backed up {ctx.store.describe()} to {written}")
+    click.echo(_("Backed up {database} to {file}", database=ctx.store.describe(), file=written))
 
 
-@cli.command()
+@cli.command(
+    help=_(
+        "Check the stored plan, or the plan file FILE before it is imported: cycles, gaps, "
+        "contradictions, missing translations, open needs.\n\n"
+        "Exits with 1 when there are errors (or warnings, with --strict)."
+    )
+)
 @click.argument(
     "path", metavar="[FILE]", required=False, type=click.Path(dir_okay=False, allow_dash=True)
 )
 @plan_option
-@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
+@click.option("--strict", is_flag=True, help=_("Fail on warnings too, not only on errors."))
 @pass_ctx
 def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool) -> None:
-    """Check the stored plan, or the plan file FILE before it is imported: cycles, gaps,
-    contradictions, missing translations, open needs.
-
-    Exits with 1 when there are errors (or warnings, with --strict).
-    """
     from roadmap.model.check import ERROR, Finding
 
     findings: list[Finding]
@@ -144,31 +163,41 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool) -
             name = plan.slug
             findings = check_stored(session=session, plan_id=plan.id)
     label = {
-        severity: click.style(severity, fg="red" if severity == ERROR else "yellow")
+        severity: click.style(
+            _("error") if severity == ERROR else _("warning"),
+            fg="red" if severity == ERROR else "yellow",
+        )
         for severity in {f.severity for f in findings}
     }
     if findings:
         click.echo("\n".join(f"{label[f.severity]}: {f.subject}: {f.message}" for f in findings))
     errors = sum(f.severity == ERROR for f in findings)
     warnings = len(findings) - errors
-    click.echo(f"{name}: {errors} error(s), {warnings} warning(s)")
+    counts = _(
+        "{errors}, {warnings}",
+        errors=ngettext("{n} error", "{n} errors", errors),
+        warnings=ngettext("{n} warning", "{n} warnings", warnings),
+    )
+    click.echo(f"{name}: {counts}")
     if errors or (strict and warnings):
         raise SystemExit(1)
 
 
-@cli.command()
-@click.option("--quiet", is_flag=True, help="Print nothing on success.")
+@cli.command(
+    help=_(
+        "(Re)create the built-in demo plan: Lahti and Asikkala lead with client information."
+        "\n\nReplaces a plan with the demo's slug, after copying a SQLite database aside (the "
+        "copy's name is printed), so that edits made to the demo are never lost without a "
+        "trace; other plans in the database are left alone. With --if-missing an existing demo "
+        "plan is kept."
+    )
+)
+@click.option("--quiet", is_flag=True, help=_("Print nothing on success."))
 @click.option(
-    "--if-missing", is_flag=True, help="Only create the demo plan if the database lacks it."
+    "--if-missing", is_flag=True, help=_("Only create the demo plan if the database lacks it.")
 )
 @pass_ctx
 def demo(ctx: Context, quiet: bool, if_missing: bool) -> None:
-    """(Re)create the built-in demo plan: Lahti and Asikkala lead with client information.
-
-    Replaces a plan with the demo's slug, after copying a SQLite database aside (the copy's
-    name is printed), so that edits made to the demo are never lost without a trace; other
-    plans in the database are left alone. With --if-missing an existing demo plan is kept.
-    """
     from datetime import datetime
 
     from roadmap.config import demo_plan_file
@@ -189,9 +218,16 @@ def demo(ctx: Context, quiet: bool, if_missing: bool) -> None:
     if exists and ctx.store.path is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = backup_to(ctx.store, ctx.store.path.with_name(f"{ctx.store.path.name}.{stamp}.bak"))
-        click.echo(f"The database as it was is kept in {kept}")
+        click.echo(_("The database as it was is kept in {file}", file=kept))
     with ctx.store.write() as session:
         plan = write_plan(session=session, doc=doc, replace=True)
         slug, name = plan.slug, plan.name
     if not quiet:
-        click.echo(f"Demo plan {slug!r} ({name}) written to {ctx.store.describe()}")
+        click.echo(
+            _(
+                "Demo plan {plan} ({name}) written to {database}",
+                plan=repr(slug),
+                name=name,
+                database=ctx.store.describe(),
+            )
+        )
