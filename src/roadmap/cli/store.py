@@ -162,6 +162,7 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool) -
             plan = ctx.find_plan(session, plan_slug)
             name = plan.slug
             findings = check_stored(session=session, plan_id=plan.id)
+    findings += interface_findings()
     label = {
         severity: click.style(
             _("error") if severity == ERROR else _("warning"),
@@ -181,6 +182,27 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool) -
     click.echo(f"{name}: {counts}")
     if errors or (strict and warnings):
         raise SystemExit(1)
+
+
+def interface_findings() -> list:
+    """A warning for each interface language whose catalog lacks messages of the English one."""
+    from roadmap.i18n.catalogs import missing_translations
+    from roadmap.model.check import WARNING, Finding
+
+    out = []
+    for lang in ("fi", "sv"):
+        missing = missing_translations(lang)
+        if missing:
+            shown = ", ".join(repr(m) for m in missing[:5]) + (" ..." if len(missing) > 5 else "")
+            subject = _("interface ({lang})", lang=lang)
+            message = ngettext(
+                "{n} message has no translation: {messages}",
+                "{n} messages have no translation: {messages}",
+                len(missing),
+                messages=shown,
+            )
+            out.append(Finding(WARNING, subject, message))
+    return out
 
 
 @cli.command(
