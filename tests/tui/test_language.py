@@ -8,6 +8,7 @@ from pathlib import Path
 from roadmap.i18n import language
 from roadmap.tui.app import make_app
 from tui.conftest import settle
+from tui.screen_text import screen_text
 from tui.test_app import palette
 
 
@@ -26,7 +27,10 @@ async def test_language_switch_changes_interface_and_texts(plan_store, config_di
         assert (language(), app.ctx.language) == ("fi", "fi")
         assert app.current_mode == "teams" and app.screen is not before
         assert app.screen.is_attached and app.screen.size.width == 120
-        await palette(pilot, "Language: svenska")
+        text = screen_text(app)
+        assert "Tiimit" in text and "Ohje" in text and "Kumoa" in text and "komennot" in text
+        assert "Teams" not in text and "Help" not in text and "palette" not in text
+        await palette(pilot, "Kieli: svenska")
         # The plan has no Swedish texts: they stay in the default language, the interface
         # speaks Swedish.
         assert (language(), app.ctx.language) == ("sv", "fi")

@@ -19,6 +19,7 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.theme import Theme
 
+from roadmap.i18n import N_, _
 from roadmap.store.db import Store
 from roadmap.tui.context import PlanContext
 from roadmap.tui.history import Change, History, ItemChange
@@ -69,11 +70,11 @@ class RoadmapApp(App[None]):
     COMMANDS = App.COMMANDS | {lambda: _commands()}
     MODES: ClassVar[dict[str, Any]] = {mode: (lambda m=mode: _view(m)) for mode in VIEWS}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help"),
-        Binding("ctrl+e", "export", "Export"),
-        Binding("ctrl+z", "undo", "Undo"),
-        Binding("ctrl+y", "redo", "Redo"),
-        Binding("ctrl+q", "quit", "Quit"),
+        Binding("question_mark,f1", "help", N_("Help")),
+        Binding("ctrl+e", "export", N_("Export")),
+        Binding("ctrl+z", "undo", N_("Undo")),
+        Binding("ctrl+y", "redo", N_("Redo")),
+        Binding("ctrl+q", "quit", N_("Quit")),
         *(
             Binding(str(n), f"view('{mode}')", label, show=False)
             for n, (mode, label) in enumerate(VIEWS.items(), start=1)
@@ -132,7 +133,6 @@ class RoadmapApp(App[None]):
     def show_texts_in(self, lang: str) -> None:
         """Show and edit the plan's texts in ``lang``, the interface staying as it is (while
         writing a translation); the plan's default language shows the stored text."""
-        from roadmap.i18n import _
         from roadmap.i18n.choice import NAMES
 
         self.ctx.language = lang
@@ -143,7 +143,7 @@ class RoadmapApp(App[None]):
         """Speak ``lang`` from now on: the interface, remembered for the next start, and the
         plan's texts where the plan has them in ``lang`` (its default language shows the
         stored text). Views are built again, so that every word on them changes."""
-        from roadmap.i18n import _, set_language
+        from roadmap.i18n import set_language
         from roadmap.i18n.catalogs import LOCALES
         from roadmap.i18n.choice import NAMES
 
@@ -182,10 +182,11 @@ class RoadmapApp(App[None]):
 
             others = [row for row in rows if row[0] != blocked]
             self.push_screen(
-                PickItem(f"{blocked} waits for ...", others, with_kind=True), blocker_picked
+                PickItem(_("{item} waits for ...", item=blocked), others, with_kind=True),
+                blocker_picked,
             )
 
-        self.push_screen(PickItem("Which item waits?", rows), blocked_picked)
+        self.push_screen(PickItem(_("Which item waits?"), rows), blocked_picked)
 
     def action_export(self) -> None:
         """Write the stakeholder documents (``exports/`` under the working folder by default)."""
@@ -221,7 +222,7 @@ class RoadmapApp(App[None]):
 
     def _external_change(self) -> None:
         self.plan_changed(own=False)
-        self.notify("The plan was changed elsewhere; showing the stored version.", timeout=3)
+        self.notify(_("The plan was changed elsewhere; showing the stored version."), timeout=3)
 
     # The engine --------------------------------------------------------------------------
 
@@ -253,7 +254,7 @@ class RoadmapApp(App[None]):
         old, self.roadmap = self.roadmap, roadmap
         if old is not None and roadmap is not None:
             for text in moves(old, roadmap, self.ctx.calendar.label):
-                self.notify(text, title="Roadmap", timeout=4)
+                self.notify(text, title=_("Roadmap"), timeout=4)
         changed = getattr(self.screen, "roadmap_changed", None)
         if changed is not None:
             with suppress(NoMatches):  # a roadmap that arrives as the app closes: no view
@@ -310,7 +311,8 @@ class RoadmapApp(App[None]):
             self.plan_changed()
 
         self.push_screen(
-            Confirm(f"Delete item {key} with its scores and dependencies?", "Delete"), answer
+            Confirm(_("Delete item {key} with its scores and dependencies?", key=key), _("Delete")),
+            answer,
         )
 
     def _offer_draft(self) -> None:
@@ -319,7 +321,7 @@ class RoadmapApp(App[None]):
             return
         from roadmap.tui.dialogs.confirm import Confirm
 
-        what = draft.get("key") or "a new item"
+        what = draft.get("key") or _("a new item")
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -328,7 +330,10 @@ class RoadmapApp(App[None]):
                 self.prefs.drop_draft(self.ctx.slug)
 
         self.push_screen(
-            Confirm(f"An unsaved edit of {what} was kept from last time. Open it again?", "Open"),
+            Confirm(
+                _("An unsaved edit of {what} was kept from last time. Open it again?", what=what),
+                _("Open"),
+            ),
             answer,
         )
 
@@ -344,7 +349,7 @@ class RoadmapApp(App[None]):
         try:
             self.history.apply(change)
         except (StaleEditError, NotFoundError, ValueError) as exc:
-            self.notify(str(exc), title="Refused", severity="error", timeout=6, markup=False)
+            self.notify(str(exc), title=_("Refused"), severity="error", timeout=6, markup=False)
             return False
         if done:
             self.notify(done, timeout=2)
@@ -355,15 +360,19 @@ class RoadmapApp(App[None]):
         from roadmap.tui.history import DependencyChange
 
         change = DependencyChange(blocker, blocked, kind, added=True)
-        return self.apply(change, f"{blocked} now waits for {blocker}")
+        return self.apply(change, _("{item} now waits for {other}", item=blocked, other=blocker))
 
     def action_undo(self) -> None:
-        self._replay(self.history.undo, "Undone")
+        self._replay(
+            self.history.undo, _("Undone: {change}"), _("Not undone"), _("Nothing to undo")
+        )
 
     def action_redo(self) -> None:
-        self._replay(self.history.redo, "Redone")
+        self._replay(
+            self.history.redo, _("Redone: {change}"), _("Not redone"), _("Nothing to redo")
+        )
 
-    def _replay(self, step, verb: str) -> None:
+    def _replay(self, step, done: str, refused: str, nothing: str) -> None:
         from roadmap.store.repo import NotFoundError, StaleEditError
 
         save_now = getattr(self.screen, "save_now", None)
@@ -372,12 +381,12 @@ class RoadmapApp(App[None]):
         try:
             change = step()
         except (StaleEditError, NotFoundError, ValueError) as exc:
-            self.notify(str(exc), title=f"Not {verb.lower()}", severity="error", markup=False)
+            self.notify(str(exc), title=refused, severity="error", markup=False)
             return
         if change is None:
-            self.notify(f"Nothing to {verb.lower()[:-1]}", timeout=2)
+            self.notify(nothing, timeout=2)
             return
-        self.notify(f"{verb}: {change.label}", timeout=2)
+        self.notify(done.format(change=change.label), timeout=2)
         self.plan_changed()
 
 

@@ -12,7 +12,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-GENERAL = (
+from roadmap.i18n import N_, _
+
+GENERAL = N_(
     "1-9 or a click on a tab switches view. Ctrl+P opens the command palette (jump to an "
     "item, add an item or a dependency, switch view, export, change language or theme). "
     "Ctrl+Z undoes and Ctrl+Y redoes the last edits. Every confirmed edit is saved at once."
@@ -22,7 +24,9 @@ GENERAL = (
 class Help(ModalScreen[None]):
     """Keys of ``screen`` and the app, with the view's own help text."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", N_("Close"))
+    ]
 
     def __init__(self, screen: Screen, about: str) -> None:
         super().__init__()
@@ -38,12 +42,12 @@ class Help(ModalScreen[None]):
             if binding.key in seen or not label:
                 continue
             seen.add(binding.key)
-            keys.add_row(Text(self.app.get_key_display(binding)), Text(label))
+            keys.add_row(Text(self.app.get_key_display(binding)), Text(_(label)))
         with Vertical(classes="dialog"):
-            yield Static(Text("Help"), classes="dialog-title")
+            yield Static(Text(_("Help")), classes="dialog-title")
             with VerticalScroll():
-                yield Static(Text(self.about))
-                yield Static(Text(GENERAL))
+                yield Static(Text(_(self.about) if self.about else ""))
+                yield Static(Text(_(GENERAL)))
                 yield Static(keys, id="help-keys")
 
     def _keys_shown(self):

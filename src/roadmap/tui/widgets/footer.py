@@ -13,6 +13,11 @@ from textual.app import ComposeResult
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from roadmap.i18n import N_, _
+
+PALETTE = N_("palette")
+"""Textual's own description of the command palette's key, worded like the app's keys."""
+
 
 class KeyFooter(Footer):
     """A :class:`~textual.widgets.Footer` that skips rebuilds showing the same keys."""
@@ -35,6 +40,8 @@ class KeyFooter(Footer):
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.description = _(widget.description)  # bindings carry catalog messages
             if isinstance(widget, FooterKey) and widget._reactive_connect:
                 # Bound to the footer's compact: it starts with the footer's value instead of
                 # its own default, so that it is not styled once for each as it mounts.
