@@ -68,10 +68,13 @@ def test_numbers_and_dates_per_locale() -> None:
 
 
 SAME_IN_EVERY_LANGUAGE = {
-    "fi": {"idea", "min", "+1 min", "#", "{value} %", "{errors}, {warnings}", "Prio"},
+    "fi": {
+        "idea", "min", "+1 min", "#", "{value} %", "{errors}, {warnings}", "Prio", "{what} {key}",
+    },
     "sv": {
         "Organisation", "Period", "Status", "Team", "Vision", "Plan", "plan", "Workshop",
-        "Timer", "n", "min", "+1 min", "#", "{value} %", "{errors}, {warnings}", "Prio",
+        "Timer", "n", "team", "min", "+1 min", "#", "{value} %", "{errors}, {warnings}", "Prio",
+        "{what} {key}",
     },
 }  # fmt: skip
 """Words a Finnish or Swedish reader writes as the English do; names of methods are left out
@@ -103,7 +106,7 @@ def test_missing_interface_translations_are_reported(tmp_path, monkeypatch) -> N
     assert catalogs.missing_translations("sv") == []
     po = catalogs.po_path("sv")
     text = po.read_text(encoding="utf-8")
-    text = text.replace('msgstr "Innehåll"', 'msgstr ""')
+    text = text.replace('msgid "Contents"\nmsgstr "Innehåll"', 'msgid "Contents"\nmsgstr ""')
     po.write_text(
         text.replace(
             'msgid "Contents"', '#, fuzzy\nmsgid "Other one"\nmsgstr "x"\n\nmsgid "Contents"'

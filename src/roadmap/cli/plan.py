@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
-from roadmap.i18n import N_, _, ngettext, pgettext
-from roadmap.i18n.terms import change_word, scoring_word, status_word
+from roadmap.i18n import N_, _, ngettext
+from roadmap.i18n.terms import change_word, horizon_word, scoring_word, status_word
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,16 +24,6 @@ if TYPE_CHECKING:
 
 
 CAPTION = N_("* critical path  ! committed (mandatory, in progress, pinned or blocking those)")
-
-
-def horizon_name(name: str) -> str:
-    """``now``, ``next`` or ``later`` as a heading of the roadmap."""
-    words = {
-        "now": pgettext("horizon", "Now"),
-        "next": pgettext("horizon", "Next"),
-        "later": pgettext("horizon", "Later"),
-    }
-    return words.get(name, name)
 
 
 def _sequenced(ctx: Context, plan_slug: str | None) -> tuple[int, Snapshot, Roadmap]:
@@ -210,7 +200,7 @@ def plan_command(
         _diff(console, ctx, plan_id, snapshot, roadmap, baseline)
         return
     if horizons:
-        groups = {horizon_name(name): rows for name, rows in by_horizon(roadmap).items() if rows}
+        groups = {horizon_word(name): rows for name, rows in by_horizon(roadmap).items() if rows}
     else:
         label = snapshot.calendar.label
         groups: dict[str, tuple[Placement, ...]] = {}

@@ -10,7 +10,7 @@ language of its own; an unknown code is shown as it is. Reading the words people
 
 from __future__ import annotations
 
-from roadmap.i18n import N_, _
+from roadmap.i18n import N_, _, pgettext
 from roadmap.i18n.lang import Lang
 
 STATUS = {
@@ -88,6 +88,16 @@ def direction_word(code: str | None, lang: Lang | None = None) -> str:
 def change_word(code: str | None, lang: Lang | None = None) -> str:
     """How an item's place changed since a baseline: ``earlier`` is *Moved earlier*."""
     return _word(CHANGE_KIND, code, lang)
+
+
+def horizon_word(code: str) -> str:
+    """``now``, ``next`` or ``later`` as a heading of the roadmap (apart from the button *Next*)."""
+    words = {
+        "now": pgettext("horizon", "Now"),
+        "next": pgettext("horizon", "Next"),
+        "later": pgettext("horizon", "Later"),
+    }
+    return words.get(code, code)
 
 
 def choices(words: dict[str, str], lang: Lang | None = None) -> list[tuple[str, str]]:

@@ -20,6 +20,9 @@ GENERAL = N_(
     "Ctrl+Z undoes and Ctrl+Y redoes the last edits. Every confirmed edit is saved at once."
 )
 
+TEXTUAL_KEYS = (N_("Focus Next"), N_("Focus Previous"), N_("Copy selected text"))
+"""Textual's own descriptions of the keys every screen has, worded like the app's."""
+
 
 class Help(ModalScreen[None]):
     """Keys of ``screen`` and the app, with the view's own help text."""

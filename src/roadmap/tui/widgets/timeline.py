@@ -24,6 +24,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from roadmap.i18n import N_, _
 from roadmap.tui.widgets.grid import printable
 
 LABEL = 16
@@ -73,10 +74,10 @@ class Timeline(ScrollView, can_focus=True):
     """Lanes of bars over periods."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "step(-1)", "Previous", show=False),
-        Binding("right", "step(1)", "Next", show=False),
-        Binding("up", "row(-1)", "Up", show=False),
-        Binding("down", "row(1)", "Down", show=False),
+        Binding("left", "step(-1)", N_("Previous"), show=False),
+        Binding("right", "step(1)", N_("Next"), show=False),
+        Binding("up", "row(-1)", N_("Up"), show=False),
+        Binding("down", "row(1)", N_("Down"), show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timeline--header",
@@ -229,7 +230,7 @@ class Timeline(ScrollView, can_focus=True):
         scroll_x = int(self.scroll_offset.x)
         if y == 0:
             segments = [
-                Segment(set_cell_size("Period", LABEL), base + self._style("timeline--header"))
+                Segment(set_cell_size(_("Period"), LABEL), base + self._style("timeline--header"))
             ]
             for n, label in enumerate(self.labels):
                 flag = n in self.overloaded
@@ -244,7 +245,7 @@ class Timeline(ScrollView, can_focus=True):
                 if 0 <= period < len(cells):
                     cells[period] = set_cell_size(" ◆ " + printable(name), w)
             style = base + self._style("timeline--milestone")
-            segments = [Segment(set_cell_size("Milestones", LABEL), style)]
+            segments = [Segment(set_cell_size(_("Milestones"), LABEL), style)]
             segments += [Segment(cell, style) for cell in cells]
         else:
             row = int(self.scroll_offset.y) + y - 2
