@@ -22,10 +22,12 @@ from tui.conftest import PLAN, open_view, settle
 from tui.screen_text import screen_lines
 
 BRACKETED = re.compile(r"\[[^\[\]]*\]")
-CUT = re.compile(r"\[[^\[\]\s]*(?=\s|$)")
-"""A bracketed message cut short by its column's width (``[Scor``)."""
+CUT = re.compile(r"\[[^\[\]\s]*(?=\s|$)|[^\[\]\s]*\]")
+"""A bracketed message cut short by its column's width (``[Scor``) or by a dialog over it."""
 WORD = re.compile(r"[^\W\d_]{3,}")
 KEY_NAMES = {"del", "esc", "tab", "enter", "space", "backspace", "ctrl", "shift", "super"}
+DATA = {"exports", "html", "csv", "ics"}
+"""Values the app fills in: the export folder's default name, file formats."""
 """Keys as Textual names them in the footer and the help."""
 
 
@@ -45,7 +47,7 @@ PLAN_WORDS = {word.casefold() for text in _texts(PLAN) for word in WORD.findall(
 
 def _plan_or_key(word: str) -> bool:
     """A key's name, or a word of the plan (or its start, where a column cuts it)."""
-    return word in KEY_NAMES or any(known.startswith(word) for known in PLAN_WORDS)
+    return word in KEY_NAMES | DATA or any(known.startswith(word) for known in PLAN_WORDS)
 
 
 def leaks(lines: list[str]) -> list[str]:
@@ -109,3 +111,27 @@ def test_leaks_are_found() -> None:
     assert leaks(["1 [Items]  2 [Priorities]", "CI-1 Yhteinen asiakasnäkymä [idea]"]) == []
     assert leaks(["[Filter]  Sort"]) == ["['Sort']: [Filter]  Sort"]
     assert leaks(["[Key]  [Scor  Period"]) == ["['Period']: [Key]  [Scor  Period"]
+
+
+@pytest.mark.parametrize(
+    ("key", "keys", "dialog"),
+    [
+        ("1", ["enter"], "ItemEditor"),
+        ("1", ["n"], "ItemEditor"),
+        ("1", ["ctrl+e"], "ExportDialog"),
+        ("1", ["delete"], "Confirm"),
+        ("6", ["e"], "RowForm"),
+        ("8", ["n"], "RowForm"),
+        ("3", ["a"], "PickItem"),
+    ],
+)
+async def test_forms_and_dialogs_show_only_catalog_words(
+    pseudo_app, key: str, keys: list[str], dialog: str
+) -> None:
+    async with pseudo_app.run_test(size=(160, 60)) as pilot:
+        await open_view(pilot, key)
+        await pilot.press(*keys)
+        await settle(pilot)
+        assert type(pseudo_app.screen).__name__ == dialog
+        shown = screen_lines(pseudo_app)
+    assert leaks(shown) == []

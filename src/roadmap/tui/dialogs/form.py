@@ -32,6 +32,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from roadmap.i18n import N_, _
 from roadmap.i18n.terms import choices
 from roadmap.tui.widgets.footer import KeyFooter
 
@@ -60,7 +61,7 @@ def translation_fields(
 ) -> list[Field]:
     """A field per other language and translatable field (``en.name``: "Name (en)")."""
     return [
-        Field(f"{lang}.{f.name}", f"{f.label} ({lang})", f.kind)
+        Field(f"{lang}.{f.name}", f"{_(f.label)} ({lang})", f.kind)
         for lang in languages
         if lang != default
         for f in fields
@@ -100,8 +101,8 @@ class FormDialog(ModalScreen):
     """A modal form; subclasses say which fields it has and what saving does."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
 
     choices: dict[str, Choices]
@@ -122,12 +123,14 @@ class FormDialog(ModalScreen):
                 for f in self.form_fields():
                     yield from self.field(f)
             with Horizontal(classes="buttons"):
-                yield Button("Save  ^S", variant="primary", id="save")
-                yield Button("Cancel  Esc", id="cancel")
+                yield Button(_("Save") + "  ^S", variant="primary", id="save")
+                yield Button(_("Cancel") + "  Esc", id="cancel")
         yield KeyFooter()
 
     def field(self, f: Field) -> ComposeResult:
-        yield Label(Text(f.label + (f"  ({f.hint})" if f.hint else "")), classes="field-label")
+        yield Label(
+            Text(_(f.label) + (f"  ({_(f.hint)})" if f.hint else "")), classes="field-label"
+        )
         name = wid(f.name)
         widget: Widget
         if f.kind == AREA:
@@ -138,7 +141,12 @@ class FormDialog(ModalScreen):
                 if f.name in self.fixed_choices
                 else [(Text(f"{key}  {label}"), key) for key, label in self.choices[f.name]]
             )
-            widget = Select(options, id=name, allow_blank=f.name not in self.required_selects)
+            widget = Select(
+                options,
+                id=name,
+                allow_blank=f.name not in self.required_selects,
+                prompt=_("Select"),
+            )
         elif f.kind == CHECK:
             widget = Checkbox(id=name)
         elif f.kind == MULTI:

@@ -123,7 +123,7 @@ class RowForm(FormDialog):
 
         row, errors = self.validated()
         if row is None:
-            self.show_errors(errors, "Please correct the fields marked below.")
+            self.show_errors(errors, _("Please correct the fields marked below."))
             return
         try:
             self.save(row)

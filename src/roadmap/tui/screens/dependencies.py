@@ -182,7 +182,11 @@ class DependenciesView(PlanView):
         from roadmap.tui.dialogs.pick_item import Picked, PickItem
 
         rows = [(k, title) for k, title in self.titles.items() if k != key]
-        question = f"{key} waits for ..." if role == "blocker" else f"... waits for {key}"
+        question = (
+            _("{item} waits for ...", item=key)
+            if role == "blocker"
+            else _("... waits for {item}", item=key)
+        )
 
         def picked(choice: Picked | None) -> None:
             if choice is None:
@@ -206,4 +210,5 @@ class DependenciesView(PlanView):
             if yes:
                 self.roadmap_app.apply(DependencyChange(blocker, blocked, kind, added=False))
 
-        self.app.push_screen(Confirm(f"Remove: {blocked} waits for {blocker}?", "Remove"), answer)
+        question = _("Remove: {item} waits for {other}?", item=blocked, other=blocker)
+        self.app.push_screen(Confirm(question, _("Remove")), answer)
