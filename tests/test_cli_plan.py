@@ -170,3 +170,9 @@ def test_help_speaks_the_locale_language(tmp_path: Path, env: dict[str, str], wo
         check=True,
     ).stdout
     assert word in " ".join(out.split())
+
+
+def test_reasons_and_warnings_speak_the_chosen_language(db: Path) -> None:
+    out = run(db, "--lang", "fi", "plan", "--explain", "C")
+    assert "Miksi siellä:" in out and "dev on täysin varattu jaksolla 2027-Q1" in out
+    assert "is full" not in out and "ranked higher" not in out

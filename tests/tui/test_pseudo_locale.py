@@ -74,8 +74,8 @@ def pseudo_app(plan_store, config_dir: Path):
 
 ENGINE_WORDS = pytest.mark.xfail(
     strict=True,
-    reason="the engine's reasons and score notes are English sentences, worded per language "
-    "only in the documents so far",
+    reason="the engine's score notes (inherits priority ... from ...) are English sentences "
+    "made in the engine; its reasons and warnings are worded",
 )
 
 

@@ -14,7 +14,14 @@ import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 from roadmap.i18n import N_, _, ngettext
-from roadmap.i18n.terms import change_word, horizon_word, scoring_word, status_word
+from roadmap.i18n.terms import (
+    change_word,
+    horizon_word,
+    reason_text,
+    scoring_word,
+    status_word,
+    warning_text,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -78,13 +85,13 @@ def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]], width: 
     return table
 
 
-def _warnings(console: Console, roadmap: Roadmap) -> None:
+def _warnings(console: Console, roadmap: Roadmap, label) -> None:
     if roadmap.unplaced:
         console.print(_("Not placed: {items}", items=", ".join(roadmap.unplaced)), highlight=False)
     if roadmap.warnings:
         console.print("\n" + _("Warnings ({n}):", n=len(roadmap.warnings)))
         for warning in roadmap.warnings:
-            console.print(f"- {warning.text}", highlight=False, markup=False)
+            console.print(f"- {warning_text(warning, label)}", highlight=False, markup=False)
 
 
 def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
@@ -135,14 +142,14 @@ def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -
         out(path + ", " + ngettext("slack {n} period", "slack {n} periods", p.slack))
         out(_("Why there:"))
         for reason in p.reasons:
-            out(f"- {reason.text}")
+            out(f"- {reason_text(reason, label)}")
     elif key in roadmap.unplaced:
         out("\n" + _("Not placed."))
     nothing = _("nothing")
     out("\n" + _("Blocks: {items}", items=", ".join(ex.blocks) or nothing))
     out(_("Blocked by: {items}", items=", ".join(ex.blocked_by) or nothing))
     for warning in ex.warnings:
-        out(_("Warning: {message}", message=warning.text))
+        out(_("Warning: {message}", message=warning_text(warning, label)))
 
 
 def _diff(
@@ -217,7 +224,7 @@ def plan_command(
         dropped=len(roadmap.dropped),
     )
     console.print(counts, highlight=False)
-    _warnings(console, roadmap)
+    _warnings(console, roadmap, snapshot.calendar.label)
 
 
 @cli.group(help=_("Save the sequenced roadmap under a name, to compare later roadmaps with."))

@@ -10,7 +10,7 @@ language of its own; an unknown code is shown as it is. Reading the words people
 
 from __future__ import annotations
 
-from roadmap.i18n import N_, _, pgettext
+from roadmap.i18n import N_, _, language, pgettext
 from roadmap.i18n.lang import Lang
 
 STATUS = {
@@ -43,6 +43,27 @@ CHANGE_KIND = {
     "priority": N_("Priority changed"),
 }
 """How an item's place changed since a baseline."""
+REASONS = {
+    "start": N_("ready to start"),
+    "dependency": N_("after {items} (ready in {period})"),
+    "soft_dependency": N_("preferably after {items}"),
+    "capacity": N_("{team} is fully booked in {period}"),
+    "pinned": N_("fixed to {period}"),
+    "earliest_start": N_("cannot start before {period}"),
+    "no_team": N_("no team assigned"),
+}
+WARNINGS = {
+    "deadline": N_("{item} ends in {period}, after its deadline {deadline}."),
+    "overload": N_("{team} is overloaded in {period}: {items}."),
+    "no_team": N_("No team: {items}. They are placed without a capacity limit."),
+    "unplaced": N_("Could not be placed within the plan's horizon: {items}."),
+    "soft_dependency": N_("{item} does not wait for {other}, which it should preferably follow."),
+    "pin_conflict": N_("{item} is fixed to {period}, before {other} ends."),
+    "dropped_dependency": N_(
+        "{item} depends on {other}, which is dropped; the dependency is ignored."
+    ),
+}
+"""The engine's reasons for an item's place, by kind, with the fields they fill in."""
 DIRECTION = {"benefit": N_("benefit"), "cost": N_("cost")}
 
 
@@ -98,6 +119,37 @@ def horizon_word(code: str) -> str:
         "later": pgettext("horizon", "Later"),
     }
     return words.get(code, code)
+
+
+def reason_text(row, label, lang: Lang | None = None) -> str:
+    """One of the engine's reasons for an item's place as a phrase in the reader's language."""
+    return _explained(REASONS, row, label, lang)
+
+
+def warning_text(row, label, lang: Lang | None = None) -> str:
+    """One of the engine's warnings as a sentence in the reader's language."""
+    return _explained(WARNINGS, row, label, lang)
+
+
+def _explained(words: dict[str, str], row, label, lang: Lang | None) -> str:
+    """``row`` (a reason or warning of the engine, with its ``kind``, ``items``, ``period`` and
+    ``team``) worded from ``words``; periods are named by ``label``. The engine's own English
+    sentence stays in English (it names more, such as the items ranked higher), where a kind
+    has no words, and where the words need a field ``row`` does not carry."""
+    message = words.get(row.kind)
+    code = lang.code if lang is not None else language()
+    if code == "en" or message is None or "{deadline}" in message:
+        return row.text
+    items = list(row.items)
+    values = {
+        "items": ", ".join(items),
+        "item": items[0] if items else "",
+        "other": ", ".join(items[1:]),
+        "period": label(row.period) if row.period is not None else "",
+        "team": row.team or "",
+    }
+    text = lang._(message) if lang is not None else _(message)
+    return text.format(**values)
 
 
 def choices(words: dict[str, str], lang: Lang | None = None) -> list[tuple[str, str]]:

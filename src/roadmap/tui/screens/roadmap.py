@@ -18,7 +18,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from roadmap.i18n import N_, _, ngettext
-from roadmap.i18n.terms import horizon_word, scoring_word, status_word
+from roadmap.i18n.terms import horizon_word, reason_text, scoring_word, status_word, warning_text
 from roadmap.model.tables import Milestone
 from roadmap.store.items import ItemRow, item_rows
 from roadmap.store.rows import rows_of
@@ -146,7 +146,7 @@ class RoadmapView(PlanView):
             )
             text.append(f"{span}{extra}\n", style="bold")
             for reason in place.reasons:
-                text.append(f"  - {reason.text}\n")
+                text.append(f"  - {reason_text(reason, label)}\n")
         for name, keys in ((_("Waits for"), why.blocked_by), (_("Holds up"), why.blocks)):
             if keys:
                 shown = ", ".join(keys[:12]) + (
@@ -154,7 +154,7 @@ class RoadmapView(PlanView):
                 )
                 text.append(f"{name}: {shown}\n")
         for warning in why.warnings:
-            text.append(f"⚠ {warning.text}\n", style="bold")
+            text.append(f"⚠ {warning_text(warning, label)}\n", style="bold")
         self.query_one("#why-text", Static).update(text)
 
     # Modes -------------------------------------------------------------------------------
