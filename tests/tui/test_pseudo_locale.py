@@ -26,8 +26,8 @@ CUT = re.compile(r"\[[^\[\]\s]*(?=\s|$)|[^\[\]\s]*\]")
 """A bracketed message cut short by its column's width (``[Scor``) or by a dialog over it."""
 WORD = re.compile(r"[^\W\d_]{3,}")
 KEY_NAMES = {"del", "esc", "tab", "enter", "space", "backspace", "ctrl", "shift", "super"}
-DATA = {"exports", "html", "csv", "ics"}
-"""Values the app fills in: the export folder's default name, file formats."""
+DATA = {"exports", "html", "csv", "ics", "textual", "dark", "light", "projector"}
+"""Values the app fills in: the export folder's default name, file formats, theme names."""
 """Keys as Textual names them in the footer and the help."""
 
 
@@ -134,4 +134,16 @@ async def test_forms_and_dialogs_show_only_catalog_words(
         await settle(pilot)
         assert type(pseudo_app.screen).__name__ == dialog
         shown = screen_lines(pseudo_app)
+    assert leaks(shown) == []
+
+
+async def test_command_palette_shows_only_catalog_words(pseudo_app) -> None:
+    async with pseudo_app.run_test(size=(160, 60)) as pilot:
+        await open_view(pilot, "1")
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press("down")  # the list of every command
+        await settle(pilot)
+        shown = screen_lines(pseudo_app)
+    assert any("[Search for commands…]" in line for line in shown)
     assert leaks(shown) == []

@@ -56,6 +56,23 @@ def _view(mode: str) -> Screen:
     return getattr(module, f"{mode.capitalize()}View")()
 
 
+SYSTEM_COMMANDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""Textual's own palette commands, worded like the app's (``Quit`` is the app's key too)."""
+
+
 def _commands():
     from roadmap.tui.commands import RoadmapCommands
 
@@ -103,6 +120,19 @@ class RoadmapApp(App[None]):
         self._watcher = None
         self._engine_started = False
         self.sub_title = ctx.name
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette, its prompt in the interface's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen):
+        """Textual's own commands (theme, quit, keys, screenshot), in the interface's language."""
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
 
     async def on_mount(self) -> None:
         self.register_theme(PROJECTOR)
