@@ -3,6 +3,7 @@ remembered for the next start, and every view is built again in the new words.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from roadmap.i18n import language
@@ -35,3 +36,22 @@ async def test_language_switch_changes_interface_and_texts(plan_store, config_di
         # speaks Swedish.
         assert (language(), app.ctx.language) == ("sv", "fi")
     assert app.prefs.get("language") == "sv"
+
+
+async def test_first_screen_in_swedish_has_no_english_words(plan_store, config_dir: Path) -> None:
+    from roadmap.i18n import set_language
+
+    set_language("sv")
+    app = make_app(
+        store=plan_store, config_dir=config_dir, theme="textual-dark", watch_interval=None
+    )
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        await pilot.press("f1")
+        await settle(pilot)
+        help_text = screen_text(app)
+    assert "1 Objekt" in text and "Kod" in text and "Hjälp" in text and "Ångra" in text
+    for english in ("Items", "Key", "Title", "Help", "Undo", "Filter", "Export", "Quit"):
+        assert not re.search(rf"\b{english}\b", text), english
+    assert "Alla utvecklingsobjekt" in help_text and "Every development item" not in help_text
