@@ -153,7 +153,8 @@ class PrioritiesView(PlanView):
             text = _("The plan has no criteria yet.")
         else:
             c = self.criteria[self.selected]
-            typed = "  " + _("value: {value}", value=f"{self.typed}_") if self.typed else ""
+            value = self.typed + "_"
+            typed = "  " + _("value: {value}", value=value) if self.typed else ""
             text = _(
                 "{criterion} ({scale}, {direction}): + / - or type a value",
                 criterion=c.name,
