@@ -17,12 +17,26 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import create_engine, text
 
+from roadmap.i18n import set_language
 from roadmap.store.db import Store
 
 # Compiled message catalogs go to a cache of the test runs, not the user's own.
 os.environ.setdefault(
     "ROADMAP_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"roadmap-test-catalogs-{os.getuid()}")
 )
+
+# The interface speaks English in tests, whatever the locale or saved choice of the machine;
+# tests of the choice pass their own environment.
+os.environ["ROADMAP_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def _english_interface() -> Iterator[None]:
+    """Each test starts in English; a test that switches the language leaves no trace."""
+    set_language("en")
+    yield
+    set_language("en")
+
 
 PG_URL = os.environ.get("ROADMAP_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ROOT = Path(__file__).resolve().parent.parent

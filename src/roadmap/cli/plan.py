@@ -14,13 +14,22 @@ import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 from roadmap.cli.table import Column, echo_table, plain
+from roadmap.i18n import N_, _, ngettext
+from roadmap.i18n.terms import (
+    change_word,
+    horizon_word,
+    reason_text,
+    scoring_word,
+    status_word,
+    warning_text,
+)
 
 if TYPE_CHECKING:
     from roadmap.engine.inputs import Snapshot
     from roadmap.engine.result import Placement, Roadmap
 
 
-CAPTION = "* critical path  ! committed (mandatory, in progress, pinned or blocking those)"
+CAPTION = N_("* critical path  ! committed (mandatory, in progress, pinned or blocking those)")
 
 
 def _sequenced(ctx: Context, plan_slug: str | None) -> tuple[int, Snapshot, Roadmap]:
@@ -59,24 +68,24 @@ def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]]) -> None
         for n, p in enumerate(placements)
     ]
     columns = (
-        Column("When"),
-        Column("Item"),
-        Column("Title", min_width=8),
-        Column("Team"),
-        Column("Ends"),
-        Column("Prio", align="right"),
+        Column(_("When")),
+        Column(_("Item")),
+        Column(_("Title"), min_width=8),
+        Column(_("Team")),
+        Column(_("Ends")),
+        Column(_("Prio"), align="right"),
     )
     echo_table(columns, rows)
-    click.echo(CAPTION)
+    click.echo(_(CAPTION))
 
 
-def _warnings(roadmap: Roadmap) -> None:
+def _warnings(roadmap: Roadmap, label) -> None:
     if roadmap.unplaced:
-        click.echo(f"Not placed: {', '.join(roadmap.unplaced)}")
+        click.echo(_("Not placed: {items}", items=", ".join(roadmap.unplaced)))
     if roadmap.warnings:
-        click.echo(f"\nWarnings ({len(roadmap.warnings)}):")
+        click.echo("\n" + _("Warnings ({n}):", n=len(roadmap.warnings)))
         for warning in roadmap.warnings:
-            click.echo(f"- {plain(warning.text)}")
+            click.echo(f"- {plain(warning_text(warning, label))}")
 
 
 def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
@@ -88,15 +97,16 @@ def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
         fail(exc.args[0])
     label = snapshot.calendar.label
     out = lambda text="": click.echo(plain(text))  # noqa: E731
-    out(f"{ex.key}: {ex.title} ({ex.status})")
+    out(f"{ex.key}: {ex.title} ({status_word(ex.status)})")
     if ex.score is not None:
-        out(f"\nScore {ex.score.score:.1f} ({ex.score.method})")
+        score = f"{ex.score.score:.1f}"
+        out("\n" + _("Score {score} ({method})", score=score, method=scoring_word(ex.score.method)))
         if ex.score.parts:
             columns = (
-                Column("Part"),
-                Column("Value", align="right"),
-                Column("Weight", align="right"),
-                Column("Points", align="right"),
+                Column(_("Part")),
+                Column(_("Value"), align="right"),
+                Column(_("Weight"), align="right"),
+                Column(_("Points"), align="right"),
             )
             rows = [
                 (
@@ -112,26 +122,31 @@ def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
             out(f"- {note}")
     p = ex.placement
     if p is not None:
-        span = label(p.start) if p.end == p.start else f"{label(p.start)} to {label(p.end)}"
-        out(f"\nPlaced {span}, team {p.team or '-'}")
-        prio = f"effective priority {p.effective_priority:.0f}"
-        if p.inherited_from:
-            prio += f" (inherited from {p.inherited_from})"
-        if p.committed:
-            prio += ", committed"
-        out(prio)
-        out(
-            f"{'on the critical path' if p.critical else 'not critical'}, slack {p.slack:g} periods"
+        span = (
+            label(p.start)
+            if p.end == p.start
+            else _("{first} to {last}", first=label(p.start), last=label(p.end))
         )
-        out("Why there:")
+        out("\n" + _("Placed {span}, team {team}", span=span, team=p.team or "-"))
+        priority = f"{p.effective_priority:.0f}"
+        prio = _("effective priority {n}", n=priority)
+        if p.inherited_from:
+            prio += " " + _("(inherited from {item})", item=p.inherited_from)
+        if p.committed:
+            prio += ", " + _("committed")
+        out(prio)
+        path = _("on the critical path") if p.critical else _("not critical")
+        out(path + ", " + ngettext("slack {n} period", "slack {n} periods", p.slack))
+        out(_("Why there:"))
         for reason in p.reasons:
-            out(f"- {reason.text}")
+            out(f"- {reason_text(reason, label)}")
     elif key in roadmap.unplaced:
-        out("\nNot placed.")
-    out(f"\nBlocks: {', '.join(ex.blocks) or 'nothing'}")
-    out(f"Blocked by: {', '.join(ex.blocked_by) or 'nothing'}")
+        out("\n" + _("Not placed."))
+    nothing = _("nothing")
+    out("\n" + _("Blocks: {items}", items=", ".join(ex.blocks) or nothing))
+    out(_("Blocked by: {items}", items=", ".join(ex.blocked_by) or nothing))
     for warning in ex.warnings:
-        out(f"Warning: {warning.text}")
+        out(_("Warning: {message}", message=warning_text(warning, label)))
 
 
 def _diff(ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name: str) -> None:
@@ -146,18 +161,19 @@ def _diff(ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name
             fail(str(exc))
     changes = diff(before, roadmap, snapshot.calendar)
     if not changes:
-        click.echo(plain(f"No changes since baseline {name!r}."))
+        click.echo(plain(_("No changes since baseline {name}.", name=repr(name))))
         return
-    click.echo(plain(f"Changes since baseline {name}"))
-    columns = (Column("Item"), Column("Change"), Column("Details", min_width=20))
-    echo_table(columns, [(change.key, change.kind, change.text) for change in changes])
+    click.echo(plain(_("Changes since baseline {name}", name=name)))
+    columns = (Column(_("Item")), Column(_("Change")), Column(_("Details"), min_width=20))
+    rows = [(change.key, change_word(change.kind), change.text) for change in changes]
+    echo_table(columns, rows)
 
 
-@cli.command("plan")
+@cli.command("plan", help=_("Show the sequenced roadmap, grouped by the period items start in."))
 @plan_option
-@click.option("--explain", "explain_key", metavar="KEY", help="Explain one item's place.")
-@click.option("--baseline", metavar="NAME", help="Show what changed since a saved baseline.")
-@click.option("--horizons", is_flag=True, help="Group as Now / Next / Later instead of periods.")
+@click.option("--explain", "explain_key", metavar="KEY", help=_("Explain one item's place."))
+@click.option("--baseline", metavar="NAME", help=_("Show what changed since a saved baseline."))
+@click.option("--horizons", is_flag=True, help=_("Group as Now / Next / Later instead of periods."))
 @pass_ctx
 def plan_command(
     ctx: Context,
@@ -166,7 +182,6 @@ def plan_command(
     baseline: str | None,
     horizons: bool,
 ) -> None:
-    """Show the sequenced roadmap, grouped by the period items start in."""
     from roadmap.engine.horizons import horizons as by_horizon
 
     plan_id, snapshot, roadmap = _sequenced(ctx, plan_slug)
@@ -177,7 +192,7 @@ def plan_command(
         _diff(ctx, plan_id, snapshot, roadmap, baseline)
         return
     if horizons:
-        groups = {name.capitalize(): rows for name, rows in by_horizon(roadmap).items() if rows}
+        groups = {horizon_word(name): rows for name, rows in by_horizon(roadmap).items() if rows}
     else:
         label = snapshot.calendar.label
         groups: dict[str, tuple[Placement, ...]] = {}
@@ -186,50 +201,54 @@ def plan_command(
     if groups:
         _table(snapshot, groups)
     else:
-        click.echo("Nothing to sequence yet.")
-    done = f"{len(roadmap.done)} done, {len(roadmap.dropped)} dropped"
-    click.echo(f"{len(roadmap.placements)} items placed, {done}.")
-    _warnings(roadmap)
+        click.echo(_("Nothing to sequence yet."))
+    counts = _(
+        "{placed}, {done} done, {dropped} dropped.",
+        placed=ngettext("{n} item placed", "{n} items placed", len(roadmap.placements)),
+        done=len(roadmap.done),
+        dropped=len(roadmap.dropped),
+    )
+    click.echo(counts)
+    _warnings(roadmap, snapshot.calendar.label)
 
 
-@cli.group()
+@cli.group(help=_("Save the sequenced roadmap under a name, to compare later roadmaps with."))
 def baseline() -> None:
-    """Save the sequenced roadmap under a name, to compare later roadmaps with."""
+    """The baseline commands."""
 
 
-@baseline.command("save")
+@baseline.command("save", help=_("Save the current roadmap as baseline NAME."))
 @click.argument("name")
 @plan_option
-@click.option("--replace", is_flag=True, help="Overwrite a baseline of the same name.")
+@click.option("--replace", is_flag=True, help=_("Overwrite a baseline of the same name."))
 @pass_ctx
 def baseline_save(ctx: Context, name: str, plan_slug: str | None, replace: bool) -> None:
-    """Save the current roadmap as baseline NAME."""
     from roadmap.store.baselines import BaselineExistsError, save_baseline
 
-    plan_id, _, roadmap = _sequenced(ctx, plan_slug)
+    plan_id, _snapshot, roadmap = _sequenced(ctx, plan_slug)
     try:
         with ctx.store.write() as session:
             save_baseline(
                 session=session, plan_id=plan_id, name=name, roadmap=roadmap, replace=replace
             )
     except BaselineExistsError as exc:
-        fail(f"{exc} (use --replace to overwrite it)")
+        fail(_("{problem} (use --replace to overwrite it)", problem=exc))
     except ValueError as exc:
         fail(str(exc))
-    click.echo(f"Saved baseline {name.strip()!r} ({len(roadmap.placements)} items placed)")
+    placed = ngettext("{n} item placed", "{n} items placed", len(roadmap.placements))
+    click.echo(_("Saved baseline {name} ({placed})", name=repr(name.strip()), placed=placed))
 
 
-@baseline.command("list")
+@baseline.command("list", help=_("List the plan's baselines."))
 @plan_option
 @pass_ctx
 def baseline_list(ctx: Context, plan_slug: str | None) -> None:
-    """List the plan's baselines."""
     from roadmap.store.baselines import list_baselines
 
     with ctx.store.read() as session:
         plan = ctx.find_plan(session, plan_slug)
         rows = list_baselines(session=session, plan_id=plan.id)
     if not rows:
-        click.echo("No baselines yet: save one with `roadmap baseline save NAME`.")
+        click.echo(_("No baselines yet: save one with `roadmap baseline save NAME`."))
     for row in rows:
         click.echo(f"{row.name}\t{row.created_at:%Y-%m-%d %H:%M}")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.i18n import _
 
 
-@cli.command()
+@cli.command(help=_("Open the terminal app on the plan."))
 @plan_option
 @pass_ctx
 def tui(ctx: Context, plan_slug: str | None) -> None:
-    """Open the terminal app on the plan."""
     from roadmap.store.repo import NotFoundError
     from roadmap.tui.app import make_app
 

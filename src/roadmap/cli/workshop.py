@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
+from roadmap.i18n import _
 
 LOOPBACK = "127.0.0.1"
 LANGS = ("fi", "sv", "en")
@@ -25,30 +26,36 @@ EXPOSED_DELAY = 2.0
 """Seconds before the next code may be tried after a wrong one, when exposed."""
 
 
-def lang_option(what: str):
-    return click.option(
-        "--lang", type=click.Choice(LANGS), default=None, help=f"Language of {what}."
-    )
+def lang_option(help_text: str):
+    return click.option("--lang", type=click.Choice(LANGS), default=None, help=help_text)
 
 
-@cli.group(invoke_without_command=True)
+@cli.group(
+    invoke_without_command=True,
+    help=_("Run a workshop on the projector: agenda, timer, live capture, voting, results."),
+)
 @plan_option
-@click.option("--session", "name", metavar="NAME", help="Workshop to open (default: the latest).")
+@click.option(
+    "--session", "name", metavar="NAME", help=_("Workshop to open (default: the latest).")
+)
 @click.option(
     "--agenda",
     metavar="STEPS",
-    help="For a new workshop: steps with minutes, e.g. 'vision:20,items,voting:10'.",
+    help=_("For a new workshop: steps with minutes, e.g. 'vision:20,items,voting:10'."),
 )
-@click.option("--date", "when", type=click.DateTime(["%Y-%m-%d"]), help="Date of a new workshop.")
+@click.option(
+    "--date", "when", type=click.DateTime(["%Y-%m-%d"]), help=_("Date of a new workshop.")
+)
 @lang_option(
-    "the projector and of participants' windows (default: the workshop's, else the "
-    "plan's default language); kept for the workshop"
+    _(
+        "Language of the projector and of participants' windows (default: the workshop's, else "
+        "the plan's default language); kept for the workshop."
+    )
 )
 @click.pass_context
 def workshop(
     ctx: click.Context, plan_slug: str | None, name: str | None, agenda, when, lang
 ) -> None:
-    """Run a workshop on the projector: agenda, timer, live capture, voting, results."""
     if ctx.invoked_subcommand is not None:
         return
     from roadmap.store.repo import NotFoundError
@@ -71,10 +78,10 @@ def workshop(
     app.run()
 
 
-@cli.command()
+@cli.command(help=_("Join workshop CODE as a participant (asks for the code when not given)."))
 @click.argument("code", required=False)
-@click.option("--name", metavar="NAME", help="Your name (asked when not given).")
-@lang_option("your window (default: the workshop's)")
+@click.option("--name", metavar="NAME", help=_("Your name (asked when not given)."))
+@lang_option(_("Language of your window (default: the workshop's)."))
 @click.option("--attempts", type=click.IntRange(min=1), hidden=True)
 @click.option("--wrong-code-delay", type=click.FloatRange(min=0), default=0.0, hidden=True)
 @pass_ctx
@@ -86,7 +93,6 @@ def join(
     attempts: int | None,
     wrong_code_delay: float,
 ) -> None:
-    """Join workshop CODE as a participant (asks for the code when not given)."""
     from roadmap.tui.workshop.participant import make_participant_app
 
     make_participant_app(
@@ -99,27 +105,34 @@ def join(
     ).run()
 
 
-@cli.command()
+@cli.command(
+    help=_(
+        "Serve the participant view to browsers (nothing to install for participants).\n\n"
+        "Exposed (--host other than 127.0.0.1), each page asks for the join code and allows a "
+        "few wrong ones, with a pause after each."
+    )
+)
 @plan_option
-@click.option("--session", "name", metavar="NAME", help="Workshop to serve (default: the latest).")
+@click.option(
+    "--session", "name", metavar="NAME", help=_("Workshop to serve (default: the latest).")
+)
 @click.option(
     "--host",
     default=LOOPBACK,
     show_default=True,
-    help="Address to listen on; any other than 127.0.0.1 exposes the workshop to the network, "
-    "and participants must then type the join code.",
+    help=_(
+        "Address to listen on; any other than 127.0.0.1 exposes the workshop to the network, "
+        "and participants must then type the join code."
+    ),
 )
-@click.option("--port", default=8000, show_default=True, type=int)
-@lang_option("the participants' pages (default: the workshop's); each page can switch")
+@click.option("--port", default=8000, show_default=True, type=int, help=_("Port to listen on."))
+@lang_option(
+    _("Language of the participants' pages (default: the workshop's); each page can switch.")
+)
 @pass_ctx
 def serve(
     ctx: Context, plan_slug: str | None, name: str | None, host: str, port: int, lang
 ) -> None:
-    """Serve the participant view to browsers (nothing to install for participants).
-
-    Exposed (``--host`` other than 127.0.0.1), each page asks for the join code and allows a
-    few wrong ones, with a pause after each.
-    """
     from textual_serve.server import Server
 
     from roadmap.store import workshop_sessions
@@ -131,7 +144,7 @@ def serve(
             plan = find_plan(session=session, slug=plan_slug)
             found = workshop_sessions.find_session(session=session, plan_id=plan.id, name=name)
         except NotFoundError as exc:
-            fail(f"{exc}; start it with `roadmap workshop` first")
+            fail(_("{problem}; start it with `roadmap workshop` first", problem=exc))
         code = found.code
         lang = lang or workshop_sessions.session_lang(session=session, workshop=found)
     exposed = host != LOOPBACK
@@ -143,25 +156,35 @@ def serve(
         command.append(code)
     os.environ["ROADMAP_DB"] = store.url
     address = f"http://{host}:{port}"
-    click.echo(f"Participants open {address}" + (f" and type the code {code}" if exposed else ""))
+    if exposed:
+        click.echo(
+            _("Participants open {address} and type the code {code}", address=address, code=code)
+        )
+    else:
+        click.echo(_("Participants open {address}", address=address))
     Server(shlex.join(command), host=host, port=port, title="Workshop").serve()
 
 
-@workshop.command()
+@workshop.command(
+    help=_(
+        "Write the workshop's minutes as Markdown: agenda, captures, rounds, results, decisions."
+    )
+)
 @plan_option
-@click.option("--session", "name", metavar="NAME", help="Workshop (default: the latest).")
+@click.option("--session", "name", metavar="NAME", help=_("Workshop (default: the latest)."))
 @click.option(
     "--lang",
     type=click.Choice(["fi", "sv", "en"]),
     default=None,
-    help="Language of the minutes (default: the workshop's own).",
+    help=_("Language of the minutes (default: the workshop's own)."),
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help=_("File (default: standard output).")
+)
 @pass_ctx
 def minutes(
     ctx: Context, plan_slug: str | None, name: str | None, lang: str | None, output: str | None
 ) -> None:
-    """Write the workshop's minutes as Markdown: agenda, captures, rounds, results, decisions."""
     from roadmap.store.repo import NotFoundError
     from roadmap.store.workshop_results import minutes_record
     from roadmap.workshop.minutes import render_minutes

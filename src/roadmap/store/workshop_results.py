@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from roadmap.i18n import N_
+from roadmap.i18n.lang import Lang
 from roadmap.model import tables as t
 from roadmap.model.workshop_tables import (
     WorkshopNote,
@@ -40,9 +42,11 @@ from roadmap.workshop.rules import (
     Refused,
 )
 from roadmap.workshop.tally import ItemResult, criterion_values
-from roadmap.workshop.words import LANGS, Words, lang_or_default
+from roadmap.workshop.words import LANGS, lang_or_default
 
 WORKSHOP_CRITERION = "workshop"
+CRITERION_NAME = N_("Workshop priority")
+"""The name of the workshop criterion, in each of the plan's languages."""
 """Key of the workshop criterion created when a plan has none."""
 
 
@@ -88,8 +92,8 @@ def workshop_criterion(*, session: Session, plan_id: int) -> tuple[t.Criterion, 
     row = t.Criterion(
         plan_id=plan_id,
         key=key,
-        name=Words(default)("workshop_criterion"),
-        i18n={lang: {"name": Words(lang)("workshop_criterion")} for lang in sorted(others)},
+        name=Lang(default)._(CRITERION_NAME),
+        i18n={lang: {"name": Lang(lang)._(CRITERION_NAME)} for lang in sorted(others)},
         workshop=True,
         position=position + 1,
     )
@@ -109,7 +113,7 @@ def apply_results(*, session: Session, round_id: int) -> Applied:
     if row is None:
         raise NotFoundError(f"no round with id {round_id}")
     if row.state == "open":
-        raise Refused("lock_before_apply")
+        raise Refused(N_("lock the round before its results go into the plan"))
     workshop = get_session(session=session, session_id=row.session_id)
     criterion, created = workshop_criterion(session=session, plan_id=workshop.plan_id)
     values = criterion_values(row.method, round_results(session=session, round_id=round_id))

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, select
 
+from roadmap.i18n import N_
 from roadmap.model import tables as t
 from roadmap.model.workshop_tables import (
     WorkshopParticipant,
@@ -76,7 +77,7 @@ def new_round(
     workshop = get_session(session=session, session_id=session_id)
     items = votable_items(session=session, plan_id=workshop.plan_id, text=filter_text)
     if not items:
-        raise Refused("no_items_match", text=filter_text)
+        raise Refused(N_("no open items match '{text}'"), text=filter_text)
     criteria = ()
     if method == "score":
         criteria = [c.key for c in scoring_criteria(session=session, plan_id=workshop.plan_id)]
@@ -184,9 +185,9 @@ def cast_vote(
         select(WorkshopRound).where(WorkshopRound.id == round_id).with_for_update(read=True)
     ).first()
     if participant is None or row is None or participant.session_id != row.session_id:
-        raise VoteRefused("not_your_round")
+        raise VoteRefused(N_("this vote belongs to no round of your workshop"))
     if row.state != "open":
-        raise VoteRefused("round_closed")
+        raise VoteRefused(N_("voting in this round has closed"))
     mine = allocation(session=session, round_id=round_id, participant_id=participant_id)
     new = value if value is not None else mine.get((item_key, criterion), 0) + delta
     rules_of(row).check(mine, item_key, criterion, new)

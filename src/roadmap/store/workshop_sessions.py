@@ -26,7 +26,6 @@ from roadmap.model.workshop_tables import (
 from roadmap.store.repo import NotFoundError
 from roadmap.workshop.agenda import parse_capture
 from roadmap.workshop.rules import (
-    Worded,
     name_key,
     new_code,
     new_token,
@@ -46,7 +45,7 @@ class WrongCode(JoinRefused):
     """No workshop has the code typed."""
 
 
-class NotYou(Worded, JoinRefused):
+class NotYou(JoinRefused):
     """A token that belongs to no participant of the workshop."""
 
 
@@ -188,7 +187,7 @@ def session_by_code(*, session: Session, code: str) -> WorkshopSession:
     row = session.exec(select(WorkshopSession).where(WorkshopSession.code == normal_code(code)))
     found = row.first()
     if found is None:
-        raise WrongCode("no_code")
+        raise WrongCode(N_("no workshop has that code; check the code on the screen"))
     return found
 
 
@@ -205,7 +204,7 @@ def join(
     """
     name = normal_name(name)
     if not name or len(name) > 80:
-        raise JoinRefused("name_needed")
+        raise JoinRefused(N_("type your name (at most 80 characters)"))
     workshop = session_by_code(session=session, code=code)
     if token:
         found = session.exec(

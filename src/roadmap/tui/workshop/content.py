@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from roadmap.i18n.lang import Lang
 from roadmap.model import tables as t
 from roadmap.store import workshop_results, workshop_rounds
 from roadmap.store.db import Store
-from roadmap.workshop.words import Words, translated
+from roadmap.workshop.words import translated
 
 SECTION_KINDS = {"current_state": "current_state", "vision": "vision"}
 
 
-def _captured(live: workshop_results.Live, kind: str, w: Words) -> list[str]:
-    new = f"*({w('new')})*"
+def _captured(live: workshop_results.Live, kind: str, w: Lang) -> list[str]:
+    new = "*({})*".format(w._("new"))
     return [
         f"- **{n.item_key}** {n.text} {new}" if n.item_key else f"- {n.text} {new}"
         for n in live.notes
@@ -26,9 +27,9 @@ def _captured(live: workshop_results.Live, kind: str, w: Words) -> list[str]:
     ]
 
 
-def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Words) -> str:
+def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Lang) -> str:
     """The plan's content for ``step`` and what was captured in it, in ``w``'s language."""
-    plan_id, lang = live.workshop.plan_id, w.lang
+    plan_id, lang = live.workshop.plan_id, w.code
     lines: list[str] = []
     with store.read() as s:
         if step in SECTION_KINDS:
@@ -57,12 +58,14 @@ def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Words
                 .order_by(t.Item.id)
             )
             new = {n.item_key for n in live.notes if n.item_key}
+            mark = " *({})*".format(w._("new"))
             lines += [
-                f"- **{k}** {translated(title, i18n, lang, 'title')}"
-                + (f" *({w('new')})*" if k in new else "")
+                f"- **{k}** {translated(title, i18n, lang, 'title')}" + (mark if k in new else "")
                 for k, title, i18n in rows
             ]
     notes = [f"- {n.text}" for n in live.notes if n.step == step and n.kind in ("note", "decision")]
     if notes:
-        lines += ["", f"### {w('notes_decisions')}", "", *notes]
-    return "\n".join(lines) or f"*{w('nothing_yet')}*"
+        lines += ["", "### " + w._("Notes and decisions"), "", *notes]
+    return "\n".join(lines) or "*{}*".format(
+        w._("Nothing here yet: type below and press Enter to add.")
+    )

@@ -16,64 +16,60 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Footer, Input, Label, ListItem, ListView, Markdown
 
+from roadmap.i18n import N_
+from roadmap.i18n.lang import Lang
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.store.repo import find_plan
 from roadmap.tui.workshop.base import WorkshopApp
 from roadmap.workshop.agenda import default_agenda
-from roadmap.workshop.words import Words
-
-STATE_LABEL = {"open": "state_open", "locked": "state_locked", "revealed": "state_revealed"}
+from roadmap.workshop.words import RULES, STATES, step_name
 
 
-def round_markdown(live: workshop_results.Live, w: Words) -> str:
+def round_markdown(live: workshop_results.Live, w: Lang) -> str:
     """The current round for the projector: rules, state, and results once revealed."""
     rnd = live.round
     if rnd is None:
-        return f"*{w('no_round_f4')}*"
-    rules = w(rnd.method, budget=rnd.budget, per_item=rnd.per_item)
-    voted = w("voted_count", voted=live.voted, n=live.participants)
+        return "*{}*".format(w._("No voting round yet: F4 starts one."))
+    rules = w._(RULES[rnd.method], budget=rnd.budget, per_item=rnd.per_item)
+    round_label, state = w._("Round"), w._(STATES[rnd.state])
+    voted = w._("{voted} of {n} have voted", voted=live.voted, n=live.participants)
     lines = [
-        f"## {w('round')} {rnd.number}: {w(STATE_LABEL[rnd.state])}",
+        f"## {round_label} {rnd.number}: {state}",
         "",
         f"{rules[:1].upper()}{rules[1:]}; {voted}.",
         "",
     ]
     if live.results is None:
-        lines.append(w("hidden_f6"))
+        lines.append(w._("Results are hidden until they are revealed (F6)."))
         lines += ["", *(f"- {live.titles.get(key, key)}" for key in rnd.items)]
         return "\n".join(lines)
-    lines += [
-        f"| {w('rank')} | {w('item_col')} | {w('total')} | {w('spread')} |",
-        "|---:|---|---:|---:|",
-    ]
+    columns = (w._("#"), w._("Development item"), w._("Total"), w._("Spread"))
+    lines += ["| " + " | ".join(columns) + " |", "|---:|---|---:|---:|"]
+    contested = w._("people disagree")
     for r in live.results:
         title = live.titles.get(r.key, r.key)
-        flag = f" **⚠ {w('contested')}**" if r.contested else ""
+        flag = f" **⚠ {contested}**" if r.contested else ""
         lines.append(
             f"| {r.rank} | {title}{flag} | {_number(r.total, w)} | {_number(r.spread, w)} |"
         )
     return "\n".join(lines)
 
 
-def _number(value: float, w: Words) -> str:
+def _number(value: float, w: Lang) -> str:
     text = f"{value:g}"
-    return text if w.lang == "en" else text.replace(".", ",")
+    return text if w.code == "en" else text.replace(".", ",")
 
 
-def moves_markdown(outcome: workshop_results.Outcome, w: Words) -> str:
+def moves_markdown(outcome: workshop_results.Outcome, w: Lang) -> str:
     """What moved in the roadmap when results went into the plan."""
     label = outcome.calendar.label
-    head = w("written_to", criterion=outcome.applied.criterion)
+    head = w._("Results written to criterion **{criterion}**.", criterion=outcome.applied.criterion)
     moved = [c for c in outcome.changes if c.kind in ("earlier", "later")]
     if not moved:
-        return f"{head} {w('no_moves')}"
-    lines = [
-        head,
-        "",
-        f"| {w('item_col')} | {w('before')} | {w('after')} |",
-        "|---|---|---|",
-    ]
+        return head + " " + w._("No item changed its place in the roadmap.")
+    columns = (w._("Development item"), w._("Before"), w._("After"))
+    lines = [head, "", "| " + " | ".join(columns) + " |", "|---|---|---|"]
     for c in moved:
         arrow = "▲" if c.kind == "earlier" else "▼"
         lines.append(f"| {arrow} {c.key} | {label(c.before)} | {label(c.after)} |")
@@ -84,15 +80,15 @@ class FacilitatorApp(WorkshopApp):
     """The projector view of one workshop session."""
 
     WORDED_BINDINGS: ClassVar[list[tuple[str, str, str]]] = [
-        ("pagedown", "step(1)", "next_step"),
-        ("pageup", "step(-1)", "prev_step"),
-        ("f2", "timer('toggle')", "timer_toggle"),
-        ("f3", "timer('add')", "add_minute"),
-        ("f4", "new_round", "new_round"),
-        ("f5", "lock", "lock_reopen"),
-        ("f6", "reveal", "reveal"),
-        ("f7", "apply", "into_plan"),
-        ("ctrl+q", "quit", "quit"),
+        ("pagedown", "step(1)", N_("Next")),
+        ("pageup", "step(-1)", N_("Back")),
+        ("f2", "timer('toggle')", N_("Timer")),
+        ("f3", "timer('add')", N_("+1 min")),
+        ("f4", "new_round", N_("New round")),
+        ("f5", "lock", N_("Lock/reopen")),
+        ("f6", "reveal", N_("Reveal")),
+        ("f7", "apply", N_("Into plan")),
+        ("ctrl+q", "quit", N_("Quit")),
     ]
 
     def __init__(self, store: Store, session_id: int, **kwargs) -> None:
@@ -107,10 +103,10 @@ class FacilitatorApp(WorkshopApp):
                 yield Label("", id="session-name", classes="big")
                 yield Label("", id="step-title", classes="big")
             with Vertical(classes="counter"):
-                yield Label(self.w("join_code"))
+                yield Label(self.w._("Join code"))
                 yield Digits("", id="code")
             with Vertical(classes="counter"):
-                yield Label(self.w("time_left"))
+                yield Label(self.w._("Time left"))
                 yield Digits("00:00", id="timer")
             with Vertical(classes="counter"):
                 yield Label("", id="voted-label")
@@ -119,7 +115,10 @@ class FacilitatorApp(WorkshopApp):
             yield ListView(id="agenda")
             with VerticalScroll(id="main"):
                 yield Markdown("", id="content")
-        yield Input(id="capture", placeholder=self.w("capture_hint"))
+        yield Input(
+            id="capture",
+            placeholder=self.w._("Type a new item, need or note and press Enter (need: ...)"),
+        )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -131,13 +130,20 @@ class FacilitatorApp(WorkshopApp):
         self.query_one("#session-name", Label).update(row.name)
         step = self.step_key()
         self.query_one("#step-title", Label).update(
-            self.w("step_of", n=row.step + 1, total=len(row.agenda), name=self.w.step(step))
+            self.w._(
+                "Step {n}/{total}: {name}",
+                n=row.step + 1,
+                total=len(row.agenda),
+                name=step_name(self.w, step),
+            )
         )
         self.query_one("#code", Digits).update(row.code)
         self.query_one("#voted", Digits).update(str(live.voted))
-        self.query_one("#voted-label", Label).update(self.w("voted_of", n=live.participants))
+        self.query_one("#voted-label", Label).update(
+            self.w._("Voted (of {n})", n=live.participants)
+        )
         agenda = self.query_one("#agenda", ListView)
-        names = [self.w.step(s["key"]) for s in row.agenda]
+        names = [step_name(self.w, s["key"]) for s in row.agenda]
         if len(agenda) != len(names):
             agenda.clear()
             agenda.extend(ListItem(Label(name)) for name in names)
@@ -211,7 +217,7 @@ class FacilitatorApp(WorkshopApp):
     def _round_state(self, state: str) -> None:
         rnd = self.live.round if self.live else None
         if rnd is None:
-            self.refused(self.w("no_round_f4"))
+            self.refused(self.w._("No voting round yet: F4 starts one."))
             return
         self.write(
             lambda s: workshop_rounds.set_round_state(session=s, round_id=rnd.id, state=state)
@@ -229,15 +235,19 @@ class FacilitatorApp(WorkshopApp):
 
         rnd = self.live.round if self.live else None
         if rnd is None or rnd.state == "open":
-            self.refused(self.w("lock_first_f5"))
+            self.refused(self.w._("Lock the round (F5) before its results go into the plan."))
             return
 
         def answer(yes: bool | None) -> None:
             if yes:
                 self.apply_results(rnd.id)
 
-        question = self.w("confirm_apply", n=rnd.number)
-        self.push_screen(ConfirmDialog(self.w, question, self.w("write")), answer)
+        question = self.w._(
+            "Write the results of round {n} into the plan's workshop criterion and "
+            "re-sequence the roadmap?",
+            n=rnd.number,
+        )
+        self.push_screen(ConfirmDialog(self.w, question, self.w._("Write")), answer)
 
     @work(thread=True, exclusive=True, group="apply")
     def apply_results(self, round_id: int) -> None:
@@ -249,10 +259,17 @@ class FacilitatorApp(WorkshopApp):
             workshop_sessions.capture(
                 session=s,
                 session_id=self.session_id,
-                text="decision: " + self.w("decision_applied", n=number, moved=moved),
+                text="decision: "
+                + self.w._(
+                    "results of round {n} put into the plan ({moved} items moved in the roadmap)",
+                    n=number,
+                    moved=moved,
+                ),
             )
         self.outcome = outcome
-        self.call_from_thread(self.notify, self.w("applied_note", moved=moved))
+        self.call_from_thread(
+            self.notify, self.w._("Results in the plan; {moved} items moved", moved=moved)
+        )
         self._load()
 
 

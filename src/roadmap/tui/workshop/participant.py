@@ -21,14 +21,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Digits, Footer, Input, Label, Static
 
-from roadmap.i18n import _
+from roadmap.i18n.lang import Lang
 from roadmap.model.workshop_tables import WorkshopSession
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.tui.workshop.base import WorkshopApp
 from roadmap.tui.workshop.tokens import TokenBook
 from roadmap.workshop.rules import CodeGuard
-from roadmap.workshop.words import LANGS, Words
+from roadmap.workshop.words import LANGS, UNITS, step_name
 
 STEP = {"dots": 1, "points": 5}
 """How much one press of + or - gives or takes back."""
@@ -55,23 +55,27 @@ class JoinScreen(Screen):
         with Vertical(id="join"):
             with Horizontal(id="languages"):
                 for lang in LANGS:
-                    variant = "primary" if lang == w.lang else "default"
+                    variant = "primary" if lang == w.code else "default"
                     yield Button(LANGUAGE_NAMES[lang], id=f"lang-{lang}", variant=variant)
-            yield Label(w("join_title"), classes="big")
+            yield Label(w._("Join the workshop"), classes="big")
             if self.ask_code:
-                yield Label(w("code_label"))
+                yield Label(w._("Code shown on the screen"))
                 yield Input(
-                    self._values["code"], id="code", placeholder=w("code_example"), max_length=12
+                    self._values["code"], id="code", placeholder=w._("e.g. 4C7E2A"), max_length=12
                 )
-            yield Label(w("your_name"))
+            yield Label(w._("Your name"))
             yield Input(
                 self._values["name"],
                 id="name",
-                placeholder=_("The name the room knows you by"),
+                placeholder=w._("The name the room knows you by"),
                 max_length=80,
             )
-            yield Button(w("join"), id="join-button", variant="primary")
-            note = w("tries_allowed", n=guard.attempts) if self.ask_code and guard.attempts else ""
+            yield Button(w._("Join"), id="join-button", variant="primary")
+            note = (
+                w._("You can try the code {n} times.", n=guard.attempts)
+                if self.ask_code and guard.attempts
+                else ""
+            )
             yield Static(note, id="join-note")
             yield Static("", id="join-error", classes="error")
 
@@ -108,7 +112,7 @@ class JoinScreen(Screen):
     def refuse_more(self) -> None:
         """No more tries in this window."""
         self.hold(True)
-        self.show_error(self.app.w("too_many"))
+        self.show_error(self.app.w._("Too many wrong codes. Ask the facilitator for help."))
 
 
 class ItemRow(Horizontal):
@@ -145,10 +149,10 @@ class ItemRow(Horizontal):
 class VoteScreen(Screen):
     """The current step, the timer, and the items to vote on."""
 
-    def __init__(self, w: Words) -> None:
+    def __init__(self, w: Lang) -> None:
         super().__init__()
         self.w = w
-        self._bindings.bind("ctrl+q", "app.quit", w("leave"))
+        self._bindings.bind("ctrl+q", "app.quit", w._("Leave"))
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -161,7 +165,9 @@ class VoteScreen(Screen):
 
     def show(self, live: workshop_results.Live, rebuild: bool) -> None:
         w = self.w
-        self.query_one("#step", Label).update(w("now_step", step=w.step(self.app.step_key())))
+        self.query_one("#step", Label).update(
+            w._("Now: {step}", step=step_name(w, self.app.step_key()))
+        )
         rnd = live.round
         status = self.query_one("#status", Static)
         items = self.query_one("#items", VerticalScroll)
@@ -186,16 +192,17 @@ class VoteScreen(Screen):
         rules = workshop_rounds.rules_of(rnd)
         if rules.has_budget:
             status.update(
-                w(
-                    "budget_status",
+                w._(
+                    "You have {left} of {budget} {unit} left (at most {per_item} on one item). "
+                    "Press + and − to give them.",
                     left=rules.remaining(live.mine),
                     budget=rnd.budget,
-                    unit=w(f"unit_{rnd.method}"),
+                    unit=w._(UNITS[rnd.method]),
                     per_item=rnd.per_item,
                 )
             )
         else:
-            status.update(w("score_status"))
+            status.update(w._("Score each item from 1 (low) to 5 (high) on each criterion."))
         if not rebuild:
             for item_row in self.query(ItemRow):
                 item_row.set_value(live.mine.get((item_row.key, item_row.criterion), 0))
@@ -203,12 +210,12 @@ class VoteScreen(Screen):
     def _closed_text(self, live: workshop_results.Live) -> str:
         w = self.w
         if live.round is None:
-            return w("no_voting_yet")
+            return w._("No voting yet. Follow the screen; voting opens here.")
         if live.results is None:
-            return w("voting_closed")
-        lines = [f"{w('results')}:"]
+            return w._("Voting has closed. Results appear when the facilitator reveals them.")
+        lines = [w._("Results") + ":"]
         for r in live.results:
-            total = f"{r.total:g}" if w.lang == "en" else f"{r.total:g}".replace(".", ",")
+            total = f"{r.total:g}" if w.code == "en" else f"{r.total:g}".replace(".", ",")
             lines.append(f"{r.rank}. {live.titles.get(r.key, r.key)}  ({total})")
         return "\n".join(lines)
 
@@ -224,7 +231,7 @@ class VoteScreen(Screen):
     def saved(self, ok: bool, message: str | None = None) -> None:
         saved = self.query_one("#saved", Static)
         saved.set_class(not ok, "error")
-        saved.update(message or self.w("saved"))
+        saved.update(message or self.w._("✔ Your votes are saved."))
 
 
 class ParticipantApp(WorkshopApp):
@@ -301,7 +308,9 @@ class ParticipantApp(WorkshopApp):
         if isinstance(exc, workshop_sessions.WrongCode) and self.code is None:
             pause = self.guard.failed()
             if self.guard.left is not None:
-                message += " " + self.w("tries_left", left=self.guard.left)
+                message += " " + self.w._(
+                    "Tries left: {left}. Wait a moment before the next one.", left=self.guard.left
+                )
         if self.join_screen is None:
             self.push_screen(JoinScreen(ask_code=self.code is None))
 
@@ -353,7 +362,7 @@ class ParticipantApp(WorkshopApp):
 
     def refused(self, message: str) -> None:
         if isinstance(self.screen, VoteScreen):
-            self.screen.saved(False, self.w("not_saved", message=message))
+            self.screen.saved(False, self.w._("Not saved: {message}", message=message))
         else:
             super().refused(message)
 
