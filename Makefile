@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench demo catalogs clean
+.PHONY: run test test-busy lint typecheck bench demo catalogs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,11 +21,20 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/roadmap --db data/demo.db demo
 
-## Lint, check formatting and run every test.
+## Lint, check formatting and the layers, and run every test and docstring example.
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+## The suite beside two processes that keep both cores busy, as on a loaded machine.
+test-busy: $(STAMP)
+	bash bench/busy.sh $(MAKE) test
+
+## Type checks of src/roadmap.
+typecheck: $(STAMP)
+	$(BIN)/mypy src/roadmap
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix src tests bench
@@ -33,7 +42,7 @@ lint: $(STAMP)
 
 ## Run every benchmark, each printing its table.
 bench: $(STAMP)
-	for name in store engine export tui catalogs; do $(BIN)/python bench/bench_$$name.py || exit 1; done
+	for name in store engine export tui catalogs integrity; do $(BIN)/python bench/bench_$$name.py || exit 1; done
 
 ## Extract every message from the code (babel.cfg) and add new ones to the fi, sv and en
 ## catalogs, dropping those the code no longer uses; then translate the empty entries.

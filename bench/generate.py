@@ -17,7 +17,6 @@ from typing import Any
 from roadmap.model.periods import Calendar
 
 START = date(2027, 1, 1)
-CALENDAR = Calendar(START, "quarter")
 EFFORTS = (0.5, 1.0, 2.0, 3.0, 5.0, 8.0)
 CRITERIA = (
     ("impact", "Impact", "benefit"),
@@ -33,17 +32,25 @@ TARGET_PERIODS = 20
 
 
 def generate_plan(
-    n_items: int, *, seed: int = 0, deps_per_item: float = 1.5, teams: int | None = None
+    n_items: int,
+    *,
+    seed: int = 0,
+    deps_per_item: float = 1.5,
+    teams: int | None = None,
+    period_unit: str = "quarter",
 ) -> dict[str, Any]:
-    """A valid plan document of ``n_items`` items, about ``deps_per_item`` dependencies each."""
+    """A valid plan document of ``n_items`` items, about ``deps_per_item`` dependencies each,
+    planned in ``period_unit`` periods."""
     rng = random.Random(seed)
+    calendar = Calendar(START, period_unit)
+    periods = TARGET_PERIODS * {"quarter": 1, "month": 3, "day": 91}[period_unit]
 
     orgs = [
         {"key": f"ORG{i + 1}", "name": f"Organisation {i + 1}"} for i in range(rng.randint(3, 8))
     ]
     n_teams = teams if teams is not None else rng.randint(5, 20)
     efforts = [rng.choice(EFFORTS) for _ in range(n_items)]
-    per_team = max(1.0, math.ceil(sum(efforts) / (n_teams * TARGET_PERIODS)))
+    per_team = max(1.0, math.ceil(sum(efforts) / (n_teams * periods)))
     team_rows = []
     for i in range(n_teams):
         team = {
@@ -55,7 +62,7 @@ def generate_plan(
         if rng.random() < 0.3:
             team["capacity_changes"] = [
                 {
-                    "from_period": CALENDAR.label(rng.randint(2, 8)),
+                    "from_period": calendar.label(rng.randint(2, 8)),
                     "capacity": team["capacity"] * 1.5,
                 }
             ]
@@ -89,6 +96,10 @@ def generate_plan(
         _item(rng, i, efforts[i], team_rows, themes, criteria, need_keys, sources, deps_per_item)
         for i in range(n_items)
     ]
+    for item in items:
+        if "pinned_period" in item:
+            index = item["pinned_period"] * periods // TARGET_PERIODS
+            item["pinned_period"] = calendar.label(index)
     milestones = [
         {
             "key": f"M{i + 1}",
@@ -106,8 +117,8 @@ def generate_plan(
             "default_language": "fi",
             "languages": ["fi", "en"],
             "start_date": START.isoformat(),
-            "period_unit": "quarter",
-            "horizon": TARGET_PERIODS + 4,
+            "period_unit": period_unit,
+            "horizon": periods * 6 // 5,
             "scoring_method": "weighted",
         },
         "sections": [
@@ -157,7 +168,7 @@ def _item(
             item["soft_depends_on"] = [_key(soft)]
     roll = rng.random()
     if roll < 0.01:
-        item["pinned_period"] = CALENDAR.label(rng.randint(0, TARGET_PERIODS // 2))
+        item["pinned_period"] = rng.randint(0, TARGET_PERIODS // 2)  # labelled by the caller
     elif roll < 0.03:
         item["deadline"] = (START + timedelta(days=rng.randint(180, 2000))).isoformat()
     elif roll < 0.04:

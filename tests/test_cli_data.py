@@ -98,7 +98,7 @@ def test_export_formats(plan_file: Path, tmp_path: Path) -> None:
 def test_options_that_do_not_fit_the_file(plan_file: Path, tmp_path: Path) -> None:
     db = tmp_path / "roadmap.db"
     mapped = run(db, "import", str(plan_file), "--map", "A=key")
-    assert mapped.exit_code == 1 and "for CSV files" in mapped.stderr
+    assert mapped.exit_code == 1 and "are for spreadsheets" in mapped.stderr
     csv = tmp_path / "items.csv"
     csv.write_text("key,title\nA,a\n")
     replaced = run(db, "import", str(csv), "--replace")
@@ -107,4 +107,6 @@ def test_options_that_do_not_fit_the_file(plan_file: Path, tmp_path: Path) -> No
     assert slug.exit_code == 1 and "--plan 'Not A Slug'" in slug.stderr
     missing = run(db, "import", str(tmp_path / "missing.yaml"))
     assert missing.exit_code == 1 and "cannot be read" in missing.stderr
-    assert run(db, "plans").stdout.startswith("No plans yet")
+    assert not db.exists()
+    plans = run(db, "plans")
+    assert plans.exit_code == 1 and "does not exist" in plans.stderr

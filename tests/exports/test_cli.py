@@ -19,7 +19,7 @@ FORMATS = ("md", "html", "csv", "ics")
 def _run(*args: str) -> str:
     result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
 def test_demo_plan_exported_in_every_format(tmp_path: Path) -> None:
@@ -30,6 +30,10 @@ def test_demo_plan_exported_in_every_format(tmp_path: Path) -> None:
         out / f"lahti-asikkala.{lang}.{fmt}" for fmt in FORMATS for lang in ("fi", "en", "sv")
     ]
     assert printed.splitlines() == [str(path) for path in expected]
+    again = CliRunner().invoke(
+        cli, ["--db", db, "export", "md", "-o", str(out), "--lang", "fi", "--date", "2027-01-04"]
+    )
+    assert again.stderr == f"Replaced {out / 'lahti-asikkala.fi.md'}\n"
     assert sorted(out.iterdir()) == sorted(expected)
     for lang in ("fi", "en"):
         name = f"lahti-asikkala.{lang}.md"

@@ -172,6 +172,27 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def until(pilot, condition, what: str = "the condition") -> None:
+    """Let the app run (messages, workers, redraws) until ``condition()`` holds.
+
+    Counts rounds, never seconds: a slow machine takes more rounds, and a condition that never
+    comes fails the test by name instead of hanging it.
+    """
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    raise AssertionError(f"the app never reached {what}")
+
+
+def loaded(app) -> bool:
+    """The view on screen shows the plan as it is, and the engine's roadmap has arrived."""
+    view = app.screen
+    version = getattr(view, "loaded_version", None)
+    return version == app.data_version and app.roadmap is not None
+
+
 async def rested(pilot) -> None:
     """Let the cursor rest (:data:`~roadmap.tui.screens.base.REST`), so that what the view shows
     for the selected row is worked out and drawn."""
@@ -181,8 +202,9 @@ async def rested(pilot) -> None:
 
 async def open_view(pilot, key: str):
     """Switch to the view of number ``key`` and wait until it shows its data."""
-    await settle(pilot)
+    await until(pilot, lambda: loaded(pilot.app), "the first view with its data")
     await pilot.press(key)
+    await until(pilot, lambda: loaded(pilot.app), f"view {key} with its data")
     await settle(pilot)
     return pilot.app.screen
 
@@ -200,3 +222,34 @@ async def save_form(pilot, **values: str) -> None:
             widget.value = value
     await pilot.press("ctrl+s")
     await settle(pilot)
+
+
+def screen_lines(app) -> list[str]:
+    """The characters on the terminal as the person sees them, a string per line.
+
+    Read back from the app's own SVG screenshot, so a widget that is hidden, has no size or is
+    covered by another shows nothing here.
+    """
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    lines: dict[int, dict[int, str]] = {}
+    cell = 12.2  # the width of a cell in Textual's SVG export
+    for x, line, text in re.findall(
+        r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+        r'clip-path="url\(#terminal-(?:\d+-)?line-(\d+)\)">([^<]*)</text>',
+        svg,
+    ):
+        row = lines.setdefault(int(line), {})
+        for i, char in enumerate(html.unescape(text).replace("\xa0", " ")):
+            row[round(float(x) / cell) + i] = char
+    return [
+        "".join(row.get(x, " ") for x in range(max(row, default=-1) + 1))
+        for row in (lines.get(y, {}) for y in range(max(lines, default=-1) + 1))
+    ]
+
+
+def seen(app) -> str:
+    """Everything on the screen as one text (lines joined by newlines)."""
+    return "\n".join(screen_lines(app))

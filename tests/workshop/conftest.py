@@ -26,6 +26,14 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     return True
 
 
+@pytest.fixture(autouse=True)
+def own_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Participants' tokens go to a folder of the test's own, never the user's."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("ROADMAP_CONFIG_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def demo_store(tmp_path: Path):
     store = Store.open(f"sqlite:///{tmp_path / 'demo.db'}")

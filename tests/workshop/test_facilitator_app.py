@@ -67,7 +67,7 @@ async def test_round_lock_reveal_and_results_into_the_plan(demo_store: Store) ->
         voters = []
         with demo_store.write() as s:
             voters = [
-                workshop_sessions.join(session=s, code=workshop.code, name=f"P{n}").id
+                workshop_sessions.join(session=s, code=workshop.code, name=f"P{n}")[0].id
                 for n in range(3)
             ]
         ordered = sorted(rnd.items)

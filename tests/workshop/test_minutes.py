@@ -45,7 +45,8 @@ def _script(store: Store) -> None:
             session=s, session_id=workshop.id, method="dots", filter_text="CI-2"
         )
         people = [
-            workshop_sessions.join(session=s, code=workshop.code, name=f"P{n}").id for n in range(3)
+            workshop_sessions.join(session=s, code=workshop.code, name=f"P{n}")[0].id
+            for n in range(3)
         ]
     for who, (a, b) in zip(people, [(3, 2), (2, 3), (3, 0)], strict=True):
         for item, value in zip(first.items[:2], (a, b), strict=True):
@@ -90,6 +91,12 @@ def test_minutes_of_a_scripted_session(tmp_path: Path, lang: str) -> None:
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.write_bytes(out.read_bytes())
     assert out.read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")
+    out.chmod(0o640)
+    again = runner.invoke(
+        cli, ["--db", str(db), "workshop", "minutes", "--lang", lang, "-o", str(out)]
+    )
+    assert again.exit_code == 0 and f"Replaced {out}" in again.stderr
+    assert out.stat().st_mode & 0o777 == 0o640
 
 
 def test_roadmap_export_writes_the_minutes_in_each_language(tmp_path: Path) -> None:
@@ -104,7 +111,8 @@ def test_roadmap_export_writes_the_minutes_in_each_language(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     written = sorted(out.iterdir())
     assert [p.name.rsplit(".", 2)[-2] for p in written] == ["en", "fi", "sv"]
-    assert sorted(result.output.split()) == [str(p) for p in written]
+    assert sorted(result.stdout.split()) == [str(p) for p in written]
+    assert result.stderr == f"Created folder {out}\n"
     for path in written:
         lang = path.name.rsplit(".", 2)[-2]
         assert path.read_text(encoding="utf-8") == (GOLDEN / f"minutes.{lang}.md").read_text(

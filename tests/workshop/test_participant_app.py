@@ -75,3 +75,41 @@ async def test_votes_are_saved_and_the_budget_holds(sqlite_store: Store) -> None
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "1 of 3 dots left" in str(again.screen.query_one("#status").render())
+
+
+async def test_a_typed_name_cannot_take_over_a_participant(sqlite_store: Store, tmp_path) -> None:
+    """Another terminal typing "ANNA" is someone new; Anna's own terminal rejoins."""
+    from roadmap.tui.workshop.tokens import TokenBook
+
+    _, session_id, code = seed(sqlite_store)
+    with sqlite_store.write() as s:
+        workshop_rounds.new_round(session=s, session_id=session_id, method="dots", budget=3)
+    annas, others = TokenBook(tmp_path / "anna"), TokenBook(tmp_path / "other")
+    app = make_participant_app(sqlite_store, code=code, name="Anna", poll=0.1, tokens=annas)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.click(app.screen.query(ItemRow).first().query_one(".more"))
+        await settle(pilot)
+    intruder = make_participant_app(sqlite_store, code=code, name="ANNA", poll=0.1, tokens=others)
+    async with intruder.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert intruder.sub_title == "ANNA (2)"
+        assert "3 of 3 dots left" in str(intruder.screen.query_one("#status").render())
+        assert [str(r.query_one(".given").render()) for r in intruder.screen.query(ItemRow)] == [
+            "0"
+        ] * 4
+    again = make_participant_app(sqlite_store, code=code, name="anna", poll=0.1, tokens=annas)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert again.sub_title == "Anna"
+        assert "2 of 3 dots left" in str(again.screen.query_one("#status").render())
+    assert _votes(sqlite_store) == [("A", 1)]
+
+
+async def test_the_join_screen_does_not_say_a_first_name_is_enough(sqlite_store: Store) -> None:
+    seed(sqlite_store)
+    app = make_participant_app(sqlite_store, code=None, lang="en", poll=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        hint = app.screen.query_one("#name").placeholder
+        assert "First name" not in hint and hint == "The name the room knows you by"

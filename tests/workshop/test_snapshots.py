@@ -14,6 +14,7 @@ from roadmap.store import workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.tui.workshop.facilitator import make_facilitator_app
 from roadmap.tui.workshop.participant import ItemRow, make_participant_app
+from roadmap.tui.workshop.tokens import TokenBook
 
 SIZES = [(120, 36), (80, 24)]
 CODE = "4C7E2A"
@@ -41,10 +42,12 @@ def _workshop(store: Store, state: str | None) -> int:
         rnd = workshop_rounds.new_round(
             session=s, session_id=session_id, method="dots", filter_text="CI-2"
         )
-        people = [
-            workshop_sessions.join(session=s, code=CODE, name=name).id
+        joined = [
+            workshop_sessions.join(session=s, code=CODE, name=name)
             for name in ("Anna", "Bo", "Eino")
         ]
+    people = [who.id for who, _ in joined]
+    TokenBook().put(CODE, "Anna", joined[0][1])  # Anna's terminal rejoins as her
     for who, (item, value) in zip(people[:2], [(0, 3), (1, 2)], strict=True):
         with store.write() as s:
             workshop_rounds.cast_vote(

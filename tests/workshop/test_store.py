@@ -18,7 +18,7 @@ from .plans import seed
 
 def _join(store: Store, code: str, name: str) -> int:
     with store.write() as s:
-        return workshop_sessions.join(session=s, code=code, name=name).id
+        return workshop_sessions.join(session=s, code=code, name=name)[0].id
 
 
 def _round(store: Store, session_id: int, method: str = "dots", **kw) -> int:
@@ -43,16 +43,45 @@ def test_session_is_resumed_by_name(store: Store) -> None:
     assert again.held_on == date(2027, 2, 3)
 
 
-def test_same_name_rejoins_as_the_same_participant(store: Store) -> None:
+def test_the_token_rejoins_and_a_name_alone_is_someone_else(store: Store) -> None:
+    """Typing a taken name is no takeover: without the token it is a new participant with a
+    suffix, who sees none of the first one's votes and cannot change them."""
     _, session_id, code = seed(store)
-    first = _join(store, code, "Anna  Virtanen")
-    assert _join(store, code.lower(), " Anna Virtanen ") == first
-    assert _join(store, code, "Bertil") != first
+    with store.write() as s:
+        anna, token = workshop_sessions.join(session=s, code=code, name="Anna  Virtanen")
+    round_id = _round(store, session_id)
+    _vote(store, round_id, anna.id, "A", value=3)
+    with store.write() as s:
+        again, same = workshop_sessions.join(
+            session=s, code=code.lower(), name="anna virtanen", token=token
+        )
+        other, other_token = workshop_sessions.join(session=s, code=code, name="ANNA VIRTANEN")
+        third, _ = workshop_sessions.join(
+            session=s, code=code, name="Anna Virtanen", token="made-up"
+        )
+    assert (again.id, same) == (anna.id, token)
+    assert other.id != anna.id and other_token != token
+    assert other.name == "ANNA VIRTANEN (2)" and third.name == "Anna Virtanen (3)"
     with store.read() as s:
-        assert workshop_sessions.participant_count(session=s, session_id=session_id) == 2
         assert (
-            workshop_sessions.revision(session=s, session_id=session_id) == 2
-        )  # rejoining changes nothing
+            workshop_rounds.allocation(session=s, round_id=round_id, participant_id=other.id) == {}
+        )
+        assert workshop_sessions.participant_count(session=s, session_id=session_id) == 3
+        stored = s.exec(select(WorkshopParticipant.token_hash)).all()
+    assert token not in stored and all(stored)
+    _vote(store, round_id, other.id, "A", value=1)
+    with store.read() as s:
+        assert workshop_rounds.allocation(session=s, round_id=round_id, participant_id=anna.id) == {
+            ("A", ""): 3
+        }
+        assert (
+            workshop_sessions.participant_by_token(
+                session=s, session_id=session_id, token=other_token
+            ).id
+            == other.id
+        )
+        with pytest.raises(workshop_sessions.NotYou):
+            workshop_sessions.participant_by_token(session=s, session_id=session_id, token="x")
     with pytest.raises(workshop_sessions.JoinRefused), store.write() as s:
         workshop_sessions.join(session=s, code="XXXXXX", name="Anna")
 
@@ -161,16 +190,15 @@ def test_capture_adds_items_to_the_plan_and_notes_to_the_session(store: Store) -
     assert votable == ["W1"]
 
 
-def test_names_rejoin_regardless_of_case_and_spaces(store: Store) -> None:
+def test_taken_names_are_told_apart_regardless_of_case_and_spaces(store: Store) -> None:
     _, session_id, code = seed(store)
-    first = _join(store, code, "Äijä Öberg")
-    assert _join(store, code, "  äijä   ÖBERG ") == first
-    assert _join(store, code, "ÄIJÄ öberg") == first
-    assert _join(store, code, "Anna") != first
+    _join(store, code, "Äijä Öberg")
+    _join(store, code, "  äijä   ÖBERG ")
+    _join(store, code, "Anna")
     with store.read() as s:
         names = s.exec(select(WorkshopParticipant.name).order_by(WorkshopParticipant.id)).all()
-        assert workshop_sessions.participant_count(session=s, session_id=session_id) == 2
-    assert names == ["Äijä Öberg", "Anna"]  # as first typed
+        assert workshop_sessions.participant_count(session=s, session_id=session_id) == 3
+    assert names == ["Äijä Öberg", "äijä ÖBERG (2)", "Anna"]
 
 
 def test_the_workshop_keeps_its_language(store: Store) -> None:

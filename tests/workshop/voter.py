@@ -23,7 +23,7 @@ WINDOWS = (("A", "A", "A", "A", "B", "C"), ("A", "B", "B", "B", "B", "D"))
 def vote(url: str, code: str, name: str, round_id: int, out: Queue) -> None:
     store = Store(url)
     with store.write() as s:
-        me = workshop_sessions.join(session=s, code=code, name=name).id
+        me = workshop_sessions.join(session=s, code=code, name=name)[0].id
     given: Counter[str] = Counter()
     errors: list[str] = []
     start = threading.Barrier(len(WINDOWS))

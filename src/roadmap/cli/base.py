@@ -10,21 +10,30 @@ import click
 from roadmap import __version__
 from roadmap.i18n import _, set_language
 from roadmap.i18n.choice import choose_language
-from roadmap.store.db import Store
+from roadmap.store.db import Store, database_url, describe
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
+    from roadmap.io.outfiles import Outputs
     from roadmap.model.tables import Plan
+
+
+CREATING = frozenset({"init", "import", "demo"})
+"""The commands that may create a database that is not there; the others say it is missing."""
 
 
 class Context:
     """What commands share: the database they were pointed at, opened on first use."""
 
-    def __init__(self, db: str | None, plan_slug: str | None = None) -> None:
+    def __init__(
+        self, db: str | None, plan_slug: str | None = None, *, create: bool = True
+    ) -> None:
         self.db = db
         self.plan_slug = plan_slug
         """``--plan`` given before the command, used when the command is not given one."""
+        self.create = create
+        """Whether a missing database file (and its folder) may be created."""
         self._store: Store | None = None
 
     @property
@@ -33,10 +42,35 @@ class Context:
             from roadmap.store.migrate import SchemaError
 
             try:
-                self._store = Store.open(self.db)
+                self._store = Store.open(self.db, create=self.create)
             except SchemaError as exc:
                 fail(str(exc))
+            click.get_current_context().call_on_close(self._store.close)
+            if self._store.upgrade_backup is not None:
+                click.echo(
+                    _(
+                        "Upgraded {db}; the database as it was is kept in {path}",
+                        db=self._store.describe(),
+                        path=self._store.upgrade_backup,
+                    ),
+                    err=True,
+                )
+            for path in self._store.removed:
+                click.echo(_("Removed leftover {path}", path=path), err=True)
         return self._store
+
+    def sound_store(self) -> Store:
+        """The store, after SQLite's quick check found its file sound (for exports, which
+        would otherwise write out whatever a damaged file holds)."""
+        from roadmap.store.integrity import require_sound
+
+        store = self.store
+        require_sound(store)
+        return store
+
+    def describe(self) -> str:
+        """The database as a person would name it, without opening it."""
+        return describe(database_url(self.db))
 
     def find_plan(self, session: Session, slug: str | None) -> Plan:
         """The plan a command works on, or exit with a message naming the plans there are."""
@@ -60,8 +94,17 @@ def saved_language() -> str | None:
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print ``message`` as an error and exit with ``code``."""
-    click.secho(_("Error: {message}", message=message), fg="red", err=True)
+    click.secho(_("Error: {text}", text=message), fg="red", err=True)
     sys.exit(code)
+
+
+def report_outputs(outputs: Outputs) -> None:
+    """Say on stderr which folders were created and which files replaced (the files written
+    are each command's own output)."""
+    for folder in outputs.created_folders:
+        click.echo(_("Created folder {path}", path=folder), err=True)
+    for path in outputs.replaced:
+        click.echo(_("Replaced {path}", path=path), err=True)
 
 
 def plan_option(func):
@@ -75,7 +118,39 @@ def plan_option(func):
     )(func)
 
 
+def register_commands() -> None:
+    """Import the command modules, each of which registers its commands on the group: on
+    first use, once the language is chosen, so that their help texts are worded in it."""
+    from roadmap.cli import data, export, plan, store, tui, workshop  # noqa: F401
+
+
+class RoadmapGroup(click.Group):
+    """The command group; a fault of the disk or the database met by any command becomes a
+    plain message and exit code 1 here (:func:`roadmap.store.faults.explain`)."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str):
+        register_commands()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        register_commands()
+        return super().list_commands(ctx)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            from roadmap.store.faults import explain
+
+            obj = ctx.obj if isinstance(ctx.obj, Context) else Context(None)
+            message = explain(exc, obj.describe())
+            if message is None:
+                raise
+            fail(message)
+
+
 @click.group(
+    cls=RoadmapGroup,
     invoke_without_command=True,
     help=_(
         "Plan a vision and a roadmap together with the people it concerns.\n\n"
@@ -106,7 +181,7 @@ def plan_option(func):
 def cli(ctx: click.Context, db: str | None, plan_slug: str | None, lang: str | None) -> None:
     """The group's own options; without a command, the app or a summary of the plan."""
     set_language(choose_language(lang, saved=saved_language()))
-    ctx.obj = Context(db, plan_slug)
+    ctx.obj = Context(db, plan_slug, create=ctx.invoked_subcommand in CREATING)
     if ctx.invoked_subcommand is None:
         if sys.stdin.isatty() and sys.stdout.isatty():
             from roadmap.cli.tui import tui as command

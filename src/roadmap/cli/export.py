@@ -8,19 +8,12 @@ from pathlib import Path
 
 import click
 
-from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
 from roadmap.i18n import _
+from roadmap.io.outfiles import Outputs
 
 
-@cli.command(
-    help=_(
-        "Write the plan in each FORMAT into --output, one file per language, and print the "
-        "paths.\n\nmd and html: the stakeholder document; csv: the sequenced roadmap for "
-        "spreadsheets; ics: milestones and period starts for calendars; minutes: the record of a "
-        "workshop in Markdown. The plan is read and sequenced once for all formats. The same data "
-        "and date give byte-identical files."
-    )
-)
+@cli.command()
 @click.argument(
     "formats",
     metavar="md|html|csv|ics|minutes...",
@@ -71,14 +64,23 @@ def export(
     output: str,
     when,
 ) -> None:
-    if "minutes" in formats:
-        _write_minutes(ctx, plan_slug, session_name, lang, Path(output))
-        formats = tuple(fmt for fmt in formats if fmt != "minutes")
-        if not formats:
-            return
+    """Write the plan in each FORMAT into --output, one file per language, and print the paths.
 
-    loaded = _load(ctx, plan_slug, baseline)
-    _write(loaded, formats, lang, baseline, output, when)
+    md and html: the stakeholder document; csv: the sequenced roadmap for spreadsheets;
+    ics: milestones and period starts for calendars; minutes: the record of a workshop in
+    Markdown. The plan is read and sequenced once for all formats. The same data and date give
+    byte-identical files. Each file is written whole or not at all; the folders created and
+    the files replaced are named on stderr. A damaged database is refused.
+    """
+    outputs = Outputs()
+    with outputs.all_or_folders_removed():
+        if "minutes" in formats:
+            _write_minutes(ctx, plan_slug, session_name, lang, Path(output), outputs)
+            formats = tuple(fmt for fmt in formats if fmt != "minutes")
+        if formats:
+            loaded = _load(ctx, plan_slug, baseline)
+            _write(loaded, formats, lang, baseline, output, when, outputs)
+    report_outputs(outputs)
 
 
 def _write(
@@ -88,6 +90,7 @@ def _write(
     baseline: str | None,
     output: str,
     when,
+    outputs: Outputs,
 ) -> None:
     """Each format in each language into directory ``output``; prints the paths."""
     from roadmap.io.export import file_name, generated_date, render
@@ -95,7 +98,6 @@ def _write(
     languages = [lang] if lang else list(loaded.doc.plan.languages)
     generated = generated_date(when.date() if when else None)
     out = Path(output)
-    out.mkdir(parents=True, exist_ok=True)
     for fmt in dict.fromkeys(formats):
         for code in languages:
             data = render(
@@ -107,29 +109,32 @@ def _write(
                 baseline=baseline,
                 changes=loaded.changes,
             )
-            path = out / file_name(loaded.doc, fmt, code)
-            path.write_bytes(data)
+            path = outputs.write_bytes(out / file_name(loaded.doc, fmt, code), data)
             click.echo(str(path))
 
 
 def _write_minutes(
-    ctx: Context, plan_slug: str | None, name: str | None, lang: str | None, out: Path
+    ctx: Context,
+    plan_slug: str | None,
+    name: str | None,
+    lang: str | None,
+    out: Path,
+    outputs: Outputs,
 ) -> None:
     """The minutes of workshop ``name`` in each language into ``out``; prints the paths."""
     from roadmap.store.repo import NotFoundError, slugify
     from roadmap.store.workshop_results import minutes_record
     from roadmap.workshop.minutes import render_minutes
 
-    with ctx.store.read() as session:
+    with ctx.sound_store().read() as session:
         plan = ctx.find_plan(session, plan_slug)
         try:
             record = minutes_record(session=session, plan_slug=plan.slug, name=name)
         except NotFoundError as exc:
             fail(_("{problem}; run one with `roadmap workshop` first", problem=exc))
-    out.mkdir(parents=True, exist_ok=True)
     for code in [lang] if lang else plan.languages:
         path = out / f"{plan.slug}.minutes-{slugify(record.name)}.{code}.md"
-        path.write_text(render_minutes(record, code), encoding="utf-8")
+        outputs.write_bytes(path, render_minutes(record, code).encode("utf-8"))
         click.echo(str(path))
 
 
@@ -146,7 +151,7 @@ def _load(ctx: Context, plan_slug: str | None, baseline: str | None) -> _Loaded:
     from roadmap.engine.sequence import sequence
     from roadmap.store.plan_read import read_plan
 
-    with ctx.store.read() as session:
+    with ctx.sound_store().read() as session:
         plan = ctx.find_plan(session, plan_slug)
         doc = read_plan(session=session, plan_id=plan.id)
         roadmap = sequence(snapshot_of(doc))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.cli.table import Column, echo_table, plain
 from roadmap.i18n import N_, _, ngettext
 from roadmap.i18n.terms import (
     change_word,
@@ -24,8 +25,6 @@ from roadmap.i18n.terms import (
 )
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from roadmap.engine.inputs import Snapshot
     from roadmap.engine.result import Placement, Roadmap
 
@@ -52,51 +51,44 @@ def _order(p: Placement) -> tuple:
     return (p.start, not p.committed, -p.effective_priority, p.key)
 
 
-def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]], width: int):
-    """The roadmap as a table ``width`` columns wide, grouped into ``groups``."""
-    from rich.table import Table
-
+def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]]) -> None:
+    """Print the roadmap as a table as wide as the terminal, grouped into ``groups``."""
     titles = {item.key: item.title for item in snapshot.items}
     label = snapshot.calendar.label
-    placed = [p for rows in groups.values() for p in rows]
-    when = max(len(name) for name in groups)
-    ends = max(len(label(p.end)) for p in placed)
-    item = min(max(len(p.key) + p.critical for p in placed), 14)
-    team = min(max(len(p.team or "-") for p in placed), 10)
-    table = Table(box=None, pad_edge=False, caption=_(CAPTION), caption_justify="left")
-    table.add_column(_("When"), width=max(when, 4), no_wrap=True)
-    table.add_column(_("Item"), width=max(item, 4), no_wrap=True, overflow="ellipsis")
-    rest = width - max(when, 4) - max(item, 4) - max(team, 4) - max(ends, 4) - 4 - 2 * 5
-    table.add_column(_("Title"), width=max(rest, 8), no_wrap=True, overflow="ellipsis")
-    table.add_column(_("Team"), width=max(team, 4), no_wrap=True, overflow="ellipsis")
-    table.add_column(_("Ends"), width=max(ends, 4), no_wrap=True)
-    table.add_column(_("Prio"), width=4, justify="right", no_wrap=True)
-    for name, rows in groups.items():
-        for n, p in enumerate(rows):
-            table.add_row(
-                name if n == 0 else "",
-                f"{p.key}{'*' if p.critical else ''}",
-                titles.get(p.key, ""),
-                p.team or "-",
-                label(p.end),
-                f"{p.effective_priority:.0f}{'!' if p.committed else ''}",
-                end_section=n == len(rows) - 1,
-            )
-    return table
+    rows = [
+        (
+            name if n == 0 else "",
+            f"{p.key}{'*' if p.critical else ''}",
+            titles.get(p.key, ""),
+            p.team or "-",
+            label(p.end),
+            f"{p.effective_priority:.0f}{'!' if p.committed else ''}",
+        )
+        for name, placements in groups.items()
+        for n, p in enumerate(placements)
+    ]
+    columns = (
+        Column(_("When")),
+        Column(_("Item")),
+        Column(_("Title"), min_width=8),
+        Column(_("Team")),
+        Column(_("Ends")),
+        Column(_("Prio"), align="right"),
+    )
+    echo_table(columns, rows)
+    click.echo(_(CAPTION))
 
 
-def _warnings(console: Console, roadmap: Roadmap, label) -> None:
+def _warnings(roadmap: Roadmap, label) -> None:
     if roadmap.unplaced:
-        console.print(_("Not placed: {items}", items=", ".join(roadmap.unplaced)), highlight=False)
+        click.echo(_("Not placed: {items}", items=", ".join(roadmap.unplaced)))
     if roadmap.warnings:
-        console.print("\n" + _("Warnings ({n}):", n=len(roadmap.warnings)))
+        click.echo("\n" + _("Warnings ({n}):", n=len(roadmap.warnings)))
         for warning in roadmap.warnings:
-            console.print(f"- {warning_text(warning, label)}", highlight=False, markup=False)
+            click.echo(f"- {plain(warning_text(warning, label))}")
 
 
-def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
-    from rich.table import Table
-
+def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
     from roadmap.engine.explain import explain
 
     try:
@@ -104,23 +96,28 @@ def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -
     except KeyError as exc:
         fail(exc.args[0])
     label = snapshot.calendar.label
-    out = lambda text="": console.print(text, highlight=False, markup=False)  # noqa: E731
+    out = lambda text="": click.echo(plain(text))  # noqa: E731
     out(f"{ex.key}: {ex.title} ({status_word(ex.status)})")
     if ex.score is not None:
         score = f"{ex.score.score:.1f}"
         out("\n" + _("Score {score} ({method})", score=score, method=scoring_word(ex.score.method)))
-        parts = Table(box=None, pad_edge=False)
-        for n, column in enumerate((_("Part"), _("Value"), _("Weight"), _("Points"))):
-            parts.add_column(column, justify="left" if n == 0 else "right")
-        for part in ex.score.parts:
-            parts.add_row(
-                part.label,
-                "-" if part.value is None else f"{part.value:g}",
-                "" if part.weight is None else f"{part.weight:g}",
-                f"{part.contribution:.1f}",
-            )
         if ex.score.parts:
-            console.print(parts)
+            columns = (
+                Column(_("Part")),
+                Column(_("Value"), align="right"),
+                Column(_("Weight"), align="right"),
+                Column(_("Points"), align="right"),
+            )
+            rows = [
+                (
+                    part.label,
+                    "-" if part.value is None else f"{part.value:g}",
+                    "" if part.weight is None else f"{part.weight:g}",
+                    f"{part.contribution:.1f}",
+                )
+                for part in ex.score.parts
+            ]
+            echo_table(columns, rows)
         for note in ex.score.notes:
             out(f"- {note}")
     p = ex.placement
@@ -152,11 +149,7 @@ def _explain(console: Console, snapshot: Snapshot, roadmap: Roadmap, key: str) -
         out(_("Warning: {message}", message=warning_text(warning, label)))
 
 
-def _diff(
-    console: Console, ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name: str
-) -> None:
-    from rich.table import Table
-
+def _diff(ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name: str) -> None:
     from roadmap.engine.baseline import diff
     from roadmap.store.baselines import load_baseline
     from roadmap.store.repo import NotFoundError
@@ -168,17 +161,12 @@ def _diff(
             fail(str(exc))
     changes = diff(before, roadmap, snapshot.calendar)
     if not changes:
-        console.print(
-            _("No changes since baseline {name}.", name=repr(name)), highlight=False, markup=False
-        )
+        click.echo(plain(_("No changes since baseline {name}.", name=repr(name))))
         return
-    table = Table(title=_("Changes since baseline {name}", name=name), box=None, pad_edge=False)
-    table.add_column(_("Item"), no_wrap=True)
-    table.add_column(_("Change"), no_wrap=True)
-    table.add_column(_("Details"), ratio=1)
-    for change in changes:
-        table.add_row(change.key, change_word(change.kind), change.text)
-    console.print(table)
+    click.echo(plain(_("Changes since baseline {name}", name=name)))
+    columns = (Column(_("Item")), Column(_("Change")), Column(_("Details"), min_width=20))
+    rows = [(change.key, change_word(change.kind), change.text) for change in changes]
+    echo_table(columns, rows)
 
 
 @cli.command("plan", help=_("Show the sequenced roadmap, grouped by the period items start in."))
@@ -194,17 +182,14 @@ def plan_command(
     baseline: str | None,
     horizons: bool,
 ) -> None:
-    from rich.console import Console
-
     from roadmap.engine.horizons import horizons as by_horizon
 
     plan_id, snapshot, roadmap = _sequenced(ctx, plan_slug)
-    console = Console()
     if explain_key is not None:
-        _explain(console, snapshot, roadmap, explain_key)
+        _explain(snapshot, roadmap, explain_key)
         return
     if baseline is not None:
-        _diff(console, ctx, plan_id, snapshot, roadmap, baseline)
+        _diff(ctx, plan_id, snapshot, roadmap, baseline)
         return
     if horizons:
         groups = {horizon_word(name): rows for name, rows in by_horizon(roadmap).items() if rows}
@@ -214,17 +199,17 @@ def plan_command(
         for p in sorted(roadmap.placements.values(), key=_order):
             groups[label(p.start)] = (*groups.get(label(p.start), ()), p)
     if groups:
-        console.print(_table(snapshot, groups, console.width))
+        _table(snapshot, groups)
     else:
-        console.print(_("Nothing to sequence yet."))
+        click.echo(_("Nothing to sequence yet."))
     counts = _(
         "{placed}, {done} done, {dropped} dropped.",
         placed=ngettext("{n} item placed", "{n} items placed", len(roadmap.placements)),
         done=len(roadmap.done),
         dropped=len(roadmap.dropped),
     )
-    console.print(counts, highlight=False)
-    _warnings(console, roadmap, snapshot.calendar.label)
+    click.echo(counts)
+    _warnings(roadmap, snapshot.calendar.label)
 
 
 @cli.group(help=_("Save the sequenced roadmap under a name, to compare later roadmaps with."))

@@ -6,7 +6,8 @@ from datetime import date
 
 import click
 
-from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
+from roadmap.cli.table import Column, echo_table, plain
 from roadmap.i18n import _, ngettext
 from roadmap.i18n.terms import scoring_word, unit_word
 
@@ -15,9 +16,7 @@ from roadmap.i18n.terms import scoring_word, unit_word
 @plan_option
 @pass_ctx
 def summary(ctx: Context, plan_slug: str | None) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
+    """Show the plan: its calendar, languages and how much it holds."""
     from roadmap.model import tables as t
     from roadmap.store.repo import count_rows
 
@@ -38,21 +37,22 @@ def summary(ctx: Context, plan_slug: str | None) -> None:
                 (_("milestones"), t.Milestone),
             )
         }
-    table = Table(title=plan.name, show_header=False, box=None)
-    table.add_row(_("plan"), plan.slug)
-    table.add_row(_("database"), ctx.store.describe())
-    table.add_row(_("languages"), ", ".join(plan.languages))
     starts = _(
         "{date}, {n} x {unit}",
         date=plan.start_date.isoformat(),
         n=plan.horizon,
         unit=unit_word(plan.period_unit),
     )
-    table.add_row(_("starts"), starts)
-    table.add_row(_("scoring"), scoring_word(plan.scoring_method))
-    for label, n in counts.items():
-        table.add_row(label, str(n))
-    Console().print(table)
+    rows = [
+        (_("plan"), plan.slug),
+        (_("database"), ctx.store.describe()),
+        (_("languages"), ", ".join(plan.languages)),
+        (_("starts"), starts),
+        (_("scoring"), scoring_word(plan.scoring_method)),
+        *((label, str(n)) for label, n in counts.items()),
+    ]
+    click.echo(plain(plan.name))
+    echo_table((Column(""), Column("")), rows, header=False)
 
 
 @cli.command(help=_("List the plans in the database."))
@@ -113,10 +113,15 @@ def init(ctx: Context, name: str, start, period: str, language: str) -> None:
     )
 
 
-@cli.command(help=_("Write a consistent copy of the database to PATH (a SQLite file)."))
+@cli.command()
 @click.argument("path", type=click.Path(dir_okay=False))
 @pass_ctx
 def backup(ctx: Context, path: str) -> None:
+    """Write a consistent copy of the database to PATH, a new SQLite file.
+
+    The copy is written under a temporary name and renamed once complete: an interrupted
+    backup leaves no file at PATH.
+    """
     from pathlib import Path
 
     from roadmap.store.backup import BackupError, backup_to
@@ -125,23 +130,61 @@ def backup(ctx: Context, path: str) -> None:
         written = backup_to(ctx.store, Path(path))
     except BackupError as exc:
         fail(str(exc))
-    click.echo(_("Backed up {database} to {file}", database=ctx.store.describe(), file=written))
+    click.echo(_("Backed up {db} to {path}", db=ctx.store.describe(), path=written))
 
 
-@cli.command(
-    help=_(
-        "Check the stored plan, or the plan file FILE before it is imported: cycles, gaps, "
-        "contradictions, missing translations, open needs.\n\n"
-        "Exits with 1 when there are errors (or warnings, with --strict)."
-    )
-)
+@cli.command()
+@click.argument("backup", type=click.Path(dir_okay=False))
+@pass_ctx
+def restore(ctx: Context, backup: str) -> None:
+    """Replace the database's contents with those of BACKUP (a file `roadmap backup` wrote).
+
+    BACKUP is checked first; the database as it was is kept beside it (the name is printed),
+    and the contents are swapped in one transaction, so that a program that has the database
+    open sees either the old or the restored plan.
+    """
+    from pathlib import Path
+
+    from roadmap.io.outfiles import Outputs
+    from roadmap.store.backup import BackupError, restore_from
+    from roadmap.store.db import Store, database_url, sqlite_path
+
+    path = sqlite_path(database_url(ctx.db))
+    if path is None:
+        fail(_("restore works on SQLite files; restore a server database with its own tools"))
+    outputs = Outputs()
+    try:
+        aside = restore_from(path, Path(backup), outputs)
+    except BackupError as exc:
+        fail(str(exc))
+    Store.open(path, create=False).close()  # upgrades a backup of an older schema
+    report_outputs(outputs)
+    if aside is not None:
+        click.echo(_("The database as it was is kept in {path}", path=aside))
+    click.echo(_("Restored {path} from {backup}", path=path, backup=backup))
+
+
+@cli.command()
 @click.argument(
     "path", metavar="[FILE]", required=False, type=click.Path(dir_okay=False, allow_dash=True)
 )
 @plan_option
 @click.option("--strict", is_flag=True, help=_("Fail on warnings too, not only on errors."))
+@click.option(
+    "--full",
+    is_flag=True,
+    help="SQLite: run the full integrity check (compares every index with its table; slower).",
+)
 @pass_ctx
-def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool) -> None:
+def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool, full: bool) -> None:
+    """Check the stored plan, or the plan file FILE before it is imported: cycles, gaps,
+    contradictions, missing translations, open needs.
+
+    A SQLite database is first checked for damage with SQLite's quick check (the full
+    integrity check with --full) and its foreign-key check.
+
+    Exits with 1 when there are errors (or warnings, with --strict).
+    """
     from roadmap.model.check import ERROR, Finding
 
     findings: list[Finding]
@@ -157,7 +200,25 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool) -
             findings = [Finding(ERROR, *m.partition(": ")[::2]) for m in exc.messages]
     else:
         from roadmap.store.check import check_stored
+        from roadmap.store.integrity import integrity_problems
 
+        problems = integrity_problems(ctx.store, full=full)
+        if problems is None:
+            click.echo(
+                _(
+                    "PostgreSQL has no check of its files like SQLite's; "
+                    "the server's own safeguards are relied on."
+                )
+            )
+        elif problems:
+            for problem in problems:
+                click.echo(f"{click.style(ERROR, fg='red')}: {ctx.store.describe()}: {problem}")
+            fail(
+                _(
+                    "{path} is damaged. Restore it from a backup with `roadmap restore BACKUP`.",
+                    path=ctx.store.describe(),
+                )
+            )
         with ctx.store.read() as session:
             plan = ctx.find_plan(session, plan_slug)
             name = plan.slug
@@ -237,13 +298,21 @@ def demo(ctx: Context, quiet: bool, if_missing: bool) -> None:
         exists = slug in {plan.slug for plan in list_plans(session=session)}
     if exists and if_missing:
         return
+    ctx.store.require_writable()  # before the copy below
+    kept = None
     if exists and ctx.store.path is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = backup_to(ctx.store, ctx.store.path.with_name(f"{ctx.store.path.name}.{stamp}.bak"))
-        click.echo(_("The database as it was is kept in {file}", file=kept))
-    with ctx.store.write() as session:
-        plan = write_plan(session=session, doc=doc, replace=True)
-        slug, name = plan.slug, plan.name
+    try:
+        with ctx.store.write() as session:
+            plan = write_plan(session=session, doc=doc, replace=True)
+            slug, name = plan.slug, plan.name
+    except BaseException:
+        if kept is not None:
+            kept.unlink()  # the database is as it was: its copy is not needed
+        raise
+    if kept is not None:
+        click.echo(_("The database as it was is kept in {path}", path=kept))
     if not quiet:
         click.echo(
             _(

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import click
 
-from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
-from roadmap.i18n import _
+from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
 
 LOOPBACK = "127.0.0.1"
 LANGS = ("fi", "sv", "en")
@@ -26,36 +25,30 @@ EXPOSED_DELAY = 2.0
 """Seconds before the next code may be tried after a wrong one, when exposed."""
 
 
-def lang_option(help_text: str):
-    return click.option("--lang", type=click.Choice(LANGS), default=None, help=help_text)
+def lang_option(what: str):
+    return click.option(
+        "--lang", type=click.Choice(LANGS), default=None, help=f"Language of {what}."
+    )
 
 
-@cli.group(
-    invoke_without_command=True,
-    help=_("Run a workshop on the projector: agenda, timer, live capture, voting, results."),
-)
+@cli.group(invoke_without_command=True)
 @plan_option
-@click.option(
-    "--session", "name", metavar="NAME", help=_("Workshop to open (default: the latest).")
-)
+@click.option("--session", "name", metavar="NAME", help="Workshop to open (default: the latest).")
 @click.option(
     "--agenda",
     metavar="STEPS",
-    help=_("For a new workshop: steps with minutes, e.g. 'vision:20,items,voting:10'."),
+    help="For a new workshop: steps with minutes, e.g. 'vision:20,items,voting:10'.",
 )
-@click.option(
-    "--date", "when", type=click.DateTime(["%Y-%m-%d"]), help=_("Date of a new workshop.")
-)
+@click.option("--date", "when", type=click.DateTime(["%Y-%m-%d"]), help="Date of a new workshop.")
 @lang_option(
-    _(
-        "Language of the projector and of participants' windows (default: the workshop's, else "
-        "the plan's default language); kept for the workshop."
-    )
+    "the projector and of participants' windows (default: the workshop's, else the "
+    "plan's default language); kept for the workshop"
 )
 @click.pass_context
 def workshop(
     ctx: click.Context, plan_slug: str | None, name: str | None, agenda, when, lang
 ) -> None:
+    """Run a workshop on the projector: agenda, timer, live capture, voting, results."""
     if ctx.invoked_subcommand is not None:
         return
     from roadmap.store.repo import NotFoundError
@@ -78,10 +71,10 @@ def workshop(
     app.run()
 
 
-@cli.command(help=_("Join workshop CODE as a participant (asks for the code when not given)."))
+@cli.command()
 @click.argument("code", required=False)
-@click.option("--name", metavar="NAME", help=_("Your name (asked when not given)."))
-@lang_option(_("Language of your window (default: the workshop's)."))
+@click.option("--name", metavar="NAME", help="Your name (asked when not given).")
+@lang_option("your window (default: the workshop's)")
 @click.option("--attempts", type=click.IntRange(min=1), hidden=True)
 @click.option("--wrong-code-delay", type=click.FloatRange(min=0), default=0.0, hidden=True)
 @pass_ctx
@@ -93,6 +86,7 @@ def join(
     attempts: int | None,
     wrong_code_delay: float,
 ) -> None:
+    """Join workshop CODE as a participant (asks for the code when not given)."""
     from roadmap.tui.workshop.participant import make_participant_app
 
     make_participant_app(
@@ -105,34 +99,27 @@ def join(
     ).run()
 
 
-@cli.command(
-    help=_(
-        "Serve the participant view to browsers (nothing to install for participants).\n\n"
-        "Exposed (--host other than 127.0.0.1), each page asks for the join code and allows a "
-        "few wrong ones, with a pause after each."
-    )
-)
+@cli.command()
 @plan_option
-@click.option(
-    "--session", "name", metavar="NAME", help=_("Workshop to serve (default: the latest).")
-)
+@click.option("--session", "name", metavar="NAME", help="Workshop to serve (default: the latest).")
 @click.option(
     "--host",
     default=LOOPBACK,
     show_default=True,
-    help=_(
-        "Address to listen on; any other than 127.0.0.1 exposes the workshop to the network, "
-        "and participants must then type the join code."
-    ),
+    help="Address to listen on; any other than 127.0.0.1 exposes the workshop to the network, "
+    "and participants must then type the join code.",
 )
-@click.option("--port", default=8000, show_default=True, type=int, help=_("Port to listen on."))
-@lang_option(
-    _("Language of the participants' pages (default: the workshop's); each page can switch.")
-)
+@click.option("--port", default=8000, show_default=True, type=int)
+@lang_option("the participants' pages (default: the workshop's); each page can switch")
 @pass_ctx
 def serve(
     ctx: Context, plan_slug: str | None, name: str | None, host: str, port: int, lang
 ) -> None:
+    """Serve the participant view to browsers (nothing to install for participants).
+
+    Exposed (``--host`` other than 127.0.0.1), each page asks for the join code and allows a
+    few wrong ones, with a pause after each.
+    """
     from textual_serve.server import Server
 
     from roadmap.store import workshop_sessions
@@ -144,7 +131,7 @@ def serve(
             plan = find_plan(session=session, slug=plan_slug)
             found = workshop_sessions.find_session(session=session, plan_id=plan.id, name=name)
         except NotFoundError as exc:
-            fail(_("{problem}; start it with `roadmap workshop` first", problem=exc))
+            fail(f"{exc}; start it with `roadmap workshop` first")
         code = found.code
         lang = lang or workshop_sessions.session_lang(session=session, workshop=found)
     exposed = host != LOOPBACK
@@ -156,47 +143,42 @@ def serve(
         command.append(code)
     os.environ["ROADMAP_DB"] = store.url
     address = f"http://{host}:{port}"
-    if exposed:
-        click.echo(
-            _("Participants open {address} and type the code {code}", address=address, code=code)
-        )
-    else:
-        click.echo(_("Participants open {address}", address=address))
+    click.echo(f"Participants open {address}" + (f" and type the code {code}" if exposed else ""))
     Server(shlex.join(command), host=host, port=port, title="Workshop").serve()
 
 
-@workshop.command(
-    help=_(
-        "Write the workshop's minutes as Markdown: agenda, captures, rounds, results, decisions."
-    )
-)
+@workshop.command()
 @plan_option
-@click.option("--session", "name", metavar="NAME", help=_("Workshop (default: the latest)."))
+@click.option("--session", "name", metavar="NAME", help="Workshop (default: the latest).")
 @click.option(
     "--lang",
     type=click.Choice(["fi", "sv", "en"]),
     default=None,
-    help=_("Language of the minutes (default: the workshop's own)."),
+    help="Language of the minutes (default: the workshop's own).",
 )
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help=_("File (default: standard output).")
-)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
 @pass_ctx
 def minutes(
     ctx: Context, plan_slug: str | None, name: str | None, lang: str | None, output: str | None
 ) -> None:
+    """Write the workshop's minutes as Markdown: agenda, captures, rounds, results, decisions."""
     from roadmap.store.repo import NotFoundError
     from roadmap.store.workshop_results import minutes_record
     from roadmap.workshop.minutes import render_minutes
 
-    with ctx.store.read() as session:
+    with ctx.sound_store().read() as session:
         try:
             record = minutes_record(session=session, plan_slug=plan_slug, name=name)
         except NotFoundError as exc:
             fail(str(exc))
     text = render_minutes(record, lang or record.lang)
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        from roadmap.io.outfiles import Outputs
+
+        outputs = Outputs()
+        with outputs.all_or_folders_removed():
+            outputs.write_bytes(Path(output), text.encode("utf-8"))
+        report_outputs(outputs)
         click.echo(output)
     else:
         click.echo(text, nl=False)

@@ -3,8 +3,8 @@
 UTF-8 with a byte order mark, so that spreadsheet programs detect the encoding; headers in the
 export language. Finnish and Swedish files use ``;`` between fields and a decimal comma, as
 spreadsheets set up for those languages expect; English files use ``,`` and a decimal point.
-Dates are ISO 8601, which every spreadsheet reads. A text that starts like a formula
-(``=``, ``+``, ``-``, ``@``) is prefixed with ``'`` so that it stays text.
+Dates are ISO 8601, which every spreadsheet reads. A text that starts like a formula is
+prefixed with ``'`` so that it stays text (:mod:`roadmap.io.formula`).
 """
 
 from __future__ import annotations
@@ -18,16 +18,15 @@ from roadmap.i18n.terms import status_word
 from roadmap.io.doc_roadmap import why
 from roadmap.io.doc_writer import Text
 from roadmap.io.docdata import Facts
+from roadmap.io.formula import neutralise
 from roadmap.model.inputs import PlanDoc
 
 DELIMITERS = {"fi": ";", "sv": ";", "en": ","}
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def plain(text: str) -> str:
     """One line of user text for a spreadsheet cell: whitespace folded, never a formula."""
-    text = " ".join(text.split())
-    return "'" + text if text.startswith(_FORMULA) else text
+    return neutralise(" ".join(text.split()))
 
 
 def render(doc: PlanDoc, roadmap: Roadmap, lang: str) -> bytes:

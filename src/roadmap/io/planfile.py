@@ -53,11 +53,13 @@ class PlanFileError(ValueError):
 
 
 def file_format(path: str | Path) -> str:
-    """``yaml``, ``json`` or ``csv`` by the file's suffix."""
+    """``yaml``, ``json``, ``csv`` or ``xlsx`` by the file's suffix."""
     suffix = Path(path).suffix.lower()
-    formats = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv"}
+    formats = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
     if suffix not in formats:
-        raise PlanFileError([f"{path}: unknown kind of file; use .yaml, .yml, .json or .csv"])
+        raise PlanFileError(
+            [f"{path}: unknown kind of file; use .yaml, .yml, .json, .csv or .xlsx"]
+        )
     return formats[suffix]
 
 
@@ -80,8 +82,8 @@ def load_plan(path: str | Path) -> PlanDoc:
         fmt = "json" if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "yaml"
     else:
         fmt = file_format(path)
-        if fmt == "csv":
-            raise PlanFileError([f"{name}: a CSV file holds items, not a whole plan"])
+        if fmt in ("csv", "xlsx"):
+            raise PlanFileError([f"{name}: a spreadsheet holds items, not a whole plan"])
     return parse_plan(data, name=name, fmt=fmt)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import JSON, UniqueConstraint
 from sqlmodel import Field
 
 from roadmap.model.tables import Timestamped, _enum, _fk, _json
@@ -42,14 +42,17 @@ class WorkshopSession(Timestamped, table=True):
     """Raised by every write of the session, its rounds, votes and notes."""
     lang: str | None = _enum(None, nullable=True)
     """Language of both apps (``fi``, ``sv`` or ``en``); ``None``: the plan's default."""
+    timers: dict[str, Any] | None = Field(default=None, sa_type=JSON, nullable=True)
+    """Countdowns of the steps not shown now, by step index: ``{"2": {"deadline": ISO time or
+    None, "remaining": seconds or None}}``, so that each step keeps its own time."""
 
 
 class WorkshopParticipant(Timestamped, table=True):
-    """Someone who joined; the same name in the same session is the same participant.
+    """Someone who joined, known again only by the private token handed out at join.
 
-    Names match without regard to case or surrounding spaces (``name_key``); ``name`` keeps
-    the name as first typed. The row is also the lock that serialises one participant's votes
-    on PostgreSQL.
+    Names match without regard to case or surrounding spaces (``name_key``); a second person
+    with a taken name is stored with a suffix ("Anna (2)"). The row is also the lock that
+    serialises one participant's votes on PostgreSQL.
     """
 
     __tablename__ = "workshop_participant"
@@ -59,7 +62,10 @@ class WorkshopParticipant(Timestamped, table=True):
     session_id: int = _fk("workshop_session.id")
     name: str
     name_key: str
-    """The name as compared (see :func:`roadmap.workshop.rules.name_key`)."""
+    """The name as compared (see :func:`roadmap.workshop.rules.name_key`); unique in the
+    session, so that a second person typing a taken name gets a suffix."""
+    token_hash: str | None = None
+    """SHA-256 of the private token handed out at join; rejoining needs the token."""
 
 
 class WorkshopRound(Timestamped, table=True):
@@ -85,6 +91,9 @@ class WorkshopRound(Timestamped, table=True):
     """``open`` (votes accepted), ``locked`` or ``revealed``."""
     applied: bool = False
     """Its results were written into the plan's workshop criterion."""
+    applied_record: dict[str, Any] | None = Field(default=None, sa_type=JSON, nullable=True)
+    """What applying wrote: ``{"mode", "criterion", "created", "before": {item: value}}``,
+    so that it can be undone."""
 
 
 class WorkshopVote(Timestamped, table=True):

@@ -3,12 +3,19 @@
 An older SQLite database is first copied aside with SQLite's backup API; the upgrade runs on a
 working copy, and only a successful upgrade is copied back over the original, so a failed
 migration leaves the original file as it was. PostgreSQL upgrades in one transaction.
+
+An upgrade that was killed leaves its working copy behind, and each attempt leaves a backup:
+opening a database removes working copies nobody holds any more and keeps only the newest
+:data:`KEPT_BACKUPS` upgrade backups, listing what it removed in ``Store.removed``.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
 import sqlite3
 import tempfile
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +24,7 @@ from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from roadmap import __version__
+from roadmap.io.outfiles import abandoned, glob_escape, held, writing
 from roadmap.store.db import Store, make_engine
 
 if TYPE_CHECKING:
@@ -24,9 +32,16 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
-SCHEMA = "0005"
+SCHEMA = "0009"
 """The newest schema revision, checked against the migrations by a test: opening an
 up-to-date database compares against it without loading Alembic."""
+
+
+KEPT_BACKUPS = 3
+"""Upgrade backups (``<file>.<schema>-<time>.bak``) kept beside a database; older ones go."""
+
+_WORK_PREFIX = ".upgrade-"
+"""Begins the name of an upgrade's working folder: ``.upgrade-<file>.<random>``."""
 
 
 class SchemaError(RuntimeError):
@@ -74,6 +89,8 @@ def upgrade_connection(conn: Connection, target: str = "head") -> None:
 
 def ensure_schema(store: Store, *, upgrade: bool = True) -> None:
     """Create the schema of a new database, upgrade an older one, refuse a newer one."""
+    if store.path is not None and not store.read_only:
+        store.removed += remove_leftovers(store.path)
     if _stored_revision(store) == SCHEMA:
         return
     head = head_revision()
@@ -92,6 +109,11 @@ def ensure_schema(store: Store, *, upgrade: bool = True) -> None:
         )
     if current is not None and not upgrade:
         raise SchemaError(f"{store.describe()} has schema {current}; {head} is needed")
+    if store.read_only:
+        raise SchemaError(
+            f"{store.describe()} has schema {current or 'none'} and cannot be written here; "
+            f"open it once where it can be written to upgrade it to {head}"
+        )
     path = store.path
     if current is None or path is None:
         with store.engine.begin() as conn:
@@ -109,14 +131,49 @@ def _stored_revision(store: Store) -> str | None:
         return None
 
 
+def remove_leftovers(path: Path) -> list[Path]:
+    """Remove the working folders of killed upgrades of ``path`` and all but the newest
+    :data:`KEPT_BACKUPS` upgrade backups; the paths removed.
+
+    A running upgrade holds a lock on its working folder, so only abandoned ones go.
+    """
+    removed = []
+    works = [*path.parent.glob(f"{_WORK_PREFIX}{glob_escape(path.name)}.*")]
+    # Earlier versions named the folder as tempfile does and put only the copy in it.
+    copy = {path.name, *(f"{path.name}-{end}" for end in ("journal", "wal", "shm"))}
+    for old in path.parent.glob("tmp????????"):
+        names = {p.name for p in old.iterdir()} if old.is_dir() else set()
+        if path.name in names and names <= copy:
+            works.append(old)
+    for work in sorted(works):
+        if abandoned(work):
+            shutil.rmtree(work, ignore_errors=True)
+            removed.append(work)
+    pattern = re.compile(rf"{re.escape(path.name)}\.\w+-(\d{{8}}T\d{{6}}\d*)\.bak")
+    stamped = [(m[1], p) for p in path.parent.iterdir() if (m := pattern.fullmatch(p.name))]
+    backups = [p for _, p in sorted(stamped)]
+    for old in backups[: max(0, len(backups) - KEPT_BACKUPS)]:
+        with suppress(FileNotFoundError):
+            old.unlink()
+            removed.append(old)
+    return removed
+
+
 def _upgrade_sqlite_file(store: Store, path: Path, current: str) -> None:
     """Back up, upgrade a working copy, then copy it back: the original is never half-done."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     backup = path.with_name(f"{path.name}.{current}-{stamp}.bak")
     store.engine.dispose()
-    sqlite_copy(path, backup)
-    with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
-        work = Path(tmp) / path.name
+    with writing(backup, replace=False) as tmp:
+        sqlite_copy(path, tmp)
+    store.removed += remove_leftovers(path)
+    with (
+        tempfile.TemporaryDirectory(
+            dir=path.parent, prefix=f"{_WORK_PREFIX}{path.name}."
+        ) as work_dir,
+        held(Path(work_dir)),
+    ):
+        work = Path(work_dir) / path.name
         sqlite_copy(path, work)
         engine = make_engine(f"sqlite:///{work}", foreign_keys=False)
         try:
@@ -132,15 +189,18 @@ def _upgrade_sqlite_file(store: Store, path: Path, current: str) -> None:
         finally:
             engine.dispose()
         sqlite_copy(work, path)
+    store.upgrade_backup = backup
 
 
-def sqlite_copy(source: Path, target: Path) -> None:
-    """Copy a SQLite database with the backup API (safe while others use ``source``)."""
-    src = sqlite3.connect(source, timeout=30)
+def sqlite_copy(source: Path | sqlite3.Connection, target: Path) -> None:
+    """Copy a SQLite database (a file, or the database of an open connection) with the backup
+    API, safe while others use it."""
+    src = source if isinstance(source, sqlite3.Connection) else sqlite3.connect(source, timeout=30)
     dst = sqlite3.connect(target, timeout=30)
     try:
         with dst:
             src.backup(dst)
     finally:
         dst.close()
-        src.close()
+        if src is not source:
+            src.close()

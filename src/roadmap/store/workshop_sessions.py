@@ -26,10 +26,13 @@ from roadmap.model.workshop_tables import (
 from roadmap.store.repo import NotFoundError
 from roadmap.workshop.agenda import parse_capture
 from roadmap.workshop.rules import (
+    Worded,
     name_key,
     new_code,
+    new_token,
     normal_code,
     normal_name,
+    token_hash,
 )
 from roadmap.workshop.timer import Timer
 from roadmap.workshop.words import LANGS, Refusal, lang_or_default
@@ -41,6 +44,10 @@ class JoinRefused(Refusal, LookupError):
 
 class WrongCode(JoinRefused):
     """No workshop has the code typed."""
+
+
+class NotYou(Worded, JoinRefused):
+    """A token that belongs to no participant of the workshop."""
 
 
 # Sessions -----------------------------------------------------------------------------------
@@ -185,33 +192,67 @@ def session_by_code(*, session: Session, code: str) -> WorkshopSession:
     return found
 
 
-def join(*, session: Session, code: str, name: str) -> WorkshopParticipant:
-    """Join the workshop with ``code`` as ``name``; the same name joins as the same person.
+def join(
+    *, session: Session, code: str, name: str, token: str | None = None
+) -> tuple[WorkshopParticipant, str]:
+    """Join the workshop with ``code`` as ``name``; ``(participant, their private token)``.
 
-    Names match regardless of case and spaces ("Anna" rejoins as " anna "); the participant
-    keeps the name as first typed.
+    The token is the participant's identity: with the token handed out at the first join, a
+    participant rejoins and finds their votes. A name alone proves nothing, so the same name
+    without the token (or with a wrong one) is a new participant, stored with a suffix
+    ("Anna (2)") so that the room can tell the two apart. Names match regardless of case and
+    spaces.
     """
     name = normal_name(name)
     if not name or len(name) > 80:
         raise JoinRefused(N_("type your name (at most 80 characters)"))
     workshop = session_by_code(session=session, code=code)
-    key = name_key(name)
+    if token:
+        found = session.exec(
+            select(WorkshopParticipant).where(
+                WorkshopParticipant.session_id == workshop.id,
+                WorkshopParticipant.token_hash == token_hash(token),
+            )
+        ).first()
+        if found is not None:
+            return found, token
+    token = new_token()
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     now = t.utcnow()
-    added = session.execute(
-        dialect.insert(WorkshopParticipant)
-        .values(session_id=workshop.id, name=name, name_key=key, created_at=now, updated_at=now)
-        .on_conflict_do_nothing(index_elements=["session_id", "name_key"])
-        .returning(WorkshopParticipant.id)
-    ).first()
-    participant = session.exec(
+    shown, n = name, 1
+    while True:
+        added = session.execute(
+            dialect.insert(WorkshopParticipant)
+            .values(
+                session_id=workshop.id,
+                name=shown,
+                name_key=name_key(shown),
+                token_hash=token_hash(token),
+                created_at=now,
+                updated_at=now,
+            )
+            .on_conflict_do_nothing(index_elements=["session_id", "name_key"])
+            .returning(WorkshopParticipant.id)
+        ).first()
+        if added is not None:
+            break
+        n += 1
+        shown = f"{name} ({n})"
+    bump(session, workshop.id)  # the projector counts who joined
+    return session.get(WorkshopParticipant, added[0]), token
+
+
+def participant_by_token(*, session: Session, session_id: int, token: str) -> WorkshopParticipant:
+    """The participant whose private token is ``token`` (refused for any other)."""
+    found = session.exec(
         select(WorkshopParticipant).where(
-            WorkshopParticipant.session_id == workshop.id, WorkshopParticipant.name_key == key
+            WorkshopParticipant.session_id == session_id,
+            WorkshopParticipant.token_hash == token_hash(token),
         )
-    ).one()
-    if added is not None:
-        bump(session, workshop.id)  # the projector counts who joined
-    return participant
+    ).first()
+    if found is None:
+        raise NotYou(N_("You are not a participant of this workshop; join again."))
+    return found
 
 
 def participant_count(*, session: Session, session_id: int) -> int:

@@ -8,6 +8,7 @@ scored 1-5 on each criterion of the round, no budget. A participant's allocation
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import unicodedata
 from collections.abc import Mapping
@@ -31,6 +32,23 @@ class Refused(Refusal, ValueError):
 
 class VoteRefused(Refused):
     """A vote the rules do not allow; nothing was stored."""
+
+
+class Worded:
+    """Mixin for a :class:`Refusal` whose key is an English message of the gettext catalogs
+    (new refusals are worded there, not in :mod:`roadmap.workshop.words`)."""
+
+    key: str
+    values: dict
+
+    def say(self, lang: str) -> str:
+        from roadmap.io.i18n import Lang
+
+        return Lang(lang)._(self.key, **self.values)
+
+
+class RefusedWorded(Worded, Refused):
+    """A refusal of the workshop's rules worded through the catalogs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +124,16 @@ class Rules:
 def new_code() -> str:
     """A random join code."""
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def new_token() -> str:
+    """A participant's private token: what proves, on rejoining, who they are."""
+    return secrets.token_urlsafe(24)
+
+
+def token_hash(token: str) -> str:
+    """The token as stored: a hash, so that reading the database gives no one a token."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def normal_code(text: str) -> str:

@@ -16,11 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 
 from roadmap.i18n import N_, _, ngettext
 from roadmap.tui.context import PlanContext
-from roadmap.tui.widgets.footer import KeyFooter
+from roadmap.tui.worded import WordedBindings
 
 FORMATS = {
     "md": N_("Markdown document"),
@@ -32,7 +32,7 @@ CHOSEN = ("md", "html")
 """Formats ticked when the dialog opens."""
 
 
-class ExportDialog(ModalScreen[list[Path] | None]):
+class ExportDialog(WordedBindings, ModalScreen[list[Path] | None]):
     """Choose formats, languages and a folder; Ctrl+S writes the files."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -70,7 +70,7 @@ class ExportDialog(ModalScreen[list[Path] | None]):
             with Horizontal(classes="buttons"):
                 yield Button(_("Export") + "  ^S", variant="primary", id="export")
                 yield Button(_("Close") + "  Esc", id="close")
-        yield KeyFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#ex-formats").focus()
@@ -92,12 +92,17 @@ class ExportDialog(ModalScreen[list[Path] | None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _write(self, formats: list[str], languages: list[str], folder: Path) -> None:
+        from roadmap.store.faults import explain
         from roadmap.tui.exporting import write_exports
 
+        store = self.ctx.store
         try:
-            paths = write_exports(self.ctx.store, self.ctx.plan_id, formats, languages, folder)
-        except OSError as exc:
-            self.app.call_from_thread(self._failed, str(exc))
+            paths = write_exports(store, self.ctx.plan_id, formats, languages, folder)
+        except Exception as exc:
+            message = explain(exc, store.describe())
+            if message is None and not isinstance(exc, OSError):
+                raise
+            self.app.call_from_thread(self._failed, message or str(exc))
             return
         self.app.call_from_thread(self._written, paths, folder)
 

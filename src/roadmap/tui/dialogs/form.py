@@ -24,6 +24,7 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
+    Footer,
     Input,
     Label,
     Select,
@@ -34,7 +35,7 @@ from textual.widgets import (
 
 from roadmap.i18n import N_, _
 from roadmap.i18n.terms import choices
-from roadmap.tui.widgets.footer import KeyFooter
+from roadmap.tui.worded import WordedBindings
 
 TEXT, AREA, SELECT, CHECK, MULTI = "text", "area", "select", "check", "multi"
 
@@ -97,7 +98,21 @@ def split_translations(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str
     return plain, i18n
 
 
-class FormDialog(ModalScreen):
+def _message(id: str, classes: str) -> Static:
+    """A line for a message, hidden while there is none (CSS ``:empty`` matches every
+    ``Static``, whatever it shows, so it cannot tell)."""
+    line = Static("", id=id, classes=classes)
+    line.display = False
+    return line
+
+
+def _say(line: Static, text: str) -> None:
+    """Show ``text`` (literally) on a message line, or hide the line when ``text`` is empty."""
+    line.update(Text(text))
+    line.display = bool(text)
+
+
+class FormDialog(WordedBindings, ModalScreen):
     """A modal form; subclasses say which fields it has and what saving does."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -118,14 +133,14 @@ class FormDialog(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.heading), classes="dialog-title")
-            yield Static("", id="banner", classes="error")
+            yield _message("banner", "error")
             with VerticalScroll(id="form"):
                 for f in self.form_fields():
                     yield from self.field(f)
             with Horizontal(classes="buttons"):
                 yield Button(_("Save") + "  ^S", variant="primary", id="save")
                 yield Button(_("Cancel") + "  Esc", id="cancel")
-        yield KeyFooter()
+        yield Footer()
 
     def field(self, f: Field) -> ComposeResult:
         yield Label(
@@ -158,7 +173,7 @@ class FormDialog(ModalScreen):
         else:
             widget = Input(id=name)
         yield widget
-        yield Static("", id="e-" + name[2:], classes="field-error")
+        yield _message("e-" + name[2:], "field-error")
 
     def _names(self) -> list[str]:
         return [f.name for f in self.form_fields()]
@@ -196,12 +211,17 @@ class FormDialog(ModalScreen):
 
     def show_errors(self, errors: dict[str, str], banner: str = "") -> None:
         for name in self._names():
-            self.query_one(f"#e-{wid(name)[2:]}", Static).update(Text(errors.get(name, "")))
-        self.query_one("#banner", Static).update(Text(banner))
+            _say(self.query_one(f"#e-{wid(name)[2:]}", Static), errors.get(name, ""))
+        _say(self.query_one("#banner", Static), banner)
         if errors:
             first = next((name for name in self._names() if name in errors), None)
             if first is not None:
                 self.query_one(f"#{wid(first)}").focus()
+
+    def on_mount(self) -> None:
+        """Remember the values the form opened with (after a subclass's ``on_mount`` filled it),
+        so that Esc knows whether anything typed would be lost."""
+        self.opened_with = self.values()
 
     def changed(self) -> None:
         """A value changed (the item editor keeps a draft)."""
@@ -226,4 +246,16 @@ class FormDialog(ModalScreen):
         raise NotImplementedError
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; when something was typed, only after asking."""
+        if self.values() == getattr(self, "opened_with", None):
+            self.dismiss(None)
+            return
+        from roadmap.tui.dialogs.confirm import Confirm
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            Confirm(_("Throw away the changes you typed?"), _("Throw away")), answer
+        )

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from roadmap.i18n import N_, _
+from roadmap.tui.worded import WordedBindings
 
 GENERAL = N_(
     "1-9 or a click on a tab switches view. Ctrl+P opens the command palette (jump to an "
@@ -24,7 +25,7 @@ TEXTUAL_KEYS = (N_("Focus Next"), N_("Focus Previous"), N_("Copy selected text")
 """Textual's own descriptions of the keys every screen has, worded like the app's."""
 
 
-class Help(ModalScreen[None]):
+class Help(WordedBindings, ModalScreen[None]):
     """Keys of ``screen`` and the app, with the view's own help text."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -54,9 +55,9 @@ class Help(ModalScreen[None]):
                 yield Static(keys, id="help-keys")
 
     def _keys_shown(self):
-        for node in (self.target, self.app):
-            for bindings in node._bindings.key_to_bindings.values():
-                yield from bindings
+        """The bindings the view answers to: its own, its focused widget's and the app's."""
+        for active in self.target.active_bindings.values():
+            yield active.binding
 
     def action_close(self) -> None:
         self.dismiss(None)

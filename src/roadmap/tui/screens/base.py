@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Tabs
+from textual.widgets import Footer, Tabs
 
 from roadmap.i18n import _, ngettext
-from roadmap.tui.widgets.footer import KeyFooter
-from roadmap.tui.widgets.navbar import NavBar, mode_of
+from roadmap.tui.widgets.navbar import NavBar, mode_of, tab_id
+from roadmap.tui.worded import WordedBindings
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -92,7 +92,7 @@ REST = 0.12
 """Seconds the cursor rests before a view shows what depends on the selected row."""
 
 
-class PlanView(Screen):
+class PlanView(WordedBindings, Screen):
     """A full-screen view of the open plan."""
 
     MODE: ClassVar[str] = ""
@@ -120,13 +120,16 @@ class PlanView(Screen):
     def compose(self) -> ComposeResult:
         yield NavBar(self.MODE)
         yield from self.compose_body()
-        yield KeyFooter()
+        yield Footer()
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
 
     def on_screen_resume(self) -> None:
         self.sub_title = self.MODE
+        # A click on another view's tab moved this bar's underline before the view switched:
+        # back here, the bar underlines this view again (and a click on that tab works again).
+        self.query_one(NavBar).active = tab_id(self.MODE)
         if self.loaded_version != self.roadmap_app.data_version:
             self.reload()
 

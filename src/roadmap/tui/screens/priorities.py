@@ -40,8 +40,10 @@ class PrioritiesView(PlanView):
     MODE = "priorities"
     HELP = N_(
         "The scoring method and criteria of the plan, and each item's scores. Left/right "
-        "chooses the criterion; + and - change the selected item's value; or type a value and "
-        "press Enter (Backspace clears it). The roadmap is re-sequenced after each change."
+        "chooses the criterion; + and - change the selected item's value; or press Enter, type "
+        "a value and press Enter again (Esc cancels; Backspace clears a value). The roadmap is "
+        "re-sequenced after each change. / filters the items; Esc clears the filter, and again "
+        "leaves it. Keys 1-9 switch views."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "criterion(-1)", N_("Criterion"), show=False),
@@ -50,6 +52,7 @@ class PrioritiesView(PlanView):
         Binding("minus", "step(-1)", "-1"),
         Binding("backspace", "clear_value", N_("Clear"), show=False),
         Binding("slash", "focus_filter", N_("Filter")),
+        Binding("escape", "leave_filter", N_("Clear filter"), show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -61,7 +64,9 @@ class PrioritiesView(PlanView):
     def on_mount(self) -> None:
         self.criteria: list[Criterion] = []
         self.selected = 0
-        self.typed = ""
+        self.typed: str | None = None
+        """What is typed into the selected cell; None while no cell is being edited (digits
+        then switch views, as everywhere)."""
 
     @property
     def grid(self) -> Grid:
@@ -153,10 +158,9 @@ class PrioritiesView(PlanView):
             text = _("The plan has no criteria yet.")
         else:
             c = self.criteria[self.selected]
-            value = self.typed + "_"
-            typed = "  " + _("value: {value}", value=value) if self.typed else ""
+            typed = "" if self.typed is None else "  " + _("value: {typed}_", typed=self.typed)
             text = _(
-                "{criterion} ({scale}, {direction}): + / - or type a value",
+                "{criterion} ({scale}, {direction}): + / - or Enter and a value",
                 criterion=c.name,
                 scale=c.scale,
                 direction=direction_word(c.direction),
@@ -169,16 +173,31 @@ class PrioritiesView(PlanView):
     def action_criterion(self, delta: int) -> None:
         if self.criteria:
             self.selected = (self.selected + delta) % len(self.criteria)
-            self.typed = ""
+            self.typed = None
             self._set_columns()
             self._status()
 
     def action_focus_filter(self) -> None:
         self.query_one("#filter", Input).focus()
 
+    def action_leave_filter(self) -> None:
+        """Esc in the filter: clear it, and when it is empty go back to the table."""
+        box = self.query_one("#filter", Input)
+        if box.value:
+            box.value = ""
+        else:
+            self.grid.focus()
+
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
         self.grid.filter(event.value)
+
+    @on(Grid.Selected, "#scores")
+    def _edit_value(self) -> None:
+        """Enter on a row: type a value for the selected criterion."""
+        if self.criteria:
+            self.typed = ""
+            self._status()
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
@@ -197,22 +216,25 @@ class PrioritiesView(PlanView):
             self._set(current[0], step_value(c.scale, current[1], delta))
 
     def action_clear_value(self) -> None:
-        if self.typed:
+        if self.typed is not None:
             self.typed = self.typed[:-1]
             self._status()
         elif (current := self._current()) is not None and current[1] is not None:
             self._set(current[0], None)
 
     def on_key(self, event) -> None:
-        if self.focused is not self.grid:
+        if self.focused is not self.grid or self.typed is None:
             return
         if event.character and (event.character.isdigit() or event.character == "."):
             self.typed += event.character
             self._status()
             event.stop()
-        elif event.key == "enter" and self.typed:
+        elif event.key == "enter":
             event.stop()
-            typed, self.typed = self.typed, ""
+            typed, self.typed = self.typed, None
+            if not typed:
+                self._status()
+                return
             current = self._current()
             c = self.criteria[self.selected]
             try:
@@ -231,8 +253,8 @@ class PrioritiesView(PlanView):
                 self._status()
             elif current is not None:
                 self._set(current[0], value)
-        elif event.key == "escape" and self.typed:
-            self.typed = ""
+        elif event.key == "escape":
+            self.typed = None
             self._status()
             event.stop()
 

@@ -61,8 +61,11 @@ class WorkshopApp(App[None]):
 
     def set_lang(self, lang: str) -> None:
         """Speak ``lang`` from now on (screens composed later use it)."""
+        from roadmap.i18n import set_language
+
         self.lang = lang
         self.w = Lang(lang)
+        set_language(lang)  # new words come from the catalogs
         self.title = self.w._("Workshop")
         for keys, action, label in self.WORDED_BINDINGS:
             for key in keys.split(","):

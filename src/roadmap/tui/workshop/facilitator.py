@@ -14,14 +14,13 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Digits, Input, Label, ListItem, ListView, Markdown
+from textual.widgets import Digits, Footer, Input, Label, ListItem, ListView, Markdown
 
 from roadmap.i18n import N_
 from roadmap.i18n.lang import Lang
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.store.repo import find_plan
-from roadmap.tui.widgets.footer import KeyFooter
 from roadmap.tui.workshop.base import WorkshopApp
 from roadmap.workshop.agenda import default_agenda
 from roadmap.workshop.words import RULES, STATES, step_name
@@ -120,7 +119,7 @@ class FacilitatorApp(WorkshopApp):
             id="capture",
             placeholder=self.w._("Type a new item, need or note and press Enter (need: ...)"),
         )
-        yield KeyFooter(compact=True)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()

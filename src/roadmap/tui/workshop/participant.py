@@ -3,7 +3,9 @@
 Meant for people who have never used a terminal app: one question per screen, large buttons
 that work with a mouse or a finger in a browser, and a plain sentence after every vote saying
 that it is saved. Votes are written one at a time, each in its own transaction, so a closed
-browser loses nothing already confirmed; joining again with the same name picks up the votes.
+window loses nothing already confirmed. Joining hands out a private token, kept in the user's
+config folder (:class:`~roadmap.tui.workshop.tokens.TokenBook`): typing the same name at the
+same terminal rejoins with it and picks up the votes; anyone else typing it is someone new.
 
 The window speaks the language it is given, else the workshop's; the join screen offers the
 three languages. Exposed to the network (``roadmap serve --host``), a window allows a few wrong
@@ -17,14 +19,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Digits, Input, Label, Static
+from textual.widgets import Button, Digits, Footer, Input, Label, Static
 
+from roadmap.i18n import _
 from roadmap.i18n.lang import Lang
 from roadmap.model.workshop_tables import WorkshopSession
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
-from roadmap.tui.widgets.footer import KeyFooter
 from roadmap.tui.workshop.base import WorkshopApp
+from roadmap.tui.workshop.tokens import TokenBook
 from roadmap.workshop.rules import CodeGuard
 from roadmap.workshop.words import LANGS, UNITS, step_name
 
@@ -65,7 +68,7 @@ class JoinScreen(Screen):
             yield Input(
                 self._values["name"],
                 id="name",
-                placeholder=w._("First name is enough"),
+                placeholder=_("The name the room knows you by"),
                 max_length=80,
             )
             yield Button(w._("Join"), id="join-button", variant="primary")
@@ -159,7 +162,7 @@ class VoteScreen(Screen):
         yield Static("", id="status")
         yield Static("", id="saved")
         yield VerticalScroll(id="items")
-        yield KeyFooter()
+        yield Footer()
 
     def show(self, live: workshop_results.Live, rebuild: bool) -> None:
         w = self.w
@@ -243,12 +246,14 @@ class ParticipantApp(WorkshopApp):
         name: str | None = None,
         lang: str | None = None,
         guard: CodeGuard | None = None,
+        tokens: TokenBook | None = None,
         **kwargs,
     ) -> None:
         self._lang_chosen = lang is not None
         super().__init__(store, lang=lang or _first_lang(store, code), **kwargs)
         self.code, self.person = code, name
         self.guard = guard or CodeGuard()
+        self.tokens = tokens or TokenBook()
         self._participant: int | None = None
         self._round_shown: tuple | None = None
         self._waiting = False
@@ -276,15 +281,18 @@ class ParticipantApp(WorkshopApp):
     def join(self, code: str | None, name: str) -> None:
         if self._waiting or self.guard.exhausted:
             return
-        code = code if code is not None else self.code
+        code = (code if code is not None else self.code) or ""
         try:
             with self.store.write() as session:
-                me = workshop_sessions.join(session=session, code=code or "", name=name)
+                me, token = workshop_sessions.join(
+                    session=session, code=code, name=name, token=self.tokens.get(code, name)
+                )
                 workshop = workshop_sessions.get_session(session=session, session_id=me.session_id)
                 lang = workshop_sessions.session_lang(session=session, workshop=workshop)
         except workshop_sessions.JoinRefused as exc:
             self._refused_join(exc)
             return
+        self.tokens.put(code, name, token)
         if not self._lang_chosen:
             self.set_lang(lang)
         self._participant, self.person = me.id, me.name
@@ -384,12 +392,16 @@ def make_participant_app(
     lang: str | None = None,
     attempts: int | None = None,
     wrong_code_delay: float = 0.0,
+    tokens: TokenBook | None = None,
     **kwargs,
 ) -> ParticipantApp:
     """The participant's app; ``code`` None asks for the code, ``name`` None asks for a name.
 
     ``lang`` None speaks the workshop's language. ``attempts`` limits the wrong codes this
-    window may try, each followed by a pause of ``wrong_code_delay`` seconds.
+    window may try, each followed by a pause of ``wrong_code_delay`` seconds. ``tokens`` keeps
+    the participant's private tokens (default: in the user's config folder).
     """
     guard = CodeGuard(attempts=attempts, delay=wrong_code_delay)
-    return ParticipantApp(store, code=code, name=name, lang=lang, guard=guard, **kwargs)
+    return ParticipantApp(
+        store, code=code, name=name, lang=lang, guard=guard, tokens=tokens, **kwargs
+    )

@@ -1,0 +1,541 @@
+"""Rows of items as spreadsheets keep them, whether they came from CSV or Excel.
+
+A table is a header row and rows of cells. The header row is the first row (among the first
+:data:`HEADER_SEARCH`) that has a key column, so title rows above it are skipped. Headers are
+matched case-insensitively in English, Finnish and Swedish (see :data:`HEADERS`); ``--map
+"Column=field"`` names others, and ``--map "Column=-"`` skips a column. Columns that match
+nothing are reported as warnings, never dropped silently. Empty rows are skipped; a row without
+a key that is labelled as a total ("Yhteensä", "Summa", "Total") is skipped and reported.
+
+Scores are one column per criterion, headed ``score:<criterion key>`` (also ``pisteet:`` and
+``poäng:``, or just the criterion key). List fields (tags, dependencies, needs, sources,
+affected organisations) hold several values in one cell (see
+:func:`roadmap.model.typed_words.split_list`). Statuses, MoSCoW classes, yes/no, numbers with a
+decimal comma and dates as ``d.m.yyyy`` are read by :mod:`roadmap.model.typed_words`.
+
+A cell that cannot be read is kept as a problem of its row; :func:`merge_items` reports those
+together with every problem of validation and references, so that one run names them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from roadmap.io.matching import Matcher
+from roadmap.io.planfile import PlanFileError, describe, validation_problems
+from roadmap.model import typed_words as words
+from roadmap.model.inputs import ItemIn, PlanDoc, check_references
+from roadmap.model.storable import storage_problems
+from roadmap.model.typed_words import word_key
+
+LIST_FIELDS = ("tags", "depends_on", "soft_depends_on", "needs", "sources", "organisations")
+NUMBER_FIELDS = ("effort", "confidence", "reach", "impact", "cost_of_delay")
+DATE_FIELDS = ("earliest_start", "deadline")
+NAMED_FIELDS = ("theme", "organisation", "team")
+"""Fields whose cells may name a record instead of giving its key."""
+MULTILINE_FIELDS = ("description", "notes", *LIST_FIELDS)
+"""Fields whose cells may hold line breaks; in any other a line break means a lost quote."""
+FIELDS = tuple(name for name in ItemIn.model_fields if name not in ("i18n", "scores"))
+"""Item fields a sheet can hold, in the order the items CSV writes them."""
+NOTES = "notes"
+"""A column of notes: appended to the item's description as a paragraph of its own."""
+SCORE_PREFIXES = ("score:", "pisteet:", "poäng:")
+SKIP = "-"
+"""``--map "Column=-"``: the column is known and not imported."""
+HEADER_SEARCH = 20
+"""Rows searched for the header row (title rows above it are skipped)."""
+TOTAL_WORDS = {word_key(w) for w in ("yhteensä", "summa", "total", "totalt", "sum", "totals")}
+
+HEADERS: dict[str, str] = {
+    **{word_key(name): name for name in FIELDS},
+    **{
+        word_key(header): target
+        for header, target in {
+            # English
+            "id": "key",
+            "name": "title",
+            "item": "title",
+            "owner": "organisation",
+            "organization": "organisation",
+            "organizations": "organisations",
+            "affected organisations": "organisations",
+            "dependencies": "depends_on",
+            "soft dependencies": "soft_depends_on",
+            "pinned": "pinned_period",
+            "period": "pinned_period",
+            "priority": "moscow",
+            "moscow class": "moscow",
+            "notes": NOTES,
+            "comments": NOTES,
+            # Finnish
+            "tunnus": "key",
+            "avain": "key",
+            "otsikko": "title",
+            "nimi": "title",
+            "hanke": "title",
+            "kehittämiskohde": "title",
+            "kuvaus": "description",
+            "teema": "theme",
+            "omistaja": "organisation",
+            "organisaatio": "organisation",
+            "tiimi": "team",
+            "tila": "status",
+            "työmäärä": "effort",
+            "varmuus": "confidence",
+            "tavoittavuus": "reach",
+            "vaikutus": "impact",
+            "viivästyksen hinta": "cost_of_delay",
+            "pakollinen": "mandatory",
+            "prioriteetti": "moscow",
+            "moscow luokka": "moscow",
+            "jakso": "pinned_period",
+            "kiinnitetty jakso": "pinned_period",
+            "aikaisintaan": "earliest_start",
+            "alkaa aikaisintaan": "earliest_start",
+            "määräaika": "deadline",
+            "takaraja": "deadline",
+            "tunnisteet": "tags",
+            "riippuvuudet": "depends_on",
+            "riippuu": "depends_on",
+            "pehmeät riippuvuudet": "soft_depends_on",
+            "tarpeet": "needs",
+            "tietolähteet": "sources",
+            "lähteet": "sources",
+            "organisaatiot": "organisations",
+            "huomiot": NOTES,
+            "muistiinpanot": NOTES,
+            "lisätiedot": NOTES,
+            "kommentit": NOTES,
+            # Swedish
+            "nyckel": "key",
+            "titel": "title",
+            "namn": "title",
+            "projekt": "title",
+            "beskrivning": "description",
+            "tema": "theme",
+            "ägare": "organisation",
+            "organisation": "organisation",
+            "team": "team",
+            "arbetsmängd": "effort",
+            "säkerhet": "confidence",
+            "räckvidd": "reach",
+            "effekt": "impact",
+            "förseningskostnad": "cost_of_delay",
+            "obligatorisk": "mandatory",
+            "prioritet": "moscow",
+            "fäst period": "pinned_period",
+            "tidigast": "earliest_start",
+            "tidsfrist": "deadline",
+            "taggar": "tags",
+            "beroenden": "depends_on",
+            "beror på": "depends_on",
+            "mjuka beroenden": "soft_depends_on",
+            "behov": "needs",
+            "källor": "sources",
+            "organisationer": "organisations",
+            "anteckningar": NOTES,
+            "kommentarer": NOTES,
+        }.items()
+    },
+}
+"""Header as compared (:func:`~roadmap.model.typed_words.word_key`) -> field. Field names
+themselves (``depends on``, ``status``, ``deadline``) serve English, and Swedish where the
+words are the same."""
+
+
+class _NoValue:
+    """A formula cell whose workbook holds no value calculated by a spreadsheet program."""
+
+    def __str__(self) -> str:
+        return "=?"
+
+
+NO_VALUE = _NoValue()
+
+
+@dataclass
+class SheetRow:
+    """One row: its line in the file, its cells by field (``None``: the cell is empty), and
+    the cells that could not be read (``(header, message)``)."""
+
+    line: int
+    values: dict[str, Any]
+    scores: dict[str, Any]
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Sheet:
+    """A read table: which column gives which field, its rows, and what it ignored."""
+
+    name: str
+    columns: dict[str, str]
+    """Field (or ``score:<criterion>``) -> the header as the file writes it."""
+    rows: list[SheetRow] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    """Problems of the file as a whole (headers, quoting), reported with the rows' ones."""
+    skipped: list[str] = field(default_factory=list)
+    """Rows passed over on purpose (totals), said in the summary."""
+
+
+@dataclass
+class Imported:
+    """What importing a sheet into a plan gives: the plan as it will be, the items that
+    changed, and the records the sheet's names made (by kind: ``theme``, ``team`` ...)."""
+
+    doc: PlanDoc
+    changed: list[ItemIn]
+    created: dict[str, list[Any]]
+    new: set[str] = field(default_factory=set)
+    """Keys of the changed items that the plan did not have."""
+
+
+def parse_mapping(specs: Iterable[str]) -> dict[str, str]:
+    """``["Vastuu=team", ...]`` as ``{compared header: field}``; :class:`PlanFileError` if a
+    spec names no field."""
+    mapping, problems = {}, []
+    for spec in specs:
+        header, sep, target = spec.rpartition("=")
+        target = target.strip()
+        valid = target in FIELDS or target in (SKIP, NOTES) or target.startswith("score:")
+        if not sep or not header.strip() or not valid:
+            problems.append(
+                f'--map {spec!r}: write "Column name=field", where field is one of '
+                f"{', '.join(FIELDS)}, notes, score:<criterion> or - (skip the column)"
+            )
+        mapping[word_key(header)] = target
+    if problems:
+        raise PlanFileError(problems)
+    return mapping
+
+
+def read_table(
+    records: Iterable[tuple[int, list[Any]]],
+    *,
+    name: str,
+    criteria: Iterable[str] = (),
+    mapping: dict[str, str] | None = None,
+    decimal_comma: bool = True,
+) -> Sheet:
+    """A :class:`Sheet` of ``records`` (line number, cells); cells are text, or values a
+    workbook holds (numbers, dates, booleans). Raises :class:`PlanFileError` only when no
+    header row can be found; every other problem is kept in the sheet."""
+    known = {word_key(c): c for c in criteria}
+    mapping = mapping or {}
+    sheet: Sheet | None = None
+    header: list[Any] = []
+    above: list[tuple[int, list[Any]]] = []
+    for line, cells in records:
+        if not any(_text(cell) for cell in cells):
+            continue
+        if sheet is not None:
+            _row(sheet, header, cells, line, decimal_comma)
+        elif _has_key(cells, mapping):
+            sheet, header = _columns(cells, line, name, known, mapping), cells
+        else:
+            above.append((line, cells))
+            if len(above) >= HEADER_SEARCH:
+                break
+    if sheet is None:
+        if not above:
+            raise PlanFileError([f"{name}: the file has no rows"])
+        raise PlanFileError(_columns(above[0][1], above[0][0], name, known, mapping).problems)
+    return sheet
+
+
+def _text(cell: Any) -> str:
+    return "" if cell is None else str(cell).strip()
+
+
+def _has_key(cells: list[Any], mapping: dict[str, str]) -> bool:
+    return any(
+        (mapping.get(k) or HEADERS.get(k)) == "key"
+        for k in (word_key(_text(c)) for c in cells if isinstance(c, str))
+    )
+
+
+def _columns(
+    header: list[Any], line: int, name: str, criteria: dict[str, str], mapping: dict[str, str]
+) -> Sheet:
+    """Which field each header gives; problems for duplicates and a missing key column."""
+    sheet = Sheet(name=name, columns={})
+    for number, cell in enumerate(header, start=1):
+        text = _text(cell)
+        norm = word_key(text.lstrip("\ufeff"))
+        target = mapping.get(norm) or HEADERS.get(norm) or _score_column(text, criteria)
+        if target == SKIP or (target is None and not norm):
+            continue
+        if target is None:
+            sheet.warnings.append(
+                f"{name}:{line}: column {number} {text!r} is not an item field and was not "
+                f'imported (to import it: --map "{text}=field"; to silence this: '
+                f'--map "{text}=-")'
+            )
+        elif target in sheet.columns:
+            sheet.problems.append(
+                f"{name}:{line}: columns {sheet.columns[target]!r} and {text!r} both give {target}"
+            )
+        else:
+            sheet.columns[target] = text
+    if "key" not in sheet.columns:
+        sheet.problems.append(
+            f"{name}:{line}: no key column (a header such as key, tunnus or nyckel)"
+        )
+    return sheet
+
+
+def _score_column(header: str, criteria: dict[str, str]) -> str | None:
+    """``score:<criterion>`` for a score header; the plan's spelling of a known criterion."""
+    norm = word_key(header)
+    if header.strip().lower().startswith(SCORE_PREFIXES):
+        key = header.split(":", 1)[1].strip()
+        return f"score:{criteria.get(word_key(key), key)}"
+    return f"score:{criteria[norm]}" if norm in criteria else None
+
+
+def _row(sheet: Sheet, header: list[Any], cells: list[Any], line: int, decimal_comma: bool) -> None:
+    """Add the row ``cells`` to ``sheet`` (or note it as a total row)."""
+    row = SheetRow(line=line, values={}, scores={})
+    if any(_text(cell) for cell in cells[len(header) :]):
+        row.problems.append(("", "the row has more cells than the header has columns"))
+    texts = dict(zip([_text(h) for h in header], [*cells, *[None] * len(header)], strict=False))
+    key_cell = texts.get(sheet.columns["key"]) if "key" in sheet.columns else None
+    if not _text(key_cell) and any(
+        isinstance(c, str) and word_key(c) in TOTAL_WORDS for c in cells
+    ):
+        sheet.skipped.append(f"{sheet.name}:{line}: a total row")
+        return
+    for target, text in sheet.columns.items():
+        try:
+            value = cell_value(target, texts.get(text), decimal_comma=decimal_comma)
+        except ValueError as exc:
+            row.problems.append((text, str(exc)))
+            continue
+        if target.startswith("score:"):
+            row.scores[target.removeprefix("score:")] = value
+        else:
+            row.values[target] = value
+    sheet.rows.append(row)
+
+
+def cell_value(target: str, cell: Any, *, decimal_comma: bool = True) -> Any:
+    """A cell as the input model takes it; ``None`` for an empty cell, :class:`ValueError`
+    for one that cannot be read."""
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
+        return None
+    if cell is NO_VALUE:
+        raise ValueError(
+            "a formula without a saved value (the file was not saved by a spreadsheet program); "
+            "open and save it in Excel or LibreOffice, or type the value"
+        )
+    if isinstance(cell, str):
+        if target not in ("title", "description", NOTES):
+            cell = cell.strip()
+        if "\n" in cell.strip() and target not in MULTILINE_FIELDS:
+            raise ValueError(
+                'the cell runs over several lines; is a closing quote (") missing there?'
+            )
+    if target in NUMBER_FIELDS or target.startswith("score:"):
+        return _number(cell, decimal_comma)
+    if target in DATE_FIELDS:
+        if isinstance(cell, datetime):
+            return cell.date()
+        return cell if isinstance(cell, date) else words.parse_date(str(cell))
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    text = str(cell)
+    if target in LIST_FIELDS:
+        return words.split_list(text)
+    parse = _WORDS.get(target)
+    return parse(text) if parse else text
+
+
+_WORDS = {
+    "status": words.parse_status,
+    "moscow": words.parse_moscow,
+    "mandatory": words.parse_yes_no,
+}
+
+
+def _number(cell: Any, decimal_comma: bool) -> float:
+    if isinstance(cell, bool) or not isinstance(cell, int | float | str):
+        raise ValueError(f"{cell!r} is not a number")
+    if isinstance(cell, str):
+        return words.parse_number(cell, decimal_comma=decimal_comma)
+    if cell != cell or cell in (float("inf"), float("-inf")):
+        raise ValueError(f"{cell} is not a number a plan can hold")
+    return float(cell)
+
+
+def merge_items(doc: PlanDoc, sheet: Sheet) -> tuple[PlanDoc, list[ItemIn]]:
+    """``doc`` with the sheet's rows added or applied to its items, and the items that
+    changed (see :func:`import_sheet`)."""
+    imported = import_sheet(doc, sheet)
+    return imported.doc, imported.changed
+
+
+def import_sheet(doc: PlanDoc, sheet: Sheet, *, create: bool = True) -> Imported:
+    """The plan with the sheet's rows added or applied to its items.
+
+    A row whose key the plan has updates that item in the columns the sheet has (an empty cell
+    clears a field); other rows add items. Theme, owner, team and affected organisations may be
+    given by name (:class:`~roadmap.io.matching.Matcher`); names the plan lacks become new
+    records, or problems when ``create`` is false. Every row is validated and the plan is
+    checked as a whole (references, cycles); all problems together raise
+    :class:`PlanFileError`, naming line, column and key.
+    """
+    items = list(doc.items)
+    index = {item.key: i for i, item in enumerate(items)}
+    matcher = Matcher(doc, create=create)
+    rows_at: dict[int, SheetRow] = {}
+    first_line: dict[str, int] = {}
+    problems: list[tuple[int, str]] = [(0, p) for p in sheet.problems]
+    placeholders: dict[str, ItemIn] = {}
+    for row in sheet.rows:
+        key = row.values.get("key")
+        where = _where(sheet, row)
+        problems += [(row.line, _cell_message(where, header, m)) for header, m in row.problems]
+        if key is None:
+            problems.append((row.line, f"{where}: the row has no key"))
+            continue
+        if key in first_line:
+            problems.append((row.line, f"{where}: key {key!r} is also on line {first_line[key]}"))
+            continue
+        first_line[key] = row.line
+        resolved, named = _resolved(matcher, row, sheet, problems)
+        failed = bool(row.problems) or not named
+        data = _merged(items[index[key]] if key in index else None, row, resolved)
+        try:
+            item = ItemIn.model_validate(data)
+        except ValidationError as exc:
+            problems += [
+                (row.line, _row_message(sheet, row, p.loc, p.message))
+                for p in validation_problems(exc)
+            ]
+            placeholders[key] = placeholder_item(data)
+            continue
+        if failed:
+            placeholders[key] = item
+            continue
+        position = index.setdefault(key, len(items))
+        if position == len(items):
+            items.append(item)
+        else:
+            items[position] = item
+        rows_at[position] = row
+    checked = [placeholders.pop(item.key, item) for item in items]
+    merged = matcher.extended(doc).model_copy(update={"items": [*checked, *placeholders.values()]})
+    found = check_references(merged) + storage_problems(merged)
+    lines = {id(items[p]): row for p, row in rows_at.items()}
+    keys = {"items": [{"key": item.key} for item in merged.items]}
+    for p in found:
+        at = p.loc[1] if p.loc[:1] == ("items",) and len(p.loc) > 2 else None
+        item = merged.items[at] if at is not None else None
+        row = lines.get(id(item)) if item is not None else None
+        if row is None and item is not None:
+            row = next((r for r in sheet.rows if r.values.get("key") == item.key), None)
+        if row is not None:
+            problems.append((row.line, _row_message(sheet, row, p.loc[2:], p.message)))
+        else:
+            problems.append((0, f"{sheet.name}: {describe(p.loc, keys)}: {p.message}"))
+    if problems:
+        raise PlanFileError(_sorted(problems))
+    merged = merged.model_copy(update={"items": items})
+    changed = [items[p] for p in sorted(rows_at)]
+    new = {item.key for item in changed} - {item.key for item in doc.items}
+    return Imported(merged, changed, matcher.created, new)
+
+
+def placeholder_item(data: dict[str, Any]) -> ItemIn:
+    """An item that stands for a row that failed validation, holding only its key and the
+    references that have the right shape, so that its other problems are found too."""
+    clean: dict[str, Any] = {"key": str(data.get("key")), "i18n": {}}
+    for name in NAMED_FIELDS:
+        value = data.get(name)
+        clean[name] = value if isinstance(value, str) else None
+    for name in LIST_FIELDS:
+        value = data.get(name)
+        clean[name] = [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    scores = data.get("scores")
+    clean["scores"] = {k: 0.0 for k in scores if isinstance(k, str)} if scores else {}
+    return ItemIn.model_construct(**clean)
+
+
+def _resolved(
+    matcher: Matcher, row: SheetRow, sheet: Sheet, problems: list[tuple[int, str]]
+) -> tuple[dict[str, Any], bool]:
+    """The row's named fields as keys, and whether all could be used (a name that cannot
+    is left out, and its problem added)."""
+    out: dict[str, Any] = {}
+    ok = True
+    owner = row.values.get("organisation")
+    for name in (*NAMED_FIELDS, "organisations"):
+        if name not in row.values or row.values[name] is None:
+            continue
+        try:
+            if name == "organisations":
+                out[name] = [matcher.key("organisation", v) for v in row.values[name]]
+            elif name == "team":
+                out[name] = matcher.key("team", row.values[name], organisation=owner)
+            else:
+                out[name] = matcher.key(name, row.values[name])
+        except ValueError as exc:
+            problems.append((row.line, _cell_message(_where(sheet, row), sheet.columns[name], exc)))
+            out[name] = None
+            ok = False
+    return out, ok
+
+
+def _merged(item: ItemIn | None, row: SheetRow, resolved: dict[str, Any]) -> dict[str, Any]:
+    """The stored item's fields with the row's cells over them; empty cells clear fields."""
+    data = item.model_dump() if item is not None else {}
+    for name, value in {**row.values, **resolved}.items():
+        if name == NOTES:
+            continue
+        if value is None:
+            data.pop(name, None)
+        else:
+            data[name] = value
+    notes = row.values.get(NOTES)
+    if notes:
+        description = data.get("description") or ""
+        data["description"] = f"{description}\n\n{notes}" if description else notes
+    scores = data.setdefault("scores", {})
+    for name, value in row.scores.items():
+        if value is None:
+            scores.pop(name, None)
+        else:
+            scores[name] = value
+    return data
+
+
+def _where(sheet: Sheet, row: SheetRow) -> str:
+    key = row.values.get("key")
+    return f"{sheet.name}:{row.line}" + (f" ({key})" if key else "")
+
+
+def _cell_message(where: str, header: str, message: object) -> str:
+    return f"{where}: column {header!r}: {message}" if header else f"{where}: {message}"
+
+
+def _row_message(sheet: Sheet, row: SheetRow, loc: tuple, message: str) -> str:
+    name = loc[0] if loc else "key"
+    column = f"score:{loc[1]}" if name == "scores" and len(loc) > 1 else name
+    header = sheet.columns.get(column)
+    if header is None:
+        return f"{_where(sheet, row)}: {column}: {message} (the file has no {column} column)"
+    return _cell_message(_where(sheet, row), header, message)
+
+
+def _sorted(problems: list[tuple[int, str]]) -> list[str]:
+    """Messages in file order, each once."""
+    ordered = sorted(enumerate(problems), key=lambda p: (p[1][0], p[0]))
+    return list(dict.fromkeys(message for _, (_, message) in ordered))
