@@ -55,6 +55,8 @@ def _run(tmp_path: Path, args: list[str], **env: str | None) -> str:
 
 
 def test_command_line_follows_the_order(tmp_path: Path) -> None:
+    made = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.db"), "init", "--plan", "T"])
+    assert made.exit_code == 0, made.output
     assert _run(tmp_path, []) == "en"
     assert _run(tmp_path, [], LANG="fi_FI.UTF-8") == "fi"
     assert _run(tmp_path, [], LC_MESSAGES="sv_FI.UTF-8", LANG="fi_FI.UTF-8") == "sv"

@@ -48,9 +48,7 @@ def main() -> None:
 
 
 def group() -> click.Group:
-    """The command group with every command registered on it."""
-    # Each module registers its commands on the group.
-    from roadmap.cli import data, export, plan, store, tui, workshop  # noqa: F401
+    """The command group; its commands are registered when it first looks one up."""
     from roadmap.cli.base import cli
 
     return cli

@@ -118,9 +118,23 @@ def plan_option(func):
     )(func)
 
 
+def register_commands() -> None:
+    """Import the command modules, each of which registers its commands on the group: on
+    first use, once the language is chosen, so that their help texts are worded in it."""
+    from roadmap.cli import data, export, plan, store, tui, workshop  # noqa: F401
+
+
 class RoadmapGroup(click.Group):
     """The command group; a fault of the disk or the database met by any command becomes a
     plain message and exit code 1 here (:func:`roadmap.store.faults.explain`)."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str):
+        register_commands()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        register_commands()
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context):
         try:

@@ -20,7 +20,7 @@ from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 
 from roadmap.i18n import N_, _, ngettext
 from roadmap.tui.context import PlanContext
-from roadmap.tui.keys import WordedKeys
+from roadmap.tui.worded import WordedBindings
 
 FORMATS = {
     "md": N_("Markdown document"),
@@ -32,7 +32,7 @@ CHOSEN = ("md", "html")
 """Formats ticked when the dialog opens."""
 
 
-class ExportDialog(WordedKeys, ModalScreen[list[Path] | None]):
+class ExportDialog(WordedBindings, ModalScreen[list[Path] | None]):
     """Choose formats, languages and a folder; Ctrl+S writes the files."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -35,7 +35,7 @@ from textual.widgets import (
 
 from roadmap.i18n import N_, _
 from roadmap.i18n.terms import choices
-from roadmap.tui.keys import WordedKeys
+from roadmap.tui.worded import WordedBindings
 
 TEXT, AREA, SELECT, CHECK, MULTI = "text", "area", "select", "check", "multi"
 
@@ -112,7 +112,7 @@ def _say(line: Static, text: str) -> None:
     line.display = bool(text)
 
 
-class FormDialog(WordedKeys, ModalScreen):
+class FormDialog(WordedBindings, ModalScreen):
     """A modal form; subclasses say which fields it has and what saving does."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

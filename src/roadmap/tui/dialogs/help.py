@@ -13,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from roadmap.i18n import N_, _
+from roadmap.tui.worded import WordedBindings
 
 GENERAL = N_(
     "1-9 or a click on a tab switches view. Ctrl+P opens the command palette (jump to an "
@@ -33,7 +34,7 @@ SCROLLING_KEYS = (
 with the view's keys."""
 
 
-class Help(ModalScreen[None]):
+class Help(WordedBindings, ModalScreen[None]):
     """Keys of ``screen`` and the app, with the view's own help text."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

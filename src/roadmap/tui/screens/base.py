@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Tabs
 
 from roadmap.i18n import _, ngettext
-from roadmap.tui.keys import WordedKeys
 from roadmap.tui.widgets.navbar import NavBar, mode_of, tab_id
+from roadmap.tui.worded import WordedBindings
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -92,7 +92,7 @@ REST = 0.12
 """Seconds the cursor rests before a view shows what depends on the selected row."""
 
 
-class PlanView(WordedKeys, Screen):
+class PlanView(WordedBindings, Screen):
     """A full-screen view of the open plan."""
 
     MODE: ClassVar[str] = ""
