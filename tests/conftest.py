@@ -17,6 +17,7 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import create_engine, text
 
+from roadmap.i18n import set_language
 from roadmap.store.db import Store
 
 # Compiled message catalogs go to a cache of the test runs, not the user's own.
@@ -26,6 +27,19 @@ os.environ.setdefault(
 os.environ.setdefault("ROADMAP_TODAY", "2027-01-04")
 """One today for every test (see roadmap.clock), so that Now / Next / Later and every date
 that depends on the day stay as the golden files and snapshots have them."""
+
+# The interface speaks English in tests, whatever the locale or saved choice of the machine;
+# tests of the choice pass their own environment.
+os.environ["ROADMAP_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def _english_interface() -> Iterator[None]:
+    """Each test starts in English; a test that switches the language leaves no trace."""
+    set_language("en")
+    yield
+    set_language("en")
+
 
 PG_URL = os.environ.get("ROADMAP_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 ROOT = Path(__file__).resolve().parent.parent

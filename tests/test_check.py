@@ -223,8 +223,7 @@ def test_check_a_file_before_importing_it(tmp_path: Path) -> None:
     assert "error: item Z: deadline 2027-03-01 is before its earliest start" in out.output
     assert "warning: need N3: no item answers it (Neuvola: Kolmas)" in out.output
     assert (
-        out.output.splitlines()[-1]
-        == f"{good}: 1 error(s), {len(check_plan(flawed())) - 1} warning(s)"
+        out.output.splitlines()[-1] == f"{good}: 1 error, {len(check_plan(flawed())) - 1} warnings"
     )
     bad = tmp_path / "cycle.yaml"
     cyclic = flawed()

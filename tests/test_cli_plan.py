@@ -92,7 +92,7 @@ def test_now_next_later_counts_from_the_date_given_as_today(db: Path) -> None:
 def test_explain_shows_score_reasons_and_dependencies(db: Path) -> None:
     out = run(db, "plan", "--explain", "C")
     assert " ".join(out.split()).startswith(f"C: {LONG} (idea)")
-    assert "Score 70.0 (weighted)" in out
+    assert "Score 70.0 (weighted criteria)" in out
     assert "Value" in out and "70.0" in out
     flat = " ".join(out.split())
     assert "Placed 2027-Q2, team Dev" in flat
@@ -125,8 +125,8 @@ def test_baselines_are_saved_listed_and_compared(db: Path) -> None:
     _set_value(db, "C", 1)  # C falls below B: B moves earlier, C later
     out = run(db, "plan", "--baseline", "v1")
     assert "Changes since baseline v1" in out
-    changes = [line.split()[:2] for line in out.splitlines() if line[:2] in ("B ", "C ")]
-    assert changes == [["B", "earlier"], ["C", "later"]]
+    changes = [line.split()[:3] for line in out.splitlines() if line[:2] in ("B ", "C ")]
+    assert changes == [["B", "Moved", "earlier"], ["C", "Moved", "later"]]
     assert "moved later from 2027-Q2 to 2027-Q3" in out
     out = run(db, "plan", "--baseline", "v2", code=1)
     assert "no baseline 'v2' for this plan (baselines: v1)" in out
@@ -150,3 +150,49 @@ def test_a_cycle_in_the_stored_plan_is_reported_by_name(db: Path) -> None:
 
 def test_an_unknown_plan_is_an_error(db: Path) -> None:
     assert "no plan 'nope'" in run(db, "plan", "--plan", "nope", code=1)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fi", ["Milloin", "Nimi", "kohdetta sijoitettu", "Pisteet", "Miksi se alkaa silloin:"]),
+        ("sv", ["När", "Titel", "objekt placerade", "Poäng", "Varför den börjar då:"]),
+    ],
+)
+def test_plan_speaks_the_chosen_language(db: Path, lang: str, words: list[str]) -> None:
+    out = run(db, "--lang", lang, "plan") + run(db, "--lang", lang, "plan", "--explain", "C")
+    for word in words:
+        assert word in out
+    assert "items placed" not in out and "Why it starts" not in out
+
+
+@pytest.mark.parametrize(
+    ("env", "word"),
+    [
+        ({"LANG": "fi_FI.UTF-8"}, "Suunnitelma, jota käsitellään"),
+        ({"LANG": "sv_FI.UTF-8"}, "Planen som bearbetas"),
+    ],
+)
+def test_help_speaks_the_locale_language(tmp_path: Path, env: dict[str, str], word: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    environ = {
+        k: v for k, v in os.environ.items() if k not in ("ROADMAP_LANG", "LC_ALL", "LC_MESSAGES")
+    }
+    environ |= {"ROADMAP_CONFIG_DIR": str(tmp_path), **env}
+    out = subprocess.run(
+        [sys.executable, "-m", "roadmap", "plan", "--help"],
+        capture_output=True,
+        text=True,
+        env=environ,
+        check=True,
+    ).stdout
+    assert word in " ".join(out.split())
+
+
+def test_reasons_and_warnings_speak_the_chosen_language(db: Path) -> None:
+    out = run(db, "--lang", "fi", "plan", "--explain", "C")
+    assert "Miksi se alkaa silloin:" in out and "Dev on täysin varattu jaksolla 2027-Q1" in out
+    assert "is full" not in out and "ranked higher" not in out

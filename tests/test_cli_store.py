@@ -79,7 +79,7 @@ def test_check_finds_a_cycle_written_behind_the_stores_back(tmp_path: Path) -> N
     db = tmp_path / "r.db"
     assert run(db, "demo", "--quiet").exit_code == 0
     out = run(db, "check")
-    assert out.exit_code == 0 and "0 error(s)" in out.output
+    assert out.exit_code == 0 and "0 errors" in out.output
     conn = sqlite3.connect(db)
     with conn:
         ids = dict(conn.execute("SELECT key, id FROM item WHERE key IN ('CI-3', 'CI-4')"))

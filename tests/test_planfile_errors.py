@@ -211,7 +211,7 @@ def test_many_problems_are_capped_and_counted(db: Path, tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert sum(".effort: Input should be a valid number" in line for line in lines) == 50
     assert "... and 70 more problems" in result.stderr
-    assert "120 problem(s) found; nothing was imported" in result.stderr
+    assert "120 problems found; nothing was imported" in result.stderr
 
 
 def test_a_write_error_leaves_nothing_behind(db: Path, tmp_path: Path, monkeypatch) -> None:
@@ -265,7 +265,7 @@ def test_every_problem_of_a_plan_file_at_once(db: Path, tmp_path: Path) -> None:
         f"{path}:11: items[1] (B).depends_on[1]: 'A' is listed twice",
         f"{path}:14: items[2] (C).depends_on[0]: unknown item 'NOPE'",
         f"{path}:14: items[2] (C).depends_on[1]: C depends on itself",
-        "Error: 6 problem(s) found; nothing was imported",
+        "Error: 6 problems found; nothing was imported",
     ]
 
 

@@ -65,3 +65,58 @@ def test_numbers_and_dates_per_locale() -> None:
         "2028 Q2",
     )
     assert fi.period(Calendar(date(2027, 1, 1), "month"), 2) == "maaliskuu 2027"
+
+
+SAME_IN_EVERY_LANGUAGE = {
+    "fi": {
+        "idea", "min", "+1 min", "#", "{value} %", "{errors}, {warnings}", "Prio", "{what} {key}",
+    },
+    "sv": {
+        "Organisation", "organisation", "Period", "Status", "Team", "Vision", "Plan", "plan",
+        "Workshop", "Timer", "n", "team", "min", "+1 min", "#", "{value} %", "{errors}, {warnings}",
+        "Prio", "{what} {key}", "start",
+    },
+}  # fmt: skip
+"""Words a Finnish or Swedish reader writes as the English do; names of methods are left out
+(RICE, WSJF and MoSCoW are the same everywhere)."""
+NAMES = {"RICE", "WSJF", "MoSCoW"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_no_translation_is_left_in_english(lang: str) -> None:
+    same = []
+    for message in _catalog(lang):
+        if not message.id or message.id in NAMES:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if tuple(strings) == tuple(ids) and ids[0] not in SAME_IN_EVERY_LANGUAGE[lang]:
+            same.append(ids[0])
+    assert same == []
+
+
+def test_missing_interface_translations_are_reported(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from roadmap.i18n import catalogs
+
+    locale = tmp_path / "locale"
+    shutil.copytree(catalogs.LOCALE_DIR, locale)
+    monkeypatch.setattr(catalogs, "LOCALE_DIR", locale)
+    assert catalogs.missing_translations("sv") == []
+    po = catalogs.po_path("sv")
+    text = po.read_text(encoding="utf-8")
+    text = text.replace('msgid "Contents"\nmsgstr "Innehåll"', 'msgid "Contents"\nmsgstr ""')
+    po.write_text(
+        text.replace(
+            'msgid "Contents"', '#, fuzzy\nmsgid "Other one"\nmsgstr "x"\n\nmsgid "Contents"'
+        )
+    )
+    assert catalogs.missing_translations("sv") == ["Contents"]
+    from click.testing import CliRunner
+
+    from roadmap.cli import cli
+    from roadmap.config import demo_plan_file
+
+    out = CliRunner().invoke(cli, ["check", str(demo_plan_file())]).output
+    assert "warning: interface (sv): 1 message has no translation: 'Contents'" in out

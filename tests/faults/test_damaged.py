@@ -42,7 +42,7 @@ def test_damage_is_found_by_check_quick_and_full(db: Path) -> None:
 
 def test_a_sound_database_passes_and_postgresql_is_said_to_have_no_check(db: Path) -> None:
     result = roadmap("--db", str(db), "check")
-    assert result.exit_code == 0 and "0 error(s)" in result.stdout
+    assert result.exit_code == 0 and "0 errors" in result.stdout
     assert "PostgreSQL" not in result.stdout
 
 

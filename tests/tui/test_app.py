@@ -94,7 +94,7 @@ async def test_command_palette_commands(app, config_dir: Path) -> None:
         await settle(pilot)
         await palette(pilot, "View: Teams")
         assert app.current_mode == "teams"
-        await palette(pilot, "Language: en")
+        await palette(pilot, "Language: English")
         assert app.ctx.language == "en"
         await palette(pilot, "Theme: projector")
         assert app.theme == "projector"

@@ -231,6 +231,6 @@ async def test_detail_panes_name_items_in_the_language_shown(app, plan_store) ->
         update_item(session=session, plan_id=1, write=change)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        app.set_language("en")
+        await app.set_language("en")
         await open_view(pilot, "6")
         assert "N1: CI-1 Shared client view" in seen(app)

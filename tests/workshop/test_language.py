@@ -1,66 +1,29 @@
-"""Both workshop apps speak Finnish, Swedish and English from one set of labels; plan texts come
+"""Both workshop apps speak Finnish, Swedish and English from the message catalogs; plan texts come
 in the window's language with the plan's default language where untranslated."""
 
 from __future__ import annotations
 
-import re
-import string
-from pathlib import Path
-
 from textual.widgets import Label
 
+from roadmap.i18n import N_
+from roadmap.i18n.lang import Lang
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.tui.workshop.facilitator import make_facilitator_app
 from roadmap.tui.workshop.participant import ItemRow, JoinScreen, VoteScreen, make_participant_app
 from roadmap.workshop.agenda import parse_capture
 from roadmap.workshop.rules import VoteRefused
-from roadmap.workshop.words import LABELS, LANGS, Words
+from roadmap.workshop.words import step_name
 
 from .test_participant_app import SIZE, settle
 
-SRC = Path(__file__).resolve().parents[2] / "src" / "roadmap"
-USES = re.compile(
-    r"""(?:\bw|self\.w|Refused|VoteRefused|JoinRefused|WrongCode)\(\s*f?["']([a-z_0-9{}]+)["']"""
-)
-
-
-def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-def test_every_label_exists_in_every_language_with_the_same_fields() -> None:
-    assert set(LABELS) == set(LANGS)
-    keys = set(LABELS["en"])
-    for lang in LANGS:
-        assert set(LABELS[lang]) == keys, lang
-        for key in keys:
-            assert _fields(LABELS[lang][key]) == _fields(LABELS["en"][key]), (lang, key)
-            assert LABELS[lang][key].strip(), (lang, key)
-
-
-def test_every_label_the_code_asks_for_exists() -> None:
-    files = [
-        *SRC.glob("workshop/*.py"),
-        *SRC.glob("tui/workshop/*.py"),
-        *SRC.glob("store/workshop_*.py"),
-    ]
-    files.remove(SRC / "workshop" / "words.py")  # its docstrings show made-up keys
-    used = {key for path in files for key in USES.findall(path.read_text(encoding="utf-8"))}
-    assert len(used) > 40
-    plain = {key for key in used if "{" not in key}
-    assert plain <= set(LABELS["en"]), plain - set(LABELS["en"])
-    for key in used - plain:  # f"unit_{method}", f"method_{method}"
-        pattern = re.compile(re.sub(r"\{[^}]*\}", "[a-z_]+", key) + "$")
-        assert any(pattern.match(label) for label in LABELS["en"]), key
-
 
 def test_refusals_are_worded_in_the_window_language() -> None:
-    refused = VoteRefused("only_left", left=0, budget=3)
+    refused = VoteRefused(N_("only {left} of your {budget} left"), left=0, budget=3)
     assert str(refused) == "only 0 of your 3 left"
     assert refused.say("fi") == "jäljellä vain 0/3"
     assert refused.say("sv") == "bara 0 av dina 3 kvar"
-    assert Words("sv").step("items") == "Utvecklingsobjekt"
+    assert step_name(Lang("sv"), "items") == "Utvecklingsobjekt"
 
 
 def test_capture_prefixes_in_every_language() -> None:

@@ -68,7 +68,7 @@ async def test_votes_are_saved_and_the_budget_holds(sqlite_store: Store) -> None
         assert "0 of 3 dots left" in str(app.screen.query_one("#status").render())
         await pilot.click(rows["B"].query_one(".less"))
         await settle(pilot)
-        assert app.w("saved") in str(app.screen.query_one("#saved").render())
+        assert "✔ Your votes are saved." in str(app.screen.query_one("#saved").render())
         assert str(rows["A"].query_one(".given").render()) == "2"
     assert _votes(sqlite_store) == [("A", 2)]
     again = make_participant_app(sqlite_store, code=code, name="Anna", poll=0.1)

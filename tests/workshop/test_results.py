@@ -184,8 +184,8 @@ def test_rounds_choose_items_by_theme_new_ideas_or_keys(store: Store) -> None:
 
 
 def test_the_projector_breaks_scores_down_per_criterion(store: Store) -> None:
+    from roadmap.i18n.lang import Lang
     from roadmap.tui.workshop.facilitator import round_markdown
-    from roadmap.workshop.words import Words
 
     _, session_id, code = seed(store)
     people = _people(store, code, 2)
@@ -196,6 +196,6 @@ def test_the_projector_breaks_scores_down_per_criterion(store: Store) -> None:
         workshop_rounds.set_round_state(session=s, round_id=round_id, state="revealed")
     with store.read() as s:
         live = workshop_results.load_live(session=s, session_id=session_id, lang="en")
-    text = round_markdown(live, Words("en"))
+    text = round_markdown(live, Lang("en"))
     assert "| Item | Benefit | Cost |" in text and "| Item A | 3 | 2 |" in text
     assert "people disagree: from 1 to 4" in text

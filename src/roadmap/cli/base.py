@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from roadmap import __version__
-from roadmap.i18n import _
+from roadmap.i18n import _, set_language
+from roadmap.i18n.choice import choose_language
 
 if TYPE_CHECKING:
     from roadmap.io.outfiles import Outputs
@@ -84,9 +85,16 @@ class Context:
 pass_ctx = click.make_pass_decorator(Context)
 
 
+def saved_language() -> str | None:
+    """The language last chosen in the app, if any."""
+    from roadmap.services.prefs import Prefs
+
+    return Prefs().get("language")
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print ``message`` as an error and exit with ``code``."""
-    click.secho(_("Error: {text}", text=message), fg="red", err=True)
+    click.secho(_("Error: {message}", message=message), fg="red", err=True)
     sys.exit(code)
 
 
@@ -106,13 +114,27 @@ def plan_option(func):
         "plan_slug",
         metavar="SLUG",
         default=None,
-        help="The plan to work on (needed when the database holds several).",
+        help=_("The plan to work on (needed when the database holds several)."),
     )(func)
+
+
+def register_commands() -> None:
+    """Import the command modules, each of which registers its commands on the group: on
+    first use, once the language is chosen, so that their help texts are worded in it."""
+    from roadmap.cli import data, export, followup, plan, store, tui, workshop  # noqa: F401
 
 
 class RoadmapGroup(click.Group):
     """The command group; a fault of the disk or the database met by any command becomes a
     plain message and exit code 1 here (:func:`roadmap.services.plans.explain`)."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str):
+        register_commands()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        register_commands()
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -127,33 +149,48 @@ class RoadmapGroup(click.Group):
             fail(message)
 
 
-@click.group(cls=RoadmapGroup, invoke_without_command=True)
+@click.group(
+    cls=RoadmapGroup,
+    invoke_without_command=True,
+    help=_(
+        "Plan a vision and a roadmap together with the people it concerns.\n\n"
+        "Without a command, opens the terminal app (or, when the output is not a terminal, "
+        "shows a summary of the plan)."
+    ),
+)
 @click.option(
     "--db",
     envvar="ROADMAP_DB",
     default=None,
     metavar="PATH|URL",
-    help="SQLite file or SQLAlchemy URL (default: data/roadmap.db, or $ROADMAP_DB).",
+    help=_("SQLite file or SQLAlchemy URL (default: data/roadmap.db, or $ROADMAP_DB)."),
 )
 @plan_option
+@click.option(
+    "--lang",
+    "lang",
+    type=click.Choice(["fi", "sv", "en"]),
+    default=None,
+    help=_(
+        "Language of the app and the messages (default: $ROADMAP_LANG, the app's saved choice, "
+        "then the locale)."
+    ),
+)
 @click.option(
     "--date",
     "today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
     metavar="YYYY-MM-DD",
-    help="Take this date as today (default: $ROADMAP_TODAY, or the system's date).",
+    help=_("Take this date as today (default: $ROADMAP_TODAY, or the system's date)."),
 )
 @click.version_option(__version__, prog_name="roadmap")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, plan_slug: str | None, today) -> None:
-    """Plan a vision and a roadmap together with the people it concerns.
-
-    Without a command, opens the terminal app (or, when the output is not a terminal, shows
-    a summary of the plan).
-    """
+def cli(ctx: click.Context, db: str | None, plan_slug: str | None, lang: str | None, today) -> None:
+    """The group's own options; without a command, the app or a summary of the plan."""
     from roadmap.clock import set_today
 
+    set_language(choose_language(lang, saved=saved_language()))
     set_today(today.date() if today else None)
     ctx.obj = Context(db, plan_slug, create=ctx.invoked_subcommand in CREATING)
     if ctx.invoked_subcommand is None:

@@ -33,30 +33,52 @@ def _report(messages: list[str]) -> None:
     for message in messages[:SHOWN]:
         click.echo(message, err=True)
     if len(messages) > SHOWN:
-        click.echo(f"... and {len(messages) - SHOWN} more problems", err=True)
-    fail(f"{len(messages)} problem(s) found; nothing was imported")
+        more = len(messages) - SHOWN
+        click.echo(
+            ngettext("... and {n} more problem", "... and {n} more problems", more), err=True
+        )
+    fail(
+        ngettext(
+            "{n} problem found; nothing was imported",
+            "{n} problems found; nothing was imported",
+            len(messages),
+        )
+    )
 
 
-@cli.command("import")
+@cli.command(
+    "import",
+    help=_(
+        "Import FILE: a whole plan (.yaml, .yml, .json; - reads stdin) or items (.csv, .xlsx).\n\n"
+        "A plan file becomes a new plan (--plan SLUG gives it that slug). Spreadsheet rows add "
+        "items to the plan chosen with --plan, or update the items whose keys they have; empty "
+        "cells clear a field, columns the file lacks stay as stored. Themes, owners and teams "
+        "may be named instead of keyed; names the plan lacks are created and listed."
+    ),
+)
 @click.argument("path", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True))
 @plan_option
-@click.option("--replace", is_flag=True, help="YAML/JSON: replace the plan with the same slug.")
+@click.option("--replace", is_flag=True, help=_("YAML/JSON: replace the plan with the same slug."))
 @click.option(
     "--map",
     "maps",
     multiple=True,
     metavar='"COLUMN=FIELD"',
-    help="CSV/Excel: read COLUMN as item field FIELD (score:<criterion>, - to skip it).",
+    help=_("CSV/Excel: read COLUMN as item field FIELD (score:<criterion>, - to skip it)."),
 )
-@click.option("--new-plan", metavar="NAME", help="CSV/Excel: put the items into a new plan NAME.")
-@click.option("--sheet", "sheet_name", metavar="NAME", help="Excel: the sheet to read items from.")
 @click.option(
-    "--dry-run", is_flag=True, help="CSV/Excel: show what would be added, updated and created."
+    "--new-plan", metavar="NAME", help=_("CSV/Excel: put the items into a new plan NAME.")
+)
+@click.option(
+    "--sheet", "sheet_name", metavar="NAME", help=_("Excel: the sheet to read items from.")
+)
+@click.option(
+    "--dry-run", is_flag=True, help=_("CSV/Excel: show what would be added, updated and created.")
 )
 @click.option(
     "--no-create",
     is_flag=True,
-    help="CSV/Excel: refuse themes, organisations and teams the plan does not have yet.",
+    help=_("CSV/Excel: refuse themes, organisations and teams the plan does not have yet."),
 )
 @pass_ctx
 def import_(
@@ -70,13 +92,6 @@ def import_(
     dry_run: bool,
     no_create: bool,
 ) -> None:
-    """Import FILE: a whole plan (.yaml, .yml, .json; - reads stdin) or items (.csv, .xlsx).
-
-    A plan file becomes a new plan (--plan SLUG gives it that slug). Spreadsheet rows add items
-    to the plan chosen with --plan, or update the items whose keys they have; empty cells clear
-    a field, columns the file lacks stay as stored. Themes, owners and teams may be named
-    instead of keyed; names the plan lacks are created and listed.
-    """
     from roadmap.io.planfile import PlanFileError, file_format
 
     warnings: list[str] = []
@@ -84,14 +99,16 @@ def import_(
         fmt = "yaml" if path == "-" else file_format(path)
         if fmt in ("csv", "xlsx"):
             if replace:
-                fail("--replace is for YAML and JSON plan files")
+                fail(_("--replace is for YAML and JSON plan files"))
             if sheet_name and fmt != "xlsx":
-                fail("--sheet is for Excel workbooks (.xlsx)")
+                fail(_("--sheet is for Excel workbooks (.xlsx)"))
             items = _ItemsImport(path, fmt, plan_slug, maps, new_plan, sheet_name, not no_create)
             _import_items(ctx, items, warnings, dry_run=dry_run)
         else:
             if maps or new_plan or sheet_name or dry_run or no_create:
-                fail("--map, --new-plan, --sheet, --dry-run and --no-create are for spreadsheets")
+                fail(
+                    _("--map, --new-plan, --sheet, --dry-run and --no-create are for spreadsheets")
+                )
             _import_plan(ctx, path, plan_slug, replace)
     except PlanFileError as exc:
         _warn(warnings)
@@ -120,17 +137,29 @@ def _import_plan(ctx: Context, path: str, slug: str | None, replace: bool) -> No
         try:
             plan_in = PlanIn.model_validate({**doc.plan.model_dump(), "slug": slug})
         except ValidationError:
-            fail(f"--plan {slug!r}: a slug holds lower-case letters, digits and '-'")
+            fail(
+                _("--plan {slug}: a slug holds lower-case letters, digits and '-'", slug=repr(slug))
+            )
         doc = doc.model_copy(update={"plan": plan_in})
     with progress(_("Writing {n} items", n=len(doc.items)), None):
         try:
             slug = import_plan(ctx.store, doc, replace=replace).slug
         except PlanExistsError as exc:
             fail(
-                f"the database already has a plan {exc.args[0]!r}: use --replace to replace "
-                "it, or --plan NEW-SLUG to import this one beside it"
+                _(
+                    "the database already has a plan {slug}: use --replace to replace it, "
+                    "or --plan NEW-SLUG to import this one beside it",
+                    slug=repr(exc.args[0]),
+                )
             )
-    click.echo(f"Imported plan {slug!r} ({len(doc.items)} items) into {ctx.store.describe()}")
+    click.echo(
+        _(
+            "Imported plan {plan} ({items}) into {database}",
+            plan=repr(slug),
+            items=ngettext("{n} item", "{n} items", len(doc.items)),
+            database=ctx.store.describe(),
+        )
+    )
 
 
 @dataclass
@@ -207,7 +236,7 @@ def _import_items(ctx: Context, job: _ItemsImport, warnings: list[str], *, dry_r
             dry_run=dry_run,
         )
     except NotFoundError as exc:
-        fail(f"{exc} (or give --new-plan NAME to create one)")
+        fail(_("{problem} (or give --new-plan NAME to create one)", problem=exc))
     except WriteConflict as exc:
         fail(str(exc))
     _summary(done.imported, done.sheet, done.slug, done.counts)
@@ -262,11 +291,17 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
         click.echo(
             _("Would create {what}", what=what) if dry_run else _("Created {what}", what=what)
         )
-        for kind in ("theme", "team", "organisation", "stakeholder"):
+        for kind, word in (
+            ("theme", _("theme")),
+            ("team", _("team")),
+            ("organisation", _("organisation")),
+            ("stakeholder", _("stakeholder")),
+        ):
             for row in imported.created[kind]:
-                click.echo(f"  {kind} {row.key}: {visible(row.name)}")
+                click.echo(f"  {word} {row.key}: {visible(row.name)}")
+        need_word = _("need")
         for need in imported.needs.needs:
-            click.echo(f"  need {need.key}: {visible(need.text)}")
+            click.echo(f"  {need_word} {need.key}: {visible(need.text)}")
     if imported.created["team"]:
         capacity = format(DEFAULT_TEAM_CAPACITY, "g")
         click.echo(
@@ -282,26 +317,26 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
         click.echo(_("Nothing was written (--dry-run)"))
 
 
-@cli.command("export-data")
+@cli.command("export-data", help=_("Write the plan as data that `roadmap import` reads back."))
 @plan_option
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["yaml", "json", "csv", "xlsx"]),
     default=None,
-    help="yaml or json: the whole plan; csv or xlsx: its items. Default: by -o's suffix, "
-    "else yaml.",
+    help=_(
+        "yaml or json: the whole plan; csv or xlsx: its items. Default: by -o's suffix, else yaml."
+    ),
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
     default="-",
-    help="File to write (default: standard output).",
+    help=_("File to write (default: standard output)."),
 )
 @pass_ctx
 def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: str) -> None:
-    """Write the plan as data that `roadmap import` reads back."""
     from roadmap.io.csv_items import write_items_csv
     from roadmap.io.planfile import PlanFileError, dump_json, dump_yaml, file_format
     from roadmap.io.xlsx_items import write_items_xlsx
@@ -313,7 +348,7 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
         try:
             fmt = "yaml" if output == "-" else file_format(output)
         except PlanFileError as exc:
-            fail(f"{exc} (or choose one with --format)")
+            fail(_("{problem} (or choose one with --format)", problem=exc))
     with progress(_("Exporting"), None):
         plan = ctx.find_plan(plan_slug)
         doc = read_document(ctx.sound_store(), plan.id)

@@ -8,10 +8,26 @@ from pathlib import Path
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
+from roadmap.i18n import _
 from roadmap.io.outfiles import Outputs
 
 
-@cli.command()
+@cli.command(
+    help=_(
+        "Write the plan in each FORMAT into --output, one file per language, and print the "
+        "paths.\n\nmd and html: the stakeholder document; csv and xlsx: the sequenced roadmap "
+        "for spreadsheets; ics: milestones and period starts for calendars; minutes: the record "
+        "of a workshop in Markdown. The plan is read and sequenced once for all formats. The same "
+        "data and date give byte-identical files. Each file is written whole or not at all; the "
+        "folders created and the files replaced are named on stderr. A damaged database is "
+        "refused."
+    )
+    + "\n\n"
+    + _(
+        "follow-up: the follow-up report on its own (md and html) for a steering group, with "
+        "what moved since --baseline."
+    )
+)
 @click.argument(
     "formats",
     metavar="md|html|csv|xlsx|ics|minutes|follow-up...",
@@ -21,30 +37,35 @@ from roadmap.io.outfiles import Outputs
 )
 @plan_option
 @click.option(
-    "--session", "session_name", metavar="NAME", help="minutes: the workshop (default: the latest)."
+    "--session",
+    "session_name",
+    metavar="NAME",
+    help=_("minutes: the workshop (default: the latest)."),
 )
 @click.option(
     "--lang",
     type=click.Choice(["fi", "sv", "en"]),
     default=None,
-    help="Language of the export (default: every language of the plan).",
+    help=_("Language of the export (default: every language of the plan)."),
 )
-@click.option("--baseline", metavar="NAME", default=None, help="Show changes since a baseline.")
+@click.option("--baseline", metavar="NAME", default=None, help=_("Show changes since a baseline."))
 @click.option(
     "-o",
     "--output",
     type=click.Path(file_okay=False),
     default="exports",
     show_default=True,
-    help="Directory to write into.",
+    help=_("Directory to write into."),
 )
 @click.option(
     "--date",
     "when",
     type=click.DateTime(["%Y-%m-%d"]),
     default=None,
-    help="The date the export says it was generated "
-    "(default: $SOURCE_DATE_EPOCH as a UTC date, else today).",
+    help=_(
+        "The date the export says it was generated "
+        "(default: $SOURCE_DATE_EPOCH as a UTC date, else today)."
+    ),
 )
 @pass_ctx
 def export(
@@ -57,15 +78,6 @@ def export(
     output: str,
     when,
 ) -> None:
-    """Write the plan in each FORMAT into --output, one file per language, and print the paths.
-
-    md and html: the stakeholder document; csv and xlsx: the sequenced roadmap for spreadsheets;
-    ics: milestones and period starts for calendars; minutes: the record of a workshop in
-    Markdown; follow-up: the follow-up report on its own (md and html) for a steering group,
-    with what moved since --baseline. The plan is read and sequenced once for all formats. The
-    same data and date give byte-identical files. Each file is written whole or not at all; the
-    folders created and the files replaced are named on stderr. A damaged database is refused.
-    """
     from roadmap.services.exporting import NotFoundError, load_for_export
 
     outputs = Outputs()
@@ -85,7 +97,6 @@ def export(
 
 def _write(loaded, formats: tuple[str, ...], lang: str | None, output: str, when, outputs) -> None:
     """Each format in each language into directory ``output``; prints the paths."""
-    from roadmap.i18n import _
     from roadmap.services.exporting import write_loaded
 
     from .progress import progress
@@ -126,7 +137,7 @@ def _write_minutes(
     try:
         record = minutes_record(ctx.sound_store(), plan.slug, name)
     except NotFoundError as exc:
-        fail(f"{exc}; run one with `roadmap workshop` first")
+        fail(_("{problem}; run one with `roadmap workshop` first", problem=exc))
     for code in [lang] if lang else plan.languages:
         path = out / f"{plan.slug}.minutes-{slugify(record.name)}.{code}.md"
         outputs.write_bytes(path, render_minutes(record, code).encode("utf-8"))

@@ -14,13 +14,21 @@ import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 from roadmap.cli.table import Column, echo_table, plain
+from roadmap.i18n import N_, _, ngettext
+from roadmap.i18n.terms import (
+    change_word,
+    horizon_word,
+    scoring_word,
+    status_word,
+    warning_text,
+)
 
 if TYPE_CHECKING:
     from roadmap.engine.inputs import Snapshot
     from roadmap.engine.result import Placement, Roadmap
 
 
-CAPTION = "* critical path  ! committed (mandatory, in progress, pinned or blocking those)"
+CAPTION = N_("* critical path  ! committed (mandatory, in progress, pinned or blocking those)")
 
 
 def _sequenced(
@@ -60,21 +68,19 @@ def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]]) -> None
         for n, p in enumerate(placements)
     ]
     columns = (
-        Column("When"),
-        Column("Item"),
-        Column("Title", min_width=8),
-        Column("Team"),
-        Column("Ends"),
-        Column("Prio", align="right"),
+        Column(_("When")),
+        Column(_("Item")),
+        Column(_("Title"), min_width=8),
+        Column(_("Team")),
+        Column(_("Ends")),
+        Column(_("Prio"), align="right"),
     )
     echo_table(columns, rows)
-    click.echo(CAPTION)
+    click.echo(_(CAPTION))
 
 
 def _milestones(snapshot: Snapshot, roadmap: Roadmap) -> None:
     """The plan's milestones and the period each is reached at, by that period."""
-    from roadmap.i18n import _
-
     if not roadmap.milestones:
         return
     names = {item.key: item.title for item in snapshot.items}
@@ -90,18 +96,17 @@ def _milestones(snapshot: Snapshot, roadmap: Roadmap) -> None:
         )  # fmt: skip
 
 
-def _warnings(roadmap: Roadmap) -> None:
+def _warnings(roadmap: Roadmap, label) -> None:
     if roadmap.unplaced:
-        click.echo(f"Not placed: {', '.join(roadmap.unplaced)}")
+        click.echo(_("Not placed: {items}", items=", ".join(roadmap.unplaced)))
     if roadmap.warnings:
-        click.echo(f"\nWarnings ({len(roadmap.warnings)}):")
+        click.echo("\n" + _("Warnings ({n}):", n=len(roadmap.warnings)))
         for warning in roadmap.warnings:
-            click.echo(f"- {plain(warning.text)}")
+            click.echo(f"- {plain(warning_text(warning, label))}")
 
 
 def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
     from roadmap.engine.explanations import explain
-    from roadmap.i18n import _, ngettext
 
     try:
         ex = explain(snapshot, roadmap, key)
@@ -109,16 +114,17 @@ def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
         fail(exc.args[0])
     label = snapshot.calendar.label
     out = lambda text="": click.echo("\n".join(map(plain, text.split("\n"))))  # noqa: E731
-    out(f"{ex.key}: {ex.title} ({ex.status})")
+    out(f"{ex.key}: {ex.title} ({status_word(ex.status)})")
     if ex.score is not None:
+        score = f"{ex.score.score:.1f}"
         out()
-        out(f"Score {ex.score.score:.1f} ({ex.score.method})")
+        out(_("Score {score} ({method})", score=score, method=scoring_word(ex.score.method)))
         if ex.score.parts:
             columns = (
-                Column("Part"),
-                Column("Value", align="right"),
-                Column("Weight", align="right"),
-                Column("Points", align="right"),
+                Column(_("Part")),
+                Column(_("Value"), align="right"),
+                Column(_("Weight"), align="right"),
+                Column(_("Points"), align="right"),
             )
             rows = [
                 (
@@ -134,18 +140,21 @@ def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
             out(f"- {note}")
     p = ex.placement
     if p is not None:
-        span = label(p.start) if p.end == p.start else f"{label(p.start)} - {label(p.end)}"
+        span = (
+            label(p.start)
+            if p.end == p.start
+            else _("{first} to {last}", first=label(p.start), last=label(p.end))
+        )
         out()
         out(_("Placed {span}, team {team}", span=span, team=_team_name(snapshot, p.team)))
-        prio = _("effective priority {priority}", priority=f"{p.effective_priority:.0f}")
+        prio = _("effective priority {n}", n=f"{p.effective_priority:.0f}")
         if p.inherited_from:
-            prio += _(" (inherited from {item})", item=p.inherited_from)
+            prio += " " + _("(inherited from {item})", item=p.inherited_from)
         if p.committed:
-            prio += _(", committed")
+            prio += ", " + _("committed")
         out(prio)
-        critical = _("on the critical path") if p.critical else _("not critical")
-        out(ngettext("{critical}, slack {n} period", "{critical}, slack {n} periods",
-                     int(p.slack), critical=critical))  # fmt: skip
+        path = _("on the critical path") if p.critical else _("not critical")
+        out(path + ", " + ngettext("slack {n} period", "slack {n} periods", int(p.slack)))
         out(_("Why it starts then:"))
         for line in ex.starts:
             out(f"- {line}")
@@ -157,9 +166,10 @@ def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
         out(_("Not placed."))
     if ex.deadline:
         out(_("Deadline: {text}", text=ex.deadline))
+    nothing = _("nothing")
     out()
-    out(_("Blocks: {items}", items=", ".join(ex.blocks) or _("nothing")))
-    out(_("Blocked by: {items}", items=", ".join(ex.blocked_by) or _("nothing")))
+    out(_("Blocks: {items}", items=", ".join(ex.blocks) or nothing))
+    out(_("Blocked by: {items}", items=", ".join(ex.blocked_by) or nothing))
     waits = ex.waits_for
     for words, keys in (
         (_("Waits for (hard)"), waits.hard),
@@ -170,7 +180,7 @@ def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
         if keys:
             out(f"  {words}: {', '.join(keys)}")
     for warning in ex.warnings:
-        out(_("Warning: {text}", text=warning.text))
+        out(_("Warning: {message}", message=warning_text(warning, label)))
 
 
 def _team_name(snapshot: Snapshot, key: str | None) -> str:
@@ -188,15 +198,14 @@ def _diff(ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name
         fail(str(exc))
     changes = diff(before, roadmap, snapshot.calendar)
     if not changes:
-        click.echo(plain(f"No changes since baseline {name!r}."))
+        click.echo(plain(_("No changes since baseline {name}.", name=repr(name))))
         return
-    _changes(changes, f"Changes since baseline {name}")
+    _changes(changes, _("Changes since baseline {name}", name=name))
 
 
 def _compare(ctx: Context, plan_slug: str | None, before: str | None, after: str) -> None:
     """Scenario ``after`` compared with scenario ``before``, or with the plan itself."""
     from roadmap.engine.scenarios import compare
-    from roadmap.i18n import _
 
     snapshot, old = _sequenced(ctx, plan_slug, before)[1:]
     new = _sequenced(ctx, plan_slug, after)[2]
@@ -218,18 +227,19 @@ def _compare(ctx: Context, plan_slug: str | None, before: str | None, after: str
 def _changes(changes, title: str) -> None:
     """``changes`` (baseline or scenario changes) as a table under ``title``."""
     click.echo(plain(title))
-    columns = (Column("Item"), Column("Change"), Column("Details", min_width=20))
-    echo_table(columns, [(change.key, change.kind, change.text) for change in changes])
+    columns = (Column(_("Item")), Column(_("Change")), Column(_("Details"), min_width=20))
+    rows = [(change.key, change_word(change.kind), change.text) for change in changes]
+    echo_table(columns, rows)
 
 
-@cli.command("plan")
+@cli.command("plan", help=_("Show the sequenced roadmap, grouped by the period items start in."))
 @plan_option
-@click.option("--explain", "explain_key", metavar="KEY", help="Explain one item's place.")
-@click.option("--baseline", metavar="NAME", help="Show what changed since a saved baseline.")
-@click.option("--horizons", is_flag=True, help="Group as Now / Next / Later instead of periods.")
-@click.option("--scenario", metavar="KEY", help="The roadmap as scenario KEY changes the plan.")
+@click.option("--explain", "explain_key", metavar="KEY", help=_("Explain one item's place."))
+@click.option("--baseline", metavar="NAME", help=_("Show what changed since a saved baseline."))
+@click.option("--horizons", is_flag=True, help=_("Group as Now / Next / Later instead of periods."))
+@click.option("--scenario", metavar="KEY", help=_("The roadmap as scenario KEY changes the plan."))
 @click.option(
-    "--compare", metavar="KEY", help="Compare scenario KEY with the plan (or with --scenario)."
+    "--compare", metavar="KEY", help=_("Compare scenario KEY with the plan (or with --scenario).")
 )
 @pass_ctx
 def plan_command(
@@ -241,7 +251,6 @@ def plan_command(
     scenario: str | None,
     compare: str | None,
 ) -> None:
-    """Show the sequenced roadmap, grouped by the period items start in."""
     from roadmap.engine.horizons import horizons as by_horizon
 
     if compare is not None:
@@ -256,7 +265,7 @@ def plan_command(
         return
     if horizons:
         grouped = by_horizon(roadmap, snapshot.calendar)
-        groups = {name.capitalize(): rows for name, rows in grouped.items() if rows}
+        groups = {horizon_word(name): rows for name, rows in grouped.items() if rows}
     else:
         label = snapshot.calendar.label
         groups: dict[str, tuple[Placement, ...]] = {}
@@ -265,46 +274,50 @@ def plan_command(
     if groups:
         _table(snapshot, groups)
     else:
-        click.echo("Nothing to sequence yet.")
+        click.echo(_("Nothing to sequence yet."))
     _milestones(snapshot, roadmap)
-    done = f"{len(roadmap.done)} done, {len(roadmap.dropped)} dropped"
-    click.echo(f"{len(roadmap.placements)} items placed, {done}.")
-    _warnings(roadmap)
+    counts = _(
+        "{placed}, {done} done, {dropped} dropped.",
+        placed=ngettext("{n} item placed", "{n} items placed", len(roadmap.placements)),
+        done=len(roadmap.done),
+        dropped=len(roadmap.dropped),
+    )
+    click.echo(counts)
+    _warnings(roadmap, snapshot.calendar.label)
 
 
-@cli.group()
+@cli.group(help=_("Save the sequenced roadmap under a name, to compare later roadmaps with."))
 def baseline() -> None:
-    """Save the sequenced roadmap under a name, to compare later roadmaps with."""
+    """The baseline commands."""
 
 
-@baseline.command("save")
+@baseline.command("save", help=_("Save the current roadmap as baseline NAME."))
 @click.argument("name")
 @plan_option
-@click.option("--replace", is_flag=True, help="Overwrite a baseline of the same name.")
+@click.option("--replace", is_flag=True, help=_("Overwrite a baseline of the same name."))
 @pass_ctx
 def baseline_save(ctx: Context, name: str, plan_slug: str | None, replace: bool) -> None:
-    """Save the current roadmap as baseline NAME."""
     from roadmap.services.plans import BaselineExistsError, save_baseline
 
-    plan_id, _, roadmap = _sequenced(ctx, plan_slug)
+    plan_id, _snapshot, roadmap = _sequenced(ctx, plan_slug)
     try:
         save_baseline(ctx.store, plan_id, name, roadmap, replace=replace)
     except BaselineExistsError as exc:
-        fail(f"{exc} (use --replace to overwrite it)")
+        fail(_("{problem} (use --replace to overwrite it)", problem=exc))
     except ValueError as exc:
         fail(str(exc))
-    click.echo(f"Saved baseline {name.strip()!r} ({len(roadmap.placements)} items placed)")
+    placed = ngettext("{n} item placed", "{n} items placed", len(roadmap.placements))
+    click.echo(_("Saved baseline {name} ({placed})", name=repr(name.strip()), placed=placed))
 
 
-@baseline.command("list")
+@baseline.command("list", help=_("List the plan's baselines."))
 @plan_option
 @pass_ctx
 def baseline_list(ctx: Context, plan_slug: str | None) -> None:
-    """List the plan's baselines."""
     from roadmap.services.plans import list_baselines
 
     rows = list_baselines(ctx.store, ctx.find_plan(plan_slug).id)
     if not rows:
-        click.echo("No baselines yet: save one with `roadmap baseline save NAME`.")
+        click.echo(_("No baselines yet: save one with `roadmap baseline save NAME`."))
     for row in rows:
         click.echo(f"{row.name}\t{row.created_at:%Y-%m-%d %H:%M}")

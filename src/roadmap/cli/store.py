@@ -7,56 +7,72 @@ import click
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
 from roadmap.cli.table import Column, echo_table, plain
 from roadmap.clock import today
-from roadmap.i18n import _
+from roadmap.i18n import _, ngettext
+from roadmap.i18n.terms import scoring_word, unit_word
 
 
-@cli.command()
+@cli.command(help=_("Show the plan: its calendar, languages and how much it holds."))
 @plan_option
 @pass_ctx
 def summary(ctx: Context, plan_slug: str | None) -> None:
-    """Show the plan: its calendar, languages and how much it holds."""
     from roadmap.services.plans import plan_counts
 
     plan = ctx.find_plan(plan_slug)
-    counts = plan_counts(ctx.store, plan.id)
+    counts = {_(label): n for label, n in plan_counts(ctx.store, plan.id).items()}
+    starts = _(
+        "{date}, {n} x {unit}",
+        date=plan.start_date.isoformat(),
+        n=plan.horizon,
+        unit=unit_word(plan.period_unit),
+    )
     rows = [
-        ("plan", plan.slug),
-        ("database", ctx.store.describe()),
-        ("languages", ", ".join(plan.languages)),
-        ("starts", f"{plan.start_date.isoformat()}, {plan.horizon} x {plan.period_unit}"),
-        ("scoring", plan.scoring_method),
+        (_("plan"), plan.slug),
+        (_("database"), ctx.store.describe()),
+        (_("languages"), ", ".join(plan.languages)),
+        (_("starts"), starts),
+        (_("scoring"), scoring_word(plan.scoring_method)),
         *((label, str(n)) for label, n in counts.items()),
     ]
     click.echo(plain(plan.name))
     echo_table((Column(""), Column("")), rows, header=False)
 
 
-@cli.command()
+@cli.command(help=_("List the plans in the database."))
 @pass_ctx
 def plans(ctx: Context) -> None:
-    """List the plans in the database."""
     from roadmap.services.plans import list_plans
 
     rows = list_plans(ctx.store)
     if not rows:
-        click.echo("No plans yet: run `roadmap init` or `roadmap demo`.")
+        click.echo(_("No plans yet: run `roadmap init` or `roadmap demo`."))
     for plan in rows:
         click.echo(f"{plan.slug}\t{plan.name}")
 
 
-@cli.command()
-@click.option("--plan", "name", default="Roadmap", show_default=True, help="Name of the plan.")
-@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), default=None, help="First day.")
+@cli.command(help=_("Create the database (if needed) with a new, empty plan."))
+@click.option("--plan", "name", default="Roadmap", show_default=True, help=_("Name of the plan."))
+@click.option(
+    "--start",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help=_("First day (default: today)."),
+)
 @click.option(
     "--period",
     type=click.Choice(["day", "week", "month", "quarter"]),
     default="quarter",
     show_default=True,
+    help=_("Length of one period of the roadmap."),
 )
-@click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
+@click.option(
+    "--language",
+    type=click.Choice(["fi", "sv", "en"]),
+    default="fi",
+    show_default=True,
+    help=_("The plan's default language."),
+)
 @pass_ctx
 def init(ctx: Context, name: str, start, period: str, language: str) -> None:
-    """Create the database (if needed) with a new, empty plan."""
     from pydantic import ValidationError
 
     from roadmap.model.inputs import PlanIn
@@ -72,18 +88,21 @@ def init(ctx: Context, name: str, start, period: str, language: str) -> None:
     except ValidationError as exc:
         fail(f"--plan: {exc.errors()[0]['msg']}")
     plan = create_plan(ctx.store, plan_in)
-    click.echo(f"Created plan {plan.slug!r} in {ctx.store.describe()}")
+    click.echo(
+        _("Created plan {plan} in {database}", plan=repr(plan.slug), database=ctx.store.describe())
+    )
 
 
-@cli.command()
+@cli.command(
+    help=_(
+        "Write a consistent copy of the database to PATH, a new SQLite file.\n\n"
+        "The copy is written under a temporary name and renamed once complete: an interrupted "
+        "backup leaves no file at PATH."
+    )
+)
 @click.argument("path", type=click.Path(dir_okay=False))
 @pass_ctx
 def backup(ctx: Context, path: str) -> None:
-    """Write a consistent copy of the database to PATH, a new SQLite file.
-
-    The copy is written under a temporary name and renamed once complete: an interrupted
-    backup leaves no file at PATH.
-    """
     from pathlib import Path
 
     from roadmap.services.plans import BackupError
@@ -96,16 +115,17 @@ def backup(ctx: Context, path: str) -> None:
     click.echo(_("Backed up {db} to {path}", db=ctx.store.describe(), path=written))
 
 
-@cli.command()
+@cli.command(
+    help=_(
+        "Replace the database's contents with those of BACKUP (a file `roadmap backup` wrote)."
+        "\n\nBACKUP is checked first; the database as it was is kept beside it (the name is "
+        "printed), and the contents are swapped in one transaction, so that a program that has "
+        "the database open sees either the old or the restored plan."
+    )
+)
 @click.argument("backup", type=click.Path(dir_okay=False))
 @pass_ctx
 def restore(ctx: Context, backup: str) -> None:
-    """Replace the database's contents with those of BACKUP (a file `roadmap backup` wrote).
-
-    BACKUP is checked first; the database as it was is kept beside it (the name is printed),
-    and the contents are swapped in one transaction, so that a program that has the database
-    open sees either the old or the restored plan.
-    """
     from pathlib import Path
 
     from roadmap.io.outfiles import Outputs
@@ -125,27 +145,27 @@ def restore(ctx: Context, backup: str) -> None:
     click.echo(_("Restored {path} from {backup}", path=path, backup=backup))
 
 
-@cli.command()
+@cli.command(
+    help=_(
+        "Check the stored plan, or the plan file FILE before it is imported: cycles, gaps, "
+        "contradictions, missing translations, open needs.\n\n"
+        "A SQLite database is first checked for damage with SQLite's quick check (the full "
+        "integrity check with --full) and its foreign-key check.\n\n"
+        "Exits with 1 when there are errors (or warnings, with --strict)."
+    )
+)
 @click.argument(
     "path", metavar="[FILE]", required=False, type=click.Path(dir_okay=False, allow_dash=True)
 )
 @plan_option
-@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
+@click.option("--strict", is_flag=True, help=_("Fail on warnings too, not only on errors."))
 @click.option(
     "--full",
     is_flag=True,
-    help="SQLite: run the full integrity check (compares every index with its table; slower).",
+    help=_("SQLite: run the full integrity check (compares every index with its table; slower)."),
 )
 @pass_ctx
 def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool, full: bool) -> None:
-    """Check the stored plan, or the plan file FILE before it is imported: cycles, gaps,
-    contradictions, missing translations, open needs.
-
-    A SQLite database is first checked for damage with SQLite's quick check (the full
-    integrity check with --full) and its foreign-key check.
-
-    Exits with 1 when there are errors (or warnings, with --strict).
-    """
     from roadmap.model.bidi import visible
     from roadmap.model.check import ERROR, Finding
 
@@ -161,7 +181,6 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool, f
             # Each message begins with the place in the file: "plan.yaml:12: ...".
             findings = [Finding(ERROR, *m.partition(": ")[::2]) for m in exc.messages]
     else:
-        from roadmap.i18n import _
         from roadmap.services.plans import check_plan as check_stored
         from roadmap.services.plans import integrity_problems
 
@@ -175,7 +194,9 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool, f
             )
         elif problems:
             for problem in problems:
-                click.echo(f"{click.style(ERROR, fg='red')}: {ctx.store.describe()}: {problem}")
+                click.echo(
+                    f"{click.style(_('error'), fg='red')}: {ctx.store.describe()}: {problem}"
+                )
             fail(
                 _(
                     "{path} is damaged. Restore it from a backup with `roadmap restore BACKUP`.",
@@ -189,8 +210,12 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool, f
         name = plan.slug
         with progress(_("Checking {plan}", plan=name), None):
             findings = check_stored(ctx.store, plan.id)
+    findings += interface_findings()
     label = {
-        severity: click.style(severity, fg="red" if severity == ERROR else "yellow")
+        severity: click.style(
+            _("error") if severity == ERROR else _("warning"),
+            fg="red" if severity == ERROR else "yellow",
+        )
         for severity in {f.severity for f in findings}
     }
     if findings:
@@ -201,24 +226,52 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool, f
         )
     errors = sum(f.severity == ERROR for f in findings)
     warnings = len(findings) - errors
-    click.echo(f"{name}: {errors} error(s), {warnings} warning(s)")
+    counts = _(
+        "{errors}, {warnings}",
+        errors=ngettext("{n} error", "{n} errors", errors),
+        warnings=ngettext("{n} warning", "{n} warnings", warnings),
+    )
+    click.echo(f"{name}: {counts}")
     if errors or (strict and warnings):
         raise SystemExit(1)
 
 
-@cli.command()
-@click.option("--quiet", is_flag=True, help="Print nothing on success.")
+def interface_findings() -> list:
+    """A warning for each interface language whose catalog lacks messages of the English one."""
+    from roadmap.i18n.catalogs import missing_translations
+    from roadmap.model.check import WARNING, Finding
+
+    out = []
+    for lang in ("fi", "sv"):
+        missing = missing_translations(lang)
+        if missing:
+            shown = ", ".join(repr(m) for m in missing[:5]) + (" ..." if len(missing) > 5 else "")
+            subject = _("interface ({lang})", lang=lang)
+            message = ngettext(
+                "{n} message has no translation: {messages}",
+                "{n} messages have no translation: {messages}",
+                len(missing),
+                messages=shown,
+            )
+            out.append(Finding(WARNING, subject, message))
+    return out
+
+
+@cli.command(
+    help=_(
+        "(Re)create the built-in demo plan: Lahti and Asikkala lead with client information."
+        "\n\nReplaces a plan with the demo's slug, after copying a SQLite database aside (the "
+        "copy's name is printed), so that edits made to the demo are never lost without a "
+        "trace; other plans in the database are left alone. With --if-missing an existing demo "
+        "plan is kept."
+    )
+)
+@click.option("--quiet", is_flag=True, help=_("Print nothing on success."))
 @click.option(
-    "--if-missing", is_flag=True, help="Only create the demo plan if the database lacks it."
+    "--if-missing", is_flag=True, help=_("Only create the demo plan if the database lacks it.")
 )
 @pass_ctx
 def demo(ctx: Context, quiet: bool, if_missing: bool) -> None:
-    """(Re)create the built-in demo plan: Lahti and Asikkala lead with client information.
-
-    Replaces a plan with the demo's slug, after copying a SQLite database aside (the copy's
-    name is printed), so that edits made to the demo are never lost without a trace; other
-    plans in the database are left alone. With --if-missing an existing demo plan is kept.
-    """
     from datetime import datetime
 
     from roadmap.config import demo_plan_file
@@ -248,4 +301,11 @@ def demo(ctx: Context, quiet: bool, if_missing: bool) -> None:
     if kept is not None:
         click.echo(_("The database as it was is kept in {path}", path=kept))
     if not quiet:
-        click.echo(f"Demo plan {slug!r} ({name}) written to {ctx.store.describe()}")
+        click.echo(
+            _(
+                "Demo plan {plan} ({name}) written to {database}",
+                plan=repr(slug),
+                name=name,
+                database=ctx.store.describe(),
+            )
+        )

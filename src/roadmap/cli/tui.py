@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
+from roadmap.i18n import _
 
 
-@cli.command()
+@cli.command(help=_("Open the terminal app on the plan."))
 @plan_option
 @pass_ctx
 def tui(ctx: Context, plan_slug: str | None) -> None:

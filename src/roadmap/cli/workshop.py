@@ -13,35 +13,43 @@ from pathlib import Path
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option, report_outputs
+from roadmap.i18n import _
 
 LOOPBACK = "127.0.0.1"
 LANGS = ("fi", "sv", "en")
 
 
-def lang_option(what: str):
-    return click.option(
-        "--lang", type=click.Choice(LANGS), default=None, help=f"Language of {what}."
-    )
+def lang_option(help_text: str):
+    return click.option("--lang", type=click.Choice(LANGS), default=None, help=help_text)
 
 
-@cli.group(invoke_without_command=True)
+@cli.group(
+    invoke_without_command=True,
+    help=_("Run a workshop on the projector: agenda, timer, live capture, voting, results."),
+)
 @plan_option
-@click.option("--session", "name", metavar="NAME", help="Workshop to open (default: the latest).")
+@click.option(
+    "--session", "name", metavar="NAME", help=_("Workshop to open (default: the latest).")
+)
 @click.option(
     "--agenda",
     metavar="STEPS",
-    help="For a new workshop: steps with minutes, e.g. 'vision:20,items,voting:10'.",
+    help=_("For a new workshop: steps with minutes, e.g. 'vision:20,items,voting:10'."),
 )
-@click.option("--date", "when", type=click.DateTime(["%Y-%m-%d"]), help="Date of a new workshop.")
+@click.option(
+    "--date", "when", type=click.DateTime(["%Y-%m-%d"]), help=_("Date of a new workshop.")
+)
 @lang_option(
-    "the projector and of participants' windows (default: the workshop's, else the "
-    "plan's default language); kept for the workshop"
+    _(
+        "Language of the projector and of participants' windows (default: the workshop's, else "
+        "the plan's default language); kept for the workshop."
+    )
 )
-@click.option("--serve", is_flag=True, help="Serve the participants' page from this process.")
-@click.option("--bell", is_flag=True, help="Ring the terminal's bell when a step's time is up.")
-@click.option("--host", default=LOOPBACK, show_default=True, help="Address to serve on.")
-@click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--public-url", metavar="URL", help="The address participants open, if not ours.")
+@click.option("--serve", is_flag=True, help=_("Serve the participants' page from this process."))
+@click.option("--bell", is_flag=True, help=_("Ring the terminal's bell when a step's time is up."))
+@click.option("--host", default=LOOPBACK, show_default=True, help=_("Address to serve on."))
+@click.option("--port", default=8000, show_default=True, type=int, help=_("Port to listen on."))
+@click.option("--public-url", metavar="URL", help=_("The address participants open, if not ours."))
 @click.pass_context
 def workshop(
     ctx: click.Context,
@@ -56,7 +64,6 @@ def workshop(
     port: int,
     public_url: str | None,
 ) -> None:
-    """Run a workshop on the projector: agenda, timer, live capture, voting, results."""
     if ctx.invoked_subcommand is not None:
         return
     from roadmap.services.plans import NotFoundError
@@ -92,11 +99,16 @@ def workshop(
     app.run()
 
 
-@cli.command()
+@cli.command(
+    help=_(
+        "Join a workshop as a participant: at the address the projector shows (no database "
+        "needed here), or by CODE on the same database. Asks for the code when not given."
+    )
+)
 @click.argument("code", metavar="[URL-OR-CODE]", required=False)
-@click.option("--code", "url_code", metavar="CODE", help="With a URL: the join code.")
-@click.option("--name", metavar="NAME", help="Your name (asked when not given).")
-@lang_option("your window (default: the workshop's)")
+@click.option("--code", "url_code", metavar="CODE", help=_("With a URL: the join code."))
+@click.option("--name", metavar="NAME", help=_("Your name (asked when not given)."))
+@lang_option(_("Language of your window (default: the workshop's)."))
 @click.option("--attempts", type=click.IntRange(min=1), hidden=True)
 @click.option("--wrong-code-delay", type=click.FloatRange(min=0), default=0.0, hidden=True)
 @pass_ctx
@@ -109,8 +121,7 @@ def join(
     attempts: int | None,
     wrong_code_delay: float,
 ) -> None:
-    """Join a workshop as a participant: at the address the projector shows (no database
-    needed here), or by CODE on the same database. Asks for the code when not given."""
+
     from roadmap.tui.workshop.participant import make_participant_app
     from roadmap.tui.workshop.remote import Remote
 
@@ -128,20 +139,28 @@ def join(
     ).run()
 
 
-@cli.command()
+@cli.command(
+    help=_(
+        "Serve the participants' web page (nothing to install for participants).\n\n"
+        "Every page asks for the join code, which opens exactly this workshop; wrong codes are "
+        "limited per address and per workshop. The address printed is one a phone can open."
+    )
+)
 @plan_option
-@click.option("--session", "name", metavar="NAME", help="Workshop to serve (default: the latest).")
+@click.option(
+    "--session", "name", metavar="NAME", help=_("Workshop to serve (default: the latest).")
+)
 @click.option(
     "--host",
     default=LOOPBACK,
     show_default=True,
-    help="Address to listen on; 0.0.0.0 serves every network the machine is on.",
+    help=_("Address to listen on; 0.0.0.0 serves every network the machine is on."),
 )
-@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--port", default=8000, show_default=True, type=int, help=_("Port to listen on."))
 @click.option(
     "--public-url",
     metavar="URL",
-    help="The address participants open, when a proxy or another name stands in front.",
+    help=_("The address participants open, when a proxy or another name stands in front."),
 )
 @pass_ctx
 def serve(
@@ -152,11 +171,6 @@ def serve(
     port: int,
     public_url: str | None,
 ) -> None:
-    """Serve the participants' web page (nothing to install for participants).
-
-    Every page asks for the join code, which opens exactly this workshop; wrong codes are
-    limited per address and per workshop. The address printed is one a phone can open.
-    """
     import uvicorn
 
     from roadmap.services.workshops import NotFoundError, session_to_serve
@@ -167,36 +181,40 @@ def serve(
     try:
         code, _lang, session_id = session_to_serve(store, plan_slug, name)
     except NotFoundError as exc:
-        fail(f"{exc}; start it with `roadmap workshop` first")
+        fail(_("{problem}; start it with `roadmap workshop` first", problem=exc))
     url = reachable_url(host, port, public_url)
-    click.echo(f"Participants open {url} and type the code {code}", err=False)
+    click.echo(_("Participants open {address} and type the code {code}", address=url, code=code))
     secure = bool(public_url and public_url.startswith("https:"))
     app = make_web_app(store, session_id, secure_cookies=secure)
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=bool(public_url))
 
 
-@workshop.command()
+@workshop.command(
+    help=_("Write the workshop's minutes (Markdown or HTML): agenda, captures, rounds, decisions.")
+)
 @plan_option
-@click.option("--session", "name", metavar="NAME", help="Workshop (default: the latest).")
+@click.option("--session", "name", metavar="NAME", help=_("Workshop (default: the latest)."))
 @click.option(
     "--lang",
     type=click.Choice(["fi", "sv", "en"]),
     default=None,
-    help="Language of the minutes (default: the workshop's own).",
+    help=_("Language of the minutes (default: the workshop's own)."),
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help=_("File (default: standard output).")
+)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["md", "html"]),
     default="md",
     show_default=True,
-    help="Markdown, or a web page to share.",
+    help=_("Markdown, or a web page to share."),
 )
 @click.option(
     "--names/--no-names",
     default=False,
-    help="List the participants by name (off by default: ask the room first).",
+    help=_("List the participants by name (off by default: ask the room first)."),
 )
 @pass_ctx
 def minutes(
@@ -208,7 +226,6 @@ def minutes(
     fmt: str,
     names: bool,
 ) -> None:
-    """Write the workshop's minutes (Markdown or HTML): agenda, captures, rounds, decisions."""
     from roadmap.services.workshops import NotFoundError, minutes_record
     from roadmap.workshop.minutes import render_minutes, render_minutes_html
 

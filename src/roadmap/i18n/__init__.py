@@ -12,7 +12,7 @@ from __future__ import annotations
 from roadmap.i18n.catalogs import LOCALES, N_, PSEUDO
 from roadmap.i18n.lang import Lang
 
-__all__ = ["N_", "_", "language", "ngettext", "set_language"]
+__all__ = ["N_", "_", "language", "ngettext", "pgettext", "set_language"]
 
 _current: Lang | None = None
 
@@ -37,12 +37,18 @@ def _words() -> Lang:
     return _current
 
 
-def _(message: str, **values: object) -> str:
+def _(message: str, /, **values: object) -> str:
     """``message`` in the interface's language, with ``{name}`` fields filled from ``values``."""
     return _words()._(message, **values)
 
 
-def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
+def ngettext(singular: str, plural: str, n: int, /, **values: object) -> str:
     """The form of ``singular``/``plural`` for ``n`` in the interface's language; ``{n}`` is
     the count written as the language writes numbers."""
     return _words().ngettext(singular, plural, n, **values)
+
+
+def pgettext(context: str, message: str, /, **values: object) -> str:
+    """``message`` as worded in ``context``, where one English word needs two translations
+    (``pgettext("horizon", "Next")`` beside the button *Next*)."""
+    return _words().pgettext(context, message, **values)

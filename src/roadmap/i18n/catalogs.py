@@ -77,6 +77,19 @@ def read_catalog(lang: str):
         return read_po(fh, locale=LOCALES[lang], domain=DOMAIN)
 
 
+def missing_translations(lang: str) -> list[str]:
+    """The English catalog's messages that ``lang``'s catalog lacks or leaves empty or fuzzy."""
+
+    def done(lang: str) -> set[str]:
+        return {
+            m.id if isinstance(m.id, str) else m.id[0]
+            for m in read_catalog(lang)
+            if m.id and not m.fuzzy and all(m.string if isinstance(m.string, tuple) else [m.string])
+        }
+
+    return sorted(done("en") - done(lang))
+
+
 def _compile(source: bytes, lang: str) -> bytes:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po

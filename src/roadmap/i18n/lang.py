@@ -29,14 +29,20 @@ class Lang:
         self._t = translations(self.code)
         self._numbers: dict[tuple[float, int], str] = {}
 
-    def _(self, message: str, **values: object) -> str:
+    def _(self, message: str, /, **values: object) -> str:
         """``message`` translated, with ``{name}`` fields filled from ``values``."""
         text = self._t.gettext(message)
         return text.format(**values) if values else text
 
-    def ngettext(self, singular: str, plural: str, n: int, **values: object) -> str:
+    def pgettext(self, context: str, message: str, /, **values: object) -> str:
+        """``message`` as worded in ``context``, where one English word needs two translations."""
+        text = self._t.pgettext(context, message)
+        return text.format(**values) if values else text
+
+    def ngettext(self, singular: str, plural: str, n: float, /, **values: object) -> str:
         """The form of ``singular``/``plural`` for ``n``; ``{n}`` is the formatted count."""
-        return self._t.ngettext(singular, plural, n).format(n=self.number(n), **values)
+        form = n if isinstance(n, int) else int(n) if n == int(n) else 2  # 1.5 reads as plural
+        return self._t.ngettext(singular, plural, form).format(n=self.number(n), **values)
 
     def number(self, value: float, decimals: int = 1) -> str:
         """``value`` with at most ``decimals`` decimals, grouped, in the locale's symbols.

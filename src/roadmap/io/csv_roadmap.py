@@ -18,7 +18,7 @@ from typing import Any
 
 from roadmap.engine.result import Roadmap
 from roadmap.i18n.lang import Lang
-from roadmap.io.doc_appendix import STATUS
+from roadmap.i18n.terms import status_word
 from roadmap.io.doc_roadmap import why
 from roadmap.io.doc_writer import Text
 from roadmap.io.docdata import Facts
@@ -87,7 +87,7 @@ def table(
                 round(float(p.score), 2),
                 _("yes") if p.critical else _("no"),
                 round(float(p.slack), 2),
-                _(STATUS[item.status]),
+                status_word(item.status, f.lang),
                 ", ".join(text(d.key) for d in f.depends.get(key, ())),
                 why(f, key),
             ]

@@ -4,22 +4,8 @@ both ways (what it waits for and what waits for it)."""
 from __future__ import annotations
 
 from roadmap.i18n import N_
+from roadmap.i18n.terms import MOSCOW, STATUS
 from roadmap.io.docdata import Dep, Facts
-
-STATUS = {
-    "idea": N_("idea"),
-    "planned": N_("planned"),
-    "in_progress": N_("in progress"),
-    "done": N_("done"),
-    "dropped": N_("dropped"),
-}
-MOSCOW = {
-    "must": N_("must have"),
-    "should": N_("should have"),
-    "could": N_("could have"),
-    "wont": N_("will not have this time"),
-}
-
 
 LABELS = {
     "theme": N_("Theme"),

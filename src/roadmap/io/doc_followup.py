@@ -15,12 +15,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from roadmap.engine.baseline import Change
-from roadmap.i18n import N_
+from roadmap.i18n.terms import HEALTH
 from roadmap.io import doc_roadmap, svg_charts
 from roadmap.io.docdata import MARK, Facts
 from roadmap.model.evidence import GoalIn, MeasureIn, PerspectiveIn
-
-HEALTH = {"on_track": N_("on track"), "at_risk": N_("at risk"), "off_track": N_("off track")}
 
 
 def foreword(f: Facts) -> str:

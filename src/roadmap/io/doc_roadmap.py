@@ -15,42 +15,9 @@ from string import Formatter
 
 from roadmap.engine.baseline import Change
 from roadmap.engine.result import Placement, Reason, Warning
-from roadmap.i18n import N_
+from roadmap.i18n.terms import CHANGE_KIND as CHANGES
+from roadmap.i18n.terms import REASONS, WARNINGS
 from roadmap.io.docdata import Facts
-
-REASONS = {
-    "start": N_("ready to start"),
-    "dependency": N_("after {items} (ready in {period})"),
-    "soft_dependency": N_("preferably after {items}"),
-    "capacity": N_("{team} is fully booked in {period}"),
-    "pinned": N_("fixed to {period}"),
-    "earliest_start": N_("cannot start before {period}"),
-    "no_team": N_("no team assigned"),
-    "lag": N_("a planned wait after {items} (ended in {period})"),
-}
-WARNINGS = {
-    "deadline": N_("{item} ends in {period}, after its deadline {deadline}."),
-    "overload": N_("{team} is overloaded in {period}: {items}."),
-    "no_team": N_("No team: {items}. They are placed without a capacity limit."),
-    "unplaced": N_("Could not be placed within the plan's horizon: {items}."),
-    "soft_dependency": N_("{item} does not wait for {other}, which it should preferably follow."),
-    "pin_conflict": N_("{item} is fixed to {period}, before {other} ends."),
-    "dropped_dependency": N_(
-        "{item} depends on {other}, which is dropped; the dependency is ignored."
-    ),
-}
-CHANGES = {
-    "earlier": N_("Moved earlier"),
-    "later": N_("Moved later"),
-    "ends_earlier": N_("Ends earlier"),
-    "ends_later": N_("Ends later"),
-    "team": N_("Team changed"),
-    "effort": N_("Effort changed"),
-    "added": N_("Added"),
-    "dropped": N_("Dropped"),
-    "done": N_("Done"),
-    "priority": N_("Priority changed"),
-}
 
 
 def _fill(f: Facts, wording: str | None, english: str, row: Reason | Warning) -> str:

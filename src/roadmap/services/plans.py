@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from roadmap.i18n import N_
 from roadmap.store.backup import BackupError
 from roadmap.store.baselines import BaselineExistsError
 from roadmap.store.db import Store
@@ -104,16 +105,16 @@ def plan_counts(store: Store, plan_id: int) -> dict[str, int]:
     from roadmap.store.repo import count_rows
 
     tables = (
-        ("organisations", t.Organisation),
-        ("teams", t.Team),
-        ("stakeholders", t.Stakeholder),
-        ("needs", t.Need),
-        ("information sources", t.InfoSource),
-        ("themes", t.Theme),
-        ("criteria", t.Criterion),
-        ("development items", t.Item),
-        ("dependencies", t.Dependency),
-        ("milestones", t.Milestone),
+        (N_("organisations"), t.Organisation),
+        (N_("teams"), t.Team),
+        (N_("stakeholders"), t.Stakeholder),
+        (N_("needs"), t.Need),
+        (N_("information sources"), t.InfoSource),
+        (N_("themes"), t.Theme),
+        (N_("criteria"), t.Criterion),
+        (N_("development items"), t.Item),
+        (N_("dependencies"), t.Dependency),
+        (N_("milestones"), t.Milestone),
     )
     with store.read() as session:
         return {

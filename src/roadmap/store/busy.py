@@ -11,13 +11,12 @@ from sqlmodel import Session
 
 from roadmap.i18n import N_
 from roadmap.store.db import Store
-from roadmap.workshop.rules import Worded
 from roadmap.workshop.words import Refusal
 
 TRIES = 3
 
 
-class Busy(Worded, Refusal):
+class Busy(Refusal):
     """The database stayed busy; nothing was written."""
 
 

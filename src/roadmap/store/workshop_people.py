@@ -18,7 +18,7 @@ from roadmap.model.workshop_tables import WorkshopParticipant, WorkshopRound, Wo
 from roadmap.store.repo import NotFoundError
 from roadmap.store.workshop_rounds import allocation, current_round, rules_of
 from roadmap.store.workshop_sessions import bump
-from roadmap.workshop.rules import RefusedWorded, VoteRefused, name_key, normal_name
+from roadmap.workshop.rules import Refused, VoteRefused, name_key, normal_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,7 @@ def rename(*, session: Session, participant_id: int, name: str) -> WorkshopParti
     row = _participant(session, participant_id)
     name = normal_name(name)
     if not name or len(name) > 80:
-        raise RefusedWorded(N_("Type a name."))
+        raise Refused(N_("Type a name."))
     taken = session.exec(
         select(WorkshopParticipant.id).where(
             WorkshopParticipant.session_id == row.session_id,
@@ -77,7 +77,7 @@ def rename(*, session: Session, participant_id: int, name: str) -> WorkshopParti
         )
     ).first()
     if taken is not None:
-        raise RefusedWorded(N_("{name} is taken by someone else."), name=name)
+        raise Refused(N_("{name} is taken by someone else."), name=name)
     row.name, row.name_key = name, name_key(name)
     session.add(row)
     session.flush()
@@ -93,11 +93,11 @@ def merge(*, session: Session, keep_id: int, other_id: int) -> int:
     their token no longer opens anything.
     """
     if keep_id == other_id:
-        raise RefusedWorded(N_("Choose two different participants."))
+        raise Refused(N_("Choose two different participants."))
     keep, other = sorted((keep_id, other_id))
     rows = {p: _participant(session, p) for p in (keep, other)}  # locked in id order
     if rows[keep].session_id != rows[other].session_id:
-        raise RefusedWorded(N_("Choose two different participants."))
+        raise Refused(N_("Choose two different participants."))
     moved = 0
     votes = session.exec(select(WorkshopVote).where(WorkshopVote.participant_id == other_id))
     for vote in list(votes):
@@ -106,7 +106,7 @@ def merge(*, session: Session, keep_id: int, other_id: int) -> int:
         key = (vote.item_key, vote.criterion)
         try:
             if key in mine:
-                raise VoteRefused("not_in_round", item=vote.item_key)
+                raise VoteRefused(N_("{item} is not voted on in this round"), item=vote.item_key)
             rules_of(rnd).check(mine, vote.item_key, vote.criterion, vote.value)
         except VoteRefused:
             session.delete(vote)

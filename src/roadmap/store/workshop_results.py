@@ -44,11 +44,13 @@ from roadmap.store.workshop_sessions import (
     participant_names,
     session_lang,
 )
-from roadmap.workshop.rules import Refused, RefusedWorded
+from roadmap.workshop.rules import Refused
 from roadmap.workshop.tally import ItemResult, criterion_values
-from roadmap.workshop.words import LANGS, Words, lang_or_default
+from roadmap.workshop.words import LANGS, lang_or_default
 
 WORKSHOP_CRITERION = "workshop"
+CRITERION_NAME = N_("Workshop priority")
+"""The name of the workshop criterion, in each of the plan's languages."""
 """Key of the workshop criterion created when a plan has none."""
 
 
@@ -114,7 +116,7 @@ def workshop_criterion(*, session: Session, plan_id: int) -> tuple[t.Criterion, 
     ).first()
     if found is not None:
         return found, False
-    name = lambda lang: Words(lang)("workshop_criterion")  # noqa: E731
+    name = lambda lang: Lang(lang)._(CRITERION_NAME)  # noqa: E731
     return _new_criterion(session=session, plan_id=plan_id, key=WORKSHOP_CRITERION, name=name), True
 
 
@@ -173,9 +175,9 @@ def apply_results(*, session: Session, round_id: int, mode: str = "round") -> Ap
     if row is None:
         raise NotFoundError(f"no round with id {round_id}")
     if row.state == "open":
-        raise Refused("lock_before_apply")
+        raise Refused(N_("lock the round before its results go into the plan"))
     if row.applied:
-        raise RefusedWorded(N_("Round {n} is in the plan already; undo it first."), n=row.number)
+        raise Refused(N_("Round {n} is in the plan already; undo it first."), n=row.number)
     workshop = get_session(session=session, session_id=row.session_id)
     plan_id = workshop.plan_id
     if mode == "round":
@@ -230,7 +232,7 @@ def undo_apply(*, session: Session, round_id: int) -> Applied:
         raise NotFoundError(f"no round with id {round_id}")
     record = row.applied_record
     if not row.applied or not record:
-        raise RefusedWorded(N_("Round {n} is not in the plan."), n=row.number)
+        raise Refused(N_("Round {n} is not in the plan."), n=row.number)
     plan_id = get_session(session=session, session_id=row.session_id).plan_id
     key = record["criterion"]
     if record["created"]:

@@ -28,7 +28,6 @@ from roadmap.store.repo import NotFoundError
 from roadmap.store.workshop_sessions import bump, get_session
 from roadmap.workshop.rules import (
     Refused,
-    RefusedWorded,
     Rules,
     VoteRefused,
 )
@@ -140,7 +139,7 @@ def new_round(
     workshop = get_session(session=session, session_id=session_id)
     items = choose_items(session=session, session_id=session_id, how=choose, value=filter_text)
     if not items:
-        raise Refused("no_items_match", text=filter_text)
+        raise Refused(N_("no open items match '{text}'"), text=filter_text)
     criteria = ()
     if method == "score":
         criteria = [c.key for c in scoring_criteria(session=session, plan_id=workshop.plan_id)]
@@ -216,7 +215,7 @@ def delete_round(*, session: Session, round_id: int) -> None:
     if row is None:
         raise NotFoundError(f"no round with id {round_id}")
     if row.applied:
-        raise RefusedWorded(
+        raise Refused(
             N_("Round {n} is in the plan; undo that before deleting the round."), n=row.number
         )
     session.execute(delete(WorkshopVote).where(WorkshopVote.round_id == round_id))
@@ -265,9 +264,9 @@ def cast_vote(
     round_lock(session, round_id, shared=True)
     row = session.exec(select(WorkshopRound).where(WorkshopRound.id == round_id)).first()
     if participant is None or row is None or participant.session_id != row.session_id:
-        raise VoteRefused("not_your_round")
+        raise VoteRefused(N_("this vote belongs to no round of your workshop"))
     if row.state != "open":
-        raise VoteRefused("round_closed")
+        raise VoteRefused(N_("voting in this round has closed"))
     mine = allocation(session=session, round_id=round_id, participant_id=participant_id)
     new = value if value is not None else mine.get((item_key, criterion), 0) + delta
     rules_of(row).check(mine, item_key, criterion, new)

@@ -26,8 +26,7 @@ from roadmap.model.workshop_tables import (
 from roadmap.store.repo import NotFoundError
 from roadmap.workshop.agenda import parse_capture
 from roadmap.workshop.rules import (
-    RefusedWorded,
-    Worded,
+    Refused,
     name_key,
     new_code,
     new_token,
@@ -47,7 +46,7 @@ class WrongCode(JoinRefused):
     """No workshop has the code typed."""
 
 
-class NotYou(Worded, JoinRefused):
+class NotYou(JoinRefused):
     """A token that belongs to no participant of the workshop."""
 
 
@@ -201,7 +200,7 @@ def session_by_code(*, session: Session, code: str) -> WorkshopSession:
     row = session.exec(select(WorkshopSession).where(WorkshopSession.code == normal_code(code)))
     found = row.first()
     if found is None:
-        raise WrongCode("no_code")
+        raise WrongCode(N_("no workshop has that code; check the code on the screen"))
     return found
 
 
@@ -218,7 +217,7 @@ def join(
     """
     name = normal_name(name)
     if not name or len(name) > 80:
-        raise JoinRefused("name_needed")
+        raise JoinRefused(N_("type your name (at most 80 characters)"))
     workshop = session_by_code(session=session, code=code)
     if token:
         found = session.exec(
@@ -331,10 +330,10 @@ def submit_idea(*, session: Session, session_id: int, participant_id: int, text:
     if who is None or who.session_id != session_id:
         raise NotYou(N_("You are not a participant of this workshop; join again."))
     if step not in IDEA_STEPS:
-        raise RefusedWorded(N_("Ideas are collected during the needs and items steps."))
+        raise Refused(N_("Ideas are collected during the needs and items steps."))
     body = " ".join(text.split())
     if not body or len(body) > 500:
-        raise RefusedWorded(N_("Write the idea in at most 500 characters."))
+        raise Refused(N_("Write the idea in at most 500 characters."))
     session.add(WorkshopNote(session_id=session_id, step=step, kind="idea", text=body))
     session.flush()
     bump(session, session_id)

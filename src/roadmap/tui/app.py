@@ -19,6 +19,7 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.theme import Theme
 
+from roadmap.i18n import N_, _
 from roadmap.services.context import PlanContext
 from roadmap.services.history import Change, History, ItemChange
 from roadmap.services.planning import Planner
@@ -55,6 +56,23 @@ def _view(mode: str) -> Screen:
     return getattr(module, f"{mode.capitalize()}View")()
 
 
+SYSTEM_COMMANDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""Textual's own palette commands, worded like the app's (``Quit`` is the app's key too)."""
+
+
 def _commands():
     from roadmap.tui.commands import RoadmapCommands
 
@@ -69,11 +87,11 @@ class RoadmapApp(App[None]):
     COMMANDS = App.COMMANDS | {lambda: _commands()}
     MODES: ClassVar[dict[str, Any]] = {mode: (lambda m=mode: _view(m)) for mode in VIEWS}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help"),
-        Binding("ctrl+e", "export", "Export"),
-        Binding("ctrl+z", "undo", "Undo"),
-        Binding("ctrl+y", "redo", "Redo"),
-        Binding("ctrl+q", "quit", "Quit"),
+        Binding("question_mark,f1", "help", N_("Help")),
+        Binding("ctrl+e", "export", N_("Export")),
+        Binding("ctrl+z", "undo", N_("Undo")),
+        Binding("ctrl+y", "redo", N_("Redo")),
+        Binding("ctrl+q", "quit", N_("Quit")),
         *(
             Binding(str(n), f"view('{mode}')", label, show=False)
             for n, (mode, label) in enumerate(VIEWS.items(), start=1)
@@ -105,6 +123,19 @@ class RoadmapApp(App[None]):
         self._edited: str | None = None
         self.sub_title = ctx.name
 
+    def action_command_palette(self) -> None:
+        """Textual's command palette, its prompt in the interface's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = _("Search for commands…")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen):
+        """Textual's own commands (theme, quit, keys, screenshot), in the interface's language."""
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
+
     async def on_mount(self) -> None:
         self.register_theme(PROJECTOR)
         self.theme = self._fixed_theme or self.prefs.get("theme") or "textual-dark"
@@ -131,10 +162,37 @@ class RoadmapApp(App[None]):
         if mode in VIEWS and mode != self.current_mode:
             self.switch_mode(mode)
 
-    def set_language(self, lang: str) -> None:
-        """Show and edit texts in ``lang`` (the plan's default language shows the stored text)."""
+    def show_texts_in(self, lang: str) -> None:
+        """Show and edit the plan's texts in ``lang``, the interface staying as it is (while
+        writing a translation); the plan's default language shows the stored text."""
+        from roadmap.i18n.choice import NAMES
+
         self.ctx.language = lang
-        self.notify(f"Texts in {lang}", timeout=2)
+        self.notify(_("Texts in {language}", language=NAMES.get(lang, lang)), timeout=2)
+        self.plan_changed(own=True)
+
+    async def set_language(self, lang: str) -> None:
+        """Speak ``lang`` from now on: the interface, remembered for the next start, and the
+        plan's texts where the plan has them in ``lang`` (its default language shows the
+        stored text). Views are built again, so that every word on them changes."""
+        from roadmap.i18n import set_language
+        from roadmap.i18n.catalogs import LOCALES
+        from roadmap.i18n.choice import NAMES
+
+        if lang in LOCALES:
+            set_language(lang)
+            self.prefs.set("language", lang)
+        if lang in self.ctx.languages:
+            self.ctx.language = lang
+        current = self.current_mode
+        self.add_mode("rewording", Screen)
+        await self.switch_mode("rewording")
+        for mode in VIEWS:
+            await self.remove_mode(mode)
+            self.add_mode(mode, lambda m=mode: _view(m))
+        await self.switch_mode(current)
+        await self.remove_mode("rewording")
+        self.notify(_("Language: {name}", name=NAMES.get(lang, lang)), timeout=2)
         self.plan_changed(own=True)
 
     def action_pick_dependency(self) -> None:
@@ -155,10 +213,11 @@ class RoadmapApp(App[None]):
 
             others = [row for row in rows if row[0] != blocked]
             self.push_screen(
-                PickItem(f"{blocked} waits for ...", others, with_kind=True), blocker_picked
+                PickItem(_("{item} waits for ...", item=blocked), others, with_kind=True),
+                blocker_picked,
             )
 
-        self.push_screen(PickItem("Which item waits?", rows), blocked_picked)
+        self.push_screen(PickItem(_("Which item waits?"), rows), blocked_picked)
 
     def action_follow_up(self) -> None:
         """Open the evidence and follow-up screen."""
@@ -199,7 +258,7 @@ class RoadmapApp(App[None]):
             self.call_from_thread(self._external_change)
 
     def _external_change(self) -> None:
-        self.tell("The plan was changed elsewhere; showing the stored version.")
+        self.tell(_("The plan was changed elsewhere; showing the stored version."))
         self.plan_changed(own=False)
 
     def tell(self, text: str, key: str | None = None) -> None:
@@ -274,7 +333,7 @@ class RoadmapApp(App[None]):
             if saved is None:
                 return
             self.history.record(ItemChange(saved.before, saved.after))
-            self.tell(f"{saved.after.key} saved.", saved.after.key)
+            self.tell(_("{key} saved.", key=saved.after.key), saved.after.key)
             self.plan_changed()
 
         def keep(values: dict[str, Any]) -> None:
@@ -294,11 +353,12 @@ class RoadmapApp(App[None]):
                 return
             deleted = remove_item(self.ctx.store, self.ctx.plan_id, key)
             self.history.record(ItemChange(deleted, None))
-            self.tell(f"{key} deleted (Ctrl+Z brings it back).")
+            self.tell(_("{key} deleted (Ctrl+Z brings it back).", key=key))
             self.plan_changed()
 
         self.push_screen(
-            Confirm(f"Delete item {key} with its scores and dependencies?", "Delete"), answer
+            Confirm(_("Delete item {key} with its scores and dependencies?", key=key), _("Delete")),
+            answer,
         )
 
     def _offer_draft(self) -> None:
@@ -307,7 +367,7 @@ class RoadmapApp(App[None]):
             return
         from roadmap.tui.dialogs.confirm import Confirm
 
-        what = draft.get("key") or "a new item"
+        what = draft.get("key") or _("a new item")
 
         def answer(yes: bool | None) -> None:
             if yes:
@@ -316,7 +376,10 @@ class RoadmapApp(App[None]):
                 self.prefs.drop_draft(self.ctx.slug)
 
         self.push_screen(
-            Confirm(f"An unsaved edit of {what} was kept from last time. Open it again?", "Open"),
+            Confirm(
+                _("An unsaved edit of {what} was kept from last time. Open it again?", what=what),
+                _("Open"),
+            ),
             answer,
         )
 
@@ -336,7 +399,7 @@ class RoadmapApp(App[None]):
         try:
             self.history.apply(change)
         except (WriteConflict, NotFoundError, ValueError) as exc:
-            self.notify(str(exc), title="Refused", severity="error", timeout=6, markup=False)
+            self.notify(str(exc), title=_("Refused"), severity="error", timeout=6, markup=False)
             return False
         self.tell(done, key)
         self.plan_changed(reload=reload)
@@ -346,15 +409,21 @@ class RoadmapApp(App[None]):
         from roadmap.services.history import DependencyChange
 
         change = DependencyChange(blocker, blocked, kind, added=True)
-        return self.apply(change, f"{blocked} now waits for {blocker}.", key=blocked)
+        return self.apply(
+            change, _("{item} now waits for {other}.", item=blocked, other=blocker), key=blocked
+        )
 
     def action_undo(self) -> None:
-        self._replay(self.history.undo, "Undone")
+        self._replay(
+            self.history.undo, _("Undone: {change}."), _("Not undone"), _("Nothing to undo")
+        )
 
     def action_redo(self) -> None:
-        self._replay(self.history.redo, "Redone")
+        self._replay(
+            self.history.redo, _("Redone: {change}."), _("Not redone"), _("Nothing to redo")
+        )
 
-    def _replay(self, step, verb: str) -> None:
+    def _replay(self, step, done: str, refused: str, nothing: str) -> None:
         from roadmap.services.items import NotFoundError, WriteConflict
 
         save_now = getattr(self.screen, "save_now", None)
@@ -363,12 +432,12 @@ class RoadmapApp(App[None]):
         try:
             change = step()
         except (WriteConflict, NotFoundError, ValueError) as exc:
-            self.notify(str(exc), title=f"Not {verb.lower()}", severity="error", markup=False)
+            self.notify(str(exc), title=refused, severity="error", markup=False)
             return
         if change is None:
-            self.notify(f"Nothing to {verb.lower()[:-1]}", timeout=2)
+            self.notify(nothing, timeout=2)
             return
-        self.tell(f"{verb}: {change.label}.")
+        self.tell(done.format(change=change.label))
         self.plan_changed()
 
 

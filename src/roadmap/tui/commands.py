@@ -14,6 +14,8 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from roadmap.i18n import _
+from roadmap.i18n.catalogs import LOCALES
+from roadmap.i18n.choice import NAMES
 from roadmap.services.items import search_items
 from roadmap.tui.widgets.navbar import VIEWS
 
@@ -34,16 +36,16 @@ class RoadmapCommands(Provider):
     def _commands(self) -> list[tuple[str, object, str]]:
         app = self.roadmap_app
         out: list[tuple[str, object, str]] = [
-            ("Add item", app.action_new_item, "Open the editor on a new item"),
+            (_("Add item"), app.action_new_item, _("Open the editor on a new item")),
             (
-                "Add dependency",
+                _("Add dependency"),
                 app.action_pick_dependency,
-                "Pick two items: one waits for the other",
+                _("Pick two items: one waits for the other"),
             ),
             (
-                "Export documents",
+                _("Export documents"),
                 app.action_export,
-                "Stakeholder documents as Markdown, HTML, CSV or calendar",
+                _("Stakeholder documents as Markdown, HTML, CSV or calendar"),
             ),
             (
                 _("Evidence and follow-up"),
@@ -52,15 +54,27 @@ class RoadmapCommands(Provider):
             ),
         ]
         out += [
-            (f"View: {label}", partial(app.action_view, mode), f"Switch to the {label} view")
+            (
+                _("View: {name}", name=_(label)),
+                partial(app.action_view, mode),
+                _("Switch to the view {name}", name=_(label)),
+            )
             for mode, label in VIEWS.items()
         ]
         out += [
-            (f"Language: {lang}", partial(app.set_language, lang), "Show and edit texts in it")
-            for lang in app.ctx.languages
+            (
+                _("Language: {name}", name=NAMES.get(lang, lang)),
+                partial(app.set_language, lang),
+                _("The app and the plan's texts in it"),
+            )
+            for lang in dict.fromkeys([*LOCALES, *app.ctx.languages])
         ]
         out += [
-            (f"Theme: {name}", partial(setattr, app, "theme", name), "Remembered for next time")
+            (
+                _("Theme: {name}", name=name),
+                partial(setattr, app, "theme", name),
+                _("Remembered for next time"),
+            )
             for name in ("projector", "textual-dark", "textual-light")
         ]
         return out
@@ -83,8 +97,8 @@ class RoadmapCommands(Provider):
         for key, title in rows:
             yield Hit(
                 0.9 if key.casefold().startswith(needle) else 0.5,
-                Text(f"Jump to {key}  {title}"),
+                Text(_("Jump to {key}  {title}", key=key, title=title)),
                 partial(self.roadmap_app.edit_item, key),
-                text=f"Jump to {key} {title}",
-                help="Open the item",
+                text=_("Jump to {key}  {title}", key=key, title=title),
+                help=_("Open the item"),
             )

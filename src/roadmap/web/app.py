@@ -33,6 +33,7 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from roadmap.i18n import N_
 from roadmap.i18n.lang import Lang
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.busy import Busy, write_retrying
@@ -40,7 +41,7 @@ from roadmap.store.db import Store
 from roadmap.web.guard import Throttle
 from roadmap.web.live import Broadcaster
 from roadmap.workshop.rules import normal_code
-from roadmap.workshop.words import LANGS, Refusal, Words
+from roadmap.workshop.words import LANGS, UNITS, Refusal, step_name
 
 HERE = Path(__file__).resolve().parent
 LANGUAGE_NAMES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
@@ -85,7 +86,9 @@ def make_web_app(
         body = env.get_template(template).render(
             _=words._,
             ngettext=words.ngettext,
-            w=Words(lang),
+            w=words,
+            step_name=lambda key: step_name(words, key),
+            unit=lambda method: words._(UNITS[method]),
             lang=lang,
             languages=LANGUAGE_NAMES,
             csrf=csrf,
@@ -154,7 +157,9 @@ def make_web_app(
         def change(s):
             workshop = workshop_sessions.session_by_code(session=s, code=code)
             if workshop.id != session_id:  # another plan's or workshop's code
-                raise workshop_sessions.WrongCode("no_code")
+                raise workshop_sessions.WrongCode(
+                    N_("no workshop has that code; check the code on the screen")
+                )
             return workshop_sessions.join(session=s, code=code, name=name, token=token)
 
         return write_retrying(store, change)
@@ -205,7 +210,7 @@ def make_web_app(
     def cast(s, participant_id: int, form) -> None:
         row = workshop_rounds.current_round(session=s, session_id=session_id)
         if row is None:
-            raise workshop_rounds.VoteRefused("round_closed")
+            raise workshop_rounds.VoteRefused(N_("voting in this round has closed"))
         value, delta = form.get("value"), form.get("delta")
         workshop_rounds.cast_vote(
             session=s,

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from roadmap.workshop.words import LABELS
+from roadmap.i18n.lang import Lang
+from roadmap.workshop.words import LANGS
+from roadmap.workshop.words import PREFIXES as PREFIX_WORDS
 
 STEPS: tuple[str, ...] = (
     "current_state",
@@ -36,7 +38,7 @@ CAPTURE_KINDS = ("item", "need", "note", "decision")
 """What quick capture stores: a new item of the plan, or a need, note or decision of the session."""
 
 PREFIXES: dict[str, str] = {
-    labels[f"prefix_{kind}"]: kind for labels in LABELS.values() for kind in CAPTURE_KINDS
+    Lang(lang)._(PREFIX_WORDS[kind]): kind for lang in LANGS for kind in CAPTURE_KINDS
 }
 """Prefix word -> kind, in every language: ``tarve:`` and ``behov:`` are ``need:``."""
 

@@ -1,7 +1,7 @@
 """The minutes of a workshop session as Markdown, in Finnish, Swedish or English.
 
 The record is read by :func:`roadmap.store.workshop_results.minutes_record`; this module only
-words it. Labels live in :data:`roadmap.workshop.words.LABELS`, shared with the workshop's apps.
+words it, through the message catalogs shared with the workshop's apps.
 Results name no participant.
 """
 
@@ -13,7 +13,7 @@ from datetime import date
 from roadmap.i18n.lang import Lang
 from roadmap.io.mdsafe import inline
 from roadmap.workshop.tally import ItemResult
-from roadmap.workshop.words import LABELS, STEP_LABEL, translated
+from roadmap.workshop.words import RULES, captured_kind, step_name, translated
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,64 +61,65 @@ def _number(value: float, lang: str) -> str:
 
 def render_minutes(record: Minutes, lang: str) -> str:
     """The minutes in ``lang`` (``fi``, ``sv`` or ``en``)."""
-    label = LABELS[lang]
-    _ = Lang(lang)._
+    w = Lang(lang)
+    _ = w._
+    none = _("None.")
 
     def title(key: str) -> str:
         text, i18n = record.titles.get(key, (key, {}))
         return inline(translated(text, i18n, lang, "title"))
 
     plan = translated(record.plan, record.plan_i18n, lang, "name")
+    heading, plan_label, date_label = _("Workshop minutes"), _("Plan"), _("Date")
+    participants, agenda, minutes_unit = _("Participants"), _("Agenda"), _("min")
     out = [
-        f"# {label['title']}: {inline(record.name)}",
+        f"# {heading}: {inline(record.name)}",
         "",
-        f"- {label['plan']}: {inline(plan)}",
-        f"- {label['date']}: {record.held_on.isoformat()}",
-        f"- {label['participants']}: {record.participants}"
+        f"- {plan_label}: {inline(plan)}",
+        f"- {date_label}: {record.held_on.isoformat()}",
+        f"- {participants}: {record.participants}"
         + (f" ({', '.join(inline(n) for n in record.names)})" if record.names else ""),
         "",
-        f"## {label['agenda']}",
+        f"## {agenda}",
         "",
     ]
     for n, (step, minutes) in enumerate(record.agenda, start=1):
-        out.append(f"{n}. {label[STEP_LABEL.get(step, step)]} ({minutes} {label['minutes']})")
-    out += ["", f"## {label['captured']}", ""]
+        out.append(f"{n}. {step_name(w, step)} ({minutes} {minutes_unit})")
+    out += ["", "## " + _("Captured during the session"), ""]
     captured = [note for note in record.notes if note[1] != "decision"]
     for step, kind, text, key in captured:
         what = f"{key} {title(key)}" if key else inline(text)
-        kind_label = label[kind] if kind in label else _("Idea sent from a phone")
-        out.append(f"- {kind_label} ({label[STEP_LABEL.get(step, step)]}): {what}")
+        out.append(f"- {captured_kind(w, kind)} ({step_name(w, step)}): {what}")
     if not captured:
-        out.append(label["none"])
-    out += ["", f"## {label['rounds']}", ""]
+        out.append(none)
+    out += ["", "## " + _("Voting rounds"), ""]
+    round_label, voted, contested = _("Round"), _("voted"), _("people disagree")
+    columns = (_("#"), _("Development item"), _("Total"), _("Spread"))
     for rnd in record.rounds:
-        rules = label[rnd.method].format(budget=rnd.budget, per_item=rnd.per_item)
-        items = label["items"].format(n=rnd.items)
+        rules = _(RULES[rnd.method], budget=rnd.budget, per_item=rnd.per_item)
+        items = _("items: {n}", n=rnd.items)
         out += [
-            f"### {label['round']} {rnd.number}",
+            f"### {round_label} {rnd.number}",
             "",
-            f"{rules}; {items}; {rnd.voted} {label['voted']}.",
+            f"{rules}; {items}; {rnd.voted} {voted}.",
             "",
         ]
         if rnd.criteria:
             names = ", ".join(inline(translated(c, i18n, lang, "name")) for c, i18n in rnd.criteria)
             out += [_("Criteria scored: {names}.", names=names), ""]
         if rnd.results is None:
-            out += [label["hidden"], ""]
+            out += [_("Results were not revealed."), ""]
             continue
-        out += [
-            f"| {label['rank']} | {label['item_col']} | {label['total']} | {label['spread']} |",
-            "|---:|---|---:|---:|",
-        ]
+        out += ["| " + " | ".join(columns) + " |", "|---:|---|---:|---:|"]
         for r in rnd.results:
-            flag = f" ({label['contested']})" if r.contested else ""
+            flag = f" ({contested})" if r.contested else ""
             rank, total = (r.rank, _number(r.total, lang)) if r.rank else ("–", "–")
             out.append(
                 f"| {rank} | {r.key} {title(r.key)}{flag} | {total} | {_number(r.spread, lang)} |"
             )
         out.append("")
         if rnd.applied:
-            out += [label["applied"], ""]
+            out += [_("The results were written into the plan's workshop criterion."), ""]
             if rnd.written_to:
                 out += [_("Criterion: {key}.", key=inline(rnd.written_to)), ""]
             for key, before, after in rnd.moves:
@@ -134,10 +135,10 @@ def render_minutes(record: Minutes, lang: str) -> str:
             if rnd.moves:
                 out.append("")
     if not record.rounds:
-        out += [label["none"], ""]
-    out += [f"## {label['decisions']}", ""]
-    decisions = [inline(text) for _, kind, text, _ in record.notes if kind == "decision"]
-    out += [f"- {text}" for text in decisions] or [label["none"]]
+        out += [none, ""]
+    out += ["## " + _("Decisions"), ""]
+    decisions = [inline(text) for _step, kind, text, _key in record.notes if kind == "decision"]
+    out += [f"- {text}" for text in decisions] or [none]
     return "\n".join(out) + "\n"
 
 
@@ -154,7 +155,7 @@ def render_minutes_html(record: Minutes, lang: str) -> str:
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     md.validateLink = safe_url
     body = md.render(render_minutes(record, lang))
-    title = escape(f"{LABELS[lang]['title']}: {record.name}")
+    title = escape(f"{Lang(lang)._('Workshop minutes')}: {record.name}")
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

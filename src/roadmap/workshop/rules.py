@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from roadmap.i18n import N_
 from roadmap.workshop.words import Refusal
 
 METHODS = ("dots", "points", "score")
@@ -31,23 +32,6 @@ class Refused(Refusal, ValueError):
 
 class VoteRefused(Refused):
     """A vote the rules do not allow; nothing was stored."""
-
-
-class Worded:
-    """Mixin for a :class:`Refusal` whose key is an English message of the gettext catalogs
-    (new refusals are worded there, not in :mod:`roadmap.workshop.words`)."""
-
-    key: str
-    values: dict
-
-    def say(self, lang: str) -> str:
-        from roadmap.i18n.lang import Lang
-
-        return Lang(lang)._(self.key, **self.values)
-
-
-class RefusedWorded(Worded, Refused):
-    """A refusal of the workshop's rules worded through the catalogs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +59,12 @@ class Rules:
             raise ValueError(f"unknown voting method {method!r} (use {', '.join(METHODS)})")
         if method == "score":
             if not criteria:
-                raise Refused("score_needs_criteria")
+                raise Refused(N_("a scoring round needs at least one criterion"))
             return cls(method, 0, 0, tuple(items), tuple(criteria))
         budget = budget if budget is not None else (5 if method == "dots" else 100)
         per_item = per_item if per_item is not None else (3 if method == "dots" else budget)
         if budget < 1 or per_item < 1:
-            raise Refused("budget_min")
+            raise Refused(N_("the budget and the most per item must be at least 1"))
         return cls(method, budget, min(per_item, budget), tuple(items), ())
 
     @property
@@ -100,22 +84,24 @@ class Rules:
         ``value`` 0 withdraws the vote and is always allowed for a known item.
         """
         if item not in self.items:
-            raise VoteRefused("not_in_round", item=item)
+            raise VoteRefused(N_("{item} is not voted on in this round"), item=item)
         if self.has_budget:
             if criterion:
-                raise VoteRefused("items_not_criteria")
+                raise VoteRefused(N_("dots and points are given to items, not criteria"))
             if value < 0 or value > self.per_item:
-                raise VoteRefused("at_most", per_item=self.per_item)
+                raise VoteRefused(N_("at most {per_item} on one item"), per_item=self.per_item)
             others = self.spent(allocation) - allocation.get((item, ""), 0)
             if others + value > self.budget:
                 left = self.budget - others
-                raise VoteRefused("only_left", left=left, budget=self.budget)
+                raise VoteRefused(
+                    N_("only {left} of your {budget} left"), left=left, budget=self.budget
+                )
             return
         if criterion not in self.criteria:
-            raise VoteRefused("not_scored", criterion=criterion)
+            raise VoteRefused(N_("{criterion} is not scored in this round"), criterion=criterion)
         lo, hi = SCORE_RANGE
         if value != 0 and not lo <= value <= hi:
-            raise VoteRefused("score_range", lo=lo, hi=hi)
+            raise VoteRefused(N_("a score is from {lo} to {hi}"), lo=lo, hi=hi)
 
 
 def new_code() -> str:

@@ -11,15 +11,13 @@ from __future__ import annotations
 from datetime import date
 
 from pydantic import ValidationError
-from rich.text import Text
 
 from roadmap.i18n import _
+from roadmap.i18n.terms import EVIDENCE_METHOD
 from roadmap.model.evidence import EvidenceIn
 from roadmap.model.inputs import PlanDoc
 from roadmap.store.repo import NotFoundError
 from roadmap.tui.dialogs.form import AREA, CHECK, MULTI, SELECT, Choices, Field, FormDialog
-
-METHODS = ("interview", "workshop", "survey", "document", "data")
 
 
 class EvidenceForm(FormDialog):
@@ -30,7 +28,7 @@ class EvidenceForm(FormDialog):
     def __init__(self, doc: PlanDoc) -> None:
         super().__init__()
         self.heading = _("New evidence")
-        self.fixed_choices = {"method": [(Text(m), m) for m in METHODS]}
+        self.fixed_choices = {"method": EVIDENCE_METHOD}
         self.choices: dict[str, Choices] = {
             "stakeholder": [(s.key, s.name) for s in doc.stakeholders],
             "needs": [(n.key, n.text) for s in doc.stakeholders for n in s.needs],

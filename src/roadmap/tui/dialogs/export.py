@@ -19,25 +19,26 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 
-from roadmap.i18n import _
+from roadmap.i18n import N_, _, ngettext
 from roadmap.services.context import PlanContext
+from roadmap.tui.worded import WordedBindings
 
 FORMATS = {
-    "md": "Markdown document",
-    "html": "HTML document",
-    "csv": "CSV roadmap (spreadsheets)",
-    "ics": "Calendar (ics)",
+    "md": N_("Markdown document"),
+    "html": N_("HTML document"),
+    "csv": N_("CSV roadmap (spreadsheets)"),
+    "ics": N_("Calendar (ics)"),
 }
 CHOSEN = ("md", "html")
 """Formats ticked when the dialog opens."""
 
 
-class ExportDialog(ModalScreen[list[Path] | None]):
+class ExportDialog(WordedBindings, ModalScreen[list[Path] | None]):
     """Choose formats, languages and a folder; Ctrl+S writes the files."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "export", "Export", priority=True),
-        Binding("escape", "close", "Close"),
+        Binding("ctrl+s", "export", N_("Export"), priority=True),
+        Binding("escape", "close", N_("Close")),
     ]
 
     def __init__(self, ctx: PlanContext, folder: Path) -> None:
@@ -47,31 +48,31 @@ class ExportDialog(ModalScreen[list[Path] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text("Export stakeholder documents"), classes="dialog-title")
+            yield Static(Text(_("Export stakeholder documents")), classes="dialog-title")
             with VerticalScroll(id="form"):
-                yield Label("Formats", classes="field-label")
+                yield Label(_("Formats"), classes="field-label")
                 yield SelectionList(
                     *(
-                        (Text(f"{fmt}  {name}"), fmt, fmt in CHOSEN)
+                        (Text(f"{fmt}  {_(name)}"), fmt, fmt in CHOSEN)
                         for fmt, name in FORMATS.items()
                     ),
                     id="ex-formats",
                     classes="field-multi",
                 )
-                yield Label("Languages", classes="field-label")
+                yield Label(_("Languages"), classes="field-label")
                 yield SelectionList(
                     *((Text(lang), lang, True) for lang in self.ctx.languages),
                     id="ex-languages",
                     classes="field-multi",
                 )
-                yield Label("Folder", classes="field-label")
+                yield Label(_("Folder"), classes="field-label")
                 yield Input(str(self.folder), id="ex-folder")
                 yield Label(_("Compare with baseline"), classes="field-label")
                 yield Input(placeholder=_("name of a saved baseline (optional)"), id="ex-baseline")
                 yield Static("", id="ex-result")
             with Horizontal(classes="buttons"):
-                yield Button("Export  ^S", variant="primary", id="export")
-                yield Button("Close  Esc", id="close")
+                yield Button(_("Export") + "  ^S", variant="primary", id="export")
+                yield Button(_("Close") + "  Esc", id="close")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -87,10 +88,10 @@ class ExportDialog(ModalScreen[list[Path] | None]):
         folder = self.query_one("#ex-folder", Input).value.strip()
         baseline = self.query_one("#ex-baseline", Input).value.strip() or None
         if not formats or not languages or not folder:
-            self._result("Choose at least one format and language, and a folder.")
+            self._result(_("Choose at least one format and language, and a folder."))
             return
         self.query_one("#export", Button).disabled = True
-        self._result("Writing ...")
+        self._result(_("Writing ..."))
         self._write(formats, languages, Path(folder), baseline)
 
     @work(thread=True, exclusive=True, group="export")
@@ -118,15 +119,23 @@ class ExportDialog(ModalScreen[list[Path] | None]):
 
     def _failed(self, message: str) -> None:
         self.query_one("#export", Button).disabled = False
-        self._result(f"Nothing written: {message}")
-        self.notify(message, title="Export failed", severity="error", markup=False)
+        self._result(_("Nothing written: {problem}", problem=message))
+        self.notify(message, title=_("Export failed"), severity="error", markup=False)
 
     def _written(self, paths: list[Path], folder: Path) -> None:
         self.written = paths
         self.query_one("#export", Button).disabled = False
         self._result("\n".join(str(path) for path in paths))
         self.notify(
-            f"{len(paths)} files written to {folder}", title="Exported", timeout=4, markup=False
+            ngettext(
+                "{n} file written to {folder}",
+                "{n} files written to {folder}",
+                len(paths),
+                folder=folder,
+            ),
+            title=_("Exported"),
+            timeout=4,
+            markup=False,
         )
 
     @on(Button.Pressed, "#close")

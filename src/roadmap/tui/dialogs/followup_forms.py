@@ -11,14 +11,13 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from rich.text import Text
 
 from roadmap.i18n import _
+from roadmap.i18n.terms import HEALTH, STATUS
 from roadmap.model.evidence import MeasureValueIn, ProgressUpdateIn
 from roadmap.model.inputs import PlanDoc
 from roadmap.tui.dialogs.form import SELECT, Choices, Field, FormDialog, messages_of
 
-HEALTH = ("on_track", "at_risk", "off_track")
 STATUSES = ("in_progress", "planned", "done", "dropped")
 
 
@@ -40,8 +39,8 @@ class ProgressForm(FormDialog):
         super().__init__()
         self.heading = _("Progress of an item")
         self.fixed_choices = {
-            "health": [(Text(h.replace("_", " ")), h) for h in HEALTH],
-            "status": [(Text(s.replace("_", " ")), s) for s in STATUSES],
+            "health": HEALTH,
+            "status": {code: STATUS[code] for code in STATUSES},
         }
         self.choices: dict[str, Choices] = {
             "item": [(i.key, i.title) for i in doc.items if i.status not in ("done", "dropped")],

@@ -33,7 +33,9 @@ from textual.widgets import (
     TextArea,
 )
 
-from roadmap.i18n import _
+from roadmap.i18n import N_, _
+from roadmap.i18n.terms import choices
+from roadmap.tui.worded import WordedBindings
 
 TEXT, AREA, SELECT, CHECK, MULTI = "text", "area", "select", "check", "multi"
 
@@ -60,7 +62,7 @@ def translation_fields(
 ) -> list[Field]:
     """A field per other language and translatable field (``en.name``: "Name (en)")."""
     return [
-        Field(f"{lang}.{f.name}", f"{f.label} ({lang})", f.kind)
+        Field(f"{lang}.{f.name}", f"{_(f.label)} ({lang})", f.kind)
         for lang in languages
         if lang != default
         for f in fields
@@ -110,16 +112,17 @@ def _say(line: Static, text: str) -> None:
     line.display = bool(text)
 
 
-class FormDialog(ModalScreen):
+class FormDialog(WordedBindings, ModalScreen):
     """A modal form; subclasses say which fields it has and what saving does."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        Binding("escape", "cancel", N_("Cancel")),
     ]
 
     choices: dict[str, Choices]
-    fixed_choices: ClassVar[dict[str, list[tuple[str, str]]]] = {}
+    fixed_choices: ClassVar[dict[str, dict[str, str]]] = {}
+    """Code -> message of the fields whose choices are fixed words (statuses, MoSCoW)."""
     required_selects: ClassVar[tuple[str, ...]] = ()
 
     heading: str = ""
@@ -135,21 +138,30 @@ class FormDialog(ModalScreen):
                 for f in self.form_fields():
                     yield from self.field(f)
             with Horizontal(classes="buttons"):
-                yield Button("Save  ^S", variant="primary", id="save")
-                yield Button("Cancel  Esc", id="cancel")
+                yield Button(_("Save") + "  ^S", variant="primary", id="save")
+                yield Button(_("Cancel") + "  Esc", id="cancel")
         yield Footer()
 
     def field(self, f: Field) -> ComposeResult:
-        yield Label(Text(f.label + (f"  ({f.hint})" if f.hint else "")), classes="field-label")
+        yield Label(
+            Text(_(f.label) + (f"  ({_(f.hint)})" if f.hint else "")), classes="field-label"
+        )
         name = wid(f.name)
         widget: Widget
         if f.kind == AREA:
             widget = TextArea(id=name, classes="field-area", soft_wrap=True)
         elif f.kind == SELECT:
-            options = self.fixed_choices.get(f.name) or [
-                (Text(f"{key}  {label}"), key) for key, label in self.choices[f.name]
-            ]
-            widget = Select(options, id=name, allow_blank=f.name not in self.required_selects)
+            options = (
+                choices(self.fixed_choices[f.name])
+                if f.name in self.fixed_choices
+                else [(Text(f"{key}  {label}"), key) for key, label in self.choices[f.name]]
+            )
+            widget = Select(
+                options,
+                id=name,
+                allow_blank=f.name not in self.required_selects,
+                prompt=_("Select"),
+            )
         elif f.kind == CHECK:
             widget = Checkbox(id=name)
         elif f.kind == MULTI:

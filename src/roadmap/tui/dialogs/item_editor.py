@@ -18,8 +18,10 @@ from typing import Any, ClassVar
 from pydantic import ValidationError
 from textual.binding import Binding, BindingType
 
+from roadmap.i18n import N_, _
+from roadmap.i18n.terms import MOSCOW, STATUS
 from roadmap.model import tables as t
-from roadmap.model.enums import ItemStatus, Moscow
+from roadmap.model.enums import ItemStatus
 from roadmap.model.inputs import ItemIn
 from roadmap.model.periods import PeriodError
 from roadmap.model.typed_words import parse_date, parse_number, split_list
@@ -41,27 +43,27 @@ from roadmap.tui.dialogs.form import (
 )
 
 FIELDS = (
-    Field("key", "Key"),
-    Field("title", "Title"),
-    Field("description", "Description (Markdown)", AREA),
-    Field("theme", "Theme", SELECT),
-    Field("organisation", "Owner organisation", SELECT),
-    Field("team", "Team", SELECT),
-    Field("status", "Status", SELECT),
-    Field("moscow", "MoSCoW", SELECT),
-    Field("effort", "Effort", hint="effort units; a team's capacity counts the same units"),
-    Field("confidence", "Confidence", hint="0-1"),
-    Field("reach", "Reach", hint="RICE: people reached"),
-    Field("impact", "Impact", hint="RICE: impact per person"),
-    Field("cost_of_delay", "Cost of delay", hint="WSJF"),
-    Field("mandatory", "Mandatory (required whatever its score)", CHECK),
-    Field("pinned_period", "Pinned period", hint="e.g. 2027-Q2; empty: the engine decides"),
-    Field("earliest_start", "Earliest start", hint="YYYY-MM-DD"),
-    Field("deadline", "Deadline", hint="YYYY-MM-DD"),
-    Field("tags", "Tags", hint="separated by commas"),
-    Field("needs", "Needs it answers", MULTI),
-    Field("sources", "Information sources it concerns", MULTI),
-    Field("organisations", "Organisations it affects", MULTI),
+    Field("key", N_("Key")),
+    Field("title", N_("Title")),
+    Field("description", N_("Description (Markdown)"), AREA),
+    Field("theme", N_("Theme"), SELECT),
+    Field("organisation", N_("Owner organisation"), SELECT),
+    Field("team", N_("Team"), SELECT),
+    Field("status", N_("Status"), SELECT),
+    Field("moscow", N_("MoSCoW"), SELECT),
+    Field("effort", N_("Effort"), hint=N_("effort units; a team's capacity counts the same units")),
+    Field("confidence", N_("Confidence"), hint=N_("0-1")),
+    Field("reach", N_("Reach"), hint=N_("RICE: people reached")),
+    Field("impact", N_("Impact"), hint=N_("RICE: impact per person")),
+    Field("cost_of_delay", N_("Cost of delay"), hint=N_("WSJF")),
+    Field("mandatory", N_("Mandatory (required whatever its score)"), CHECK),
+    Field("pinned_period", N_("Pinned period"), hint=N_("e.g. 2027-Q2; empty: the engine decides")),
+    Field("earliest_start", N_("Earliest start"), hint=N_("YYYY-MM-DD")),
+    Field("deadline", N_("Deadline"), hint=N_("YYYY-MM-DD")),
+    Field("tags", N_("Tags"), hint=N_("separated by commas")),
+    Field("needs", N_("Needs it answers"), MULTI),
+    Field("sources", N_("Information sources it concerns"), MULTI),
+    Field("organisations", N_("Organisations it affects"), MULTI),
 )
 _NUMBERED = re.compile(r"(.*?)(\d+)")
 """A key that ends in a number, and what comes before it."""
@@ -74,8 +76,8 @@ TYPED = {
 LINKED = {"theme": t.Theme, "organisation": t.Organisation, "team": t.Team}
 LINKED_LISTS = {"needs": t.Need, "sources": t.InfoSource, "organisations": t.Organisation}
 FIXED_CHOICES = {
-    "status": [(s.value.replace("_", " "), s.value) for s in ItemStatus],
-    "moscow": [(m.value, m.value) for m in Moscow],
+    "status": STATUS,
+    "moscow": MOSCOW,
 }
 
 
@@ -186,7 +188,7 @@ class ItemEditor(FormDialog):
     """Edit one item, or create one (``key`` None), from what :func:`load` read."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+r", "reload", "Reload stored", show=False),
+        Binding("ctrl+r", "reload", N_("Reload stored"), show=False),
     ]
     fixed_choices = FIXED_CHOICES
     required_selects = ("status",)
@@ -205,7 +207,7 @@ class ItemEditor(FormDialog):
         self._draft = draft
         self._on_draft = on_draft
         self.choices = loaded.choices
-        self.heading = f"Item {key}" if key else "New item"
+        self.heading = _("Item {key}", key=key) if key else _("New item")
         self.before = loaded.before
         self.next_key = loaded.next_key
         self._ready = False
@@ -213,7 +215,7 @@ class ItemEditor(FormDialog):
             self.before = ItemIn.model_validate(draft["read"])  # the edit began from this
 
     def form_fields(self) -> list[Field]:
-        texts = (Field("title", "Title"), Field("description", "Description", AREA))
+        texts = (Field("title", N_("Title")), Field("description", N_("Description"), AREA))
         return [
             *FIELDS,
             *translation_fields(self.ctx.languages, self.ctx.default_language, texts),
@@ -246,7 +248,7 @@ class ItemEditor(FormDialog):
     def action_save(self) -> None:
         item, errors = item_of(self.values(), self.ctx.calendar)
         if item is None:
-            self.show_errors(errors, "Please correct the fields marked below.")
+            self.show_errors(errors, _("Please correct the fields marked below."))
             return
         try:
             stored = save_item(self.ctx.store, self.ctx.plan_id, read=self.before, item=item)
@@ -254,8 +256,14 @@ class ItemEditor(FormDialog):
             self.show_errors({"key": str(exc)})
             return
         except WriteConflict as exc:
-            self.show_errors({}, f"{exc}. Ctrl+R loads the stored version (your changes are lost).")
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            self.show_errors(
+                {},
+                _(
+                    "{problem}. Ctrl+R loads the stored version (your changes are lost).",
+                    problem=exc,
+                ),
+            )
+            self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
             return
         self.dismiss(Saved(self.before, stored))
 

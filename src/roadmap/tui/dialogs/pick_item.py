@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, Switch
 
+from roadmap.i18n import N_, _
 from roadmap.tui.widgets.grid import Column, Grid
 
 
@@ -23,10 +24,10 @@ class PickItem(ModalScreen[Picked | None]):
     """A filter box over ``(key, title)`` rows; Enter picks the row under the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
+        Binding("escape", "cancel", N_("Cancel")),
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
-        Binding("ctrl+t", "toggle_soft", "Soft/hard"),
+        Binding("ctrl+t", "toggle_soft", N_("Soft/hard")),
     ]
 
     def __init__(self, title: str, rows: list[tuple[str, str]], *, with_kind: bool = False) -> None:
@@ -36,13 +37,13 @@ class PickItem(ModalScreen[Picked | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Text(self.heading), classes="dialog-title")
-            yield Input(placeholder="Type part of a key or title", id="pick-filter")
+            yield Input(placeholder=_("Type part of a key or title"), id="pick-filter")
             if self.with_kind:
                 with Horizontal(classes="kind"):
                     yield Switch(id="soft")
-                    yield Label("soft dependency (should come first, ctrl+t)")
+                    yield Label(_("soft dependency (should come first, ctrl+t)"))
             yield Grid(
-                [Column("Key", 0, 10), Column("Title", 1, 12, stretch=True)],
+                [Column(_("Key"), 0, 10), Column(_("Title"), 1, 12, stretch=True)],
                 search=lambda row: f"{row[0]} {row[1]}",
                 id="pick-grid",
             )

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from roadmap.i18n import N_, _
 from roadmap.services.context import PlanContext
 from roadmap.tui.dialogs.form import (
     TEXT,
@@ -33,6 +34,24 @@ class FieldError(ValueError):
     def __init__(self, name: str, message: str) -> None:
         super().__init__(message)
         self.name = name
+
+
+ROW_NAMES = {
+    "item": N_("item"),
+    "stakeholder": N_("stakeholder"),
+    "need": N_("need"),
+    "source": N_("information source"),
+    "team": N_("team"),
+    "section": N_("section"),
+}
+"""What a row of each kind is called in messages about it."""
+
+
+def row_name(what: str, *, start: bool = False) -> str:
+    """What a row of kind ``what`` is called, in the interface's language; capitalised to
+    ``start`` a sentence."""
+    name = _(ROW_NAMES.get(what, what))
+    return name[:1].upper() + name[1:] if start else name
 
 
 @dataclass(frozen=True)
@@ -65,7 +84,11 @@ class RowForm(FormDialog):
         self.ctx, self.spec, self.key = ctx, spec, key
         self.initial, self.save = values, save
         self.choices = choices or {}
-        self.heading = f"{spec.what.capitalize()} {key}" if key else f"New {spec.what}"
+        self.heading = (
+            _("{what} {key}", what=row_name(spec.what, start=True), key=key)
+            if key
+            else _("New: {what}", what=row_name(spec.what))
+        )
 
     def form_fields(self) -> list[Field]:
         ctx = self.ctx
@@ -100,7 +123,7 @@ class RowForm(FormDialog):
 
         row, errors = self.validated()
         if row is None:
-            self.show_errors(errors, "Please correct the fields marked below.")
+            self.show_errors(errors, _("Please correct the fields marked below."))
             return
         try:
             self.save(row)

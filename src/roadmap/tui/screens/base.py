@@ -13,7 +13,9 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Tabs
 
+from roadmap.i18n import _, ngettext
 from roadmap.tui.widgets.navbar import NavBar, mode_of, tab_id
+from roadmap.tui.worded import WordedBindings
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -23,12 +25,20 @@ if TYPE_CHECKING:
 
 
 def counted(n: int, noun: str) -> str:
-    """``1 item``, ``2 items``: the nouns the views count all take a plain -s.
+    """``1 item``, ``2 items`` of the rows the views count, in the interface's language.
 
     >>> counted(1, "stakeholder"), counted(0, "team")
     ('1 stakeholder', '0 teams')
     """
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    forms = {
+        "item": lambda: ngettext("{n} item", "{n} items", n),
+        "stakeholder": lambda: ngettext("{n} stakeholder", "{n} stakeholders", n),
+        "need": lambda: ngettext("{n} need", "{n} needs", n),
+        "source": lambda: ngettext("{n} source", "{n} sources", n),
+        "team": lambda: ngettext("{n} team", "{n} teams", n),
+        "section": lambda: ngettext("{n} section", "{n} sections", n),
+    }
+    return forms[noun]() if noun in forms else f"{n} {noun}"
 
 
 def with_roadmap(
@@ -82,7 +92,7 @@ REST = 0.12
 """Seconds the cursor rests before a view shows what depends on the selected row."""
 
 
-class PlanView(Screen):
+class PlanView(WordedBindings, Screen):
     """A full-screen view of the open plan."""
 
     MODE: ClassVar[str] = ""
@@ -155,6 +165,7 @@ class PlanView(Screen):
         from roadmap.services.history import RowChange
         from roadmap.store.rows import delete_row
         from roadmap.tui.dialogs.confirm import Confirm
+        from roadmap.tui.dialogs.row_form import row_name
 
         ctx = self.ctx
 
@@ -164,10 +175,16 @@ class PlanView(Screen):
             with ctx.store.write() as session:
                 deleted = delete_row(session=session, plan_id=ctx.plan_id, model=model, key=key)
             self.roadmap_app.history.record(RowChange(model, what, deleted.state, None, deleted))
-            self.roadmap_app.tell(f"{what.capitalize()} {key} deleted (Ctrl+Z brings it back).")
+            self.roadmap_app.tell(
+                _(
+                    "{what} {key} deleted (Ctrl+Z brings it back).",
+                    what=row_name(what, start=True),
+                    key=key,
+                )
+            )
             self.roadmap_app.plan_changed()
 
-        self.app.push_screen(Confirm(question, "Delete"), answer)
+        self.app.push_screen(Confirm(question, _("Delete")), answer)
 
     def roadmap_changed(self) -> None:
         """The engine produced a new roadmap (:attr:`RoadmapApp.roadmap`)."""

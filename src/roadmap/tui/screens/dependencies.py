@@ -18,6 +18,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
+from roadmap.i18n import N_, _
+from roadmap.i18n.terms import dependency_word
 from roadmap.services.history import DependencyChange
 from roadmap.services.views import ItemRow, dependencies_view
 from roadmap.tui.screens.base import PlanView
@@ -31,26 +33,26 @@ class DependenciesView(PlanView):
     """Blockers and dependants of the selected item."""
 
     MODE = "dependencies"
-    HELP = (
+    HELP = N_(
         "Pick an item on the left (type to filter). The tree shows what it waits for and what "
         "waits for it, through other items too. a adds a blocker, b adds a dependant; "
         "d removes the dependency selected in the tree. A dependency that would close a cycle "
         "is refused with the cycle named."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add('blocker')", "Add blocker"),
-        Binding("b", "add('dependant')", "Add dependant"),
-        Binding("d,delete", "remove", "Remove"),
-        Binding("slash", "focus_filter", "Filter"),
-        Binding("tab", "app.focus_next", "Switch pane", show=False),
+        Binding("a", "add('blocker')", N_("Add blocker")),
+        Binding("b", "add('dependant')", N_("Add dependant")),
+        Binding("d,delete", "remove", N_("Remove")),
+        Binding("slash", "focus_filter", N_("Filter")),
+        Binding("tab", "app.focus_next", N_("Switch pane"), show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
         with Horizontal():
             with Vertical(id="dep-left"):
-                yield Input(placeholder="Filter items", id="filter")
+                yield Input(placeholder=_("Filter items"), id="filter")
                 yield Grid(
-                    [Column("Key", 0, 9), Column("Title", 1, 12, stretch=True)],
+                    [Column(_("Key"), 0, 9), Column(_("Title"), 1, 12, stretch=True)],
                     search=lambda row: f"{row[0]} {row[1]}",
                     id="dep-items",
                 )
@@ -113,7 +115,7 @@ class DependenciesView(PlanView):
         text = Text(key, style="bold")
         text.append("  " + self.titles.get(key, ""))
         if kind == "soft":
-            text.append("  (soft)", style="italic")
+            text.append(f"  ({dependency_word(kind)})", style="italic")
         return text
 
     def _draw_tree(self) -> None:
@@ -123,17 +125,18 @@ class DependenciesView(PlanView):
         if key is None:
             return
         tree.root.set_label(self._label(key))
-        for title, links in (("Waits for", self.blockers), ("Holds up", self.dependants)):
-            branch = tree.root.add(Text(f"{title} ({self._count(key, links)} in all)"), expand=True)
+        for title, links in ((_("Waits for"), self.blockers), (_("Holds up"), self.dependants)):
+            count = _("{n} in all", n=self._count(key, links))
+            branch = tree.root.add(Text(f"{title} ({count})"), expand=True)
             self._add_children(branch, key, links, {key})
         status = self.query_one("#dep-status", Static)
-        status.update(Text(f"{key}: d removes the selected direct dependency"))
+        status.update(Text(_("{key}: d removes the selected direct dependency", key=key)))
 
     def _count(self, key: str, links: dict[str, list[tuple[str, str]]]) -> int:
         seen: set[str] = set()
         todo = [key]
         while todo:
-            for other, _ in links.get(todo.pop(), ()):
+            for other, _kind in links.get(todo.pop(), ()):
                 if other not in seen:
                     seen.add(other)
                     todo.append(other)
@@ -154,14 +157,14 @@ class DependenciesView(PlanView):
                 self._add_children(child, other, links, path | {other})
                 child.expand()
         if len(children) > TREE_LIMIT:
-            node.add_leaf(Text(f"... and {len(children) - TREE_LIMIT} more"))
+            node.add_leaf(Text(_("... and {n} more", n=len(children) - TREE_LIMIT)))
 
     @on(Tree.NodeExpanded, "#dep-tree")
     def _expand(self, event: Tree.NodeExpanded) -> None:
         node = event.node
         if node.data is None or node.children:
             return
-        _, other, _, up, path = node.data
+        _key, other, _kind, up, path = node.data
         self._add_children(node, other, self.blockers if up else self.dependants, set(path))
 
     # Edits -------------------------------------------------------------------------------
@@ -176,7 +179,11 @@ class DependenciesView(PlanView):
         from roadmap.tui.dialogs.pick_item import Picked, PickItem
 
         rows = [(k, title) for k, title in self.titles.items() if k != key]
-        question = f"{key} waits for ..." if role == "blocker" else f"... waits for {key}"
+        question = (
+            _("{item} waits for ...", item=key)
+            if role == "blocker"
+            else _("... waits for {item}", item=key)
+        )
 
         def picked(choice: Picked | None) -> None:
             if choice is None:
@@ -190,9 +197,9 @@ class DependenciesView(PlanView):
     def action_remove(self) -> None:
         node = self.query_one("#dep-tree", Tree).cursor_node
         if node is None or node.data is None or node.parent is None or node.parent.data is not None:
-            self.notify("Select a direct dependency in the tree first", severity="warning")
+            self.notify(_("Select a direct dependency in the tree first"), severity="warning")
             return
-        key, other, kind, up, _ = node.data
+        key, other, kind, up, _path = node.data
         blocker, blocked = (other, key) if up else (key, other)
         from roadmap.tui.dialogs.confirm import Confirm
 
@@ -200,4 +207,5 @@ class DependenciesView(PlanView):
             if yes:
                 self.roadmap_app.apply(DependencyChange(blocker, blocked, kind, added=False))
 
-        self.app.push_screen(Confirm(f"Remove: {blocked} waits for {blocker}?", "Remove"), answer)
+        question = _("Remove: {item} waits for {other}?", item=blocked, other=blocker)
+        self.app.push_screen(Confirm(question, _("Remove")), answer)

@@ -14,51 +14,55 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
+from roadmap.i18n import N_, _
+from roadmap.i18n.terms import status_word
 from roadmap.services.items import ItemRow, item_list
 from roadmap.tui.screens.base import PlanView, counted
-from roadmap.tui.widgets.grid import Column, Grid
+from roadmap.tui.widgets.grid import Column, Grid, worded
 
 ID, KEY, TITLE, THEME, OWNER, TEAM, STATUS, TAGS, SCORE, PERIOD = range(10)
 """Row layout: the fields of :class:`~roadmap.store.items.ItemRow` (tags a tuple), then the
 engine's score and period."""
 
 COLUMNS = (
-    Column("Key", KEY, 9),
-    Column("Title", TITLE, 12, stretch=True),
-    Column("Theme", THEME, 14),
-    Column("Owner", OWNER, 12, optional=True),
-    Column("Team", TEAM, 12, optional=True),
-    Column("Status", STATUS, 11),
-    Column("Score", SCORE, 5, right=True, fmt=lambda v: f"{v:.0f}"),
-    Column("Period", PERIOD, 8),
+    Column(N_("Key"), KEY, 9),
+    Column(N_("Title"), TITLE, 12, stretch=True),
+    Column(N_("Theme"), THEME, 14),
+    Column(N_("Owner"), OWNER, 12, optional=True),
+    Column(N_("Team"), TEAM, 12, optional=True),
+    Column(N_("Status"), STATUS, 11, fmt=status_word),
+    Column(N_("Score"), SCORE, 5, right=True, fmt=lambda v: f"{v:.0f}"),
+    Column(N_("Period"), PERIOD, 8),
 )
 
 
 def _search(row: tuple) -> str:
-    return " ".join((row[KEY], row[TITLE], *row[TAGS], row[THEME], row[OWNER], row[STATUS]))
+    return " ".join(
+        (row[KEY], row[TITLE], *row[TAGS], row[THEME], row[OWNER], status_word(row[STATUS]))
+    )
 
 
 class ItemsView(PlanView):
     """Items of the plan."""
 
     MODE = "items"
-    HELP = (
+    HELP = N_(
         "Every development item. Type in the filter to narrow the list (key, title, tag, theme, "
         "owner, status); click a column title or press s / r to sort; Enter opens an item."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", show=False),
-        Binding("slash", "focus_filter", "Filter"),
-        Binding("n", "app.new_item", "New"),
-        Binding("delete,x", "delete", "Delete"),
-        Binding("s", "sort", "Sort"),
-        Binding("r", "reverse", "Reverse", show=False),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("enter", "open", N_("Open"), show=False),
+        Binding("slash", "focus_filter", N_("Filter")),
+        Binding("n", "app.new_item", N_("New")),
+        Binding("delete,x", "delete", N_("Delete")),
+        Binding("s", "sort", N_("Sort")),
+        Binding("r", "reverse", N_("Reverse"), show=False),
+        Binding("escape", "clear_filter", N_("Clear filter"), show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield Input(placeholder="Filter: key, title, tag, theme, owner, status", id="filter")
-        yield Grid(COLUMNS, search=_search, id="items")
+        yield Input(placeholder=_("Filter: key, title, tag, theme, owner, status"), id="filter")
+        yield Grid(worded(COLUMNS), search=_search, id="items")
         yield Static("", id="count", classes="status-line")
 
     @property
@@ -109,7 +113,11 @@ class ItemsView(PlanView):
     def _count(self) -> None:
         grid = self.grid
         shown, total = len(grid.view), len(grid.rows)
-        text = counted(total, "item") if shown == total else f"{shown} of {counted(total, 'item')}"
+        text = (
+            counted(total, "item")
+            if shown == total
+            else _("{shown} of {total}", shown=shown, total=counted(total, "item"))
+        )
         self.query_one("#count", Static).update(text)
 
     @on(Input.Changed, "#filter")

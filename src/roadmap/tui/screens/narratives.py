@@ -25,6 +25,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Input, Markdown, Static, TextArea
 
+from roadmap.i18n import N_, _
 from roadmap.model import tables as t
 from roadmap.model.enums import SectionKind
 from roadmap.model.inputs import SectionIn
@@ -42,7 +43,10 @@ PREVIEW_AFTER = 0.25
 """Seconds after the last key before the preview is drawn again."""
 
 NEW_SECTION = RowSpec(
-    "section", SectionIn, (Field("key", "Key"), Field("title", "Title")), (Field("title", "Title"),)
+    "section",
+    SectionIn,
+    (Field("key", N_("Key")), Field("title", N_("Title"))),
+    (Field("title", N_("Title")),),
 )
 
 
@@ -50,7 +54,7 @@ class NarrativesView(PlanView):
     """Narrative sections in Markdown, with a preview."""
 
     MODE = "narratives"
-    HELP = (
+    HELP = N_(
         "The plan's narrative sections. Pick a section on the left; edit its title and its "
         "Markdown text, with a preview on the right. Everything typed is saved by itself (the "
         "status line says when). Ctrl+L switches the language of the text being edited; "
@@ -58,17 +62,17 @@ class NarrativesView(PlanView):
         "Tab moves between the list, title and text."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+l", "language", "Language"),
-        Binding("ctrl+n", "new_section", "New section"),
-        Binding("delete", "delete_section", "Delete section", show=False),
+        Binding("ctrl+l", "language", N_("Language")),
+        Binding("ctrl+n", "new_section", N_("New section")),
+        Binding("delete", "delete_section", N_("Delete section"), show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="narr"):
-            yield Grid([Column("Section", 1, stretch=True)], id="sections")
+            yield Grid([Column(_("Section"), 1, stretch=True)], id="sections")
             with Vertical(id="narr-edit"):
                 yield Static("", id="narr-status", classes="status-line")
-                yield Input(placeholder="Title", id="narr-title")
+                yield Input(placeholder=_("Title"), id="narr-title")
                 with Horizontal():
                     yield TextArea.code_editor(
                         language="markdown",
@@ -139,7 +143,7 @@ class NarrativesView(PlanView):
         self.title_box.value, text = self.stored
         self.body.load_text(text)
         self._preview()
-        self._status("saved")
+        self._status(_("saved"))
 
     @on(Grid.Highlighted, "#sections")
     def _picked(self) -> None:
@@ -158,7 +162,7 @@ class NarrativesView(PlanView):
     def _typed(self) -> None:
         if self.key is None or self._editing() == self.stored:
             return
-        self._status("editing ...")
+        self._status(_("editing ..."))
         for timer in (self._save_timer, self._preview_timer):
             if timer is not None:
                 timer.stop()
@@ -174,12 +178,12 @@ class NarrativesView(PlanView):
             if not self._write():
                 return
         except (SQLAlchemyError, NotFoundError) as exc:
-            self._status(f"NOT SAVED: {exc}")
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            self._status(_("NOT SAVED: {problem}", problem=exc))
+            self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
             return
         self.roadmap_app.plan_changed(reload=False)
         self.loaded_version = self.roadmap_app.data_version
-        self._status("saved")
+        self._status(_("saved"))
 
     def _write(self) -> bool:
         """Store what differs from the stored text in one short transaction; False: nothing."""
@@ -230,9 +234,13 @@ class NarrativesView(PlanView):
 
     def _status(self, state: str) -> None:
         lang = self.ctx.language
-        where = f"{self.key}  ({lang})" if self.key else "No section"
+        where = f"{self.key}  ({lang})" if self.key else _("No section")
         if self.lang is not None and not any(self.stored):
-            state += f"; no {lang} text yet, readers see the {self.ctx.default_language} one"
+            state += "; " + _(
+                "no {lang} text yet, readers see the {default} one",
+                lang=lang,
+                default=self.ctx.default_language,
+            )
         self.query_one("#narr-status", Static).update(Text(f"{where}  ·  {state}"))
 
     # Actions -----------------------------------------------------------------------------
@@ -241,7 +249,7 @@ class NarrativesView(PlanView):
         languages = self.ctx.languages
         self.save_now()
         following = languages[(languages.index(self.ctx.language) + 1) % len(languages)]
-        self.roadmap_app.set_language(following)
+        self.roadmap_app.show_texts_in(following)
 
     def action_new_section(self) -> None:
         ctx = self.ctx
@@ -269,7 +277,7 @@ class NarrativesView(PlanView):
         key = self._current()
         if key is not None:
             self.save_now()
-            question = f"Delete section {key} with its translations?"
+            question = _("Delete section {key} with its translations?", key=key)
             self.confirm_delete(t.Section, "section", key, question)
 
     def _next_position(self, session: Session) -> int:

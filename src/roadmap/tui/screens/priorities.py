@@ -16,7 +16,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
-from roadmap.i18n import _
+from roadmap.i18n import N_, _
+from roadmap.i18n.terms import direction_word, scoring_word
 from roadmap.model.tables import Criterion
 from roadmap.services.history import ScoreChange
 from roadmap.services.views import check_score, priorities_view, step_value
@@ -35,7 +36,7 @@ class PrioritiesView(PlanView):
     """Scores per criterion."""
 
     MODE = "priorities"
-    HELP = _(
+    HELP = N_(
         "The scoring method and criteria of the plan, and each item's scores. Left/right "
         "chooses the criterion; + and - change the selected item's value; or press Enter, type "
         "a value and press Enter again (Esc cancels; Backspace clears a value). The roadmap is "
@@ -43,18 +44,18 @@ class PrioritiesView(PlanView):
         "leaves it. Keys 1-9 switch views."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "criterion(-1)", "Criterion", show=False),
-        Binding("right", "criterion(1)", "Criterion", show=False),
+        Binding("left", "criterion(-1)", N_("Criterion"), show=False),
+        Binding("right", "criterion(1)", N_("Criterion"), show=False),
         Binding("plus,equals_sign", "step(1)", "+1"),
         Binding("minus", "step(-1)", "-1"),
-        Binding("backspace", "clear_value", "Clear", show=False),
-        Binding("slash", "focus_filter", "Filter"),
-        Binding("escape", "leave_filter", "Clear filter", show=False),
+        Binding("backspace", "clear_value", N_("Clear"), show=False),
+        Binding("slash", "focus_filter", N_("Filter")),
+        Binding("escape", "leave_filter", N_("Clear filter"), show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="method", classes="status-line")
-        yield Input(placeholder="Filter items", id="filter")
+        yield Input(placeholder=_("Filter items"), id="filter")
         yield Grid([], search=lambda row: f"{row[KEY]} {row[TITLE]}", id="scores")
         yield Static("", id="score-status", classes="status-line")
 
@@ -86,15 +87,23 @@ class PrioritiesView(PlanView):
         self._set_columns()
         self.grid.set_rows(self._rows(), keep=lambda row: row[0])
         self.loaded_version = version
-        weights = ", ".join(f"{c.name} x{_number(c.weight)} ({c.direction})" for c in criteria)
+        weights = ", ".join(
+            f"{c.name} x{_number(c.weight)} ({direction_word(c.direction)})" for c in criteria
+        )
         self.query_one("#method", Static).update(
-            Text(f"Method: {self.ctx.scoring_method}.  Criteria: {weights or 'none'}")
+            Text(
+                _(
+                    "Method: {method}.  Criteria: {criteria}",
+                    method=scoring_word(self.ctx.scoring_method),
+                    criteria=weights or _("none"),
+                )
+            )
         )
         self._status()
 
     def _set_columns(self) -> None:
         n = len(self.criteria)
-        columns = [Column("Key", KEY, 9), Column("Title", TITLE, 12, stretch=True)]
+        columns = [Column(_("Key"), KEY, 9), Column(_("Title"), TITLE, 12, stretch=True)]
         for i, c in enumerate(self.criteria):
             label = c.name
             columns.append(
@@ -107,8 +116,8 @@ class PrioritiesView(PlanView):
                 )
             )
         columns += [
-            Column("Score", 3 + n, 5, right=True, fmt=lambda v: f"{v:.0f}"),
-            Column("Period", 4 + n, 8),
+            Column(_("Score"), 3 + n, 5, right=True, fmt=lambda v: f"{v:.0f}"),
+            Column(_("Period"), 4 + n, 8),
         ]
         self.grid.set_columns(columns)
 
@@ -141,11 +150,17 @@ class PrioritiesView(PlanView):
 
     def _status(self) -> None:
         if not self.criteria:
-            text = "The plan has no criteria yet."
+            text = _("The plan has no criteria yet.")
         else:
             c = self.criteria[self.selected]
             typed = "" if self.typed is None else "  " + _("value: {typed}_", typed=self.typed)
-            text = f"{c.name} ({c.scale}, {c.direction}): + / - or Enter and a value{typed}"
+            text = _(
+                "{criterion} ({scale}, {direction}): + / - or Enter and a value",
+                criterion=c.name,
+                scale=c.scale,
+                direction=direction_word(c.direction),
+            )
+            text += typed
         self.query_one("#score-status", Static).update(Text(text))
 
     # Editing -----------------------------------------------------------------------------
@@ -220,12 +235,16 @@ class PrioritiesView(PlanView):
             try:
                 value = float(typed)
             except ValueError:
-                self.notify(f"{typed!r} is not a number", severity="error", markup=False)
+                self.notify(
+                    _("{value} is not a number", value=repr(typed)), severity="error", markup=False
+                )
                 self._status()
                 return
             problem = check_score(c.scale, value)
             if problem:
-                self.notify(f"{c.name}: {problem}", title="Refused", severity="error", markup=False)
+                self.notify(
+                    f"{c.name}: {problem}", title=_("Refused"), severity="error", markup=False
+                )
                 self._status()
             elif current is not None:
                 self._set(current[0], value)

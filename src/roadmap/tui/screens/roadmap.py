@@ -17,7 +17,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from roadmap.i18n import _
+from roadmap.i18n import N_, _, ngettext
+from roadmap.i18n.terms import horizon_word, scoring_word, status_word, warning_text
 from roadmap.model.tables import Milestone
 from roadmap.services.views import ItemRow, roadmap_view
 from roadmap.tui.screens.base import PlanView
@@ -31,16 +32,16 @@ class RoadmapView(PlanView):
     """The sequenced roadmap."""
 
     MODE = "roadmap"
-    HELP = (
+    HELP = N_(
         "The roadmap as the engine sequences it: periods as columns, a lane per theme (or "
         "team: l), items as bars. ! and the error colour mark the critical path; ⚠ flags a "
         "period where a team has more work than capacity. Arrow keys or a click select an item "
         "and show why it is where it is. v switches to Now / Next / Later."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("l", "lanes", "Lanes: theme/team"),
-        Binding("v", "now_next_later", "Now/Next/Later"),
-        Binding("enter", "open", "Open item"),
+        Binding("l", "lanes", N_("Lanes: theme/team")),
+        Binding("v", "now_next_later", N_("Now/Next/Later")),
+        Binding("enter", "open", N_("Open item")),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -86,7 +87,7 @@ class RoadmapView(PlanView):
             row = self.items.get(key)
             if row is None:
                 continue
-            lane = (row.team if self.by_team else row.theme) or "(none)"
+            lane = (row.team if self.by_team else row.theme) or _("(none)")
             lanes[lane].append(Bar(key, row.title, place.start, place.end, key in critical))
         overloaded = {
             w.period for w in roadmap.warnings if w.kind == "overload" and w.period is not None
@@ -147,10 +148,14 @@ class RoadmapView(PlanView):
         text = Text()
         text.append(f"{why.key}  ", style="bold")
         text.append(why.title)
-        text.append(f"  [{why.status}]\n", style="dim")
+        text.append(f"  [{status_word(why.status)}]\n", style="dim")
         if why.score is not None:
             parts = ", ".join(f"{p.label} {p.contribution:.0f}" for p in why.score.parts)
-            text.append(f"Score {why.score.score:.0f} ({why.score.method}): {parts}\n")
+            score = f"{why.score.score:.0f}"
+            text.append(
+                _("Score {score} ({method})", score=score, method=scoring_word(why.score.method))
+                + f": {parts}\n"
+            )
             for note in why.score.notes:
                 text.append(f"  {note}\n", style="italic")
         place = why.placement
@@ -158,20 +163,24 @@ class RoadmapView(PlanView):
             span = label(place.start) + (
                 "" if place.end == place.start else f" - {label(place.end)}"
             )
-            extra = "; on the critical path" if place.critical else f"; slack {place.slack:g}"
+            extra = "; " + (
+                _("on the critical path")
+                if place.critical
+                else ngettext("slack {n} period", "slack {n} periods", place.slack)
+            )
             text.append(f"{span}{extra}\n", style="bold")
             for line in (*why.starts, *why.ends):
                 text.append(f"  - {line}\n")
         if why.deadline:
             text.append(f"  {why.deadline}\n")
-        for name, keys in (("Waits for", why.blocked_by), ("Holds up", why.blocks)):
+        for name, keys in ((_("Waits for"), why.blocked_by), (_("Holds up"), why.blocks)):
             if keys:
                 shown = ", ".join(keys[:12]) + (
-                    f" and {len(keys) - 12} more" if len(keys) > 12 else ""
+                    " " + _("and {n} more", n=len(keys) - 12) if len(keys) > 12 else ""
                 )
                 text.append(f"{name}: {shown}\n")
         for warning in why.warnings:
-            text.append(f"⚠ {warning.text}\n", style="bold")
+            text.append(f"⚠ {warning_text(warning, label)}\n", style="bold")
         self.query_one("#why-text", Static).update(text)
 
     # Modes -------------------------------------------------------------------------------
@@ -200,14 +209,15 @@ class RoadmapView(PlanView):
         groups = horizons(roadmap, self.ctx.calendar)
         cells = []
         for name in HORIZONS:
-            table.add_column(f"{name.capitalize()} ({len(groups[name])})", ratio=1)
+            table.add_column(f"{horizon_word(name)} ({len(groups[name])})", ratio=1)
             text = Text()
             for place in groups[name][:LIST_LIMIT]:
                 row = self.items.get(place.key)
                 text.append(place.key, style="bold")
                 text.append(f" {row.title if row else ''}\n")
             if len(groups[name]) > LIST_LIMIT:
-                text.append(f"... and {len(groups[name]) - LIST_LIMIT} more", style="italic")
+                more = len(groups[name]) - LIST_LIMIT
+                text.append(_("... and {n} more", n=more), style="italic")
             cells.append(text)
         table.add_row(*cells)
         self.query_one("#nnl-table", Static).update(table)

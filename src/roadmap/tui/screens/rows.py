@@ -21,13 +21,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from roadmap.i18n import N_, _
 from roadmap.services.history import Change, Changes, RowChange
 from roadmap.store.items import keyed_names
 from roadmap.store.rows import add_row, edit_row, key_map, row_columns, row_state, rows_of
 from roadmap.tui.dialogs.form import SELECT, translation_values
-from roadmap.tui.dialogs.row_form import RowForm, RowSpec
+from roadmap.tui.dialogs.row_form import RowForm, RowSpec, row_name
 from roadmap.tui.screens.base import PlanView, counted
-from roadmap.tui.widgets.grid import Column, Grid
+from roadmap.tui.widgets.grid import Column, Grid, worded
 
 REFERENCES = ("organisation", "stakeholder")
 """Fields that name another row by key; stored as ``<name>_id``."""
@@ -49,18 +50,18 @@ class RowsView(PlanView):
 
     TABLES: ClassVar[tuple[Table, ...]] = ()
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New"),
-        Binding("e", "edit", "Edit"),
-        Binding("delete,x", "delete", "Delete"),
-        Binding("tab", "app.focus_next", "Next table", show=False),
+        Binding("n", "new", N_("New")),
+        Binding("e", "edit", N_("Edit")),
+        Binding("delete,x", "delete", N_("Delete")),
+        Binding("tab", "app.focus_next", N_("Next table"), show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
         for table in self.TABLES:
             if len(self.TABLES) > 1:
-                yield Static(Text(table.title), id=f"{table.id}-title", classes="status-line")
+                yield Static(Text(_(table.title)), id=f"{table.id}-title", classes="status-line")
             yield Grid(
-                table.columns,
+                worded(table.columns),
                 search=lambda row: " ".join(str(v) for v in row),
                 id=table.id,
             )
@@ -179,7 +180,8 @@ class RowsView(PlanView):
 
         def done(row: BaseModel | None) -> None:
             if row is not None:
-                self.roadmap_app.tell(f"{table.spec.what.capitalize()} {row.key} saved.")
+                what = row_name(table.spec.what, start=True)
+                self.roadmap_app.tell(_("{what} {key} saved.", what=what, key=row.key))
                 self.roadmap_app.plan_changed()
 
         self.app.push_screen(RowForm(ctx, table.spec, key, values, save, choices), done)
@@ -221,7 +223,7 @@ class RowsView(PlanView):
         self.open_form(table, event.row[0])
 
     def delete_warning(self, table: Table, key: str) -> str:
-        return f"Delete {table.spec.what} {key}?"
+        return _("Delete {what} {key}?", what=row_name(table.spec.what), key=key)
 
     def action_delete(self) -> None:
         table = self.focused_table()

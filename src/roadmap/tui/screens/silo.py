@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
+from roadmap.i18n import N_, _
 from roadmap.services.history import SiloChange
 from roadmap.services.views import silo_view
 from roadmap.tui.screens.base import PlanView
@@ -28,13 +29,17 @@ LABEL_WIDTH = 22
 COLUMN_WIDTH = 6
 """The fewest cells of a source column (its key shortened to fit), when space is short."""
 STATES: dict[bool | None, tuple[str, str, str]] = {
-    None: ("·", "dim", "not needed"),
-    False: ("✗", "bold red", "needed, no access"),
-    True: ("✓", "bold green", "needed, has access"),
+    None: ("·", "dim", N_("not needed")),
+    False: ("✗", "bold red", N_("needed, no access")),
+    True: ("✓", "bold green", N_("needed, has access")),
 }
-"""A cell's state -> its mark, the mark's style, and what it means."""
+"""A cell's state -> its mark, the mark's style, and what it means (a catalog message)."""
 CYCLE: dict[bool | None, bool | None] = {None: False, False: True, True: None}
-LEGEND = "  ".join(f"{mark} {meaning}" for mark, _, meaning in STATES.values())
+
+
+def legend() -> str:
+    """The marks of the cells and what they mean, in the interface's language."""
+    return "  ".join(f"{mark} {_(meaning)}" for mark, _style, meaning in STATES.values())
 
 
 class Row(NamedTuple):
@@ -62,7 +67,7 @@ def abbreviations(keys: list[str], width: int) -> list[str]:
 
 
 def mark(state: bool | None, width: int = COLUMN_WIDTH) -> Text:
-    symbol, style, _ = STATES[state]
+    symbol, style, _meaning = STATES[state]
     return Text(symbol.center(width - 1), style=style)
 
 
@@ -70,17 +75,17 @@ class SiloView(PlanView):
     """Stakeholders x information sources."""
 
     MODE = "silo"
-    HELP = (
+    HELP = N_(
         "Who needs which information source (rows: stakeholders, columns: sources, keys "
         "shortened; the line below names them in full). Move with the arrow keys; space "
         "cycles the cell: not needed, needed without access, needed with access. "
         "Each change is saved at once; Ctrl+Z undoes it."
     )
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "cycle", "Change cell")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "cycle", N_("Change cell"))]
 
     def compose_body(self) -> ComposeResult:
         yield DataTable(id="silo", cursor_type="cell", cell_padding=0, zebra_stripes=True)
-        yield Static(Text(LEGEND), id="silo-legend", classes="status-line")
+        yield Static(Text(legend()), id="silo-legend", classes="status-line")
         yield Static("", id="silo-status", classes="status-line")
 
     def on_mount(self) -> None:
@@ -164,11 +169,11 @@ class SiloView(PlanView):
     def _status(self) -> None:
         current = self._current()
         if current is None:
-            text = "Add stakeholders (6) and information sources (7) first."
+            text = _("Add stakeholders (6) and information sources (7) first.")
         else:
             person, source = current
-            owner = f", held by {source.owner}" if source.owner else ""
-            meaning = STATES[self.cells.get((person.key, source.key))][2]
+            owner = ", " + _("held by {owner}", owner=source.owner) if source.owner else ""
+            meaning = _(STATES[self.cells.get((person.key, source.key))][2])
             text = f"{person.name} × {source.name}{owner}: {meaning}"
         self.query_one("#silo-status", Static).update(Text(text))
 

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from roadmap.i18n import _
+from roadmap.i18n import N_, _
 from roadmap.model import tables as t
 from roadmap.model.inputs import InfoSourceIn
 from roadmap.store.links import items_concerning
@@ -25,26 +25,26 @@ from roadmap.tui.screens.stakeholders import shown
 from roadmap.tui.widgets.grid import Column, Grid
 
 TEXTS = (
-    Field("name", "Name"),
-    Field("holds", "What it holds", AREA),
-    Field("access", "Who can access it today", AREA),
+    Field("name", N_("Name")),
+    Field("holds", N_("What it holds"), AREA),
+    Field("access", N_("Who can access it today"), AREA),
 )
 SOURCES = Table(
     "sources",
-    "Information sources",
+    N_("Information sources"),
     t.InfoSource,
     RowSpec(
         "source",
         InfoSourceIn,
-        (Field("key", "Key"), Field("organisation", "Owner", SELECT), *TEXTS),
+        (Field("key", N_("Key")), Field("organisation", N_("Owner"), SELECT), *TEXTS),
         translated=TEXTS,
     ),
     (
-        Column("Key", 0, 12),
-        Column("Name", 1, 12, stretch=True),
-        Column("Owner", 2, 10),
-        Column("Holds", 3, 12, stretch=True),
-        Column("Access", 4, 12, optional=True, stretch=True),
+        Column(N_("Key"), 0, 12),
+        Column(N_("Name"), 1, 12, stretch=True),
+        Column(N_("Owner"), 2, 10),
+        Column(N_("Holds"), 3, 12, stretch=True),
+        Column(N_("Access"), 4, 12, optional=True, stretch=True),
     ),
 )
 
@@ -59,7 +59,7 @@ class SourcesView(RowsView):
     """Information sources."""
 
     MODE = "sources"
-    HELP = (
+    HELP = N_(
         "Information sources (systems, registers) with their owner, what they hold and who can "
         "access them today. n adds one, Enter or e edits it (translations included), x deletes "
         "it after asking. The silo map (9) shows which stakeholders need which source."

@@ -16,7 +16,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from roadmap.i18n import _
+from roadmap.i18n import N_, _
 from roadmap.model import tables as t
 from roadmap.model.inputs import NeedIn, StakeholderIn
 from roadmap.store.links import items_answering
@@ -28,41 +28,45 @@ from roadmap.tui.widgets.grid import Column, Grid
 
 STAKEHOLDERS = Table(
     "stakeholders",
-    "Stakeholders",
+    N_("Stakeholders"),
     t.Stakeholder,
     RowSpec(
         "stakeholder",
         StakeholderIn,
         (
-            Field("key", "Key"),
-            Field("name", "Name"),
-            Field("organisation", "Organisation", SELECT),
-            Field("description", "Description", AREA),
+            Field("key", N_("Key")),
+            Field("name", N_("Name")),
+            Field("organisation", N_("Organisation"), SELECT),
+            Field("description", N_("Description"), AREA),
         ),
-        translated=(Field("name", "Name"), Field("description", "Description", AREA)),
+        translated=(Field("name", N_("Name")), Field("description", N_("Description"), AREA)),
     ),
     (
-        Column("Key", 0, 14),
-        Column("Name", 1, 12, stretch=True),
-        Column("Organisation", 2, 16),
-        Column("Needs", 3, 5, right=True),
+        Column(N_("Key"), 0, 14),
+        Column(N_("Name"), 1, 12, stretch=True),
+        Column(N_("Organisation"), 2, 16),
+        Column(N_("Needs"), 3, 5, right=True),
     ),
 )
 NEEDS = Table(
     "needs",
-    "Needs",
+    N_("Needs"),
     t.Need,
     RowSpec(
         "need",
         NeedIn,
         (
-            Field("key", "Key"),
-            Field("text", "Need", AREA),
-            Field("importance", "Importance", hint="1 nice to have - 5 essential"),
+            Field("key", N_("Key")),
+            Field("text", N_("Need"), AREA),
+            Field("importance", N_("Importance"), hint=N_("1 nice to have - 5 essential")),
         ),
-        translated=(Field("text", "Need", AREA),),
+        translated=(Field("text", N_("Need"), AREA),),
     ),
-    (Column("Key", 0, 12), Column("Need", 1, 12, stretch=True), Column("Imp.", 2, 4, right=True)),
+    (
+        Column(N_("Key"), 0, 12),
+        Column(N_("Need"), 1, 12, stretch=True),
+        Column(N_("Imp."), 2, 4, right=True),
+    ),
 )
 STAKEHOLDER = 3
 """Index of a need row's stakeholder key."""
@@ -81,7 +85,7 @@ class StakeholdersView(RowsView):
     """Stakeholders and needs."""
 
     MODE = "stakeholders"
-    HELP = (
+    HELP = N_(
         "Stakeholders (services, roles, the client group) and, below, the needs of the one under "
         "the cursor. Tab moves between the two tables; n adds to the table in focus, Enter or e "
         "edits (translations included), x deletes after asking."
@@ -156,13 +160,13 @@ class StakeholdersView(RowsView):
     def _show_needs(self) -> None:
         key = self.current_key(STAKEHOLDERS)
         self.grid(NEEDS).set_rows(self.rows_shown(NEEDS), keep=lambda row: row[0])
-        title = f"Needs of {key}" if key else "Needs"
+        title = _("Needs of {key}", key=key) if key else _("Needs")
         self.query_one(f"#{NEEDS.id}-title", Static).update(Text(title))
         self._show_answers(key)
 
     def new_values(self, table: Table) -> dict[str, Any] | None:
         if table is NEEDS and self.current_key(STAKEHOLDERS) is None:
-            self.notify("Add a stakeholder first", severity="warning")
+            self.notify(_("Add a stakeholder first"), severity="warning")
             return None
         return {"importance": 3} if table is NEEDS else {}
 
@@ -174,5 +178,5 @@ class StakeholdersView(RowsView):
 
     def delete_warning(self, table: Table, key: str) -> str:
         if table is STAKEHOLDERS:
-            return f"Delete stakeholder {key} with its needs?"
+            return _("Delete stakeholder {key} with its needs?", key=key)
         return super().delete_warning(table, key)

@@ -16,7 +16,7 @@ from sqlmodel import Session
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from roadmap.i18n import _
+from roadmap.i18n import N_, _
 from roadmap.model import tables as t
 from roadmap.model.inputs import TeamIn
 from roadmap.model.periods import PeriodError
@@ -40,33 +40,33 @@ def parse_changes(raw: dict[str, Any]) -> dict[str, Any]:
             continue
         period, sep, capacity = part.partition(":")
         if not sep or not period.strip() or not capacity.strip():
-            raise FieldError(CHANGES, f"{part.strip()!r}: write period: capacity")
+            raise FieldError(CHANGES, _("{part}: write period: capacity", part=repr(part.strip())))
         changes.append({"from_period": period.strip(), "capacity": capacity.strip()})
     return {**raw, CHANGES: changes}
 
 
 TEAMS = Table(
     "teams",
-    "Teams",
+    N_("Teams"),
     t.Team,
     RowSpec(
         "team",
         TeamIn,
         (
-            Field("key", "Key"),
-            Field("name", "Name"),
-            Field("organisation", "Organisation", SELECT),
-            Field("capacity", "Capacity", hint="effort units per period"),
-            Field(CHANGES, "Capacity changes", hint="e.g. 2027-Q3: 9, 2028-Q1: 4"),
+            Field("key", N_("Key")),
+            Field("name", N_("Name")),
+            Field("organisation", N_("Organisation"), SELECT),
+            Field("capacity", N_("Capacity"), hint=N_("effort units per period")),
+            Field(CHANGES, N_("Capacity changes"), hint=N_("e.g. 2027-Q3: 9, 2028-Q1: 4")),
         ),
         prepare=parse_changes,
     ),
     (
-        Column("Key", 0, 14),
-        Column("Name", 1, 12, stretch=True),
-        Column("Organisation", 2, 12),
-        Column("Capacity", 3, 8, right=True, fmt=lambda v: f"{v:g}"),
-        Column("Changes", 4, 8, stretch=True),
+        Column(N_("Key"), 0, 14),
+        Column(N_("Name"), 1, 12, stretch=True),
+        Column(N_("Organisation"), 2, 12),
+        Column(N_("Capacity"), 3, 8, right=True, fmt=lambda v: f"{v:g}"),
+        Column(N_("Changes"), 4, 8, stretch=True),
     ),
 )
 
@@ -81,7 +81,7 @@ class TeamsView(RowsView):
     """Teams and capacity."""
 
     MODE = "teams"
-    HELP = (
+    HELP = N_(
         "Teams with their organisation and capacity per period (in effort units), and changes "
         "of capacity from a period on. n adds a team, Enter or e edits it, x deletes it after "
         "asking. After a change the roadmap is sequenced again and moved items are named."
@@ -172,8 +172,8 @@ class TeamsView(RowsView):
             )
         except PeriodError as exc:
             raise FieldError(CHANGES, str(exc)) from exc
-        if len({period for period, _ in changes}) < len(changes):
-            raise FieldError(CHANGES, "a period is listed twice")
+        if len({period for period, _capacity in changes}) < len(changes):
+            raise FieldError(CHANGES, _("a period is listed twice"))
         before = set_capacity_changes(
             session=session, plan_id=self.ctx.plan_id, team=row.key, changes=changes
         )

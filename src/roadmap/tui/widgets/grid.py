@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import ceil
 from typing import Any, ClassVar
 
@@ -27,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
+from roadmap.i18n import N_, _
 from roadmap.model.bidi import BIDI_CHARACTERS, visible
 
 _CONTROL: dict[int, str] = {
@@ -40,6 +41,11 @@ def printable(text: str) -> str:
     direction controls written out as ``<U+202E>`` (they could make a title read as another).
     """
     return text.translate(_CONTROL)
+
+
+def worded(columns: Sequence[Column]) -> list[Column]:
+    """``columns`` with their labels (catalog messages) worded in the interface's language."""
+    return [replace(column, label=_(column.label)) for column in columns]
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,13 +143,13 @@ class Grid(ScrollView, can_focus=True):
     """Rows of tuples shown in columns; a cursor row; sorting and filtering without redrawing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "select", "Open", show=False),
+        Binding("up", "cursor(-1)", N_("Up"), show=False),
+        Binding("down", "cursor(1)", N_("Down"), show=False),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False),
+        Binding("home", "jump(0)", N_("First"), show=False),
+        Binding("end", "jump(-1)", N_("Last"), show=False),
+        Binding("enter", "select", N_("Open"), show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "grid--header",

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from textual.widgets import Tab, Tabs
 
+from roadmap.i18n import N_, _
+
 VIEWS: dict[str, str] = {
-    "items": "Items",
-    "priorities": "Priorities",
-    "dependencies": "Dependencies",
-    "roadmap": "Roadmap",
-    "narratives": "Narratives",
-    "stakeholders": "Stakeholders",
-    "sources": "Sources",
-    "teams": "Teams",
-    "silo": "Silo map",
+    "items": N_("Items"),
+    "priorities": N_("Priorities"),
+    "dependencies": N_("Dependencies"),
+    "roadmap": N_("Roadmap"),
+    "narratives": N_("Narratives"),
+    "stakeholders": N_("Stakeholders"),
+    "sources": N_("Sources"),
+    "teams": N_("Teams"),
+    "silo": N_("Silo map"),
 }
-"""Mode name -> label, in the order of the number keys 1-9."""
+"""Mode name -> label (a catalog message, worded when shown), in the order of the keys 1-9."""
 
 TAB_PREFIX = "view-"
 """Tab ids are ``view-<mode>``, so that they never equal the id of a widget inside a view."""
@@ -40,7 +42,7 @@ class NavBar(Tabs):
 
     def __init__(self, active: str) -> None:
         tabs = [
-            Tab(f"{n} {label}", id=tab_id(mode))
+            Tab(f"{n} {_(label)}", id=tab_id(mode))
             for n, (mode, label) in enumerate(VIEWS.items(), start=1)
         ]
         super().__init__(*tabs, active=tab_id(active))

@@ -24,9 +24,10 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from roadmap.i18n import N_, _
 from roadmap.tui.widgets.grid import printable
 
-PERIOD, MILESTONES = "Period", "Milestones"
+PERIOD, MILESTONES = N_("Period"), N_("Milestones")
 """The titles of the two header lines, in the column left of the periods."""
 
 
@@ -73,10 +74,10 @@ class Timeline(ScrollView, can_focus=True):
     """Lanes of bars over periods."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "step(-1)", "Previous", show=False),
-        Binding("right", "step(1)", "Next", show=False),
-        Binding("up", "row(-1)", "Up", show=False),
-        Binding("down", "row(1)", "Down", show=False),
+        Binding("left", "step(-1)", N_("Previous"), show=False),
+        Binding("right", "step(1)", N_("Next"), show=False),
+        Binding("up", "row(-1)", N_("Up"), show=False),
+        Binding("down", "row(1)", N_("Down"), show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "timeline--header",
@@ -113,7 +114,9 @@ class Timeline(ScrollView, can_focus=True):
         self.milestones: list[tuple[int, str]] = []
         self.overloaded: set[int] = set()
         self.width_per_period = 10
-        self.label_width = max(cell_len(PERIOD), cell_len(MILESTONES)) + 1
+        self.header_labels = (_(PERIOD), _(MILESTONES))
+        """The two header lines' titles, in the interface's language."""
+        self.label_width = max(map(cell_len, self.header_labels)) + 1
         """Cells of the column left of the periods (lane names have lines of their own)."""
 
     def show(
@@ -233,7 +236,10 @@ class Timeline(ScrollView, can_focus=True):
         scroll_x = int(self.scroll_offset.x)
         if y == 0:
             segments = [
-                Segment(set_cell_size(PERIOD, label_width), base + self._style("timeline--header"))
+                Segment(
+                    set_cell_size(self.header_labels[0], label_width),
+                    base + self._style("timeline--header"),
+                )
             ]
             for n, label in enumerate(self.labels):
                 flag = n in self.overloaded
@@ -246,12 +252,12 @@ class Timeline(ScrollView, can_focus=True):
             # A milestone's name goes on as far as the next milestone's period.
             shown = sorted((p, name) for p, name in self.milestones if 0 <= p < len(self.labels))
             text = " " * (shown[0][0] * w) if shown else ""
-            for i, (_, name) in enumerate(shown):
+            for i, (_start, name) in enumerate(shown):
                 end = shown[i + 1][0] * w if i + 1 < len(shown) else len(self.labels) * w
                 if end > cell_len(text):
                     text += set_cell_size(" ◆ " + printable(name), end - cell_len(text))
             style = base + self._style("timeline--milestone")
-            segments = [Segment(set_cell_size(MILESTONES, label_width), style)]
+            segments = [Segment(set_cell_size(self.header_labels[1], label_width), style)]
             segments.append(Segment(set_cell_size(text, len(self.labels) * w), style))
         else:
             row = int(self.scroll_offset.y) + y - 2

@@ -1,7 +1,8 @@
 """What both workshop apps share: the store, the projector theme, language, live state, timer.
 
 Both apps speak Finnish, Swedish or English: every fixed text comes from
-:class:`~roadmap.workshop.words.Words`, including the footer's key descriptions, and refusals
+:class:`~roadmap.i18n.lang.Lang` of the window's language (the shared message catalogs),
+including the footer's key descriptions, and refusals
 from the store are worded in the window's language.
 
 A worker thread asks :class:`~roadmap.tui.workshop.watch.RevisionWatcher` twice a second whether
@@ -21,11 +22,13 @@ from textual import work
 from textual.app import App
 from textual.widgets import Digits
 
+from roadmap.i18n import set_language
+from roadmap.i18n.lang import Lang
 from roadmap.store import workshop_results, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.tui.app import PROJECTOR
 from roadmap.workshop.timer import clock, overtime_clock
-from roadmap.workshop.words import Refusal, Words
+from roadmap.workshop.words import Refusal
 
 POLL_SECONDS = 0.5
 
@@ -36,12 +39,10 @@ class WorkshopApp(App[None]):
     CSS_PATH = "workshop.tcss"
     ENABLE_COMMAND_PALETTE = False
     WORDED_BINDINGS: ClassVar[list[tuple[str, str, str]]] = []
-    """``(keys, action, label key)``: bindings whose footer text is worded in the app's language.
+    """``(keys, action, label msgid)``: bindings whose footer text is worded in the app's language.
 
     They take priority over the focused widget's: a presenter's clicker sends Page Up and Page
     Down, which should step through the agenda even while the capture box has the focus."""
-    CATALOG_BINDINGS: ClassVar[list[tuple[str, str, str]]] = []
-    """Like :attr:`WORDED_BINDINGS`, with labels that are messages of the gettext catalogs."""
 
     def __init__(
         self,
@@ -63,20 +64,14 @@ class WorkshopApp(App[None]):
 
     def set_lang(self, lang: str) -> None:
         """Speak ``lang`` from now on (screens composed later use it)."""
-        from roadmap.i18n import set_language
-
         self.lang = lang
-        self.w = Words(lang)
-        set_language(lang)  # new words come from the catalogs
-        self.title = self.w("app_title")
-        from roadmap.i18n import _
-
-        worded = [(keys, action, self.w(label)) for keys, action, label in self.WORDED_BINDINGS]
-        worded += [(keys, action, _(label)) for keys, action, label in self.CATALOG_BINDINGS]
-        for keys, action, label in worded:
+        self.w = Lang(lang)
+        set_language(lang)  # words said through the catalogs' ``_`` too
+        self.title = self.w._("Workshop")
+        for keys, action, label in self.WORDED_BINDINGS:
             for key in keys.split(","):
                 self._bindings.key_to_bindings.pop(key, None)
-            self._bindings.bind(keys, action, label, priority=True)
+            self._bindings.bind(keys, action, self.w._(label), priority=True)
 
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR)

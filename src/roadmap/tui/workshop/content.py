@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from roadmap.i18n import _
+from roadmap.i18n.lang import Lang
 from roadmap.io.mdsafe import block, inline
 from roadmap.model import tables as t
 from roadmap.store import workshop_results, workshop_rounds
 from roadmap.store.db import Store
 from roadmap.store.workshop_sessions import IDEA_STEPS
-from roadmap.workshop.words import Words, translated
+from roadmap.workshop.words import translated
 
 SECTION_KINDS = {"current_state": "current_state", "vision": "vision"}
 
 
-def _captured(live: workshop_results.Live, kind: str, w: Words) -> list[str]:
-    new = f"*({w('new')})*"
+def _captured(live: workshop_results.Live, kind: str, w: Lang) -> list[str]:
+    new = "*({})*".format(w._("new"))
     return [
         f"- **{inline(n.item_key)}** {inline(n.text)} {new}"
         if n.item_key
@@ -31,9 +31,9 @@ def _captured(live: workshop_results.Live, kind: str, w: Words) -> list[str]:
     ]
 
 
-def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Words) -> str:
+def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Lang) -> str:
     """The plan's content for ``step`` and what was captured in it, in ``w``'s language."""
-    plan_id, lang = live.workshop.plan_id, w.lang
+    plan_id, lang = live.workshop.plan_id, w.code
     lines: list[str] = []
     with store.read() as s:
         if step in SECTION_KINDS:
@@ -62,15 +62,16 @@ def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Words
                 .order_by(t.Item.id)
             )
             new = {n.item_key for n in live.notes if n.item_key}
+            mark = " *({})*".format(w._("new"))
             lines += [
                 f"- **{inline(k)}** {inline(translated(title, i18n, lang, 'title'))}"
-                + (f" *({w('new')})*" if k in new else "")
+                + (mark if k in new else "")
                 for k, title, i18n in rows
             ]
     if step in IDEA_STEPS:
         sent = [f"- {inline(n.text)}" for n in live.notes if n.kind == "idea"]
         if sent:
-            heading = _("Ideas from the room (F12 takes them into the plan)")
+            heading = w._("Ideas from the room (F12 takes them into the plan)")
             lines += ["", f"### {heading}", ""]
             lines += sent
     notes = [
@@ -79,5 +80,7 @@ def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Words
         if n.step == step and n.kind in ("note", "decision")
     ]
     if notes:
-        lines += ["", f"### {w('notes_decisions')}", "", *notes]
-    return "\n".join(lines) or f"*{w('nothing_yet')}*"
+        lines += ["", "### " + w._("Notes and decisions"), "", *notes]
+    return "\n".join(lines) or "*{}*".format(
+        w._("Nothing here yet: type below and press Enter to add.")
+    )

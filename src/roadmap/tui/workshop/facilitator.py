@@ -20,6 +20,7 @@ from textual.widgets import Digits, Footer, Input, Label, ListItem, ListView, Ma
 
 from roadmap.clock import today
 from roadmap.i18n import N_, _, ngettext
+from roadmap.i18n.lang import Lang
 from roadmap.io.mdsafe import inline
 from roadmap.model import tables as t
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
@@ -28,31 +29,30 @@ from roadmap.store.repo import find_plan
 from roadmap.tui.workshop.base import WorkshopApp
 from roadmap.workshop.agenda import default_agenda
 from roadmap.workshop.tally import DISAGREE_RANGE
-from roadmap.workshop.words import Words, lang_or_default
-
-STATE_LABEL = {"open": "state_open", "locked": "state_locked", "revealed": "state_revealed"}
+from roadmap.workshop.words import RULES, STATES, lang_or_default, step_name
 
 
-def round_markdown(live: workshop_results.Live, w: Words) -> str:
+def round_markdown(live: workshop_results.Live, w: Lang) -> str:
     """The current round for the projector: rules, state, and results once revealed."""
     rnd = live.round
     if rnd is None:
-        return f"*{w('no_round_f4')}*"
-    rules = w(rnd.method, budget=rnd.budget, per_item=rnd.per_item)
-    voted = w("voted_count", voted=live.voted, n=live.participants)
+        return "*{}*".format(w._("No voting round yet: F4 starts one."))
+    rules = w._(RULES[rnd.method], budget=rnd.budget, per_item=rnd.per_item)
+    round_label, state = w._("Round"), w._(STATES[rnd.state])
+    voted = w._("{voted} of {n} have voted", voted=live.voted, n=live.participants)
     lines = [
-        f"## {w('round')} {rnd.number}: {w(STATE_LABEL[rnd.state])}",
+        f"## {round_label} {rnd.number}: {state}",
         "",
         f"{rules[:1].upper()}{rules[1:]}; {voted}.",
         "",
     ]
     if live.results is None:
-        lines.append(w("hidden_f6"))
+        lines.append(w._("Results are hidden until they are revealed (F6)."))
         lines += ["", *(f"- {inline(live.titles.get(key, key))}" for key in rnd.items)]
         return "\n".join(lines)
-    voters = _("Voters")
+    voters = w._("Voters")
     lines += [
-        f"| {w('rank')} | {w('item_col')} | {w('total')} | | {voters} | {w('spread')} |",
+        f"| {w._('#')} | {w._('Item')} | {w._('Total')} | | {voters} | {w._('Spread')} |",
         "|---:|---|---:|---|---:|---:|",
     ]
     top = max((r.total for r in live.results), default=0.0)
@@ -68,7 +68,10 @@ def round_markdown(live: workshop_results.Live, w: Words) -> str:
         names = [inline(live.criteria.get(c, c)) for c in rnd.criteria]
         heading = _("Per criterion")
         lines += ["", f"### {heading}", ""]
-        lines += [f"| {w('item_col')} | {' | '.join(names)} |", "|---|" + "---:|" * len(names)]
+        lines += [
+            f"| {w._('Item')} | {' | '.join(names)} |",
+            "|---|" + "---:|" * len(names),
+        ]
         for r in live.results:
             means = dict(r.by_criterion)
             cells = [_number(means[c], w) if c in means else "–" for c in rnd.criteria]
@@ -93,19 +96,19 @@ def bar(value: float, top: float, width: int = BAR_WIDTH) -> str:
     return "█" * (eighths // 8) + ("", *"▏▎▍▌▋▊▉")[eighths % 8]
 
 
-def disagreement(r, w: Words) -> str:
+def disagreement(r, w: Lang) -> str:
     """Why an item is flagged: the lowest and highest score given."""
     return _(
         "people disagree: from {low} to {high}", low=_number(r.low, w), high=_number(r.high, w)
     )
 
 
-def _number(value: float, w: Words) -> str:
+def _number(value: float, w: Lang) -> str:
     text = f"{value:g}"
-    return text if w.lang == "en" else text.replace(".", ",")
+    return text if w.code == "en" else text.replace(".", ",")
 
 
-def effects_markdown(outcome: workshop_results.Outcome, titles: dict[str, str], w: Words) -> str:
+def effects_markdown(outcome: workshop_results.Outcome, titles: dict[str, str], w: Lang) -> str:
     """Each item's criterion value, score and place before and after: what applying does."""
     label, num = outcome.calendar.label, (lambda v: "–" if v is None else _number(v, w))
 
@@ -114,7 +117,7 @@ def effects_markdown(outcome: workshop_results.Outcome, titles: dict[str, str], 
 
     criterion = inline(outcome.applied.criterion)
     lines = [
-        f"| {w('item_col')} | {criterion} | {_('Score')} | {_('Roadmap')} |",
+        f"| {w._('Item')} | {criterion} | {_('Score')} | {_('Roadmap')} |",
         "|---|---:|---:|---|",
     ]
     for e in outcome.effects:
@@ -136,19 +139,15 @@ def effects_markdown(outcome: workshop_results.Outcome, titles: dict[str, str], 
     return "\n".join(lines)
 
 
-def moves_markdown(outcome: workshop_results.Outcome, w: Words) -> str:
+def moves_markdown(outcome: workshop_results.Outcome, w: Lang) -> str:
     """What moved in the roadmap when results went into the plan."""
     label = outcome.calendar.label
-    head = w("written_to", criterion=outcome.applied.criterion)
+    head = w._("Results written to criterion **{criterion}**.", criterion=outcome.applied.criterion)
     moved = [c for c in outcome.changes if c.kind in ("earlier", "later")]
     if not moved:
-        return f"{head} {w('no_moves')}"
-    lines = [
-        head,
-        "",
-        f"| {w('item_col')} | {w('before')} | {w('after')} |",
-        "|---|---|---|",
-    ]
+        return head + " " + w._("No item changed its place in the roadmap.")
+    columns = (w._("Development item"), w._("Before"), w._("After"))
+    lines = [head, "", "| " + " | ".join(columns) + " |", "|---|---|---|"]
     for c in moved:
         arrow = "▲" if c.kind == "earlier" else "▼"
         lines.append(f"| {arrow} {inline(c.key)} | {label(c.before)} | {label(c.after)} |")
@@ -174,17 +173,15 @@ class FacilitatorApp(WorkshopApp):
     """The projector view of one workshop session."""
 
     WORDED_BINDINGS: ClassVar[list[tuple[str, str, str]]] = [
-        ("pagedown", "step(1)", "next_step"),
-        ("pageup", "step(-1)", "prev_step"),
-        ("f2", "timer('toggle')", "timer_toggle"),
-        ("f3", "timer('add')", "add_minute"),
-        ("f4", "new_round", "new_round"),
-        ("f5", "lock", "lock_reopen"),
-        ("f6", "reveal", "reveal"),
-        ("f7", "apply", "into_plan"),
-        ("ctrl+q", "quit", "quit"),
-    ]
-    CATALOG_BINDINGS: ClassVar[list[tuple[str, str, str]]] = [
+        ("pagedown", "step(1)", N_("Next")),
+        ("pageup", "step(-1)", N_("Back")),
+        ("f2", "timer('toggle')", N_("Timer")),
+        ("f3", "timer('add')", N_("+1 min")),
+        ("f4", "new_round", N_("New round")),
+        ("f5", "lock", N_("Lock/reopen")),
+        ("f6", "reveal", N_("Reveal")),
+        ("f7", "apply", N_("Into plan")),
+        ("ctrl+q", "quit", N_("Quit")),
         ("f8", "undo_apply", N_("Undo into plan")),
         ("f9", "delete_round", N_("Delete round")),
         ("f10", "self_check", N_("Check page")),
@@ -218,10 +215,10 @@ class FacilitatorApp(WorkshopApp):
                 yield Label("", id="session-name", classes="big")
                 yield Label("", id="step-title", classes="big")
             with Vertical(classes="counter"):
-                yield Label(self.w("join_code"))
+                yield Label(self.w._("Join code"))
                 yield Digits("", id="code")
             with Vertical(classes="counter"):
-                yield Label(self.w("time_left"))
+                yield Label(self.w._("Time left"))
                 yield Digits("00:00", id="timer")
             with Vertical(classes="counter"):
                 yield Label("", id="voted-label")
@@ -237,7 +234,10 @@ class FacilitatorApp(WorkshopApp):
                     yield Label(escape(_("Open on your phone:")))
                     yield Label(escape(self.join_url), id="join-url")
                     yield Static(qr_text(self.join_url), id="join-qr", markup=False)
-        yield Input(id="capture", placeholder=self.w("capture_hint"))
+        yield Input(
+            id="capture",
+            placeholder=self.w._("Type a new item, need or note and press Enter (need: ...)"),
+        )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -250,13 +250,22 @@ class FacilitatorApp(WorkshopApp):
         self.query_one("#session-name", Label).update(escape(row.name))
         step = self.step_key()
         self.query_one("#step-title", Label).update(
-            escape(self.w("step_of", n=row.step + 1, total=len(row.agenda), name=self.w.step(step)))
+            escape(
+                self.w._(
+                    "Step {n}/{total}: {name}",
+                    n=row.step + 1,
+                    total=len(row.agenda),
+                    name=step_name(self.w, step),
+                )
+            )
         )
         self.query_one("#code", Digits).update(row.code)
         self.query_one("#voted", Digits).update(str(live.voted))
-        self.query_one("#voted-label", Label).update(self.w("voted_of", n=live.participants))
+        self.query_one("#voted-label", Label).update(
+            self.w._("Voted (of {n})", n=live.participants)
+        )
         agenda = self.query_one("#agenda", ListView)
-        names = [self.w.step(s["key"]) for s in row.agenda]
+        names = [step_name(self.w, s["key"]) for s in row.agenda]
         if len(agenda) != len(names):
             agenda.clear()
             agenda.extend(ListItem(Label(escape(name))) for name in names)
@@ -394,7 +403,7 @@ class FacilitatorApp(WorkshopApp):
     def _round_state(self, state: str) -> None:
         rnd = self.live.round if self.live else None
         if rnd is None:
-            self.refused(self.w("no_round_f4"))
+            self.refused(self.w._("No voting round yet: F4 starts one."))
             return
         self.write(
             lambda s: workshop_rounds.set_round_state(session=s, round_id=rnd.id, state=state)
@@ -453,7 +462,7 @@ class FacilitatorApp(WorkshopApp):
     def action_delete_round(self) -> None:
         rnd = self.live.round if self.live else None
         if rnd is None:
-            self.refused(self.w("no_round_f4"))
+            self.refused(self.w._("No voting round yet: F4 starts one."))
             return
         question = _("Delete round {n} and its votes?", n=rnd.number)
         self._ask(
@@ -465,7 +474,7 @@ class FacilitatorApp(WorkshopApp):
     def action_apply(self) -> None:
         rnd = self.live.round if self.live else None
         if rnd is None or rnd.state == "open":
-            self.refused(self.w("lock_first_f5"))
+            self.refused(self.w._("Lock the round (F5) before its results go into the plan."))
             return
         if rnd.applied:
             self.refused(_("Round {n} is in the plan already; undo it first.", n=rnd.number))
@@ -488,7 +497,15 @@ class FacilitatorApp(WorkshopApp):
             if mode is not None:
                 self.apply_results(round_id, mode)
 
-        dialog = ApplyDialog(self.w, self.w("confirm_apply", n=number), previews)
+        dialog = ApplyDialog(
+            self.w,
+            self.w._(
+                "Write the results of round {n} into the plan's workshop criterion and "
+                "re-sequence the roadmap?",
+                n=number,
+            ),
+            previews,
+        )
         self.call_from_thread(self.push_screen, dialog, answer)
 
     @work(thread=True, exclusive=True, group="apply")
@@ -501,10 +518,17 @@ class FacilitatorApp(WorkshopApp):
             workshop_sessions.capture(
                 session=s,
                 session_id=self.session_id,
-                text="decision: " + self.w("decision_applied", n=number, moved=moved),
+                text="decision: "
+                + self.w._(
+                    "results of round {n} put into the plan ({moved} items moved in the roadmap)",
+                    n=number,
+                    moved=moved,
+                ),
             )
         self.outcome = outcome
-        self.call_from_thread(self.notify, self.w("applied_note", moved=moved))
+        self.call_from_thread(
+            self.notify, self.w._("Results in the plan; {moved} items moved", moved=moved)
+        )
         self._load()
 
 
@@ -532,7 +556,7 @@ def make_facilitator_app(
                 name = workshop.name
             except LookupError:  # a first workshop is named in the plan's language
                 plan_lang = s.get(t.Plan, plan_id).default_language
-                name = Words(lang or lang_or_default(plan_lang))("app_title")
+                name = Lang(lang or lang_or_default(plan_lang))._("Workshop")
         workshop, _ = workshop_sessions.open_session(
             session=s,
             plan_id=plan_id,

@@ -26,7 +26,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Digits, Footer, Input, Label, Static
 
-from roadmap.i18n import _, ngettext
+from roadmap.i18n import _
+from roadmap.i18n.lang import Lang
 from roadmap.model.workshop_tables import WorkshopSession
 from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
 from roadmap.store.busy import Busy, write_retrying
@@ -35,7 +36,7 @@ from roadmap.tui.workshop.base import WorkshopApp
 from roadmap.tui.workshop.remote import Remote, RemoteRefusal, RemoteWatcher
 from roadmap.tui.workshop.tokens import TokenBook
 from roadmap.workshop.rules import CodeGuard
-from roadmap.workshop.words import LANGS, Words
+from roadmap.workshop.words import LANGS, UNITS, step_name
 
 STEP = {"dots": 1, "points": 5}
 """How much one press of + or - gives or takes back."""
@@ -62,23 +63,27 @@ class JoinScreen(Screen):
         with Vertical(id="join"):
             with Horizontal(id="languages"):
                 for lang in LANGS:
-                    variant = "primary" if lang == w.lang else "default"
+                    variant = "primary" if lang == w.code else "default"
                     yield Button(LANGUAGE_NAMES[lang], id=f"lang-{lang}", variant=variant)
-            yield Label(w("join_title"), classes="big")
+            yield Label(w._("Join the workshop"), classes="big")
             if self.ask_code:
-                yield Label(w("code_label"))
+                yield Label(w._("Code shown on the screen"))
                 yield Input(
-                    self._values["code"], id="code", placeholder=w("code_example"), max_length=12
+                    self._values["code"], id="code", placeholder=w._("e.g. 4C7E2A"), max_length=12
                 )
-            yield Label(w("your_name"))
+            yield Label(w._("Your name"))
             yield Input(
                 self._values["name"],
                 id="name",
-                placeholder=_("The name the room knows you by"),
+                placeholder=w._("The name the room knows you by"),
                 max_length=80,
             )
-            yield Button(w("join"), id="join-button", variant="primary")
-            note = w("tries_allowed", n=guard.attempts) if self.ask_code and guard.attempts else ""
+            yield Button(w._("Join"), id="join-button", variant="primary")
+            note = (
+                w._("You can try the code {n} times.", n=guard.attempts)
+                if self.ask_code and guard.attempts
+                else ""
+            )
             yield Static(note, id="join-note")
             yield Static("", id="join-error", classes="error")
 
@@ -115,7 +120,7 @@ class JoinScreen(Screen):
     def refuse_more(self) -> None:
         """No more tries in this window."""
         self.hold(True)
-        self.show_error(self.app.w("too_many"))
+        self.show_error(self.app.w._("Too many wrong codes. Ask the facilitator for help."))
 
 
 class ItemRow(Horizontal):
@@ -161,10 +166,10 @@ class ItemRow(Horizontal):
 class VoteScreen(Screen):
     """The current step, the timer, and the items to vote on."""
 
-    def __init__(self, w: Words) -> None:
+    def __init__(self, w: Lang) -> None:
         super().__init__()
         self.w = w
-        self._bindings.bind("ctrl+q", "app.quit", w("leave"))
+        self._bindings.bind("ctrl+q", "app.quit", w._("Leave"))
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -177,7 +182,7 @@ class VoteScreen(Screen):
 
     def show(self, live: workshop_results.Live, rebuild: bool) -> None:
         w = self.w
-        step = w("now_step", step=w.step(self.app.step_key()))
+        step = w._("Now: {step}", step=step_name(w, self.app.step_key()))
         self.query_one("#step", Label).update(escape(step))
         rnd = live.round
         status = self.query_one("#status", Static)
@@ -204,16 +209,17 @@ class VoteScreen(Screen):
         rules = workshop_rounds.rules_of(rnd)
         if rules.has_budget:
             status.update(
-                w(
-                    "budget_status",
+                w._(
+                    "You have {left} of {budget} {unit} left (at most {per_item} on one item). "
+                    "Press + and − to give them.",
                     left=rules.remaining(live.mine),
                     budget=rnd.budget,
-                    unit=w(f"unit_{rnd.method}"),
+                    unit=w._(UNITS[rnd.method]),
                     per_item=rnd.per_item,
                 )
             )
         else:
-            status.update(w("score_status"))
+            status.update(w._("Score each item from 1 (low) to 5 (high) on each criterion."))
         if not rebuild:
             for item_row in self.query(ItemRow):
                 item_row.set_value(live.mine.get((item_row.key, item_row.criterion), 0))
@@ -221,16 +227,16 @@ class VoteScreen(Screen):
     def _closed_text(self, live: workshop_results.Live) -> str:
         w = self.w
         if live.round is None:
-            return w("no_voting_yet")
+            return w._("No voting yet. Follow the screen; voting opens here.")
         if live.results is None:
-            return w("voting_closed")
-        lines = [f"{w('results')}:"]
+            return w._("Voting has closed. Results appear when the facilitator reveals them.")
+        lines = [w._("Results") + ":"]
         for r in live.results:
-            total = f"{r.total:g}" if w.lang == "en" else f"{r.total:g}".replace(".", ",")
+            total = f"{r.total:g}" if w.code == "en" else f"{r.total:g}".replace(".", ",")
             if r.rank is None:
-                lines.append(f"–  {live.titles.get(r.key, r.key)}  ({_('not scored')})")
+                lines.append(f"–  {live.titles.get(r.key, r.key)}  ({w._('not scored')})")
                 continue
-            voters = ngettext("{n} voter", "{n} voters", r.voters)
+            voters = w.ngettext("{n} voter", "{n} voters", r.voters)
             lines.append(f"{r.rank}. {live.titles.get(r.key, r.key)}  ({total}; {voters})")
         return escape("\n".join(lines))
 
@@ -253,7 +259,7 @@ class VoteScreen(Screen):
     def saved(self, ok: bool, message: str | None = None) -> None:
         saved = self.query_one("#saved", Static)
         saved.set_class(not ok, "error")
-        saved.update(escape(self.w("saved") if message is None else message))
+        saved.update(escape(self.w._("✔ Your votes are saved.") if message is None else message))
 
 
 class ParticipantApp(WorkshopApp):
@@ -367,7 +373,9 @@ class ParticipantApp(WorkshopApp):
         elif wrong:
             pause = self.guard.failed()
             if self.guard.left is not None:
-                message += " " + self.w("tries_left", left=self.guard.left)
+                message += " " + self.w._(
+                    "Tries left: {left}. Wait a moment before the next one.", left=self.guard.left
+                )
         if self.join_screen is None:
             self.push_screen(JoinScreen(ask_code=self.code is None))
 
@@ -453,7 +461,7 @@ class ParticipantApp(WorkshopApp):
 
     def refused(self, message: str) -> None:
         if isinstance(self.screen, VoteScreen):
-            self.screen.saved(False, self.w("not_saved", message=message))
+            self.screen.saved(False, self.w._("Not saved: {message}", message=message))
         else:
             super().refused(message)
 

@@ -11,19 +11,19 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Static
 
 from roadmap.i18n import _
+from roadmap.i18n.lang import Lang
 from roadmap.store import workshop_people
-from roadmap.workshop.words import Words
 
 
 class PeopleScreen(ModalScreen[None]):
     """The list, read afresh after every change."""
 
-    def __init__(self, w: Words, session_id: int) -> None:
+    def __init__(self, w: Lang, session_id: int) -> None:
         super().__init__()
         self.w, self.session_id = w, session_id
         self.merging: int | None = None
         """The participant marked to be merged into the next one chosen."""
-        self._bindings.bind("escape", "close", w("cancel"))
+        self._bindings.bind("escape", "close", w._("Cancel"))
         self._bindings.bind("r", "rename", _("Rename"))
         self._bindings.bind("m", "merge", _("Merge"))
         self._bindings.bind("delete,d", "remove", _("Remove"))

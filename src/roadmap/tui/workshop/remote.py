@@ -24,7 +24,7 @@ class RemoteRefusal(Refusal):
     """A refusal worded by the server."""
 
     def say(self, lang: str) -> str:
-        return self.key
+        return self.message
 
 
 class RemoteJoinRefused(RemoteRefusal, JoinRefused):

@@ -12,9 +12,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown, Select, Static
 
-from roadmap.i18n import N_, _
+from roadmap.i18n import N_
+from roadmap.i18n.lang import Lang
 from roadmap.workshop.rules import METHODS
-from roadmap.workshop.words import Words
+from roadmap.workshop.words import METHODS as METHOD_NAMES
 
 CHOOSER_LABELS = {
     "text": N_("Key, title or tag contains the text below"),
@@ -36,30 +37,30 @@ class RoundSpec:
 class RoundDialog(ModalScreen[RoundSpec | None]):
     """Ask how the next round votes; empty numbers take the method's usual ones."""
 
-    def __init__(self, w: Words) -> None:
+    def __init__(self, w: Lang) -> None:
         super().__init__()
         self.w = w
-        self._bindings.bind("escape", "cancel", w("cancel"))
+        self._bindings.bind("escape", "cancel", w._("Cancel"))
 
     def compose(self) -> ComposeResult:
         w = self.w
         with Vertical(classes="dialog"):
-            yield Label(w("round_dialog_title"), classes="dialog-title")
-            methods = [(w(f"method_{method}"), method) for method in METHODS]
+            yield Label(w._("New voting round"), classes="dialog-title")
+            methods = [(w._(METHOD_NAMES[method]), method) for method in METHODS]
             yield Select(methods, value="dots", allow_blank=False, id="method")
-            yield Label(w("budget_hint"))
+            yield Label(w._("Dots or points per person (empty: 5 dots or 100 points)"))
             yield Input(id="budget", type="integer")
-            yield Label(w("per_item_hint"))
+            yield Label(w._("Most on one item (empty: 3 dots, or the whole budget)"))
             yield Input(id="per-item", type="integer")
-            yield Label(_("Which items"))
-            choosers = [(_(CHOOSER_LABELS[how]), how) for how in CHOOSER_LABELS]
+            yield Label(w._("Which items"))
+            choosers = [(w._(CHOOSER_LABELS[how]), how) for how in CHOOSER_LABELS]
             yield Select(choosers, value="text", allow_blank=False, id="choose")
-            yield Label(w("filter_hint"))
+            yield Label(w._("Only items whose key, title or tags contain (empty: all open items)"))
             yield Input(id="filter")
             yield Static("", id="round-error", classes="error")
             with Horizontal(classes="buttons"):
-                yield Button(w("start_voting"), id="start", variant="primary")
-                yield Button(w("cancel"), id="cancel")
+                yield Button(w._("Start voting"), id="start", variant="primary")
+                yield Button(w._("Cancel"), id="cancel")
 
     @on(Button.Pressed, "#start")
     @on(Input.Submitted)
@@ -90,19 +91,21 @@ class ConfirmDialog(ModalScreen[bool]):
     always works too; Escape or the no key answers no.
     """
 
-    def __init__(self, w: Words, question: str, yes: str) -> None:
+    def __init__(self, w: Lang, question: str, yes: str) -> None:
         super().__init__()
         self.w, self.question, self.yes = w, question, yes
-        yes_keys = ",".join(dict.fromkeys((w("yes_key"), "y")))
+        self.yes_key, self.no_key = w._("y"), w._("n")
+        yes_keys = ",".join(dict.fromkeys((self.yes_key, "y")))
         self._bindings.bind(yes_keys, "answer(True)", yes, show=False)
-        self._bindings.bind(f"{w('no_key')},escape", "answer(False)", w("cancel"), show=False)
+        self._bindings.bind(f"{self.no_key},escape", "answer(False)", w._("Cancel"), show=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small"):
             yield Static(Text(self.question), classes="question")
             with Horizontal(classes="buttons"):
-                yield Button(f"{self.yes} ({self.w('yes_key')})", variant="error", id="yes")
-                yield Button(f"{self.w('cancel')} ({self.w('no_key')})", id="no")
+                yield Button(f"{self.yes} ({self.yes_key})", variant="error", id="yes")
+                cancel = self.w._("Cancel")
+                yield Button(f"{cancel} ({self.no_key})", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -130,24 +133,24 @@ class ApplyDialog(ModalScreen[str | None]):
     before and after. Returns the mode chosen, or None.
     """
 
-    def __init__(self, w: Words, question: str, previews: dict[str, str]) -> None:
+    def __init__(self, w: Lang, question: str, previews: dict[str, str]) -> None:
         super().__init__()
         self.w, self.question, self.previews = w, question, previews
-        yes_keys = ",".join(dict.fromkeys((w("yes_key"), "y")))
-        self._bindings.bind(yes_keys, "write", w("write"), show=False)
-        self._bindings.bind("escape", "cancel", w("cancel"))
+        yes_keys = ",".join(dict.fromkeys((w._("y"), "y")))
+        self._bindings.bind(yes_keys, "write", w._("Write"), show=False)
+        self._bindings.bind("escape", "cancel", w._("Cancel"))
 
     def compose(self) -> ComposeResult:
         w = self.w
         with Vertical(classes="dialog wide"):
             yield Static(Text(self.question), classes="question")
-            modes = [(_(MODE_LABELS[mode]), mode) for mode in self.previews]
+            modes = [(self.w._(MODE_LABELS[mode]), mode) for mode in self.previews]
             yield Select(modes, value=next(iter(self.previews)), allow_blank=False, id="mode")
             with VerticalScroll(id="preview-box"):
                 yield Markdown(self.previews[next(iter(self.previews))], id="preview")
             with Horizontal(classes="buttons"):
-                yield Button(w("write"), variant="error", id="yes")
-                yield Button(w("cancel"), id="no")
+                yield Button(w._("Write"), variant="error", id="yes")
+                yield Button(w._("Cancel"), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

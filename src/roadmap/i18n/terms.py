@@ -1,0 +1,173 @@
+"""The words for the plan's codes: statuses, MoSCoW classes, period units, scoring methods and
+dependency kinds, in the reader's language.
+
+Codes (``in_progress``, ``wont``, ``wsjf``) are what the store keeps and files exchange; a person
+reads these words instead, everywhere: the app, the command line and the documents. Each function
+words a code in the interface's language, or in ``lang`` where a document or a window speaks a
+language of its own; an unknown code is shown as it is. Reading the words people type back is
+:mod:`roadmap.model.typed_words`'s job.
+"""
+
+from __future__ import annotations
+
+from roadmap.i18n import N_, _, language, pgettext
+from roadmap.i18n.lang import Lang
+
+STATUS = {
+    "idea": N_("idea"),
+    "planned": N_("planned"),
+    "in_progress": N_("in progress"),
+    "done": N_("done"),
+    "dropped": N_("dropped"),
+}
+MOSCOW = {
+    "must": N_("must have"),
+    "should": N_("should have"),
+    "could": N_("could have"),
+    "wont": N_("will not have this time"),
+}
+PERIOD_UNIT = {"day": N_("day"), "month": N_("month"), "quarter": N_("quarter")}
+SCORING_METHOD = {
+    "weighted": N_("weighted criteria"),
+    "rice": N_("RICE"),
+    "wsjf": N_("WSJF"),
+    "moscow": N_("MoSCoW"),
+}
+DEPENDENCY_KIND = {"hard": N_("required"), "soft": N_("preferred")}
+CHANGE_KIND = {
+    "earlier": N_("Moved earlier"),
+    "later": N_("Moved later"),
+    "ends_earlier": N_("Ends earlier"),
+    "ends_later": N_("Ends later"),
+    "team": N_("Team changed"),
+    "effort": N_("Effort changed"),
+    "added": N_("Added"),
+    "dropped": N_("Dropped"),
+    "done": N_("Done"),
+    "priority": N_("Priority changed"),
+}
+"""How an item's place changed since a baseline."""
+REASONS = {
+    "start": N_("ready to start"),
+    "dependency": N_("after {items} (ready in {period})"),
+    "soft_dependency": N_("preferably after {items}"),
+    "capacity": N_("{team} is fully booked in {period}"),
+    "pinned": N_("fixed to {period}"),
+    "earliest_start": N_("cannot start before {period}"),
+    "no_team": N_("no team assigned"),
+    "lag": N_("a planned wait after {items} (ended in {period})"),
+}
+WARNINGS = {
+    "deadline": N_("{item} ends in {period}, after its deadline {deadline}."),
+    "overload": N_("{team} is overloaded in {period}: {items}."),
+    "no_team": N_("No team: {items}. They are placed without a capacity limit."),
+    "unplaced": N_("Could not be placed within the plan's horizon: {items}."),
+    "soft_dependency": N_("{item} does not wait for {other}, which it should preferably follow."),
+    "pin_conflict": N_("{item} is fixed to {period}, before {other} ends."),
+    "dropped_dependency": N_(
+        "{item} depends on {other}, which is dropped; the dependency is ignored."
+    ),
+}
+"""The engine's reasons for an item's place, by kind, with the fields they fill in."""
+DIRECTION = {"benefit": N_("benefit"), "cost": N_("cost")}
+EVIDENCE_METHOD = {
+    "interview": N_("interview"),
+    "workshop": N_("workshop"),
+    "survey": N_("survey"),
+    "document": N_("document"),
+    "data": N_("data"),
+}
+"""How a piece of evidence was gathered."""
+HEALTH = {"on_track": N_("on track"), "at_risk": N_("at risk"), "off_track": N_("off track")}
+"""How an item's follow-up stands."""
+
+
+def _word(words: dict[str, str], code: str | None, lang: Lang | None) -> str:
+    if not code:
+        return ""
+    message = words.get(code)
+    if message is None:
+        return code
+    return lang._(message) if lang is not None else _(message)
+
+
+def status_word(code: str | None, lang: Lang | None = None) -> str:
+    """An item's status: ``in_progress`` is *in progress*, *käynnissä*, *pågår*."""
+    return _word(STATUS, code, lang)
+
+
+def moscow_word(code: str | None, lang: Lang | None = None) -> str:
+    """A MoSCoW class: ``must`` is *must have*, *välttämätön*, *måste ha*."""
+    return _word(MOSCOW, code, lang)
+
+
+def unit_word(code: str | None, lang: Lang | None = None) -> str:
+    """The length of a period: ``quarter`` is *quarter*, *vuosineljännes*, *kvartal*."""
+    return _word(PERIOD_UNIT, code, lang)
+
+
+def scoring_word(code: str | None, lang: Lang | None = None) -> str:
+    """How a plan scores its items: ``weighted`` is *weighted criteria*."""
+    return _word(SCORING_METHOD, code, lang)
+
+
+def dependency_word(code: str | None, lang: Lang | None = None) -> str:
+    """A dependency's kind: ``hard`` is *required*, ``soft`` *preferred*."""
+    return _word(DEPENDENCY_KIND, code, lang)
+
+
+def direction_word(code: str | None, lang: Lang | None = None) -> str:
+    """Whether a criterion raises the score (*benefit*) or lowers it (*cost*)."""
+    return _word(DIRECTION, code, lang)
+
+
+def change_word(code: str | None, lang: Lang | None = None) -> str:
+    """How an item's place changed since a baseline: ``earlier`` is *Moved earlier*."""
+    return _word(CHANGE_KIND, code, lang)
+
+
+def horizon_word(code: str) -> str:
+    """``now``, ``next`` or ``later`` as a heading of the roadmap (apart from the button *Next*)."""
+    words = {
+        "now": pgettext("horizon", "Now"),
+        "next": pgettext("horizon", "Next"),
+        "later": pgettext("horizon", "Later"),
+    }
+    return words.get(code, code)
+
+
+def reason_text(row, label, lang: Lang | None = None) -> str:
+    """One of the engine's reasons for an item's place as a phrase in the reader's language."""
+    return _explained(REASONS, row, label, lang)
+
+
+def warning_text(row, label, lang: Lang | None = None) -> str:
+    """One of the engine's warnings as a sentence in the reader's language."""
+    return _explained(WARNINGS, row, label, lang)
+
+
+def _explained(words: dict[str, str], row, label, lang: Lang | None) -> str:
+    """``row`` (a reason or warning of the engine, with its ``kind``, ``items``, ``period`` and
+    ``team``) worded from ``words``; periods are named by ``label``. The engine's own English
+    sentence stays in English (it names more, such as the items ranked higher), where a kind
+    has no words, and where the words need a field ``row`` does not carry."""
+    message = words.get(row.kind)
+    code = lang.code if lang is not None else language()
+    if code == "en" or message is None or "{deadline}" in message:
+        return row.text
+    items = list(row.items)
+    values = {
+        "items": ", ".join(items),
+        "item": items[0] if items else "",
+        "other": ", ".join(items[1:]),
+        "period": label(row.period) if row.period is not None else "",
+        "team": row.team or "",
+    }
+    text = lang._(message) if lang is not None else _(message)
+    return text.format(**values)
+
+
+def choices(words: dict[str, str], lang: Lang | None = None) -> list[tuple[str, str]]:
+    """``(word, code)`` of every code of ``words`` (:data:`STATUS`, :data:`MOSCOW` ...), for a
+    list a person picks from."""
+    return [(_word(words, code, lang), code) for code in words]
