@@ -98,7 +98,7 @@ def db(tmp_path: Path) -> Path:
 
 
 def _run(db: Path, *args: str, code: int = 0) -> str:
-    out = CliRunner().invoke(cli, ["--db", str(db), *args])
+    out = CliRunner().invoke(cli, ["--db", str(db), *args], env={"COLUMNS": "200"})
     assert out.exit_code == code, out.output
     return " ".join(out.output.split())
 
@@ -110,7 +110,7 @@ def test_roadmap_plan_shows_and_compares_scenarios(db: Path) -> None:
     assert "Scenario more-people compared with the plan:" in out
     assert "- roadmap length 4 -> 2 periods" in out
     assert "- deadlines missed 1 -> 0" in out
-    assert "B earlier moved earlier from 2027-Q3 to 2027-Q2" in out
+    assert "B Moved earlier moved earlier from 2027-Q3 to 2027-Q2" in out
     out = _run(db, "plan", "--scenario", "more-people", "--compare", "portal-first")
     assert "Scenario portal-first compared with more-people:" in out
     out = _run(db, "plan", "--scenario", "nope", code=1)
