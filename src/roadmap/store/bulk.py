@@ -11,7 +11,7 @@ import re
 import sqlite3
 from itertools import chain
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
@@ -29,8 +29,13 @@ from sqlmodel import Session
 
 from roadmap.store.fetch import fetch
 
+if TYPE_CHECKING:
+    from roadmap.model.tables import Timestamped
 
-def insert_rows(session: Session, model: type, columns: tuple[str, ...], rows: list[tuple]) -> None:
+
+def insert_rows(
+    session: Session, model: type[Timestamped], columns: tuple[str, ...], rows: list[tuple]
+) -> None:
     """Insert ``rows``, tuples of the values of ``columns``, in document order.
 
     The statement is compiled once (``Compiled.string``, ``.binds``, ``.positiontup``) and the
@@ -176,9 +181,10 @@ def now_value(conn: Any) -> Any:
 
 
 def key_ids(
-    session: Session, model: type, plan_id: int, *, only: set[str] | None = None
-) -> dict[str, int]:
-    """``key -> id`` of the plan's rows of ``model``; with a few keys ``only``, just those."""
+    session: Session, model: type[Timestamped], plan_id: int, *, only: set[str] | None = None
+) -> dict[str | None, int]:
+    """``key -> id`` of the plan's rows of ``model``; with a few keys ``only``, just those.
+    The keys of optional references are looked up as they are: None finds nothing."""
     table = model.__table__
     query = select(table.c.key, table.c.id).where(table.c.plan_id == plan_id)
     if only is not None and len(only) <= _FEW:

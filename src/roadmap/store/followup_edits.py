@@ -84,7 +84,7 @@ _EVIDENCE_COLUMNS = (
 )
 
 
-def _unknown(kind: str, keys: list[str | None], known: dict[str, int]) -> list[str]:
+def _unknown(kind: str, keys: list[str | None], known: dict[str | None, int]) -> list[str]:
     return [f"no {kind} {key!r}" for key in keys if key is not None and key not in known]
 
 

@@ -334,7 +334,7 @@ def _write_columns(session: Session, changes: list[tuple[int, dict[str, Any]]]) 
 def _write_relations(
     session: Session,
     plan_id: int,
-    keys: dict[str, dict[str, int]],
+    keys: dict[str, dict[str | None, int]],
     changes: list[tuple[int, dict[str, Any]]],
 ) -> None:
     """Scores, dependencies and links of items: the changed ones replaced."""

@@ -54,7 +54,7 @@ ITEM_LINKS = (
 )
 """Item link tables: table, ItemIn field, key map, column of the linked row."""
 
-KEYED: dict[str, type] = {
+KEYED: dict[str, type[t.Timestamped]] = {
     "theme": t.Theme,
     "organisation": t.Organisation,
     "team": t.Team,
@@ -169,17 +169,19 @@ class _Reader:
         constant of this module)."""
         return fetch(self.connection, query)
 
-    def _mine(self, model: type) -> Any:
+    def _mine(self, model: type[t.Timestamped]) -> Any:
         return model.__table__.c.plan_id == self.plan_id
 
-    def table(self, model: type) -> list[Any]:
+    def table(self, model: type[t.Timestamped]) -> list[Any]:
         """The plan's rows of ``model`` without their timestamps, in stored order."""
         c = model.__table__.c
         columns = [x for x in c if x.name not in ("created_at", "updated_at")]
         order = (c.position, c.id) if "position" in c else (c.id,)
         return self.rows(select(*columns).where(self._mine(model)).order_by(*order))
 
-    def links(self, model: type, column: str, target: type) -> list[tuple[int, int]]:
+    def links(
+        self, model: type[t.Timestamped], column: str, target: type[t.Timestamped]
+    ) -> list[tuple[int, int]]:
         """``(item_id, column)`` of an item link table, ordered by item, then column; the
         linked rows (of ``target``) are the plan's, so they pick the links with fewer rows to
         read than the items would."""

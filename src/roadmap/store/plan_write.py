@@ -49,9 +49,11 @@ def write_plan(*, session: Session, doc: PlanDoc, replace: bool = False) -> t.Pl
 def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
     """Everything of ``doc`` but the plan row, into the plan ``pid``."""
     cal = calendar_of(doc.plan)
-    keys: dict[str, dict[str, int]] = {}
+    keys: dict[str, dict[str | None, int]] = {}
 
-    def store(name: str, model: type, columns: tuple, rows: list[tuple]) -> dict[str, int]:
+    def store(
+        name: str, model: type[t.Timestamped], columns: tuple, rows: list[tuple]
+    ) -> dict[str | None, int]:
         insert_rows(session, model, columns, rows)
         keys[name] = key_ids(session, model, pid)
         return keys[name]
@@ -232,7 +234,7 @@ _ITEM_COLUMNS = (
 
 
 def _item_rows(
-    items: list[ItemIn], plan_id: int, keys: dict[str, dict[str, int]], cal: Calendar
+    items: list[ItemIn], plan_id: int, keys: dict[str, dict[str | None, int]], cal: Calendar
 ) -> list[tuple]:
     """The values of :data:`_ITEM_COLUMNS` for ``items``, references turned into ids."""
     theme, org, team = keys["theme"].get, keys["organisation"].get, keys["team"].get
@@ -267,7 +269,7 @@ def _item_rows(
 
 
 def _insert_item_links(
-    session: Session, plan_id: int, items: list[ItemIn], keys: dict[str, dict[str, int]]
+    session: Session, plan_id: int, items: list[ItemIn], keys: dict[str, dict[str | None, int]]
 ) -> None:
     """Scores, dependencies and links of ``items``, whose rows are already stored."""
     ids, crit = keys["item"], keys["criterion"]
