@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    ColumnDefault,
     Float,
     String,
     bindparam,
@@ -54,7 +55,11 @@ def insert_rows(
     values["created_at"] = values["updated_at"] = now_value(conn)
     for column in table.c:
         default = column.default
-        if column.name not in columns and column.name not in values and default is not None:
+        if (
+            column.name not in columns
+            and column.name not in values
+            and isinstance(default, ColumnDefault)
+        ):
             values[column.name] = default.arg if default.is_scalar else default.arg(None)
     statement = insert(table).values(**values).inline()  # no RETURNING of the new ids
     dialect = conn.dialect

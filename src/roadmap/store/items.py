@@ -80,7 +80,7 @@ def read_item(*, session: Session, plan_id: int, key: str) -> tuple[ItemIn, int]
     from roadmap.model.storable import calendar_of
 
     item = find_item(session=session, plan_id=plan_id, key=key)
-    plan = session.get(t.Plan, plan_id)
+    plan = session.get_one(t.Plan, plan_id)
 
     def key_of(model: type[t.Timestamped], row_id: int | None) -> str | None:
         if row_id is None:

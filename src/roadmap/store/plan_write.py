@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from roadmap.model import tables as t
 from roadmap.model.inputs import (
@@ -37,11 +37,12 @@ def write_plan(*, session: Session, doc: PlanDoc, replace: bool = False) -> t.Pl
     """
     if replace:
         wanted = doc.plan.slug or slugify(doc.plan.name)
-        old = session.execute(select(t.Plan).where(t.Plan.slug == wanted)).scalar_one_or_none()
+        old = session.execute(select(t.Plan).where(col(t.Plan.slug) == wanted)).scalar_one_or_none()
         if old is not None:
             session.delete(old)
             session.flush()
     plan = create_plan(session=session, plan_in=doc.plan)
+    assert plan.id is not None  # stored, flushed
     _write_contents(session, plan.id, doc)
     return plan
 
@@ -192,7 +193,7 @@ def add_items(*, session: Session, plan_id: int, items: list[ItemIn]) -> int:
     """
     if not items:
         return 0
-    plan = session.get(t.Plan, plan_id)
+    plan = session.get_one(t.Plan, plan_id)
     cal = calendar_of(plan)
     keys = {name: key_ids(session, model, plan_id) for name, model in KEYED.items()}
     named = {key for item in items for key in (item.key, *item.depends_on, *item.soft_depends_on)}

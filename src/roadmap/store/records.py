@@ -10,6 +10,7 @@ of the rows they point to, as the plan's other links do.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -250,7 +251,7 @@ class _Reader:
     def key(self, kind: str, row_id: int | None) -> str | None:
         return None if row_id is None else self.keys[kind][row_id]
 
-    def rows(self, model: type[t.Timestamped]) -> list[Any]:
+    def rows(self, model: type[t.Timestamped]) -> Sequence[Any]:
         c = model.__table__.c
         columns = [x for x in c if x.name not in ("created_at", "updated_at", "plan_id")]
         return self.session.execute(
