@@ -2,7 +2,7 @@
 
 Both validate their values with the input models (:class:`~roadmap.model.evidence.
 ProgressUpdateIn`, :class:`~roadmap.model.evidence.MeasureValueIn`) and store them through
-:mod:`roadmap.store.followup_edits`; a problem is shown under its field and nothing is stored.
+:mod:`roadmap.services.followup`; a problem is shown under its field and nothing is stored.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from roadmap.i18n import _
 from roadmap.i18n.terms import HEALTH, STATUS
 from roadmap.model.evidence import MeasureValueIn, ProgressUpdateIn
 from roadmap.model.inputs import PlanDoc
+from roadmap.services.context import PlanContext
+from roadmap.services.followup import record_measure, record_progress
 from roadmap.tui.dialogs.form import SELECT, Choices, Field, FormDialog, messages_of
 
 STATUSES = ("in_progress", "planned", "done", "dropped")
@@ -35,8 +37,9 @@ class ProgressForm(FormDialog):
 
     required_selects = ("health", "status")
 
-    def __init__(self, doc: PlanDoc) -> None:
+    def __init__(self, ctx: PlanContext, doc: PlanDoc) -> None:
         super().__init__()
+        self.ctx = ctx
         self.heading = _("Progress of an item")
         self.fixed_choices = {
             "health": HEALTH,
@@ -62,8 +65,6 @@ class ProgressForm(FormDialog):
         self.fill({"health": "on_track", "status": "in_progress", "date": date.today().isoformat()})
 
     def action_save(self) -> None:
-        from roadmap.store.followup_edits import record_progress
-
         values, errors = self.values(), {}
         done = _number(values, "done", errors)
         if not values.get("item"):
@@ -85,15 +86,10 @@ class ProgressForm(FormDialog):
         if errors or update is None:
             self.show_errors(errors, _("Not saved"))
             return
-        ctx = self.app.ctx  # type: ignore[attr-defined]
-        with ctx.store.write() as session:
-            record_progress(
-                session=session,
-                plan_id=ctx.plan_id,
-                item_key=values["item"],
-                progress=update,
-                responsible=values.get("responsible"),
-            )
+        ctx = self.ctx
+        record_progress(
+            ctx.store, ctx.plan_id, values["item"], update, responsible=values.get("responsible")
+        )
         self.dismiss(values["item"])
 
 
@@ -102,8 +98,9 @@ class MeasureForm(FormDialog):
 
     required_selects = ()
 
-    def __init__(self, doc: PlanDoc) -> None:
+    def __init__(self, ctx: PlanContext, doc: PlanDoc) -> None:
         super().__init__()
+        self.ctx = ctx
         self.heading = _("Reading of a measure")
         self.choices: dict[str, Choices] = {
             "measure": [(m.key, m.name) for g in doc.goals for m in g.measures]
@@ -121,8 +118,6 @@ class MeasureForm(FormDialog):
         self.fill({"date": date.today().isoformat()})
 
     def action_save(self) -> None:
-        from roadmap.store.followup_edits import record_measure
-
         values, errors = self.values(), {}
         value = _number(values, "value", errors)
         if not values.get("measure"):
@@ -138,9 +133,6 @@ class MeasureForm(FormDialog):
         if errors or reading is None:
             self.show_errors(errors, _("Not saved"))
             return
-        ctx = self.app.ctx  # type: ignore[attr-defined]
-        with ctx.store.write() as session:
-            record_measure(
-                session=session, plan_id=ctx.plan_id, measure_key=values["measure"], reading=reading
-            )
+        ctx = self.ctx
+        record_measure(ctx.store, ctx.plan_id, values["measure"], reading)
         self.dismiss(values["measure"])

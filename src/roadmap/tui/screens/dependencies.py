@@ -22,6 +22,7 @@ from roadmap.i18n import N_, _
 from roadmap.i18n.terms import dependency_word
 from roadmap.services.history import DependencyChange
 from roadmap.services.views import ItemRow, dependencies_view
+from roadmap.tui.messages import AddDependency
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.grid import Column, Grid
 
@@ -70,7 +71,7 @@ class DependenciesView(PlanView):
         return self.query_one("#dep-items", Grid)
 
     def reload(self) -> None:
-        self._load(self.roadmap_app.data_version)
+        self._load(self.shared.data_version)
 
     @work(thread=True, exclusive=True, group="deps-load")
     def _load(self, version: int) -> None:
@@ -190,7 +191,7 @@ class DependenciesView(PlanView):
                 return
             other, soft = choice
             blocker, blocked = (other, key) if role == "blocker" else (key, other)
-            self.roadmap_app.add_dependency(blocker, blocked, "soft" if soft else "hard")
+            self.ask(AddDependency(blocker, blocked, "soft" if soft else "hard"))
 
         self.app.push_screen(PickItem(question, rows, with_kind=True), picked)
 
@@ -205,7 +206,7 @@ class DependenciesView(PlanView):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.roadmap_app.apply(DependencyChange(blocker, blocked, kind, added=False))
+                self.make(DependencyChange(blocker, blocked, kind, added=False))
 
         question = _("Remove: {item} waits for {other}?", item=blocked, other=blocker)
         self.app.push_screen(Confirm(question, _("Remove")), answer)

@@ -12,7 +12,7 @@ documents. n records evidence, p an item's progress, m a measure's reading; Esca
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -24,6 +24,10 @@ from textual.widgets import DataTable, Footer, TabbedContent, TabPane
 from roadmap.i18n import _
 from roadmap.model.evidence import LEVELS
 from roadmap.model.inputs import PlanDoc
+
+if TYPE_CHECKING:
+    from roadmap.services.context import PlanContext
+    from roadmap.tui.dialogs.form import FormDialog
 
 TABS = ("evidence", "goals", "maturity", "trace")
 
@@ -128,6 +132,10 @@ class FollowupView(Screen[None]):
 
     doc: PlanDoc | None = None
 
+    def __init__(self, ctx: PlanContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+
     def compose(self) -> ComposeResult:
         labels = {
             "evidence": _("Evidence"),
@@ -146,11 +154,10 @@ class FollowupView(Screen[None]):
 
     @work(thread=True, exclusive=True, group="follow-up")
     def load(self) -> None:
-        from roadmap.store.plan_read import read_plan
+        from roadmap.services.plans import read_document
 
-        ctx = self.app.ctx  # type: ignore[attr-defined]
-        with ctx.store.read() as session:
-            doc = read_plan(session=session, plan_id=ctx.plan_id, scores=False)
+        ctx = self.ctx
+        doc = read_document(ctx.store, ctx.plan_id, scores=False)
         rows = follow_up_rows(doc)
         self.app.call_from_thread(self._show, doc, rows)
 
@@ -180,7 +187,7 @@ class FollowupView(Screen[None]):
 
         self._open(MeasureForm)
 
-    def _open(self, form: type) -> None:
+    def _open(self, form: type[FormDialog]) -> None:
         if self.doc is None:
             return
 
@@ -189,4 +196,4 @@ class FollowupView(Screen[None]):
                 self.notify(_("Saved {key}", key=key), timeout=2)
                 self.load()
 
-        self.app.push_screen(form(self.doc), saved)
+        self.app.push_screen(form(self.ctx, self.doc), saved)

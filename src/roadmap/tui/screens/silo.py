@@ -99,7 +99,7 @@ class SiloView(PlanView):
         return self.query_one("#silo", DataTable)
 
     def reload(self) -> None:
-        self._load(self.roadmap_app.data_version)
+        self._load(self.shared.data_version)
 
     @work(thread=True, exclusive=True, group="silo-load")
     def _load(self, version: int) -> None:
@@ -186,12 +186,11 @@ class SiloView(PlanView):
         before = self.cells.get(cell)
         after = CYCLE[before]
         change = SiloChange(person.key, source.key, before, after)
-        if not self.roadmap_app.apply(change, reload=False):
+        if not self.make(change, shown=True):
             return
         if after is None:
             self.cells.pop(cell, None)
         else:
             self.cells[cell] = after
         self.table.update_cell(person.key, source.key, mark(after, self.cell_width))
-        self.loaded_version = self.roadmap_app.data_version
         self._status()
