@@ -6,7 +6,7 @@ scale arithmetic the Priorities view uses to step and check a typed score is her
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from roadmap.model import tables as t
 from roadmap.store.db import Store
@@ -79,8 +79,8 @@ def dependencies_view(
 class Silo(NamedTuple):
     organisations: dict[int, str]
     """``id -> key``."""
-    stakeholders: list[Any]
-    sources: list[Any]
+    stakeholders: list[t.Stakeholder]
+    sources: list[t.InfoSource]
     cells: dict[tuple[str, str], bool]
     """``(stakeholder, source) -> has access`` for every need of a source."""
 

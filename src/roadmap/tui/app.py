@@ -33,6 +33,7 @@ from roadmap.tui.widgets.navbar import VIEWS
 
 if TYPE_CHECKING:
     from roadmap.engine.result import Roadmap
+    from roadmap.services.watch import ChangeWatcher
 
 PROJECTOR = Theme(
     name="projector",
@@ -123,7 +124,7 @@ class RoadmapApp(App[None]):
             self.add_mode(mode, partial(_view, mode, self.shared))
         self._fixed_theme = theme
         self._watch_interval = watch_interval
-        self._watcher = None
+        self._watcher: ChangeWatcher | None = None
         self._engine_started = False
         self._told: list[str] = []
         self._edited: str | None = None
@@ -143,7 +144,8 @@ class RoadmapApp(App[None]):
         """Textual's command palette, its prompt in the interface's language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual's is_open takes an App[object], though any App's palette is asked for.
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = _("Search for commands…")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 

@@ -9,6 +9,7 @@ values as :class:`~roadmap.model.evidence.EvidenceIn` and stores them with
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from pydantic import ValidationError
 
@@ -34,12 +35,12 @@ class EvidenceForm(FormDialog):
     """A new piece of evidence; dismissed with its key once stored."""
 
     required_selects = ("method",)
+    fixed_choices: ClassVar[dict[str, dict[str, str]]] = {"method": EVIDENCE_METHOD}
 
     def __init__(self, ctx: PlanContext, doc: PlanDoc) -> None:
         super().__init__()
         self.ctx = ctx
         self.heading = _("New evidence")
-        self.fixed_choices = {"method": EVIDENCE_METHOD}
         self.choices: dict[str, Choices] = {
             "stakeholder": [(s.key, s.name) for s in doc.stakeholders],
             "needs": [(n.key, n.text) for s in doc.stakeholders for n in s.needs],

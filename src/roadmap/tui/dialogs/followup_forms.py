@@ -8,7 +8,7 @@ ProgressUpdateIn`, :class:`~roadmap.model.evidence.MeasureValueIn`) and store th
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import ValidationError
 
@@ -36,15 +36,15 @@ class ProgressForm(FormDialog):
     """An update of an item under way; dismissed with the item's key once stored."""
 
     required_selects = ("health", "status")
+    fixed_choices: ClassVar[dict[str, dict[str, str]]] = {
+        "health": HEALTH,
+        "status": {code: STATUS[code] for code in STATUSES},
+    }
 
     def __init__(self, ctx: PlanContext, doc: PlanDoc) -> None:
         super().__init__()
         self.ctx = ctx
         self.heading = _("Progress of an item")
-        self.fixed_choices = {
-            "health": HEALTH,
-            "status": {code: STATUS[code] for code in STATUSES},
-        }
         self.choices: dict[str, Choices] = {
             "item": [(i.key, i.title) for i in doc.items if i.status not in ("done", "dropped")],
             "responsible": [(p.key, p.role or p.key) for p in doc.people],
@@ -65,7 +65,8 @@ class ProgressForm(FormDialog):
         self.fill({"health": "on_track", "status": "in_progress", "date": date.today().isoformat()})
 
     def action_save(self) -> None:
-        values, errors = self.values(), {}
+        values = self.values()
+        errors: dict[str, str] = {}
         done = _number(values, "done", errors)
         if not values.get("item"):
             errors["item"] = _("Choose an item")
@@ -118,7 +119,8 @@ class MeasureForm(FormDialog):
         self.fill({"date": date.today().isoformat()})
 
     def action_save(self) -> None:
-        values, errors = self.values(), {}
+        values = self.values()
+        errors: dict[str, str] = {}
         value = _number(values, "value", errors)
         if not values.get("measure"):
             errors["measure"] = _("Choose a measure")

@@ -81,10 +81,10 @@ def with_roadmap(
         score = None if result is None else result.score
         if place is None:
             period = ""
+        elif place.start in labels:
+            period = labels[place.start]
         else:
-            period = labels.get(place.start)
-            if period is None:
-                period = labels[place.start] = label(place.start)
+            period = labels[place.start] = label(place.start)
         if row[-2] != score or row[-1] != period:
             if out is None:
                 out = list(rows)

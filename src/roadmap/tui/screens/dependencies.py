@@ -129,7 +129,7 @@ class DependenciesView(PlanView):
         for title, links in ((_("Waits for"), self.blockers), (_("Holds up"), self.dependants)):
             count = _("{n} in all", n=self._count(key, links))
             branch = tree.root.add(Text(f"{title} ({count})"), expand=True)
-            self._add_children(branch, key, links, {key})
+            self._add_branches(branch, key, links, {key})
         status = self.query_one("#dep-status", Static)
         status.update(Text(_("{key}: d removes the selected direct dependency", key=key)))
 
@@ -143,7 +143,7 @@ class DependenciesView(PlanView):
                     todo.append(other)
         return len(seen)
 
-    def _add_children(
+    def _add_branches(
         self, node: TreeNode, key: str, links: dict[str, list[tuple[str, str]]], path: set[str]
     ) -> None:
         children = links.get(key, [])
@@ -155,7 +155,7 @@ class DependenciesView(PlanView):
                 allow_expand=has_more,
             )
             if has_more and len(path) < 3:
-                self._add_children(child, other, links, path | {other})
+                self._add_branches(child, other, links, path | {other})
                 child.expand()
         if len(children) > TREE_LIMIT:
             node.add_leaf(Text(_("... and {n} more", n=len(children) - TREE_LIMIT)))
@@ -166,7 +166,7 @@ class DependenciesView(PlanView):
         if node.data is None or node.children:
             return
         _key, other, _kind, up, path = node.data
-        self._add_children(node, other, self.blockers if up else self.dependants, set(path))
+        self._add_branches(node, other, self.blockers if up else self.dependants, set(path))
 
     # Edits -------------------------------------------------------------------------------
 

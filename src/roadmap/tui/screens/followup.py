@@ -22,10 +22,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, TabbedContent, TabPane
 
 from roadmap.i18n import _
-from roadmap.model.evidence import LEVELS
+from roadmap.model.evidence import LEVELS, EvidenceIn, MeasureValueIn, PointIn
 from roadmap.model.inputs import PlanDoc
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from roadmap.services.context import PlanContext
     from roadmap.tui.dialogs.form import FormDialog
 
@@ -38,7 +40,7 @@ Rows = dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]]
 def follow_up_rows(doc: PlanDoc) -> Rows:
     """The four tables of the screen, from a plan document."""
     needs = {n.key: (n, s) for s in doc.stakeholders for n in s.needs}
-    evidence = [
+    evidence: list[tuple[str, ...]] = [
         (
             ev.key,
             ev.date.isoformat(),
@@ -49,7 +51,7 @@ def follow_up_rows(doc: PlanDoc) -> Rows:
         )
         for ev in sorted(doc.evidence, key=lambda x: x.date, reverse=True)
     ]
-    goals = []
+    goals: list[tuple[str, ...]] = []
     for goal in doc.goals:
         goals.append((goal.key, "", "", "", goal.text))
         for m in goal.measures:
@@ -63,7 +65,7 @@ def follow_up_rows(doc: PlanDoc) -> Rows:
                     f"  {m.name}" + (f" ({m.unit})" if m.unit else ""),
                 )
             )
-    maturity = [
+    maturity: list[tuple[str, ...]] = [
         (
             p.name,
             _bar(p.start),
@@ -72,7 +74,7 @@ def follow_up_rows(doc: PlanDoc) -> Rows:
         )
         for p in doc.perspectives
     ]
-    backing: dict[str, list] = defaultdict(list)
+    backing: dict[str, list[EvidenceIn]] = defaultdict(list)
     for ev in doc.evidence:
         for key in ev.needs:
             backing[key].append(ev)
@@ -80,18 +82,18 @@ def follow_up_rows(doc: PlanDoc) -> Rows:
     for goal in doc.goals:
         for key in goal.items:
             goal_of[key].append(goal.key)
-    trace = []
+    trace: list[tuple[str, ...]] = []
     for item in doc.items:
         if not item.needs:
             continue
         found = {ev.key: ev for key in item.needs for ev in backing.get(key, ())}
-        latest = max((ev.date for ev in found.values()), default=None)
+        newest = max((ev.date for ev in found.values()), default=None)
         trace.append(
             (
                 item.key,
                 ", ".join(k for k in item.needs if k in needs),
                 ", ".join(found) or _("no evidence yet"),
-                latest.isoformat() if latest else "–",
+                newest.isoformat() if newest else "–",
                 ", ".join(goal_of.get(item.key, ())) or "–",
             )
         )
@@ -109,7 +111,7 @@ def follow_up_rows(doc: PlanDoc) -> Rows:
     }
 
 
-def _point(point) -> str:
+def _point(point: PointIn | MeasureValueIn | None) -> str:
     return "–" if point is None else f"{point.value:g} ({point.date.isoformat()})"
 
 
@@ -187,7 +189,7 @@ class FollowupView(Screen[None]):
 
         self._open(MeasureForm)
 
-    def _open(self, form: type[FormDialog]) -> None:
+    def _open(self, form: Callable[[PlanContext, PlanDoc], FormDialog]) -> None:
         if self.doc is None:
             return
 

@@ -26,6 +26,7 @@ from textual.widgets import Input, Markdown, Static, TextArea
 from roadmap.i18n import N_, _
 from roadmap.model import tables as t
 from roadmap.model.inputs import SectionIn
+from roadmap.services.history import RowChange
 from roadmap.services.items import NotFoundError
 from roadmap.services.rows import add_section, save_section_texts, section_rows
 from roadmap.tui.dialogs.form import Field
@@ -228,16 +229,16 @@ class NarrativesView(PlanView):
 
     def action_new_section(self) -> None:
         ctx = self.ctx
-        added = []
+        added: list[tuple[str, RowChange]] = []
 
         def save(row: BaseModel) -> None:
             values: dict[str, Any] = row.model_dump(include={"key", "title", "i18n"})
-            added.append(add_section(ctx.store, ctx.plan_id, values))
+            added.append((values["key"], add_section(ctx.store, ctx.plan_id, values)))
 
         def done(row: BaseModel | None) -> None:
-            if row is not None:
-                self._wanted = row.key
-                self.edited(added[-1] if added else None)
+            if row is not None and added:
+                self._wanted, change = added[-1]
+                self.edited(change)
 
         self.save_now()
         self.app.push_screen(RowForm(ctx, NEW_SECTION, None, {}, save), done)

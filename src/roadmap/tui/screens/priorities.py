@@ -268,5 +268,6 @@ class PrioritiesView(PlanView):
         index = self.grid.current_index
         values = list(row)
         values[3 + self.selected] = value
-        self.grid.update_row(index, tuple(values))
+        if index is not None:
+            self.grid.update_row(index, tuple(values))
         self._status()

@@ -150,27 +150,24 @@ class RowsView(PlanView):
         values = self.stored_values(table, stored) if key else self.new_values(table)
         if values is None:
             return
-        saved: list[Change | None] = []
+        saved: list[tuple[str, Change | None]] = []
 
         def save(row: BaseModel) -> None:
-            saved.append(self._store(table, key, row))
+            """Store ``row`` (over row ``key``, if given) in one transaction."""
+            values = self.columns(table, row, key)
+            capacity = self.capacity(table, row)
+            change = save_row(
+                ctx.store, ctx.plan_id, table.model, table.spec.what, key, values, capacity=capacity
+            )
+            saved.append((values["key"], change))
 
         def done(row: BaseModel | None) -> None:
-            if row is not None:
+            if row is not None and saved:
+                stored_key, change = saved[-1]
                 what = row_name(table.spec.what, start=True)
-                said = _("{what} {key} saved.", what=what, key=row.key)
-                self.edited(saved[-1] if saved else None, said)
+                self.edited(change, _("{what} {key} saved.", what=what, key=stored_key))
 
         self.app.push_screen(RowForm(ctx, table.spec, key, values, save, stored.choices), done)
-
-    def _store(self, table: Table, key: str | None, row: BaseModel) -> Change | None:
-        """Store ``row`` (over row ``key``, if given) in one transaction; the change it made."""
-        capacity = self.capacity(table, row)
-        values = self.columns(table, row, key)
-        ctx = self.ctx
-        return save_row(
-            ctx.store, ctx.plan_id, table.model, table.spec.what, key, values, capacity=capacity
-        )
 
     def action_new(self) -> None:
         self.open_form(self.focused_table(), None)

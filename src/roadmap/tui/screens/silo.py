@@ -22,7 +22,7 @@ from roadmap.i18n import N_, _
 from roadmap.services.history import SiloChange
 from roadmap.services.views import silo_view
 from roadmap.tui.screens.base import PlanView
-from roadmap.tui.screens.stakeholders import shown
+from roadmap.tui.screens.stakeholders import organisation, shown
 
 LABEL_WIDTH = 22
 """The fewest cells of a stakeholder's name at the start of its row, when space is short."""
@@ -107,7 +107,7 @@ class SiloView(PlanView):
         silo = silo_view(ctx.store, ctx.plan_id)
         people = [Row(s.key, shown(s, "name", lang)) for s in silo.stakeholders]
         sources = [
-            Row(s.key, shown(s, "name", lang), silo.organisations.get(s.organisation_id, ""))
+            Row(s.key, shown(s, "name", lang), organisation(silo.organisations, s.organisation_id))
             for s in silo.sources
         ]
         cells = silo.cells

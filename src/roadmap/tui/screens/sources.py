@@ -18,7 +18,7 @@ from roadmap.services.views import sources_view
 from roadmap.tui.dialogs.form import AREA, SELECT, Field
 from roadmap.tui.dialogs.row_form import RowSpec
 from roadmap.tui.screens.rows import RowsView, Table
-from roadmap.tui.screens.stakeholders import shown
+from roadmap.tui.screens.stakeholders import organisation, shown
 from roadmap.tui.widgets.grid import Column, Grid
 
 TEXTS = (
@@ -90,7 +90,7 @@ class SourcesView(RowsView):
                 (
                     s.key,
                     shown(s, "name", lang),
-                    orgs.get(s.organisation_id, ""),
+                    organisation(orgs, s.organisation_id),
                     shown(s, "holds", lang),
                     shown(s, "access", lang),
                 )

@@ -73,6 +73,11 @@ ANSWERS = "answers"
 title), ...))`` of the items that answer each need."""
 
 
+def organisation(orgs: dict[int, str], org_id: int | None) -> str:
+    """The key of organisation ``org_id`` in ``orgs`` (``id -> key``); "" for none."""
+    return "" if org_id is None else orgs.get(org_id, "")
+
+
 def shown(row: Any, field: str, lang: str | None) -> str:
     """``field`` of ``row`` in ``lang`` when translated, else as stored."""
     text = getattr(row, field)
@@ -120,7 +125,7 @@ class StakeholdersView(RowsView):
         ctx, lang = self.ctx, self.ctx.translating
         orgs, people, needs, answers = stakeholders_view(ctx.store, ctx.plan_id, lang)
         owner = {p.id: p.key for p in people}
-        counts: dict[int, int] = {}
+        counts: dict[int | None, int] = {}
         for need in needs:
             counts[need.stakeholder_id] = counts.get(need.stakeholder_id, 0) + 1
         return {
@@ -129,7 +134,7 @@ class StakeholdersView(RowsView):
                 (
                     p.key,
                     shown(p, "name", lang),
-                    orgs.get(p.organisation_id, ""),
+                    organisation(orgs, p.organisation_id),
                     counts.get(p.id, 0),
                 )
                 for p in people
