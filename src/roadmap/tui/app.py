@@ -225,6 +225,12 @@ class RoadmapApp(App[None]):
 
         self.push_screen(FollowupView())
 
+    def action_scenarios(self) -> None:
+        """Open the scenarios, each compared with the plan."""
+        from roadmap.tui.screens.scenarios import ScenariosView
+
+        self.push_screen(ScenariosView())
+
     def action_export(self) -> None:
         """Write the stakeholder documents (``exports/`` under the working folder by default)."""
         from roadmap.tui.dialogs.export import ExportDialog

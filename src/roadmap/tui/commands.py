@@ -52,6 +52,11 @@ class RoadmapCommands(Provider):
                 app.action_follow_up,
                 _("Evidence, goals and measures, maturity, traceability"),
             ),
+            (
+                _("Scenarios"),
+                app.action_scenarios,
+                _("What-ifs compared with the plan: length, deadlines, items moved"),
+            ),
         ]
         out += [
             (
