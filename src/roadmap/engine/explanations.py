@@ -78,6 +78,10 @@ class Wording:
         period = max(self.calendar.index_of(day), 0)
         return Reason("earliest_start", f"cannot start before {day.isoformat()}", (), period)
 
+    def not_started(self, period: int) -> Reason:
+        text = f"not started; the earliest is the current period, {self.label(period)}"
+        return Reason("not_started", text, (), period)
+
     def capacity(
         self,
         team: str,
@@ -256,8 +260,12 @@ class Why:
                 binding = [keys[b] for b in soft if finish[b] == ready and b not in passed]
                 if binding:
                     out.append(say.dependency(tuple(binding), last, True))
-        if plan.earliest[i] == ready and ready > 0 and plan.items[i].earliest_start:
-            out.append(say.earliest_start(plan.items[i].earliest_start))
+        if plan.earliest[i] == ready and ready > 0:
+            day = plan.items[i].earliest_start
+            if day and say.calendar.index_of(day) >= plan.floor:
+                out.append(say.earliest_start(day))
+            elif ready == plan.floor and not plan.in_progress[i]:
+                out.append(say.not_started(ready))
         t = plan.team_of[i]
         if t < 0 and not plan.milestone[i]:
             out.append(say.no_team())
@@ -500,6 +508,11 @@ class _Words:
             elif r.kind == "earliest_start":
                 day = item.earliest_start.isoformat() if item.earliest_start else period
                 out.append(_("It cannot start before {date}.", date=day))
+            elif r.kind == "not_started":
+                out.append(
+                    _("It has not started; the earliest is the current period, {period}.",
+                      period=period)
+                )  # fmt: skip
             elif r.kind == "capacity":
                 out.append(self._capacity(r))
             elif r.kind == "no_team":
