@@ -590,6 +590,39 @@ class _Words:
         return out
 
     def deadline(self, item, place: Placement | None) -> str | None:
+        """Its deadline met or missed, and the deadline pressure that raised it, if any."""
+        met = self._deadline(item, place)
+        pressed = self.pressed(item)
+        return f"{met} {pressed}" if met and pressed else met
+
+    def pressed(self, item) -> str | None:
+        """How the deadline pressure raised the item's score, where the plan scores it and
+        the deadline is at risk (:mod:`roadmap.engine.deadlines`)."""
+        criteria = [  # those the item is not scored on by hand: the derived value counts
+            c.name or c.key
+            for c in self.snapshot.criteria
+            if c.derived == "deadline" and c.weight > 0 and item.scores.get(c.key) is None
+        ]
+        if item.deadline is None or not criteria:
+            return None
+        from roadmap.engine.deadlines import pressures
+
+        found = pressures(self.snapshot, {item.key}).get(item.key)
+        if found is None or not found.at_risk:
+            return None
+        _, day, names = self._, found.deadline.isoformat(), ", ".join(criteria)
+        if found.left <= 0:
+            return _("Its deadline {date} has passed, which puts it at the top of {criteria}.",
+                     date=day, criteria=names)  # fmt: skip
+        return self.ngettext(
+            "Its deadline {date} is at risk: it needs {needed} of the {n} period left, "
+            "which raises it on {criteria}.",
+            "Its deadline {date} is at risk: it needs {needed} of the {n} periods left, "
+            "which raises it on {criteria}.",
+            found.left, date=day, needed=found.needed, criteria=names,
+        )  # fmt: skip
+
+    def _deadline(self, item, place: Placement | None) -> str | None:
         if item.deadline is None:
             return None
         _, ngettext = self._, self.ngettext

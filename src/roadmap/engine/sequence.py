@@ -313,8 +313,13 @@ class Sequencer:
     def roadmap(self) -> Roadmap:
         """Score every item and sequence the plan."""
         snap = self.snapshot
+        pressure = None
+        if any(c.derived == "deadline" for c in snap.criteria):  # opted into by the plan
+            from roadmap.engine.deadlines import pressures
+
+            pressure = pressures(snap)
         self._model = ScoreModel.fit(
-            snap.scoring_method, snap.criteria, self.plan.items, snap.needs
+            snap.scoring_method, snap.criteria, self.plan.items, snap.needs, pressure
         )
         self._base = self._set(self._model.breakdowns(self.plan.items))
         self._own = [base[0] for base in self._base]
