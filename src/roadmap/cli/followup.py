@@ -86,13 +86,13 @@ def evidence_add(ctx: Context, plan_slug: str | None, when, key: str | None, **f
 
 @evidence.command("import")
 @plan_option
-@click.argument("path", metavar="FILE.csv", type=click.Path(dir_okay=False))
+@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
 @pass_ctx
 def evidence_import(ctx: Context, plan_slug: str | None, path: str) -> None:
-    """Import interview notes from a spreadsheet saved as CSV, one piece of evidence a row
-    (columns: date, method, actor, needs, summary, quote, recorded by; in English, Finnish or
-    Swedish). Every problem is named at once, and nothing is stored unless all rows are
-    right."""
+    """Import interview notes from a spreadsheet (Excel .xlsx, or CSV), one piece of evidence
+    a row (columns: date, method, actor, needs, summary, quote, recorded by; in English,
+    Finnish or Swedish). Every problem is named at once, and nothing is stored unless all
+    rows are right."""
     from roadmap.io.planfile import PlanFileError, read_bytes
     from roadmap.services.followup import import_evidence
 

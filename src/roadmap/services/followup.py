@@ -46,7 +46,7 @@ def import_evidence(store: Store, plan_id: int, data: bytes, name: str) -> int:
     """Store every row of interview notes ``data`` (a spreadsheet file called ``name``) as a
     piece of evidence; how many. :class:`~roadmap.io.planfile.PlanFileError` names every
     problem at once, and then nothing is stored."""
-    from roadmap.io.evidence_csv import read_evidence_csv as read_evidence
+    from roadmap.io.evidence_sheet import read_evidence
     from roadmap.store.followup_edits import add_evidence as add
     from roadmap.store.plan_read import read_plan
 
