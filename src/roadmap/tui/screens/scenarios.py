@@ -48,14 +48,14 @@ def scenario_rows(found: Compared) -> tuple[list[str], Rows]:
 
     words = sentences(found.comparison, Lang(language()), name)
     period = lambda p: "–" if p is None else label(p)  # noqa: E731
-    changes = [
+    changes: list[tuple[str, ...]] = [
         (name(c.key), change_word(c.kind), period(c.before), period(c.after))
         for c in found.comparison.changes
     ]
     places = sorted(
         found.roadmap.placements.values(), key=lambda p: (p.start, -p.effective_priority, p.key)
     )
-    roadmap = [
+    roadmap: list[tuple[str, ...]] = [
         (label(p.start), label(p.end), name(p.key), teams.get(p.team or "", p.team or "–"))
         for p in places
     ]
