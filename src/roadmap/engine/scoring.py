@@ -36,6 +36,10 @@ from roadmap.engine.inputs import CriterionData, ItemData
 from roadmap.engine.needs import NO_NEEDS, NeedValue, on_scale
 from roadmap.engine.result import Score, ScorePart
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing for the sequencer
+if TYPE_CHECKING:
+    from typing import Any
+
 METHODS = ("weighted", "rice", "wsjf", "moscow")
 SCALES: dict[str, tuple[float, float]] = {"1-5": (1.0, 5.0), "0-10": (0.0, 10.0)}
 SCALES["fibonacci"] = (1.0, 21.0)
@@ -83,9 +87,7 @@ class ScoreModel:
     """The deadline pressure of the items with deadlines (:mod:`roadmap.engine.deadlines`)."""
     pressed: tuple[int, ...] = ()
     """Indexes of the criteria whose unscored values are derived from deadline pressure."""
-    _cache: dict[tuple, Breakdown | tuple[ScorePart, str]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    _cache: dict[tuple, Any] = field(default_factory=dict, compare=False, repr=False)
     """Breakdowns by criterion values, and parts by criterion and value: items score alike."""
     _scaled: dict[float, tuple[tuple[str, float], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -156,6 +158,7 @@ class ScoreModel:
         cache, keys, needs, derived = self._cache, self.keys, self.needs, self.derived
         pressed, pressure = self.pressed, self.pressure
         found = []
+        breakdown: Breakdown | None
         for item in items:
             if ratio:
                 breakdown = self._ratio(item)
@@ -259,7 +262,7 @@ class ScoreModel:
         label = f"{label} (cost)" if c.direction == "cost" else label
         total = sum(x.weight for x in self.criteria)
         part = ScorePart(label, value, c.weight, 100.0 * c.weight * n / total)
-        self._cache[cache_key] = (part, note)  # type: ignore[assignment]
+        self._cache[cache_key] = (part, note)
         return part, note
 
     def _moscow(self, moscow: str | None, values: list[float | None]) -> Breakdown:
@@ -289,7 +292,7 @@ class ScoreModel:
                 label, given = "reach (from needs)", round(derived.reach, 3)
             reach, impact = given or 0.0, item.impact or 0.0
             raw = reach * impact * item.confidence / effort
-            factors = (
+            factors: tuple[tuple[str, float | None], ...] = (
                 (label, given),
                 ("impact", item.impact),
                 ("confidence", item.confidence),

@@ -1,5 +1,6 @@
 """Evidence, progress and measure readings recorded, and a person erased: one short
-transaction each, for the command line (and any face that records follow-up).
+transaction each through :mod:`roadmap.store.followup_edits`, for the command line and the
+follow-up screen's forms.
 
 Records are validated here (:class:`pydantic.ValidationError` names each wrong field) and
 references checked by the store (:class:`NotFoundError` names the unknown keys); nothing is
@@ -29,8 +30,10 @@ __all__ = [
 
 
 def add_evidence(store: Store, plan_id: int, values: dict[str, Any], key: str | None = None) -> str:
-    """Store a piece of evidence made of ``values``, under ``key`` or the plan's next
-    ``EV-<n>``; its key."""
+    """Store a piece of evidence made of ``values`` (as :class:`EvidenceIn` reads them), under
+    ``key`` or the plan's next free ``EV-<n>``; its key. Pydantic's ``ValidationError`` for
+    values that are not evidence, :class:`NotFoundError` for keys the plan does not have;
+    nothing is stored then."""
     from roadmap.model.evidence import EvidenceIn
     from roadmap.store.followup_edits import add_evidence as add
     from roadmap.store.followup_edits import next_evidence_key
@@ -71,10 +74,11 @@ def record_progress(
     store: Store,
     plan_id: int,
     item_key: str,
-    update: ProgressUpdateIn,
+    progress: ProgressUpdateIn,
     responsible: str | None = None,
 ) -> None:
-    """Record where item ``item_key`` stands, and who is responsible for it if named."""
+    """Add an update of item ``item_key`` (its status becomes the update's), and make
+    ``responsible`` responsible for it if named."""
     from roadmap.store.followup_edits import record_progress as record
 
     with store.write() as session:
@@ -82,7 +86,7 @@ def record_progress(
             session=session,
             plan_id=plan_id,
             item_key=item_key,
-            progress=update,
+            progress=progress,
             responsible=responsible,
         )
 

@@ -27,6 +27,7 @@ from roadmap.i18n.terms import change_word
 from roadmap.tui.worded import WordedBindings
 
 if TYPE_CHECKING:
+    from roadmap.services.context import PlanContext
     from roadmap.services.scenarios import Compared
 
 Rows = dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]]
@@ -77,6 +78,10 @@ class ScenariosView(WordedBindings, Screen[None]):
     ScenariosView #scenario-tabs { height: 1fr; }
     """
 
+    def __init__(self, ctx: PlanContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+
     def compose(self) -> ComposeResult:
         with Horizontal(id="scenario-body"):
             yield OptionList(id="scenario-list")
@@ -96,8 +101,7 @@ class ScenariosView(WordedBindings, Screen[None]):
     def list_scenarios(self) -> None:
         from roadmap.services.scenarios import scenario_names
 
-        ctx = self.app.ctx  # type: ignore[attr-defined]
-        names = scenario_names(ctx.store, ctx.plan_id)
+        names = scenario_names(self.ctx.store, self.ctx.plan_id)
         self.app.call_from_thread(self._listed, names)
 
     def _listed(self, names: list[tuple[str, str]]) -> None:
@@ -120,9 +124,8 @@ class ScenariosView(WordedBindings, Screen[None]):
     def show_scenario(self, key: str) -> None:
         from roadmap.services.scenarios import NotFoundError, compared
 
-        ctx = self.app.ctx  # type: ignore[attr-defined]
         try:
-            found = compared(ctx.store, ctx.plan_id, key)
+            found = compared(self.ctx.store, self.ctx.plan_id, key)
         except NotFoundError:
             self.app.call_from_thread(self.list_scenarios)
             return
