@@ -113,6 +113,7 @@ def erase_person(store: Store, name: str) -> Erased:
         raw = store.engine.raw_connection()
         try:
             driver = raw.driver_connection
+            assert driver is not None  # an open connection of the SQLite driver
             driver.execute("VACUUM")
             driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:

@@ -21,7 +21,7 @@ from roadmap.store.db import Store
 
 _WATCHED = (t.Item, t.Dependency, t.Section, t.Stakeholder, t.Need, t.InfoSource, t.Team,
             e.Evidence, e.Goal, e.Measure, e.Perspective)  # fmt: skip
-_WATCHED_THROUGH = (
+_WATCHED_THROUGH: tuple[tuple[Any, Any, Any], ...] = (
     (e.MeasureValue, e.MeasureValue.measure_id, e.Measure),
     (e.ItemProgress, e.ItemProgress.item_id, t.Item),
     (e.ProgressUpdate, e.ProgressUpdate.item_id, t.Item),

@@ -203,14 +203,16 @@ def delete_item(
         .join(t.MilestoneItem, link.milestone_id == ms.id)
         .where(link.item_id == row.id)
     ).all()
+    item_id = row.id
+    assert item_id is not None  # a stored row
     deleted = DeletedItem(
         item_in,
         tuple(tuple(d) for d in dependants),
         tuple((key, bool(waits)) for key, waits in milestones),
-        _linked(session, e.Goal, e.GoalItem.__table__.c.goal_id, e.GoalItem, row.id),
+        _linked(session, e.Goal, e.GoalItem.__table__.c.goal_id, e.GoalItem, item_id),
         _linked(session, e.Perspective, e.PerspectiveItem.__table__.c.perspective_id,
-                e.PerspectiveItem, row.id),
-        _progress(session, row.id),
+                e.PerspectiveItem, item_id),
+        _progress(session, item_id),
     )  # fmt: skip
     session.delete(row)
     session.flush()

@@ -37,9 +37,6 @@ def load_scenario(*, session: Session, plan_id: int, key: str) -> ScenarioData:
 
 def scenario_names(*, session: Session, plan_id: int) -> list[tuple[str, str]]:
     """``(key, name)`` of each scenario of plan ``plan_id``, by key."""
-    rows = session.execute(
-        select(t.Scenario.key, t.Scenario.name)
-        .where(t.Scenario.plan_id == plan_id)
-        .order_by(t.Scenario.key)
-    ).all()
+    c = t.Scenario.__table__.c
+    rows = session.execute(select(c.key, c.name).where(c.plan_id == plan_id).order_by(c.key)).all()
     return [(row.key, row.name) for row in rows]
