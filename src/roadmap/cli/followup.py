@@ -5,11 +5,15 @@ steering group meeting; and erasing a person's name everywhere."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 from roadmap.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 METHODS = ("interview", "workshop", "survey", "document", "data")
 HEALTH = ("on_track", "at_risk", "off_track")
@@ -20,7 +24,7 @@ def _day(value: object) -> date:
     return value.date() if value is not None else date.today()  # type: ignore[attr-defined]
 
 
-def _checked(model: type, **values: object):
+def _checked(model: type[BaseModel], **values: object):
     """``model`` validated from ``values``, or exit naming each field that is wrong."""
     from pydantic import ValidationError
 
@@ -64,6 +68,7 @@ def evidence_add(ctx: Context, plan_slug: str | None, when, key: str | None, **f
     fields["needs"] = list(fields["needs"])
     with ctx.store.write() as session:
         plan = ctx.find_plan(plan_slug)
+        assert plan.id is not None  # a stored plan
         key = key or next_evidence_key(session=session, plan_id=plan.id)
         record = _checked(EvidenceIn, key=key, date=_day(when), **fields)
         try:
@@ -89,6 +94,7 @@ def evidence_import(ctx: Context, plan_slug: str | None, path: str) -> None:
 
     with ctx.store.write() as session:
         plan = ctx.find_plan(plan_slug)
+        assert plan.id is not None  # a stored plan
         doc = read_plan(session=session, plan_id=plan.id, scores=False)
         try:
             records = read_evidence_csv(read_bytes(path), name=path, doc=doc)
@@ -116,6 +122,7 @@ def evidence_list(ctx: Context, plan_slug: str | None) -> None:
 
     with ctx.store.read() as session:
         plan = ctx.find_plan(plan_slug)
+        assert plan.id is not None  # a stored plan
         doc = read_plan(session=session, plan_id=plan.id, scores=False)
     table = Table(box=None, pad_edge=False)
     for column in (_("Key"), _("Date"), _("Method"), _("Actor"), _("Needs")):
@@ -164,6 +171,7 @@ def progress_record(
     )
     with ctx.store.write() as session:
         plan = ctx.find_plan(plan_slug)
+        assert plan.id is not None  # a stored plan
         try:
             record_progress(
                 session=session,
@@ -200,6 +208,7 @@ def measure_record(
     reading = _checked(MeasureValueIn, date=_day(when), value=value, note=note)
     with ctx.store.write() as session:
         plan = ctx.find_plan(plan_slug)
+        assert plan.id is not None  # a stored plan
         try:
             record_measure(session=session, plan_id=plan.id, measure_key=key, reading=reading)
         except NotFoundError as exc:
@@ -258,6 +267,7 @@ def _purge(ctx: Context) -> None:
     raw = ctx.store.engine.raw_connection()
     try:
         driver = raw.driver_connection
+        assert driver is not None  # the connection is open
         driver.execute("VACUUM")
         driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
