@@ -5,11 +5,15 @@ steering group meeting; and erasing a person's name everywhere."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 from roadmap.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 METHODS = ("interview", "workshop", "survey", "document", "data")
 HEALTH = ("on_track", "at_risk", "off_track")
@@ -37,7 +41,7 @@ def _not_saved(exc: Exception) -> None:
     fail(_("Not saved: {problems}", problems=problems))
 
 
-def _checked(model: type, **values: object):
+def _checked(model: type[BaseModel], **values: object):
     """``model`` validated from ``values``, or exit naming each field that is wrong."""
     from pydantic import ValidationError
 
@@ -77,6 +81,7 @@ def evidence_add(ctx: Context, plan_slug: str | None, when, key: str | None, **f
     fields["needs"] = list(fields["needs"])
     values = {k: v for k, v in fields.items() if v is not None}
     plan = ctx.find_plan(plan_slug)
+    assert plan.id is not None  # a stored plan
     try:
         key = add_evidence(ctx.store, plan.id, {**values, "date": _day(when)}, key)
     except (ValidationError, NotFoundError) as exc:
@@ -97,6 +102,8 @@ def evidence_import(ctx: Context, plan_slug: str | None, path: str) -> None:
     from roadmap.services.followup import import_evidence
 
     plan = ctx.find_plan(plan_slug)
+
+    assert plan.id is not None  # a stored plan
     try:
         count = import_evidence(ctx.store, plan.id, read_bytes(path), path)
     except PlanFileError as exc:
@@ -121,7 +128,9 @@ def evidence_list(ctx: Context, plan_slug: str | None) -> None:
     from roadmap.i18n.terms import EVIDENCE_METHOD
     from roadmap.services.followup import plan_evidence
 
-    found = plan_evidence(ctx.store, ctx.find_plan(plan_slug).id)
+    plan_id = ctx.find_plan(plan_slug).id
+    assert plan_id is not None  # a stored plan
+    found = plan_evidence(ctx.store, plan_id)
     table = Table(box=None, pad_edge=False)
     for column in (_("Key"), _("Date"), _("Method"), _("Actor"), _("Needs")):
         table.add_column(column)
@@ -167,6 +176,7 @@ def progress_record(
         ProgressUpdateIn, date=_day(when), status=status, done=done / 100, health=health, note=note
     )
     plan = ctx.find_plan(plan_slug)
+    assert plan.id is not None  # a stored plan
     try:
         record_progress(ctx.store, plan.id, item, update, responsible)
     except NotFoundError as exc:
@@ -195,6 +205,7 @@ def measure_record(
 
     reading = _checked(MeasureValueIn, date=_day(when), value=value, note=note)
     plan = ctx.find_plan(plan_slug)
+    assert plan.id is not None  # a stored plan
     try:
         record_measure(ctx.store, plan.id, key, reading)
     except NotFoundError as exc:

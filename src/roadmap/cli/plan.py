@@ -40,6 +40,7 @@ def _sequenced(
     from roadmap.services.plans import NotFoundError
 
     plan_id = ctx.find_plan(plan_slug).id
+    assert plan_id is not None  # a stored plan
     try:
         done = sequenced(ctx.store, plan_id, scenario)
     except (CycleError, NotFoundError) as exc:
@@ -264,6 +265,7 @@ def plan_command(
     if baseline is not None:
         _diff(ctx, plan_id, snapshot, roadmap, baseline)
         return
+    groups: dict[str, tuple[Placement, ...]]
     if horizons:
         grouped = by_horizon(roadmap, snapshot.calendar)
         groups = {horizon_word(name): rows for name, rows in grouped.items() if rows}
@@ -318,7 +320,9 @@ def baseline_save(ctx: Context, name: str, plan_slug: str | None, replace: bool)
 def baseline_list(ctx: Context, plan_slug: str | None) -> None:
     from roadmap.services.plans import list_baselines
 
-    rows = list_baselines(ctx.store, ctx.find_plan(plan_slug).id)
+    plan_id = ctx.find_plan(plan_slug).id
+    assert plan_id is not None  # a stored plan
+    rows = list_baselines(ctx.store, plan_id)
     if not rows:
         click.echo(_("No baselines yet: save one with `roadmap baseline save NAME`."))
     for row in rows:

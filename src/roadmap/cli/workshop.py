@@ -70,7 +70,9 @@ def workshop(
     from roadmap.tui.workshop.facilitator import make_facilitator_app
     from roadmap.workshop.agenda import parse_agenda
 
-    store = ctx.find_object(Context).store
+    found = ctx.find_object(Context)
+    assert found is not None  # the root command made it
+    store = found.store
     try:
         steps = parse_agenda(agenda) if agenda else None
         app = make_facilitator_app(

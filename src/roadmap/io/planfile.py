@@ -379,7 +379,9 @@ def _single_node(text: str) -> yaml.Node:
     """The node tree of a YAML document already read once without error."""
     loader = _LOADER(text)
     try:
-        return loader.get_single_node()
+        root = loader.get_single_node()
+        assert root is not None  # an empty document is not plain: it was read node by node
+        return root
     finally:
         loader.dispose()
 
