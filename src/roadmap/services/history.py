@@ -64,6 +64,7 @@ class ItemChange(Change):
                 session=session, plan_id=plan_id, key=self.after.key, expected=self.after
             )
         elif self.after is None:
+            assert isinstance(self.before, DeletedItem)  # a deletion undone
             restore_item(session=session, plan_id=plan_id, deleted=self.before)
         else:
             _turn(session, plan_id, self.after, _item_of(self.before))
