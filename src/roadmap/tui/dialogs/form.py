@@ -9,9 +9,9 @@ messages are shown literally, whatever the user typed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import ValidationError
 from rich.text import Text
@@ -57,6 +57,10 @@ def wid(name: str) -> str:
     return "f-" + name.replace(".", "-")
 
 
+Lang = TypeVar("Lang", bound=str)
+"""A language code: a plain string, or an item's :class:`~roadmap.model.enums.Language`."""
+
+
 def translation_fields(
     languages: Iterable[str], default: str, fields: Iterable[Field]
 ) -> list[Field]:
@@ -69,7 +73,7 @@ def translation_fields(
     ]
 
 
-def translation_values(i18n: dict[str, dict[str, str]]) -> dict[str, str]:
+def translation_values(i18n: Mapping[Lang, Mapping[str, str]]) -> dict[str, str]:
     """Stored translations as form values (``{"en": {"name": ...}}`` -> ``{"en.name": ...}``)."""
     return {f"{lang}.{name}": text for lang, texts in i18n.items() for name, text in texts.items()}
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
@@ -68,7 +69,7 @@ FIELDS = (
 _NUMBERED = re.compile(r"(.*?)(\d+)")
 """A key that ends in a number, and what comes before it."""
 OPTIONAL_NUMBERS = ("reach", "impact", "cost_of_delay")
-TYPED = {
+TYPED: dict[str, Callable[[str], float | date]] = {
     **dict.fromkeys(("effort", "confidence", *OPTIONAL_NUMBERS), parse_number),
     **dict.fromkeys(("earliest_start", "deadline"), parse_date),
 }
