@@ -196,7 +196,7 @@ class FormDialog(WordedBindings, ModalScreen):
                 widget.deselect_all()
                 for key in value or ():
                     widget.select(key)
-            else:
+            elif isinstance(widget, Input):
                 widget.value = "" if value is None else str(value)
 
     def values(self) -> dict[str, Any]:
@@ -209,7 +209,7 @@ class FormDialog(WordedBindings, ModalScreen):
                 out[name] = None if widget.value is Select.NULL else widget.value
             elif isinstance(widget, SelectionList):
                 out[name] = list(widget.selected)
-            else:
+            elif isinstance(widget, Input | Checkbox):
                 out[name] = widget.value
         return out
 

@@ -272,6 +272,8 @@ class ItemEditor(FormDialog):
         if self.key is None:
             return
         loaded = load(self.ctx, self.key)
+        if loaded.before is None:  # a stored item always reads as one
+            return
         self.before = loaded.before
-        self.fill(values_of(self.before))
+        self.fill(values_of(loaded.before))
         self.show_errors({})
