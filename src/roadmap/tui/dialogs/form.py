@@ -11,9 +11,9 @@ before it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import ValidationError
 from rich.text import Text
@@ -59,6 +59,10 @@ def wid(name: str) -> str:
     return "f-" + name.replace(".", "-")
 
 
+Lang = TypeVar("Lang", bound=str)
+"""A language code: a plain string, or an item's :class:`~roadmap.model.enums.Language`."""
+
+
 def translation_fields(
     languages: Iterable[str], default: str, fields: Iterable[Field]
 ) -> list[Field]:
@@ -71,7 +75,7 @@ def translation_fields(
     ]
 
 
-def translation_values(i18n: dict[str, dict[str, str]]) -> dict[str, str]:
+def translation_values(i18n: Mapping[Lang, Mapping[str, str]]) -> dict[str, str]:
     """Stored translations as form values (``{"en": {"name": ...}}`` -> ``{"en.name": ...}``)."""
     return {f"{lang}.{name}": text for lang, texts in i18n.items() for name, text in texts.items()}
 
@@ -225,7 +229,7 @@ class FormDialog(WordedBindings, ModalScreen):
                 widget.deselect_all()
                 for key in value or ():
                     widget.select(key)
-            else:
+            elif isinstance(widget, Input):
                 widget.value = "" if value is None else str(value)
 
     def values(self) -> dict[str, Any]:
@@ -238,7 +242,7 @@ class FormDialog(WordedBindings, ModalScreen):
                 out[name] = None if widget.value is Select.NULL else widget.value
             elif isinstance(widget, SelectionList):
                 out[name] = list(widget.selected)
-            else:
+            elif isinstance(widget, Input | Checkbox):
                 out[name] = widget.value
         return out
 

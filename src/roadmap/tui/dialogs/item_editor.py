@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
@@ -81,7 +82,7 @@ FIELDS = (
 _NUMBERED = re.compile(r"(.*?)(\d+)")
 """A key that ends in a number, and what comes before it."""
 OPTIONAL_NUMBERS = ("reach", "impact", "cost_of_delay")
-TYPED = {
+TYPED: dict[str, Callable[[str], float | date]] = {
     **dict.fromkeys(("effort", "confidence", *OPTIONAL_NUMBERS), parse_number),
     **dict.fromkeys(("earliest_start", "deadline"), parse_date),
 }
@@ -333,6 +334,8 @@ class ItemEditor(FormDialog):
         if self.key is None:
             return
         loaded = load(self.ctx, self.key)
+        if loaded.before is None:  # a stored item always reads as one
+            return
         self.before = loaded.before
-        self.fill(values_of(self.before))
+        self.fill(values_of(loaded.before))
         self.show_errors({})
