@@ -82,7 +82,7 @@ async def _participant(base: str, code: str, n: int, votes: int, seconds: float,
         page = (await client.get("/vote")).text
         items = re.findall(r'name="item" value="([^"]+)"', page)
         arrivals: list[float] = []
-        ready = asyncio.Event()
+        ready, news = asyncio.Event(), asyncio.Event()
 
         async def listen() -> None:
             async with client.stream("GET", "/events", timeout=None) as stream:
@@ -90,6 +90,7 @@ async def _participant(base: str, code: str, n: int, votes: int, seconds: float,
                     ready.set()
                     if line.startswith("event: change"):
                         arrivals.append(time.perf_counter())
+                        news.set()
 
         listener = asyncio.create_task(listen())
         await ready.wait()
@@ -98,10 +99,11 @@ async def _participant(base: str, code: str, n: int, votes: int, seconds: float,
             sent = time.perf_counter()
             vote = {"csrf": csrf, "item": items[i % len(items)], "delta": "1"}
             await client.post("/vote", data=vote, headers={**headers, "X-Requested-With": "x"})
-            done = time.perf_counter()
-            while not [t for t in arrivals if t >= done]:
-                await asyncio.sleep(0.005)
-            out.append(next(t for t in arrivals if t >= done) - sent)
+            seen = len(arrivals)  # updates that came before the answer were someone else's
+            while len(arrivals) == seen:
+                news.clear()
+                await news.wait()
+            out.append(arrivals[seen] - sent)
         listener.cancel()
 
 
