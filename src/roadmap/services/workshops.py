@@ -17,15 +17,13 @@ if TYPE_CHECKING:
 __all__ = ["NotFoundError", "minutes_record", "session_to_serve"]
 
 
-def minutes_record(
-    store: Store, plan_slug: str | None, name: str | None, *, names: bool = False
-) -> Minutes:
-    """What the minutes of workshop ``name`` (default: the plan's latest) say, listing the
-    participants by name only with ``names``; :class:`NotFoundError` when there is none."""
+def minutes_record(store: Store, plan_slug: str | None, name: str | None) -> Minutes:
+    """What the minutes of workshop ``name`` (default: the plan's latest) say, naming the
+    participants when the plan allows names; :class:`NotFoundError` when there is none."""
     from roadmap.store.workshop_results import minutes_record as record
 
     with store.read() as session:
-        return record(session=session, plan_slug=plan_slug, name=name, names=names)
+        return record(session=session, plan_slug=plan_slug, name=name)
 
 
 def session_to_serve(store: Store, plan_slug: str | None, name: str | None) -> tuple[str, str, int]:

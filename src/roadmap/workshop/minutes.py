@@ -44,7 +44,7 @@ class Minutes:
     agenda: list[tuple[str, int]]
     participants: int
     names: list[str] | None
-    """Who took part, when the facilitator chose to name them."""
+    """Who took part, when the plan's ``personal_names`` setting allows naming people."""
     notes: list[tuple[str, str, str, str | None]]
     """``(step, kind, text, item key)`` in the order captured."""
     rounds: list[RoundRecord]
