@@ -8,13 +8,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sqlmodel import Session
+
+from roadmap.i18n.lang import Lang
 from roadmap.store.db import Store
 from roadmap.store.repo import NotFoundError
 
 if TYPE_CHECKING:
     from roadmap.workshop.minutes import Minutes
 
-__all__ = ["NotFoundError", "minutes_record", "session_to_serve"]
+__all__ = [
+    "NotFoundError",
+    "idea_as_evidence",
+    "ideas",
+    "merge_ideas",
+    "minutes_record",
+    "session_to_serve",
+]
 
 
 def minutes_record(store: Store, plan_slug: str | None, name: str | None) -> Minutes:
@@ -36,3 +46,35 @@ def session_to_serve(store: Store, plan_slug: str | None, name: str | None) -> t
         found = workshop_sessions.find_session(session=session, plan_id=plan.id, name=name)
         lang = workshop_sessions.session_lang(session=session, workshop=found)
         return found.code, lang, found.id
+
+
+# The room's ideas, tidied by the facilitator -------------------------------------------------
+
+
+def ideas(store: Store, session_id: int) -> list[tuple[int, str]]:
+    """``(id, text)`` of each idea sent and not yet taken into the plan."""
+    from roadmap.store.workshop_ideas import ideas as sent
+
+    with store.read() as session:
+        return [(note.id, note.text) for note in sent(session=session, session_id=session_id)]
+
+
+def merge_ideas(session: Session, *, keep_id: int, other_id: int) -> None:
+    """In a window's write: idea ``other_id`` merged into ``keep_id``, both texts kept."""
+    from roadmap.store.workshop_ideas import merge_ideas as merge
+
+    merge(session=session, keep_id=keep_id, other_id=other_id)
+
+
+def idea_as_evidence(session: Session, note_id: int, words: Lang) -> str:
+    """In a window's write: idea ``note_id`` recorded as workshop evidence, its summary naming
+    the workshop in ``words``' language; the evidence's key."""
+    from roadmap.model.workshop_tables import WorkshopNote
+    from roadmap.store.workshop_ideas import idea_as_evidence as record
+    from roadmap.store.workshop_sessions import get_session
+
+    note = session.get(WorkshopNote, note_id)
+    name = get_session(session=session, session_id=note.session_id).name if note else ""
+    text = note.text if note else ""
+    summary = words._("An idea from the workshop {name}: {text}", name=name, text=text)
+    return record(session=session, note_id=note_id, summary=summary)

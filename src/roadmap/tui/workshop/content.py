@@ -71,7 +71,10 @@ def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Lang)
     if step in IDEA_STEPS:
         sent = [f"- {inline(n.text)}" for n in live.notes if n.kind == "idea"]
         if sent:
-            heading = w._("Ideas from the room (F12 takes them into the plan)")
+            heading = w._(
+                "Ideas from the room (Ctrl+G merges them or keeps them as evidence, "
+                "F12 takes them into the plan)"
+            )
             lines += ["", f"### {heading}", ""]
             lines += sent
     notes = [

@@ -192,6 +192,7 @@ class FacilitatorApp(WorkshopApp):
             ("f10", "self_check", N_("Check page")),
             ("f11", "people", N_("Participants")),
             ("f12", "accept_ideas", N_("Ideas into plan")),
+            ("ctrl+g", "ideas", N_("Tidy ideas")),
             ("f1", "big_view", N_("Code and timer")),
         )
     ]
@@ -344,6 +345,13 @@ class FacilitatorApp(WorkshopApp):
         self.write(
             lambda s: workshop_sessions.accept_ideas(session=s, session_id=self.workshop_id), done
         )
+
+    def action_ideas(self) -> None:
+        """The room's ideas, to merge those sent twice or keep one as evidence."""
+        from roadmap.tui.workshop.ideas import IdeasScreen
+
+        if not isinstance(self.screen, ModalScreen):
+            self.push_screen(IdeasScreen(self.w, self.workshop_id))
 
     def action_people(self) -> None:
         from roadmap.tui.workshop.people import PeopleScreen
