@@ -163,16 +163,21 @@ def test_a_change_is_pushed_to_open_pages(served) -> None:
     voter = TestClient(app)
     _join(voter, code, "Bo")
     pushed: list[str] = []
+    answers = []
     with client.stream("GET", "/events") as stream:
         lines = stream.iter_lines()
         assert next(lines).startswith("retry:")
-        threading.Timer(0.5, lambda: _vote(voter, "A", delta="1")).start()
+        voting = threading.Timer(0.5, lambda: answers.append(_vote(voter, "A", delta="1")))
+        voting.start()
         for line in lines:
             if line.startswith("event:"):
-                pushed.append(line)
+                pushed += [line, next(lines)]
                 break
-    assert pushed == ["event: change"]
+    voting.join()  # its answer may come after the update
     assert "A" in [item for _, item, _ in _votes(store)]
+    # The vote's answer names the revision that holds it: the update pushed carries it.
+    saved = answers[0].headers["X-Workshop-Revision"]
+    assert pushed == ["event: change", f"data: {saved}"]
 
 
 def test_the_page_speaks_the_chosen_language(served) -> None:

@@ -61,6 +61,9 @@ CSP = (
     "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
 COOKIE = {"httponly": True, "samesite": "strict", "path": "/"}
+REVISION_HEADER = "X-Workshop-Revision"
+"""Says which revision of the workshop holds the vote just saved: the live update (``change``
+event) with that revision or a later one shows it."""
 KEEP_ALIVE_SECONDS = 15.0
 """A quiet live-update stream says something this often."""
 
@@ -83,9 +86,9 @@ def make_web_app(
     token_cookie = f"roadmap_ws{session_id}"
     cookie = {**COOKIE, "secure": secure_cookies}
 
-    async def write(change: Callable[[Any], Any]) -> Any:
-        """``change(session)`` written in the server's writing thread; every open page hears
-        of the revision it leaves."""
+    async def write(change: Callable[[Any], Any]) -> tuple[Any, int]:
+        """``change(session)`` written in the server's writing thread, and the workshop's
+        revision after it, which every open page hears of."""
 
         def written(s):
             result = change(s)
@@ -95,7 +98,7 @@ def make_web_app(
             write_retrying, store, written, limiter=live.writer()
         )
         live.publish(revision)
-        return result
+        return result, revision
 
     async def workshop_lang(request: Request) -> str:
         chosen = request.cookies.get("lang")
@@ -209,7 +212,7 @@ def make_web_app(
             message = Lang(lang)._("Too many wrong codes. Ask the facilitator for the code.")
             return render(request, "join.html", lang, 429, code=code, name=name, error=message)
         try:
-            joined = await write(
+            joined, _revision = await write(
                 joining(normal_code(code), name, request.cookies.get(token_cookie))
             )
         except (workshop_sessions.JoinRefused, Busy) as exc:
@@ -265,20 +268,25 @@ def make_web_app(
         lang = await workshop_lang(request)
         token = request.cookies.get(token_cookie)
         fetched = request.headers.get("x-requested-with") == "fetch"
+        revision = {}
         try:
-            if await write(voting(token, form)) is None:
+            voter, after = await write(voting(token, form))
+            if voter is None:
                 return RedirectResponse("/", status_code=303)
             message = "saved"
+            revision = {REVISION_HEADER: str(after)}  # the live update that carries the vote
         except (Refusal, ValueError) as exc:
             text = exc.say(lang) if isinstance(exc, Refusal) else str(exc)
             message = Lang(lang)._("Not saved: {reason}", reason=text)
         if message == "saved" and not fetched:
-            return RedirectResponse("/vote?m=saved", status_code=303)
+            return RedirectResponse("/vote?m=saved", status_code=303, headers=revision)
         who, state = await run_in_threadpool(seen, token, lang)
         if who is None:
             return RedirectResponse("/", status_code=303)
         template = "_live.html" if fetched else "vote.html"
-        return render(request, template, lang, live=state, me=who, message=message)
+        response = render(request, template, lang, live=state, me=who, message=message)
+        response.headers.update(revision)
+        return response
 
     async def idea(request: Request) -> Response:
         """An idea or need sent from the page during a needs or items step."""
@@ -298,7 +306,8 @@ def make_web_app(
             return who
 
         try:
-            if await write(change) is None:
+            sender, _revision = await write(change)
+            if sender is None:
                 return RedirectResponse("/", status_code=303)
             message = Lang(lang)._("Thank you: your idea is on the screen.")
             ok = True
@@ -328,7 +337,7 @@ def make_web_app(
             return JSONResponse({"error": message, "wrong_code": True}, status_code=429)
         code, name = normal_code(str(body.get("code", ""))), str(body.get("name", ""))
         try:
-            who, token = await write(joining(code, name, body.get("token") or None))
+            (who, token), _revision = await write(joining(code, name, body.get("token") or None))
         except (workshop_sessions.JoinRefused, Busy) as exc:
             wrong = isinstance(exc, workshop_sessions.WrongCode)
             if wrong:
@@ -361,13 +370,13 @@ def make_web_app(
         body = await request.json()
         lang = body.get("lang") if body.get("lang") in LANGS else await workshop_lang(request)
         try:
-            who = await write(voting(bearer(request), body))
+            who, revision = await write(voting(bearer(request), body))
         except (Refusal, ValueError) as exc:
             text = exc.say(lang) if isinstance(exc, Refusal) else str(exc)
             return JSONResponse({"error": text}, status_code=409)
         if who is None:
             return JSONResponse({"error": "not joined"}, status_code=401)
-        return JSONResponse({"saved": True})
+        return JSONResponse({"saved": True, "revision": revision})
 
     async def events(request: Request) -> Response:
         """Server-sent events: ``change`` whenever the workshop changed; a comment now and
