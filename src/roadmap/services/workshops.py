@@ -1,7 +1,7 @@
-"""Workshops as the command line asks about them: the minutes' record and the session to serve.
-
-The live windows of a workshop (the facilitator's and the participants') keep their own reads in
-:mod:`roadmap.store.workshop_results`, which they poll.
+"""Workshops as the command line and the workshop windows reach them: the minutes' record, the
+session to serve, the room's ideas, and the workshop's storage the windows read and write in
+their own transactions (:mod:`~roadmap.store.workshop_sessions`, ``_rounds``, ``_results``,
+``_people``), which they reach only through here.
 """
 
 from __future__ import annotations
@@ -11,19 +11,29 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session
 
 from roadmap.i18n.lang import Lang
+from roadmap.store import workshop_people, workshop_results, workshop_rounds, workshop_sessions
+from roadmap.store.busy import Busy, write_retrying
 from roadmap.store.db import Store
-from roadmap.store.repo import NotFoundError
+from roadmap.store.repo import NotFoundError, find_plan
 
 if TYPE_CHECKING:
     from roadmap.workshop.minutes import Minutes
 
 __all__ = [
+    "Busy",
     "NotFoundError",
+    "Store",
+    "find_plan",
     "idea_as_evidence",
     "ideas",
     "merge_ideas",
     "minutes_record",
     "session_to_serve",
+    "workshop_people",
+    "workshop_results",
+    "workshop_rounds",
+    "workshop_sessions",
+    "write_retrying",
 ]
 
 
@@ -38,9 +48,6 @@ def minutes_record(store: Store, plan_slug: str | None, name: str | None) -> Min
 
 def session_to_serve(store: Store, plan_slug: str | None, name: str | None) -> tuple[str, str, int]:
     """The join code, language and id of workshop ``name`` (default: the plan's latest)."""
-    from roadmap.store import workshop_sessions
-    from roadmap.store.repo import find_plan
-
     with store.read() as session:
         plan = find_plan(session=session, slug=plan_slug)
         found = workshop_sessions.find_session(session=session, plan_id=plan.id, name=name)
@@ -56,7 +63,8 @@ def ideas(store: Store, session_id: int) -> list[tuple[int, str]]:
     from roadmap.store.workshop_ideas import ideas as sent
 
     with store.read() as session:
-        return [(note.id, note.text) for note in sent(session=session, session_id=session_id)]
+        found = sent(session=session, session_id=session_id)
+        return [(note.id, note.text) for note in found if note.id is not None]
 
 
 def merge_ideas(session: Session, *, keep_id: int, other_id: int) -> None:

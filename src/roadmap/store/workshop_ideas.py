@@ -3,7 +3,7 @@ into one, and an idea kept as evidence of the plan with where and when it was sa
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from roadmap.i18n import N_
 from roadmap.model import evidence_tables as e
@@ -23,7 +23,7 @@ def ideas(*, session: Session, session_id: int) -> list[WorkshopNote]:
         session.exec(
             select(WorkshopNote)
             .where(WorkshopNote.session_id == session_id, WorkshopNote.kind == "idea")
-            .order_by(WorkshopNote.id)
+            .order_by(col(WorkshopNote.id))
         )
     )
 
@@ -71,7 +71,9 @@ def idea_as_evidence(*, session: Session, note_id: int, summary: str) -> str:
     if found is not None:
         raise AlreadyEvidence(N_("This idea is evidence {key} already."), key=found)
     key = next_evidence_key(session=session, plan_id=workshop.plan_id)
-    record = EvidenceIn(key=key, method="workshop", date=workshop.held_on, summary=summary)
+    record = EvidenceIn.model_validate(
+        {"key": key, "method": "workshop", "date": workshop.held_on, "summary": summary}
+    )
     add_evidence(session=session, plan_id=workshop.plan_id, evidence=record)
-    bump(session, workshop.id)
+    bump(session, note.session_id)
     return key

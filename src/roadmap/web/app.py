@@ -60,7 +60,6 @@ CSP = (
     "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; "
     "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
-COOKIE = {"httponly": True, "samesite": "strict", "path": "/"}
 REVISION_HEADER = "X-Workshop-Revision"
 """Says which revision of the workshop holds the vote just saved: the live update (``change``
 event) with that revision or a later one shows it."""
@@ -84,7 +83,18 @@ def make_web_app(
         loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True)
     )
     token_cookie = f"roadmap_ws{session_id}"
-    cookie = {**COOKIE, "secure": secure_cookies}
+
+    def keep(response: Response, name: str, value: str, max_age: int | None = None) -> None:
+        """A cookie only this site's pages send, out of scripts' reach."""
+        response.set_cookie(
+            name,
+            value,
+            max_age=max_age,
+            path="/",
+            secure=secure_cookies,
+            httponly=True,
+            samesite="strict",
+        )
 
     async def write(change: Callable[[Any], Any]) -> tuple[Any, int]:
         """``change(session)`` written in the server's writing thread, and the workshop's
@@ -126,7 +136,7 @@ def make_web_app(
             **context,
         )
         response = HTMLResponse(body, status_code=status)
-        response.set_cookie("csrf", csrf, **cookie)
+        keep(response, "csrf", csrf)
         response.headers["Content-Security-Policy"] = CSP
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["X-Content-Type-Options"] = "nosniff"
@@ -181,7 +191,7 @@ def make_web_app(
             lang = request.query_params["lang"]
             response = RedirectResponse("/", status_code=303)
             if lang in LANGS:
-                response.set_cookie("lang", lang, **cookie)
+                keep(response, "lang", lang)
             return response
         token = request.cookies.get(token_cookie)
         who, _state = await run_in_threadpool(seen, token, "", state=False)
@@ -222,7 +232,7 @@ def make_web_app(
             return render(request, "join.html", lang, 400, code=code, name=name, error=error)
         _participant, token = joined
         response = RedirectResponse("/vote", status_code=303)
-        response.set_cookie(token_cookie, token, max_age=7 * 24 * 3600, **cookie)
+        keep(response, token_cookie, token, max_age=7 * 24 * 3600)
         return response
 
     async def vote_page(request: Request) -> Response:
@@ -237,7 +247,7 @@ def make_web_app(
 
     def cast(s, participant_id: int, form) -> None:
         row = workshop_rounds.current_round(session=s, session_id=session_id)
-        if row is None:
+        if row is None or row.id is None:
             raise workshop_rounds.VoteRefused(N_("voting in this round has closed"))
         value, delta = form.get("value"), form.get("delta")
         workshop_rounds.cast_vote(

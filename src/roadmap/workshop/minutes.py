@@ -153,7 +153,7 @@ def render_minutes_html(record: Minutes, lang: str) -> str:
     from roadmap.io.mdsafe import safe_url
 
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    md.validateLink = safe_url
+    md.validateLink = safe_url  # type: ignore[method-assign]  # markdown-it's documented hook
     body = md.render(render_minutes(record, lang))
     title = escape(f"{Lang(lang)._('Workshop minutes')}: {record.name}")
     return (

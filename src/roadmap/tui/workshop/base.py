@@ -26,8 +26,7 @@ from textual.widgets import Digits
 
 from roadmap.i18n import set_language
 from roadmap.i18n.lang import Lang
-from roadmap.store import workshop_results, workshop_sessions
-from roadmap.store.db import Store
+from roadmap.services.workshops import Store, workshop_results, workshop_sessions
 from roadmap.tui.app import PROJECTOR
 from roadmap.tui.worded import WordedBindings
 from roadmap.workshop.timer import clock, overtime_clock
@@ -181,9 +180,8 @@ class WorkshopApp(App[None]):
         self, change: Callable[..., Any], done: Callable[[Any], None] | None = None
     ) -> bool:
         """:meth:`write` in the calling worker thread; whether it was written (a busy database
-        is tried again, see :func:`~roadmap.store.busy.write_retrying`)."""
-        from roadmap.store.busy import write_retrying
-        from roadmap.store.repo import NotFoundError
+        is tried again, see :func:`~roadmap.services.workshops.write_retrying`)."""
+        from roadmap.services.workshops import NotFoundError, write_retrying
 
         try:
             result = write_retrying(self.store, change)

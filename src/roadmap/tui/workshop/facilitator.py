@@ -24,9 +24,13 @@ from roadmap.i18n import N_, _, ngettext
 from roadmap.i18n.lang import Lang
 from roadmap.io.mdsafe import inline
 from roadmap.model import tables as t
-from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
-from roadmap.store.db import Store
-from roadmap.store.repo import find_plan
+from roadmap.services.workshops import (
+    Store,
+    find_plan,
+    workshop_results,
+    workshop_rounds,
+    workshop_sessions,
+)
 from roadmap.tui.workshop.base import WorkshopApp, WorkshopScreen
 from roadmap.workshop.agenda import default_agenda
 from roadmap.workshop.tally import DISAGREE_RANGE

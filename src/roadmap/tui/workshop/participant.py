@@ -30,9 +30,14 @@ from textual.widgets import Button, Digits, Footer, Input, Label, Static
 from roadmap.i18n import N_, _
 from roadmap.i18n.lang import Lang
 from roadmap.model.workshop_tables import WorkshopSession
-from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
-from roadmap.store.busy import Busy, write_retrying
-from roadmap.store.db import Store
+from roadmap.services.workshops import (
+    Busy,
+    Store,
+    workshop_results,
+    workshop_rounds,
+    workshop_sessions,
+    write_retrying,
+)
 from roadmap.tui.workshop.base import WorkshopApp, WorkshopScreen
 from roadmap.tui.workshop.remote import Remote, RemoteRefusal, RemoteWatcher
 from roadmap.tui.workshop.tokens import TokenBook

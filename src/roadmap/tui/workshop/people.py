@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from roadmap.i18n import N_, _
 from roadmap.i18n.lang import Lang
-from roadmap.store import workshop_people
+from roadmap.services.workshops import workshop_people
 from roadmap.tui.workshop.base import SpeaksWorkshop
 
 
