@@ -96,9 +96,20 @@ def make_web_app(
             samesite="strict",
         )
 
-    async def write(change: Callable[[Any], Any]) -> tuple[Any, int]:
+    def author(who) -> tuple[int, ...]:
+        """Whose pages a vote or an idea changes: its author's alone (a page shows no one
+        else's votes or ideas)."""
+        return () if who is None or who.id is None else (who.id,)
+
+    def nobody(_joined) -> tuple[int, ...]:
+        """A join changes no open page."""
+        return ()
+
+    async def write(
+        change: Callable[[Any], Any], to: Callable[[Any], tuple[int, ...]]
+    ) -> tuple[Any, int]:
         """``change(session)`` written in the server's writing thread, and the workshop's
-        revision after it, which every open page hears of."""
+        revision after it, which the pages of the participants ``to(result)`` hear of."""
 
         def written(s):
             result = change(s)
@@ -107,7 +118,7 @@ def make_web_app(
         result, revision = await anyio.to_thread.run_sync(
             write_retrying, store, written, limiter=live.writer()
         )
-        live.publish(revision)
+        live.publish(revision, to=to(result))
         return result, revision
 
     async def workshop_lang(request: Request) -> str:
@@ -223,7 +234,7 @@ def make_web_app(
             return render(request, "join.html", lang, 429, code=code, name=name, error=message)
         try:
             joined, _revision = await write(
-                joining(normal_code(code), name, request.cookies.get(token_cookie))
+                joining(normal_code(code), name, request.cookies.get(token_cookie)), nobody
             )
         except (workshop_sessions.JoinRefused, Busy) as exc:
             if isinstance(exc, workshop_sessions.WrongCode):
@@ -280,7 +291,7 @@ def make_web_app(
         fetched = request.headers.get("x-requested-with") == "fetch"
         revision = {}
         try:
-            voter, after = await write(voting(token, form))
+            voter, after = await write(voting(token, form), author)
             if voter is None:
                 return RedirectResponse("/", status_code=303)
             message = "saved"
@@ -316,7 +327,7 @@ def make_web_app(
             return who
 
         try:
-            sender, _revision = await write(change)
+            sender, _revision = await write(change, author)
             if sender is None:
                 return RedirectResponse("/", status_code=303)
             message = Lang(lang)._("Thank you: your idea is on the screen.")
@@ -347,7 +358,9 @@ def make_web_app(
             return JSONResponse({"error": message, "wrong_code": True}, status_code=429)
         code, name = normal_code(str(body.get("code", ""))), str(body.get("name", ""))
         try:
-            (who, token), _revision = await write(joining(code, name, body.get("token") or None))
+            (who, token), _revision = await write(
+                joining(code, name, body.get("token") or None), nobody
+            )
         except (workshop_sessions.JoinRefused, Busy) as exc:
             wrong = isinstance(exc, workshop_sessions.WrongCode)
             if wrong:
@@ -380,7 +393,7 @@ def make_web_app(
         body = await request.json()
         lang = body.get("lang") if body.get("lang") in LANGS else await workshop_lang(request)
         try:
-            who, revision = await write(voting(bearer(request), body))
+            who, revision = await write(voting(bearer(request), body), author)
         except (Refusal, ValueError) as exc:
             text = exc.say(lang) if isinstance(exc, Refusal) else str(exc)
             return JSONResponse({"error": text}, status_code=409)
@@ -389,11 +402,14 @@ def make_web_app(
         return JSONResponse({"saved": True, "revision": revision})
 
     async def events(request: Request) -> Response:
-        """Server-sent events: ``change`` whenever the workshop changed; a comment now and
-        then keeps proxies from closing a quiet stream."""
+        """Server-sent events: ``change`` whenever the workshop changed in a way this page
+        shows (the facilitator's steps and rounds, this participant's own votes); a comment
+        now and then keeps proxies from closing a quiet stream."""
+        token = request.cookies.get(token_cookie)
+        who, _state = await run_in_threadpool(seen, token, "", state=False)
 
         async def stream():
-            async with live.follow() as changed:
+            async with live.follow(None if who is None else who.id) as changed:
                 yield "retry: 1000\n\n"
                 loop = asyncio.get_running_loop()
                 end = loop.time() + stream_seconds

@@ -1,11 +1,13 @@
-"""Live updates for every open page: one revision, fanned out to every stream.
+"""Live updates for the open pages: one revision, fanned out to the streams it concerns.
 
 A write made by this server (a vote, a join, an idea) hands the workshop's new revision to
-:meth:`Broadcaster.publish`, which wakes every page's server-sent event stream at once: no
-database read per change and none per stream, so the cost of a waiting page is a suspended
-coroutine. Changes made by another process (the facilitator's window when the page is served
-by ``roadmap serve``) are noticed by one task reading the revision a few times a second.
-The workshop's language is read with it, so that pages need no read to know it.
+:meth:`Broadcaster.publish` with the participants whose pages it changes: a vote changes its
+voter's page alone, as no page shows anyone else's votes, so a room of 100 voting costs one
+update per vote, not 100. No database read per change and none per stream: a waiting page
+costs a suspended coroutine. Changes made by the facilitator (in this process or another,
+with ``roadmap serve``) are noticed by one task reading the revision a few times a second,
+and reach every page. The workshop's language is read with it, so that pages need no read to
+know it.
 """
 
 from __future__ import annotations
@@ -32,8 +34,13 @@ class Broadcaster:
         self.revision = -1
         self.lang = ""
         """The workshop's language as of :attr:`revision`."""
-        self._streams: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
+        self._streams: set[tuple[asyncio.AbstractEventLoop, asyncio.Event, int | None]] = set()
+        """``(loop, event, participant)`` of each open stream."""
         self._task: asyncio.Task | None = None
+        self._looked = -1
+        """The revision the last look read."""
+        self._ours: set[int] = set()
+        """Revisions this server wrote since the last look (their pages were told already)."""
         self._writers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter]
         self._writers = weakref.WeakKeyDictionary()
 
@@ -51,8 +58,18 @@ class Broadcaster:
             return workshop.revision, lang
 
     async def _look(self) -> None:
+        """Read the revision; wake every stream when someone other than this server (the
+        facilitator) wrote since the last look."""
         revision, lang = await anyio.to_thread.run_sync(self._read)
-        self.publish(revision, lang)
+        self.lang = lang
+        others = self._looked >= 0 and any(
+            r not in self._ours for r in range(self._looked + 1, revision + 1)
+        )
+        self._looked = max(self._looked, revision)
+        self._ours = {r for r in self._ours if r > self._looked}
+        self.revision = max(self.revision, revision)
+        if others:
+            self._wake(None)
 
     async def _watch(self) -> None:
         while True:
@@ -66,18 +83,22 @@ class Broadcaster:
             await self._look()
             self._task = loop.create_task(self._watch())
 
-    def publish(self, revision: int, lang: str | None = None) -> None:
-        """The workshop is at ``revision`` now; wake every stream if that is news."""
-        if lang:
-            self.lang = lang
-        if revision <= self.revision:
-            return
-        self.revision = revision
+    def publish(self, revision: int, *, to: tuple[int, ...]) -> None:
+        """This server wrote ``revision``, which changes the pages of participants ``to``
+        alone: wake their streams."""
+        self._ours.add(revision)
+        self.revision = max(self.revision, revision)
+        self._wake(to)
+
+    def _wake(self, to: tuple[int, ...] | None) -> None:
+        """Wake the streams of participants ``to`` (None: every stream)."""
         try:
             here = asyncio.get_running_loop()
         except RuntimeError:
             here = None
-        for loop, changed in tuple(self._streams):
+        for loop, changed, participant in tuple(self._streams):
+            if to is not None and participant not in to:
+                continue
             if loop is here:
                 changed.set()
             else:  # a stream served by another thread's loop (tests' clients)
@@ -85,10 +106,11 @@ class Broadcaster:
                     loop.call_soon_threadsafe(changed.set)
 
     @contextlib.asynccontextmanager
-    async def follow(self) -> AsyncIterator[asyncio.Event]:
-        """An event set whenever the workshop changes (the follower clears it)."""
+    async def follow(self, participant: int | None) -> AsyncIterator[asyncio.Event]:
+        """An event set whenever the workshop changes for ``participant``'s page (None: a
+        page of nobody yet); the follower clears it."""
         await self.start()
-        follower = (asyncio.get_running_loop(), asyncio.Event())
+        follower = (asyncio.get_running_loop(), asyncio.Event(), participant)
         self._streams.add(follower)
         try:
             yield follower[1]
