@@ -104,7 +104,14 @@ def snapshot_of(doc: dict[str, Any], *, needs: bool = False) -> Snapshot:
         criteria += (CriterionData("needs", "Needs", 2.0, derived="needs"),)
         values = _need_values(doc)
     return Snapshot(
-        cal, items, tuple(deps), teams, criteria, plan["scoring_method"], plan["horizon"], values
+        cal,
+        items,
+        tuple(deps),
+        teams,
+        criteria,
+        plan["scoring_method"],
+        plan["horizon"],
+        needs=values,
     )
 
 
@@ -125,6 +132,17 @@ def generated(n_items: int, seed: int, *, needs: bool = False) -> Snapshot:
     from generate import generate_plan
 
     return snapshot_of(generate_plan(n_items, seed=seed), needs=needs)
+
+
+def pressed(snap: Snapshot) -> Snapshot:
+    """``snap`` scored also by deadline pressure (:mod:`roadmap.engine.deadlines`), as of a
+    day in its second period."""
+    urgency = CriterionData("urgency", "Urgency", 1.0, derived="deadline")
+    return dataclasses.replace(
+        snap,
+        criteria=(*snap.criteria, urgency),
+        today=snap.calendar.start_of(1),
+    )
 
 
 def shaped(snap: Snapshot, seed: int) -> Snapshot:
@@ -253,6 +271,10 @@ def engine_rows(seed: int) -> list[tuple[str, str, str, str]]:
         wall, cpu = best(lambda snap=shapes: Sequencer(snap).roadmap(), runs)
         rows.append((f"sequence {n:,} items with milestones, durations, caps and lags",
                      _seconds(wall, cpu), f"<= {target} s", _ok(wall, target)))  # fmt: skip
+        urgent = pressed(snap)
+        wall, cpu = best(lambda snap=urgent: Sequencer(snap).roadmap(), runs)
+        rows.append((f"sequence {n:,} items pressed by their deadlines", _seconds(wall, cpu),
+                     f"<= {target} s", _ok(wall, target)))  # fmt: skip
         snap = generated(n, seed, needs=True)
         wall, cpu = best(lambda snap=snap: Sequencer(snap).roadmap(), runs)
         rows.append((f"sequence {n:,} items whose needs weigh", _seconds(wall, cpu),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from roadmap.engine.inputs import (
     NO_SCORES,
     CriterionData,
+    Edge,
     ItemData,
     MilestoneData,
     Snapshot,
@@ -29,7 +30,10 @@ if TYPE_CHECKING:
 
 
 def snapshot_of(doc: PlanDoc) -> Snapshot:
-    """Everything the engine needs of ``doc``, which must be a valid, storable plan."""
+    """Everything the engine needs of ``doc``, which must be a valid, storable plan, as of
+    the product's today (:func:`roadmap.clock.today`)."""
+    from roadmap.clock import today
+
     plan = doc.plan
     cal = Calendar(plan.start_date, plan.period_unit)
     parse = cal.parse
@@ -46,8 +50,8 @@ def snapshot_of(doc: PlanDoc) -> Snapshot:
         CriterionData(c.key, c.name, c.weight, c.direction, c.scale, bool(c.workshop), c.derived)
         for c in doc.criteria
     )
-    items = []
-    dependencies = []
+    items: list[ItemData] = []
+    dependencies: list[Edge] = []
     lags: dict[tuple[str, str], int] = {}
     add_item, add_edge = items.append, dependencies.append
     for item in doc.items:
@@ -95,6 +99,7 @@ def snapshot_of(doc: PlanDoc) -> Snapshot:
         lags=lags,
         milestones=points,
         needs=doc_need_values(doc),
+        today=today(),
     )
 
 

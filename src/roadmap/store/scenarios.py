@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from roadmap.engine.scenarios import ScenarioData
 from roadmap.model import tables as t
@@ -15,8 +15,8 @@ from roadmap.store.repo import NotFoundError
 def load_scenario(*, session: Session, plan_id: int, key: str) -> ScenarioData:
     """Scenario ``key`` of plan ``plan_id``; :class:`NotFoundError` names the plan's others."""
     rows = session.execute(
-        select(t.Scenario.key, t.Scenario.name, t.Scenario.changes).where(
-            t.Scenario.plan_id == plan_id
+        select(col(t.Scenario.key), col(t.Scenario.name), col(t.Scenario.changes)).where(
+            col(t.Scenario.plan_id) == plan_id
         )
     ).all()
     found = {row.key: row for row in rows}
@@ -33,3 +33,10 @@ def load_scenario(*, session: Session, plan_id: int, key: str) -> ScenarioData:
         changes.get("priorities", {}),
         changes.get("pins", {}),
     )
+
+
+def scenario_names(*, session: Session, plan_id: int) -> list[tuple[str, str]]:
+    """``(key, name)`` of each scenario of plan ``plan_id``, by key."""
+    c = t.Scenario.__table__.c
+    rows = session.execute(select(c.key, c.name).where(c.plan_id == plan_id).order_by(c.key)).all()
+    return [(row.key, row.name) for row in rows]
