@@ -34,16 +34,18 @@ from operator import attrgetter, itemgetter
 from roadmap.engine.inputs import CriterionData, ItemData
 from roadmap.engine.needs import NO_NEEDS, NeedValue, on_scale
 from roadmap.engine.result import Score, ScorePart
+from roadmap.i18n import N_, _
 
 METHODS = ("weighted", "rice", "wsjf", "moscow")
 SCALES: dict[str, tuple[float, float]] = {"1-5": (1.0, 5.0), "0-10": (0.0, 10.0)}
 SCALES["fibonacci"] = (1.0, 21.0)
 BANDS = {"wont": 0, "could": 1, "should": 2, "must": 3}
-BAND_NAMES = {"wont": "won't", "could": "could", "should": "should", "must": "must"}
+BAND_NAMES = {"wont": N_("won't"), "could": N_("could"), "should": N_("should"), "must": N_("must")}
+"""Each MoSCoW class as the notes name its band."""
 BAND_WIDTH = 25.0
 BAND_SPREAD = 24.0
 """Points the weighted score spreads over inside a band, leaving a gap below the next band."""
-MANDATORY = "mandatory: sequenced ahead of optional work whatever its score"
+MANDATORY = N_("mandatory: sequenced ahead of optional work whatever its score")
 
 Breakdown = tuple[float, tuple[ScorePart, ...], tuple[str, ...]]
 """A score, its parts and its notes."""
@@ -145,7 +147,7 @@ class ScoreModel:
         """:meth:`breakdown` of each of ``items``, in one loop over a plan's items."""
         ratio, moscow = self.method in ("rice", "wsjf"), self.method == "moscow"
         cache, keys, needs, derived = self._cache, self.keys, self.needs, self.derived
-        found = []
+        found, mandatory = [], _(MANDATORY)
         for item in items:
             if ratio:
                 breakdown = self._ratio(item)
@@ -159,7 +161,7 @@ class ScoreModel:
             if needs and item.key in needs:
                 breakdown = (breakdown[0], breakdown[1], (*breakdown[2], *needs[item.key].notes))
             if item.mandatory:
-                breakdown = (breakdown[0], breakdown[1], (*breakdown[2], MANDATORY))
+                breakdown = (breakdown[0], breakdown[1], (*breakdown[2], mandatory))
             found.append(breakdown)
         return found
 
@@ -187,7 +189,7 @@ class ScoreModel:
 
     def _weighted(self, values: list[float | None]) -> Breakdown:
         if not self.criteria:
-            return 0.0, (), ("no weighted criteria: every item scores 0",)
+            return 0.0, (), (_("no weighted criteria: every item scores 0"),)
         cache, part = self._cache, self._part  # most parts are cached: no call for those
         found = [cache.get((i, value)) or part(i, value) for i, value in enumerate(values)]
         parts = tuple(map(_FIRST, found))
@@ -199,28 +201,33 @@ class ScoreModel:
         c, (lo, hi), is_total = self.criteria[i], self.spans[i], self.vote_totals[i]
         name, note = c.name or c.key, ""
         cache_key = (i, value)
-        label = f"{name} (workshop votes)" if is_total else name
+        label = _("{name} (workshop votes)", name=name) if is_total else name
         if isinstance(value, tuple):  # a derived criterion: see _derive
             typed, derived = value
             if typed == "needs":
-                value, label = derived, f"{name} (from needs)"
+                value, label = derived, _("{name} (from needs)", name=name)
                 if derived <= lo:
-                    note = f"answers no need: counted at the bottom of {name}"
+                    note = _("answers no need: counted at the bottom of {name}", name=name)
             else:
                 value = typed
-                note = f"{name}: the typed {_num(typed)} counts; derived from needs: {derived:g}"
+                note = _(
+                    "{name}: the typed {typed} counts; derived from needs: {derived}",
+                    name=name,
+                    typed=_num(typed),
+                    derived=format(derived, "g"),
+                )
         if value is None:
             n = 0.0 if c.workshop else 0.5
             note = (
-                f"no votes on {name}: counted as 0"
+                _("no votes on {name}: counted as 0", name=name)
                 if c.workshop
-                else f"not scored on {name}: counted as the middle of its scale"
+                else _("not scored on {name}: counted as the middle of its scale", name=name)
             )
         else:
             n = _clamp01((value - lo) / (hi - lo))
         if c.direction == "cost":
             n = 1.0 - n
-        label = f"{label} (cost)" if c.direction == "cost" else label
+        label = _("{name} (cost)", name=label) if c.direction == "cost" else label
         total = sum(x.weight for x in self.criteria)
         part = ScorePart(label, value, c.weight, 100.0 * c.weight * n / total)
         self._cache[cache_key] = (part, note)  # type: ignore[assignment]
@@ -232,12 +239,19 @@ class ScoreModel:
         low = BANDS[band] * BAND_WIDTH
         k = BAND_SPREAD / 100.0
         scaled = tuple(ScorePart(p.label, p.value, p.weight, p.contribution * k) for p in parts)
-        head = ScorePart(f"MoSCoW: {BAND_NAMES[band]}", None, None, low)
+        name = _(BAND_NAMES[band])
+        head = ScorePart(_("MoSCoW: {band}", band=name), None, None, low)
         if moscow not in BANDS:
-            notes = ("not classified by MoSCoW: counted as could", *notes)
+            notes = (_("not classified by MoSCoW: counted as {band}", band=name), *notes)
         notes = (
-            f"{BAND_NAMES[band]} band ({low:.0f}-{low + BAND_SPREAD:.0f}); the weighted score "
-            f"{weighted:.1f} places it within the band",
+            _(
+                "{band} band ({low}-{high}); the weighted score {weighted} places it within "
+                "the band",
+                band=name,
+                low=format(low, ".0f"),
+                high=format(low + BAND_SPREAD, ".0f"),
+                weighted=format(weighted, ".1f"),
+            ),
             *notes,
         )
         return low + weighted * k, (head, *scaled), notes
@@ -248,32 +262,46 @@ class ScoreModel:
         derived = self.needs.get(item.key) if self.needs else None
         if self.method == "rice":
             typed = item.reach
-            label, given = "reach", typed
+            label, given = _("reach"), typed
             if typed is None and derived is not None:
-                label, given = "reach (from needs)", round(derived.reach, 3)
+                label, given = _("reach (from needs)"), round(derived.reach, 3)
             reach, impact = given or 0.0, item.impact or 0.0
             raw = reach * impact * item.confidence / effort
             factors = (
                 (label, given),
-                ("impact", item.impact),
-                ("confidence", item.confidence),
-                ("effort", item.effort),
+                (_("impact"), item.impact),
+                (_("confidence"), item.confidence),
+                (_("effort"), item.effort),
             )
-            formula = (
-                f"RICE = reach {_num(reach)} x impact {_num(impact)} x confidence "
-                f"{_num(item.confidence)} / effort {_num(effort)} = {_num(raw)}"
+            formula = _(
+                "RICE = reach {reach} x impact {impact} x confidence {confidence} / effort "
+                "{effort} = {raw}",
+                reach=_num(reach),
+                impact=_num(impact),
+                confidence=_num(item.confidence),
+                effort=_num(effort),
+                raw=_num(raw),
             )
         else:
             typed = item.cost_of_delay
-            label, given = "cost of delay", typed
+            label, given = _("cost of delay"), typed
             if typed is None and derived is not None:
-                label, given = "cost of delay (from needs)", round(derived.reach, 3)
+                label, given = _("cost of delay (from needs)"), round(derived.reach, 3)
             cod = given or 0.0
             raw = cod / effort
-            factors = ((label, given), ("job size", item.effort))
-            formula = f"WSJF = cost of delay {_num(cod)} / job size {_num(effort)} = {_num(raw)}"
+            factors = ((label, given), (_("job size"), item.effort))
+            formula = _(
+                "WSJF = cost of delay {cost} / job size {size} = {raw}",
+                cost=_num(cod),
+                size=_num(effort),
+                raw=_num(raw),
+            )
         if typed is not None and derived is not None:
-            formula += f" (the typed {label} counts; derived from needs: {derived.reach:.3g})"
+            formula += _(
+                " (the typed {label} counts; derived from needs: {derived})",
+                label=label,
+                derived=format(derived.reach, ".3g"),
+            )
         parts = tuple(ScorePart(name, value, None, 0.0) for name, value in factors)
         return raw, parts, formula
 
@@ -282,12 +310,20 @@ class ScoreModel:
         name = self.method.upper()
         score = 100.0 * raw / self.top if self.top > 0 else 0.0
         weight = 100.0 / self.top if self.top > 0 else 0.0
-        notes = [formula, f"the plan's highest {name} ({_num(self.top)}) scores 100"]
+        notes = [
+            formula,
+            _("the plan's highest {name} ({top}) scores 100", name=name, top=_num(self.top)),
+        ]
         missing = [p.label for p in parts if p.value is None]
         if missing:
-            notes.append(f"no {' or '.join(missing)}: counted as 0")
+            notes.append(_("no {factors}: counted as 0", factors=_(" or ").join(missing)))
         if item.effort <= 0:
-            notes.append(f"no effort: counted as the plan's smallest ({_num(self.min_effort)})")
+            notes.append(
+                _(
+                    "no effort: counted as the plan's smallest ({effort})",
+                    effort=_num(self.min_effort),
+                )
+            )
         return score, (*parts, ScorePart(name, raw, weight, score)), tuple(notes)
 
 

@@ -10,6 +10,7 @@ language of its own; an unknown code is shown as it is. Reading the words people
 
 from __future__ import annotations
 
+from roadmap import i18n
 from roadmap.i18n import N_, _, language, pgettext
 from roadmap.i18n.lang import Lang
 
@@ -124,6 +125,20 @@ def direction_word(code: str | None, lang: Lang | None = None) -> str:
 def change_word(code: str | None, lang: Lang | None = None) -> str:
     """How an item's place changed since a baseline: ``earlier`` is *Moved earlier*."""
     return _word(CHANGE_KIND, code, lang)
+
+
+def evidence_count(method: str, n: int, lang: Lang | None = None) -> str:
+    """``n`` pieces of evidence gathered by ``method``: *2 interviews*, *2 haastattelua*."""
+    ngettext = lang.ngettext if lang is not None else i18n.ngettext
+    if method == "interview":
+        return ngettext("{n} interview", "{n} interviews", n)
+    if method == "workshop":
+        return ngettext("{n} workshop", "{n} workshops", n)
+    if method == "survey":
+        return ngettext("{n} survey", "{n} surveys", n)
+    if method == "document":
+        return ngettext("{n} document", "{n} documents", n)
+    return ngettext("{n} data set", "{n} data sets", n)
 
 
 def horizon_word(code: str) -> str:
