@@ -245,7 +245,7 @@ def test_every_problem_of_a_csv_at_once(tmp_path: Path) -> None:
         "x.csv:5 (C): key 'C' is also on line 4",
         "x.csv:6 (D): column 'status': 'huono' is not a status (for example idea, "
         "suunniteltu, pågående, done)",
-        "x.csv:6 (D): column 'effort': Input should be greater than or equal to 0",
+        "x.csv:6 (D): column 'effort': should be at least 0",
         "x.csv:6 (D): column 'depends_on': D depends on itself",
     ]
 

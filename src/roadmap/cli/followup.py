@@ -27,8 +27,10 @@ def _checked(model: type, **values: object):
     try:
         return model.model_validate({k: v for k, v in values.items() if v is not None})
     except ValidationError as exc:
+        from roadmap.i18n.validation import error_message
+
         problems = [
-            f"{'.'.join(map(str, error['loc']))}: {error['msg']}"
+            f"{'.'.join(map(str, error['loc']))}: {error_message(error)}"
             for error in exc.errors(include_url=False)
         ]
         fail(_("Not saved: {problems}", problems="; ".join(problems)))

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from roadmap.i18n.validation import error_message
 from roadmap.io.planfile import PlanFileError, decode_text
 from roadmap.model.evidence import EvidenceIn
 from roadmap.model.inputs import PlanDoc
@@ -106,7 +107,7 @@ def read_evidence_csv(data: bytes, *, name: str, doc: PlanDoc) -> list[EvidenceI
             for error in exc.errors(include_url=False):
                 if error["loc"][0] not in bad:
                     where = ".".join(map(str, error["loc"]))
-                    problems.append(f"{name}:{line}: {where}: {error['msg']}")
+                    problems.append(f"{name}:{line}: {where}: {error_message(error)}")
     if problems:
         raise PlanFileError(problems)
     return found
