@@ -572,7 +572,8 @@ def _merged(item: ItemIn | None, row: SheetRow, resolved: dict[str, Any]) -> dic
     notes = row.values.get(NOTES)
     if notes:
         description = data.get("description") or ""
-        data["description"] = f"{description}\n\n{notes}" if description else notes
+        if f"\n\n{notes}\n\n" not in f"\n\n{description}\n\n":  # not from an earlier import
+            data["description"] = f"{description}\n\n{notes}" if description else notes
     if row.scores:
         scores = data.setdefault("scores", {})
         for name, value in row.scores.items():
