@@ -242,7 +242,7 @@ class RoadmapGroup(WordedGroup):
     "today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    metavar="YYYY-MM-DD",
+    metavar=_("YYYY-MM-DD"),
     help=_("Take this date as today (default: $ROADMAP_TODAY, or the system's date)."),
 )
 @click.version_option(__version__, prog_name="roadmap", help=_("Show the version and exit."))
