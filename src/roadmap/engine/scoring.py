@@ -34,7 +34,7 @@ from operator import attrgetter, itemgetter
 from roadmap.engine.inputs import CriterionData, ItemData
 from roadmap.engine.needs import NO_NEEDS, NeedValue, on_scale
 from roadmap.engine.result import Score, ScorePart
-from roadmap.i18n import N_, _
+from roadmap.i18n import N_, _, numeral
 
 METHODS = ("weighted", "rice", "wsjf", "moscow")
 SCALES: dict[str, tuple[float, float]] = {"1-5": (1.0, 5.0), "0-10": (0.0, 10.0)}
@@ -58,7 +58,8 @@ def _clamp01(x: float) -> float:
 
 
 def _num(x: float) -> str:
-    return f"{x:.3g}" if abs(x) < 1000 else f"{x:,.0f}"
+    """``x`` to three significant digits, in the reader's numerals."""
+    return numeral(f"{x:.3g}" if abs(x) < 1000 else f"{x:,.0f}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +215,7 @@ class ScoreModel:
                     "{name}: the typed {typed} counts; derived from needs: {derived}",
                     name=name,
                     typed=_num(typed),
-                    derived=format(derived, "g"),
+                    derived=numeral(format(derived, "g")),
                 )
         if value is None:
             n = 0.0 if c.workshop else 0.5
@@ -250,7 +251,7 @@ class ScoreModel:
                 band=name,
                 low=format(low, ".0f"),
                 high=format(low + BAND_SPREAD, ".0f"),
-                weighted=format(weighted, ".1f"),
+                weighted=numeral(format(weighted, ".1f")),
             ),
             *notes,
         )
@@ -300,7 +301,7 @@ class ScoreModel:
             formula += _(
                 " (the typed {label} counts; derived from needs: {derived})",
                 label=label,
-                derived=format(derived.reach, ".3g"),
+                derived=numeral(format(derived.reach, ".3g")),
             )
         parts = tuple(ScorePart(name, value, None, 0.0) for name, value in factors)
         return raw, parts, formula

@@ -61,6 +61,10 @@ class Lang:
             text = text.rstrip("0").rstrip(".")
         if text in ("-0", ""):
             text = "0"
+        return self.numeral(text)
+
+    def numeral(self, text: str) -> str:
+        """A number Python formatted (``-1,234.5``) in the locale's symbols (``−1 234,5``)."""
         decimal, group, minus = _symbols(self.locale)
         return (
             text.replace(",", "\x00")
