@@ -29,12 +29,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from operator import attrgetter, itemgetter
 
 from roadmap.engine.inputs import CriterionData, ItemData
 from roadmap.engine.needs import NO_NEEDS, NeedValue, on_scale
 from roadmap.engine.result import Score, ScorePart
-from roadmap.i18n import N_, _, numeral
+from roadmap.i18n import N_, _, language, numeral
 
 METHODS = ("weighted", "rice", "wsjf", "moscow")
 SCALES: dict[str, tuple[float, float]] = {"1-5": (1.0, 5.0), "0-10": (0.0, 10.0)}
@@ -60,6 +61,32 @@ def _clamp01(x: float) -> float:
 def _num(x: float) -> str:
     """``x`` to three significant digits, in the reader's numerals."""
     return numeral(f"{x:.3g}" if abs(x) < 1000 else f"{x:,.0f}")
+
+
+@cache
+def _ratio_words(lang: str) -> dict[str, str]:
+    """The words of RICE and WSJF breakdowns in ``lang`` (the interface's language), looked
+    up once: a plan words them for every item."""
+    return {
+        "reach": _("reach"),
+        "reach_needs": _("reach (from needs)"),
+        "impact": _("impact"),
+        "confidence": _("confidence"),
+        "effort": _("effort"),
+        "rice": _(
+            "RICE = reach {reach} x impact {impact} x confidence {confidence} / effort "
+            "{effort} = {raw}"
+        ),
+        "cost": _("cost of delay"),
+        "cost_needs": _("cost of delay (from needs)"),
+        "size": _("job size"),
+        "wsjf": _("WSJF = cost of delay {cost} / job size {size} = {raw}"),
+        "typed": _(" (the typed {label} counts; derived from needs: {derived})"),
+        "highest": _("the plan's highest {name} ({top}) scores 100"),
+        "missing": _("no {factors}: counted as 0"),
+        "or": _(" or "),
+        "no_effort": _("no effort: counted as the plan's smallest ({effort})"),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +152,7 @@ class ScoreModel:
             method, criteria, tuple(spans), tuple(totals), least, 1.0, keys, needs or {}, derived
         )
         if method in ("rice", "wsjf"):
-            top = max((model._raw(item)[0] for item in items), default=0.0)
+            top = max((model._raw(item, worded=False)[0] for item in items), default=0.0)
             model = dataclasses.replace(model, top=top)
         return model
 
@@ -257,26 +284,30 @@ class ScoreModel:
         )
         return low + weighted * k, (head, *scaled), notes
 
-    def _raw(self, item: ItemData) -> tuple[float, tuple[ScorePart, ...], str]:
-        """RICE or WSJF before normalisation, its factors, and the formula in words."""
+    def _raw(
+        self, item: ItemData, *, worded: bool = True
+    ) -> tuple[float, tuple[ScorePart, ...], str]:
+        """RICE or WSJF before normalisation, its factors, and the formula in words (unless
+        not ``worded``: only the value is wanted)."""
         effort = item.effort if item.effort > 0 else self.min_effort
         derived = self.needs.get(item.key) if self.needs else None
+        words = _ratio_words(language()) if worded else {}
         if self.method == "rice":
             typed = item.reach
-            label, given = _("reach"), typed
+            label, given = words.get("reach", ""), typed
             if typed is None and derived is not None:
-                label, given = _("reach (from needs)"), round(derived.reach, 3)
+                label, given = words.get("reach_needs", ""), round(derived.reach, 3)
             reach, impact = given or 0.0, item.impact or 0.0
             raw = reach * impact * item.confidence / effort
+            if not worded:
+                return raw, (), ""
             factors = (
                 (label, given),
-                (_("impact"), item.impact),
-                (_("confidence"), item.confidence),
-                (_("effort"), item.effort),
+                (words["impact"], item.impact),
+                (words["confidence"], item.confidence),
+                (words["effort"], item.effort),
             )
-            formula = _(
-                "RICE = reach {reach} x impact {impact} x confidence {confidence} / effort "
-                "{effort} = {raw}",
+            formula = words["rice"].format(
                 reach=_num(reach),
                 impact=_num(impact),
                 confidence=_num(item.confidence),
@@ -285,21 +316,21 @@ class ScoreModel:
             )
         else:
             typed = item.cost_of_delay
-            label, given = _("cost of delay"), typed
+            label, given = words.get("cost", ""), typed
             if typed is None and derived is not None:
-                label, given = _("cost of delay (from needs)"), round(derived.reach, 3)
+                label, given = words.get("cost_needs", ""), round(derived.reach, 3)
             cod = given or 0.0
             raw = cod / effort
-            factors = ((label, given), (_("job size"), item.effort))
-            formula = _(
-                "WSJF = cost of delay {cost} / job size {size} = {raw}",
+            if not worded:
+                return raw, (), ""
+            factors = ((label, given), (words["size"], item.effort))
+            formula = words["wsjf"].format(
                 cost=_num(cod),
                 size=_num(effort),
                 raw=_num(raw),
             )
         if typed is not None and derived is not None:
-            formula += _(
-                " (the typed {label} counts; derived from needs: {derived})",
+            formula += words["typed"].format(
                 label=label,
                 derived=numeral(format(derived.reach, ".3g")),
             )
@@ -311,20 +342,13 @@ class ScoreModel:
         name = self.method.upper()
         score = 100.0 * raw / self.top if self.top > 0 else 0.0
         weight = 100.0 / self.top if self.top > 0 else 0.0
-        notes = [
-            formula,
-            _("the plan's highest {name} ({top}) scores 100", name=name, top=_num(self.top)),
-        ]
+        words = _ratio_words(language())
+        notes = [formula, words["highest"].format(name=name, top=_num(self.top))]
         missing = [p.label for p in parts if p.value is None]
         if missing:
-            notes.append(_("no {factors}: counted as 0", factors=_(" or ").join(missing)))
+            notes.append(words["missing"].format(factors=words["or"].join(missing)))
         if item.effort <= 0:
-            notes.append(
-                _(
-                    "no effort: counted as the plan's smallest ({effort})",
-                    effort=_num(self.min_effort),
-                )
-            )
+            notes.append(words["no_effort"].format(effort=_num(self.min_effort)))
         return score, (*parts, ScorePart(name, raw, weight, score)), tuple(notes)
 
 
