@@ -175,7 +175,7 @@ class ScoreModel:
         """:meth:`breakdown` of each of ``items``, in one loop over a plan's items."""
         ratio, moscow = self.method in ("rice", "wsjf"), self.method == "moscow"
         cache, keys, needs, derived = self._cache, self.keys, self.needs, self.derived
-        found, mandatory = [], _(MANDATORY)
+        found, mandatory = [], ""
         for item in items:
             if ratio:
                 breakdown = self._ratio(item)
@@ -189,6 +189,7 @@ class ScoreModel:
             if needs and item.key in needs:
                 breakdown = (breakdown[0], breakdown[1], (*breakdown[2], *needs[item.key].notes))
             if item.mandatory:
+                mandatory = mandatory or _(MANDATORY)
                 breakdown = (breakdown[0], breakdown[1], (*breakdown[2], mandatory))
             found.append(breakdown)
         return found
