@@ -62,7 +62,9 @@ def test_every_command_and_option_help_is_translated(tmp_path: Path, lang: str) 
 @pytest.mark.parametrize(
     ("args", "env", "words"),
     [
-        (["--lang", "fi", "--help"], {}, ["Käyttö:", "Valitsimet:", "Komennot:", "Näytä tämä"]),
+        (["--lang", "fi", "--help"], {}, ["Käyttö: roadmap [VALITSIMET] [KOMENTO]", "Komennot:"]),
+        (["--lang", "fi", "progress", "record", "--help"], {}, ["[VALITSIMET] KOHDE", "TEKSTI"]),
+        (["--lang", "sv", "measure", "record", "--help"], {}, ["NYCKEL VÄRDE", "Flaggor:"]),
         (["--help"], {"LANG": "sv_FI.UTF-8"}, ["Användning:", "Flaggor:", "Kommandon:"]),
         (["--lang", "fi", "export", "--help"], {}, ["Käyttö:", "[oletus: exports]"]),
         (["--help"], {"LANG": "C"}, ["Usage:", "Options:", "Show this message and exit."]),
@@ -83,3 +85,4 @@ def test_top_level_help_speaks_the_chosen_language(
         assert word in flat
     if "Usage:" not in words:
         assert "Usage:" not in out and "Show this message" not in out and "default:" not in out
+        assert "OPTIONS" not in out and "INTEGER" not in out and "%Y" not in out

@@ -123,17 +123,43 @@ CLICK_WORDS = (N_("Usage:"), N_("Options"), N_("Commands"), N_("Positional argum
 """The headings click writes in every help, worded by :class:`WordedFormatter`."""
 
 
+CLICK_METAVARS = {
+    "[%Y-%m-%d]": N_("YYYY-MM-DD"),
+    "INTEGER RANGE": N_("INTEGER"),
+    "FLOAT RANGE": N_("NUMBER"),
+    "INTEGER": N_("INTEGER"),
+    "FLOAT": N_("NUMBER"),
+    "TEXT": N_("TEXT"),
+    "DIRECTORY": N_("DIRECTORY"),
+    "OPTIONS": N_("OPTIONS"),
+    "COMMAND": N_("COMMAND"),
+    "ARGS": N_("ARGS"),
+}
+"""The placeholders click writes for values of its types and in its usage line."""
+_METAVAR = re.compile(
+    "|".join(re.escape(k) if k.startswith("[") else rf"\b{k}\b" for k in CLICK_METAVARS)
+)
+
+
+def _worded_metavars(text: str) -> str:
+    """``text`` (a usage line or an option's name and value) with click's placeholders in the
+    interface's language: ``--note TEXT`` is ``--note TEKSTI``."""
+    return _METAVAR.sub(lambda found: _(CLICK_METAVARS[found[0]]), text)
+
+
 class WordedFormatter(click.HelpFormatter):
     """Click's help layout with its headings in the interface's language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, f"{_('Usage:')} " if prefix is None else prefix)
+        prefix = f"{_('Usage:')} " if prefix is None else prefix
+        super().write_usage(prog, _worded_metavars(args), prefix)
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(_(heading))
 
     def write_dl(self, rows, *args, **kwargs) -> None:
-        super().write_dl([(term, _worded_extra(text)) for term, text in rows], *args, **kwargs)
+        rows = [(_worded_metavars(term), _worded_extra(text)) for term, text in rows]
+        super().write_dl(rows, *args, **kwargs)
 
 
 OPTION_EXTRA = re.compile(r"\[([^\[\]]*)\]$")

@@ -145,7 +145,7 @@ def progress() -> None:
 
 @progress.command("record", help=_("Record where ITEM stands: share done, health and a note."))
 @plan_option
-@click.argument("item")
+@click.argument("item", metavar=_("ITEM"))
 @click.option("--done", type=click.FloatRange(0, 100), required=True, help=_("Percent done."))
 @click.option(
     "--health",
@@ -206,8 +206,8 @@ def measure() -> None:
 
 @measure.command("record", help=_("Record a reading VALUE of the measure KEY."))
 @plan_option
-@click.argument("key")
-@click.argument("value", type=float)
+@click.argument("key", metavar=_("KEY"))
+@click.argument("value", type=float, metavar=_("VALUE"))
 @click.option("--date", "when", type=DATE, default=None, help=_("Default: today."))
 @click.option("--note", default="", help=_("A note on the reading."))
 @pass_ctx
@@ -236,7 +236,7 @@ def measure_record(
         "baselines. Says which backups beside the database still hold the name."
     ),
 )
-@click.argument("name")
+@click.argument("name", metavar=_("NAME"))
 @click.option("--yes", is_flag=True, help=_("Do not ask for confirmation."))
 @pass_ctx
 def erase_person_command(ctx: Context, name: str, yes: bool) -> None:
