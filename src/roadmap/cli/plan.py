@@ -54,14 +54,15 @@ def _order(p: Placement) -> tuple:
 def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]]) -> None:
     """Print the roadmap as a table as wide as the terminal, grouped into ``groups``."""
     titles = {item.key: item.title for item in snapshot.items}
-    label = snapshot.calendar.label
+    ends = {p.end for placements in groups.values() for p in placements}
+    label = {end: snapshot.calendar.label(end) for end in ends}
     rows = [
         (
             name if n == 0 else "",
             f"{p.key}{'*' if p.critical else ''}",
             titles.get(p.key, ""),
             _team_name(snapshot, p.team),
-            label(p.end),
+            label[p.end],
             f"{p.effective_priority:.0f}{'!' if p.committed else ''}",
         )
         for name, placements in groups.items()
@@ -267,10 +268,11 @@ def plan_command(
         grouped = by_horizon(roadmap, snapshot.calendar)
         groups = {horizon_word(name): rows for name, rows in grouped.items() if rows}
     else:
-        label = snapshot.calendar.label
-        groups: dict[str, tuple[Placement, ...]] = {}
+        starts: dict[int, list[Placement]] = {}
         for p in sorted(roadmap.placements.values(), key=_order):
-            groups[label(p.start)] = (*groups.get(label(p.start), ()), p)
+            starts.setdefault(p.start, []).append(p)
+        label = snapshot.calendar.label
+        groups = {label(start): tuple(placements) for start, placements in starts.items()}
     if groups:
         _table(snapshot, groups)
     else:

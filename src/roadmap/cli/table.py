@@ -17,6 +17,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Literal, TextIO
 
 from rich.cells import cell_len, set_cell_size
@@ -28,6 +29,8 @@ CHUNK = 2000
 """Rows written at a time."""
 
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_UNSAFE = re.compile(f"{_CONTROLS.pattern}|{BIDI_CONTROLS.pattern}")
+"""What :func:`plain` changes: a table without any is written as it is."""
 
 
 @dataclass(frozen=True)
@@ -62,12 +65,15 @@ def widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int)
     >>> widths([Column("A"), Column("B")], [("x" * 30, "y" * 30)], 30)
     [14, 14]
     """
-    natural = [max(cell_len(column.header), column.min_width) for column in columns]
-    for row in rows:
-        for i, cell in enumerate(row):
-            n = len(cell)
-            if n > natural[i] or not cell.isascii():
-                natural[i] = max(natural[i], cell_len(cell))
+    return _shared(columns, _by_column(rows, len(columns)), width)
+
+
+def _shared(columns: Sequence[Column], texts: list[list[str]], width: int) -> list[int]:
+    """:func:`widths` of columns holding ``texts`` (a list of cells for each)."""
+    natural = [
+        max(cell_len(column.header), column.min_width, _widest(cells))
+        for column, cells in zip(columns, texts, strict=True)
+    ]
     floor = [
         min(natural[i], max(column.min_width, cell_len(column.header)))
         for i, column in enumerate(columns)
@@ -87,6 +93,18 @@ def widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], width: int)
     return result
 
 
+def _by_column(rows: Sequence[Sequence[str]], n: int) -> list[list[str]]:
+    """The cells of ``rows`` (``n`` each), column by column."""
+    return [[row[i] for row in rows] for i in range(n)]
+
+
+def _widest(texts: list[str]) -> int:
+    """The most cells any of ``texts`` takes (characters, when they are all ASCII)."""
+    if all(map(str.isascii, texts)):
+        return max(map(len, texts), default=0)
+    return max(len(text) if text.isascii() else cell_len(text) for text in texts)
+
+
 def fit(text: str, width: int, align: str = "left") -> str:
     """``text`` padded or cut (with ``…``) to exactly ``width`` cells.
 
@@ -102,6 +120,14 @@ def fit(text: str, width: int, align: str = "left") -> str:
     return pad + text if align == "right" else text + pad
 
 
+def _fitted(texts: list[str], width: int, align: str) -> list[str]:
+    """Each of a column's ``texts`` through :func:`fit`; padded in one go when all are ASCII
+    and short enough, as most columns of a large plan are."""
+    if all(map(str.isascii, texts)) and max(map(len, texts), default=0) <= width:
+        return list(map(str.rjust if align == "right" else str.ljust, texts, repeat(width)))
+    return [fit(text, width, align) for text in texts]
+
+
 def write_table(
     out: TextIO,
     columns: Sequence[Column],
@@ -113,19 +139,21 @@ def write_table(
 ) -> None:
     """Write ``rows`` under ``columns`` (their headers unless ``header`` is false) to ``out``,
     fitted into ``width`` columns."""
-    rows = [tuple(plain(cell) for cell in row) for row in rows]
-    sizes = widths(columns, rows, width)
-    aligns = [column.align for column in columns]
-
-    def line(cells: Sequence[str]) -> str:
-        cut = zip(cells, sizes, aligns, strict=True)
-        return GAP.join(fit(cell, size, align) for cell, size, align in cut).rstrip()
-
+    texts = _by_column(rows, len(columns))
+    if any(_UNSAFE.search("".join(cells)) for cells in texts):
+        texts = [[plain(cell) for cell in cells] for cells in texts]
+    sizes = _shared(columns, texts, width)
     if header:
-        text = line([column.header for column in columns])
+        heads = (fit(c.header, size, c.align) for c, size in zip(columns, sizes, strict=True))
+        text = GAP.join(heads).rstrip()
         out.write(f"\x1b[1m{text}\x1b[0m\n" if bold_header else f"{text}\n")
-    for start in range(0, len(rows), CHUNK):
-        out.write("".join(line(row) + "\n" for row in rows[start : start + CHUNK]))
+    fitted = [
+        _fitted(cells, size, column.align)
+        for cells, size, column in zip(texts, sizes, columns, strict=True)
+    ]
+    lines = list(zip(*fitted, strict=True))
+    for start in range(0, len(lines), CHUNK):
+        out.write("".join(GAP.join(line).rstrip() + "\n" for line in lines[start : start + CHUNK]))
 
 
 def echo_table(

@@ -17,6 +17,7 @@ import unicodedata
 from typing import Any
 
 from roadmap.i18n import N_, _
+from roadmap.model.fields import In as _In
 from roadmap.model.inputs import OrganisationIn, PlanDoc, StakeholderIn, TeamIn, ThemeIn
 from roadmap.model.typed_words import word_key
 
@@ -36,7 +37,7 @@ UNKNOWN = {
     "team": N_("no team {text} in the plan, and creating is turned off"),
     "stakeholder": N_("no stakeholder {text} in the plan, and creating is turned off"),
 }
-_MODELS = {
+_MODELS: dict[str, type[_In]] = {
     "theme": ThemeIn,
     "organisation": OrganisationIn,
     "team": TeamIn,
