@@ -206,7 +206,7 @@ class WordedGroup(WordedCommand, click.Group):
     """A group of worded commands (``roadmap evidence``, ``roadmap baseline`` ...)."""
 
     command_class = WordedCommand
-    group_class = type
+    group_class: type[click.Group] | type[type] | None = type
 
 
 class RoadmapGroup(WordedGroup):
