@@ -46,24 +46,11 @@ def read_items_xlsx(
 ) -> Sheet:
     """Rows of the items sheet of the workbook ``data`` (see the module's description);
     ``step`` is told of the rows read (see :func:`roadmap.io.sheet.read_table`)."""
-    from openpyxl import load_workbook
-
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise PlanFileError(
-            [_("{name}: not an Excel workbook (.xlsx); is it an older .xls file?", name=name)]
-        )
-    try:
-        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise PlanFileError(
-            [_("{name}: the workbook cannot be read ({why})", name=name, why=exc)]
-        ) from None
+    values = open_workbook(data, name)
     try:
         title = _choose(values, name, sheet, mapping or {})
-        formulas = _formula_cells(data, title) if _has_formulas(data) else set()
-        rows = values[title].iter_rows(values_only=True)
         table = read_table(
-            _records(rows, formulas),
+            sheet_records(values, data, title),
             name=f"{name}[{title}]",
             criteria=criteria,
             mapping=mapping,
@@ -73,6 +60,30 @@ def read_items_xlsx(
         return table
     finally:
         values.close()
+
+
+def open_workbook(data: bytes, name: str) -> Any:
+    """The workbook ``data`` (called ``name``) opened read-only, its cells as the values it
+    holds; :class:`PlanFileError` when it is not one or cannot be read. Close it after use."""
+    from openpyxl import load_workbook
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise PlanFileError(
+            [_("{name}: not an Excel workbook (.xlsx); is it an older .xls file?", name=name)]
+        )
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise PlanFileError(
+            [_("{name}: the workbook cannot be read ({why})", name=name, why=exc)]
+        ) from None
+
+
+def sheet_records(workbook: Any, data: bytes, title: str) -> Iterator[tuple[int, list[Any]]]:
+    """The rows of sheet ``title`` of ``workbook`` (opened from ``data``) as ``(line,
+    cells)``, a formula without a saved value as :data:`~roadmap.io.sheet.NO_VALUE`."""
+    formulas = _formula_cells(data, title) if _has_formulas(data) else set()
+    return _records(workbook[title].iter_rows(values_only=True), formulas)
 
 
 def _needs_sheet(workbook: Any, items: str, name: str) -> NeedsSheet | None:

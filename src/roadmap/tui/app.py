@@ -254,6 +254,12 @@ class RoadmapApp(App[None]):
 
         self.push_screen(FollowupView(self.ctx))
 
+    def action_scenarios(self) -> None:
+        """Open the scenarios, each compared with the plan."""
+        from roadmap.tui.screens.scenarios import ScenariosView
+
+        self.push_screen(ScenariosView(self.ctx))
+
     def action_export(self) -> None:
         """Write the stakeholder documents (``exports/`` under the working folder by default)."""
         from roadmap.tui.dialogs.export import ExportDialog
