@@ -175,7 +175,7 @@ def test_finnish_excel_portfolio(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Imported 3 new and 0 updated items" in result.stdout
     assert f"Skipped {path}[Salkku]:8: a total row" in result.stdout
-    assert f"Skipped {path}[Salkku]: 1 empty row(s), on line(s) 7" in result.stdout
+    assert f"Skipped {path}[Salkku]: 1 empty row, on line 7" in result.stdout
     assert "Created 2 themes, 2 teams, 2 organisations, 2 stakeholders, 3 needs" in result.stdout
     doc = plan_of(db, "perheet")
     assert [(s.key, s.organisation, [(n.key, n.text, n.importance) for n in s.needs])
@@ -245,7 +245,7 @@ def test_every_problem_of_a_csv_at_once(tmp_path: Path) -> None:
         "x.csv:5 (C): key 'C' is also on line 4",
         "x.csv:6 (D): column 'status': 'huono' is not a status (for example idea, "
         "suunniteltu, pågående, done)",
-        "x.csv:6 (D): column 'effort': Input should be greater than or equal to 0",
+        "x.csv:6 (D): column 'effort': should be at least 0",
         "x.csv:6 (D): column 'depends_on': D depends on itself",
     ]
 

@@ -74,7 +74,7 @@ async def test_invalid_input_is_shown_and_nothing_saved(app, plan_store) -> None
         await pilot.pause()
         assert app.screen is editor
         assert "at least 1" in str(editor.query_one("#e-title").render())
-        assert "less than or equal to 1" in str(editor.query_one("#e-confidence").render())
+        assert "should be at most 1" in str(editor.query_one("#e-confidence").render())
         assert "not a period" in str(editor.query_one("#e-pinned_period").render())
         await pilot.press("escape")
     item = stored(plan_store, "CI-1")

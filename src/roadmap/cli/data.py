@@ -221,7 +221,9 @@ def _import_items(ctx: Context, job: _ItemsImport, warnings: list[str], *, dry_r
         try:
             plan_in = PlanIn(name=job.new_plan, slug=job.slug, start_date=today())
         except ValidationError as exc:
-            fail(f"--new-plan/--plan: {exc.errors()[0]['msg']}")
+            from roadmap.i18n.validation import error_message
+
+            fail(f"--new-plan/--plan: {error_message(exc.errors()[0])}")
 
     def read(doc):
         warnings.clear()  # a try again reads the sheet again

@@ -31,9 +31,11 @@ def _not_saved(exc: Exception) -> None:
     references the plan lacks."""
     from pydantic import ValidationError
 
+    from roadmap.i18n.validation import error_message
+
     if isinstance(exc, ValidationError):
         problems = "; ".join(
-            f"{'.'.join(map(str, error['loc']))}: {error['msg']}"
+            f"{'.'.join(map(str, error['loc']))}: {error_message(error)}"
             for error in exc.errors(include_url=False)
         )
     else:
@@ -54,26 +56,27 @@ def _checked(model: type[BaseModel], **values: object):
 DATE = click.DateTime(["%Y-%m-%d"])
 
 
-@cli.group()
+@cli.group(help=_("Evidence: what an interview, workshop, survey, document or data set showed."))
 def evidence() -> None:
-    """Evidence: what an interview, workshop, survey, document or data set showed."""
+    """The evidence commands."""
 
 
-@evidence.command("add")
+@evidence.command("add", help=_("Record a piece of evidence and the needs it supports."))
 @plan_option
-@click.option("--method", type=click.Choice(METHODS), default="interview", show_default=True)
-@click.option("--date", "when", type=DATE, default=None, help="Default: today.")
-@click.option("--stakeholder", metavar="KEY", help="The actor it came from.")
-@click.option("--need", "needs", metavar="KEY", multiple=True, help="A need it supports.")
-@click.option("--summary", default="", help="What was learnt, in a sentence or two.")
-@click.option("--quote", default="", help="A short quote.")
-@click.option("--recorded-by", metavar="PERSON", help="The person who recorded it.")
-@click.option("--person", metavar="PERSON", help="The person it came from.")
-@click.option("--personal", is_flag=True, help="The summary or quote holds personal data.")
-@click.option("--key", metavar="KEY", help="Default: the next EV-<n>.")
+@click.option("--method", type=click.Choice(METHODS), default="interview", show_default=True,
+              help=_("How it was gathered."))  # fmt: skip
+@click.option("--date", "when", type=DATE, default=None, help=_("Default: today."))
+@click.option("--stakeholder", metavar="KEY", help=_("The actor it came from."))
+@click.option("--need", "needs", metavar="KEY", multiple=True, help=_("A need it supports."))
+@click.option("--summary", default="", help=_("What was learnt, in a sentence or two."))
+@click.option("--quote", default="", help=_("A short quote."))
+@click.option("--recorded-by", metavar="PERSON", help=_("The person who recorded it."))
+@click.option("--person", metavar="PERSON", help=_("The person it came from."))
+@click.option("--personal", is_flag=True, help=_("The summary or quote holds personal data."))
+@click.option("--key", metavar="KEY", help=_("Default: the next EV-<n>."))
 @pass_ctx
 def evidence_add(ctx: Context, plan_slug: str | None, when, key: str | None, **fields) -> None:
-    """Record a piece of evidence and the needs it supports."""
+    """Record a piece of evidence."""
     from pydantic import ValidationError
 
     from roadmap.services.followup import NotFoundError, add_evidence
@@ -89,15 +92,20 @@ def evidence_add(ctx: Context, plan_slug: str | None, when, key: str | None, **f
     click.echo(_("Saved {key}", key=key))
 
 
-@evidence.command("import")
+@evidence.command(
+    "import",
+    help=_(
+        "Import interview notes from a spreadsheet (Excel .xlsx, or CSV), one piece of evidence "
+        "a row (columns: date, method, actor, needs, summary, quote, recorded by; in English, "
+        "Finnish or Swedish). Every problem is named at once, and nothing is stored unless all "
+        "rows are right."
+    ),
+)
 @plan_option
 @click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
 @pass_ctx
 def evidence_import(ctx: Context, plan_slug: str | None, path: str) -> None:
-    """Import interview notes from a spreadsheet (Excel .xlsx, or CSV), one piece of evidence
-    a row (columns: date, method, actor, needs, summary, quote, recorded by; in English,
-    Finnish or Swedish). Every problem is named at once, and nothing is stored unless all
-    rows are right."""
+    """Import interview notes, all rows or none."""
     from roadmap.io.planfile import PlanFileError, read_bytes
     from roadmap.services.followup import import_evidence
 
@@ -116,7 +124,9 @@ def evidence_import(ctx: Context, plan_slug: str | None, path: str) -> None:
     )
 
 
-@evidence.command("list")
+@evidence.command(
+    "list", help=_("The plan's evidence, newest first: key, date, method, actor and needs.")
+)
 @plan_option
 @pass_ctx
 def evidence_list(ctx: Context, plan_slug: str | None) -> None:
@@ -142,20 +152,32 @@ def evidence_list(ctx: Context, plan_slug: str | None) -> None:
     click.echo(ngettext("{n} piece of evidence", "{n} pieces of evidence", len(found)))
 
 
-@cli.group()
+@cli.group(help=_("Progress of the items under way."))
 def progress() -> None:
-    """Progress of the items under way."""
+    """The progress commands."""
 
 
-@progress.command("record")
+@progress.command("record", help=_("Record where ITEM stands: share done, health and a note."))
 @plan_option
-@click.argument("item")
-@click.option("--done", type=click.FloatRange(0, 100), required=True, help="Percent done.")
-@click.option("--health", type=click.Choice(HEALTH), default="on_track", show_default=True)
-@click.option("--status", type=click.Choice(STATUSES), default="in_progress", show_default=True)
-@click.option("--note", default="")
-@click.option("--date", "when", type=DATE, default=None, help="Default: today.")
-@click.option("--responsible", metavar="PERSON", help="Make this person responsible for it.")
+@click.argument("item", metavar=_("ITEM"))
+@click.option("--done", type=click.FloatRange(0, 100), required=True, help=_("Percent done."))
+@click.option(
+    "--health",
+    type=click.Choice(HEALTH),
+    default="on_track",
+    show_default=True,
+    help=_("How the item stands."),
+)
+@click.option(
+    "--status",
+    type=click.Choice(STATUSES),
+    default="in_progress",
+    show_default=True,
+    help=_("The item's status from now on."),
+)
+@click.option("--note", default="", help=_("A note on where it stands."))
+@click.option("--date", "when", type=DATE, default=None, help=_("Default: today."))
+@click.option("--responsible", metavar="PERSON", help=_("Make this person responsible for it."))
 @pass_ctx
 def progress_record(
     ctx: Context,
@@ -168,7 +190,7 @@ def progress_record(
     when,
     responsible: str | None,
 ) -> None:
-    """Record where ITEM stands: share done, health and a note."""
+    """Record an item's progress."""
     from roadmap.model.evidence import ProgressUpdateIn
     from roadmap.services.followup import NotFoundError, record_progress
 
@@ -184,22 +206,22 @@ def progress_record(
     click.echo(_("Saved {key}", key=item))
 
 
-@cli.group()
+@cli.group(help=_("Follow-up readings of the goals' measures."))
 def measure() -> None:
-    """Follow-up readings of the goals' measures."""
+    """The measure commands."""
 
 
-@measure.command("record")
+@measure.command("record", help=_("Record a reading VALUE of the measure KEY."))
 @plan_option
-@click.argument("key")
-@click.argument("value", type=float)
-@click.option("--date", "when", type=DATE, default=None, help="Default: today.")
-@click.option("--note", default="")
+@click.argument("key", metavar=_("KEY"))
+@click.argument("value", type=float, metavar=_("VALUE"))
+@click.option("--date", "when", type=DATE, default=None, help=_("Default: today."))
+@click.option("--note", default="", help=_("A note on the reading."))
 @pass_ctx
 def measure_record(
     ctx: Context, plan_slug: str | None, key: str, value: float, when, note: str
 ) -> None:
-    """Record a reading VALUE of the measure KEY."""
+    """Record a measure's reading."""
     from roadmap.model.evidence import MeasureValueIn
     from roadmap.services.followup import NotFoundError, record_measure
 
@@ -213,13 +235,18 @@ def measure_record(
     click.echo(_("Saved {key}", key=key))
 
 
-@cli.command("erase-person")
-@click.argument("name")
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@cli.command(
+    "erase-person",
+    help=_(
+        "Erase NAME from every plan of the database: people, evidence, workshop records and "
+        "baselines. Says which backups beside the database still hold the name."
+    ),
+)
+@click.argument("name", metavar=_("NAME"))
+@click.option("--yes", is_flag=True, help=_("Do not ask for confirmation."))
 @pass_ctx
 def erase_person_command(ctx: Context, name: str, yes: bool) -> None:
-    """Erase NAME from every plan of the database: people, evidence, workshop records and
-    baselines. Says which backups beside the database still hold the name."""
+    """Erase a person's name everywhere."""
     from roadmap.services.followup import erase_person
 
     if not yes:

@@ -62,7 +62,7 @@ def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]]) -> None
             name if n == 0 else "",
             f"{p.key}{'*' if p.critical else ''}",
             titles.get(p.key, ""),
-            p.team or "-",
+            _team_name(snapshot, p.team),
             label[p.end],
             f"{p.effective_priority:.0f}{'!' if p.committed else ''}",
         )

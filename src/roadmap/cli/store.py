@@ -89,7 +89,9 @@ def init(ctx: Context, name: str, start, period: str, language: str) -> None:
             }
         )
     except ValidationError as exc:
-        fail(f"--plan: {exc.errors()[0]['msg']}")
+        from roadmap.i18n.validation import error_message
+
+        fail(f"--plan: {error_message(exc.errors()[0])}")
     plan = create_plan(ctx.store, plan_in)
     click.echo(
         _("Created plan {plan} in {database}", plan=repr(plan.slug), database=ctx.store.describe())

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from roadmap.engine.result import Placement, Reason, Roadmap, Score, ScorePart, Warning
+from roadmap.i18n import _, ngettext
+from roadmap.i18n.terms import reason_text
 from roadmap.model.periods import Calendar
 
 FORMAT = "roadmap-baseline/1"
@@ -177,7 +179,7 @@ def diff(baseline: Roadmap, current: Roadmap, calendar: Calendar) -> tuple[Chang
     for key, now in current.placements.items():
         was = baseline.placements.get(key)
         if was is None:
-            text = f"added in {label(now.start)}"
+            text = _("added in {period}", period=label(now.start))
             out.append(
                 Change(
                     key, "added", text, None, now.start, None, now.effective_priority, now.reasons,
@@ -191,14 +193,15 @@ def diff(baseline: Roadmap, current: Roadmap, calendar: Calendar) -> tuple[Chang
     for key, was in baseline.placements.items():
         if key in current.placements:
             continue
+        period = label(was.start)
         if key in current.done:
-            kind, text = "done", f"done (was planned for {label(was.start)})"
+            kind, text = "done", _("done (was planned for {period})", period=period)
         elif key in current.dropped:
-            kind, text = "dropped", f"dropped (was planned for {label(was.start)})"
+            kind, text = "dropped", _("dropped (was planned for {period})", period=period)
         elif key in current.unplaced:
-            kind, text = "dropped", f"can no longer be placed (was in {label(was.start)})"
+            kind, text = "dropped", _("can no longer be placed (was in {period})", period=period)
         else:
-            kind, text = "dropped", f"no longer in the plan (was in {label(was.start)})"
+            kind, text = "dropped", _("no longer in the plan (was in {period})", period=period)
         out.append(Change(key, kind, text, was.start, None, was.effective_priority, None))
     order = {kind: i for i, kind in enumerate(KINDS)}
     return tuple(sorted(out, key=lambda c: (order[c.kind], c.key)))
@@ -206,7 +209,7 @@ def diff(baseline: Roadmap, current: Roadmap, calendar: Calendar) -> tuple[Chang
 
 def _effort(p: Placement) -> float:
     """The effort an item was placed with: what its load adds up to."""
-    return sum(e for _, e in p.load)
+    return sum(e for _period, e in p.load)
 
 
 def _changed(key: str, was: Placement, now: Placement, label) -> Change | None:
@@ -221,30 +224,47 @@ def _changed(key: str, was: Placement, now: Placement, label) -> Change | None:
     facts = []
     span_was, span_now = was.end - was.start + 1, now.end - now.start + 1
     if moved and span_was != span_now:  # moved as a whole, the end says nothing new
-        facts.append(f"ends in {label(now.end)} (was {label(was.end)})")
+        facts.append(_("ends in {now} (was {was})", now=label(now.end), was=label(was.end)))
     if span_was != span_now:
-        facts.append(f"{span_was} -> {span_now} periods")
+        facts.append(
+            ngettext("{was} -> {n} period", "{was} -> {n} periods", span_now, was=span_was)
+        )
     if effort:
-        facts.append(f"effort {effort_was:g} -> {effort_now:g}")
+        facts.append(
+            _("effort {was} -> {now}", was=format(effort_was, "g"), now=format(effort_now, "g"))
+        )
     if team:
-        facts.append(f"team {was.team or '-'} -> {now.team or '-'}")
+        facts.append(_("team {was} -> {now}", was=was.team or "-", now=now.team or "-"))
     if priority:
-        facts.append(f"priority {was.effective_priority:.0f} -> {now.effective_priority:.0f}")
+        facts.append(
+            _(
+                "priority {was} -> {now}",
+                was=format(was.effective_priority, ".0f"),
+                now=format(now.effective_priority, ".0f"),
+            )
+        )
     details = f" ({', '.join(facts)})" if facts else ""
     reasons: tuple[Reason, ...] = ()
     before, after = was.start, now.start
     if moved:
         kind = "earlier" if now.start < was.start else "later"
-        text = f"moved {kind} from {label(was.start)} to {label(now.start)}{details}"
+        moved_text = (
+            _("moved earlier from {was} to {now}")
+            if kind == "earlier"
+            else _("moved later from {was} to {now}")
+        )
+        text = moved_text.format(was=label(was.start), now=label(now.start)) + details
         reasons = now.reasons
     elif ends:
         kind = "ends_earlier" if now.end < was.end else "ends_later"
-        text = f"ends in {label(now.end)} rather than {label(was.end)}{details}"
+        text = (
+            _("ends in {now} rather than {was}", now=label(now.end), was=label(was.end)) + details
+        )
         before, after, reasons = was.end, now.end, now.reasons
     else:
         kind = "team" if team else "effort" if effort else "priority"
-        text = f"{', '.join(facts)}, still in {label(now.start)}"
-    why = "; ".join(r.text for r in reasons)
+        text = _("{facts}, still in {period}", facts=", ".join(facts), period=label(now.start))
+    why = "; ".join(reason_text(r, label) for r in reasons)
     text += f": {why}" if why else ""
     return Change(
         key, kind, text, before, after, was.effective_priority, now.effective_priority, reasons,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from roadmap.i18n.catalogs import LOCALES, N_, PSEUDO
 from roadmap.i18n.lang import Lang
 
-__all__ = ["N_", "_", "language", "ngettext", "pgettext", "set_language"]
+__all__ = ["N_", "_", "language", "ngettext", "numeral", "pgettext", "set_language"]
 
 _current: Lang | None = None
 
@@ -52,3 +52,9 @@ def pgettext(context: str, message: str, /, **values: object) -> str:
     """``message`` as worded in ``context``, where one English word needs two translations
     (``pgettext("horizon", "Next")`` beside the button *Next*)."""
     return _words().pgettext(context, message, **values)
+
+
+def numeral(text: str) -> str:
+    """A number Python formatted (``0.5``, ``1,234``) as the interface's language writes it
+    (``0,5``, ``1 234``)."""
+    return _words().numeral(text)

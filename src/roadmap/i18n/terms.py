@@ -10,6 +10,9 @@ language of its own; an unknown code is shown as it is. Reading the words people
 
 from __future__ import annotations
 
+from datetime import date
+
+from roadmap import i18n
 from roadmap.i18n import N_, _, language, pgettext
 from roadmap.i18n.lang import Lang
 
@@ -125,6 +128,35 @@ def direction_word(code: str | None, lang: Lang | None = None) -> str:
 def change_word(code: str | None, lang: Lang | None = None) -> str:
     """How an item's place changed since a baseline: ``earlier`` is *Moved earlier*."""
     return _word(CHANGE_KIND, code, lang)
+
+
+DATE_HINT = N_("yyyy-mm-dd or dd.mm.yyyy")
+"""How a date is typed, as a form's hint says it (*pp.kk.vvvv* in Finnish)."""
+
+
+def typed_date(day: date, lang: Lang | None = None) -> str:
+    """``day`` as a person of the language types it: *31.3.2027* in Finnish and Swedish, ISO
+    in English; :func:`roadmap.model.typed_words.parse_date` reads both.
+
+    >>> typed_date(date(2027, 3, 31), Lang("fi")), typed_date(date(2027, 3, 31), Lang("en"))
+    ('31.3.2027', '2027-03-31')
+    """
+    code = lang.code if lang is not None else language()
+    return day.isoformat() if code in ("en", "xx") else f"{day.day}.{day.month}.{day.year}"
+
+
+def evidence_count(method: str, n: int, lang: Lang | None = None) -> str:
+    """``n`` pieces of evidence gathered by ``method``: *2 interviews*, *2 haastattelua*."""
+    ngettext = lang.ngettext if lang is not None else i18n.ngettext
+    if method == "interview":
+        return ngettext("{n} interview", "{n} interviews", n)
+    if method == "workshop":
+        return ngettext("{n} workshop", "{n} workshops", n)
+    if method == "survey":
+        return ngettext("{n} survey", "{n} surveys", n)
+    if method == "document":
+        return ngettext("{n} document", "{n} documents", n)
+    return ngettext("{n} data set", "{n} data sets", n)
 
 
 def horizon_word(code: str) -> str:

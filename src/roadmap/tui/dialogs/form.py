@@ -37,6 +37,7 @@ from textual.widgets import (
 
 from roadmap.i18n import N_, _
 from roadmap.i18n.terms import choices
+from roadmap.i18n.validation import error_message
 from roadmap.tui.worded import WordedBindings
 
 TEXT, AREA, SELECT, CHECK, MULTI = "text", "area", "select", "check", "multi"
@@ -86,7 +87,7 @@ def messages_of(exc: ValidationError) -> dict[str, str]:
     for error in exc.errors():
         loc = error["loc"]
         name = f"{loc[1]}.{loc[2]}" if loc[0] == "i18n" and len(loc) > 2 else str(loc[0])
-        errors.setdefault(name, error["msg"].removeprefix("Value error, "))
+        errors.setdefault(name, error_message(error))
     return errors
 
 
