@@ -104,7 +104,14 @@ def snapshot_of(doc: dict[str, Any], *, needs: bool = False) -> Snapshot:
         criteria += (CriterionData("needs", "Needs", 2.0, derived="needs"),)
         values = _need_values(doc)
     return Snapshot(
-        cal, items, tuple(deps), teams, criteria, plan["scoring_method"], plan["horizon"], values
+        cal,
+        items,
+        tuple(deps),
+        teams,
+        criteria,
+        plan["scoring_method"],
+        plan["horizon"],
+        needs=values,
     )
 
 

@@ -18,9 +18,9 @@ cursor move
     clock stops. Mean and worst of 60 moves, some of which scroll the table.
 cell edit
     Wall time of one ``+``/``-`` on the priorities view, the same way: the action (the store
-    write in its own transaction, the undo record, the row updated in place) and the forced
-    repaint. The re-sequencing the action asks for is held back (``app.resequence`` stubbed),
-    so it is not counted. Median of 10 edits.
+    write in its own transaction, the row updated in place, the message that asks the app to
+    record it) and the forced repaint. The re-sequencing the app then starts is held back
+    (``app.resequence`` stubbed), so it is not counted. Median of 10 edits.
 re-sequenced
     Wall time from starting the held-back re-sequencing of the last edit (engine in its worker
     thread) until the new roadmap is on screen: the rows rebuilt and repainted.
@@ -125,6 +125,7 @@ async def main():
             repaint(scores)
             edits.append(time.perf_counter() - t0)
             await pilot.pause(0)
+        await pilot.pause()  # The app has handled every edit's message.
         del app.resequence
         edits.sort()
         out["cell_edit"] = edits[len(edits) // 2]

@@ -128,9 +128,10 @@ class TeamLoad:
             if not self._fits(p, effort):
                 return None
         else:
-            p = self.find(period)
-            if p is None or not self._fits(p, effort):
+            found = self.find(period)
+            if found is None or not self._fits(found, effort):
                 return None
+            p = found
         used: list[tuple[int, float]] = []
         while True:
             room = free[p]
@@ -148,9 +149,10 @@ class TeamLoad:
             p += 1
             if p < len(nxt) and nxt[p] == p:  # the next period has room: no search needed
                 continue
-            p = self.find(p)
-            if p is None:  # what is left is rounding below EPS: the check above saw room
+            found = self.find(p)
+            if found is None:  # what is left is rounding below EPS: the check above saw room
                 return tuple(used)
+            p = found
 
     def _fits(self, period: int, effort: float) -> bool:
         """Whether ``effort`` fits between ``period`` and the stop; periods not yet created

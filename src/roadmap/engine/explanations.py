@@ -404,7 +404,8 @@ def explain(
 def _blockers(snapshot: Snapshot, key: str, every: Sequence[str]) -> Blockers:
     """:class:`Blockers` of ``key``, whose blockers near and far are ``every``."""
     hard_of: dict[str, list[str]] = {}
-    hard, soft = [], []
+    hard: list[str] = []
+    soft: list[str] = []
     for a, b, kind in snapshot.dependencies:
         if kind == HARD:
             hard_of.setdefault(b, []).append(a)

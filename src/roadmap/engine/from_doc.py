@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from roadmap.engine.inputs import (
     NO_SCORES,
     CriterionData,
+    Edge,
     ItemData,
     MilestoneData,
     Snapshot,
@@ -46,8 +47,8 @@ def snapshot_of(doc: PlanDoc) -> Snapshot:
         CriterionData(c.key, c.name, c.weight, c.direction, c.scale, bool(c.workshop), c.derived)
         for c in doc.criteria
     )
-    items = []
-    dependencies = []
+    items: list[ItemData] = []
+    dependencies: list[Edge] = []
     lags: dict[tuple[str, str], int] = {}
     add_item, add_edge = items.append, dependencies.append
     for item in doc.items:

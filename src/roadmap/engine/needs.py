@@ -108,7 +108,7 @@ def need_values(
     by_key = {n.key: n for n in needs}
     order = {key: i for i, key in enumerate(by_key)}
     weight = {key: n.weight for key, n in by_key.items()}
-    notes_of = {key: (_note(n),) for key, n in by_key.items()}
+    notes_of: dict[str, tuple[str, ...]] = {key: (_note(n),) for key, n in by_key.items()}
     missing: dict[str, list[str]] = {}
     for actor, source in gaps:
         missing.setdefault(source, []).append(actor)

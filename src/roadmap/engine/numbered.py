@@ -10,7 +10,7 @@ order the plan was written in does not show; a cycle raises
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise, repeat
 from operator import add, attrgetter, itemgetter
@@ -123,7 +123,7 @@ def number(snap: Snapshot) -> Numbered:
 
 
 def _lags(
-    lags: dict[tuple[str, str], int], index: dict[str, int], hard: list[list[int]]
+    lags: Mapping[tuple[str, str], int], index: dict[str, int], hard: list[list[int]]
 ) -> dict[int, list[int]]:
     """The lags of the hard dependencies that have one, beside each item's hard blockers."""
     found: dict[int, dict[int, int]] = {}
@@ -176,13 +176,13 @@ def _topological_order(plan: Numbered) -> list[int]:
             if not left:
                 ready(s)
     if len(order) < len(indeg):
-        left = set(range(len(indeg))) - set(order)
-        nodes = [(plan.keys[i], 0.0) for i in left]
+        stuck = set(range(len(indeg))) - set(order)
+        nodes = [(plan.keys[i], 0.0) for i in stuck]
         edges = [
             (plan.keys[b], plan.keys[i], "hard")
-            for i in left
+            for i in stuck
             for b in (*plan.hard[i], *plan.soft[i])
-            if b in left
+            if b in stuck
         ]
         cycle = find_cycle(build_graph(nodes, edges))
         assert cycle, "Kahn's algorithm left items, so they hold a cycle"

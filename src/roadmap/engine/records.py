@@ -1,29 +1,14 @@
-"""Frozen records made fast: the engine makes one or more per item of a plan.
+"""Record fields whose value is worked out when first read.
 
-A frozen dataclass sets each field through ``object.__setattr__``, by name, to get past its
-own ``__setattr__``; :func:`quick_init` gives it an ``__init__`` that sets each slot through
-the slot's descriptor instead, several times faster, with the same signature and defaults.
-The dataclass is made with ``init=False``, so that it does not compile an ``__init__`` of its
-own only to have it replaced: that is a quarter of the time making the class takes at start-up.
+The engine makes a placement and a score per item of a plan, but few readers of a large
+roadmap ask why every item is where it is. A field that :func:`deferred` names may be given a
+:class:`Deferred` instead of its value: the value is then worked out when the field is first
+read, and kept. Equality, hashing, ``repr`` and pickling read fields like anyone else, so a
+record cannot tell a deferred field from one given at once.
 
->>> from dataclasses import dataclass, field
->>> @quick_init
-... @dataclass(frozen=True, slots=True, init=False)
-... class Point:
-...     x: int
-...     y: int = 0
-...     tags: tuple = field(default_factory=tuple)
->>> Point(1), Point(1, 2, tags=("a",))
-(Point(x=1, y=0, tags=()), Point(x=1, y=2, tags=('a',)))
-
-A field that :func:`deferred` names may be given a :class:`Deferred` instead of its value: the
-value is then worked out when the field is first read, and kept. Equality, hashing, ``repr``
-and pickling read fields like anyone else, so a record cannot tell a deferred field from one
-given at once.
-
+>>> from dataclasses import dataclass
 >>> @deferred("label")
-... @quick_init
-... @dataclass(frozen=True, slots=True, init=False)
+... @dataclass(frozen=True, slots=True)
 ... class Tag:
 ...     key: str
 ...     label: str
@@ -33,35 +18,6 @@ given at once.
 """
 
 from __future__ import annotations
-
-import dataclasses
-
-MISSING = dataclasses.MISSING
-
-
-def quick_init(cls: type) -> type:
-    """Give ``cls``, a frozen dataclass with slots (made with ``init=False``), an ``__init__``
-    that sets its slots directly."""
-    space: dict[str, object] = {"MISSING": MISSING}
-    params, body = [], []
-    for f in dataclasses.fields(cls):
-        name = f.name
-        space[f"set_{name}"] = getattr(cls, name).__set__
-        if f.default_factory is not MISSING:
-            space[f"make_{name}"] = f.default_factory
-            params.append(f"{name}=MISSING")
-            body.append(f"set_{name}(self, make_{name}() if {name} is MISSING else {name})")
-        elif f.default is not MISSING:
-            space[f"default_{name}"] = f.default
-            params.append(f"{name}=default_{name}")
-            body.append(f"set_{name}(self, {name})")
-        else:
-            params.append(name)
-            body.append(f"set_{name}(self, {name})")
-    lines = "".join(f"\n    {line}" for line in body)
-    exec(f"def __init__(self, {', '.join(params)}):{lines}", space)
-    cls.__init__ = space["__init__"]  # type: ignore[misc]
-    return cls
 
 
 class Deferred:
@@ -98,9 +54,8 @@ class _DeferredSlot:
 
 
 def deferred(*names: str):
-    """Let the fields ``names`` of a record with slots take a :class:`Deferred` value.
-
-    Apply it above :func:`quick_init`, whose ``__init__`` then still sets the slots directly.
+    """Let the fields ``names`` of a frozen dataclass with slots take a :class:`Deferred`
+    value: each field's slot is wrapped in a descriptor that works the value out on first read.
     """
 
     def wrap(cls: type) -> type:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roadmap.engine.records import deferred, quick_init
+from roadmap.engine.records import deferred
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class ScorePart:
     """One input of a score: a criterion, a RICE/WSJF factor or a band."""
 
@@ -25,8 +24,7 @@ class ScorePart:
 
 
 @deferred("notes")
-@quick_init
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Score:
     """An item's 0-100 score and how it was reached."""
 
@@ -39,8 +37,7 @@ class Score:
     read, like :attr:`Placement.reasons`."""
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Reason:
     """Why an item starts where it does.
 
@@ -57,8 +54,7 @@ class Reason:
 
 
 @deferred("reasons")
-@quick_init
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Placement:
     """Where one item lands: periods are 0-based indexes into the plan's calendar."""
 
@@ -87,8 +83,7 @@ class Placement:
     work, or the period its date or pin names. None for other items."""
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Warning:
     """Something the plan's data deserves attention for; never an exception.
 
@@ -104,8 +99,7 @@ class Warning:
     period: int | None = None
 
 
-@quick_init
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(frozen=True, slots=True)
 class Roadmap:
     """A sequenced roadmap: every item placed or reported, and the warnings."""
 

@@ -35,6 +35,10 @@ from roadmap.engine.inputs import CriterionData, ItemData
 from roadmap.engine.needs import NO_NEEDS, NeedValue, on_scale
 from roadmap.engine.result import Score, ScorePart
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing for the sequencer
+if TYPE_CHECKING:
+    from typing import Any
+
 METHODS = ("weighted", "rice", "wsjf", "moscow")
 SCALES: dict[str, tuple[float, float]] = {"1-5": (1.0, 5.0), "0-10": (0.0, 10.0)}
 SCALES["fibonacci"] = (1.0, 21.0)
@@ -78,9 +82,7 @@ class ScoreModel:
     """The derived reach of the items that answer needs (:mod:`roadmap.engine.needs`)."""
     derived: tuple[int, ...] = ()
     """Indexes of the criteria whose unscored values are derived from needs."""
-    _cache: dict[tuple, Breakdown | tuple[ScorePart, str]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    _cache: dict[tuple, Any] = field(default_factory=dict, compare=False, repr=False)
     """Breakdowns by criterion values, and parts by criterion and value: items score alike."""
     _scaled: dict[float, tuple[tuple[str, float], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -146,6 +148,7 @@ class ScoreModel:
         ratio, moscow = self.method in ("rice", "wsjf"), self.method == "moscow"
         cache, keys, needs, derived = self._cache, self.keys, self.needs, self.derived
         found = []
+        breakdown: Breakdown | None
         for item in items:
             if ratio:
                 breakdown = self._ratio(item)
@@ -223,7 +226,7 @@ class ScoreModel:
         label = f"{label} (cost)" if c.direction == "cost" else label
         total = sum(x.weight for x in self.criteria)
         part = ScorePart(label, value, c.weight, 100.0 * c.weight * n / total)
-        self._cache[cache_key] = (part, note)  # type: ignore[assignment]
+        self._cache[cache_key] = (part, note)
         return part, note
 
     def _moscow(self, moscow: str | None, values: list[float | None]) -> Breakdown:
@@ -253,7 +256,7 @@ class ScoreModel:
                 label, given = "reach (from needs)", round(derived.reach, 3)
             reach, impact = given or 0.0, item.impact or 0.0
             raw = reach * impact * item.confidence / effort
-            factors = (
+            factors: tuple[tuple[str, float | None], ...] = (
                 (label, given),
                 ("impact", item.impact),
                 ("confidence", item.confidence),

@@ -349,9 +349,10 @@ class Sequencer:
         sequencer.
         """
         i = self.plan.index.get(item.key)
-        old = self.plan.items[i] if i is not None else None
         snap = self._with(item)
-        if old is None or any(getattr(old, f) != getattr(item, f) for f in _STRUCTURAL):
+        if i is None or any(
+            getattr(self.plan.items[i], f) != getattr(item, f) for f in _STRUCTURAL
+        ):
             self._compile(snap)
             return self.roadmap()
         self.snapshot = snap
@@ -396,6 +397,7 @@ class Sequencer:
 
     def _run(self, changed: Sequence[int]) -> Roadmap:
         prev = self._prev
+        dirty: Sequence[int]
         if prev is None or len(changed) == len(self._own):
             state, dirty, redo = self._full(), range(len(self._own)), None
         else:
@@ -409,7 +411,8 @@ class Sequencer:
             if sched.unplaced:
                 placements = {k: p for k, p in zip(keys, placed, strict=True) if p is not None}
             else:
-                placements = dict(zip(keys, placed, strict=True))
+                # none unplaced: every item has its placement
+                placements = dict(zip(keys, placed, strict=True))  # type: ignore[arg-type]
             scores = dict(zip(keys, self._scores, strict=True))
         else:
             placements = {**last.placements, **last.milestones}  # type: ignore[union-attr]
@@ -611,7 +614,11 @@ class Sequencer:
         region, met = sched.order[step:], len(sched.order)
         sched.teams = old.teams if met < len(old.order) else teams
         sched.order += old.order[met:]
-        for was, now in ((old.skipped, sched.skipped), (old.unplaced, sched.unplaced)):
+        kept: tuple[tuple[dict, dict], ...] = (
+            (old.skipped, sched.skipped),
+            (old.unplaced, sched.unplaced),
+        )
+        for was, now in kept:
             now.update((i, b) for i, b in was.items() if at[i] >= met and pin[i] < 0)
         return sched, region
 
@@ -870,7 +877,7 @@ class Sequencer:
         users, waiting = self._users, self._waiting
         succ, team_of = self.plan.succ, self.plan.team_of
         dirty = set(changed).union(moved)
-        touched = set()
+        touched: set[tuple[int, int]] = set()
         for i in moved:
             dirty.update(succ[i])
             touched.update((team_of[i], p) for p, _ in (*old.load[i], *new.load[i]))

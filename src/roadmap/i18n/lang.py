@@ -8,6 +8,7 @@ costs tens of microseconds per call, too much for plans with thousands of items)
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -90,7 +91,7 @@ class Lang:
             return self._("week {week}/{year}", week=week, year=year)
         return self.date(first)
 
-    def span(self, first: date, last: date) -> str:
+    def span(self, first: dt.date, last: dt.date) -> str:
         """A date range: ``1 Jan 2027 – 31 Mar 2027``."""
         return f"{self.date(first)} – {self.date(last)}"
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
+from typing import cast
 
 from roadmap.engine.baseline import Change
 from roadmap.i18n.terms import HEALTH
@@ -181,7 +182,9 @@ def _point(f: Facts, measure: MeasureIn, point) -> str:
 
 def level_text(f: Facts, perspective: PerspectiveIn, level: int) -> str:
     """The description of ``level`` (1-5) of ``perspective`` in the export language."""
-    translated = perspective.i18n.get(f.lang.code, {}).get(f"level_{level}")
+    # validated with use_enum_values: the keys are the languages' codes
+    i18n = cast("dict[str, dict[str, str]]", perspective.i18n)
+    translated = i18n.get(f.lang.code, {}).get(f"level_{level}")
     text = perspective.levels[level - 1]
     if f.lang.code != f.default and not translated and text:
         f.fell_back = True
@@ -295,8 +298,8 @@ def progress(f: Facts) -> str:
     if readings:
         rows = []
         for m in readings:
-            last = m.values[-1]
-            rows.append([f.name(m), _point(f, m, m.baseline), _point(f, m, last), _toward(f, m)])
+            latest = m.values[-1]
+            rows.append([f.name(m), _point(f, m, m.baseline), _point(f, m, latest), _toward(f, m)])
         headers = [_("Measure"), _("Baseline"), _("Latest"), _("Towards the target")]
         out += [w.heading(3, _("Measures")), w.table(headers, rows)]
     return w.join(out)

@@ -50,7 +50,7 @@ class Writer(Protocol):
 class Markdown:
     """Writes the document's blocks as CommonMark with tables."""
 
-    inline = staticmethod(mdsafe.inline)
+    inline: Callable[[str], str] = staticmethod(mdsafe.inline)
     body = staticmethod(mdsafe.block)
 
     def heading(self, level: int, text: str) -> str:
@@ -81,8 +81,9 @@ class Markdown:
         return "\n\n".join([block for block in blocks if block])
 
 
-class Text:
-    """Escapes user text for a file that is not a document (a spreadsheet, a calendar)."""
+class Text(Markdown):
+    """Escapes user text for a file that is not a document (a spreadsheet, a calendar); the
+    blocks of a document, which such a file does not have, it would write as Markdown."""
 
     def __init__(self, escape: Callable[[str], str]) -> None:
         self.inline = escape

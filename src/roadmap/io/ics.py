@@ -32,7 +32,9 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> bytes:
     """One content line, CRLF-terminated, folded so that no line exceeds 75 octets."""
-    out, current, size = [], [], 0
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
     for char in line:
         width = len(char.encode())
         if size + width > 75:

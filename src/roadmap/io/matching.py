@@ -16,13 +16,14 @@ import re
 import unicodedata
 from typing import Any
 
+from roadmap.model.fields import In as _In
 from roadmap.model.inputs import OrganisationIn, PlanDoc, StakeholderIn, TeamIn, ThemeIn
 from roadmap.model.typed_words import word_key
 
 DEFAULT_TEAM_CAPACITY = 1.0
 """Effort units per period given to a team an import creates; a guess until someone sets it."""
 KINDS = ("theme", "organisation", "team", "stakeholder")
-_MODELS = {
+_MODELS: dict[str, type[_In]] = {
     "theme": ThemeIn,
     "organisation": OrganisationIn,
     "team": TeamIn,

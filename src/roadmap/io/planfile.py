@@ -23,7 +23,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
@@ -36,7 +36,10 @@ MAX_NODES = 5_000_000
 """Most values a YAML document may expand to through aliases (a 100k-item plan has ~3M)."""
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+if TYPE_CHECKING:  # the C dumper, where PyYAML has one, dumps as the pure-Python one
+    _DUMPER = yaml.SafeDumper
+else:
+    _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _STD = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {
     _STD + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
@@ -501,7 +504,8 @@ def _node_problems(node: yaml.Node, name: str) -> list[str]:
         return []
     if not isinstance(node, yaml.MappingNode):
         return []
-    problems, first = [], {}
+    problems: list[str] = []
+    first: dict[str, int] = {}
     for key, _ in node.value:
         line = key.start_mark.line + 1
         if not isinstance(key, yaml.ScalarNode):

@@ -503,7 +503,9 @@ def import_sheet(
                 for p in validation_problems(exc)
                 if not p.loc or sheet.columns.get(str(p.loc[0])) not in unread
             ]
-            placeholders[key] = placeholder(ItemIn, data)
+            stand_in = placeholder(ItemIn, data)
+            if stand_in is not None:
+                placeholders[key] = stand_in
             continue
         if failed:
             placeholders[key] = item
@@ -521,9 +523,9 @@ def import_sheet(
     keys = {"items": [{"key": item.key} for item in merged.items]} if found else {}
     for p in found:
         at = p.loc[1] if p.loc[:1] == ("items",) and len(p.loc) > 2 else None
-        row = row_of.get(merged.items[at].key) if at is not None else None
-        if row is not None:
-            problems.append((row.line, _row_message(sheet, row, p.loc[2:], p.message)))
+        found_row = row_of.get(merged.items[at].key) if isinstance(at, int) else None
+        if found_row is not None:
+            problems.append((found_row.line, _row_message(sheet, found_row, p.loc[2:], p.message)))
         else:
             problems.append((0, f"{sheet.name}: {describe(p.loc, keys)}: {p.message}"))
     if problems:

@@ -128,8 +128,8 @@ def timeline(f: Facts, keys: list[str], title: str, desc: str) -> str:
     _ = f.lang._
     placed = f.roadmap.placements
     last = max((placed[k].end for k in keys), default=0)
-    ms_index = [(f.cal.index_of(ms.date), ms) for ms in f.doc.milestones]
-    ms_index = sorted((i, m.date, m.key, m) for i, m in ms_index if 0 <= i <= max(last, 0))
+    indexed = [(f.cal.index_of(ms.date), ms) for ms in f.doc.milestones]
+    ms_index = sorted((i, m.date, m.key, m) for i, m in indexed if 0 <= i <= max(last, 0))
     periods = last + 1
     label_w = 150.0
     col_w = (WIDTH - label_w - 10) / periods
@@ -274,8 +274,8 @@ def graph(f: Facts, keys: list[str], title: str, desc: str) -> str:
         )
     fills = {theme.key: FILLS[n % len(FILLS)] for n, theme in enumerate(f.doc.themes)}
     for key in keys:
-        row, col = place[key]
-        x, y = left(col), top[row]
+        line_no, at = place[key]
+        x, y = left(at), top[line_no]
         p = f.roadmap.placements.get(key)
         fill = fills.get(f.items[key].theme or "", FILLS[-1])
         body.append(_box("dg", x, y, box_w, box_h, fill, bool(p and p.critical)))

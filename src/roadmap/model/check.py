@@ -9,15 +9,16 @@ translations.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from roadmap.model.bidi import BIDI_CONTROLS, bidi_controls
 from roadmap.model.cycles import cycle_text, in_order
 from roadmap.model.evidence import CHECKED_TRANSLATIONS
 
 if TYPE_CHECKING:
+    from roadmap.model.fields import Translated
     from roadmap.model.inputs import PlanDoc, Problem
 
 ERROR = "error"
@@ -190,7 +191,10 @@ its translated fields. The plan's name and the needs' texts are translated too."
 
 
 def untranslated(
-    subject: str, written: list[str], i18n: dict[str, dict[str, str]], others: list[str]
+    subject: str,
+    written: list[str],
+    i18n: Mapping[Any, Mapping[str, str]],
+    others: Sequence[str],
 ) -> list[Finding]:
     """Warnings for the fields of one row that have text in the default language
     (``written``) but none in its ``i18n`` for one of the ``others`` languages."""
@@ -213,7 +217,7 @@ def _missing_translations(doc: PlanDoc) -> list[Finding]:
     others = [lang for lang in doc.plan.languages if lang != doc.plan.default_language]
     if not others:
         return []
-    rows: list[tuple[str, object, tuple[str, ...]]] = [("plan", doc.plan, ("name",))]
+    rows: list[tuple[str, Translated, tuple[str, ...]]] = [("plan", doc.plan, ("name",))]
     for group, (noun, fields) in TRANSLATED.items():
         rows.extend((f"{noun} {row.key}", row, fields) for row in getattr(doc, group))
     for stakeholder in doc.stakeholders:

@@ -181,7 +181,7 @@ def record_problems(doc: Any, keys: dict[str, set[str]]) -> list[Problem]:
     (a plan document), given the keys of its other rows by kind."""
     problems: list[Problem] = []
     if doc.format == V1:
-        newer = [(field,) for field in RECORD_FIELDS if getattr(doc, field)]
+        newer: list[Loc] = [(field,) for field in RECORD_FIELDS if getattr(doc, field)]
         newer += [
             ("plan", f) for f in ("personal_names", "responsible") if f in doc.plan.model_fields_set
         ]
@@ -196,7 +196,7 @@ def record_problems(doc: Any, keys: dict[str, set[str]]) -> list[Problem]:
     seen: set[str] = set()
     for i, j, measure in measures:
         if measure.key in seen:
-            loc = ("goals", i, "measures", j, "key")
+            loc: Loc = ("goals", i, "measures", j, "key")
             problems.append(Problem(loc, f"duplicate measure key {measure.key!r}"))
         seen.add(measure.key)
     known = {**keys, "person": people}

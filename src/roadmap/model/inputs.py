@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import compress
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import (
     Field,
@@ -55,7 +55,7 @@ from roadmap.model.fields import Translated as _Translated
 from roadmap.model.fields import enum_default as _enum_default
 from roadmap.model.tables import TRANSLATABLE_FIELDS
 
-FORMAT = "roadmap/2"
+FORMAT: Final = "roadmap/2"
 """The version tag written at the top of every plan document; ``roadmap/1`` files, which
 predate the records of :mod:`roadmap.model.evidence`, are read as well."""
 FORMATS = Literal["roadmap/1", "roadmap/2"]
@@ -218,8 +218,8 @@ _UNIQUE_LISTS = ("tags", "needs", "sources", "organisations", "depends_on", "sof
 
 def _repeated(field: str, values: list[str]) -> ValidationError:
     """The error for the first value listed twice in ``values``, located at its repetition."""
-    seen: set[str] = set()
-    j = next(j for j, value in enumerate(values) if value in seen or seen.add(value))
+    first: dict[str, int] = {}
+    j = next(j for j, value in enumerate(values) if first.setdefault(value, j) != j)
     error = PydanticCustomError("repeated", "{value} is listed twice", {"value": repr(values[j])})
     return ValidationError.from_exception_data(
         "ItemIn", [InitErrorDetails(type=error, loc=(field, j), input=values[j])]

@@ -11,17 +11,19 @@ without reporting the failed rows' own problems a second time.
 from __future__ import annotations
 
 import typing
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from roadmap.model.inputs import NeedIn, PlanDoc, PlanIn, SourceAccessIn
 
+M = TypeVar("M", bound=BaseModel)
+
 _NESTED: dict[str, type[BaseModel]] = {"needs": NeedIn, "sources": SourceAccessIn}
 """Lists of rows inside a stakeholder, which hold keys of their own."""
 
 
-def placeholder(model: type[BaseModel], data: dict[str, Any]) -> BaseModel | None:
+def placeholder(model: type[M], data: dict[str, Any]) -> M | None:
     """A row of ``model`` standing for ``data``, which failed validation: its key, and the
     fields whose values are plain text or lists of text; ``None`` without a usable key."""
     if "key" in model.model_fields and not isinstance(data.get("key"), str):
@@ -47,7 +49,7 @@ def _text(value: Any) -> bool:
     return isinstance(value, str)
 
 
-def rows_of(model: type[BaseModel], rows: list[Any]) -> list[BaseModel]:
+def rows_of(model: type[M], rows: list[Any]) -> list[M]:
     """Each row of ``rows`` validated as ``model``, or its placeholder when it fails."""
     out = []
     for row in rows:

@@ -17,8 +17,10 @@ from roadmap.model.periods import Calendar, PeriodError, period_index
 
 
 class _Dated(Protocol):
-    start_date: date
-    period_unit: str
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def period_unit(self) -> str: ...
 
 
 def calendar_of(plan: _Dated) -> Calendar:

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import JSON, String, UniqueConstraint
 from sqlalchemy import false as sa_false
 from sqlmodel import Field, SQLModel
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
 
 
 def utcnow() -> datetime:
@@ -49,6 +52,9 @@ def _enum(default: str | None = None, *, nullable: bool = False) -> Any:
 
 class Timestamped(SQLModel):
     """Created/updated times that every row carries."""
+
+    if TYPE_CHECKING:  # SQLModel sets it on each table model without declaring it
+        __table__: ClassVar[Table]
 
     created_at: datetime = Field(
         default_factory=utcnow, nullable=False, sa_column_kwargs={"default": utcnow}

@@ -38,6 +38,7 @@ class PlanContext:
 
     @classmethod
     def of_plan(cls, store: Store, plan: Plan) -> PlanContext:
+        assert plan.id is not None  # a stored plan
         return cls(
             store=store,
             plan_id=plan.id,

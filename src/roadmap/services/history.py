@@ -17,14 +17,18 @@ from sqlmodel import Session
 
 from roadmap.model.inputs import ItemIn
 from roadmap.store.db import Store
-from roadmap.store.item_write import ItemWrite, diff, update_item
+from roadmap.store.item_write import ItemWrite, WriteConflict, diff, update_item
 from roadmap.store.items import DeletedItem, delete_item, restore_item
+from roadmap.store.repo import NotFoundError
 from roadmap.store.rows import DeletedRow, delete_row, restore_row, set_row
 from roadmap.store.silo import set_silo_cell
 from roadmap.store.teams import set_capacity_changes
 
 LIMIT = 100
 """How many changes can be undone."""
+REFUSALS = (WriteConflict, NotFoundError, ValueError)
+"""What a change or its replay is refused with (someone else changed the same thing, it is
+gone, it would make a cycle ...); nothing is written then."""
 
 
 class Change:
@@ -60,6 +64,7 @@ class ItemChange(Change):
                 session=session, plan_id=plan_id, key=self.after.key, expected=self.after
             )
         elif self.after is None:
+            assert isinstance(self.before, DeletedItem)  # a deletion undone
             restore_item(session=session, plan_id=plan_id, deleted=self.before)
         else:
             _turn(session, plan_id, self.after, _item_of(self.before))
@@ -266,6 +271,11 @@ class Changes(Change):
             step.redo(session, plan_id)
 
 
+def make(store: Store, plan_id: int, change: Change) -> None:
+    """Make ``change`` (its redo) in one transaction; one of :data:`REFUSALS` when refused."""
+    store.run(lambda session: change.redo(session, plan_id))
+
+
 class History:
     """The changes that can be undone, and those undone that can be redone."""
 
@@ -273,11 +283,6 @@ class History:
         self.store, self.plan_id = store, plan_id
         self._done: deque[Change] = deque(maxlen=limit)
         self._undone: list[Change] = []
-
-    def apply(self, change: Change) -> None:
-        """Make ``change`` (its redo) and record it; what refuses it is raised, nothing recorded."""
-        self.store.run(lambda session: change.redo(session, self.plan_id))
-        self.record(change)
 
     def record(self, change: Change) -> None:
         self._done.append(change)

@@ -76,6 +76,7 @@ def import_items(
 
         def create(session) -> ItemsImported:
             plan = create_plan(session=session, plan_in=new_plan)
+            assert plan.id is not None  # stored, flushed
             counts = _write(session, plan.id, empty, imported)
             return ItemsImported(plan.slug, imported, sheet, counts)
 
@@ -83,6 +84,7 @@ def import_items(
 
     def work(session) -> ItemsImported:
         plan = find_plan(session=session, slug=slug)
+        assert plan.id is not None  # a stored plan
         doc = read_plan(session=session, plan_id=plan.id)
         imported, sheet = read(doc)
         counts = None if dry_run else _write(session, plan.id, doc, imported)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # The engine's modules load with its first run, after the fir
     from roadmap.engine.explanations import Explanation
     from roadmap.engine.inputs import Snapshot
     from roadmap.engine.result import Roadmap
+    from roadmap.engine.sequence import Sequencer
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ class Planner:
 
     def __init__(self, store: Store, plan_id: int) -> None:
         self.store, self.plan_id = store, plan_id
-        self._sequencer = None
+        self._sequencer: Sequencer | None = None
         self._lock = threading.Lock()
         self._links: tuple[Any, Any] | None = None
         """The dependencies of the last explained snapshot and their links."""
@@ -113,7 +114,7 @@ class Planner:
         with self._lock:
             sequencer = self._sequencer
             item = None if sequencer is None else sequencer.item(key)
-            if item is not None:
+            if sequencer is not None and item is not None:
                 roadmap = sequencer.update_item(item._replace(scores=scores))
                 return Sequenced(sequencer.snapshot, roadmap)
         return self.full()
@@ -180,8 +181,8 @@ def team_loads(roadmap: Roadmap, snapshot, periods: int) -> dict[str, list[tuple
         if warning.kind != "overload" or warning.period is None:
             continue
         for key in warning.items:
-            place = places.get(key)
-            done = sum(e for p, e in place.load if p <= warning.period) if place else 0.0
+            placed = places.get(key)
+            done = sum(e for p, e in placed.load if p <= warning.period) if placed else 0.0
             add(warning.team, warning.period, max(0.0, efforts.get(key, 0.0) - done))
     return out
 

@@ -148,12 +148,13 @@ def import_plan(store: Store, doc: PlanDoc, *, replace: bool = False) -> Plan:
         return write_plan(session=session, doc=doc, replace=replace)
 
 
-def read_document(store: Store, plan_id: int) -> PlanDoc:
-    """The stored plan as a plan document, as ``roadmap export-data`` writes it."""
+def read_document(store: Store, plan_id: int, *, scores: bool = True) -> PlanDoc:
+    """The stored plan as a plan document, as ``roadmap export-data`` writes it (``scores``
+    False: without the items' scores)."""
     from roadmap.store.plan_read import read_plan
 
     with store.read() as session:
-        return read_plan(session=session, plan_id=plan_id)
+        return read_plan(session=session, plan_id=plan_id, scores=scores)
 
 
 def check_plan(store: Store, plan_id: int) -> list[Finding]:

@@ -6,26 +6,35 @@ scale arithmetic the Priorities view uses to step and check a typed score is her
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from roadmap.model import tables as t
 from roadmap.store.db import Store
 from roadmap.store.dependencies import dependency_edges
 from roadmap.store.items import ItemRow, item_rows
+from roadmap.store.links import items_answering, items_concerning
 from roadmap.store.rows import key_map, rows_of
 from roadmap.store.scores import all_scores, check_score, step_value
 from roadmap.store.silo import silo_matrix
+from roadmap.store.teams import capacity_changes
 
 __all__ = [
     "ItemRow",
     "Priorities",
     "Silo",
+    "Sources",
+    "Stakeholders",
+    "Teams",
     "check_score",
     "dependencies_view",
     "priorities_view",
     "roadmap_view",
     "silo_view",
+    "sources_view",
+    "stakeholders_view",
     "step_value",
+    "team_capacity",
+    "teams_view",
 ]
 
 
@@ -70,8 +79,8 @@ def dependencies_view(
 class Silo(NamedTuple):
     organisations: dict[int, str]
     """``id -> key``."""
-    stakeholders: list[Any]
-    sources: list[Any]
+    stakeholders: list[t.Stakeholder]
+    sources: list[t.InfoSource]
     cells: dict[tuple[str, str], bool]
     """``(stakeholder, source) -> has access`` for every need of a source."""
 
@@ -85,3 +94,76 @@ def silo_view(store: Store, plan_id: int) -> Silo:
             rows_of(session=session, plan_id=plan_id, model=t.InfoSource),
             silo_matrix(session=session, plan_id=plan_id),
         )
+
+
+Linked = dict[str, list[tuple[str, str]]]
+"""``key -> [(item key, title), ...]``: the items linked to each need or source."""
+
+
+class Stakeholders(NamedTuple):
+    organisations: dict[int, str]
+    """``id -> key``."""
+    stakeholders: list[t.Stakeholder]
+    needs: list[t.Need]
+    answers: Linked
+    """The items that answer each need."""
+
+
+def stakeholders_view(store: Store, plan_id: int, lang: str | None) -> Stakeholders:
+    """Stakeholders, their needs and the items that answer each, for the Stakeholders view."""
+    with store.read() as session:
+        return Stakeholders(
+            key_map(session=session, plan_id=plan_id, model=t.Organisation),
+            rows_of(session=session, plan_id=plan_id, model=t.Stakeholder),
+            rows_of(session=session, plan_id=plan_id, model=t.Need),
+            items_answering(session=session, plan_id=plan_id, lang=lang),
+        )
+
+
+class Sources(NamedTuple):
+    organisations: dict[int, str]
+    """``id -> key``."""
+    stakeholders: list[t.Stakeholder]
+    needs: list[t.Need]
+    sources: list[t.InfoSource]
+    cells: dict[tuple[str, str], bool]
+    """``(stakeholder, source) -> has access`` for every need of a source."""
+    concerning: Linked
+    """The items that concern each source."""
+
+
+def sources_view(store: Store, plan_id: int, lang: str | None) -> Sources:
+    """Sources, who relies on each and the items that concern it, for the Sources view."""
+    with store.read() as session:
+        return Sources(
+            key_map(session=session, plan_id=plan_id, model=t.Organisation),
+            rows_of(session=session, plan_id=plan_id, model=t.Stakeholder),
+            rows_of(session=session, plan_id=plan_id, model=t.Need),
+            rows_of(session=session, plan_id=plan_id, model=t.InfoSource),
+            silo_matrix(session=session, plan_id=plan_id),
+            items_concerning(session=session, plan_id=plan_id, lang=lang),
+        )
+
+
+class Teams(NamedTuple):
+    organisations: dict[int, str]
+    """``id -> key``."""
+    teams: list[t.Team]
+    changes: dict[str, list[tuple[int, float]]]
+    """``team key -> [(from period, capacity)]`` in period order."""
+
+
+def teams_view(store: Store, plan_id: int) -> Teams:
+    """Teams with their organisation and capacity changes, for the Teams view."""
+    with store.read() as session:
+        return Teams(
+            key_map(session=session, plan_id=plan_id, model=t.Organisation),
+            rows_of(session=session, plan_id=plan_id, model=t.Team),
+            capacity_changes(session=session, plan_id=plan_id),
+        )
+
+
+def team_capacity(store: Store, plan_id: int, team: str) -> list[tuple[int, float]]:
+    """Team ``team``'s capacity changes ``(from period, capacity)`` in period order."""
+    with store.read() as session:
+        return capacity_changes(session=session, plan_id=plan_id).get(team, [])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -27,7 +28,7 @@ class DataVersion:
     for a read in progress, as closing a connection under a running statement crashes.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str | Path) -> None:
         self._conn: sqlite3.Connection | None = sqlite3.connect(path, check_same_thread=False)
         self._lock = threading.Lock()
 

@@ -35,6 +35,8 @@ def session_to_serve(store: Store, plan_slug: str | None, name: str | None) -> t
 
     with store.read() as session:
         plan = find_plan(session=session, slug=plan_slug)
+        assert plan.id is not None  # a stored plan
         found = workshop_sessions.find_session(session=session, plan_id=plan.id, name=name)
+        assert found.id is not None  # a stored session
         lang = workshop_sessions.session_lang(session=session, workshop=found)
         return found.code, lang, found.id

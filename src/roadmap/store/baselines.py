@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from sqlalchemy import delete, insert, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from roadmap.engine.baseline import from_data, to_data
 from roadmap.engine.result import Roadmap
@@ -34,8 +34,8 @@ def save_baseline(
     name = name.strip()
     if not name:
         raise ValueError("a baseline needs a name")
-    where = (Baseline.plan_id == plan_id, Baseline.name == name)
-    if session.execute(select(Baseline.id).where(*where)).first() is not None:
+    where = (col(Baseline.plan_id) == plan_id, col(Baseline.name) == name)
+    if session.execute(select(col(Baseline.id)).where(*where)).first() is not None:
         if not replace:
             raise BaselineExistsError(f"a baseline named {name!r} exists already")
         session.execute(delete(Baseline).where(*where))
@@ -45,9 +45,9 @@ def save_baseline(
 def list_baselines(*, session: Session, plan_id: int) -> list[BaselineRow]:
     """The plan's baselines, oldest first."""
     rows = session.execute(
-        select(Baseline.name, Baseline.created_at)
-        .where(Baseline.plan_id == plan_id)
-        .order_by(Baseline.created_at, Baseline.name)
+        select(col(Baseline.name), col(Baseline.created_at))
+        .where(col(Baseline.plan_id) == plan_id)
+        .order_by(col(Baseline.created_at), col(Baseline.name))
     )
     return [BaselineRow(name, created) for name, created in rows]
 
@@ -55,7 +55,9 @@ def list_baselines(*, session: Session, plan_id: int) -> list[BaselineRow]:
 def load_baseline(*, session: Session, plan_id: int, name: str) -> Roadmap:
     """The roadmap saved as baseline ``name``."""
     data = session.execute(
-        select(Baseline.data).where(Baseline.plan_id == plan_id, Baseline.name == name)
+        select(col(Baseline.data)).where(
+            col(Baseline.plan_id) == plan_id, col(Baseline.name) == name
+        )
     ).scalar_one_or_none()
     if data is None:
         names = [row.name for row in list_baselines(session=session, plan_id=plan_id)]

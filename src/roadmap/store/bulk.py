@@ -11,11 +11,12 @@ import re
 import sqlite3
 from itertools import chain
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    ColumnDefault,
     Float,
     String,
     bindparam,
@@ -29,8 +30,13 @@ from sqlmodel import Session
 
 from roadmap.store.fetch import fetch
 
+if TYPE_CHECKING:
+    from roadmap.model.tables import Timestamped
 
-def insert_rows(session: Session, model: type, columns: tuple[str, ...], rows: list[tuple]) -> None:
+
+def insert_rows(
+    session: Session, model: type[Timestamped], columns: tuple[str, ...], rows: list[tuple]
+) -> None:
     """Insert ``rows``, tuples of the values of ``columns``, in document order.
 
     The statement is compiled once (``Compiled.string``, ``.binds``, ``.positiontup``) and the
@@ -49,7 +55,11 @@ def insert_rows(session: Session, model: type, columns: tuple[str, ...], rows: l
     values["created_at"] = values["updated_at"] = now_value(conn)
     for column in table.c:
         default = column.default
-        if column.name not in columns and column.name not in values and default is not None:
+        if (
+            column.name not in columns
+            and column.name not in values
+            and isinstance(default, ColumnDefault)
+        ):
             values[column.name] = default.arg if default.is_scalar else default.arg(None)
     statement = insert(table).values(**values).inline()  # no RETURNING of the new ids
     dialect = conn.dialect
@@ -176,9 +186,10 @@ def now_value(conn: Any) -> Any:
 
 
 def key_ids(
-    session: Session, model: type, plan_id: int, *, only: set[str] | None = None
-) -> dict[str, int]:
-    """``key -> id`` of the plan's rows of ``model``; with a few keys ``only``, just those."""
+    session: Session, model: type[Timestamped], plan_id: int, *, only: set[str] | None = None
+) -> dict[str | None, int]:
+    """``key -> id`` of the plan's rows of ``model``; with a few keys ``only``, just those.
+    The keys of optional references are looked up as they are: None finds nothing."""
     table = model.__table__
     query = select(table.c.key, table.c.id).where(table.c.plan_id == plan_id)
     if only is not None and len(only) <= _FEW:

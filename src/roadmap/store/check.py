@@ -227,7 +227,7 @@ def _missing_translations(connection: Connection, plan_id: int) -> list[Finding]
     return out
 
 
-_RECORD_TABLES = {
+_RECORD_TABLES: dict[str, type[t.Timestamped]] = {
     "people": e.Person,
     "goals": e.Goal,
     "measures": e.Measure,

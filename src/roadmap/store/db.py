@@ -241,6 +241,7 @@ class Store:
         with self._write_engine.connect() as conn:
             # Set outside the transaction (inside one SQLite ignores it), on this connection only.
             driver = conn.connection.driver_connection
+            assert driver is not None  # the connection is open
             driver.execute("PRAGMA foreign_keys=OFF")
             try:
                 with Session(bind=conn, expire_on_commit=False) as session:

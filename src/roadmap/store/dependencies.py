@@ -11,7 +11,7 @@ item through :mod:`roadmap.store.item_write`.
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from roadmap.engine.graph import build_graph, existing_path
 from roadmap.model import tables as t
@@ -26,7 +26,9 @@ class DependencyError(ValueError):
 def _item_ids(session: Session, plan_id: int, *keys: str) -> list[int]:
     found = dict(
         session.execute(
-            select(t.Item.key, t.Item.id).where(t.Item.plan_id == plan_id, t.Item.key.in_(keys))
+            select(col(t.Item.key), col(t.Item.id)).where(
+                col(t.Item.plan_id) == plan_id, col(t.Item.key).in_(keys)
+            )
         ).all()
     )
     missing = [key for key in keys if key not in found]
@@ -42,16 +44,18 @@ def add_dependency(
     kind = DependencyKind(kind).value
     if blocker_key == blocked_key:
         raise DependencyError(f"{blocker_key} cannot depend on itself")
-    session.execute(select(t.Plan.id).where(t.Plan.id == plan_id).with_for_update()).one()
+    session.execute(select(col(t.Plan.id)).where(col(t.Plan.id) == plan_id).with_for_update()).one()
     blocker, blocked = _item_ids(session, plan_id, blocker_key, blocked_key)
     keys = dict(
-        session.execute(select(t.Item.id, t.Item.key).where(t.Item.plan_id == plan_id)).all()
+        session.execute(
+            select(col(t.Item.id), col(t.Item.key)).where(col(t.Item.plan_id) == plan_id)
+        ).all()
     )
     edges = []
     for a, b, k in session.execute(
-        select(t.Dependency.blocker_id, t.Dependency.blocked_id, t.Dependency.kind).where(
-            t.Dependency.plan_id == plan_id
-        )
+        select(
+            col(t.Dependency.blocker_id), col(t.Dependency.blocked_id), col(t.Dependency.kind)
+        ).where(col(t.Dependency.plan_id) == plan_id)
     ):
         if (a, b) == (blocker, blocked):
             raise DependencyError(f"{blocked_key} already depends on {blocker_key} ({k})")
@@ -72,8 +76,8 @@ def remove_dependency(
     """Remove the dependency of ``blocked_key`` on ``blocker_key``."""
     blocker, blocked = _item_ids(session, plan_id, blocker_key, blocked_key)
     kind = session.execute(
-        select(t.Dependency.kind).where(
-            t.Dependency.blocker_id == blocker, t.Dependency.blocked_id == blocked
+        select(col(t.Dependency.kind)).where(
+            col(t.Dependency.blocker_id) == blocker, col(t.Dependency.blocked_id) == blocked
         )
     ).scalar()
     if kind is None:

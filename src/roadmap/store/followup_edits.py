@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from roadmap.model import evidence_tables as e
 from roadmap.model import tables as t
@@ -30,7 +31,9 @@ ERASED = "[erased]"
 
 def next_evidence_key(*, session: Session, plan_id: int) -> str:
     """``EV-<n>``: one more than the largest number of the plan's evidence keys so far."""
-    keys = session.execute(select(e.Evidence.key).where(e.Evidence.plan_id == plan_id)).scalars()
+    keys = session.execute(
+        select(col(e.Evidence.key)).where(col(e.Evidence.plan_id) == plan_id)
+    ).scalars()
     numbers = [int(m.group(1)) for k in keys if (m := re.fullmatch(r"EV-(\d+)", k))]
     return f"EV-{max(numbers, default=0) + 1}"
 
@@ -84,7 +87,7 @@ _EVIDENCE_COLUMNS = (
 )
 
 
-def _unknown(kind: str, keys: list[str | None], known: dict[str, int]) -> list[str]:
+def _unknown(kind: str, keys: Sequence[str | None], known: dict[str | None, int]) -> list[str]:
     return [f"no {kind} {key!r}" for key in keys if key is not None and key not in known]
 
 
@@ -123,8 +126,8 @@ def record_progress(
     )
     session.execute(
         update(t.Item)
-        .where(t.Item.id == item_id)
-        .values(status=progress.status, version=t.Item.version + 1)
+        .where(col(t.Item.id) == item_id)
+        .values(status=progress.status, version=col(t.Item.version) + 1)
     )
     session.flush()
 
@@ -135,7 +138,7 @@ def record_measure(
     """Add a follow-up reading of the measure ``measure_key``."""
     measures = key_ids(session, e.Measure, plan_id, only={measure_key})
     if measure_key not in measures:
-        known = ", ".join(sorted(key_ids(session, e.Measure, plan_id))) or "none"
+        known = ", ".join(sorted(k for k in key_ids(session, e.Measure, plan_id) if k)) or "none"
         raise NotFoundError(f"no measure {measure_key!r} (measures: {known})")
     session.add(
         e.MeasureValue(
@@ -186,7 +189,7 @@ def erase_person(*, session: Session, name: str) -> Erased:
             ev.i18n = json.loads(pattern.sub(ERASED, texts[2]))
             done.evidence += 1
     for participant in session.execute(
-        select(ws.WorkshopParticipant).where(ws.WorkshopParticipant.name_key == wanted)
+        select(ws.WorkshopParticipant).where(col(ws.WorkshopParticipant.name_key) == wanted)
     ).scalars():
         participant.name = participant.name_key = f"erased-{participant.id}"
         done.participants += 1

@@ -153,7 +153,7 @@ def update_items(*, session: Session, plan_id: int, writes: Sequence[ItemWrite])
         raise ValueError(f"cannot change {', '.join(sorted(unknown))} of an item")
     if not writes:
         return {}
-    plan = session.get(t.Plan, plan_id)
+    plan = session.get_one(t.Plan, plan_id)
     keys = {name: key_ids(session, model, plan_id) for name, model in KEYED.items()}
     rows = _locked(session, plan_id, [w.key for w in writes])
     missing = [w.key for w in writes if w.key not in rows]
@@ -334,7 +334,7 @@ def _write_columns(session: Session, changes: list[tuple[int, dict[str, Any]]]) 
 def _write_relations(
     session: Session,
     plan_id: int,
-    keys: dict[str, dict[str, int]],
+    keys: dict[str, dict[str | None, int]],
     changes: list[tuple[int, dict[str, Any]]],
 ) -> None:
     """Scores, dependencies and links of items: the changed ones replaced."""

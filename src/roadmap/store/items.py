@@ -62,7 +62,9 @@ def item_rows(*, session: Session, plan_id: int, lang: str | None = None) -> lis
     return rows
 
 
-def keyed_names(*, session: Session, plan_id: int, model: type) -> list[tuple[str, str]]:
+def keyed_names(
+    *, session: Session, plan_id: int, model: type[t.Timestamped]
+) -> list[tuple[str, str]]:
     """``(key, name)`` of the plan's rows of ``model`` (needs: their text), in stored order."""
     c = model.__table__.c
     name = c.text if model is t.Need else c.name
@@ -78,16 +80,16 @@ def read_item(*, session: Session, plan_id: int, key: str) -> tuple[ItemIn, int]
     from roadmap.model.storable import calendar_of
 
     item = find_item(session=session, plan_id=plan_id, key=key)
-    plan = session.get(t.Plan, plan_id)
+    plan = session.get_one(t.Plan, plan_id)
 
-    def key_of(model: type, row_id: int | None) -> str | None:
+    def key_of(model: type[t.Timestamped], row_id: int | None) -> str | None:
         if row_id is None:
             return None
         return session.execute(
             select(model.__table__.c.key).where(model.__table__.c.id == row_id)
         ).scalar()
 
-    def linked(link: type, target: type, column: str) -> list[str]:
+    def linked(link: type[t.Timestamped], target: type[t.Timestamped], column: str) -> list[str]:
         lc, tc = link.__table__.c, target.__table__.c
         query = select(tc.key).join(link, lc[column] == tc.id).where(lc.item_id == item.id)
         return list(session.execute(query.order_by(tc.id)).scalars())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlmodel import Session
 
 from roadmap.engine.needs import NeedData, NeedValue, need_values
@@ -75,7 +75,7 @@ def load_need_values(*, session: Session, plan_id: int) -> dict[str, NeedValue]:
     return need_values(needs, answers, concerns, gaps)
 
 
-def _gaps(conn: object, plan_id: int) -> list[tuple[str, str]]:
+def _gaps(conn: Connection, plan_id: int) -> list[tuple[str, str]]:
     """``(actor, source)``: an actor needs a source and cannot reach it today."""
     s, src, a = (m.__table__.c for m in (t.Stakeholder, t.InfoSource, t.StakeholderSource))
     return fetch(

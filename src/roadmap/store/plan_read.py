@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     String,
@@ -54,7 +55,7 @@ ITEM_LINKS = (
 )
 """Item link tables: table, ItemIn field, key map, column of the linked row."""
 
-KEYED: dict[str, type] = {
+KEYED: dict[str, type[t.Timestamped]] = {
     "theme": t.Theme,
     "organisation": t.Organisation,
     "team": t.Team,
@@ -78,6 +79,7 @@ def read_plan(*, session: Session, plan_id: int, scores: bool = True) -> PlanDoc
 
 
 def _read(session: Session, plan: t.Plan, scores: bool) -> PlanDoc:
+    assert plan.id is not None  # a stored plan
     q = _Reader(session, plan.id, calendar_of(plan))
     return PlanDoc.model_construct(
         plan=PlanIn.model_construct(
@@ -161,7 +163,7 @@ class _Reader:
     def key(self, name: str, row_id: int | None) -> str | None:
         return None if row_id is None else self.keys[name][row_id]
 
-    def rows(self, query: Any) -> list[Any]:
+    def rows(self, query: Any) -> Sequence[Any]:
         return self.session.execute(query).all()
 
     def fetch(self, query: Any) -> list[tuple]:
@@ -169,17 +171,19 @@ class _Reader:
         constant of this module)."""
         return fetch(self.connection, query)
 
-    def _mine(self, model: type) -> Any:
+    def _mine(self, model: type[t.Timestamped]) -> Any:
         return model.__table__.c.plan_id == self.plan_id
 
-    def table(self, model: type) -> list[Any]:
+    def table(self, model: type[t.Timestamped]) -> Sequence[Any]:
         """The plan's rows of ``model`` without their timestamps, in stored order."""
         c = model.__table__.c
         columns = [x for x in c if x.name not in ("created_at", "updated_at")]
         order = (c.position, c.id) if "position" in c else (c.id,)
         return self.rows(select(*columns).where(self._mine(model)).order_by(*order))
 
-    def links(self, model: type, column: str, target: type) -> list[tuple[int, int]]:
+    def links(
+        self, model: type[t.Timestamped], column: str, target: type[t.Timestamped]
+    ) -> list[tuple[int, int]]:
         """``(item_id, column)`` of an item link table, ordered by item, then column; the
         linked rows (of ``target``) are the plan's, so they pick the links with fewer rows to
         read than the items would."""
@@ -278,7 +282,8 @@ class _Reader:
 
     def milestones(self) -> list[MilestoneIn]:
         """The plan's milestones; after :meth:`items`, which maps the item ids."""
-        members, waiting = defaultdict(list), defaultdict(list)
+        members: defaultdict[int, list[str]] = defaultdict(list)
+        waiting: defaultdict[int, list[str]] = defaultdict(list)
         item_key = self.keys["item"]
         c, milestones = t.MilestoneItem.__table__.c, t.Milestone.__table__
         for item, milestone, waits in self.fetch(
@@ -446,6 +451,10 @@ class _Values:
     its keys with every other item's (a key-sharing dict), which is quicker to fill and about a
     third of the size of a dict of its own. The dict is the item's ``__dict__``; the instance
     is dropped."""
+
+    if TYPE_CHECKING:  # any attribute may be set
+
+        def __setattr__(self, name: str, value: Any) -> None: ...
 
 
 def _json(value: Any) -> Any:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from roadmap.model import tables as t
 from roadmap.model.inputs import (
@@ -37,11 +37,12 @@ def write_plan(*, session: Session, doc: PlanDoc, replace: bool = False) -> t.Pl
     """
     if replace:
         wanted = doc.plan.slug or slugify(doc.plan.name)
-        old = session.execute(select(t.Plan).where(t.Plan.slug == wanted)).scalar_one_or_none()
+        old = session.execute(select(t.Plan).where(col(t.Plan.slug) == wanted)).scalar_one_or_none()
         if old is not None:
             session.delete(old)
             session.flush()
     plan = create_plan(session=session, plan_in=doc.plan)
+    assert plan.id is not None  # stored, flushed
     _write_contents(session, plan.id, doc)
     return plan
 
@@ -49,9 +50,11 @@ def write_plan(*, session: Session, doc: PlanDoc, replace: bool = False) -> t.Pl
 def _write_contents(session: Session, pid: int, doc: PlanDoc) -> None:
     """Everything of ``doc`` but the plan row, into the plan ``pid``."""
     cal = calendar_of(doc.plan)
-    keys: dict[str, dict[str, int]] = {}
+    keys: dict[str, dict[str | None, int]] = {}
 
-    def store(name: str, model: type, columns: tuple, rows: list[tuple]) -> dict[str, int]:
+    def store(
+        name: str, model: type[t.Timestamped], columns: tuple, rows: list[tuple]
+    ) -> dict[str | None, int]:
         insert_rows(session, model, columns, rows)
         keys[name] = key_ids(session, model, pid)
         return keys[name]
@@ -190,7 +193,7 @@ def add_items(*, session: Session, plan_id: int, items: list[ItemIn]) -> int:
     """
     if not items:
         return 0
-    plan = session.get(t.Plan, plan_id)
+    plan = session.get_one(t.Plan, plan_id)
     cal = calendar_of(plan)
     keys = {name: key_ids(session, model, plan_id) for name, model in KEYED.items()}
     named = {key for item in items for key in (item.key, *item.depends_on, *item.soft_depends_on)}
@@ -232,7 +235,7 @@ _ITEM_COLUMNS = (
 
 
 def _item_rows(
-    items: list[ItemIn], plan_id: int, keys: dict[str, dict[str, int]], cal: Calendar
+    items: list[ItemIn], plan_id: int, keys: dict[str, dict[str | None, int]], cal: Calendar
 ) -> list[tuple]:
     """The values of :data:`_ITEM_COLUMNS` for ``items``, references turned into ids."""
     theme, org, team = keys["theme"].get, keys["organisation"].get, keys["team"].get
@@ -267,7 +270,7 @@ def _item_rows(
 
 
 def _insert_item_links(
-    session: Session, plan_id: int, items: list[ItemIn], keys: dict[str, dict[str, int]]
+    session: Session, plan_id: int, items: list[ItemIn], keys: dict[str, dict[str | None, int]]
 ) -> None:
     """Scores, dependencies and links of ``items``, whose rows are already stored."""
     ids, crit = keys["item"], keys["criterion"]

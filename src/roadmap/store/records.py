@@ -10,6 +10,7 @@ of the rows they point to, as the plan's other links do.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -31,8 +32,9 @@ from roadmap.model.evidence import (
 from roadmap.model.inputs import PlanDoc
 from roadmap.store.bulk import insert_rows, json_text, key_ids
 
-Keys = dict[str, dict[str, int]]
-"""``key -> id`` of a plan's rows, by the name of the reference (``item``, ``need``...)."""
+Keys = dict[str, dict[str | None, int]]
+"""``key -> id`` of a plan's rows, by the name of the reference (``item``, ``need``...); an
+optional reference's key (None) finds nothing."""
 
 
 def write_records(session: Session, plan_id: int, doc: PlanDoc, keys: Keys) -> None:
@@ -162,7 +164,11 @@ _OWN = ("plan_id", "key", "i18n")
 
 
 def _write_measures(
-    session: Session, plan_id: int, doc: PlanDoc, goals: dict[str, int], sources: dict[str, int]
+    session: Session,
+    plan_id: int,
+    doc: PlanDoc,
+    goals: dict[str | None, int],
+    sources: dict[str | None, int],
 ) -> None:
     measures = [(g, m) for g in doc.goals for m in g.measures]
     insert_rows(
@@ -236,7 +242,7 @@ class _Reader:
         self.keys["stakeholder"] = self._keys(t.Stakeholder)
         self.keys["person"] = self._keys(e.Person)
 
-    def _keys(self, model: type) -> dict[int, str]:
+    def _keys(self, model: type[t.Timestamped]) -> dict[int, str]:
         c = model.__table__.c
         return dict(
             self.session.execute(select(c.id, c.key).where(c.plan_id == self.plan_id)).all()
@@ -245,14 +251,16 @@ class _Reader:
     def key(self, kind: str, row_id: int | None) -> str | None:
         return None if row_id is None else self.keys[kind][row_id]
 
-    def rows(self, model: type) -> list[Any]:
+    def rows(self, model: type[t.Timestamped]) -> Sequence[Any]:
         c = model.__table__.c
         columns = [x for x in c if x.name not in ("created_at", "updated_at", "plan_id")]
         return self.session.execute(
             select(*columns).where(c.plan_id == self.plan_id).order_by(c.id)
         ).all()
 
-    def links(self, model: type, owners: type, kind: str) -> dict[int, list[str]]:
+    def links(
+        self, model: type[t.Timestamped], owners: type[t.Timestamped], kind: str
+    ) -> dict[int, list[str]]:
         """Keys of the ``kind`` rows linked to each row of ``owners`` through ``model``, whose
         first two columns (after the times) are the owner's id and the linked row's."""
         c, o = model.__table__.c, owners.__table__.c

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import Table, func
 from sqlmodel import Session, select
 
 from roadmap.model.inputs import PlanIn
-from roadmap.model.tables import Item, Plan
+from roadmap.model.tables import Item, Plan, Timestamped
 
 
 class NotFoundError(LookupError):
@@ -85,9 +84,9 @@ def find_item(*, session: Session, plan_id: int, key: str, lock: bool = False) -
     return item
 
 
-def count_rows(*, session: Session, plan_id: int, table: type) -> int:
+def count_rows(*, session: Session, plan_id: int, table: type[Timestamped]) -> int:
     return session.exec(
-        select(func.count()).select_from(table).where(table.plan_id == plan_id)
+        select(func.count()).select_from(table).where(table.__table__.c.plan_id == plan_id)
     ).one()
 
 
@@ -95,15 +94,15 @@ class KeyTakenError(ValueError):
     """A row (an item, a stakeholder ...) would get a key another row of the plan has."""
 
 
-def row_exists(session: Session, model: type | Any, plan_id: int, key: str) -> bool:
+def row_exists(session: Session, model: type[Timestamped] | Table, plan_id: int, key: str) -> bool:
     """Whether the plan has a row of ``model`` (or of a table) with ``key``."""
-    c = getattr(model, "__table__", model).c
+    c = (model if isinstance(model, Table) else model.__table__).c
     return (
         session.execute(select(c.id).where(c.plan_id == plan_id, c.key == key)).first() is not None
     )
 
 
-def row_id(session: Session, model: type, plan_id: int, key: str) -> int:
+def row_id(session: Session, model: type[Timestamped], plan_id: int, key: str) -> int:
     """The id of the plan's row ``key`` of ``model``; :class:`NotFoundError` if it has none."""
     c = model.__table__.c
     found = session.execute(select(c.id).where(c.plan_id == plan_id, c.key == key)).scalar()

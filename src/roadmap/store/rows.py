@@ -7,18 +7,33 @@ back a stakeholder with its needs and the items' links to them under new ids.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, cast
 
-from sqlalchemy import Column, Table, delete, insert, select, update
+from sqlalchemy import Column, CursorResult, Table, delete, insert, select, update
 from sqlmodel import Session
 
 from roadmap.model import tables as t
 from roadmap.store.repo import KeyTakenError, NotFoundError, row_exists, row_id
 
+if TYPE_CHECKING:
+
+    class _Keyed(Protocol):
+        """A table model of rows that a plan holds by key, as the functions here use it."""
+
+        __table__: ClassVar[Table]
+        __tablename__: ClassVar[Any]
+        plan_id: Any
+        key: Any
+
+        def __init__(self, **values: Any) -> None: ...
+
+    class _Translated(_Keyed, Protocol):
+        i18n: dict[str, dict[str, str]]
+
 # Simple keyed rows: sections, stakeholders, needs, sources, teams -------------------------
 
 
-def rows_of(*, session: Session, plan_id: int, model: type) -> list[Any]:
+def rows_of(*, session: Session, plan_id: int, model: type[t.Timestamped]) -> list[Any]:
     """The plan's ORM rows of ``model`` in stored order (small tables only)."""
     c = model.__table__.c
     order = (c.position, c.id) if "position" in c else (c.id,)
@@ -26,7 +41,7 @@ def rows_of(*, session: Session, plan_id: int, model: type) -> list[Any]:
 
 
 def update_row(
-    *, session: Session, plan_id: int, model: type, key: str, changes: dict[str, Any]
+    *, session: Session, plan_id: int, model: type[_Keyed], key: str, changes: dict[str, Any]
 ) -> dict[str, Any]:
     """Apply ``changes`` to row ``key`` of ``model``; returns the values they replaced."""
     row = session.scalars(select(model).where(model.plan_id == plan_id, model.key == key)).first()
@@ -41,7 +56,7 @@ def update_row(
     return before
 
 
-def key_map(*, session: Session, plan_id: int, model: type) -> dict[int, str]:
+def key_map(*, session: Session, plan_id: int, model: type[t.Timestamped]) -> dict[int, str]:
     """``id -> key`` of the plan's rows of ``model`` (small tables only)."""
     c = model.__table__.c
     return dict(session.execute(select(c.id, c.key).where(c.plan_id == plan_id)).all())
@@ -57,19 +72,21 @@ def row_columns(*, session: Session, plan_id: int, values: dict[str, Any]) -> di
     return out
 
 
-def add_row(*, session: Session, plan_id: int, model: type, values: dict[str, Any]) -> None:
+def add_row(*, session: Session, plan_id: int, model: type[_Keyed], values: dict[str, Any]) -> None:
     """Store a new row of ``model`` (:class:`KeyTakenError` if its key is taken)."""
-    if row_exists(session, model, plan_id, values["key"]):
+    if row_exists(session, model.__table__, plan_id, values["key"]):
         raise KeyTakenError(f"another {model.__tablename__} already has the key {values['key']!r}")
     session.add(model(plan_id=plan_id, **values))
     session.flush()
 
 
 def edit_row(
-    *, session: Session, plan_id: int, model: type, key: str, values: dict[str, Any]
+    *, session: Session, plan_id: int, model: type[_Keyed], key: str, values: dict[str, Any]
 ) -> dict[str, Any]:
     """Like :func:`update_row`, refusing a new key another row already has."""
-    if values.get("key", key) != key and row_exists(session, model, plan_id, values["key"]):
+    if values.get("key", key) != key and row_exists(
+        session, model.__table__, plan_id, values["key"]
+    ):
         raise KeyTakenError(f"another {model.__tablename__} already has the key {values['key']!r}")
     return update_row(session=session, plan_id=plan_id, model=model, key=key, changes=values)
 
@@ -105,7 +122,7 @@ CHUNK = 500
 """Keys per query (SQLite limits the parameters of one statement)."""
 
 
-def row_state(*, session: Session, plan_id: int, model: type, key: str) -> dict[str, Any]:
+def row_state(*, session: Session, plan_id: int, model: type[_Keyed], key: str) -> dict[str, Any]:
     """Row ``key`` of ``model`` as its columns, with the rows it refers to named by key."""
     table = model.__table__
     rows = _read(session, table, (table.c.plan_id == plan_id) & (table.c.key == key))
@@ -118,7 +135,7 @@ def set_row(
     *,
     session: Session,
     plan_id: int,
-    model: type,
+    model: type[_Keyed],
     key: str,
     state: dict[str, Any],
     expected: dict[str, Any],
@@ -139,7 +156,7 @@ def delete_row(
     *,
     session: Session,
     plan_id: int,
-    model: type,
+    model: type[t.Timestamped],
     key: str,
     expected: dict[str, Any] | None = None,
 ) -> DeletedRow:
@@ -166,8 +183,8 @@ def restore_row(*, session: Session, plan_id: int, deleted: DeletedRow) -> None:
     if row_exists(session, table, plan_id, key):
         raise KeyTakenError(f"another {table.name} already has the key {key!r}")
     values = _stored_one(session, plan_id, table, deleted.state, key)
-    inserted = session.execute(insert(table).values(plan_id=plan_id, **values))
-    row_id = inserted.inserted_primary_key[0]
+    inserted = cast(CursorResult, session.execute(insert(table).values(plan_id=plan_id, **values)))
+    row_id = inserted.inserted_primary_key[0]  # type: ignore[index]  # set after an INSERT
     for child in deleted.children:
         restore_row(session=session, plan_id=plan_id, deleted=child)
     for other in dict.fromkeys(other for other, _ in deleted.links):
@@ -269,7 +286,14 @@ def _chunks(values: list[Any]) -> list[list[Any]]:
 
 
 def set_translation(
-    *, session: Session, plan_id: int, model: type, key: str, lang: str, field: str, text: str
+    *,
+    session: Session,
+    plan_id: int,
+    model: type[_Translated],
+    key: str,
+    lang: str,
+    field: str,
+    text: str,
 ) -> str:
     """Set the ``lang`` version of ``field`` (empty text removes it); returns the old text."""
     row = session.scalars(select(model).where(model.plan_id == plan_id, model.key == key)).first()

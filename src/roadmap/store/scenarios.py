@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from roadmap.engine.scenarios import ScenarioData
 from roadmap.model import tables as t
@@ -15,8 +15,8 @@ from roadmap.store.repo import NotFoundError
 def load_scenario(*, session: Session, plan_id: int, key: str) -> ScenarioData:
     """Scenario ``key`` of plan ``plan_id``; :class:`NotFoundError` names the plan's others."""
     rows = session.execute(
-        select(t.Scenario.key, t.Scenario.name, t.Scenario.changes).where(
-            t.Scenario.plan_id == plan_id
+        select(col(t.Scenario.key), col(t.Scenario.name), col(t.Scenario.changes)).where(
+            col(t.Scenario.plan_id) == plan_id
         )
     ).all()
     found = {row.key: row for row in rows}

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
+from typing import overload
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from roadmap.engine.inputs import (
     HARD,
     NO_SCORES,
     SOFT,
     CriterionData,
+    Edge,
     ItemData,
     MilestoneData,
     Snapshot,
@@ -32,6 +34,10 @@ from roadmap.store.needs import load_need_values
 from roadmap.store.repo import NotFoundError
 
 
+@overload
+def _date(value: date | str) -> date: ...
+@overload
+def _date(value: None) -> None: ...
 def _date(value: date | str | None) -> date | None:
     """A date column as the driver gave it: a date, or ISO text on SQLite."""
     return date.fromisoformat(value) if isinstance(value, str) else value
@@ -47,9 +53,12 @@ def _load(session: Session, plan_id: int) -> Snapshot:
 
     plan = fetch(
         connection,
-        select(t.Plan.start_date, t.Plan.period_unit, t.Plan.horizon, t.Plan.scoring_method).where(
-            t.Plan.id == plan_id
-        ),
+        select(
+            col(t.Plan.start_date),
+            col(t.Plan.period_unit),
+            col(t.Plan.horizon),
+            col(t.Plan.scoring_method),
+        ).where(col(t.Plan.id) == plan_id),
     )
     if not plan:
         raise NotFoundError(f"no plan with id {plan_id}")
@@ -59,17 +68,21 @@ def _load(session: Session, plan_id: int) -> Snapshot:
     changes: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for team_id, period, capacity in fetch(
         connection,
-        select(t.TeamCapacity.team_id, t.TeamCapacity.from_period, t.TeamCapacity.capacity)
-        .join(t.Team, t.Team.id == t.TeamCapacity.team_id)
-        .where(t.Team.plan_id == plan_id),
+        select(
+            col(t.TeamCapacity.team_id),
+            col(t.TeamCapacity.from_period),
+            col(t.TeamCapacity.capacity),
+        )
+        .join(t.Team, col(t.Team.id) == t.TeamCapacity.team_id)
+        .where(col(t.Team.plan_id) == plan_id),
     ):
         changes[team_id].append((period, capacity))
     team_key: dict[int, str] = {}
     teams: dict[str, TeamData] = {}
     for team_id, key, name, capacity in fetch(
         connection,
-        select(t.Team.id, t.Team.key, t.Team.name, t.Team.capacity).where(
-            t.Team.plan_id == plan_id
+        select(col(t.Team.id), col(t.Team.key), col(t.Team.name), col(t.Team.capacity)).where(
+            col(t.Team.plan_id) == plan_id
         ),
     ):
         team_key[team_id] = key
@@ -77,32 +90,32 @@ def _load(session: Session, plan_id: int) -> Snapshot:
 
     criterion_key: dict[int, str] = {}
     criteria = []
-    for row in fetch(
+    for criterion_id, key, name, weight, direction, scale, workshop, derived in fetch(
         connection,
         select(
-            t.Criterion.id,
-            t.Criterion.key,
-            t.Criterion.name,
-            t.Criterion.weight,
-            t.Criterion.direction,
-            t.Criterion.scale,
-            t.Criterion.workshop,
-            t.Criterion.derived,
+            col(t.Criterion.id),
+            col(t.Criterion.key),
+            col(t.Criterion.name),
+            col(t.Criterion.weight),
+            col(t.Criterion.direction),
+            col(t.Criterion.scale),
+            col(t.Criterion.workshop),
+            col(t.Criterion.derived),
         )
-        .where(t.Criterion.plan_id == plan_id)
-        .order_by(t.Criterion.position, t.Criterion.key),
+        .where(col(t.Criterion.plan_id) == plan_id)
+        .order_by(col(t.Criterion.position), col(t.Criterion.key)),
     ):
-        criterion_key[row[0]] = row[1]
-        criteria.append(CriterionData(*row[1:-2], bool(row[-2]), row[-1]))
+        criterion_key[criterion_id] = key
+        criteria.append(CriterionData(key, name, weight, direction, scale, bool(workshop), derived))
 
     # Criteria belong to one plan, so their ids pick the plan's scores without a join.
     scores: dict[int, dict[str, float]] = defaultdict(dict)
     if criterion_key:
         for item_id, criterion_id, value in fetch(
             connection,
-            select(t.ItemScore.item_id, t.ItemScore.criterion_id, t.ItemScore.value).where(
-                t.ItemScore.criterion_id.in_(list(criterion_key))
-            ),
+            select(
+                col(t.ItemScore.item_id), col(t.ItemScore.criterion_id), col(t.ItemScore.value)
+            ).where(col(t.ItemScore.criterion_id).in_(list(criterion_key))),
         ):
             scores[item_id][criterion_key[criterion_id]] = value
     scored = scores.get
@@ -115,24 +128,24 @@ def _load(session: Session, plan_id: int) -> Snapshot:
     ) in fetch(
         connection,
         select(
-            t.Item.id,
-            t.Item.key,
-            t.Item.title,
-            t.Item.effort,
-            t.Item.team_id,
-            t.Item.status,
-            t.Item.mandatory,
-            t.Item.moscow,
-            t.Item.confidence,
-            t.Item.reach,
-            t.Item.impact,
-            t.Item.cost_of_delay,
-            t.Item.pinned_period,
-            t.Item.earliest_start,
-            t.Item.deadline,
-            t.Item.duration,
-            t.Item.max_share,
-        ).where(t.Item.plan_id == plan_id)
+            col(t.Item.id),
+            col(t.Item.key),
+            col(t.Item.title),
+            col(t.Item.effort),
+            col(t.Item.team_id),
+            col(t.Item.status),
+            col(t.Item.mandatory),
+            col(t.Item.moscow),
+            col(t.Item.confidence),
+            col(t.Item.reach),
+            col(t.Item.impact),
+            col(t.Item.cost_of_delay),
+            col(t.Item.pinned_period),
+            col(t.Item.earliest_start),
+            col(t.Item.deadline),
+            col(t.Item.duration),
+            col(t.Item.max_share),
+        ).where(col(t.Item.plan_id) == plan_id)
     ):  # fmt: skip
         item_key[item_id] = key
         items.append(
@@ -144,17 +157,17 @@ def _load(session: Session, plan_id: int) -> Snapshot:
     # The kind comes as a flag, so that the dependencies share two strings rather than each
     # holding one of its own that the driver made.
     kinds = (HARD, SOFT)
-    dependencies = []
+    dependencies: list[Edge] = []
     lags: dict[tuple[str, str], int] = {}
     add = dependencies.append
     for blocker, blocked, soft, lag in fetch(
         connection,
         select(
-            t.Dependency.blocker_id,
-            t.Dependency.blocked_id,
-            t.Dependency.kind == SOFT,
-            t.Dependency.lag,
-        ).where(t.Dependency.plan_id == plan_id),
+            col(t.Dependency.blocker_id),
+            col(t.Dependency.blocked_id),
+            col(t.Dependency.kind) == SOFT,
+            col(t.Dependency.lag),
+        ).where(col(t.Dependency.plan_id) == plan_id),
     ):
         edge = (item_key[blocker], item_key[blocked], kinds[soft])
         add(edge)
@@ -181,9 +194,9 @@ def _milestones(connection, plan_id: int, item_key: dict[int, str]) -> list[Mile
     members: dict[int, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
     for milestone_id, item_id, waits in fetch(
         connection,
-        select(link.milestone_id, link.item_id, link.waits)
-        .join(ms, ms.id == link.milestone_id)
-        .where(ms.plan_id == plan_id),
+        select(col(link.milestone_id), col(link.item_id), col(link.waits))
+        .join(ms, col(ms.id) == link.milestone_id)
+        .where(col(ms.plan_id) == plan_id),
     ):
         members[milestone_id][bool(waits)].append(item_key[item_id])
     return [
@@ -197,6 +210,8 @@ def _milestones(connection, plan_id: int, item_key: dict[int, str]) -> list[Mile
         )
         for row, key, name, day, deadline in fetch(
             connection,
-            select(ms.id, ms.key, ms.name, ms.date, ms.deadline).where(ms.plan_id == plan_id),
+            select(col(ms.id), col(ms.key), col(ms.name), col(ms.date), col(ms.deadline)).where(
+                col(ms.plan_id) == plan_id
+            ),
         )
     ]

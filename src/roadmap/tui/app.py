@@ -8,11 +8,13 @@ changes, and the preferences. :func:`make_app` builds it for the command line an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import suppress
+from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
@@ -21,11 +23,17 @@ from textual.theme import Theme
 
 from roadmap.i18n import N_, _
 from roadmap.services.context import PlanContext
-from roadmap.services.history import Change, History, ItemChange
+from roadmap.services.history import REFUSALS, Change, History, ItemChange
 from roadmap.services.planning import Planner
 from roadmap.services.plans import Store, open_store
 from roadmap.services.prefs import Prefs
+from roadmap.tui import messages
+from roadmap.tui.shared import Shared
 from roadmap.tui.widgets.navbar import VIEWS
+
+if TYPE_CHECKING:
+    from roadmap.engine.result import Roadmap
+    from roadmap.services.watch import ChangeWatcher
 
 PROJECTOR = Theme(
     name="projector",
@@ -49,11 +57,11 @@ PROJECTOR = Theme(
 """Light and high-contrast, for projectors in bright meeting rooms."""
 
 
-def _view(mode: str) -> Screen:
+def _view(mode: str, shared: Shared) -> Screen:
     from importlib import import_module
 
     module = import_module(f"roadmap.tui.screens.{mode}")
-    return getattr(module, f"{mode.capitalize()}View")()
+    return getattr(module, f"{mode.capitalize()}View")(shared)
 
 
 SYSTEM_COMMANDS = (
@@ -85,7 +93,6 @@ class RoadmapApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "roadmap"
     COMMANDS = App.COMMANDS | {lambda: _commands()}
-    MODES: ClassVar[dict[str, Any]] = {mode: (lambda m=mode: _view(m)) for mode in VIEWS}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", N_("Help")),
         Binding("ctrl+e", "export", N_("Export")),
@@ -111,23 +118,34 @@ class RoadmapApp(App[None]):
         self.prefs = prefs
         self.history = History(ctx.store, ctx.plan_id)
         self.planner = Planner(ctx.store, ctx.plan_id)
-        self.data_version = 0
-        """Raised on every change of the plan; views compare it with what they loaded."""
-        self.roadmap = None
-        """The engine's latest :class:`roadmap.engine.result.Roadmap`, or None until it ran."""
+        self.shared = Shared(ctx, self.planner)
+        """What the views read: they are given it as they are built."""
+        for mode in VIEWS:
+            self.add_mode(mode, partial(_view, mode, self.shared))
         self._fixed_theme = theme
         self._watch_interval = watch_interval
-        self._watcher = None
+        self._watcher: ChangeWatcher | None = None
         self._engine_started = False
         self._told: list[str] = []
         self._edited: str | None = None
         self.sub_title = ctx.name
 
+    @property
+    def data_version(self) -> int:
+        """Raised on every change of the plan; views compare it with what they loaded."""
+        return self.shared.data_version
+
+    @property
+    def roadmap(self) -> Roadmap | None:
+        """The engine's latest roadmap, or None until it ran."""
+        return self.shared.roadmap
+
     def action_command_palette(self) -> None:
         """Textual's command palette, its prompt in the interface's language."""
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # Textual's is_open takes an App[object], though any App's palette is asked for.
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = _("Search for commands…")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
@@ -162,6 +180,14 @@ class RoadmapApp(App[None]):
         if mode in VIEWS and mode != self.current_mode:
             self.switch_mode(mode)
 
+    @on(messages.ShowView)
+    def _show_view(self, message: messages.ShowView) -> None:
+        self.action_view(message.mode)
+
+    @on(messages.ShowTextsIn)
+    def _show_texts_in(self, message: messages.ShowTextsIn) -> None:
+        self.show_texts_in(message.lang)
+
     def show_texts_in(self, lang: str) -> None:
         """Show and edit the plan's texts in ``lang``, the interface staying as it is (while
         writing a translation); the plan's default language shows the stored text."""
@@ -170,6 +196,9 @@ class RoadmapApp(App[None]):
         self.ctx.language = lang
         self.notify(_("Texts in {language}", language=NAMES.get(lang, lang)), timeout=2)
         self.plan_changed(own=True)
+
+    async def action_language(self, lang: str) -> None:
+        await self.set_language(lang)
 
     async def set_language(self, lang: str) -> None:
         """Speak ``lang`` from now on: the interface, remembered for the next start, and the
@@ -189,7 +218,7 @@ class RoadmapApp(App[None]):
         await self.switch_mode("rewording")
         for mode in VIEWS:
             await self.remove_mode(mode)
-            self.add_mode(mode, lambda m=mode: _view(m))
+            self.add_mode(mode, partial(_view, mode, self.shared))
         await self.switch_mode(current)
         await self.remove_mode("rewording")
         self.notify(_("Language: {name}", name=NAMES.get(lang, lang)), timeout=2)
@@ -223,7 +252,7 @@ class RoadmapApp(App[None]):
         """Open the evidence and follow-up screen."""
         from roadmap.tui.screens.followup import FollowupView
 
-        self.push_screen(FollowupView())
+        self.push_screen(FollowupView(self.ctx))
 
     def action_export(self) -> None:
         """Write the stakeholder documents (``exports/`` under the working folder by default)."""
@@ -239,7 +268,7 @@ class RoadmapApp(App[None]):
 
     def plan_changed(self, *, own: bool = True, reload: bool = True) -> None:
         """The plan changed: reload the view on screen (others reload when shown), re-sequence."""
-        self.data_version += 1
+        self.shared.data_version += 1
         if own and self._watcher is not None:
             self._watcher.sync()
         if not reload:
@@ -281,6 +310,7 @@ class RoadmapApp(App[None]):
             self.call_from_thread(self._roadmap_ready, roadmap)
             self.planner.prepare()  # while the lead reads the new roadmap
 
+    @on(messages.ViewLoaded)
     def view_loaded(self) -> None:
         """A view shows its data; the first time, :meth:`_first_screen_drawn` follows."""
         if not self._engine_started:
@@ -292,10 +322,10 @@ class RoadmapApp(App[None]):
         delay that screen."""
         self.resequence()
 
-    def _roadmap_ready(self, roadmap) -> None:
+    def _roadmap_ready(self, roadmap: Roadmap) -> None:
         from roadmap.services.planning import moves
 
-        old, self.roadmap = self.roadmap, roadmap
+        old, self.shared.roadmap = self.shared.roadmap, roadmap
         told, self._told = self._told, []
         edited, self._edited = self._edited, None
         if old is not None and roadmap is not None:
@@ -308,6 +338,10 @@ class RoadmapApp(App[None]):
                 changed()
 
     # Items -------------------------------------------------------------------------------
+
+    @on(messages.EditItem)
+    def _edit_item(self, message: messages.EditItem) -> None:
+        self.edit_item(message.key)
 
     def edit_item(self, key: str | None, draft: dict[str, Any] | None = None) -> None:
         """Open the item editor on ``key`` (a new item when None), read in a worker thread."""
@@ -344,9 +378,12 @@ class RoadmapApp(App[None]):
     def action_new_item(self) -> None:
         self.edit_item(None)
 
-    def delete_item(self, key: str) -> None:
+    @on(messages.DeleteItem)
+    def _delete_item(self, message: messages.DeleteItem) -> None:
         from roadmap.services.items import remove_item
         from roadmap.tui.dialogs.confirm import Confirm
+
+        key = message.key
 
         def answer(yes: bool | None) -> None:
             if not yes:
@@ -385,25 +422,35 @@ class RoadmapApp(App[None]):
 
     # Edits and undo ----------------------------------------------------------------------
 
-    def apply(
-        self, change: Change, done: str = "", *, reload: bool = True, key: str | None = None
-    ) -> bool:
+    def apply(self, change: Change, done: str = "", *, key: str | None = None) -> bool:
         """Make ``change`` in its own transaction; a refusal is shown, and nothing is written.
 
         ``done`` is said (with what moved) once the roadmap is sequenced again; ``key`` names
-        the item changed, whose move comes first. ``reload`` False: the view on screen shows
-        the change itself and asks the engine.
+        the item changed, whose move comes first.
         """
-        from roadmap.services.items import NotFoundError, WriteConflict
-
-        try:
-            self.history.apply(change)
-        except (WriteConflict, NotFoundError, ValueError) as exc:
-            self.notify(str(exc), title=_("Refused"), severity="error", timeout=6, markup=False)
+        if not messages.made(self, self.ctx, change):
             return False
-        self.tell(done, key)
-        self.plan_changed(reload=reload)
+        self._plan_edited(messages.PlanEdited(change, done, key=key))
         return True
+
+    @on(messages.PlanEdited)
+    def _plan_edited(self, message: messages.PlanEdited) -> None:
+        """A view stored a change: record it, and reload and re-sequence as it asks."""
+        if message.change is not None:
+            self.history.record(message.change)
+        self.tell(message.said, message.key)
+        view = message.shown_by
+        if view is None:
+            self.plan_changed()
+            return
+        self.plan_changed(reload=False)
+        view.mark_loaded()
+        if message.scores is not None and message.key is not None:
+            self.resequence(message.key, message.scores)
+
+    @on(messages.AddDependency)
+    def _add_dependency(self, message: messages.AddDependency) -> None:
+        self.add_dependency(message.blocker, message.blocked, message.kind)
 
     def add_dependency(self, blocker: str, blocked: str, kind: str = "hard") -> bool:
         from roadmap.services.history import DependencyChange
@@ -423,15 +470,18 @@ class RoadmapApp(App[None]):
             self.history.redo, _("Redone: {change}."), _("Not redone"), _("Nothing to redo")
         )
 
-    def _replay(self, step, done: str, refused: str, nothing: str) -> None:
-        from roadmap.services.items import NotFoundError, WriteConflict
-
+    def _replay(
+        self, step: Callable[[], Change | None], done: str, refused: str, nothing: str
+    ) -> None:
         save_now = getattr(self.screen, "save_now", None)
-        if save_now is not None:
-            save_now()  # Text typed but not saved yet is the last change, and the one undone.
+        if save_now is not None and save_now():
+            # Text typed but not saved yet is the last change, and the one undone: once the
+            # view's message recording it has been handled.
+            self.call_later(self._replay, step, done, refused, nothing)
+            return
         try:
             change = step()
-        except (WriteConflict, NotFoundError, ValueError) as exc:
+        except REFUSALS as exc:
             self.notify(str(exc), title=refused, severity="error", markup=False)
             return
         if change is None:

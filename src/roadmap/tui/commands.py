@@ -8,7 +8,7 @@ matched against the typed text directly, so the palette stays quick on plans of 
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -17,9 +17,13 @@ from roadmap.i18n import _
 from roadmap.i18n.catalogs import LOCALES
 from roadmap.i18n.choice import NAMES
 from roadmap.services.items import search_items
+from roadmap.tui.messages import EditItem
 from roadmap.tui.widgets.navbar import VIEWS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from roadmap.services.context import PlanContext
     from roadmap.tui.app import RoadmapApp
 
 ITEM_HITS = 20
@@ -30,33 +34,37 @@ class RoadmapCommands(Provider):
     """Commands of the roadmap app."""
 
     @property
-    def roadmap_app(self) -> RoadmapApp:
-        return self.app  # type: ignore[return-value]
+    def ctx(self) -> PlanContext:
+        """The open plan, as the app shares it with its views."""
+        return cast("RoadmapApp", self.app).shared.ctx
 
-    def _commands(self) -> list[tuple[str, object, str]]:
-        app = self.roadmap_app
-        out: list[tuple[str, object, str]] = [
-            (_("Add item"), app.action_new_item, _("Open the editor on a new item")),
+    def _action(self, action: str) -> Callable[[], object]:
+        """Run the app's ``action`` (a command is an action of the app, as a key is)."""
+        return partial(self.app.run_action, action)
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        out: list[tuple[str, Callable[[], object], str]] = [
+            (_("Add item"), self._action("new_item"), _("Open the editor on a new item")),
             (
                 _("Add dependency"),
-                app.action_pick_dependency,
+                self._action("pick_dependency"),
                 _("Pick two items: one waits for the other"),
             ),
             (
                 _("Export documents"),
-                app.action_export,
+                self._action("export"),
                 _("Stakeholder documents as Markdown, HTML, CSV or calendar"),
             ),
             (
                 _("Evidence and follow-up"),
-                app.action_follow_up,
+                self._action("follow_up"),
                 _("Evidence, goals and measures, maturity, traceability"),
             ),
         ]
         out += [
             (
                 _("View: {name}", name=_(label)),
-                partial(app.action_view, mode),
+                self._action(f"view({mode!r})"),
                 _("Switch to the view {name}", name=_(label)),
             )
             for mode, label in VIEWS.items()
@@ -64,15 +72,15 @@ class RoadmapCommands(Provider):
         out += [
             (
                 _("Language: {name}", name=NAMES.get(lang, lang)),
-                partial(app.set_language, lang),
+                self._action(f"language({lang!r})"),
                 _("The app and the plan's texts in it"),
             )
-            for lang in dict.fromkeys([*LOCALES, *app.ctx.languages])
+            for lang in dict.fromkeys([*LOCALES, *self.ctx.languages])
         ]
         out += [
             (
                 _("Theme: {name}", name=name),
-                partial(setattr, app, "theme", name),
+                partial(setattr, self.app, "theme", name),
                 _("Remembered for next time"),
             )
             for name in ("projector", "textual-dark", "textual-light")
@@ -92,13 +100,13 @@ class RoadmapCommands(Provider):
         needle = query.strip().casefold()
         if len(needle) < 2:
             return
-        ctx = self.roadmap_app.ctx
+        ctx = self.ctx
         rows = search_items(ctx.store, ctx.plan_id, needle, ITEM_HITS)
         for key, title in rows:
             yield Hit(
                 0.9 if key.casefold().startswith(needle) else 0.5,
                 Text(_("Jump to {key}  {title}", key=key, title=title)),
-                partial(self.roadmap_app.edit_item, key),
+                partial(self.app.post_message, EditItem(key)),
                 text=_("Jump to {key}  {title}", key=key, title=title),
                 help=_("Open the item"),
             )

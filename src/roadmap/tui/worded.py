@@ -9,6 +9,7 @@ new bindings.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual.binding import ActiveBinding
 
@@ -18,7 +19,13 @@ PALETTE = N_("palette")
 """Textual's own description of the command palette's key, worded like the app's keys."""
 
 
-class WordedBindings:
+if TYPE_CHECKING:
+    from textual.screen import Screen as _Mixed
+else:
+    _Mixed = object
+
+
+class WordedBindings(_Mixed):
     """Mixed in before a screen class: its active bindings carry their descriptions in the
     interface's language (a mixin, so that a modal screen keeps its own styles)."""
 

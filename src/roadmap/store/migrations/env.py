@@ -1,6 +1,9 @@
 """Alembic environment: runs on the connection that :mod:`roadmap.store.migrate` hands over."""
 
+from typing import Literal
+
 from alembic import context
+from alembic.autogenerate.api import AutogenContext
 from sqlmodel import SQLModel
 from sqlmodel.sql.sqltypes import AutoString, UTCDateTime
 
@@ -8,7 +11,7 @@ import roadmap.model.tables  # noqa: F401  (registers the tables on SQLModel.met
 from roadmap.model import evidence_tables, workshop_tables  # noqa: F401  (and the others)
 
 
-def _render_item(type_: str, obj: object, _autogen_context: object) -> str | bool:
+def _render_item(type_: str, obj: object, _autogen_context: AutogenContext) -> str | Literal[False]:
     """Write plain SQLAlchemy types into migrations, so they never depend on SQLModel's."""
     if type_ == "type" and isinstance(obj, AutoString):
         return "sa.String()"

@@ -3,32 +3,44 @@ keyboard only (Tab between fields, Ctrl+S saves, Escape cancels).
 
 The choices (actors, needs, people) come from the plan the caller read; saving validates the
 values as :class:`~roadmap.model.evidence.EvidenceIn` and stores them with
-:func:`roadmap.store.followup_edits.add_evidence`, showing every problem under its field.
+:func:`roadmap.services.followup.add_evidence`, showing every problem under its field.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from pydantic import ValidationError
 
 from roadmap.i18n import _
 from roadmap.i18n.terms import EVIDENCE_METHOD
-from roadmap.model.evidence import EvidenceIn
 from roadmap.model.inputs import PlanDoc
-from roadmap.store.repo import NotFoundError
-from roadmap.tui.dialogs.form import AREA, CHECK, MULTI, SELECT, Choices, Field, FormDialog
+from roadmap.services.context import PlanContext
+from roadmap.services.followup import add_evidence
+from roadmap.services.plans import NotFoundError
+from roadmap.tui.dialogs.form import (
+    AREA,
+    CHECK,
+    MULTI,
+    SELECT,
+    Choices,
+    Field,
+    FormDialog,
+    messages_of,
+)
 
 
 class EvidenceForm(FormDialog):
     """A new piece of evidence; dismissed with its key once stored."""
 
     required_selects = ("method",)
+    fixed_choices: ClassVar[dict[str, dict[str, str]]] = {"method": EVIDENCE_METHOD}
 
-    def __init__(self, doc: PlanDoc) -> None:
+    def __init__(self, ctx: PlanContext, doc: PlanDoc) -> None:
         super().__init__()
+        self.ctx = ctx
         self.heading = _("New evidence")
-        self.fixed_choices = {"method": EVIDENCE_METHOD}
         self.choices: dict[str, Choices] = {
             "stakeholder": [(s.key, s.name) for s in doc.stakeholders],
             "needs": [(n.key, n.text) for s in doc.stakeholders for n in s.needs],
@@ -51,22 +63,14 @@ class EvidenceForm(FormDialog):
         self.fill({"method": "interview", "date": date.today().isoformat()})
 
     def action_save(self) -> None:
-        from roadmap.store.followup_edits import add_evidence, next_evidence_key
-
-        ctx = self.app.ctx  # type: ignore[attr-defined]
+        ctx = self.ctx
         values = {k: v for k, v in self.values().items() if v not in (None, "")}
-        with ctx.store.write() as session:
-            key = next_evidence_key(session=session, plan_id=ctx.plan_id)
-            try:
-                record = EvidenceIn.model_validate({"key": key, **values})
-            except ValidationError as exc:
-                from roadmap.tui.dialogs.form import messages_of
-
-                self.show_errors(messages_of(exc), _("Not saved"))
-                return
-            try:
-                add_evidence(session=session, plan_id=ctx.plan_id, evidence=record)
-            except NotFoundError as exc:
-                self.show_errors({}, str(exc))
-                return
+        try:
+            key = add_evidence(ctx.store, ctx.plan_id, values)
+        except ValidationError as exc:
+            self.show_errors(messages_of(exc), _("Not saved"))
+            return
+        except NotFoundError as exc:
+            self.show_errors({}, str(exc))
+            return
         self.dismiss(key)

@@ -2,13 +2,13 @@
 
 Both validate their values with the input models (:class:`~roadmap.model.evidence.
 ProgressUpdateIn`, :class:`~roadmap.model.evidence.MeasureValueIn`) and store them through
-:mod:`roadmap.store.followup_edits`; a problem is shown under its field and nothing is stored.
+:mod:`roadmap.services.followup`; a problem is shown under its field and nothing is stored.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import ValidationError
 
@@ -16,6 +16,8 @@ from roadmap.i18n import _
 from roadmap.i18n.terms import HEALTH, STATUS
 from roadmap.model.evidence import MeasureValueIn, ProgressUpdateIn
 from roadmap.model.inputs import PlanDoc
+from roadmap.services.context import PlanContext
+from roadmap.services.followup import record_measure, record_progress
 from roadmap.tui.dialogs.form import SELECT, Choices, Field, FormDialog, messages_of
 
 STATUSES = ("in_progress", "planned", "done", "dropped")
@@ -34,14 +36,15 @@ class ProgressForm(FormDialog):
     """An update of an item under way; dismissed with the item's key once stored."""
 
     required_selects = ("health", "status")
+    fixed_choices: ClassVar[dict[str, dict[str, str]]] = {
+        "health": HEALTH,
+        "status": {code: STATUS[code] for code in STATUSES},
+    }
 
-    def __init__(self, doc: PlanDoc) -> None:
+    def __init__(self, ctx: PlanContext, doc: PlanDoc) -> None:
         super().__init__()
+        self.ctx = ctx
         self.heading = _("Progress of an item")
-        self.fixed_choices = {
-            "health": HEALTH,
-            "status": {code: STATUS[code] for code in STATUSES},
-        }
         self.choices: dict[str, Choices] = {
             "item": [(i.key, i.title) for i in doc.items if i.status not in ("done", "dropped")],
             "responsible": [(p.key, p.role or p.key) for p in doc.people],
@@ -62,9 +65,8 @@ class ProgressForm(FormDialog):
         self.fill({"health": "on_track", "status": "in_progress", "date": date.today().isoformat()})
 
     def action_save(self) -> None:
-        from roadmap.store.followup_edits import record_progress
-
-        values, errors = self.values(), {}
+        values = self.values()
+        errors: dict[str, str] = {}
         done = _number(values, "done", errors)
         if not values.get("item"):
             errors["item"] = _("Choose an item")
@@ -85,15 +87,10 @@ class ProgressForm(FormDialog):
         if errors or update is None:
             self.show_errors(errors, _("Not saved"))
             return
-        ctx = self.app.ctx  # type: ignore[attr-defined]
-        with ctx.store.write() as session:
-            record_progress(
-                session=session,
-                plan_id=ctx.plan_id,
-                item_key=values["item"],
-                progress=update,
-                responsible=values.get("responsible"),
-            )
+        ctx = self.ctx
+        record_progress(
+            ctx.store, ctx.plan_id, values["item"], update, responsible=values.get("responsible")
+        )
         self.dismiss(values["item"])
 
 
@@ -102,8 +99,9 @@ class MeasureForm(FormDialog):
 
     required_selects = ()
 
-    def __init__(self, doc: PlanDoc) -> None:
+    def __init__(self, ctx: PlanContext, doc: PlanDoc) -> None:
         super().__init__()
+        self.ctx = ctx
         self.heading = _("Reading of a measure")
         self.choices: dict[str, Choices] = {
             "measure": [(m.key, m.name) for g in doc.goals for m in g.measures]
@@ -121,9 +119,8 @@ class MeasureForm(FormDialog):
         self.fill({"date": date.today().isoformat()})
 
     def action_save(self) -> None:
-        from roadmap.store.followup_edits import record_measure
-
-        values, errors = self.values(), {}
+        values = self.values()
+        errors: dict[str, str] = {}
         value = _number(values, "value", errors)
         if not values.get("measure"):
             errors["measure"] = _("Choose a measure")
@@ -138,9 +135,6 @@ class MeasureForm(FormDialog):
         if errors or reading is None:
             self.show_errors(errors, _("Not saved"))
             return
-        ctx = self.app.ctx  # type: ignore[attr-defined]
-        with ctx.store.write() as session:
-            record_measure(
-                session=session, plan_id=ctx.plan_id, measure_key=values["measure"], reading=reading
-            )
+        ctx = self.ctx
+        record_measure(ctx.store, ctx.plan_id, values["measure"], reading)
         self.dismiss(values["measure"])

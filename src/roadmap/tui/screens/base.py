@@ -7,21 +7,25 @@ and when it comes back on screen after a change it missed while hidden.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Tabs
 
 from roadmap.i18n import _, ngettext
+from roadmap.tui.messages import PlanEdited, ShowView, made
 from roadmap.tui.widgets.navbar import NavBar, mode_of, tab_id
 from roadmap.tui.worded import WordedBindings
 
 if TYPE_CHECKING:
+    from textual.message import Message
     from textual.timer import Timer
 
+    from roadmap.engine.result import Roadmap
     from roadmap.services.context import PlanContext
-    from roadmap.tui.app import RoadmapApp
+    from roadmap.services.history import Change
+    from roadmap.tui.shared import Shared
 
 
 def counted(n: int, noun: str) -> str:
@@ -43,7 +47,7 @@ def counted(n: int, noun: str) -> str:
 
 def with_roadmap(
     rows: list[tuple],
-    roadmap: Any,
+    roadmap: Roadmap | None,
     label: Callable[[int], str],
     keys: Collection[str] | None = None,
 ) -> list[tuple] | None:
@@ -77,10 +81,10 @@ def with_roadmap(
         score = None if result is None else result.score
         if place is None:
             period = ""
+        elif place.start in labels:
+            period = labels[place.start]
         else:
-            period = labels.get(place.start)
-            if period is None:
-                period = labels[place.start] = label(place.start)
+            period = labels[place.start] = label(place.start)
         if row[-2] != score or row[-1] != period:
             if out is None:
                 out = list(rows)
@@ -93,7 +97,8 @@ REST = 0.12
 
 
 class PlanView(WordedBindings, Screen):
-    """A full-screen view of the open plan."""
+    """A full-screen view of the open plan, reading what the app shares (:class:`Shared`) and
+    asking the app for the rest through :mod:`roadmap.tui.messages`."""
 
     MODE: ClassVar[str] = ""
     AUTO_FOCUS = "Grid, Timeline, DataTable"
@@ -102,20 +107,50 @@ class PlanView(WordedBindings, Screen):
     HELP: ClassVar[str] = ""
     """What the view is for and how it is used, shown by the help screen."""
 
-    def __init__(self) -> None:
+    def __init__(self, shared: Shared) -> None:
         super().__init__()
+        self.shared = shared
         self.loaded_version = -1
-        self.rows_roadmap: Any = None
+        self.rows_roadmap: Roadmap | None = None
         """The roadmap whose scores and periods the view's rows show."""
         self._rest: Timer | None = None
 
     @property
-    def roadmap_app(self) -> RoadmapApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
     def ctx(self) -> PlanContext:
-        return self.roadmap_app.ctx
+        return self.shared.ctx
+
+    def ask(self, message: Message) -> None:
+        """Ask the app to do something (:mod:`roadmap.tui.messages`): in the order asked, even
+        while the view is being taken down."""
+        self.app.post_message(message)
+
+    def edited(
+        self,
+        change: Change | None,
+        said: str = "",
+        *,
+        key: str | None = None,
+        shown: bool = False,
+        scores: dict[str, float] | None = None,
+    ) -> None:
+        """The view stored ``change``: tell the app (:class:`PlanEdited`); ``shown``: the view
+        shows it itself."""
+        self.ask(PlanEdited(change, said, key=key, shown_by=self if shown else None, scores=scores))
+
+    def make(
+        self,
+        change: Change,
+        *,
+        key: str | None = None,
+        shown: bool = False,
+        scores: dict[str, float] | None = None,
+    ) -> bool:
+        """Make ``change`` and tell the app (as :meth:`edited`); False (the refusal shown,
+        nothing written) when the plan refuses it."""
+        if not made(self, self.ctx, change):
+            return False
+        self.edited(change, key=key, shown=shown, scores=scores)
+        return True
 
     def compose(self) -> ComposeResult:
         yield NavBar(self.MODE)
@@ -130,7 +165,7 @@ class PlanView(WordedBindings, Screen):
         # A click on another view's tab moved this bar's underline before the view switched:
         # back here, the bar underlines this view again (and a click on that tab works again).
         self.query_one(NavBar).active = tab_id(self.MODE)
-        if self.loaded_version != self.roadmap_app.data_version:
+        if self.loaded_version != self.shared.data_version:
             self.reload()
 
     def reload(self) -> None:
@@ -138,12 +173,12 @@ class PlanView(WordedBindings, Screen):
         self.mark_loaded()
 
     def mark_loaded(self) -> None:
-        self.loaded_version = self.roadmap_app.data_version
+        self.loaded_version = self.shared.data_version
 
     def rows_with_roadmap(self, rows: list[tuple]) -> list[tuple] | None:
         """``rows`` with the app's latest roadmap (:func:`with_roadmap`): after a re-sequencing
         of the roadmap they show, only the items it changed are looked at."""
-        roadmap = self.roadmap_app.roadmap
+        roadmap = self.shared.roadmap
         keys = None if roadmap is None else roadmap.changed_since(self.rows_roadmap)
         self.rows_roadmap = roadmap
         return with_roadmap(rows, roadmap, self.ctx.calendar.label, keys)
@@ -162,8 +197,7 @@ class PlanView(WordedBindings, Screen):
     def confirm_delete(self, model: type, what: str, key: str, question: str) -> None:
         """Ask ``question``; on yes, delete row ``key`` of ``model`` (a ``what``) with what hangs
         on it, in one transaction, as a step of the undo history."""
-        from roadmap.services.history import RowChange
-        from roadmap.store.rows import delete_row
+        from roadmap.services.rows import remove_row
         from roadmap.tui.dialogs.confirm import Confirm
         from roadmap.tui.dialogs.row_form import row_name
 
@@ -172,25 +206,21 @@ class PlanView(WordedBindings, Screen):
         def answer(yes: bool | None) -> None:
             if not yes:
                 return
-            with ctx.store.write() as session:
-                deleted = delete_row(session=session, plan_id=ctx.plan_id, model=model, key=key)
-            self.roadmap_app.history.record(RowChange(model, what, deleted.state, None, deleted))
-            self.roadmap_app.tell(
-                _(
-                    "{what} {key} deleted (Ctrl+Z brings it back).",
-                    what=row_name(what, start=True),
-                    key=key,
-                )
+            change = remove_row(ctx.store, ctx.plan_id, model, what, key)
+            said = _(
+                "{what} {key} deleted (Ctrl+Z brings it back).",
+                what=row_name(what, start=True),
+                key=key,
             )
-            self.roadmap_app.plan_changed()
+            self.edited(change, said)
 
         self.app.push_screen(Confirm(question, _("Delete")), answer)
 
     def roadmap_changed(self) -> None:
-        """The engine produced a new roadmap (:attr:`RoadmapApp.roadmap`)."""
+        """The engine produced a new roadmap (:attr:`Shared.roadmap`)."""
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         event.stop()
         mode = mode_of(event.tab.id)
         if mode and mode != self.MODE:
-            self.roadmap_app.action_view(mode)
+            self.ask(ShowView(mode))

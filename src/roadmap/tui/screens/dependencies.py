@@ -22,6 +22,7 @@ from roadmap.i18n import N_, _
 from roadmap.i18n.terms import dependency_word
 from roadmap.services.history import DependencyChange
 from roadmap.services.views import ItemRow, dependencies_view
+from roadmap.tui.messages import AddDependency
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.grid import Column, Grid
 
@@ -70,7 +71,7 @@ class DependenciesView(PlanView):
         return self.query_one("#dep-items", Grid)
 
     def reload(self) -> None:
-        self._load(self.roadmap_app.data_version)
+        self._load(self.shared.data_version)
 
     @work(thread=True, exclusive=True, group="deps-load")
     def _load(self, version: int) -> None:
@@ -128,7 +129,7 @@ class DependenciesView(PlanView):
         for title, links in ((_("Waits for"), self.blockers), (_("Holds up"), self.dependants)):
             count = _("{n} in all", n=self._count(key, links))
             branch = tree.root.add(Text(f"{title} ({count})"), expand=True)
-            self._add_children(branch, key, links, {key})
+            self._add_branches(branch, key, links, {key})
         status = self.query_one("#dep-status", Static)
         status.update(Text(_("{key}: d removes the selected direct dependency", key=key)))
 
@@ -142,7 +143,7 @@ class DependenciesView(PlanView):
                     todo.append(other)
         return len(seen)
 
-    def _add_children(
+    def _add_branches(
         self, node: TreeNode, key: str, links: dict[str, list[tuple[str, str]]], path: set[str]
     ) -> None:
         children = links.get(key, [])
@@ -154,7 +155,7 @@ class DependenciesView(PlanView):
                 allow_expand=has_more,
             )
             if has_more and len(path) < 3:
-                self._add_children(child, other, links, path | {other})
+                self._add_branches(child, other, links, path | {other})
                 child.expand()
         if len(children) > TREE_LIMIT:
             node.add_leaf(Text(_("... and {n} more", n=len(children) - TREE_LIMIT)))
@@ -165,7 +166,7 @@ class DependenciesView(PlanView):
         if node.data is None or node.children:
             return
         _key, other, _kind, up, path = node.data
-        self._add_children(node, other, self.blockers if up else self.dependants, set(path))
+        self._add_branches(node, other, self.blockers if up else self.dependants, set(path))
 
     # Edits -------------------------------------------------------------------------------
 
@@ -190,7 +191,7 @@ class DependenciesView(PlanView):
                 return
             other, soft = choice
             blocker, blocked = (other, key) if role == "blocker" else (key, other)
-            self.roadmap_app.add_dependency(blocker, blocked, "soft" if soft else "hard")
+            self.ask(AddDependency(blocker, blocked, "soft" if soft else "hard"))
 
         self.app.push_screen(PickItem(question, rows, with_kind=True), picked)
 
@@ -205,7 +206,7 @@ class DependenciesView(PlanView):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.roadmap_app.apply(DependencyChange(blocker, blocked, kind, added=False))
+                self.make(DependencyChange(blocker, blocked, kind, added=False))
 
         question = _("Remove: {item} waits for {other}?", item=blocked, other=blocker)
         self.app.push_screen(Confirm(question, _("Remove")), answer)

@@ -12,7 +12,7 @@ documents. n records evidence, p an item's progress, m a measure's reading; Esca
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
@@ -22,8 +22,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, TabbedContent, TabPane
 
 from roadmap.i18n import _
-from roadmap.model.evidence import LEVELS
+from roadmap.model.evidence import LEVELS, EvidenceIn, MeasureValueIn, PointIn
 from roadmap.model.inputs import PlanDoc
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from roadmap.services.context import PlanContext
+    from roadmap.tui.dialogs.form import FormDialog
 
 TABS = ("evidence", "goals", "maturity", "trace")
 
@@ -34,7 +40,7 @@ Rows = dict[str, tuple[tuple[str, ...], list[tuple[str, ...]]]]
 def follow_up_rows(doc: PlanDoc) -> Rows:
     """The four tables of the screen, from a plan document."""
     needs = {n.key: (n, s) for s in doc.stakeholders for n in s.needs}
-    evidence = [
+    evidence: list[tuple[str, ...]] = [
         (
             ev.key,
             ev.date.isoformat(),
@@ -45,7 +51,7 @@ def follow_up_rows(doc: PlanDoc) -> Rows:
         )
         for ev in sorted(doc.evidence, key=lambda x: x.date, reverse=True)
     ]
-    goals = []
+    goals: list[tuple[str, ...]] = []
     for goal in doc.goals:
         goals.append((goal.key, "", "", "", goal.text))
         for m in goal.measures:
@@ -59,7 +65,7 @@ def follow_up_rows(doc: PlanDoc) -> Rows:
                     f"  {m.name}" + (f" ({m.unit})" if m.unit else ""),
                 )
             )
-    maturity = [
+    maturity: list[tuple[str, ...]] = [
         (
             p.name,
             _bar(p.start),
@@ -68,7 +74,7 @@ def follow_up_rows(doc: PlanDoc) -> Rows:
         )
         for p in doc.perspectives
     ]
-    backing: dict[str, list] = defaultdict(list)
+    backing: dict[str, list[EvidenceIn]] = defaultdict(list)
     for ev in doc.evidence:
         for key in ev.needs:
             backing[key].append(ev)
@@ -76,18 +82,18 @@ def follow_up_rows(doc: PlanDoc) -> Rows:
     for goal in doc.goals:
         for key in goal.items:
             goal_of[key].append(goal.key)
-    trace = []
+    trace: list[tuple[str, ...]] = []
     for item in doc.items:
         if not item.needs:
             continue
         found = {ev.key: ev for key in item.needs for ev in backing.get(key, ())}
-        latest = max((ev.date for ev in found.values()), default=None)
+        newest = max((ev.date for ev in found.values()), default=None)
         trace.append(
             (
                 item.key,
                 ", ".join(k for k in item.needs if k in needs),
                 ", ".join(found) or _("no evidence yet"),
-                latest.isoformat() if latest else "–",
+                newest.isoformat() if newest else "–",
                 ", ".join(goal_of.get(item.key, ())) or "–",
             )
         )
@@ -105,7 +111,7 @@ def follow_up_rows(doc: PlanDoc) -> Rows:
     }
 
 
-def _point(point) -> str:
+def _point(point: PointIn | MeasureValueIn | None) -> str:
     return "–" if point is None else f"{point.value:g} ({point.date.isoformat()})"
 
 
@@ -128,6 +134,10 @@ class FollowupView(Screen[None]):
 
     doc: PlanDoc | None = None
 
+    def __init__(self, ctx: PlanContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+
     def compose(self) -> ComposeResult:
         labels = {
             "evidence": _("Evidence"),
@@ -146,11 +156,10 @@ class FollowupView(Screen[None]):
 
     @work(thread=True, exclusive=True, group="follow-up")
     def load(self) -> None:
-        from roadmap.store.plan_read import read_plan
+        from roadmap.services.plans import read_document
 
-        ctx = self.app.ctx  # type: ignore[attr-defined]
-        with ctx.store.read() as session:
-            doc = read_plan(session=session, plan_id=ctx.plan_id, scores=False)
+        ctx = self.ctx
+        doc = read_document(ctx.store, ctx.plan_id, scores=False)
         rows = follow_up_rows(doc)
         self.app.call_from_thread(self._show, doc, rows)
 
@@ -180,7 +189,7 @@ class FollowupView(Screen[None]):
 
         self._open(MeasureForm)
 
-    def _open(self, form: type) -> None:
+    def _open(self, form: Callable[[PlanContext, PlanDoc], FormDialog]) -> None:
         if self.doc is None:
             return
 
@@ -189,4 +198,4 @@ class FollowupView(Screen[None]):
                 self.notify(_("Saved {key}", key=key), timeout=2)
                 self.load()
 
-        self.app.push_screen(form(self.doc), saved)
+        self.app.push_screen(form(self.ctx, self.doc), saved)

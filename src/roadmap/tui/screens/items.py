@@ -17,11 +17,12 @@ from textual.widgets import Input, Static
 from roadmap.i18n import N_, _
 from roadmap.i18n.terms import status_word
 from roadmap.services.items import ItemRow, item_list
+from roadmap.tui.messages import DeleteItem, EditItem, ViewLoaded
 from roadmap.tui.screens.base import PlanView, counted
 from roadmap.tui.widgets.grid import Column, Grid, worded
 
 ID, KEY, TITLE, THEME, OWNER, TEAM, STATUS, TAGS, SCORE, PERIOD = range(10)
-"""Row layout: the fields of :class:`~roadmap.store.items.ItemRow` (tags a tuple), then the
+"""Row layout: the fields of :class:`~roadmap.services.items.ItemRow` (tags a tuple), then the
 engine's score and period."""
 
 COLUMNS = (
@@ -73,7 +74,7 @@ class ItemsView(PlanView):
         self._items: list[ItemRow] = []
 
     def reload(self) -> None:
-        self._load(self.roadmap_app.data_version)
+        self._load(self.shared.data_version)
 
     @work(thread=True, exclusive=True, group="items-load")
     def _load(self, version: int) -> None:
@@ -82,8 +83,8 @@ class ItemsView(PlanView):
         self.app.call_from_thread(self._show, rows, version)
 
     def _rows(self, rows: list[ItemRow]) -> list[tuple]:
-        """Each :class:`~roadmap.store.items.ItemRow` with its score and period appended."""
-        roadmap = self.rows_roadmap = self.roadmap_app.roadmap
+        """Each :class:`~roadmap.services.items.ItemRow` with its score and period appended."""
+        roadmap = self.rows_roadmap = self.shared.roadmap
         if roadmap is None:  # The first load: the engine has not run yet.
             unscored = (None, "")
             return [r + unscored for r in rows]
@@ -102,7 +103,7 @@ class ItemsView(PlanView):
         self.grid.set_rows(self._rows(items), keep=lambda row: row[ID])
         self.loaded_version = version
         self._count()
-        self.roadmap_app.view_loaded()
+        self.ask(ViewLoaded())
 
     def roadmap_changed(self) -> None:
         if self._items:
@@ -131,7 +132,7 @@ class ItemsView(PlanView):
 
     @on(Grid.Selected, "#items")
     def _open(self, event: Grid.Selected) -> None:
-        self.roadmap_app.edit_item(event.row[KEY])
+        self.ask(EditItem(event.row[KEY]))
 
     def action_open(self) -> None:
         self.grid.action_select()
@@ -154,7 +155,7 @@ class ItemsView(PlanView):
     def action_delete(self) -> None:
         row = self.grid.current_row
         if row is not None:
-            self.roadmap_app.delete_item(row[KEY])
+            self.ask(DeleteItem(row[KEY]))
 
     def selected_key(self) -> str | None:
         row = self.grid.current_row

@@ -11,13 +11,11 @@ languages its translations.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any, ClassVar
 
 from pydantic import BaseModel
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,13 +25,13 @@ from textual.widgets import Input, Markdown, Static, TextArea
 
 from roadmap.i18n import N_, _
 from roadmap.model import tables as t
-from roadmap.model.enums import SectionKind
 from roadmap.model.inputs import SectionIn
 from roadmap.services.history import RowChange
-from roadmap.store.repo import NotFoundError
-from roadmap.store.rows import add_row, row_state, rows_of, set_translation, update_row
+from roadmap.services.items import NotFoundError
+from roadmap.services.rows import add_section, save_section_texts, section_rows
 from roadmap.tui.dialogs.form import Field
 from roadmap.tui.dialogs.row_form import RowForm, RowSpec
+from roadmap.tui.messages import ShowTextsIn
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.grid import Column, Grid
 
@@ -106,12 +104,11 @@ class NarrativesView(PlanView):
 
     def reload(self) -> None:
         self.save_now()
-        self._load(self.roadmap_app.data_version)
+        self._load(self.shared.data_version)
 
     @work(thread=True, exclusive=True, group="narratives-load")
     def _load(self, version: int) -> None:
-        with self.ctx.store.read() as session:
-            rows = rows_of(session=session, plan_id=self.ctx.plan_id, model=t.Section)
+        rows = section_rows(self.ctx.store, self.ctx.plan_id)
         self.app.call_from_thread(self._show, rows, version)
 
     def _texts(self, section: t.Section) -> tuple[str, str]:
@@ -169,57 +166,36 @@ class NarrativesView(PlanView):
         self._save_timer = self.set_timer(SAVE_AFTER, self.save_now)
         self._preview_timer = self.set_timer(PREVIEW_AFTER, self._preview)
 
-    def save_now(self) -> None:
-        """Store what differs from the stored text, and say so on the status line."""
+    def save_now(self) -> bool:
+        """Store what differs from the stored text, and say so on the status line; False:
+        nothing was stored."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         try:
             if not self._write():
-                return
+                return False
         except (SQLAlchemyError, NotFoundError) as exc:
             self._status(_("NOT SAVED: {problem}", problem=exc))
             self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
-            return
-        self.roadmap_app.plan_changed(reload=False)
-        self.loaded_version = self.roadmap_app.data_version
+            return False
         self._status(_("saved"))
+        return True
 
     def _write(self) -> bool:
-        """Store what differs from the stored text in one short transaction; False: nothing."""
+        """Store what differs from the stored text in one short transaction, a step of the
+        undo history that the view shows itself; False: nothing."""
         if self.key is None or self._editing() == self.stored:
             return False
-        ctx, lang = self.ctx, self.lang
         editing = self._editing()
         changed = {
             name: text
             for name, text, before in zip(("title", "body"), editing, self.stored, strict=True)
             if text != before
         }
-        with ctx.store.write() as session:
-            state = partial(row_state, session=session, plan_id=ctx.plan_id, model=t.Section)
-            before = state(key=self.key)
-            if lang is None:
-                update_row(
-                    session=session,
-                    plan_id=ctx.plan_id,
-                    model=t.Section,
-                    key=self.key,
-                    changes=changed,
-                )
-            else:
-                for name, text in changed.items():
-                    set_translation(
-                        session=session,
-                        plan_id=ctx.plan_id,
-                        model=t.Section,
-                        key=self.key,
-                        lang=lang,
-                        field=name,
-                        text=text,
-                    )
-            change = RowChange(t.Section, "section", before, state(key=self.key))
-        self.roadmap_app.history.record(change)
+        ctx = self.ctx
+        change = save_section_texts(ctx.store, ctx.plan_id, self.key, self.lang, changed)
+        self.edited(change, shown=True)
         self.stored = editing
         return True
 
@@ -249,26 +225,20 @@ class NarrativesView(PlanView):
         languages = self.ctx.languages
         self.save_now()
         following = languages[(languages.index(self.ctx.language) + 1) % len(languages)]
-        self.roadmap_app.show_texts_in(following)
+        self.ask(ShowTextsIn(following))
 
     def action_new_section(self) -> None:
         ctx = self.ctx
+        added: list[tuple[str, RowChange]] = []
 
         def save(row: BaseModel) -> None:
             values: dict[str, Any] = row.model_dump(include={"key", "title", "i18n"})
-            with ctx.store.write() as session:
-                values["position"] = self._next_position(session)
-                values["kind"] = SectionKind.CUSTOM.value
-                add_row(session=session, plan_id=ctx.plan_id, model=t.Section, values=values)
-                after = row_state(
-                    session=session, plan_id=ctx.plan_id, model=t.Section, key=row.key
-                )
-            self.roadmap_app.history.record(RowChange(t.Section, "section", None, after))
+            added.append((values["key"], add_section(ctx.store, ctx.plan_id, values)))
 
         def done(row: BaseModel | None) -> None:
-            if row is not None:
-                self._wanted = row.key
-                self.roadmap_app.plan_changed()
+            if row is not None and added:
+                self._wanted, change = added[-1]
+                self.edited(change)
 
         self.save_now()
         self.app.push_screen(RowForm(ctx, NEW_SECTION, None, {}, save), done)
@@ -279,7 +249,3 @@ class NarrativesView(PlanView):
             self.save_now()
             question = _("Delete section {key} with its translations?", key=key)
             self.confirm_delete(t.Section, "section", key, question)
-
-    def _next_position(self, session: Session) -> int:
-        rows = rows_of(session=session, plan_id=self.ctx.plan_id, model=t.Section)
-        return max((s.position for s in rows), default=-1) + 1

@@ -71,7 +71,7 @@ class PrioritiesView(PlanView):
         return self.query_one("#scores", Grid)
 
     def reload(self) -> None:
-        self._load(self.roadmap_app.data_version)
+        self._load(self.shared.data_version)
 
     @work(thread=True, exclusive=True, group="scores-load")
     def _load(self, version: int) -> None:
@@ -122,7 +122,7 @@ class PrioritiesView(PlanView):
         self.grid.set_columns(columns)
 
     def _rows(self) -> list[tuple]:
-        roadmap = self.rows_roadmap = self.roadmap_app.roadmap
+        roadmap = self.rows_roadmap = self.shared.roadmap
         label = cache(self.ctx.calendar.label)
         keys = [c.key for c in self.criteria]
         out = []
@@ -257,18 +257,17 @@ class PrioritiesView(PlanView):
         c = self.criteria[self.selected]
         key = row[KEY]
         change = ScoreChange(key, c.key, row[3 + self.selected], value)
-        if not self.roadmap_app.apply(change, reload=False, key=key):
-            return
         scores = dict(self._scores.get(key, {}))
         if value is None:
             scores.pop(c.key, None)
         else:
             scores[c.key] = value
+        if not self.make(change, key=key, shown=True, scores=scores):
+            return
         self._scores[key] = scores
         index = self.grid.current_index
         values = list(row)
         values[3 + self.selected] = value
-        self.grid.update_row(index, tuple(values))
-        self.loaded_version = self.roadmap_app.data_version
-        self.roadmap_app.resequence(key, scores)
+        if index is not None:
+            self.grid.update_row(index, tuple(values))
         self._status()

@@ -21,6 +21,7 @@ from roadmap.i18n import N_, _, ngettext
 from roadmap.i18n.terms import horizon_word, scoring_word, status_word, warning_text
 from roadmap.model.tables import Milestone
 from roadmap.services.views import ItemRow, roadmap_view
+from roadmap.tui.messages import EditItem
 from roadmap.tui.screens.base import PlanView
 from roadmap.tui.widgets.timeline import Bar, Lane, Timeline
 
@@ -60,7 +61,7 @@ class RoadmapView(PlanView):
         self.query_one("#overload").display = False
 
     def reload(self) -> None:
-        self._load(self.roadmap_app.data_version)
+        self._load(self.shared.data_version)
 
     @work(thread=True, exclusive=True, group="roadmap-load")
     def _load(self, version: int) -> None:
@@ -75,7 +76,7 @@ class RoadmapView(PlanView):
         self.roadmap_changed()
 
     def roadmap_changed(self) -> None:
-        roadmap = self.roadmap_app.roadmap
+        roadmap = self.shared.roadmap
         if roadmap is None or not self.items:
             return
         cal = self.ctx.calendar
@@ -118,7 +119,7 @@ class RoadmapView(PlanView):
         much; the line is hidden when none has."""
         from roadmap.services.planning import overloads, team_loads
 
-        snapshot = self.roadmap_app.planner.snapshot
+        snapshot = self.shared.snapshot
         if snapshot is None:
             return
         names = {key: team.name or key for key, team in snapshot.teams.items()}
@@ -135,8 +136,8 @@ class RoadmapView(PlanView):
 
     @work(thread=True, exclusive=True, group="explain")
     def _explain(self, key: str) -> None:
-        roadmap = self.roadmap_app.roadmap
-        why = None if roadmap is None else self.roadmap_app.planner.explain(roadmap, key)
+        roadmap = self.shared.roadmap
+        why = None if roadmap is None else self.shared.explain(roadmap, key)
         if why is not None:
             self.app.call_from_thread(self._show_explanation, why)
 
@@ -202,7 +203,7 @@ class RoadmapView(PlanView):
     def _draw_now_next_later(self) -> None:
         from roadmap.engine.horizons import HORIZONS, horizons
 
-        roadmap = self.roadmap_app.roadmap
+        roadmap = self.shared.roadmap
         if roadmap is None:
             return
         table = Table(expand=True)
@@ -225,4 +226,4 @@ class RoadmapView(PlanView):
     def action_open(self) -> None:
         bar = self.query_one(Timeline).selected_bar
         if bar is not None:
-            self.roadmap_app.edit_item(bar.key)
+            self.ask(EditItem(bar.key))

@@ -3,35 +3,29 @@
 A view shows one or more :class:`Table` grids; ``n`` adds a row to the focused table, Enter or
 ``e`` edits the row under the cursor in a :class:`~roadmap.tui.dialogs.row_form.RowForm`, and
 ``x`` deletes it after a confirmation. Rows are read in a worker thread; every edit is stored in
-its own short transaction through :mod:`roadmap.store.rows` and recorded in the app's undo
+its own short transaction through :mod:`roadmap.services.rows` and recorded in the app's undo
 history, and then the plan counts as changed (the roadmap is sequenced again).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 from typing import Any, ClassVar
 
 from pydantic import BaseModel
 from rich.text import Text
-from sqlmodel import Session
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from roadmap.i18n import N_, _
-from roadmap.services.history import Change, Changes, RowChange
-from roadmap.store.items import keyed_names
-from roadmap.store.rows import add_row, edit_row, key_map, row_columns, row_state, rows_of
+from roadmap.services.history import Change
+from roadmap.services.rows import REFERENCES, StoredRow, row_for_form, save_row
 from roadmap.tui.dialogs.form import SELECT, translation_values
 from roadmap.tui.dialogs.row_form import RowForm, RowSpec, row_name
 from roadmap.tui.screens.base import PlanView, counted
 from roadmap.tui.widgets.grid import Column, Grid, worded
-
-REFERENCES = ("organisation", "stakeholder")
-"""Fields that name another row by key; stored as ``<name>_id``."""
 
 
 @dataclass(frozen=True)
@@ -76,16 +70,15 @@ class RowsView(PlanView):
     # Reading -----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._load(self.roadmap_app.data_version)
+        self._load(self.shared.data_version)
 
     @work(thread=True, exclusive=True, group="rows-load")
     def _load(self, version: int) -> None:
-        with self.ctx.store.read() as session:
-            data = self.read(session)
+        data = self.read()
         self.app.call_from_thread(self._show, data, version)
 
-    def read(self, session: Session) -> dict[str, list[tuple]]:
-        """Rows per table id."""
+    def read(self) -> dict[str, list[tuple]]:
+        """Rows per table id (in a worker thread)."""
         raise NotImplementedError
 
     def _show(self, data: dict[str, list[tuple]], version: int) -> None:
@@ -105,18 +98,13 @@ class RowsView(PlanView):
         )
         self.query_one("#rows-status", Static).update(Text(counts))
 
-    def stored_values(self, session: Session, table: Table, key: str) -> dict[str, Any]:
-        """Form values of stored row ``key`` of ``table``."""
-        row = next(
-            r
-            for r in rows_of(session=session, plan_id=self.ctx.plan_id, model=table.model)
-            if r.key == key
-        )
+    def stored_values(self, table: Table, stored: StoredRow) -> dict[str, Any]:
+        """Form values of the ``stored`` row of ``table``."""
+        row = stored.row
         values: dict[str, Any] = {}
         for f in table.spec.fields:
             if f.name in REFERENCES:
-                keys = key_map(session=session, plan_id=self.ctx.plan_id, model=_referenced(f.name))
-                values[f.name] = keys.get(getattr(row, f"{f.name}_id"))
+                values[f.name] = stored.references.get(f.name)
             elif hasattr(row, f.name):
                 values[f.name] = getattr(row, f.name)
         names = {f.name for f in table.spec.translated}
@@ -126,15 +114,6 @@ class RowsView(PlanView):
         }
         values.update(translation_values(i18n))
         return values
-
-    def choices(self, session: Session, table: Table) -> dict[str, list[tuple[str, str]]]:
-        return {
-            f.name: keyed_names(
-                session=session, plan_id=self.ctx.plan_id, model=_referenced(f.name)
-            )
-            for f in table.spec.fields
-            if f.kind == SELECT and f.name in REFERENCES
-        }
 
     # Editing -----------------------------------------------------------------------------
 
@@ -159,54 +138,36 @@ class RowsView(PlanView):
             names.add("i18n")
         return row.model_dump(include=names)
 
-    def after_save(self, session: Session, table: Table, row: BaseModel) -> list[Change]:
-        """Store what the row's own columns do not hold (a team's capacity changes); returns
-        the changes made, undone together with the row's.
-        """
-        return []
+    def capacity(self, table: Table, row: BaseModel) -> list[tuple[int, float]] | None:
+        """A team's capacity changes ``(from period, capacity)`` saved with its ``row`` (and
+        undone with it); None: the row has none."""
+        return None
 
     def open_form(self, table: Table, key: str | None) -> None:
         ctx = self.ctx
-        with ctx.store.read() as session:
-            values = self.stored_values(session, table, key) if key else self.new_values(table)
-            choices = self.choices(session, table)
+        selects = [f.name for f in table.spec.fields if f.kind == SELECT]
+        stored = row_for_form(ctx.store, ctx.plan_id, table.model, key, selects)
+        values = self.stored_values(table, stored) if key else self.new_values(table)
         if values is None:
             return
+        saved: list[tuple[str, Change | None]] = []
 
         def save(row: BaseModel) -> None:
-            change = self._store(table, key, row)
-            if change is not None:
-                self.roadmap_app.history.record(change)
+            """Store ``row`` (over row ``key``, if given) in one transaction."""
+            values = self.columns(table, row, key)
+            capacity = self.capacity(table, row)
+            change = save_row(
+                ctx.store, ctx.plan_id, table.model, table.spec.what, key, values, capacity=capacity
+            )
+            saved.append((values["key"], change))
 
         def done(row: BaseModel | None) -> None:
-            if row is not None:
+            if row is not None and saved:
+                stored_key, change = saved[-1]
                 what = row_name(table.spec.what, start=True)
-                self.roadmap_app.tell(_("{what} {key} saved.", what=what, key=row.key))
-                self.roadmap_app.plan_changed()
+                self.edited(change, _("{what} {key} saved.", what=what, key=stored_key))
 
-        self.app.push_screen(RowForm(ctx, table.spec, key, values, save, choices), done)
-
-    def _store(self, table: Table, key: str | None, row: BaseModel) -> Change | None:
-        """Store ``row`` (over row ``key``, if given) in one transaction; the change it made."""
-        ctx = self.ctx
-        with ctx.store.write() as session:
-            state = partial(row_state, session=session, plan_id=ctx.plan_id, model=table.model)
-            before = None if key is None else state(key=key)
-            columns = row_columns(
-                session=session, plan_id=ctx.plan_id, values=self.columns(table, row, key)
-            )
-            if key is None:
-                add_row(session=session, plan_id=ctx.plan_id, model=table.model, values=columns)
-            else:
-                edit_row(
-                    session=session, plan_id=ctx.plan_id, model=table.model, key=key, values=columns
-                )
-            more = self.after_save(session, table, row)
-            after = state(key=row.key)
-        if before == after and not more:
-            return None
-        change = RowChange(table.model, table.spec.what, before, after)
-        return Changes(change, *more) if more else change
+        self.app.push_screen(RowForm(ctx, table.spec, key, values, save, stored.choices), done)
 
     def action_new(self) -> None:
         self.open_form(self.focused_table(), None)
@@ -231,9 +192,3 @@ class RowsView(PlanView):
         if key is not None:
             question = self.delete_warning(table, key)
             self.confirm_delete(table.model, table.spec.what, key, question)
-
-
-def _referenced(name: str) -> type:
-    from roadmap.model import tables as t
-
-    return {"organisation": t.Organisation, "stakeholder": t.Stakeholder}[name]

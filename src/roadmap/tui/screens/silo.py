@@ -22,7 +22,7 @@ from roadmap.i18n import N_, _
 from roadmap.services.history import SiloChange
 from roadmap.services.views import silo_view
 from roadmap.tui.screens.base import PlanView
-from roadmap.tui.screens.stakeholders import shown
+from roadmap.tui.screens.stakeholders import organisation, shown
 
 LABEL_WIDTH = 22
 """The fewest cells of a stakeholder's name at the start of its row, when space is short."""
@@ -99,7 +99,7 @@ class SiloView(PlanView):
         return self.query_one("#silo", DataTable)
 
     def reload(self) -> None:
-        self._load(self.roadmap_app.data_version)
+        self._load(self.shared.data_version)
 
     @work(thread=True, exclusive=True, group="silo-load")
     def _load(self, version: int) -> None:
@@ -107,7 +107,7 @@ class SiloView(PlanView):
         silo = silo_view(ctx.store, ctx.plan_id)
         people = [Row(s.key, shown(s, "name", lang)) for s in silo.stakeholders]
         sources = [
-            Row(s.key, shown(s, "name", lang), silo.organisations.get(s.organisation_id, ""))
+            Row(s.key, shown(s, "name", lang), organisation(silo.organisations, s.organisation_id))
             for s in silo.sources
         ]
         cells = silo.cells
@@ -186,12 +186,11 @@ class SiloView(PlanView):
         before = self.cells.get(cell)
         after = CYCLE[before]
         change = SiloChange(person.key, source.key, before, after)
-        if not self.roadmap_app.apply(change, reload=False):
+        if not self.make(change, shown=True):
             return
         if after is None:
             self.cells.pop(cell, None)
         else:
             self.cells[cell] = after
         self.table.update_cell(person.key, source.key, mark(after, self.cell_width))
-        self.loaded_version = self.roadmap_app.data_version
         self._status()

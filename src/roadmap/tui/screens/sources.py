@@ -7,7 +7,6 @@ the row form edits them with their translations.
 from __future__ import annotations
 
 from rich.text import Text
-from sqlmodel import Session
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Static
@@ -15,13 +14,11 @@ from textual.widgets import Static
 from roadmap.i18n import N_, _
 from roadmap.model import tables as t
 from roadmap.model.inputs import InfoSourceIn
-from roadmap.store.links import items_concerning
-from roadmap.store.rows import key_map, rows_of
-from roadmap.store.silo import silo_matrix
+from roadmap.services.views import sources_view
 from roadmap.tui.dialogs.form import AREA, SELECT, Field
 from roadmap.tui.dialogs.row_form import RowSpec
 from roadmap.tui.screens.rows import RowsView, Table
-from roadmap.tui.screens.stakeholders import shown
+from roadmap.tui.screens.stakeholders import organisation, shown
 from roadmap.tui.widgets.grid import Column, Grid
 
 TEXTS = (
@@ -70,21 +67,18 @@ class SourcesView(RowsView):
         yield from super().compose_body()
         yield Static("", id="relying", classes="detail")
 
-    def read(self, session: Session) -> dict[str, list[tuple]]:
+    def read(self) -> dict[str, list[tuple]]:
         ctx, lang = self.ctx, self.ctx.translating
-        orgs = key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
-        people = {
-            p.id: (p.key, shown(p, "name", lang))
-            for p in rows_of(session=session, plan_id=ctx.plan_id, model=t.Stakeholder)
-        }
+        view = sources_view(ctx.store, ctx.plan_id, lang)
+        orgs = view.organisations
+        people = {p.id: (p.key, shown(p, "name", lang)) for p in view.stakeholders}
         needs: dict[str, list[tuple[str, str]]] = {}
-        for n in rows_of(session=session, plan_id=ctx.plan_id, model=t.Need):
+        for n in view.needs:
             needs.setdefault(people[n.stakeholder_id][0], []).append(
                 (n.key, shown(n, "text", lang))
             )
         names = dict(people.values())
-        cells = silo_matrix(session=session, plan_id=ctx.plan_id)
-        concerning = items_concerning(session=session, plan_id=ctx.plan_id, lang=lang)
+        cells, concerning = view.cells, view.concerning
         relying = [
             (source, person, names.get(person, person), access, tuple(needs.get(person, ())))
             for (person, source), access in cells.items()
@@ -96,11 +90,11 @@ class SourcesView(RowsView):
                 (
                     s.key,
                     shown(s, "name", lang),
-                    orgs.get(s.organisation_id, ""),
+                    organisation(orgs, s.organisation_id),
                     shown(s, "holds", lang),
                     shown(s, "access", lang),
                 )
-                for s in rows_of(session=session, plan_id=ctx.plan_id, model=t.InfoSource)
+                for s in view.sources
             ],
         }
 

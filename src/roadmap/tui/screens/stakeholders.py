@@ -11,7 +11,6 @@ from typing import Any
 
 from pydantic import BaseModel
 from rich.text import Text
-from sqlmodel import Session
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Static
@@ -19,8 +18,7 @@ from textual.widgets import Static
 from roadmap.i18n import N_, _
 from roadmap.model import tables as t
 from roadmap.model.inputs import NeedIn, StakeholderIn
-from roadmap.store.links import items_answering
-from roadmap.store.rows import key_map, rows_of
+from roadmap.services.views import stakeholders_view
 from roadmap.tui.dialogs.form import AREA, SELECT, Field
 from roadmap.tui.dialogs.row_form import RowSpec
 from roadmap.tui.screens.rows import RowsView, Table
@@ -75,6 +73,11 @@ ANSWERS = "answers"
 title), ...))`` of the items that answer each need."""
 
 
+def organisation(orgs: dict[int, str], org_id: int | None) -> str:
+    """The key of organisation ``org_id`` in ``orgs`` (``id -> key``); "" for none."""
+    return "" if org_id is None else orgs.get(org_id, "")
+
+
 def shown(row: Any, field: str, lang: str | None) -> str:
     """``field`` of ``row`` in ``lang`` when translated, else as stored."""
     text = getattr(row, field)
@@ -118,23 +121,20 @@ class StakeholdersView(RowsView):
             text.append(_("No needs recorded yet."), style="italic")
         pane.update(text)
 
-    def read(self, session: Session) -> dict[str, list[tuple]]:
+    def read(self) -> dict[str, list[tuple]]:
         ctx, lang = self.ctx, self.ctx.translating
-        orgs = key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
-        people = rows_of(session=session, plan_id=ctx.plan_id, model=t.Stakeholder)
-        needs = rows_of(session=session, plan_id=ctx.plan_id, model=t.Need)
+        orgs, people, needs, answers = stakeholders_view(ctx.store, ctx.plan_id, lang)
         owner = {p.id: p.key for p in people}
-        counts: dict[int, int] = {}
+        counts: dict[int | None, int] = {}
         for need in needs:
             counts[need.stakeholder_id] = counts.get(need.stakeholder_id, 0) + 1
-        answers = items_answering(session=session, plan_id=ctx.plan_id, lang=lang)
         return {
             ANSWERS: [(n.key, tuple(answers.get(n.key, ()))) for n in needs],
             STAKEHOLDERS.id: [
                 (
                     p.key,
                     shown(p, "name", lang),
-                    orgs.get(p.organisation_id, ""),
+                    organisation(orgs, p.organisation_id),
                     counts.get(p.id, 0),
                 )
                 for p in people

@@ -12,7 +12,6 @@ from typing import Any
 
 from pydantic import BaseModel
 from rich.text import Text
-from sqlmodel import Session
 from textual.app import ComposeResult
 from textual.widgets import Static
 
@@ -20,10 +19,9 @@ from roadmap.i18n import N_, _
 from roadmap.model import tables as t
 from roadmap.model.inputs import TeamIn
 from roadmap.model.periods import PeriodError
-from roadmap.services.history import CapacityChange, Change
 from roadmap.services.planning import overloads, team_loads
-from roadmap.store.rows import key_map, rows_of
-from roadmap.store.teams import capacity_changes, set_capacity_changes
+from roadmap.services.rows import StoredRow
+from roadmap.services.views import team_capacity, teams_view
 from roadmap.tui.dialogs.form import SELECT, Field
 from roadmap.tui.dialogs.row_form import FieldError, RowSpec
 from roadmap.tui.screens.rows import RowsView, Table
@@ -101,7 +99,7 @@ class TeamsView(RowsView):
     def roadmap_changed(self) -> None:
         """Show each team's load beside its capacity, period by period, in the latest roadmap,
         and name the teams that have more work than capacity, and by how much."""
-        roadmap, snapshot = self.roadmap_app.roadmap, self.roadmap_app.planner.snapshot
+        roadmap, snapshot = self.shared.roadmap, self.shared.snapshot
         if roadmap is None or snapshot is None:
             return
         label = self.ctx.calendar.label
@@ -126,10 +124,9 @@ class TeamsView(RowsView):
         text = "⚠ " + "; ".join(over) if over else _("No team has more work than capacity.")
         self.query_one("#overload", Static).update(Text(text))
 
-    def read(self, session: Session) -> dict[str, list[tuple]]:
+    def read(self) -> dict[str, list[tuple]]:
         ctx = self.ctx
-        orgs = key_map(session=session, plan_id=ctx.plan_id, model=t.Organisation)
-        changes = capacity_changes(session=session, plan_id=ctx.plan_id)
+        orgs, teams, changes = teams_view(ctx.store, ctx.plan_id)
         return {
             TEAMS.id: [
                 (
@@ -139,7 +136,7 @@ class TeamsView(RowsView):
                     team.capacity,
                     self._changes_text(changes.get(team.key, [])),
                 )
-                for team in rows_of(session=session, plan_id=ctx.plan_id, model=t.Team)
+                for team in teams
             ]
         }
 
@@ -147,10 +144,10 @@ class TeamsView(RowsView):
         label = self.ctx.calendar.label
         return ", ".join(f"{label(period)}: {capacity:g}" for period, capacity in changes)
 
-    def stored_values(self, session: Session, table: Table, key: str) -> dict[str, Any]:
-        values = super().stored_values(session, table, key)
-        changes = capacity_changes(session=session, plan_id=self.ctx.plan_id)
-        values[CHANGES] = self._changes_text(changes.get(key, []))
+    def stored_values(self, table: Table, stored: StoredRow) -> dict[str, Any]:
+        values = super().stored_values(table, stored)
+        changes = team_capacity(self.ctx.store, self.ctx.plan_id, stored.row.key)
+        values[CHANGES] = self._changes_text(changes)
         values["capacity"] = f"{values['capacity']:g}"
         return values
 
@@ -162,9 +159,10 @@ class TeamsView(RowsView):
         values.pop(CHANGES, None)
         return values
 
-    def after_save(self, session: Session, table: Table, row: BaseModel) -> list[Change]:
+    def capacity(self, table: Table, row: BaseModel) -> list[tuple[int, float]] | None:
         from roadmap.model.periods import period_index
 
+        assert isinstance(row, TeamIn)
         try:
             changes = sorted(
                 (period_index(self.ctx.calendar, c.from_period), c.capacity)
@@ -174,7 +172,4 @@ class TeamsView(RowsView):
             raise FieldError(CHANGES, str(exc)) from exc
         if len({period for period, _capacity in changes}) < len(changes):
             raise FieldError(CHANGES, _("a period is listed twice"))
-        before = set_capacity_changes(
-            session=session, plan_id=self.ctx.plan_id, team=row.key, changes=changes
-        )
-        return [CapacityChange(row.key, before, changes)] if before != changes else []
+        return changes

@@ -270,9 +270,9 @@ class Timeline(ScrollView, can_focus=True):
             segments = self._row(row, base, w)
         strip = Strip(segments)
         # The left column stays put while periods scroll sideways.
-        label = strip.crop(0, label_width)
+        left = strip.crop(0, label_width)
         rest = strip.crop(label_width + scroll_x, scroll_x + width)
-        return Strip.join([label, rest]).adjust_cell_length(width, base)
+        return Strip.join([left, rest]).adjust_cell_length(width, base)
 
     def _row(self, row: int, base: Style, w: int) -> list[Segment]:
         """A row of bars; a title longer than its bar goes on after it, as far as the next."""

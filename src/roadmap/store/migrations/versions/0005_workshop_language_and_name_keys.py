@@ -12,6 +12,7 @@ Create Date: 2026-11-27 05:52:52.447416
 
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -33,7 +34,7 @@ def _key(name: str) -> str:
 
 def _participant_table(unique: tuple[str, str], with_key: bool) -> sa.Table:
     """``workshop_participant`` as SQLite should have it, for a batch copy."""
-    columns = [
+    columns: list[sa.Column[Any]] = [
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),
