@@ -379,9 +379,11 @@ def _single_node(text: str) -> yaml.Node:
     """The node tree of a YAML document already read once without error."""
     loader = _LOADER(text)
     try:
-        return loader.get_single_node()
+        root = loader.get_single_node()
     finally:
         loader.dispose()
+    assert root is not None  # the document was read once already
+    return root
 
 
 def _parse_yaml_nodes(text: str, name: str) -> tuple[Any, Callable[[], Locate], list[Problem]]:
