@@ -134,6 +134,17 @@ def generated(n_items: int, seed: int, *, needs: bool = False) -> Snapshot:
     return snapshot_of(generate_plan(n_items, seed=seed), needs=needs)
 
 
+def pressed(snap: Snapshot) -> Snapshot:
+    """``snap`` scored also by deadline pressure (:mod:`roadmap.engine.deadlines`), as of a
+    day in its second period."""
+    urgency = CriterionData("urgency", "Urgency", 1.0, derived="deadline")
+    return dataclasses.replace(
+        snap,
+        criteria=(*snap.criteria, urgency),
+        today=snap.calendar.start_of(1),
+    )
+
+
 def shaped(snap: Snapshot, seed: int) -> Snapshot:
     """``snap`` with the shapes a real schedule has: one item in 20 a milestone (no effort),
     one in 10 a fixed duration of 2-4 periods, one in 15 capped at half its team, and a lag
@@ -260,6 +271,10 @@ def engine_rows(seed: int) -> list[tuple[str, str, str, str]]:
         wall, cpu = best(lambda snap=shapes: Sequencer(snap).roadmap(), runs)
         rows.append((f"sequence {n:,} items with milestones, durations, caps and lags",
                      _seconds(wall, cpu), f"<= {target} s", _ok(wall, target)))  # fmt: skip
+        urgent = pressed(snap)
+        wall, cpu = best(lambda snap=urgent: Sequencer(snap).roadmap(), runs)
+        rows.append((f"sequence {n:,} items pressed by their deadlines", _seconds(wall, cpu),
+                     f"<= {target} s", _ok(wall, target)))  # fmt: skip
         snap = generated(n, seed, needs=True)
         wall, cpu = best(lambda snap=snap: Sequencer(snap).roadmap(), runs)
         rows.append((f"sequence {n:,} items whose needs weigh", _seconds(wall, cpu),

@@ -4,7 +4,7 @@ person's name everywhere."""
 from __future__ import annotations
 
 import shutil
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -170,6 +170,71 @@ def test_a_spreadsheet_of_notes_with_problems_names_them_all_and_stores_nothing(
         f"{name}:2: date: '30.2.2027' is not a date",
         f"{name}:2: stakeholder: no actor 'nobody' (give its key or its name)",
         f"{name}:2: needs: unknown need 'X-1'",
+    ):
+        assert message in result.output
+    assert stored(db).evidence == before
+
+
+def _workbook(path: Path, rows: list[list[object]], *, before: str | None = None) -> None:
+    """An Excel workbook of ``rows`` on a sheet of notes, after a sheet ``before`` (if any)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = book.active
+    if before is not None:
+        first.title = before
+        first.append(["Muistio", "ei tietoja"])
+        notes = book.create_sheet("Anteckningar")
+    else:
+        notes = first
+    for row in rows:
+        notes.append(row)
+    book.save(path)
+
+
+def test_interview_notes_are_imported_from_an_excel_workbook(db: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "anteckningar.xlsx"
+    _workbook(
+        notes,
+        [
+            ["Intervjuer hösten 2027"],  # a title row above the header
+            [],
+            ["Datum", "Metod", "Aktör", "Behov", "Sammanfattning"],
+            [datetime(2027, 2, 3), "intervju", "neuvola", "NEUVOLA-1", "Andra besöket"],
+            ["4.2.2027", "Enkät", "perhe", "PERHE-1", "Kysely; 40 vastausta"],
+        ],
+        before="Kansi",
+    )
+    assert run(db, "evidence", "import", str(notes)) == "Imported 2 pieces of evidence\n"
+    first, second = stored(db).evidence[-2:]
+    assert (first.key, first.date, first.method, first.stakeholder, first.needs) == (
+        "EV-17", date(2027, 2, 3), "interview", "neuvola", ["NEUVOLA-1"],
+    )  # fmt: skip
+    assert (second.date, second.method, second.summary) == (
+        date(2027, 2, 4), "survey", "Kysely; 40 vastausta",
+    )  # fmt: skip
+
+
+def test_a_workbook_of_notes_with_problems_names_them_all_and_stores_nothing(
+    db: Path, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.xlsx"
+    _workbook(
+        notes,
+        [["date", "actor", "needs", "summary", "mood"],
+         ["30.2.2027", "nobody", "X-1", "", "fine"],
+         [datetime(2027, 2, 5), "neuvola", "NEUVOLA-1", "=A3", None]],
+    )  # fmt: skip
+    before = stored(db).evidence
+    result = CliRunner().invoke(cli, ["--db", str(db), "evidence", "import", str(notes)])
+    assert result.exit_code == 1
+    where = f"{notes}[Sheet]"
+    for message in (
+        f"{where}:1: unknown column 'mood'",
+        f"{where}:2: date: '30.2.2027' is not a date",
+        f"{where}:2: stakeholder: no actor 'nobody' (give its key or its name)",
+        f"{where}:2: needs: unknown need 'X-1'",
+        f"{where}:3: summary: a formula without a saved value",
     ):
         assert message in result.output
     assert stored(db).evidence == before

@@ -84,9 +84,12 @@ def test_now_next_later_counts_from_the_date_given_as_today(db: Path) -> None:
     rows = [line.split()[:2] for line in out.splitlines() if line.startswith(starts)]
     assert rows == [["Next", "A*"], ["Later", "B*"]]
     assert "Now" not in out
-    # In the third quarter everything has started or should have: all of it is Now.
+    # In the third quarter nothing has started yet: the work is placed from that quarter on,
+    # never in the quarters gone by.
     out = run(db, "--date", "2027-08-15", "plan", "--horizons")
-    assert [line.split()[0] for line in out.splitlines() if line.startswith(starts)] == ["Now"]
+    rows = [line.split()[:2] for line in out.splitlines() if line.startswith(starts)]
+    assert rows == [["Now", "A*"], ["Next", "C*"]]
+    assert "Later" not in out
 
 
 def test_explain_shows_score_reasons_and_dependencies(db: Path) -> None:

@@ -1,6 +1,6 @@
 """Random plans for property tests: DAGs of hard and soft dependencies with lags, teams, pins,
 dates, milestones (effort 0), fixed durations and caps on an item's share of its team; in
-quarters or in ISO weeks.
+quarters or in ISO weeks; seen from the plan's start or from a later today.
 
 One builder serves both a seeded :class:`random.Random` and a hypothesis ``draw``, so that
 hypothesis can shrink a failing plan while seeded tests stay reproducible.
@@ -69,9 +69,10 @@ def build_snapshot(choose: Choose, n_items: int) -> Snapshot:
         deps = [*dict.fromkeys(deps)]
         points = with_milestones(items, deps, [ms])
     cal = CAL if choose(0, 2) else WEEKS
+    today = START + timedelta(days=30 * choose(0, 8)) if choose(0, 1) else None
     return Snapshot(
         cal, tuple(items), tuple(dict.fromkeys(deps)), teams, (VALUE,), horizon=6, lags=lags,
-        milestones=points,
+        milestones=points, today=today,
     )  # fmt: skip
 
 

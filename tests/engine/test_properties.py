@@ -177,6 +177,28 @@ def test_pins_and_earliest_starts_are_kept(snap: Snapshot) -> None:
 
 
 @PROPERTIES
+@given(snapshots())
+def test_work_not_started_is_never_placed_before_today(snap: Snapshot) -> None:
+    roadmap = sequence(snap)
+    floor = max(snap.calendar.index_of(snap.today), 0) if snap.today else 0
+    for item in snap.items:
+        placement = roadmap.placements.get(item.key)
+        milestone = item.effort == 0 and not item.duration
+        if placement is None or item.pinned_period is not None or milestone:
+            continue
+        if item.status != "in_progress":
+            assert placement.start >= floor, item.key
+            if placement.start == floor > 0 and placement.start > (
+                snap.calendar.index_of(item.earliest_start) if item.earliest_start else 0
+            ):
+                kinds = [r.kind for r in placement.reasons]
+                assert "not_started" in kinds or "dependency" in kinds or "capacity" in kinds, (
+                    item.key,
+                    kinds,
+                )
+
+
+@PROPERTIES
 @given(snapshots(), st.randoms(use_true_random=False))
 def test_the_roadmap_does_not_depend_on_input_order(snap: Snapshot, rng: random.Random) -> None:
     items, deps = list(snap.items), list(snap.dependencies)
@@ -185,7 +207,8 @@ def test_the_roadmap_does_not_depend_on_input_order(snap: Snapshot, rng: random.
     teams = dict(sorted(snap.teams.items(), reverse=True))
     shuffled = Snapshot(snap.calendar, tuple(items), tuple(deps), teams, snap.criteria,
                         snap.scoring_method, snap.horizon,
-                        dict(reversed(snap.lags.items())), snap.milestones)  # fmt: skip
+                        dict(reversed(snap.lags.items())), snap.milestones,
+                        today=snap.today)  # fmt: skip
     assert sequence(shuffled) == sequence(snap)
 
 

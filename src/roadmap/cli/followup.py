@@ -17,7 +17,24 @@ STATUSES = ("planned", "in_progress", "done", "dropped")
 
 
 def _day(value: object) -> date:
-    return value.date() if value is not None else date.today()  # type: ignore[attr-defined]
+    from roadmap.clock import today
+
+    return value.date() if value is not None else today()  # type: ignore[attr-defined]
+
+
+def _not_saved(exc: Exception) -> None:
+    """Exit naming what is wrong: each field of a record that does not validate, or the
+    references the plan lacks."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        problems = "; ".join(
+            f"{'.'.join(map(str, error['loc']))}: {error['msg']}"
+            for error in exc.errors(include_url=False)
+        )
+    else:
+        problems = str(exc)
+    fail(_("Not saved: {problems}", problems=problems))
 
 
 def _checked(model: type, **values: object):
@@ -27,11 +44,7 @@ def _checked(model: type, **values: object):
     try:
         return model.model_validate({k: v for k, v in values.items() if v is not None})
     except ValidationError as exc:
-        problems = [
-            f"{'.'.join(map(str, error['loc']))}: {error['msg']}"
-            for error in exc.errors(include_url=False)
-        ]
-        fail(_("Not saved: {problems}", problems="; ".join(problems)))
+        _not_saved(exc)
 
 
 DATE = click.DateTime(["%Y-%m-%d"])
@@ -57,49 +70,41 @@ def evidence() -> None:
 @pass_ctx
 def evidence_add(ctx: Context, plan_slug: str | None, when, key: str | None, **fields) -> None:
     """Record a piece of evidence and the needs it supports."""
-    from roadmap.model.evidence import EvidenceIn
-    from roadmap.store.followup_edits import add_evidence, next_evidence_key
-    from roadmap.store.repo import NotFoundError
+    from pydantic import ValidationError
+
+    from roadmap.services.followup import NotFoundError, add_evidence
 
     fields["needs"] = list(fields["needs"])
-    with ctx.store.write() as session:
-        plan = ctx.find_plan(plan_slug)
-        key = key or next_evidence_key(session=session, plan_id=plan.id)
-        record = _checked(EvidenceIn, key=key, date=_day(when), **fields)
-        try:
-            add_evidence(session=session, plan_id=plan.id, evidence=record)
-        except NotFoundError as exc:
-            fail(_("Not saved: {problems}", problems=str(exc)))
+    values = {k: v for k, v in fields.items() if v is not None}
+    plan = ctx.find_plan(plan_slug)
+    try:
+        key = add_evidence(ctx.store, plan.id, {**values, "date": _day(when)}, key)
+    except (ValidationError, NotFoundError) as exc:
+        _not_saved(exc)
     click.echo(_("Saved {key}", key=key))
 
 
 @evidence.command("import")
 @plan_option
-@click.argument("path", metavar="FILE.csv", type=click.Path(dir_okay=False))
+@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
 @pass_ctx
 def evidence_import(ctx: Context, plan_slug: str | None, path: str) -> None:
-    """Import interview notes from a spreadsheet saved as CSV, one piece of evidence a row
-    (columns: date, method, actor, needs, summary, quote, recorded by; in English, Finnish or
-    Swedish). Every problem is named at once, and nothing is stored unless all rows are
-    right."""
-    from roadmap.io.evidence_csv import read_evidence_csv
+    """Import interview notes from a spreadsheet (Excel .xlsx, or CSV), one piece of evidence
+    a row (columns: date, method, actor, needs, summary, quote, recorded by; in English,
+    Finnish or Swedish). Every problem is named at once, and nothing is stored unless all
+    rows are right."""
     from roadmap.io.planfile import PlanFileError, read_bytes
-    from roadmap.store.followup_edits import add_evidence
-    from roadmap.store.plan_read import read_plan
+    from roadmap.services.followup import import_evidence
 
-    with ctx.store.write() as session:
-        plan = ctx.find_plan(plan_slug)
-        doc = read_plan(session=session, plan_id=plan.id, scores=False)
-        try:
-            records = read_evidence_csv(read_bytes(path), name=path, doc=doc)
-        except PlanFileError as exc:
-            fail(_("Not saved: {problems}", problems="\n" + "\n".join(exc.messages)))
-        for record in records:
-            add_evidence(session=session, plan_id=plan.id, evidence=record)
+    plan = ctx.find_plan(plan_slug)
+    try:
+        count = import_evidence(ctx.store, plan.id, read_bytes(path), path)
+    except PlanFileError as exc:
+        fail(_("Not saved: {problems}", problems="\n" + "\n".join(exc.messages)))
     click.echo(
         _(
             "Imported {evidence}",
-            evidence=ngettext("{n} piece of evidence", "{n} pieces of evidence", len(records)),
+            evidence=ngettext("{n} piece of evidence", "{n} pieces of evidence", count),
         )
     )
 
@@ -111,21 +116,21 @@ def evidence_list(ctx: Context, plan_slug: str | None) -> None:
     """The plan's evidence, newest first: key, date, method, actor and needs."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    from roadmap.store.plan_read import read_plan
+    from roadmap.i18n.terms import EVIDENCE_METHOD
+    from roadmap.services.followup import plan_evidence
 
-    with ctx.store.read() as session:
-        plan = ctx.find_plan(plan_slug)
-        doc = read_plan(session=session, plan_id=plan.id, scores=False)
+    found = plan_evidence(ctx.store, ctx.find_plan(plan_slug).id)
     table = Table(box=None, pad_edge=False)
     for column in (_("Key"), _("Date"), _("Method"), _("Actor"), _("Needs")):
         table.add_column(column)
-    for ev in sorted(doc.evidence, key=lambda x: x.date, reverse=True):
-        table.add_row(
-            ev.key, ev.date.isoformat(), ev.method, ev.stakeholder or "–", ", ".join(ev.needs)
-        )
+    for ev in found:
+        method = _(EVIDENCE_METHOD[ev.method]) if ev.method in EVIDENCE_METHOD else ev.method
+        cells = (ev.key, ev.date.isoformat(), method, ev.stakeholder or "–", ", ".join(ev.needs))
+        table.add_row(*(Text(cell) for cell in cells))
     Console(highlight=False).print(table)
-    click.echo(ngettext("{n} piece of evidence", "{n} pieces of evidence", len(doc.evidence)))
+    click.echo(ngettext("{n} piece of evidence", "{n} pieces of evidence", len(found)))
 
 
 @cli.group()
@@ -156,24 +161,16 @@ def progress_record(
 ) -> None:
     """Record where ITEM stands: share done, health and a note."""
     from roadmap.model.evidence import ProgressUpdateIn
-    from roadmap.store.followup_edits import record_progress
-    from roadmap.store.repo import NotFoundError
+    from roadmap.services.followup import NotFoundError, record_progress
 
     update = _checked(
         ProgressUpdateIn, date=_day(when), status=status, done=done / 100, health=health, note=note
     )
-    with ctx.store.write() as session:
-        plan = ctx.find_plan(plan_slug)
-        try:
-            record_progress(
-                session=session,
-                plan_id=plan.id,
-                item_key=item,
-                progress=update,
-                responsible=responsible,
-            )
-        except NotFoundError as exc:
-            fail(_("Not saved: {problems}", problems=str(exc)))
+    plan = ctx.find_plan(plan_slug)
+    try:
+        record_progress(ctx.store, plan.id, item, update, responsible)
+    except NotFoundError as exc:
+        _not_saved(exc)
     click.echo(_("Saved {key}", key=item))
 
 
@@ -194,16 +191,14 @@ def measure_record(
 ) -> None:
     """Record a reading VALUE of the measure KEY."""
     from roadmap.model.evidence import MeasureValueIn
-    from roadmap.store.followup_edits import record_measure
-    from roadmap.store.repo import NotFoundError
+    from roadmap.services.followup import NotFoundError, record_measure
 
     reading = _checked(MeasureValueIn, date=_day(when), value=value, note=note)
-    with ctx.store.write() as session:
-        plan = ctx.find_plan(plan_slug)
-        try:
-            record_measure(session=session, plan_id=plan.id, measure_key=key, reading=reading)
-        except NotFoundError as exc:
-            fail(_("Not saved: {problems}", problems=str(exc)))
+    plan = ctx.find_plan(plan_slug)
+    try:
+        record_measure(ctx.store, plan.id, key, reading)
+    except NotFoundError as exc:
+        _not_saved(exc)
     click.echo(_("Saved {key}", key=key))
 
 
@@ -214,20 +209,16 @@ def measure_record(
 def erase_person_command(ctx: Context, name: str, yes: bool) -> None:
     """Erase NAME from every plan of the database: people, evidence, workshop records and
     baselines. Says which backups beside the database still hold the name."""
-    from roadmap.store.followup_edits import backups_holding, erase_person
+    from roadmap.services.followup import erase_person
 
     if not yes:
         click.confirm(
             _("Erase {name} everywhere in {db}?", name=name, db=ctx.store.describe()), abort=True
         )
-    with ctx.store.write() as session:
-        try:
-            done = erase_person(session=session, name=name)
-        except ValueError as exc:
-            fail(str(exc))
-    path = ctx.store.path
-    if path is not None:
-        _purge(ctx)
+    try:
+        done = erase_person(ctx.store, name)
+    except ValueError as exc:
+        fail(str(exc))
     click.echo(
         _(
             "Erased: {people}, {evidence}, {participants}, {notes}, {baselines}.",
@@ -240,25 +231,13 @@ def erase_person_command(ctx: Context, name: str, yes: bool) -> None:
             baselines=ngettext("{n} baseline", "{n} baselines", done.baselines),
         )
     )
-    if path is None:
+    if ctx.store.path is None:
         click.echo(_("Backups of the server database are not checked here."))
         return
-    holding = backups_holding(path, name)
-    if holding:
+    if done.backups:
         click.echo(_("These backups still hold the name:"))
-        for backup in holding:
+        for backup in done.backups:
             click.echo(f"  {backup}")
     else:
         click.echo(_("No backup beside the database holds the name."))
     click.echo(_("Copies made elsewhere (roadmap backup, exports) are not checked."))
-
-
-def _purge(ctx: Context) -> None:
-    """Rewrite the SQLite file so that the erased text leaves its free pages and its log."""
-    raw = ctx.store.engine.raw_connection()
-    try:
-        driver = raw.driver_connection
-        driver.execute("VACUUM")
-        driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        raw.close()

@@ -78,6 +78,10 @@ class Wording:
         period = max(self.calendar.index_of(day), 0)
         return Reason("earliest_start", f"cannot start before {day.isoformat()}", (), period)
 
+    def not_started(self, period: int) -> Reason:
+        text = f"not started; the earliest is the current period, {self.label(period)}"
+        return Reason("not_started", text, (), period)
+
     def capacity(
         self,
         team: str,
@@ -256,8 +260,12 @@ class Why:
                 binding = [keys[b] for b in soft if finish[b] == ready and b not in passed]
                 if binding:
                     out.append(say.dependency(tuple(binding), last, True))
-        if plan.earliest[i] == ready and ready > 0 and plan.items[i].earliest_start:
-            out.append(say.earliest_start(plan.items[i].earliest_start))
+        if plan.earliest[i] == ready and ready > 0:
+            day = plan.items[i].earliest_start
+            if day and say.calendar.index_of(day) >= plan.floor:
+                out.append(say.earliest_start(day))
+            elif ready == plan.floor and not plan.in_progress[i]:
+                out.append(say.not_started(ready))
         t = plan.team_of[i]
         if t < 0 and not plan.milestone[i]:
             out.append(say.no_team())
@@ -501,6 +509,11 @@ class _Words:
             elif r.kind == "earliest_start":
                 day = item.earliest_start.isoformat() if item.earliest_start else period
                 out.append(_("It cannot start before {date}.", date=day))
+            elif r.kind == "not_started":
+                out.append(
+                    _("It has not started; the earliest is the current period, {period}.",
+                      period=period)
+                )  # fmt: skip
             elif r.kind == "capacity":
                 out.append(self._capacity(r))
             elif r.kind == "no_team":
@@ -578,6 +591,39 @@ class _Words:
         return out
 
     def deadline(self, item, place: Placement | None) -> str | None:
+        """Its deadline met or missed, and the deadline pressure that raised it, if any."""
+        met = self._deadline(item, place)
+        pressed = self.pressed(item)
+        return f"{met} {pressed}" if met and pressed else met
+
+    def pressed(self, item) -> str | None:
+        """How the deadline pressure raised the item's score, where the plan scores it and
+        the deadline is at risk (:mod:`roadmap.engine.deadlines`)."""
+        criteria = [  # those the item is not scored on by hand: the derived value counts
+            c.name or c.key
+            for c in self.snapshot.criteria
+            if c.derived == "deadline" and c.weight > 0 and item.scores.get(c.key) is None
+        ]
+        if item.deadline is None or not criteria:
+            return None
+        from roadmap.engine.deadlines import pressures
+
+        found = pressures(self.snapshot, {item.key}).get(item.key)
+        if found is None or not found.at_risk:
+            return None
+        _, day, names = self._, found.deadline.isoformat(), ", ".join(criteria)
+        if found.left <= 0:
+            return _("Its deadline {date} has passed, which puts it at the top of {criteria}.",
+                     date=day, criteria=names)  # fmt: skip
+        return self.ngettext(
+            "Its deadline {date} is at risk: it needs {needed} of the {n} period left, "
+            "which raises it on {criteria}.",
+            "Its deadline {date} is at risk: it needs {needed} of the {n} periods left, "
+            "which raises it on {criteria}.",
+            found.left, date=day, needed=found.needed, criteria=names,
+        )  # fmt: skip
+
+    def _deadline(self, item, place: Placement | None) -> str | None:
         if item.deadline is None:
             return None
         _, ngettext = self._, self.ngettext

@@ -30,7 +30,10 @@ if TYPE_CHECKING:
 
 
 def snapshot_of(doc: PlanDoc) -> Snapshot:
-    """Everything the engine needs of ``doc``, which must be a valid, storable plan."""
+    """Everything the engine needs of ``doc``, which must be a valid, storable plan, as of
+    the product's today (:func:`roadmap.clock.today`)."""
+    from roadmap.clock import today
+
     plan = doc.plan
     cal = Calendar(plan.start_date, plan.period_unit)
     parse = cal.parse
@@ -96,6 +99,7 @@ def snapshot_of(doc: PlanDoc) -> Snapshot:
         lags=lags,
         milestones=points,
         needs=doc_need_values(doc),
+        today=today(),
     )
 
 

@@ -122,6 +122,10 @@ class Snapshot:
     """Priorities (0-100) that take the place of some items' scores: a scenario's."""
     needs: Mapping[str, NeedValue] = field(default_factory=dict)
     """The derived reach of each item that answers a need or closes an access gap."""
+    today: date | None = None
+    """Today (:func:`roadmap.clock.today` where a plan is loaded): work not yet started is
+    placed no earlier than the period holding it; work in progress keeps its place. None
+    places everything from the plan's start."""
 
 
 @dataclass(frozen=True, slots=True)

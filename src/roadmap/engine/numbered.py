@@ -52,6 +52,11 @@ class Numbered:
     unknown_teams: list[str]
     effort: list[float]
     earliest: list[int]
+    """The first period each item may start in: its earliest start, and for work not yet
+    started no earlier than :attr:`floor` (a milestone is reached when its blockers end,
+    today or before)."""
+    floor: int
+    """The period of the snapshot's today (0 without one)."""
     pin: list[int]
     """Pinned period, or -1."""
     pinned: list[int]
@@ -103,7 +108,9 @@ def number(snap: Snapshot) -> Numbered:
     plan.unknown_teams = sorted({team for team in teams if team} - set(team_index))
     plan.effort = [e if e > 0 else 0.0 for e in map(_EFFORT, items)]
     index_of = cal.index_of
-    plan.earliest = [max(index_of(day), 0) if day else 0 for day in map(_EARLIEST, items)]
+    plan.earliest = earliest = [
+        max(index_of(day), 0) if day else 0 for day in map(_EARLIEST, items)
+    ]
     pinned_periods = [*map(_PINNED, items)]
     plan.pin = [-1 if p is None else max(p, 0) for p in pinned_periods]
     plan.pinned = [i for i, p in enumerate(pinned_periods) if p is not None]
@@ -119,6 +126,12 @@ def number(snap: Snapshot) -> Numbered:
     plan.milestone = [e <= 0 and not d for e, d in zip(plan.effort, plan.duration, strict=True)]
     plan.shaped = [d > 0 or s > 0 for d, s in zip(plan.duration, plan.share, strict=True)]
     plan.lag = _lags(snap.lags, index, plan.hard)
+    plan.floor = floor = max(index_of(snap.today), 0) if snap.today else 0
+    if floor:  # work not started cannot have started before today's period
+        milestone = plan.milestone
+        for i, started in enumerate(plan.in_progress):
+            if not started and earliest[i] < floor and not milestone[i]:
+                earliest[i] = floor
     return plan
 
 

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
+from roadmap.engine.deadlines import Pressure
 from roadmap.engine.inputs import CriterionData, ItemData
 from roadmap.engine.needs import NO_NEEDS, NeedValue, on_scale
 from roadmap.engine.result import Score, ScorePart
@@ -82,6 +83,10 @@ class ScoreModel:
     """The derived reach of the items that answer needs (:mod:`roadmap.engine.needs`)."""
     derived: tuple[int, ...] = ()
     """Indexes of the criteria whose unscored values are derived from needs."""
+    pressure: Mapping[str, Pressure] = field(default_factory=dict, compare=False, repr=False)
+    """The deadline pressure of the items with deadlines (:mod:`roadmap.engine.deadlines`)."""
+    pressed: tuple[int, ...] = ()
+    """Indexes of the criteria whose unscored values are derived from deadline pressure."""
     _cache: dict[tuple, Any] = field(default_factory=dict, compare=False, repr=False)
     """Breakdowns by criterion values, and parts by criterion and value: items score alike."""
     _scaled: dict[float, tuple[tuple[str, float], ...]] = field(
@@ -96,9 +101,11 @@ class ScoreModel:
         criteria: Iterable[CriterionData],
         items: Iterable[ItemData],
         needs: Mapping[str, NeedValue] | None = None,
+        pressure: Mapping[str, Pressure] | None = None,
     ) -> ScoreModel:
         """The model for ``method`` over ``items`` (the items being sequenced), with the
-        derived reach of the items that answer ``needs``."""
+        derived reach of the items that answer ``needs`` and the deadline ``pressure`` on
+        items."""
         if method not in METHODS:
             raise ValueError(f"unknown scoring method {method!r} (use {', '.join(METHODS)})")
         items = tuple(items)
@@ -120,9 +127,11 @@ class ScoreModel:
         least = min(efforts, default=1.0)
         keys = tuple(c.key for c in criteria)
         derived = tuple(i for i, c in enumerate(criteria) if c.derived == "needs")
+        pressed = tuple(i for i, c in enumerate(criteria) if c.derived == "deadline")
         model = cls(
-            method, criteria, tuple(spans), tuple(totals), least, 1.0, keys, needs or {}, derived
-        )
+            method, criteria, tuple(spans), tuple(totals), least, 1.0, keys, needs or {}, derived,
+            pressure=pressure or {}, pressed=pressed,
+        )  # fmt: skip
         if method in ("rice", "wsjf"):
             top = max((model._raw(item)[0] for item in items), default=0.0)
             model = dataclasses.replace(model, top=top)
@@ -132,7 +141,7 @@ class ScoreModel:
         """The model over ``items`` after a change of scores alone, efforts unchanged: the
         same model unless its plan-wide figures come from scores (RICE, WSJF, vote totals)."""
         if self.method in ("rice", "wsjf") or any(c.workshop for c in self.criteria):
-            return ScoreModel.fit(self.method, self.criteria, items, self.needs)
+            return ScoreModel.fit(self.method, self.criteria, items, self.needs, self.pressure)
         return self
 
     def score(self, item: ItemData) -> Score:
@@ -147,6 +156,7 @@ class ScoreModel:
         """:meth:`breakdown` of each of ``items``, in one loop over a plan's items."""
         ratio, moscow = self.method in ("rice", "wsjf"), self.method == "moscow"
         cache, keys, needs, derived = self._cache, self.keys, self.needs, self.derived
+        pressed, pressure = self.pressed, self.pressure
         found = []
         breakdown: Breakdown | None
         for item in items:
@@ -156,11 +166,16 @@ class ScoreModel:
                 key = (item.moscow if moscow else None, *map(item.scores.get, keys))
                 if derived:
                     key = self._derive(key, item)
+                if pressed:
+                    key = self._press(key, item)
                 breakdown = cache.get(key)
                 if breakdown is None:
                     breakdown = cache[key] = self._breakdown(key)
             if needs and item.key in needs:
                 breakdown = (breakdown[0], breakdown[1], (*breakdown[2], *needs[item.key].notes))
+            if pressed and item.key in pressure:
+                note = pressure[item.key].note
+                breakdown = (breakdown[0], breakdown[1], (*breakdown[2], note))
             if item.mandatory:
                 breakdown = (breakdown[0], breakdown[1], (*breakdown[2], MANDATORY))
             found.append(breakdown)
@@ -175,6 +190,20 @@ class ScoreModel:
         for i, pair in zip(self.derived, scaled, strict=True):
             typed = key[i + 1]
             values[i + 1] = pair if typed is None else (typed, pair[1])
+        return tuple(values)
+
+    def _press(self, key: tuple, item: ItemData) -> tuple:
+        """``key`` with each deadline criterion's value as ``("deadline", value)`` where the
+        item has none of its own, else ``(typed, value, "deadline")``: the deadline pressure
+        on the criterion's scale."""
+        found = self.pressure.get(item.key)
+        pressure = found.value if found is not None else 0.0
+        values = list(key)
+        for i in self.pressed:
+            lo, hi = self.spans[i]
+            value = round(lo + pressure * (hi - lo), 2)
+            typed = key[i + 1]
+            values[i + 1] = ("deadline", value) if typed is None else (typed, value, "deadline")
         return tuple(values)
 
     def _scale(self, reach: float) -> tuple[tuple[str, float], ...]:
@@ -203,7 +232,14 @@ class ScoreModel:
         name, note = c.name or c.key, ""
         cache_key = (i, value)
         label = f"{name} (workshop votes)" if is_total else name
-        if isinstance(value, tuple):  # a derived criterion: see _derive
+        if isinstance(value, tuple) and (value[0] == "deadline" or len(value) == 3):
+            typed, derived = value[0], value[1]  # deadline pressure: see _press
+            if typed == "deadline":
+                value, label = derived, f"{name} (from deadline pressure)"
+            else:
+                value = typed
+                note = f"{name}: the typed {_num(typed)} counts; deadline pressure: {derived:g}"
+        elif isinstance(value, tuple):  # a derived criterion: see _derive
             typed, derived = value
             if typed == "needs":
                 value, label = derived, f"{name} (from needs)"

@@ -9,7 +9,8 @@ first period where
 * every hard blocker has ended (the item starts in a later period than its blockers end),
 * every soft blocker has ended too, unless that blocker itself was held back by its team's
   capacity: then the item goes ahead and a ``soft_dependency`` warning says so,
-* its earliest start has come, and
+* its earliest start has come, and, unless it is already in progress, today's period (the
+  snapshot's ``today``): work not started is never placed in periods gone by, and
 * its team has capacity left; the effort then takes the room left in that period and the
   following ones (see :mod:`roadmap.engine.capacity`), so an item larger than one period's
   capacity spans periods. An item with no team is not limited by capacity: it starts and ends
@@ -312,8 +313,13 @@ class Sequencer:
     def roadmap(self) -> Roadmap:
         """Score every item and sequence the plan."""
         snap = self.snapshot
+        pressure = None
+        if any(c.derived == "deadline" for c in snap.criteria):  # opted into by the plan
+            from roadmap.engine.deadlines import pressures
+
+            pressure = pressures(snap)
         self._model = ScoreModel.fit(
-            snap.scoring_method, snap.criteria, self.plan.items, snap.needs
+            snap.scoring_method, snap.criteria, self.plan.items, snap.needs, pressure
         )
         self._base = self._set(self._model.breakdowns(self.plan.items))
         self._own = [base[0] for base in self._base]

@@ -56,6 +56,7 @@ REASONS = {
     "earliest_start": N_("cannot start before {period}"),
     "no_team": N_("no team assigned"),
     "lag": N_("a planned wait after {items} (ended in {period})"),
+    "not_started": N_("not started; the earliest is the current period, {period}"),
 }
 WARNINGS = {
     "deadline": N_("{item} ends in {period}, after its deadline {deadline}."),

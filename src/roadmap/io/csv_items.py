@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from roadmap.io import sheet
 from roadmap.io.formula import neutralise, restore
@@ -34,7 +34,9 @@ from roadmap.model.inputs import PlanDoc
 
 FIELDS = sheet.FIELDS
 __all__ = [
+    "CsvRows",
     "Sheet",
+    "csv_rows",
     "import_sheet",
     "merge_items",
     "parse_mapping",
@@ -54,28 +56,15 @@ def read_items_csv(
     """Rows of a CSV file of items; ``criteria`` are the plan's criterion keys (for headers
     that name one), ``mapping`` comes from :func:`parse_mapping`, ``step`` is told of the
     rows read (see :func:`roadmap.io.sheet.read_table`)."""
-    text, encoding = _decode(data, name)
-    lines = text.split("\n", HEADER_SEARCH)[:HEADER_SEARCH]
-    delimiter = max((",", ";", "\t"), key=lambda d: max(line.count(d) for line in lines))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-
-    def records() -> Iterator[tuple[int, list[str]]]:
-        line = 1
-        for cells in reader:
-            yield line, [restore(cell) if cell[:1] == "'" else cell for cell in cells]
-            line = reader.line_num + 1
-
-    try:
-        table = read_table(
-            records(),
-            name=name,
-            criteria=criteria,
-            mapping=mapping,
-            decimal_comma=delimiter != ",",
-            step=step,
-        )
-    except csv.Error as exc:
-        raise PlanFileError([f"{name}:{reader.line_num}: {exc}"]) from None
+    text, encoding, delimiter, records = csv_rows(data, name)
+    table = read_table(
+        records,
+        name=name,
+        criteria=criteria,
+        mapping=mapping,
+        decimal_comma=delimiter != ",",
+        step=step,
+    )
     if text.count('"') % 2:
         last = table.rows[-1].line if table.rows else 1
         table.problems.append(
@@ -85,6 +74,37 @@ def read_items_csv(
     if encoding == "cp1252":
         table.warnings.insert(0, f"{name}: not UTF-8; read as Windows-1252 text")
     return table
+
+
+class CsvRows(NamedTuple):
+    """A CSV file as read: its text, encoding and delimiter, and its rows as ``(line,
+    cells)`` (a line a quoted cell breaks counts once, at its start)."""
+
+    text: str
+    encoding: str
+    delimiter: str
+    records: Iterator[tuple[int, list[str]]]
+
+
+def csv_rows(data: bytes, name: str) -> CsvRows:
+    """The rows of the CSV file ``data`` (called ``name``), for any table a spreadsheet
+    keeps; the delimiter is sniffed from the first rows, cells written behind a ``'`` are
+    given back, and a row that cannot be read raises :class:`PlanFileError` with its line."""
+    text, encoding = _decode(data, name)
+    lines = text.split("\n", HEADER_SEARCH)[:HEADER_SEARCH]
+    delimiter = max((",", ";", "\t"), key=lambda d: max(line.count(d) for line in lines))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        line = 1
+        try:
+            for cells in reader:
+                yield line, [restore(cell) if cell[:1] == "'" else cell for cell in cells]
+                line = reader.line_num + 1
+        except csv.Error as exc:
+            raise PlanFileError([f"{name}:{reader.line_num}: {exc}"]) from None
+
+    return CsvRows(text, encoding, delimiter, records())
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:

@@ -3,8 +3,8 @@
 :func:`build` puts the sections in their fixed order (title and summary, background and
 method, current state, stakeholders and needs, vision, custom sections, themes,
 prioritisation, roadmap by period, diagrams, information sources, changes since a baseline,
-appendix). Each section appears only when the plan has content for it. All user text passes
-through :mod:`roadmap.io.mdsafe`; all fixed wording through the message catalogs.
+scenarios, appendix). Each section appears only when the plan has content for it. All user
+text passes through :mod:`roadmap.io.mdsafe`; all fixed wording through the message catalogs.
 """
 
 from __future__ import annotations
@@ -20,7 +20,14 @@ from roadmap.engine.baseline import Change
 from roadmap.engine.result import Roadmap
 from roadmap.i18n import N_
 from roadmap.i18n.lang import Lang
-from roadmap.io import doc_appendix, doc_diagrams, doc_followup, doc_roadmap, doc_sources
+from roadmap.io import (
+    doc_appendix,
+    doc_diagrams,
+    doc_followup,
+    doc_roadmap,
+    doc_scenarios,
+    doc_sources,
+)
 from roadmap.io.docdata import MARK, Facts
 from roadmap.model.inputs import PlanDoc
 
@@ -116,6 +123,7 @@ def compose(
             doc_followup.responsible(f),
             doc_followup.progress(f),
             doc_roadmap.changes(f, baseline, changes) if baseline is not None else "",
+            doc_scenarios.section(f),
             doc_appendix.section(f),
         ]
     )

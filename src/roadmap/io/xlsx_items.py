@@ -54,27 +54,54 @@ def read_items_xlsx(
 ) -> Sheet:
     """Rows of the items sheet of the workbook ``data`` (see the module's description);
     ``step`` is told of the rows read (see :func:`roadmap.io.sheet.read_table`)."""
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise PlanFileError([f"{name}: not an Excel workbook (.xlsx); is it an older .xls file?"])
-    worked_out = _has_formulas(data)
+    workbook = open_workbook(data, name)
     try:
-        titles, rows, close = (_with_openpyxl if worked_out else _with_calamine)(data)
-    except Exception as exc:  # a damaged file fails in many ways
-        raise PlanFileError([f"{name}: the workbook cannot be read ({exc})"]) from None
-    try:
-        title = _choose(titles, rows, name, sheet, mapping or {})
-        formulas = _formula_cells(data, title) if worked_out else set()
+        title = _choose(workbook, name, sheet, mapping or {})
         table = read_table(
-            _records(rows(title, None), formulas),
+            workbook.records(title),
             name=f"{name}[{title}]",
             criteria=criteria,
             mapping=mapping,
             step=step,
         )
-        table.needs = _needs_sheet(titles, rows, title, name)
+        table.needs = _needs_sheet(workbook, title, name)
         return table
     finally:
-        close()
+        workbook.close()
+
+
+class ReadWorkbook:
+    """A workbook opened for reading: its sheets' titles and their rows of values."""
+
+    def __init__(self, data: bytes, name: str) -> None:
+        if not zipfile.is_zipfile(io.BytesIO(data)):
+            raise PlanFileError(
+                [f"{name}: not an Excel workbook (.xlsx); is it an older .xls file?"]
+            )
+        self._data = data
+        self._worked_out = _has_formulas(data)
+        opened = _with_openpyxl if self._worked_out else _with_calamine
+        try:
+            self.titles, self._rows, self.close = opened(data)
+        except Exception as exc:  # a damaged file fails in many ways
+            raise PlanFileError([f"{name}: the workbook cannot be read ({exc})"]) from None
+
+    def rows(self, title: str, most: int | None = None) -> Iterable[Sequence[Any]]:
+        """The values of sheet ``title`` row by row from A1 (``most`` rows at most), an
+        empty cell as ``None``."""
+        return self._rows(title, most)
+
+    def records(self, title: str) -> Iterator[tuple[int, list[Any]]]:
+        """The rows of sheet ``title`` as ``(line, cells)``, a formula without a saved value
+        as :data:`~roadmap.io.sheet.NO_VALUE`."""
+        formulas = _formula_cells(self._data, title) if self._worked_out else set()
+        return _records(self._rows(title, None), formulas)
+
+
+def open_workbook(data: bytes, name: str) -> ReadWorkbook:
+    """The workbook ``data`` (called ``name``) opened for reading; :class:`PlanFileError`
+    when it is not one or cannot be read. Close it after use."""
+    return ReadWorkbook(data, name)
 
 
 def _with_calamine(data: bytes) -> tuple[list[str], Rows, Callable[[], None]]:
@@ -105,26 +132,25 @@ def _with_openpyxl(data: bytes) -> tuple[list[str], Rows, Callable[[], None]]:
     return workbook.sheetnames, rows, workbook.close
 
 
-def _needs_sheet(titles: list[str], rows: Rows, items: str, name: str) -> NeedsSheet | None:
+def _needs_sheet(workbook: ReadWorkbook, items: str, name: str) -> NeedsSheet | None:
     """The first other sheet whose header (within :data:`HEADER_SEARCH` rows) names
     stakeholders and needs."""
-    for title in titles:
+    for title in workbook.titles:
         if title == items:
             continue
-        if any(is_needs_header(cells) for cells in rows(title, HEADER_SEARCH)):
-            found = enumerate(rows(title, None), start=1)
+        if any(is_needs_header(cells) for cells in workbook.rows(title, HEADER_SEARCH)):
+            found = enumerate(workbook.rows(title), start=1)
             return read_needs(
                 ((line, list(cells)) for line, cells in found), name=f"{name}[{title}]"
             )
     return None
 
 
-def _choose(
-    titles: list[str], rows: Rows, name: str, wanted: str | None, mapping: dict[str, str]
-) -> str:
+def _choose(workbook: ReadWorkbook, name: str, wanted: str | None, mapping: dict[str, str]) -> str:
     """The title of the sheet that holds the items."""
     from roadmap.io.sheet import HEADERS
 
+    titles = workbook.titles
     if wanted is not None:
         if wanted not in titles:
             raise PlanFileError(
@@ -132,7 +158,7 @@ def _choose(
             )
         return wanted
     for title in titles:
-        for cells in rows(title, HEADER_SEARCH):
+        for cells in workbook.rows(title, HEADER_SEARCH):
             keys = [word_key(c) for c in cells if isinstance(c, str)]
             if any((mapping.get(k) or HEADERS.get(k)) == "key" for k in keys):
                 return title

@@ -159,9 +159,10 @@ class CriterionIn(_Translated):
     direction: Direction = _enum_default(Direction.BENEFIT)
     scale: Literal["1-5", "0-10", "fibonacci"] = "1-5"
     workshop: bool = False
-    derived: Literal["needs"] | None = None
+    derived: Literal["needs", "deadline"] | None = None
     """``needs``: an item not scored on the criterion takes the value derived from the needs
-    it answers (:mod:`roadmap.engine.needs`); a typed value wins."""
+    it answers (:mod:`roadmap.engine.needs`); ``deadline``: from the pressure of its deadline
+    (:mod:`roadmap.engine.deadlines`); a typed value wins."""
 
 
 class ItemIn(_Translated):

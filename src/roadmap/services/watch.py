@@ -15,10 +15,18 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from roadmap.model import evidence_tables as e
 from roadmap.model import tables as t
 from roadmap.store.db import Store
 
-_WATCHED = (t.Item, t.Dependency, t.Section, t.Stakeholder, t.Need, t.InfoSource, t.Team)
+_WATCHED = (t.Item, t.Dependency, t.Section, t.Stakeholder, t.Need, t.InfoSource, t.Team,
+            e.Evidence, e.Goal, e.Measure, e.Perspective)  # fmt: skip
+_WATCHED_THROUGH: tuple[tuple[Any, Any, Any], ...] = (
+    (e.MeasureValue, e.MeasureValue.measure_id, e.Measure),
+    (e.ItemProgress, e.ItemProgress.item_id, t.Item),
+    (e.ProgressUpdate, e.ProgressUpdate.item_id, t.Item),
+)
+"""Tables of the follow-up without a plan column: ``(table, its link, the table it links to)``."""
 
 
 class DataVersion:
@@ -64,6 +72,15 @@ class ChangeWatcher:
                 c = model.__table__.c
                 query = select(func.max(c.updated_at), func.count()).where(
                     c.plan_id == self.plan_id
+                )
+                token.append(tuple(session.execute(query).one()))
+            for model, link, parent in _WATCHED_THROUGH:
+                c, owner = model.__table__.c, parent.__table__.c
+                query = (
+                    select(func.max(c.updated_at), func.count())
+                    .select_from(model)
+                    .join(parent, link == owner.id)
+                    .where(owner.plan_id == self.plan_id)
                 )
                 token.append(tuple(session.execute(query).one()))
             return tuple(token)

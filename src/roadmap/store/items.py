@@ -7,11 +7,12 @@ tuples. Every change of a stored item's fields goes through :mod:`roadmap.store.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import insert, select
 from sqlmodel import Session
 
+from roadmap.model import evidence_tables as e
 from roadmap.model import tables as t
 from roadmap.model.inputs import ItemIn
 from roadmap.store.bulk import key_ids
@@ -166,7 +167,14 @@ class DeletedItem(NamedTuple):
     item: ItemIn
     dependants: tuple[tuple[str, str], ...]
     """``(blocked key, kind)`` of the items that waited for it."""
-    milestones: tuple[str, ...]
+    milestones: tuple[tuple[str, bool], ...]
+    """``(milestone key, waits)``: the milestones it leads to, or waits for."""
+    goals: tuple[str, ...] = ()
+    """Keys of the goals it serves."""
+    perspectives: tuple[str, ...] = ()
+    """Keys of the maturity perspectives it raises."""
+    progress: tuple[str | None, tuple[dict[str, Any], ...]] | None = None
+    """Its follow-up: the key of the person responsible and its progress updates."""
 
 
 def delete_item(
@@ -191,14 +199,59 @@ def delete_item(
     ).all()
     ms, link = t.Milestone.__table__.c, t.MilestoneItem.__table__.c
     milestones = session.execute(
-        select(ms.key)
+        select(ms.key, link.waits)
         .join(t.MilestoneItem, link.milestone_id == ms.id)
         .where(link.item_id == row.id)
-    ).scalars()
-    deleted = DeletedItem(item_in, tuple(tuple(d) for d in dependants), tuple(milestones))
+    ).all()
+    item_id = row.id
+    assert item_id is not None  # a stored row
+    deleted = DeletedItem(
+        item_in,
+        tuple(tuple(d) for d in dependants),
+        tuple((key, bool(waits)) for key, waits in milestones),
+        _linked(session, e.Goal, e.GoalItem.__table__.c.goal_id, e.GoalItem, item_id),
+        _linked(session, e.Perspective, e.PerspectiveItem.__table__.c.perspective_id,
+                e.PerspectiveItem, item_id),
+        _progress(session, item_id),
+    )  # fmt: skip
     session.delete(row)
     session.flush()
     return deleted
+
+
+def _linked(session: Session, owner: Any, column: Any, link: Any, item_id: int) -> tuple[str, ...]:
+    """Keys of the ``owner`` records (goals, perspectives) that ``link`` ties the item to."""
+    c = owner.__table__.c
+    query = (
+        select(c.key)
+        .join(link, column == c.id)
+        .where(link.__table__.c.item_id == item_id)
+        .order_by(c.key)
+    )
+    return tuple(session.execute(query).scalars())
+
+
+_UPDATE_FIELDS = ("date", "status", "done", "health", "note")
+
+
+def _progress(
+    session: Session, item_id: int
+) -> tuple[str | None, tuple[dict[str, Any], ...]] | None:
+    """The item's responsible person (by key) and progress updates, or None without any."""
+    p, person = e.ItemProgress.__table__.c, e.Person.__table__.c
+    found = session.execute(
+        select(person.key)
+        .select_from(e.ItemProgress)
+        .outerjoin(e.Person, p.responsible_id == person.id)
+        .where(p.item_id == item_id)
+    ).first()
+    if found is None:
+        return None
+    u = e.ProgressUpdate.__table__.c
+    updates = session.execute(
+        select(*(u[name] for name in _UPDATE_FIELDS)).where(u.item_id == item_id).order_by(u.id)
+    ).all()
+    return found[0], tuple(dict(zip(_UPDATE_FIELDS, row, strict=True)) for row in updates)
 
 
 def restore_item(*, session: Session, plan_id: int, deleted: DeletedItem) -> int:
@@ -217,12 +270,31 @@ def restore_item(*, session: Session, plan_id: int, deleted: DeletedItem) -> int
         session.execute(insert(t.Dependency.__table__), rows)
     milestones = key_ids(session, t.Milestone, plan_id)
     links = [
-        {"milestone_id": milestones[k], "item_id": new_id}
-        for k in deleted.milestones
+        {"milestone_id": milestones[k], "item_id": new_id, "waits": waits}
+        for k, waits in deleted.milestones
         if k in milestones
     ]
     if links:
         session.execute(insert(t.MilestoneItem.__table__), links)
+    for owner, link, column, keys in (
+        (e.Goal, e.GoalItem, "goal_id", deleted.goals),
+        (e.Perspective, e.PerspectiveItem, "perspective_id", deleted.perspectives),
+    ):
+        known = key_ids(session, owner, plan_id) if keys else {}
+        rows = [{column: known[k], "item_id": new_id} for k in keys if k in known]
+        if rows:
+            session.execute(insert(link.__table__), rows)
+    if deleted.progress is not None:
+        responsible, updates = deleted.progress
+        people = key_ids(session, e.Person, plan_id) if responsible else {}
+        session.execute(
+            insert(e.ItemProgress.__table__),
+            [{"item_id": new_id, "responsible_id": people.get(responsible or "")}],
+        )
+        if updates:
+            session.execute(
+                insert(e.ProgressUpdate.__table__), [{**u, "item_id": new_id} for u in updates]
+            )
     return item_version(session=session, plan_id=plan_id, key=deleted.item.key)
 
 

@@ -15,7 +15,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import (
     String,
@@ -340,62 +340,49 @@ class _Reader:
             .where(self._mine(t.Item))
             .order_by(c.id)
         )
-        new, setattr_, fields, row_values = (
-            ItemIn.__new__,
-            object.__setattr__,
-            _ITEM_FIELDS,
-            _Values,
-        )
         item_key: dict[int, str] = {}
         values: dict[int, dict[str, Any]] = {}
         built: list[ItemIn] = []
         append = built.append
-        # What ``model_construct`` does, without its per-field work; the values are set in
-        # the order of ItemIn's fields, which serialising follows (checked below).
         for (
             row_id, key, title, description, theme_id, org_id, team_id, status, effort, moscow,
             confidence, reach, impact, cost_of_delay, mandatory, pinned, early, due, tags, i18n,
             duration, max_share,
         ) in rows:  # fmt: skip
             item_key[row_id] = key
-            v = row_values()
-            v.i18n = {} if i18n is None else loads(i18n) if type(i18n) is str else i18n
-            v.key = key
-            v.title = title
-            v.description = description
-            v.theme = theme(theme_id)
-            v.organisation = org(org_id)
-            v.team = team(team_id)
-            v.status = status
-            v.effort = effort
-            v.moscow = moscow
-            v.confidence = confidence
-            v.reach = reach
-            v.impact = impact
-            v.cost_of_delay = cost_of_delay
-            v.mandatory = bool(mandatory)
-            v.pinned_period = None if pinned is None else label(pinned)
-            v.earliest_start = to_date(early) if type(early) is str else early
-            v.deadline = to_date(due) if type(due) is str else due
-            v.tags = [] if tags is None else loads(tags) if type(tags) is str else tags
-            v.scores = {}
-            v.needs = []
-            v.sources = []
-            v.organisations = []
-            v.depends_on = []
-            v.soft_depends_on = []
-            v.lags = {}
-            v.duration = duration
-            v.max_share = max_share
-            values[row_id] = item = v.__dict__
-            obj = new(ItemIn)
-            setattr_(obj, "__dict__", item)
-            setattr_(obj, "__pydantic_fields_set__", set(fields))
-            setattr_(obj, "__pydantic_extra__", None)
-            setattr_(obj, "__pydantic_private__", None)
-            append(obj)
-        if built and list(built[0].__dict__) != list(ItemIn.model_fields):
-            raise RuntimeError("the item reader is out of step with the fields of ItemIn")
+            item = ItemIn.model_construct(
+                key=key,
+                title=title,
+                description=description,
+                theme=theme(theme_id),
+                organisation=org(org_id),
+                team=team(team_id),
+                status=status,
+                effort=effort,
+                moscow=moscow,
+                confidence=confidence,
+                reach=reach,
+                impact=impact,
+                cost_of_delay=cost_of_delay,
+                mandatory=bool(mandatory),
+                pinned_period=None if pinned is None else label(pinned),
+                earliest_start=to_date(early) if type(early) is str else early,
+                deadline=to_date(due) if type(due) is str else due,
+                tags=[] if tags is None else loads(tags) if type(tags) is str else tags,
+                i18n={} if i18n is None else loads(i18n) if type(i18n) is str else i18n,
+                scores={},
+                needs=[],
+                sources=[],
+                organisations=[],
+                depends_on=[],
+                soft_depends_on=[],
+                lags={},
+                duration=duration,
+                max_share=max_share,
+            )
+            # The lists and maps filled below (scores, dependencies, ...) are the item's own.
+            values[row_id] = item.__dict__
+            append(item)
         keys["item"] = item_key
         if scores:
             self._scores(values)
@@ -440,21 +427,6 @@ class _Reader:
                     ordered = {key: values[key] for key in order if key in values}
                     values.clear()
                     values.update(ordered)
-
-
-_ITEM_FIELDS = frozenset(ItemIn.model_fields)
-"""Every field of a read item: its fields set, as ``model_construct`` gives it."""
-
-
-class _Values:
-    """The values of a read item, set as attributes: the instance's ``__dict__`` then shares
-    its keys with every other item's (a key-sharing dict), which is quicker to fill and about a
-    third of the size of a dict of its own. The dict is the item's ``__dict__``; the instance
-    is dropped."""
-
-    if TYPE_CHECKING:  # any attribute may be set
-
-        def __setattr__(self, name: str, value: Any) -> None: ...
 
 
 def _json(value: Any) -> Any:

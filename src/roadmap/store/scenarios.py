@@ -33,3 +33,10 @@ def load_scenario(*, session: Session, plan_id: int, key: str) -> ScenarioData:
         changes.get("priorities", {}),
         changes.get("pins", {}),
     )
+
+
+def scenario_names(*, session: Session, plan_id: int) -> list[tuple[str, str]]:
+    """``(key, name)`` of each scenario of plan ``plan_id``, by key."""
+    c = t.Scenario.__table__.c
+    rows = session.execute(select(c.key, c.name).where(c.plan_id == plan_id).order_by(c.key)).all()
+    return [(row.key, row.name) for row in rows]

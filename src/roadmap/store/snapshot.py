@@ -15,6 +15,7 @@ from typing import overload
 from sqlalchemy import select
 from sqlmodel import Session, col
 
+from roadmap.clock import today
 from roadmap.engine.inputs import (
     HARD,
     NO_SCORES,
@@ -44,7 +45,8 @@ def _date(value: date | str | None) -> date | None:
 
 
 def load_snapshot(*, session: Session, plan_id: int) -> Snapshot:
-    """Everything the engine needs of plan ``plan_id``."""
+    """Everything the engine needs of plan ``plan_id``, as of the product's today
+    (:func:`roadmap.clock.today`)."""
     return _load(session, plan_id)
 
 
@@ -185,6 +187,7 @@ def _load(session: Session, plan_id: int) -> Snapshot:
         lags=lags,
         milestones=points,
         needs=load_need_values(session=session, plan_id=plan_id),
+        today=today(),
     )
 
 

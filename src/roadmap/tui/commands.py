@@ -60,6 +60,11 @@ class RoadmapCommands(Provider):
                 self._action("follow_up"),
                 _("Evidence, goals and measures, maturity, traceability"),
             ),
+            (
+                _("Scenarios"),
+                self._action("scenarios"),
+                _("What-ifs compared with the plan: length, deadlines, items moved"),
+            ),
         ]
         out += [
             (

@@ -1,0 +1,139 @@
+"""Deadline pressure: how tight an item's deadline is, as a scoring input a plan can opt into.
+
+A criterion marked ``derived: deadline`` takes, for an item not scored on it, a value derived
+from its deadline (its own, or that of a deadline milestone it leads to): the periods the item
+still needs against the periods left until the deadline, from today's period on.
+
+* The periods needed are the item's own (its fixed duration, else its effort over its team's
+  capacity, at least one) plus the longest chain of the work it waits for (hard blockers not
+  yet done), each counted the same way.
+* The periods left run from today's period (the snapshot's ``today``, else the plan's start)
+  to the deadline's period, both counted.
+* The deadline is *at risk* when the periods needed are at least half of those left; its
+  pressure is then ``needed / left`` (at most 1; a deadline already passed presses with 1).
+  A deadline with room to spare presses with 0, as does an item without a deadline, so that
+  the criterion raises only the items whose deadlines are in danger.
+
+The value sits on the criterion's scale as the pressure does from 0 to 1, so an item whose
+deadline needs every period left scores the top of the criterion. The priority inheritance of
+the sequencer then raises the work it waits for too.
+
+>>> from datetime import date
+>>> from roadmap.engine.inputs import ItemData, TeamData
+>>> from roadmap.model.periods import Calendar
+>>> snap = Snapshot(Calendar(date(2027, 1, 1), "quarter"),
+...                 (ItemData("A", effort=2, team="t"),
+...                  ItemData("B", effort=1, team="t", deadline=date(2027, 9, 30))),
+...                 (("A", "B", "hard"),), {"t": TeamData("t", capacity=1.0)})
+>>> p = pressures(snap)["B"]
+>>> p.needed, p.left, p.value, p.at_risk
+(3, 3, 1.0, True)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from roadmap.engine.inputs import DONE, DROPPED, HARD, ItemData, Snapshot
+
+AT_RISK = 0.5
+"""A deadline is at risk when the work needs at least this share of the periods left."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pressure:
+    """How an item's deadline presses on it."""
+
+    key: str
+    deadline: date
+    needed: int
+    """Periods the item and the longest chain of work it waits for still need."""
+    left: int
+    """Periods from today's to the deadline's, both counted (0 or less: passed)."""
+    value: float
+    """0 to 1: ``needed / left`` when at risk, else 0."""
+
+    @property
+    def at_risk(self) -> bool:
+        return self.value > 0
+
+    @property
+    def note(self) -> str:
+        """The pressure in English, for the score's notes."""
+        day = self.deadline.isoformat()
+        if self.left <= 0:
+            return f"deadline {day} has passed: deadline pressure 1"
+        state = f"at risk: deadline pressure {self.value:.2f}" if self.at_risk else "not at risk"
+        return f"deadline {day}: needs {self.needed} of the {self.left} periods left, {state}"
+
+
+def pressures(snapshot: Snapshot, keys: set[str] | None = None) -> dict[str, Pressure]:
+    """The pressure of each item that has a deadline and is not done or dropped (of ``keys``
+    only, when given)."""
+    items = {item.key: item for item in snapshot.items}
+    wanted = [
+        item
+        for item in snapshot.items
+        if item.deadline is not None
+        and item.status not in (DONE, DROPPED)
+        and (keys is None or item.key in keys)
+    ]
+    if not wanted:
+        return {}
+    calendar = snapshot.calendar
+    floor = max(calendar.index_of(snapshot.today), 0) if snapshot.today else 0
+    blockers: dict[str, list[str]] = {}
+    for a, b, kind in snapshot.dependencies:
+        if kind == HARD:
+            blockers.setdefault(b, []).append(a)
+    chain: dict[str, int] = {}
+
+    def own(item: ItemData) -> int:
+        if item.duration:
+            return int(item.duration)
+        if item.effort <= 0:
+            return 0
+        team = snapshot.teams.get(item.team or "")
+        capacity = team.capacity_at(floor) if team is not None else 0.0
+        if item.max_share and 0 < item.max_share < 1:
+            capacity *= item.max_share
+        if capacity <= 0:
+            return 1
+        return max(1, math.ceil(item.effort / capacity - 1e-9))
+
+    def needed(key: str) -> int:
+        """``key``'s periods and its longest chain of hard blockers, without recursion: a
+        chain may be as long as the plan."""
+        stack, open_ = [(key, False)], set()
+        while stack:
+            top, expanded = stack.pop()
+            if top in chain or (top in open_ and not expanded):
+                continue
+            if not expanded:
+                open_.add(top)
+                stack.append((top, True))
+                stack.extend((b, False) for b in blockers.get(top, ()) if b in items)
+                continue
+            open_.discard(top)
+            item = items[top]
+            if item.status in (DONE, DROPPED):
+                chain[top] = 0
+            else:
+                before = [chain.get(b, 0) for b in blockers.get(top, ())]
+                chain[top] = own(item) + max(before, default=0)
+        return chain[key]
+
+    out = {}
+    for item in wanted:
+        assert item.deadline is not None
+        need = needed(item.key)
+        left = calendar.index_of(item.deadline) - floor + 1
+        if left <= 0:
+            value = 1.0
+        else:
+            ratio = need / left
+            value = min(ratio, 1.0) if ratio >= AT_RISK else 0.0
+        out[item.key] = Pressure(item.key, item.deadline, need, left, round(value, 2))
+    return out
