@@ -48,3 +48,16 @@ def test_findings_speak_the_chosen_language(tmp_path: Path, lang: str) -> None:
     stored = runner.invoke(cli, ["--db", db, "--lang", lang, "check"]).output
     for words in WORDS[lang]:
         assert words in from_file and words in stored, words
+
+
+def test_broken_references_are_named_in_the_chosen_language(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "plan: {name: P, start_date: 2027-01-01}\n"
+        "items:\n- {key: A, title: a, depends_on: [X, A]}\n- {key: A, title: b}\n",
+        encoding="utf-8",
+    )
+    out = CliRunner().invoke(cli, ["--lang", "fi", "check", str(path)]).output
+    assert "items[0] (A).depends_on[0]: tuntematon kohde 'X'" in out
+    assert "A riippuu itsestään" in out
+    assert "toistuva tunnus 'A' (kohde)" in out

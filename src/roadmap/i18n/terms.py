@@ -86,6 +86,33 @@ HEALTH = {"on_track": N_("on track"), "at_risk": N_("at risk"), "off_track": N_(
 """How an item's follow-up stands."""
 
 
+NOUNS = {
+    "plan": N_("plan"),
+    "item": N_("item"),
+    "need": N_("need"),
+    "team": N_("team"),
+    "organisation": N_("organisation"),
+    "theme": N_("theme"),
+    "stakeholder": N_("stakeholder"),
+    "source": N_("source"),
+    "section": N_("section"),
+    "criterion": N_("criterion"),
+    "milestone": N_("milestone"),
+    "person": N_("person"),
+    "goal": N_("goal"),
+    "measure": N_("measure"),
+    "perspective": N_("perspective"),
+    "scenario": N_("scenario"),
+}
+"""The kinds of rows findings are about, as the reader names them."""
+
+
+def subject(noun: str, key: str | None = None) -> str:
+    """What a finding is about, in the reader's language: ``item CI-7``, ``kohde CI-7``."""
+    what = _(NOUNS[noun]) if noun in NOUNS else noun
+    return what if key is None else _("{what} {key}", what=what, key=key)
+
+
 def _word(words: dict[str, str], code: str | None, lang: Lang | None) -> str:
     if not code:
         return ""

@@ -13,7 +13,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from roadmap.i18n import N_, _, language
+from roadmap.i18n import _, language
+from roadmap.i18n.terms import subject
 from roadmap.model.bidi import BIDI_CONTROLS, bidi_controls
 from roadmap.model.cycles import cycle_text, in_order
 from roadmap.model.evidence import CHECKED_TRANSLATIONS
@@ -24,32 +25,6 @@ if TYPE_CHECKING:
 
 ERROR = "error"
 WARNING = "warning"
-
-
-NOUNS = {
-    "plan": N_("plan"),
-    "item": N_("item"),
-    "need": N_("need"),
-    "team": N_("team"),
-    "organisation": N_("organisation"),
-    "theme": N_("theme"),
-    "stakeholder": N_("stakeholder"),
-    "source": N_("source"),
-    "section": N_("section"),
-    "criterion": N_("criterion"),
-    "milestone": N_("milestone"),
-    "person": N_("person"),
-    "goal": N_("goal"),
-    "measure": N_("measure"),
-    "perspective": N_("perspective"),
-}
-"""The kinds of rows findings are about, as the reader names them."""
-
-
-def subject(noun: str, key: str | None = None) -> str:
-    """What a finding is about, in the reader's language: ``item CI-7``, ``kohde CI-7``."""
-    what = _(NOUNS[noun]) if noun in NOUNS else noun
-    return what if key is None else _("{what} {key}", what=what, key=key)
 
 
 class Finding(NamedTuple):
