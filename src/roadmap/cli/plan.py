@@ -205,24 +205,23 @@ def _diff(ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name
 
 
 def _compare(ctx: Context, plan_slug: str | None, before: str | None, after: str) -> None:
-    """Scenario ``after`` compared with scenario ``before``, or with the plan itself."""
-    from roadmap.engine.scenarios import compare
+    """Scenario ``after`` compared with scenario ``before``, or with the plan itself, in the
+    sentences of the app's scenario view and the documents."""
+    from roadmap.engine.scenarios import compare, sentences
+    from roadmap.i18n import language
+    from roadmap.i18n.lang import Lang
 
     snapshot, old = _sequenced(ctx, plan_slug, before)[1:]
     new = _sequenced(ctx, plan_slug, after)[2]
     found = compare(old, new, snapshot.calendar)
     was = before or _("the plan")
-    out = lambda text: click.echo(plain(text))  # noqa: E731
-    out(_("Scenario {after} compared with {before}:", after=after, before=was))
-    out(_("- roadmap length {before} -> {after} periods", before=found.periods_before,
-          after=found.periods_after))  # fmt: skip
-    out(_("- deadlines missed {before} -> {after}{keys}", before=len(found.missed_before),
-          after=len(found.missed_after),
-          keys=f" ({', '.join(found.missed_after)})" if found.missed_after else ""))  # fmt: skip
+    click.echo(plain(_("Scenario {after} compared with {before}:", after=after, before=was)))
+    titles = {item.key: item.title for item in snapshot.items}
+    name = lambda key: f"{titles[key]} ({key})" if titles.get(key) else key  # noqa: E731
+    for line in sentences(found, Lang(language()), name):
+        click.echo(plain(f"- {line}"))
     if found.changes:
         _changes(found.changes, _("Changes in {after}", after=after))
-    else:
-        out(_("No item is placed differently."))
 
 
 def _changes(changes, title: str) -> None:
