@@ -98,16 +98,16 @@ def test_explain_shows_score_reasons_and_dependencies(db: Path) -> None:
     assert "Score 70.0 (weighted criteria)" in out
     assert "Value" in out and "70.0" in out
     flat = " ".join(out.split())
-    assert "Placed 2027-Q2, team Dev" in flat
+    assert "Placed 2027 Q2, team Dev" in flat
     assert (
-        "- Dev is fully booked in 2027-Q1 by work ranked higher: Register survey (A): 1 of 1."
+        "- Dev is fully booked in 2027 Q1 by work ranked higher: Register survey (A): 1 of 1."
         in flat
     )
-    assert "- It ends in 2027-Q2, the period it starts in." in flat
+    assert "- It ends in 2027 Q2, the period it starts in." in flat
     assert "Blocks: nothing" in out
     out = run(db, "plan", "--explain", "B")
     flat = " ".join(out.split())
-    assert "- It waits for Register survey (A), which ends in 2027-Q1." in flat
+    assert "- It waits for Register survey (A), which ends in 2027 Q1." in flat
     assert "Blocked by: A" in out and "on the critical path, slack 0 periods" in out
     assert "Waits for (hard): A" in out
     out = run(db, "plan", "--explain", "E")
@@ -197,5 +197,5 @@ def test_help_speaks_the_locale_language(tmp_path: Path, env: dict[str, str], wo
 
 def test_reasons_and_warnings_speak_the_chosen_language(db: Path) -> None:
     out = run(db, "--lang", "fi", "plan", "--explain", "C")
-    assert "Miksi se alkaa silloin:" in out and "Dev on täysin varattu jaksolla 2027-Q1" in out
+    assert "Miksi se alkaa silloin:" in out and "Dev on täysin varattu jaksolla Q1/2027" in out
     assert "is full" not in out and "ranked higher" not in out

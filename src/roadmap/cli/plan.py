@@ -14,7 +14,7 @@ import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 from roadmap.cli.table import Column, echo_table, plain
-from roadmap.i18n import N_, _, ngettext
+from roadmap.i18n import N_, _, ngettext, period_label
 from roadmap.i18n.terms import (
     change_word,
     horizon_word,
@@ -113,7 +113,7 @@ def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
         ex = explain(snapshot, roadmap, key)
     except KeyError as exc:
         fail(exc.args[0])
-    label = snapshot.calendar.label
+    label = period_label(snapshot.calendar)
     out = lambda text="": click.echo("\n".join(map(plain, text.split("\n"))))  # noqa: E731
     out(f"{ex.key}: {ex.title} ({status_word(ex.status)})")
     if ex.score is not None:
@@ -284,7 +284,7 @@ def plan_command(
         dropped=len(roadmap.dropped),
     )
     click.echo(counts)
-    _warnings(roadmap, snapshot.calendar.label)
+    _warnings(roadmap, period_label(snapshot.calendar))
 
 
 @cli.group(help=_("Save the sequenced roadmap under a name, to compare later roadmaps with."))

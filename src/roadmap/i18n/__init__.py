@@ -9,10 +9,17 @@ languages at once hold a :class:`roadmap.i18n.lang.Lang` each instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache, partial
+from typing import TYPE_CHECKING
+
 from roadmap.i18n.catalogs import LOCALES, N_, PSEUDO
 from roadmap.i18n.lang import Lang
 
-__all__ = ["N_", "_", "language", "ngettext", "pgettext", "set_language"]
+if TYPE_CHECKING:
+    from roadmap.model.periods import Calendar
+
+__all__ = ["N_", "_", "language", "ngettext", "period_label", "pgettext", "set_language"]
 
 _current: Lang | None = None
 
@@ -52,3 +59,10 @@ def pgettext(context: str, message: str, /, **values: object) -> str:
     """``message`` as worded in ``context``, where one English word needs two translations
     (``pgettext("horizon", "Next")`` beside the button *Next*)."""
     return _words().pgettext(context, message, **values)
+
+
+def period_label(calendar: Calendar) -> Callable[[int], str]:
+    """The periods of ``calendar`` as the interface's language words them (``Q3/2027``,
+    ``vko 5/2027``), the labels the documents use, for sentences a person reads; each label
+    is worked out once. Canonical labels (``2027-Q3``) stay for what people type back."""
+    return cache(partial(_words().period, calendar))
