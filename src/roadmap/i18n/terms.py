@@ -127,6 +127,12 @@ def change_word(code: str | None, lang: Lang | None = None) -> str:
     return _word(CHANGE_KIND, code, lang)
 
 
+def method_word(code: str | None, lang: Lang | None = None) -> str:
+    """How a piece of evidence was gathered: ``interview`` is *interview*, *haastattelu*,
+    *intervju*."""
+    return _word(EVIDENCE_METHOD, code, lang)
+
+
 def horizon_word(code: str) -> str:
     """``now``, ``next`` or ``later`` as a heading of the roadmap (apart from the button *Next*)."""
     words = {

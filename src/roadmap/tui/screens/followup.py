@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, TabbedContent, TabPane
 
 from roadmap.i18n import _
+from roadmap.i18n.terms import method_word
 from roadmap.model.evidence import LEVELS, EvidenceIn, MeasureValueIn, PointIn
 from roadmap.model.inputs import PlanDoc
 
@@ -44,7 +45,7 @@ def follow_up_rows(doc: PlanDoc) -> Rows:
         (
             ev.key,
             ev.date.isoformat(),
-            ev.method,
+            method_word(ev.method),
             ev.stakeholder or "–",
             ", ".join(ev.needs),
             "" if ev.personal and not doc.plan.personal_names else ev.summary,
