@@ -130,7 +130,11 @@ def test_baselines_are_saved_listed_and_compared(db: Path) -> None:
     assert "Changes since baseline v1" in out
     changes = [line.split()[:3] for line in out.splitlines() if line[:2] in ("B ", "C ")]
     assert changes == [["B", "Moved", "earlier"], ["C", "Moved", "later"]]
-    assert "moved later from 2027-Q2 to 2027-Q3" in out
+    assert "moved later from 2027 Q2 to 2027 Q3" in " ".join(out.split())
+    # A Finnish reader reads the change in Finnish, periods as the documents word them.
+    flat = " ".join(run(db, "--lang", "fi", "plan", "--baseline", "v1").split())
+    assert "myöhästetty jaksolta Q2/2027 jaksolle Q3/2027" in flat
+    assert "moved" not in flat and "2027-Q" not in flat
     out = run(db, "plan", "--baseline", "v2", code=1)
     assert "no baseline 'v2' for this plan (baselines: v1)" in out
 

@@ -114,7 +114,7 @@ def test_roadmap_plan_shows_and_compares_scenarios(db: Path) -> None:
     assert "- Met now, missed before: Portal (B)." in out
     assert "- Items moved: 2 items start earlier, 1 item ends earlier." in out
     assert "roadmap length" not in out
-    assert "B Moved earlier moved earlier from 2027-Q3 to 2027-Q2" in out
+    assert "B Moved earlier moved earlier from 2027 Q3 to 2027 Q2" in out
     out = _run(db, "plan", "--scenario", "more-people", "--compare", "portal-first")
     assert "Scenario portal-first compared with more-people:" in out
     out = _run(db, "plan", "--scenario", "nope", code=1)
@@ -123,10 +123,15 @@ def test_roadmap_plan_shows_and_compares_scenarios(db: Path) -> None:
 
 def test_roadmap_plan_compares_scenarios_in_finnish(db: Path) -> None:
     out = _run(db, "--lang", "fi", "plan", "--compare", "more-people")
+    assert "Skenaario more-people suunnitelmaan verrattuna:" in out
     assert "- Tiekartta päättyy 2 jaksoa aiemmin: se kestää 2 jaksoa aiemman 4 sijaan." in out
     assert "- Ylittyviä määräaikoja: 0 (ennen: 1)." in out
     assert "- Pysyy nyt määräajassa, ennen ylittyi: Portal (B)." in out
     assert "Siirtyneet kohteet: 2 kohdetta alkaa aiemmin" in out
+    # Each change in Finnish too: where it was and is, what else changed, and why.
+    assert "A Päättyy aiemmin päättyy jaksolla Q1/2027 eikä jaksolla Q2/2027 (2 → 1 jakso)" in out
+    assert "B Aikaistettu aikaistettu jaksolta Q3/2027 jaksolle Q2/2027" in out
+    assert "periods" not in out and "->" not in out and "2027-Q" not in out
 
 
 def test_an_unknown_scenario_is_named_in_the_readers_language(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 from roadmap.cli.table import Column, echo_table, plain
 from roadmap.i18n import N_, _, ngettext, period_label
 from roadmap.i18n.terms import (
+    change_text,
     change_word,
     horizon_word,
     scoring_word,
@@ -201,7 +202,7 @@ def _diff(ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name
     if not changes:
         click.echo(plain(_("No changes since baseline {name}.", name=repr(name))))
         return
-    _changes(changes, _("Changes since baseline {name}", name=name))
+    _changes(changes, _("Changes since baseline {name}", name=name), snapshot)
 
 
 def _compare(ctx: Context, plan_slug: str | None, before: str | None, after: str) -> None:
@@ -214,21 +215,26 @@ def _compare(ctx: Context, plan_slug: str | None, before: str | None, after: str
     snapshot, old = _sequenced(ctx, plan_slug, before)[1:]
     new = _sequenced(ctx, plan_slug, after)[2]
     found = compare(old, new, snapshot.calendar)
-    was = before or _("the plan")
-    click.echo(plain(_("Scenario {after} compared with {before}:", after=after, before=was)))
+    if before is None:
+        title = _("Scenario {name} compared with the plan:", name=after)
+    else:
+        title = _("Scenario {after} compared with {before}:", after=after, before=before)
+    click.echo(plain(title))
     titles = {item.key: item.title for item in snapshot.items}
     name = lambda key: f"{titles[key]} ({key})" if titles.get(key) else key  # noqa: E731
     for line in sentences(found, Lang(language()), name):
         click.echo(plain(f"- {line}"))
     if found.changes:
-        _changes(found.changes, _("Changes in {after}", after=after))
+        _changes(found.changes, _("Changes in {after}", after=after), snapshot)
 
 
-def _changes(changes, title: str) -> None:
-    """``changes`` (baseline or scenario changes) as a table under ``title``."""
+def _changes(changes, title: str, snapshot: Snapshot) -> None:
+    """``changes`` (baseline or scenario changes) as a table under ``title``, in the reader's
+    words."""
+    label = period_label(snapshot.calendar)
     click.echo(plain(title))
     columns = (Column(_("Item")), Column(_("Change")), Column(_("Details"), min_width=20))
-    rows = [(change.key, change_word(change.kind), change.text) for change in changes]
+    rows = [(c.key, change_word(c.kind), change_text(c, label)) for c in changes]
     echo_table(columns, rows)
 
 
