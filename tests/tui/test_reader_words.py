@@ -82,6 +82,8 @@ async def test_evidence_methods_are_shown_as_words(finnish_demo) -> None:
         text = seen(finnish_demo)
         assert "haastattelu" in text and "työpaja" in text
         assert "interview" not in text and "workshop" not in text
+        # The keys at the bottom speak Finnish too, the app's own as well as the screen's.
+        assert "p Eteneminen" in text and "^q Lopeta" in text and "Quit" not in text
 
 
 async def test_follow_up_forms_are_dated_by_the_products_clock(finnish_demo) -> None:
