@@ -132,6 +132,8 @@ def test_roadmap_plan_compares_scenarios_in_finnish(db: Path) -> None:
     assert "A Päättyy aiemmin päättyy jaksolla Q1/2027 eikä jaksolla Q2/2027 (2 → 1 jakso)" in out
     assert "B Aikaistettu aikaistettu jaksolta Q3/2027 jaksolle Q2/2027" in out
     assert "periods" not in out and "->" not in out and "2027-Q" not in out
+    out = _run(db, "--lang", "fi", "plan", "--scenario", "more-people", "--compare", "portal-first")
+    assert "Skenaario portal-first verrattuna skenaarioon more-people:" in out
 
 
 def test_an_unknown_scenario_is_named_in_the_readers_language(tmp_path: Path) -> None:
