@@ -135,7 +135,7 @@ def evidence_list(ctx: Context, plan_slug: str | None) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from roadmap.i18n.terms import EVIDENCE_METHOD
+    from roadmap.i18n.terms import method_word
     from roadmap.services.followup import plan_evidence
 
     plan_id = ctx.find_plan(plan_slug).id
@@ -145,7 +145,7 @@ def evidence_list(ctx: Context, plan_slug: str | None) -> None:
     for column in (_("Key"), _("Date"), _("Method"), _("Actor"), _("Needs")):
         table.add_column(column)
     for ev in found:
-        method = _(EVIDENCE_METHOD[ev.method]) if ev.method in EVIDENCE_METHOD else ev.method
+        method = method_word(ev.method)
         cells = (ev.key, ev.date.isoformat(), method, ev.stakeholder or "–", ", ".join(ev.needs))
         table.add_row(*(Text(cell) for cell in cells))
     Console(highlight=False).print(table)

@@ -449,11 +449,11 @@ class _Words:
     and teams by name."""
 
     def __init__(self, snapshot: Snapshot, roadmap: Roadmap, items: Mapping) -> None:
-        from roadmap.i18n import ngettext
+        from roadmap.i18n import _, ngettext, period_label
 
         self._, self.ngettext = _, ngettext
         self.snapshot, self.roadmap, self.items = snapshot, roadmap, items
-        self.label = snapshot.calendar.label
+        self.label = period_label(snapshot.calendar)
 
     def name(self, key: str) -> str:
         item = self.items.get(key)

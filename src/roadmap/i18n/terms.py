@@ -10,6 +10,7 @@ language of its own; an unknown code is shown as it is. Reading the words people
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from roadmap import i18n
@@ -186,6 +187,12 @@ def evidence_count(method: str, n: int, lang: Lang | None = None) -> str:
     return ngettext("{n} data set", "{n} data sets", n)
 
 
+def method_word(code: str | None, lang: Lang | None = None) -> str:
+    """How a piece of evidence was gathered: ``interview`` is *interview*, *haastattelu*,
+    *intervju*."""
+    return _word(EVIDENCE_METHOD, code, lang)
+
+
 def horizon_word(code: str) -> str:
     """``now``, ``next`` or ``later`` as a heading of the roadmap (apart from the button *Next*)."""
     words = {
@@ -225,6 +232,99 @@ def _explained(words: dict[str, str], row, label, lang: Lang | None) -> str:
     }
     text = lang._(message) if lang is not None else _(message)
     return text.format(**values)
+
+
+CHANGE_TEXT = {
+    "added": N_("added in {period}"),
+    "done": N_("done (was planned for {period})"),
+    "dropped": N_("dropped (was planned for {period})"),
+    "unplaced": N_("can no longer be placed (was in {period})"),
+    "removed": N_("no longer in the plan (was in {period})"),
+    "earlier": N_("moved earlier from {before} to {after}"),
+    "later": N_("moved later from {before} to {after}"),
+    "ends_earlier": N_("ends in {after} rather than {before}"),
+    "ends_later": N_("ends in {after} rather than {before}"),
+}
+"""An item's change since a baseline (or against the plan), by kind; a ``dropped`` item by
+why it has no place now."""
+
+
+def change_facts(
+    change, label: Callable[[int], str], lang: Lang | None = None, team=None
+) -> list[str]:
+    """What else changed with an item (:attr:`roadmap.engine.baseline.Change.facts`), a
+    phrase each in the reader's language; periods named by ``label``, teams by ``team``."""
+    words = lang if lang is not None else Lang(language())
+    name = team or (lambda key: key or "-")
+    out = []
+    for fact in change.facts:
+        if fact == "end":
+            out.append(
+                words._(
+                    "ends in {after} (was {before})",
+                    after=label(change.end_after),
+                    before=label(change.end_before),
+                )
+            )
+        elif fact == "span":
+            out.append(
+                words.ngettext(
+                    "{before} → {n} period",
+                    "{before} → {n} periods",
+                    change.span_after,
+                    before=change.span_before,
+                )
+            )
+        elif fact == "effort":
+            out.append(
+                words._(
+                    "effort {before} → {after}",
+                    before=words.number(change.effort_before or 0, 2),
+                    after=words.number(change.effort_after or 0, 2),
+                )
+            )
+        elif fact == "team":
+            out.append(
+                words._(
+                    "team {before} → {after}",
+                    before=name(change.team_before),
+                    after=name(change.team_after),
+                )
+            )
+        elif fact == "priority":
+            out.append(
+                words._(
+                    "priority {before} → {after}",
+                    before=words.number(change.priority_before or 0, 0),
+                    after=words.number(change.priority_after or 0, 0),
+                )
+            )
+    return out
+
+
+def change_text(change, label: Callable[[int], str], lang: Lang | None = None) -> str:
+    """An item's change (:class:`roadmap.engine.baseline.Change`) as the reader's language
+    tells it: where it was and is, what else changed, and why it is where it is now; periods
+    named by ``label``."""
+    words = lang if lang is not None else Lang(language())
+    facts = ", ".join(change_facts(change, label, words))
+    kind = change.gone if change.kind == "dropped" and change.gone else change.kind
+    message = CHANGE_TEXT.get(kind)
+    if message is None:  # team, effort or priority: the item itself stays where it was
+        return words._("{facts}, still in {period}", facts=facts, period=label(change.after))
+    period = change.after if change.kind == "added" else change.before
+    text = words._(
+        message,
+        period=label(period) if period is not None else "",
+        before=label(change.before) if change.before is not None else "",
+        after=label(change.after) if change.after is not None else "",
+    )
+    if facts:
+        text += f" ({facts})"
+    if change.kind != "added":
+        why = "; ".join(reason_text(r, label, words) for r in change.reasons)
+        text += f": {why}" if why else ""
+    return text
 
 
 def choices(words: dict[str, str], lang: Lang | None = None) -> list[tuple[str, str]]:
