@@ -15,14 +15,14 @@ WORDS = {
         "Dev ",
         "kriittinen polku",
         "Muutokset vertailuversioon v1 nähden",
-        "siirtyi myöhemmäksi jaksolta 2027-Q2 jaksolle 2027-Q3",
+        "myöhästetty jaksolta Q2/2027 jaksolle Q3/2027",
     ],
     "sv": [
         "Dev ",
         "Ändringar sedan jämförelseversionen v1",
-        "flyttad senare från 2027-Q2 till 2027-Q3",
+        "senarelagd från Q2/2027 till Q3/2027",
     ],
-    "en": ["Dev ", "Changes since baseline v1", "moved later from 2027-Q2 to 2027-Q3"],
+    "en": ["Dev ", "Changes since baseline v1", "moved later from 2027 Q2 to 2027 Q3"],
 }
 
 
