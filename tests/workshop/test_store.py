@@ -399,22 +399,25 @@ def test_locking_a_round_is_not_starved_by_votes_on_postgresql(pg_url: str) -> N
 
 
 def test_a_busy_database_is_tried_again_then_refused_in_words(sqlite_store: Store) -> None:
+    import sqlite3
+
     from sqlalchemy.exc import OperationalError
 
     from roadmap.store.busy import Busy, write_retrying
 
     tries = []
+    locked = sqlite3.OperationalError("database is locked")
 
     def busy_twice(session):
         tries.append(1)
         if len(tries) < 3:
-            raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+            raise OperationalError("BEGIN IMMEDIATE", {}, locked)
         return "written"
 
     assert write_retrying(sqlite_store, busy_twice) == "written" and len(tries) == 3
 
     def always_busy(session):
-        raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+        raise OperationalError("BEGIN IMMEDIATE", {}, locked)
 
     with pytest.raises(Busy) as refused:
         write_retrying(sqlite_store, always_busy)

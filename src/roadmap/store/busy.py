@@ -10,7 +10,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from roadmap.i18n import N_
-from roadmap.store.db import Store
+from roadmap.store.db import Store, is_busy
 from roadmap.workshop.words import Refusal
 
 TRIES = 3
@@ -21,12 +21,12 @@ class Busy(Refusal):
 
 
 def write_retrying(store: Store, change: Callable[[Session], Any], tries: int = TRIES) -> Any:
-    """``change(session)`` in a write transaction, tried ``tries`` times while the database is
-    busy; :class:`Busy` when it still is."""
-    for _attempt in range(tries):
-        try:
-            with store.write() as session:
-                return change(session)
-        except OperationalError:
-            continue
-    raise Busy(N_("the database is busy and nothing was saved; please try again"))
+    """``change(session)`` as :meth:`Store.run` runs it, the whole transaction tried ``tries``
+    times while the database is busy; :class:`Busy` when it still is. Other errors of the
+    database are raised as they are, not reported as a busy database."""
+    try:
+        return store.run(change, attempts=tries)
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+        raise Busy(N_("the database is busy and nothing was saved; please try again")) from exc

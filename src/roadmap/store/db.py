@@ -250,16 +250,18 @@ class Store:
                 driver.execute("PRAGMA foreign_keys=ON")
 
     def run(self, work: Callable[[Session], T], *, attempts: int = RETRIES) -> T:
-        """``work(session)`` in a write transaction, committed; run again from the start when
-        the database could not take it for a moment (SQLite still locked after its busy
-        timeout, a PostgreSQL deadlock or serialisation failure), with a growing pause between
-        tries. Whatever else ``work`` raises ends it, rolled back."""
+        """``work(session)`` in a write transaction, committed; run again from the start, in a
+        new transaction, when the database could not take it for a moment (:func:`is_busy`:
+        SQLite still locked after its busy timeout, whether at the start, at a statement or at
+        the commit; a PostgreSQL deadlock or serialisation failure), with a growing pause
+        between tries. The failed try was rolled back whole, so ``work`` must only read and
+        write through ``session``. Whatever else ``work`` raises ends it, rolled back."""
         for attempt in range(1, attempts + 1):
             try:
                 with self.write() as session:
                     return work(session)
             except OperationalError as exc:
-                if attempt == attempts or not _transient(exc):
+                if attempt == attempts or not is_busy(exc):
                     raise
             time.sleep(min(2.0, 0.05 * 2**attempt) * random.uniform(0.5, 1.0))
         raise AssertionError("unreachable")
@@ -282,13 +284,13 @@ class Store:
         self.engine.dispose()
 
 
-def _transient(exc: OperationalError) -> bool:
-    """Whether ``exc`` says the database was busy rather than that the work was wrong."""
-    code = getattr(exc.orig, "sqlstate", None)
-    if code in ("40001", "40P01"):  # serialization_failure, deadlock_detected
+def is_busy(exc: DBAPIError) -> bool:
+    """Whether ``exc`` says the database was busy rather than that the work was wrong: SQLite's
+    busy and locked results (``SQLITE_BUSY_SNAPSHOT`` and the other extended codes too), a
+    PostgreSQL serialisation failure or deadlock."""
+    if getattr(exc.orig, "sqlstate", None) in ("40001", "40P01"):
         return True
-    text = str(exc.orig).lower()
-    return "database is locked" in text or "database is busy" in text
+    return isinstance(exc.orig, sqlite3.Error) and sqlite_kind(exc.orig) is Kind.LOCKED
 
 
 def _committed(session: Session) -> Iterator[Session]:

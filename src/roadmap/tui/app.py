@@ -293,7 +293,11 @@ class RoadmapApp(App[None]):
             self.call_from_thread(self._external_change)
 
     def _external_change(self) -> None:
-        self.tell(_("The plan was changed elsewhere; showing the stored version."))
+        form = getattr(self.screen, "changed_elsewhere", None)
+        if form is not None:
+            form()  # an open form keeps what was typed and says itself what changed
+        else:
+            self.tell(_("The plan was changed elsewhere; showing the stored version."))
         self.plan_changed(own=False)
 
     def tell(self, text: str, key: str | None = None) -> None:

@@ -4,7 +4,9 @@ A form is a list of :class:`Field` objects. :class:`FormDialog` composes a label
 a message line per field, fills the widgets from a dict of values and reads them back, and
 shows validation messages (from :func:`messages_of`) under their fields. The item editor and
 the row form (stakeholders, needs, sources, teams, sections) are both built on it. Labels and
-messages are shown literally, whatever the user typed.
+messages are shown literally, whatever the user typed. Its text fields take the keys in the
+order they were typed (:class:`KeysInOrder`), and Ctrl+S saves only after what was typed
+before it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any, ClassVar
 
 from pydantic import ValidationError
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -98,6 +100,36 @@ def split_translations(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str
     return plain, i18n
 
 
+class KeysInOrder:
+    """A text field that runs its own editing keys (Backspace, arrows, Ctrl+U, ...) as they
+    arrive, in order with the characters typed around them.
+
+    Textual inserts a typed character as soon as the field gets it, but runs a key bound to the
+    field only once the key has travelled up to the app; when the app is busy (the editor
+    loading, the engine sequencing), characters typed after Ctrl+U or Backspace reached the
+    field first and were then wiped or deleted in their place (textual issue 6605).
+    """
+
+    async def on_key(self, event: events.Key) -> None:
+        if event.is_printable:
+            return  # the field inserts it itself, in order
+        field: Any = self
+        active = field.screen.active_bindings.get(event.key)
+        if active is None or active.node is not self or active.binding.priority:
+            return  # a key of the form or the app: it goes up as usual
+        event.stop()
+        event.prevent_default()
+        await field.run_action(active.binding.action)
+
+
+class FieldInput(KeysInOrder, Input):
+    """A one-line field that takes its keys in the order they were typed."""
+
+
+class FieldArea(KeysInOrder, TextArea):
+    """A text area that takes its keys in the order they were typed."""
+
+
 def _message(id: str, classes: str) -> Static:
     """A line for a message, hidden while there is none (CSS ``:empty`` matches every
     ``Static``, whatever it shows, so it cannot tell)."""
@@ -116,7 +148,8 @@ class FormDialog(WordedBindings, ModalScreen):
     """A modal form; subclasses say which fields it has and what saving does."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", N_("Save"), priority=True),
+        # Not a priority key: it reaches the form after the keys typed before it.
+        Binding("ctrl+s", "save", N_("Save")),
         Binding("escape", "cancel", N_("Cancel")),
     ]
 
@@ -149,7 +182,7 @@ class FormDialog(WordedBindings, ModalScreen):
         name = wid(f.name)
         widget: Widget
         if f.kind == AREA:
-            widget = TextArea(id=name, classes="field-area", soft_wrap=True)
+            widget = FieldArea(id=name, classes="field-area", soft_wrap=True)
         elif f.kind == SELECT:
             options = (
                 choices(self.fixed_choices[f.name])
@@ -171,7 +204,7 @@ class FormDialog(WordedBindings, ModalScreen):
                 classes="field-multi",
             )
         else:
-            widget = Input(id=name)
+            widget = FieldInput(id=name)
         yield widget
         yield _message("e-" + name[2:], "field-error")
 
@@ -208,6 +241,10 @@ class FormDialog(WordedBindings, ModalScreen):
             else:
                 out[name] = widget.value
         return out
+
+    def say(self, banner: str) -> None:
+        """Show ``banner`` above the fields, leaving their messages and values as they are."""
+        _say(self.query_one("#banner", Static), banner)
 
     def show_errors(self, errors: dict[str, str], banner: str = "") -> None:
         for name in self._names():

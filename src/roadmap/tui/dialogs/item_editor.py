@@ -5,6 +5,11 @@ pinned period); each message appears under its field. Ctrl+S saves the fields th
 changed in one short transaction, refused if someone else changed one of those fields since the
 form read the item; Escape cancels. While the form is open its values (and the item as read)
 are kept as a draft file (see :mod:`roadmap.services.prefs`), so a crash does not lose them.
+
+The form never writes over what was typed: when another process changes the item meanwhile, a
+banner names the fields it changed and the typed values stay (Ctrl+R loads the stored ones);
+a save the database cannot take (read-only, locked past the retries) says why in plain words
+and keeps the form open as it was.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
+from textual import work
 from textual.binding import Binding, BindingType
 
 from roadmap.i18n import N_, _
@@ -26,7 +32,14 @@ from roadmap.model.inputs import ItemIn
 from roadmap.model.periods import PeriodError
 from roadmap.model.typed_words import parse_date, parse_number, split_list
 from roadmap.services.context import PlanContext
-from roadmap.services.items import KeyTakenError, WriteConflict, item_for_editor, save_item
+from roadmap.services.items import (
+    KeyTakenError,
+    NotFoundError,
+    WriteConflict,
+    item_for_editor,
+    save_item,
+)
+from roadmap.services.plans import explain
 from roadmap.tui.dialogs.form import (
     AREA,
     CHECK,
@@ -184,6 +197,15 @@ def load(ctx: PlanContext, key: str | None) -> Loaded:
     return Loaded(choices, before)
 
 
+def changed_fields(before: ItemIn, after: ItemIn) -> list[str]:
+    """The names (as the form labels them) of the form's fields that differ between two
+    versions of an item; translations count as one."""
+    names = [_(f.label) for f in FIELDS if getattr(before, f.name) != getattr(after, f.name)]
+    if before.i18n != after.i18n:
+        names.append(_("Translations"))
+    return names
+
+
 class ItemEditor(FormDialog):
     """Edit one item, or create one (``key`` None), from what :func:`load` read."""
 
@@ -245,6 +267,39 @@ class ItemEditor(FormDialog):
 
     # Actions -----------------------------------------------------------------------------
 
+    def changed_elsewhere(self) -> None:
+        """Another process changed the plan: read the item again (in a worker) and, if it
+        changed, say so on the form. The typed values stay, and so does the item as the form
+        read it, against which a save checks each field it writes."""
+        if self.key is not None and self.before is not None:
+            self._read_again(self.key)
+
+    @work(thread=True, group="changed-elsewhere")
+    def _read_again(self, key: str) -> None:
+        try:
+            stored = load(self.ctx, key).before
+        except NotFoundError:
+            stored = None
+        self.app.call_from_thread(self._tell_changed, stored)
+
+    def _tell_changed(self, stored: ItemIn | None) -> None:
+        if self.before is None or not self.is_attached:
+            return
+        if stored is None:
+            self.say(_("{key} was deleted elsewhere. What you typed is kept.", key=self.key))
+            return
+        fields = changed_fields(self.before, stored)
+        if fields:
+            self.say(
+                _(
+                    "{key} was changed elsewhere ({fields}). What you typed is kept; saving "
+                    "refuses only the fields changed on both sides. Ctrl+R loads the stored "
+                    "version.",
+                    key=self.key,
+                    fields=", ".join(fields),
+                )
+            )
+
     def action_save(self) -> None:
         item, errors = item_of(self.values(), self.ctx.calendar)
         if item is None:
@@ -264,6 +319,13 @@ class ItemEditor(FormDialog):
                 ),
             )
             self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
+            return
+        except Exception as exc:
+            problem = explain(exc, self.ctx.store.describe())
+            if problem is None:
+                raise
+            self.show_errors({}, _("Not saved: {problem} What you typed is kept.", problem=problem))
+            self.notify(problem, title=_("Not saved"), severity="error", markup=False)
             return
         self.dismiss(Saved(self.before, stored))
 
