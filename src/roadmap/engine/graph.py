@@ -7,9 +7,9 @@ Nodes are item keys (with their ``effort``), edges run from blocker to blocked w
 ``kind`` (``hard`` or ``soft``). Nodes and edges are added in key order, so that every search
 below gives the same answer whatever order the plan was written in.
 
-networkx and :mod:`roadmap.model.cycles` (which loads ``typing``) are imported by the functions
-that use them, not with the module: sequencing needs them only to name a cycle, and a command
-that sequences a plan should not wait for them to load.
+networkx and :mod:`roadmap.model.cycles` are imported by the functions that use them, not
+with the module: sequencing needs them only to name a cycle, and a command that sequences a
+plan should not wait for them to load.
 
 Acyclicity is checked with :func:`networkx.is_directed_acyclic_graph` before a cycle is
 searched for: :func:`networkx.find_cycle` grows quadratically on graphs that have none.
@@ -24,10 +24,10 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from roadmap.engine.inputs import HARD, Edge
 
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing for the sequencer
 if TYPE_CHECKING:
     import networkx as nx
 

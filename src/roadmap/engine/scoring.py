@@ -31,16 +31,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from operator import attrgetter, itemgetter
+from typing import Any
 
 from roadmap.engine.deadlines import Pressure
 from roadmap.engine.inputs import CriterionData, ItemData
 from roadmap.engine.needs import NO_NEEDS, NeedValue, on_scale
 from roadmap.engine.result import Score, ScorePart
 from roadmap.i18n import N_, _, language, numeral
-
-TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing for the sequencer
-if TYPE_CHECKING:
-    from typing import Any
 
 METHODS = ("weighted", "rice", "wsjf", "moscow")
 SCALES: dict[str, tuple[float, float]] = {"1-5": (1.0, 5.0), "0-10": (0.0, 10.0)}
