@@ -242,6 +242,28 @@ class FormDialog(WordedBindings, ModalScreen):
                 out[name] = widget.value
         return out
 
+    saving = False
+    """A save runs (in a worker): a second one waits, and Esc closes the form only after it."""
+    _close_when_saved = False
+
+    def start_saving(self) -> None:
+        """Show that a save runs: the fields stay as typed (and take keys), Save is off."""
+        self.saving, self._close_when_saved = True, False
+        self.query_one("#save", Button).disabled = True
+        self.show_errors({}, _("Saving…"))
+
+    def stop_saving(self) -> bool:
+        """The save ended: Save is on again. Whether Esc was pressed meanwhile."""
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
+        return self._close_when_saved
+
+    def changed_elsewhere(self) -> None:
+        """Another process changed the plan. The form does not refill; it says so and keeps
+        the typed values (the item editor says which fields changed)."""
+        if not self.saving:
+            self.say(_("The plan was changed elsewhere. What you typed is kept."))
+
     def say(self, banner: str) -> None:
         """Show ``banner`` above the fields, leaving their messages and values as they are."""
         _say(self.query_one("#banner", Static), banner)
@@ -283,7 +305,12 @@ class FormDialog(WordedBindings, ModalScreen):
         raise NotImplementedError
 
     def action_cancel(self) -> None:
-        """Close without saving; when something was typed, only after asking."""
+        """Close without saving; when something was typed, only after asking; while a save
+        runs, once it is done."""
+        if self.saving:
+            self._close_when_saved = True
+            self.say(_("Saving… The form closes once the save is done."))
+            return
         if self.values() == getattr(self, "opened_with", None):
             self.dismiss(None)
             return
