@@ -6,7 +6,9 @@ shows validation messages (from :func:`messages_of`) under their fields. The ite
 the row form (stakeholders, needs, sources, teams, sections) are both built on it. Labels and
 messages are shown literally, whatever the user typed. Its text fields take the keys in the
 order they were typed (:class:`KeysInOrder`), and Ctrl+S saves only after what was typed
-before it.
+before it. When another process changes the plan, a form keeps what was typed and says so on
+its banner (:meth:`FormDialog.changed_elsewhere`); a form whose save runs in a worker shows
+"Saving…" meanwhile (:meth:`FormDialog.start_saving`).
 """
 
 from __future__ import annotations
