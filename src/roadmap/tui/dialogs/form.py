@@ -5,10 +5,10 @@ a message line per field, fills the widgets from a dict of values and reads them
 shows validation messages (from :func:`messages_of`) under their fields. The item editor and
 the row form (stakeholders, needs, sources, teams, sections) are both built on it. Labels and
 messages are shown literally, whatever the user typed. Its text fields take the keys in the
-order they were typed (:class:`KeysInOrder`), and Ctrl+S saves only after what was typed
-before it. When another process changes the plan, a form keeps what was typed and says so on
-its banner (:meth:`FormDialog.changed_elsewhere`); a form whose save runs in a worker shows
-"Saving…" meanwhile (:meth:`FormDialog.start_saving`).
+order they were typed (:mod:`roadmap.tui.widgets.fields`), and Ctrl+S saves only after what
+was typed before it. When another process changes the plan, a form keeps what was typed and
+says so on its banner (:meth:`FormDialog.changed_elsewhere`); a form whose save runs in a
+worker shows "Saving…" meanwhile (:meth:`FormDialog.start_saving`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from pydantic import ValidationError
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -39,6 +39,7 @@ from textual.widgets import (
 
 from roadmap.i18n import N_, _
 from roadmap.i18n.terms import choices
+from roadmap.tui.widgets.fields import FieldArea, FieldInput
 from roadmap.tui.worded import WordedBindings
 
 TEXT, AREA, SELECT, CHECK, MULTI = "text", "area", "select", "check", "multi"
@@ -100,36 +101,6 @@ def split_translations(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str
         else:
             plain[name] = value
     return plain, i18n
-
-
-class KeysInOrder:
-    """A text field that runs its own editing keys (Backspace, arrows, Ctrl+U, ...) as they
-    arrive, in order with the characters typed around them.
-
-    Textual inserts a typed character as soon as the field gets it, but runs a key bound to the
-    field only once the key has travelled up to the app; when the app is busy (the editor
-    loading, the engine sequencing), characters typed after Ctrl+U or Backspace reached the
-    field first and were then wiped or deleted in their place (textual issue 6605).
-    """
-
-    async def on_key(self, event: events.Key) -> None:
-        if event.is_printable:
-            return  # the field inserts it itself, in order
-        field: Any = self
-        active = field.screen.active_bindings.get(event.key)
-        if active is None or active.node is not self or active.binding.priority:
-            return  # a key of the form or the app: it goes up as usual
-        event.stop()
-        event.prevent_default()
-        await field.run_action(active.binding.action)
-
-
-class FieldInput(KeysInOrder, Input):
-    """A one-line field that takes its keys in the order they were typed."""
-
-
-class FieldArea(KeysInOrder, TextArea):
-    """A text area that takes its keys in the order they were typed."""
 
 
 def _message(id: str, classes: str) -> Static:
