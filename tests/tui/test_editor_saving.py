@@ -86,3 +86,19 @@ async def test_escape_while_saving_closes_the_form_once_saved(locked, config_dir
         await until(pilot, lambda: app.screen is not editor, "the editor closed")
         await until(pilot, lambda: "Raportit" in seen(app), "the table showing the new title")
     assert title_of(db, "CI-4") == "Raportit"
+
+
+async def test_quitting_while_saving_waits_for_the_save(locked, config_dir) -> None:
+    from roadmap.tui.app import make_app
+
+    db, store, holder = locked
+    app = make_app(store=store, config_dir=config_dir, theme="textual-dark", watch_interval=None)
+    async with app.run_test(size=(100, 40)) as pilot:
+        editor = await open_and_save(app, pilot, holder, "Raportit")
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: "app closes once the save" in banner(editor), "the answer")
+        assert app.is_running and app.screen is editor
+        holder.execute("ROLLBACK")
+        await until(pilot, lambda: app.return_code is not None, "the app quitting")
+    assert title_of(db, "CI-4") == "Raportit"
+    assert app.prefs.load_draft(app.ctx.slug) is None

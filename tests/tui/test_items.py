@@ -18,9 +18,7 @@ def stored(store, key: str) -> Item | None:
 
 
 async def open_items(pilot) -> Grid:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     return pilot.app.screen.query_one("#items", Grid)
 
 

@@ -124,6 +124,7 @@ class FormDialog(WordedBindings, ModalScreen):
         # Not a priority key: it reaches the form after the keys typed before it.
         Binding("ctrl+s", "save", N_("Save")),
         Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+q", "quit", N_("Quit"), show=False),
     ]
 
     choices: dict[str, Choices]
@@ -216,20 +217,22 @@ class FormDialog(WordedBindings, ModalScreen):
         return out
 
     saving = False
-    """A save runs (in a worker): a second one waits, and Esc closes the form only after it."""
-    _close_when_saved = False
+    """A save runs (in a worker): a second one waits, and Esc (or quitting) closes the form
+    (the app) only after it."""
+    _after_save = ""
 
     def start_saving(self) -> None:
         """Show that a save runs: the fields stay as typed (and take keys), Save is off."""
-        self.saving, self._close_when_saved = True, False
+        self.saving, self._after_save = True, ""
         self.query_one("#save", Button).disabled = True
         self.show_errors({}, _("Saving…"))
 
-    def stop_saving(self) -> bool:
-        """The save ended: Save is on again. Whether Esc was pressed meanwhile."""
+    def stop_saving(self) -> str:
+        """The save ended: Save is on again. What was asked meanwhile: ``"close"`` (Esc),
+        ``"quit"`` (Ctrl+Q) or nothing (``""``)."""
         self.saving = False
         self.query_one("#save", Button).disabled = False
-        return self._close_when_saved
+        return self._after_save
 
     def changed_elsewhere(self) -> None:
         """Another process changed the plan. The form does not refill; it says so and keeps
@@ -281,7 +284,7 @@ class FormDialog(WordedBindings, ModalScreen):
         """Close without saving; when something was typed, only after asking; while a save
         runs, once it is done."""
         if self.saving:
-            self._close_when_saved = True
+            self._after_save = self._after_save or "close"
             self.say(_("Saving… The form closes once the save is done."))
             return
         if self.values() == getattr(self, "opened_with", None):
@@ -296,3 +299,12 @@ class FormDialog(WordedBindings, ModalScreen):
         self.app.push_screen(
             Confirm(_("Throw away the changes you typed?"), _("Throw away")), answer
         )
+
+    def action_quit(self) -> None:
+        """Quit the app; while a save runs, once it is done (a failed save keeps the app open
+        and says why)."""
+        if self.saving:
+            self._after_save = "quit"
+            self.say(_("Saving… The app closes once the save is done."))
+            return
+        self.app.exit()

@@ -11,7 +11,7 @@ banner names the fields it changed and the typed values stay (Ctrl+R loads the s
 a save the database cannot take (read-only, locked past the retries) says why in plain words
 and keeps the form open as it was. The save runs in a worker thread: while the database is
 locked by another program the form says "Saving…", the app answers keys, a second Ctrl+S waits
-and Esc closes the form once the save is done.
+and Esc closes the form (Ctrl+Q the app) once the save is done.
 """
 
 from __future__ import annotations
@@ -355,23 +355,25 @@ class ItemEditor(FormDialog):
     def _stored(self, stored: ItemIn, typed: dict[str, Any]) -> None:
         """The save ended well: close, unless something was typed while it ran (that stays,
         and the next Ctrl+S saves it over the stored version)."""
-        close = self.stop_saving()
+        after = self.stop_saving()
         saved = Saved(self.before, stored)
         if self.values() == typed:
             self.dismiss(saved)
-            return
-        self.before, self.key, self.opened_with = stored, stored.key, typed
-        if self._on_saved is not None:
-            self._on_saved(saved)
-        self.say(
-            _(
-                "{key} saved. What you typed while it was saving is not saved yet; "
-                "Ctrl+S saves it.",
-                key=stored.key,
+        else:
+            self.before, self.key, self.opened_with = stored, stored.key, typed
+            if self._on_saved is not None:
+                self._on_saved(saved)
+            self.say(
+                _(
+                    "{key} saved. What you typed while it was saving is not saved yet; "
+                    "Ctrl+S saves it.",
+                    key=stored.key,
+                )
             )
-        )
-        if close:
-            self.action_cancel()
+            if after == "close":
+                self.action_cancel()
+        if after == "quit":
+            self.app.exit()  # what was typed since stays in the draft, offered next time
 
     def action_reload(self) -> None:
         if self.key is None:
