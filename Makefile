@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-busy lint typecheck bench demo catalogs clean
+.PHONY: run test test-busy lint typecheck bench demo catalogs screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ catalogs: $(STAMP)
 	mkdir -p build
 	$(BIN)/pybabel -q extract -F babel.cfg -o build/roadmap.pot --no-location --sort-output --width 100 .
 	$(BIN)/pybabel -q update -i build/roadmap.pot -d src/roadmap/locale -D roadmap --no-fuzzy-matching --ignore-obsolete --width 100
+
+## The README's screenshots: the main views on the demo plan in Finnish (docs/screenshots/).
+screenshots: $(STAMP)
+	$(BIN)/python docs/screenshots.py --png
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -5,16 +5,18 @@
 Serves a workshop of the demo plan with ``roadmap serve`` (a process of its own) and drives it
 from another process: each simulated participant joins, keeps a server-sent event stream
 open, and casts its votes spread over the run. It prints the 95th percentile from sending a
-vote to that participant's next live update, and the server's resident memory, beside their
-targets and beside floors measured in the same run: a bare round trip to the server, and the
-memory of the same number of participants as today's terminal participant processes would
-take (measured on ``--processes`` of them, headless).
+vote to the live update that carries it (the first with the revision the vote's answer names;
+from a server that names none, the first after the answer), and the server's resident memory,
+beside their targets and beside floors measured in the same run: a bare round trip to the
+server, and the memory of the same number of participants as today's terminal participant
+processes would take (measured on ``--processes`` of them, headless).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
 import multiprocessing
 import random
 import re
@@ -36,6 +38,9 @@ from roadmap.workshop.agenda import default_agenda
 
 P95_TARGET_MS = 200.0
 RSS_TARGET_MB = 300.0
+REVISION_HEADER = "X-Workshop-Revision"
+""":data:`roadmap.web.app.REVISION_HEADER`, spelt out so that the bench also measures a server
+of an earlier version."""
 
 
 def _rss_mb(pid: int) -> float:
@@ -81,15 +86,18 @@ async def _participant(base: str, code: str, n: int, votes: int, seconds: float,
         await client.post("/join", data=data, headers=headers)
         page = (await client.get("/vote")).text
         items = re.findall(r'name="item" value="([^"]+)"', page)
-        arrivals: list[float] = []
-        ready = asyncio.Event()
+        revisions: list[int] = []  # of each live update received, rising
+        arrivals: list[float] = []  # when each came
+        ready, news = asyncio.Event(), asyncio.Event()
 
         async def listen() -> None:
             async with client.stream("GET", "/events", timeout=None) as stream:
                 async for line in stream.aiter_lines():
                     ready.set()
-                    if line.startswith("event: change"):
+                    if line.startswith("data: "):
+                        revisions.append(int(line.removeprefix("data: ")))
                         arrivals.append(time.perf_counter())
+                        news.set()
 
         listener = asyncio.create_task(listen())
         await ready.wait()
@@ -97,11 +105,19 @@ async def _participant(base: str, code: str, n: int, votes: int, seconds: float,
             await asyncio.sleep(random.uniform(0, 2 * seconds / votes))
             sent = time.perf_counter()
             vote = {"csrf": csrf, "item": items[i % len(items)], "delta": "1"}
-            await client.post("/vote", data=vote, headers={**headers, "X-Requested-With": "x"})
-            done = time.perf_counter()
-            while not [t for t in arrivals if t >= done]:
-                await asyncio.sleep(0.005)
-            out.append(next(t for t in arrivals if t >= done) - sent)
+            answer = await client.post(
+                "/vote", data=vote, headers={**headers, "X-Requested-With": "x"}
+            )
+            named = answer.headers.get(REVISION_HEADER)  # the update that carries this vote
+            after = len(arrivals)
+            while (
+                after == len(arrivals)
+                if named is None
+                else (first := bisect.bisect_left(revisions, int(named))) == len(revisions)
+            ):
+                news.clear()
+                await news.wait()
+            out.append(arrivals[after if named is None else first] - sent)
         listener.cancel()
 
 

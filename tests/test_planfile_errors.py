@@ -283,3 +283,37 @@ def test_json_constants_are_reported_with_their_lines(db: Path, tmp_path: Path) 
         f"{path}:5: items[1] (B).reach: -Infinity is not a number a plan can hold",
         f"{path}:5: items[1] (B).depends_on[0]: unknown item 'X'",
     ]
+
+
+def test_keys_given_twice_are_reported_with_every_other_problem_by_line(tmp_path: Path) -> None:
+    from roadmap.io.planfile import PlanFileError, load_plan
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        HEAD
+        + "items:\n- key: A\n  title: a\n  effort: lots\n"  # line 7: not a number
+        + "- key: B\n  title: b\n  title: c\n"  # line 10: title given twice
+        + "  depends_on: [X]\n"  # line 11: unknown item
+    )
+    with pytest.raises(PlanFileError) as caught:
+        load_plan(path)
+    messages = caught.value.messages
+    assert [m.split(":")[1] for m in messages] == ["7", "10", "11"]
+    assert "items[0] (A).effort: Input should be a valid number" in messages[0]
+    assert "'title' is given twice (first on line 9)" in messages[1]
+    assert "items[1] (B).depends_on[0]: unknown item 'X'" in messages[2]
+
+
+def test_problems_are_worded_in_the_chosen_language(tmp_path: Path) -> None:
+    from roadmap.i18n import set_language
+    from roadmap.io.planfile import PlanFileError, load_plan
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(HEAD + "items:\n- key: A\n  title: a\n  title: b\n  effort: lots\n")
+    set_language("fi")
+    with pytest.raises(PlanFileError) as caught:
+        load_plan(path)
+    assert caught.value.messages == [
+        f"{path}:7: 'title' on annettu kahdesti (ensin rivillä 6)",
+        f"{path}:8: items[0] (A).effort: Arvon pitää olla luku",
+    ]

@@ -208,10 +208,10 @@ progress:
 """
     found = "\n".join(messages(text))
     for expected in (
-        "p.yaml:7: evidence[1] (E1).method: Input should be 'interview', 'workshop', 'survey',",
-        "p.yaml:14: perspectives[0] (P).levels: List should have at least 5 items",
-        "p.yaml:16: progress[0].updates[0].done: Input should be less than or equal to 1",
-        "progress[0].updates[0].health: Input should be 'on_track', 'at_risk' or 'off_track'",
+        "p.yaml:7: evidence[1] (E1).method: should be one of 'interview', 'workshop', 'survey',",
+        "p.yaml:14: perspectives[0] (P).levels: should have at least 5 entries",
+        "p.yaml:16: progress[0].updates[0].done: should be at most 1",
+        "progress[0].updates[0].health: should be one of 'on_track', 'at_risk' or 'off_track'",
     ):
         assert expected in found
 

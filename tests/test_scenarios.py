@@ -108,10 +108,41 @@ def test_roadmap_plan_shows_and_compares_scenarios(db: Path) -> None:
     assert "2027-Q1 B" in _run(db, "plan", "--scenario", "portal-first")
     out = _run(db, "plan", "--compare", "more-people")
     assert "Scenario more-people compared with the plan:" in out
-    assert "- roadmap length 4 -> 2 periods" in out
-    assert "- deadlines missed 1 -> 0" in out
-    assert "B Moved earlier moved earlier from 2027-Q3 to 2027-Q2" in out
+    # The sentences of the app's scenario view and of the documents, not wording of its own.
+    assert "- The roadmap ends 2 periods sooner: it takes 2 periods instead of 4." in out
+    assert "- Deadlines missed: 0 (before: 1)." in out
+    assert "- Met now, missed before: Portal (B)." in out
+    assert "- Items moved: 2 items start earlier, 1 item ends earlier." in out
+    assert "roadmap length" not in out
+    assert "B Moved earlier moved earlier from 2027 Q3 to 2027 Q2" in out
     out = _run(db, "plan", "--scenario", "more-people", "--compare", "portal-first")
     assert "Scenario portal-first compared with more-people:" in out
     out = _run(db, "plan", "--scenario", "nope", code=1)
     assert "no scenario 'nope' in this plan (scenarios: more-people, portal-first)" in out
+
+
+def test_roadmap_plan_compares_scenarios_in_finnish(db: Path) -> None:
+    out = _run(db, "--lang", "fi", "plan", "--compare", "more-people")
+    assert "Skenaario more-people suunnitelmaan verrattuna:" in out
+    assert "- Tiekartta päättyy 2 jaksoa aiemmin: se kestää 2 jaksoa aiemman 4 sijaan." in out
+    assert "- Ylittyviä määräaikoja: 0 (ennen: 1)." in out
+    assert "- Pysyy nyt määräajassa, ennen ylittyi: Portal (B)." in out
+    assert "Siirtyneet kohteet: 2 kohdetta alkaa aiemmin" in out
+    # Each change in Finnish too: where it was and is, what else changed, and why.
+    assert "A Päättyy aiemmin päättyy jaksolla Q1/2027 eikä jaksolla Q2/2027 (2 → 1 jakso)" in out
+    assert "B Aikaistettu aikaistettu jaksolta Q3/2027 jaksolle Q2/2027" in out
+    assert "periods" not in out and "->" not in out and "2027-Q" not in out
+    out = _run(db, "--lang", "fi", "plan", "--scenario", "more-people", "--compare", "portal-first")
+    assert "Skenaario portal-first verrattuna skenaarioon more-people:" in out
+
+
+def test_an_unknown_scenario_is_named_in_the_readers_language(tmp_path: Path) -> None:
+    path = tmp_path / "none.db"
+    store = Store.open(path)
+    with store.write() as session:
+        write_plan(session=session, doc=PlanDoc.model_validate(_doc(scenarios=[])))
+    store.close()
+    out = _run(path, "--lang", "fi", "plan", "--scenario", "nope", code=1)
+    assert "suunnitelmassa ei ole skenaariota 'nope' (skenaariot: ei yhtään)" in out
+    out = _run(path, "--lang", "sv", "plan", "--baseline", "old", code=1)
+    assert "planen har ingen jämförelseversion 'old' (jämförelseversioner: inga)" in out

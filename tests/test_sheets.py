@@ -134,9 +134,10 @@ def with_cached_values(data: bytes, values: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
-def portfolio(cached: bool = True) -> bytes:
+def portfolio(cached: bool = True, formulas: bool = True) -> bytes:
     """A Finnish Excel portfolio: title rows above the header, Excel dates, decimal efforts,
-    names instead of keys, comma-separated dependencies, a total row, and a sheet before it."""
+    names instead of keys, comma-separated dependencies, a total row, and a sheet before it;
+    without ``formulas``, their values are typed in."""
     wb = Workbook()
     info = wb.active
     info.title = "Ohje"
@@ -151,9 +152,9 @@ def portfolio(cached: bool = True) -> bytes:
     ws.append(["S-2", "Raportointi", "Tiedon saatavuus", "Lahden kaupunki", "Tietotiimi", 1.25,
                datetime(2027, 9, 1), "S-1", "Käynnissä"])  # fmt: skip
     ws.append(["S-3", "Palautekanava", "Asiakaskokemus", "Asikkalan kunta", "Palvelutiimi",
-               "=F4*2", None, "S-1, S-2", "Idea"])  # fmt: skip
+               "=F4*2" if formulas else 5, None, "S-1, S-2", "Idea"])  # fmt: skip
     ws.append([])
-    ws.append([None, "Yhteensä", None, None, None, "=SUM(F4:F6)"])
+    ws.append([None, "Yhteensä", None, None, None, "=SUM(F4:F6)" if formulas else 8.75])
     for row in range(4, 7):
         ws.cell(row=row, column=7).number_format = "d.m.yyyy"
     needs = wb.create_sheet("Tarpeet")
@@ -164,6 +165,8 @@ def portfolio(cached: bool = True) -> bytes:
     out = io.BytesIO()
     wb.save(out)
     data = out.getvalue()
+    if not formulas:
+        return data
     return with_cached_values(data, {"F6": "5", "F8": "8.75"}) if cached else data
 
 
@@ -175,7 +178,7 @@ def test_finnish_excel_portfolio(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Imported 3 new and 0 updated items" in result.stdout
     assert f"Skipped {path}[Salkku]:8: a total row" in result.stdout
-    assert f"Skipped {path}[Salkku]: 1 empty row(s), on line(s) 7" in result.stdout
+    assert f"Skipped {path}[Salkku]: 1 empty row, on line 7" in result.stdout
     assert "Created 2 themes, 2 teams, 2 organisations, 2 stakeholders, 3 needs" in result.stdout
     doc = plan_of(db, "perheet")
     assert [(s.key, s.organisation, [(n.key, n.text, n.importance) for n in s.needs])
@@ -204,6 +207,32 @@ def test_excel_formula_without_a_saved_value_is_reported() -> None:
         "file was not saved by a spreadsheet program); open and save it in Excel or "
         "LibreOffice, or type the value"
     ]
+
+
+def test_excel_of_plain_values_reads_as_the_same_with_saved_formulas() -> None:
+    plain = read_items_xlsx(portfolio(formulas=False), name="s.xlsx")
+    saved = read_items_xlsx(portfolio(), name="s.xlsx")
+    assert [(r.line, r.values, r.scores, r.problems) for r in plain.rows] == [
+        (r.line, r.values, r.scores, r.problems) for r in saved.rows
+    ]
+    assert plain.rows[0].values["deadline"] == date(2027, 6, 30)
+    assert (plain.columns, plain.skipped, plain.warnings, plain.problems) == (
+        saved.columns, saved.skipped, saved.warnings, saved.problems,
+    )  # fmt: skip
+    assert plain.needs == saved.needs and plain.needs is not None
+
+
+def test_excel_error_value_is_reported_not_read_as_empty() -> None:
+    wb = Workbook()
+    wb.active.append(["Tunnus", "Nimi", "Työmäärä"])
+    wb.active.append(["K-1", "Raportointi", "#DIV/0!"])  # openpyxl stores it as an error
+    out = io.BytesIO()
+    wb.save(out)
+    sheet = read_items_xlsx(out.getvalue(), name="e.xlsx")
+    with pytest.raises(PlanFileError) as caught:
+        import_sheet(empty_doc(), sheet)
+    [message] = caught.value.messages
+    assert message.startswith("e.xlsx[Sheet]:2 (K-1): column 'Työmäärä': ") and "#DIV/0!" in message
 
 
 def test_excel_sheet_chosen_by_name(tmp_path: Path) -> None:
@@ -245,7 +274,7 @@ def test_every_problem_of_a_csv_at_once(tmp_path: Path) -> None:
         "x.csv:5 (C): key 'C' is also on line 4",
         "x.csv:6 (D): column 'status': 'huono' is not a status (for example idea, "
         "suunniteltu, pågående, done)",
-        "x.csv:6 (D): column 'effort': Input should be greater than or equal to 0",
+        "x.csv:6 (D): column 'effort': should be at least 0",
         "x.csv:6 (D): column 'depends_on': D depends on itself",
     ]
 

@@ -70,7 +70,7 @@ def test_diff_names_moves_with_reasons_additions_drops_and_priority_changes() ->
     a = by_key["A"]
     assert (a.before, a.after, a.priority_before, a.priority_after) == (0, 2, 90, 0)
     assert a.text == (
-        "moved later from 2027-Q1 to 2027-Q3 (priority 90 -> 0): team dev is full from "
+        "moved later from 2027-Q1 to 2027-Q3 (priority 90 → 0): team dev is full from "
         "2027-Q1 to 2027-Q2; in 2027-Q2 with B and C, ranked higher"
     )
     assert a.reasons == new.placements["A"].reasons
@@ -78,7 +78,7 @@ def test_diff_names_moves_with_reasons_additions_drops_and_priority_changes() ->
     assert by_key["G"].text == "added in 2027-Q1"
     assert by_key["D"].text == "done (was planned for 2027-Q3)"
     assert by_key["E"].text == "dropped (was planned for 2027-Q2)"
-    assert by_key["H"].text == "priority 30 -> 60, still in 2027-Q1"
+    assert by_key["H"].text == "priority 30 → 60, still in 2027-Q1"
     assert diff(new, new, CAL) == ()
 
 
@@ -151,7 +151,7 @@ def test_diff_names_changed_ends_efforts_teams_and_periods() -> None:
     ]  # fmt: skip
     c = changes["C"]
     assert (c.before, c.after, c.effort_before, c.effort_after) == (1, 2, 1.0, 3.0)
-    assert c.text.startswith("ends in 2027-Q3 rather than 2027-Q2 (1 -> 2 periods, effort 1 -> 3)")
-    assert changes["D"].text == "team ops -> web, still in 2027-Q1"
+    assert c.text.startswith("ends in 2027-Q3 rather than 2027-Q2 (1 → 2 periods, effort 1 → 3)")
+    assert changes["D"].text == "team ops → web, still in 2027-Q1"
     assert (changes["D"].team_before, changes["D"].team_after) == ("ops", "web")
-    assert changes["E"].text == "effort 0.5 -> 1, still in 2027-Q1"
+    assert changes["E"].text == "effort 0.5 → 1, still in 2027-Q1"

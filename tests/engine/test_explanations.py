@@ -28,10 +28,10 @@ def test_the_end_names_the_capacity_higher_ranked_work_took_with_its_share(engli
                     teams={"digi": 6})  # fmt: skip
     ex = explain(snap, sequence(snap), "L")
     assert (ex.placement.start, ex.placement.end) == (0, 2)
-    assert ex.starts == ("Nothing holds it back: it starts in 2027-Q1.",)
+    assert ex.starts == ("Nothing holds it back: it starts in 2027 Q1.",)
     assert ex.ends == (
-        "It needs 10 of Digi, which has 6 a period: it ends in 2027-Q3.",
-        "In 2027-Q1 it got 2; work ranked higher took the rest: Item H (H): 4 of 6.",
+        "It needs 10 of Digi, which has 6 a period: it ends in 2027 Q3.",
+        "In 2027 Q1 it got 2; work ranked higher took the rest: Item H (H): 4 of 6.",
     )
 
 
@@ -40,12 +40,12 @@ def test_a_deadline_is_met_with_time_to_spare_or_missed_by_how_much(english) -> 
                     item("B", 5, deadline=CAL.end_of(6)))  # fmt: skip
     roadmap = sequence(snap)
     assert explain(snap, roadmap, "A").deadline == (
-        "It misses its deadline 2027-03-31 (2027-Q1) by 2 periods."
+        "It misses its deadline 2027-03-31 (2027 Q1) by 2 periods."
     )
     assert explain(snap, roadmap, "B").deadline == (
-        "It meets its deadline 2028-09-30 (2028-Q3) with 3 periods to spare."
+        "It meets its deadline 2028-09-30 (2028 Q3) with 3 periods to spare."
     )
-    assert explain(snap, roadmap, "B").starts[0].startswith("Dev is fully booked in 2027-Q3")
+    assert explain(snap, roadmap, "B").starts[0].startswith("Dev is fully booked in 2027 Q3")
 
 
 def test_blockers_are_split_into_hard_and_soft_direct_and_further(english) -> None:
@@ -66,10 +66,10 @@ def test_a_lag_and_a_milestone_are_explained(english) -> None:
     snap = dataclasses.replace(snap, lags={("M", "B"): 1})
     roadmap = sequence(snap)
     assert explain(snap, roadmap, "M").ends == (
-        "A milestone takes no time: it is reached at the start of 2027-Q3.",
+        "A milestone takes no time: it is reached at the start of 2027 Q3.",
     )
     assert explain(snap, roadmap, "B").starts == (
-        "It starts 1 period after Item M (M) ends in 2027-Q2, as planned.",
+        "It starts 1 period after Item M (M) ends in 2027 Q2, as planned.",
     )
 
 
@@ -77,7 +77,27 @@ def test_explanations_are_worded_in_the_interface_language(english) -> None:
     snap = snapshot(item("A", 9), item("B", 5), deps=[("A", "B", "hard")])
     set_language("fi")
     ex = explain(snap, sequence(snap), "B")
-    assert ex.starts == ("Se odottaa kohdetta Item A (A), joka päättyy jaksolla 2027-Q1.",)
+    assert ex.starts == ("Se odottaa kohdetta Item A (A), joka päättyy jaksolla Q1/2027.",)
     set_language("sv")
     ex = explain(snap, sequence(snap), "B")
-    assert ex.starts == ("Den väntar på Item A (A), som slutar under 2027-Q1.",)
+    assert ex.starts == ("Den väntar på Item A (A), som slutar under Q1/2027.",)
+
+
+def test_periods_in_an_explanation_are_worded_as_the_documents_word_them(english) -> None:
+    from roadmap.model.periods import Calendar
+
+    weeks = Calendar(CAL.start, "week")  # 2027-01-01 is a Friday: week 53 of 2026 comes first
+    snap = dataclasses.replace(
+        snapshot(item("A", 9), item("B", 5), deps=[("A", "B", "hard")]), calendar=weeks
+    )
+    roadmap = sequence(snap)
+    set_language("fi")
+    assert explain(snap, roadmap, "B").starts == (
+        "Se odottaa kohdetta Item A (A), joka päättyy jaksolla vko 53/2026.",
+    )
+    set_language("sv")
+    assert explain(snap, roadmap, "A").ends == (
+        "Den slutar under v. 53/2026, samma period som den börjar.",
+    )
+    set_language("en")
+    assert "2026-W53" not in " ".join(explain(snap, roadmap, "B").starts)

@@ -56,7 +56,7 @@ def test_the_explanation_says_why_in_the_readers_language() -> None:
     now = dataclasses.replace(_plan(), today=TODAY)
     roadmap = sequence(now)
     assert explain(now, roadmap, "B").starts == (
-        "It has not started; the earliest is the current period, 2027-Q3.",
+        "It has not started; the earliest is the current period, 2027 Q3.",
     )
     set_language("fi")
     assert (

@@ -74,7 +74,7 @@ SAME_IN_EVERY_LANGUAGE = {
     "sv": {
         "Organisation", "organisation", "Period", "Status", "Team", "Vision", "Plan", "plan",
         "Workshop", "Timer", "n", "team", "min", "+1 min", "#", "{value} %", "{errors}, {warnings}",
-        "Prio", "{what} {key}", "start",
+        "Prio", "{what} {key}", "start", "person", "TEXT", "scenario", "team {before} → {after}",
     },
 }  # fmt: skip
 """Words a Finnish or Swedish reader writes as the English do; names of methods are left out

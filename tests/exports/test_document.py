@@ -181,3 +181,35 @@ def test_links_are_shown_in_plan_order_whatever_order_they_are_stored_in() -> No
         build(doc, roadmap, "en", generated=DAY).markdown.split("\n---\n", 1)[1]
         == (build(shuffled, roadmap, "en", generated=DAY).markdown.split("\n---\n", 1)[1])
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fi", ["Tiimi vaihtui", "tiimi Digikehitys → Sosiaalipalvelut", "työmäärä"]),
+        ("sv", ["team Digikehitys → Sosiaalipalvelut", "arbetsinsats"]),
+    ],
+)
+def test_a_change_of_team_or_effort_says_what_changed(lang: str, words: list[str]) -> None:
+    import dataclasses
+
+    from roadmap.engine.baseline import diff
+
+    doc = rich_plan()
+    plain = simple_roadmap(doc)
+    a1 = plain.placements["A1"]
+
+    def placed(team: str, effort: float):
+        a = dataclasses.replace(a1, team=team, load=((a1.start, effort),))
+        return dataclasses.replace(plain, placements={**plain.placements, "A1": a})
+
+    before, now = placed("dev", 2.0), placed("soc", 3.0)
+    changes = diff(before, now, _cal(doc))
+    assert [c.kind for c in changes] == ["team"]
+    text = build(doc, now, lang, generated=DAY, baseline="v1", changes=changes).markdown
+    lines = text.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith("## ") and "v1" in line)
+    section = "\n".join(lines[head : head + 6])  # the heading and the table of changes
+    for word in words:
+        assert word in section
+    assert "->" not in section and "dev" not in section

@@ -72,7 +72,7 @@ async def test_invalid_input_is_shown_and_nothing_saved(app, plan_store) -> None
         await pilot.pause()
         assert app.screen is editor
         assert "at least 1" in str(editor.query_one("#e-title").render())
-        assert "less than or equal to 1" in str(editor.query_one("#e-confidence").render())
+        assert "should be at most 1" in str(editor.query_one("#e-confidence").render())
         assert "not a period" in str(editor.query_one("#e-pinned_period").render())
         await pilot.press("escape")
     item = stored(plan_store, "CI-1")
@@ -170,3 +170,30 @@ async def test_unsaved_form_is_offered_back(plan_store, config_dir) -> None:
     assert stored(plan_store, "CI-1").title == "Kesken jäänyt"
     with plan_store.read() as session:
         assert find_item(session=session, plan_id=1, key="CI-1").version == 2
+
+
+async def test_reload_after_a_refused_save_shows_the_stored_item(app, plan_store) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_items(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        editor = app.screen
+        with plan_store.write() as session:
+            update_item(
+                session=session,
+                plan_id=1,
+                write=ItemWrite("CI-1", {"title": "Changed elsewhere"}),
+            )
+        editor.query_one("#f-title").value = "Mine"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert editor.query_one("#f-title").value == "Changed elsewhere"
+        editor.query_one("#f-effort").value = "4"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is not editor
+    item = stored(plan_store, "CI-1")
+    assert (item.title, item.effort) == ("Changed elsewhere", 4)

@@ -77,3 +77,18 @@ async def test_custom_section_is_added_and_shown_literally(app, plan_store) -> N
     stored = section(plan_store, "budget")
     assert (stored.kind, stored.position, stored.title) == ("custom", 2, "Talous [bold]x[/")
     assert stored.i18n == {"en": {"title": "Budget"}}
+
+
+async def test_undo_right_after_typing_undoes_the_typed_text(app, plan_store) -> None:
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await open_view(pilot, "5")
+        view.title_box.focus()  # The body's text area keeps its own Ctrl+Z.
+        await pilot.press("X")  # over the title, selected as the box takes the focus
+        await pilot.press("ctrl+z")  # before the pause that saves it: saved, then undone
+        await settle(pilot)
+        assert section(plan_store, "background").title == "Tausta"
+        assert view.title_box.value == "Tausta"
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert section(plan_store, "background").title == "X"
+        assert view.title_box.value == "X"

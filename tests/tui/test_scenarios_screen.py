@@ -105,6 +105,12 @@ async def test_the_view_speaks_finnish(tmp_path: Path) -> None:
             assert "Siirtyneet kohteet: 2 kohdetta alkaa aiemmin, 1 kohde päättyy aiemmin." in text
             assert "esc Sulje" in text
             assert "Ylittyviä määräaikoja: 0 (ennen: 1)." in text
+            # Each moved item says how, in Finnish, periods as the documents word them.
+            changes = app.screen.query_one("#table-changes", DataTable)
+            assert changes.row_count == 3 and changes.size.height > 0
+            assert "aikaistettu jaksolta Q3/2027 jaksolle Q2/2027" in text
+            assert "Tiedot" in text
+            assert "2027-Q" not in text and "moved" not in text
     finally:
         store.close()
 

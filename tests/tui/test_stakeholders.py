@@ -82,7 +82,7 @@ async def test_needs_of_the_selected_stakeholder(app, plan_store) -> None:
         await pilot.press("e")
         form = app.screen
         await save_form(pilot, importance="9")
-        assert "less than or equal to 5" in str(form.query_one("#e-importance").render())
+        assert "should be at most 5" in str(form.query_one("#e-importance").render())
         await save_form(pilot, importance="2", en__text="Gets the information once")
         assert needs(plan_store)["N2"] == ("Saa tiedon kerran", 2, "sw")
         with plan_store.read() as session:

@@ -156,23 +156,42 @@ def test_guessing_is_limited_per_address_and_per_workshop(sqlite_store: Store) -
         assert s.exec(select(WorkshopParticipant)).all() == []
 
 
-def test_a_change_is_pushed_to_open_pages(served) -> None:
+def test_a_vote_is_pushed_to_its_voter_and_the_facilitators_changes_to_everyone(served) -> None:
+    from roadmap.store import workshop_sessions
+
     store, app, code = served
-    client = TestClient(app)
-    _join(client, code, "Anna")
-    voter = TestClient(app)
-    _join(voter, code, "Bo")
+    anna, bo = TestClient(app), TestClient(app)
+    _join(anna, code, "Anna")
+    _join(bo, code, "Bo")
+    answers, locked = [], []
+
+    def room() -> None:
+        answers.append(_vote(bo, "A", delta="1"))  # changes Bo's page only
+        answers.append(_vote(anna, "B", delta="1"))  # Anna's
+        with store.write() as s:  # the facilitator locks the round: every page changes
+            workshop = workshop_sessions.session_by_code(session=s, code=code)
+            row = workshop_rounds.current_round(session=s, session_id=workshop.id)
+            workshop_rounds.set_round_state(session=s, round_id=row.id, state="locked")
+        with store.read() as s:
+            locked.append(workshop_sessions.revision(session=s, session_id=workshop.id))
+
     pushed: list[str] = []
-    with client.stream("GET", "/events") as stream:
+    with anna.stream("GET", "/events") as stream:
         lines = stream.iter_lines()
         assert next(lines).startswith("retry:")
-        threading.Timer(0.5, lambda: _vote(voter, "A", delta="1")).start()
+        acting = threading.Timer(0.5, room)
+        acting.start()
         for line in lines:
             if line.startswith("event:"):
-                pushed.append(line)
+                pushed += [line, next(lines)]
+            if len(pushed) == 4:
                 break
-    assert pushed == ["event: change"]
-    assert "A" in [item for _, item, _ in _votes(store)]
+    acting.join()  # the answers may come after the updates
+    bos, annas = (int(a.headers["X-Workshop-Revision"]) for a in answers)
+    assert bos < annas < locked[0]
+    # Anna's page hears of her vote (the revision her vote's answer names), not of Bo's.
+    assert pushed == ["event: change", f"data: {annas}", "event: change", f"data: {locked[0]}"]
+    assert sorted(item for _, item, _ in _votes(store)) == ["A", "B"]
 
 
 def test_the_page_speaks_the_chosen_language(served) -> None:

@@ -96,3 +96,31 @@ async def test_join_screen_speaks_the_workshop_language_and_offers_the_others(
         assert "Delta i workshoppen" in [str(label.render()) for label in app.screen.query(Label)]
         assert app.screen.query_one("#name").value == "Bertil"
         assert app.lang == "sv"
+
+
+async def test_keys_and_their_words_follow_the_window_language(demo_store: Store) -> None:
+    """The footer words the keys in Finnish, and a confirmation takes Finnish ``k`` (kyllä)
+    while the Swedish ``j`` (ja) does nothing."""
+    from textual.widgets import Footer
+
+    app = make_facilitator_app(demo_store, name="Työpaja", lang="fi", poll=None)
+    async with app.run_test(size=(160, 36)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(Footer)
+        words = [a.binding.description for a in app.screen.active_bindings.values()]
+        assert footer.display and footer.size.height == 1
+        assert "Seuraava" in words and "Uusi kierros" in words and "Next" not in words
+        _round_on(demo_store, app.workshop_id, "CI-2")
+        app.refresh_live()
+        await settle(pilot)
+        await pilot.press("f9")  # delete the round: asks first
+        await settle(pilot)
+        assert "Poista" in str(app.screen.query_one("#yes").label)
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.screen.query(".question")  # still asking
+        await pilot.press("k")
+        await settle(pilot)
+        assert not app.screen.query(".question")
+    with demo_store.read() as s:
+        assert workshop_rounds.current_round(session=s, session_id=app.workshop_id) is None

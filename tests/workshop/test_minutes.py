@@ -141,17 +141,26 @@ def test_minutes_are_in_the_workshops_language_unless_asked(tmp_path: Path) -> N
     assert result.output == (GOLDEN / "minutes.fi.md").read_text(encoding="utf-8")
 
 
-def test_minutes_name_people_on_request_and_say_what_moved(tmp_path: Path) -> None:
+def test_minutes_name_people_as_the_plan_allows_and_say_what_moved(tmp_path: Path) -> None:
+    from roadmap.model.evidence_tables import PlanSettings
+
     db = tmp_path / "demo.db"
     runner = CliRunner()
     assert runner.invoke(cli, ["--db", str(db), "demo", "--quiet"]).exit_code == 0
     store = Store.open(db)
     _script(store)
-    store.close()
     args = ["--db", str(db), "workshop", "minutes", "--lang", "en"]
     quiet = runner.invoke(cli, args).output
-    named = runner.invoke(cli, [*args, "--names"]).output
-    assert "P0" not in quiet and "Participants: 3 (P0, P1, P2)" in named
+    assert "Participants: 3" in quiet and "P0" not in quiet  # the demo shows roles only
+    assert runner.invoke(cli, [*args, "--names"]).exit_code != 0  # the plan decides, no flag
+    with store.write() as s:
+        plan_id = workshop_sessions.find_session(session=s, plan_id=1).plan_id
+        settings = s.get(PlanSettings, plan_id) or PlanSettings(plan_id=plan_id)
+        settings.personal_names = True
+        s.add(settings)
+    store.close()
+    named = runner.invoke(cli, args).output
+    assert "Participants: 3 (P0, P1, P2)" in named
     assert "Criteria scored:" in named and " moved from " in named
 
 

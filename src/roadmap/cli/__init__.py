@@ -38,11 +38,18 @@ def asked_language(args: list[str]) -> str | None:
     return found
 
 
+def saved_language() -> str | None:
+    """The language last chosen in the app, if any."""
+    from roadmap.services.prefs import Prefs
+
+    return Prefs().get("language")
+
+
 def main() -> None:
-    from roadmap.cli.base import saved_language
     from roadmap.i18n import set_language
     from roadmap.i18n.choice import choose_language
 
+    # Before the group is imported: its help and its options' are worded when it is.
     set_language(choose_language(asked_language(sys.argv[1:]), saved=saved_language()))
     group().main(prog_name="roadmap")
 

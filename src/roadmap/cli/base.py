@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from roadmap import __version__
-from roadmap.i18n import _, set_language
+from roadmap.cli import saved_language
+from roadmap.i18n import N_, _, set_language
 from roadmap.i18n.choice import choose_language
 
 if TYPE_CHECKING:
@@ -85,13 +87,6 @@ class Context:
 pass_ctx = click.make_pass_decorator(Context)
 
 
-def saved_language() -> str | None:
-    """The language last chosen in the app, if any."""
-    from roadmap.services.prefs import Prefs
-
-    return Prefs().get("language")
-
-
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print ``message`` as an error and exit with ``code``."""
     click.secho(_("Error: {message}", message=message), fg="red", err=True)
@@ -124,9 +119,101 @@ def register_commands() -> None:
     from roadmap.cli import data, export, followup, plan, store, tui, workshop  # noqa: F401
 
 
-class RoadmapGroup(click.Group):
+CLICK_WORDS = (N_("Usage:"), N_("Options"), N_("Commands"), N_("Positional arguments"))
+"""The headings click writes in every help, worded by :class:`WordedFormatter`."""
+
+
+CLICK_METAVARS = {
+    "[%Y-%m-%d]": N_("YYYY-MM-DD"),
+    "INTEGER RANGE": N_("INTEGER"),
+    "FLOAT RANGE": N_("NUMBER"),
+    "INTEGER": N_("INTEGER"),
+    "FLOAT": N_("NUMBER"),
+    "TEXT": N_("TEXT"),
+    "DIRECTORY": N_("DIRECTORY"),
+    "OPTIONS": N_("OPTIONS"),
+    "COMMAND": N_("COMMAND"),
+    "ARGS": N_("ARGS"),
+}
+"""The placeholders click writes for values of its types and in its usage line."""
+_METAVAR = re.compile(
+    "|".join(re.escape(k) if k.startswith("[") else rf"\b{k}\b" for k in CLICK_METAVARS)
+)
+
+
+def _worded_metavars(text: str) -> str:
+    """``text`` (a usage line or an option's name and value) with click's placeholders in the
+    interface's language: ``--note TEXT`` is ``--note TEKSTI``."""
+    return _METAVAR.sub(lambda found: _(CLICK_METAVARS[found[0]]), text)
+
+
+class WordedFormatter(click.HelpFormatter):
+    """Click's help layout with its headings in the interface's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        prefix = f"{_('Usage:')} " if prefix is None else prefix
+        super().write_usage(prog, _worded_metavars(args), prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_(heading))
+
+    def write_dl(self, rows, *args, **kwargs) -> None:
+        rows = [(_worded_metavars(term), _worded_extra(text)) for term, text in rows]
+        super().write_dl(rows, *args, **kwargs)
+
+
+OPTION_EXTRA = re.compile(r"\[([^\[\]]*)\]$")
+"""What click appends to an option's help: ``[default: 8000; required]``."""
+
+
+def _worded_extra(text: str) -> str:
+    """``text`` with click's ``[default: ...]`` and ``[required]`` in the interface's language.
+
+    >>> _worded_extra("Port to listen on.  [default: 8000; required]")
+    'Port to listen on.  [default: 8000; required]'
+    """
+    found = OPTION_EXTRA.search(text)
+    if found is None:
+        return text
+    parts = [
+        _("default: {value}", value=part.removeprefix("default: "))
+        if part.startswith("default: ")
+        else _("required")
+        if part == "required"
+        else part
+        for part in found.group(1).split("; ")
+    ]
+    return text[: found.start(1)] + "; ".join(parts) + "]"
+
+
+class WordedContext(click.Context):
+    formatter_class = WordedFormatter
+
+
+class WordedCommand(click.Command):
+    """A command whose help, headings and ``--help`` included, is in the interface's language."""
+
+    context_class = WordedContext
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = _("Show this message and exit.")
+        return option
+
+
+class WordedGroup(WordedCommand, click.Group):
+    """A group of worded commands (``roadmap evidence``, ``roadmap baseline`` ...)."""
+
+    command_class = WordedCommand
+    group_class: type[click.Group] | type[type] | None = type
+
+
+class RoadmapGroup(WordedGroup):
     """The command group; a fault of the disk or the database met by any command becomes a
     plain message and exit code 1 here (:func:`roadmap.services.plans.explain`)."""
+
+    group_class = WordedGroup
 
     def get_command(self, ctx: click.Context, cmd_name: str):
         register_commands()
@@ -181,10 +268,10 @@ class RoadmapGroup(click.Group):
     "today",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    metavar="YYYY-MM-DD",
+    metavar=_("YYYY-MM-DD"),
     help=_("Take this date as today (default: $ROADMAP_TODAY, or the system's date)."),
 )
-@click.version_option(__version__, prog_name="roadmap")
+@click.version_option(__version__, prog_name="roadmap", help=_("Show the version and exit."))
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, plan_slug: str | None, lang: str | None, today) -> None:
     """The group's own options; without a command, the app or a summary of the plan."""

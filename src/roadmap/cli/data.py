@@ -221,7 +221,9 @@ def _import_items(ctx: Context, job: _ItemsImport, warnings: list[str], *, dry_r
         try:
             plan_in = PlanIn(name=job.new_plan, slug=job.slug, start_date=today())
         except ValidationError as exc:
-            fail(f"--new-plan/--plan: {exc.errors()[0]['msg']}")
+            from roadmap.i18n.validation import error_message
+
+            fail(f"--new-plan/--plan: {error_message(exc.errors()[0])}")
 
     def read(doc):
         warnings.clear()  # a try again reads the sheet again
@@ -264,12 +266,12 @@ def _summary(imported, sheet, slug: str, counts: tuple[int, int] | None) -> None
             if keys:
                 click.echo(f"  {label}: {', '.join(keys)}")
     else:
-        added, updated = counts
+        added, changed = counts
         click.echo(
             _(
                 "Imported {added} new and {updated} updated items into plan {slug}",
                 added=added,
-                updated=updated,
+                updated=changed,
                 slug=repr(slug),
             )
         )
@@ -351,6 +353,7 @@ def export_data(ctx: Context, plan_slug: str | None, fmt: str | None, output: st
             fail(_("{problem} (or choose one with --format)", problem=exc))
     with progress(_("Exporting"), None):
         plan = ctx.find_plan(plan_slug)
+        assert plan.id is not None  # a stored plan
         doc = read_document(ctx.sound_store(), plan.id)
         try:
             data = {

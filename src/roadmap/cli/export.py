@@ -87,6 +87,7 @@ def export(
             formats = tuple(fmt for fmt in formats if fmt != "minutes")
         if formats:
             plan_id = ctx.find_plan(plan_slug).id
+            assert plan_id is not None  # a stored plan
             try:
                 loaded = load_for_export(ctx.sound_store(), plan_id, baseline=baseline)
             except NotFoundError as exc:

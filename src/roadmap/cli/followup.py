@@ -5,11 +5,15 @@ steering group meeting; and erasing a person's name everywhere."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 from roadmap.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 METHODS = ("interview", "workshop", "survey", "document", "data")
 HEALTH = ("on_track", "at_risk", "off_track")
@@ -27,9 +31,11 @@ def _not_saved(exc: Exception) -> None:
     references the plan lacks."""
     from pydantic import ValidationError
 
+    from roadmap.i18n.validation import error_message
+
     if isinstance(exc, ValidationError):
         problems = "; ".join(
-            f"{'.'.join(map(str, error['loc']))}: {error['msg']}"
+            f"{'.'.join(map(str, error['loc']))}: {error_message(error)}"
             for error in exc.errors(include_url=False)
         )
     else:
@@ -37,7 +43,7 @@ def _not_saved(exc: Exception) -> None:
     fail(_("Not saved: {problems}", problems=problems))
 
 
-def _checked(model: type, **values: object):
+def _checked(model: type[BaseModel], **values: object):
     """``model`` validated from ``values``, or exit naming each field that is wrong."""
     from pydantic import ValidationError
 
@@ -50,26 +56,27 @@ def _checked(model: type, **values: object):
 DATE = click.DateTime(["%Y-%m-%d"])
 
 
-@cli.group()
+@cli.group(help=_("Evidence: what an interview, workshop, survey, document or data set showed."))
 def evidence() -> None:
-    """Evidence: what an interview, workshop, survey, document or data set showed."""
+    """The evidence commands."""
 
 
-@evidence.command("add")
+@evidence.command("add", help=_("Record a piece of evidence and the needs it supports."))
 @plan_option
-@click.option("--method", type=click.Choice(METHODS), default="interview", show_default=True)
-@click.option("--date", "when", type=DATE, default=None, help="Default: today.")
-@click.option("--stakeholder", metavar="KEY", help="The actor it came from.")
-@click.option("--need", "needs", metavar="KEY", multiple=True, help="A need it supports.")
-@click.option("--summary", default="", help="What was learnt, in a sentence or two.")
-@click.option("--quote", default="", help="A short quote.")
-@click.option("--recorded-by", metavar="PERSON", help="The person who recorded it.")
-@click.option("--person", metavar="PERSON", help="The person it came from.")
-@click.option("--personal", is_flag=True, help="The summary or quote holds personal data.")
-@click.option("--key", metavar="KEY", help="Default: the next EV-<n>.")
+@click.option("--method", type=click.Choice(METHODS), default="interview", show_default=True,
+              help=_("How it was gathered."))  # fmt: skip
+@click.option("--date", "when", type=DATE, default=None, help=_("Default: today."))
+@click.option("--stakeholder", metavar="KEY", help=_("The actor it came from."))
+@click.option("--need", "needs", metavar="KEY", multiple=True, help=_("A need it supports."))
+@click.option("--summary", default="", help=_("What was learnt, in a sentence or two."))
+@click.option("--quote", default="", help=_("A short quote."))
+@click.option("--recorded-by", metavar="PERSON", help=_("The person who recorded it."))
+@click.option("--person", metavar="PERSON", help=_("The person it came from."))
+@click.option("--personal", is_flag=True, help=_("The summary or quote holds personal data."))
+@click.option("--key", metavar="KEY", help=_("Default: the next EV-<n>."))
 @pass_ctx
 def evidence_add(ctx: Context, plan_slug: str | None, when, key: str | None, **fields) -> None:
-    """Record a piece of evidence and the needs it supports."""
+    """Record a piece of evidence."""
     from pydantic import ValidationError
 
     from roadmap.services.followup import NotFoundError, add_evidence
@@ -77,6 +84,7 @@ def evidence_add(ctx: Context, plan_slug: str | None, when, key: str | None, **f
     fields["needs"] = list(fields["needs"])
     values = {k: v for k, v in fields.items() if v is not None}
     plan = ctx.find_plan(plan_slug)
+    assert plan.id is not None  # a stored plan
     try:
         key = add_evidence(ctx.store, plan.id, {**values, "date": _day(when)}, key)
     except (ValidationError, NotFoundError) as exc:
@@ -84,19 +92,26 @@ def evidence_add(ctx: Context, plan_slug: str | None, when, key: str | None, **f
     click.echo(_("Saved {key}", key=key))
 
 
-@evidence.command("import")
+@evidence.command(
+    "import",
+    help=_(
+        "Import interview notes from a spreadsheet (Excel .xlsx, or CSV), one piece of evidence "
+        "a row (columns: date, method, actor, needs, summary, quote, recorded by; in English, "
+        "Finnish or Swedish). Every problem is named at once, and nothing is stored unless all "
+        "rows are right."
+    ),
+)
 @plan_option
 @click.argument("path", metavar="FILE", type=click.Path(dir_okay=False))
 @pass_ctx
 def evidence_import(ctx: Context, plan_slug: str | None, path: str) -> None:
-    """Import interview notes from a spreadsheet (Excel .xlsx, or CSV), one piece of evidence
-    a row (columns: date, method, actor, needs, summary, quote, recorded by; in English,
-    Finnish or Swedish). Every problem is named at once, and nothing is stored unless all
-    rows are right."""
+    """Import interview notes, all rows or none."""
     from roadmap.io.planfile import PlanFileError, read_bytes
     from roadmap.services.followup import import_evidence
 
     plan = ctx.find_plan(plan_slug)
+
+    assert plan.id is not None  # a stored plan
     try:
         count = import_evidence(ctx.store, plan.id, read_bytes(path), path)
     except PlanFileError as exc:
@@ -109,7 +124,9 @@ def evidence_import(ctx: Context, plan_slug: str | None, path: str) -> None:
     )
 
 
-@evidence.command("list")
+@evidence.command(
+    "list", help=_("The plan's evidence, newest first: key, date, method, actor and needs.")
+)
 @plan_option
 @pass_ctx
 def evidence_list(ctx: Context, plan_slug: str | None) -> None:
@@ -118,35 +135,49 @@ def evidence_list(ctx: Context, plan_slug: str | None) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from roadmap.i18n.terms import EVIDENCE_METHOD
+    from roadmap.i18n.terms import method_word
     from roadmap.services.followup import plan_evidence
 
-    found = plan_evidence(ctx.store, ctx.find_plan(plan_slug).id)
+    plan_id = ctx.find_plan(plan_slug).id
+    assert plan_id is not None  # a stored plan
+    found = plan_evidence(ctx.store, plan_id)
     table = Table(box=None, pad_edge=False)
     for column in (_("Key"), _("Date"), _("Method"), _("Actor"), _("Needs")):
         table.add_column(column)
     for ev in found:
-        method = _(EVIDENCE_METHOD[ev.method]) if ev.method in EVIDENCE_METHOD else ev.method
+        method = method_word(ev.method)
         cells = (ev.key, ev.date.isoformat(), method, ev.stakeholder or "–", ", ".join(ev.needs))
         table.add_row(*(Text(cell) for cell in cells))
     Console(highlight=False).print(table)
     click.echo(ngettext("{n} piece of evidence", "{n} pieces of evidence", len(found)))
 
 
-@cli.group()
+@cli.group(help=_("Progress of the items under way."))
 def progress() -> None:
-    """Progress of the items under way."""
+    """The progress commands."""
 
 
-@progress.command("record")
+@progress.command("record", help=_("Record where ITEM stands: share done, health and a note."))
 @plan_option
-@click.argument("item")
-@click.option("--done", type=click.FloatRange(0, 100), required=True, help="Percent done.")
-@click.option("--health", type=click.Choice(HEALTH), default="on_track", show_default=True)
-@click.option("--status", type=click.Choice(STATUSES), default="in_progress", show_default=True)
-@click.option("--note", default="")
-@click.option("--date", "when", type=DATE, default=None, help="Default: today.")
-@click.option("--responsible", metavar="PERSON", help="Make this person responsible for it.")
+@click.argument("item", metavar=_("ITEM"))
+@click.option("--done", type=click.FloatRange(0, 100), required=True, help=_("Percent done."))
+@click.option(
+    "--health",
+    type=click.Choice(HEALTH),
+    default="on_track",
+    show_default=True,
+    help=_("How the item stands."),
+)
+@click.option(
+    "--status",
+    type=click.Choice(STATUSES),
+    default="in_progress",
+    show_default=True,
+    help=_("The item's status from now on."),
+)
+@click.option("--note", default="", help=_("A note on where it stands."))
+@click.option("--date", "when", type=DATE, default=None, help=_("Default: today."))
+@click.option("--responsible", metavar="PERSON", help=_("Make this person responsible for it."))
 @pass_ctx
 def progress_record(
     ctx: Context,
@@ -159,7 +190,7 @@ def progress_record(
     when,
     responsible: str | None,
 ) -> None:
-    """Record where ITEM stands: share done, health and a note."""
+    """Record an item's progress."""
     from roadmap.model.evidence import ProgressUpdateIn
     from roadmap.services.followup import NotFoundError, record_progress
 
@@ -167,6 +198,7 @@ def progress_record(
         ProgressUpdateIn, date=_day(when), status=status, done=done / 100, health=health, note=note
     )
     plan = ctx.find_plan(plan_slug)
+    assert plan.id is not None  # a stored plan
     try:
         record_progress(ctx.store, plan.id, item, update, responsible)
     except NotFoundError as exc:
@@ -174,27 +206,28 @@ def progress_record(
     click.echo(_("Saved {key}", key=item))
 
 
-@cli.group()
+@cli.group(help=_("Follow-up readings of the goals' measures."))
 def measure() -> None:
-    """Follow-up readings of the goals' measures."""
+    """The measure commands."""
 
 
-@measure.command("record")
+@measure.command("record", help=_("Record a reading VALUE of the measure KEY."))
 @plan_option
-@click.argument("key")
-@click.argument("value", type=float)
-@click.option("--date", "when", type=DATE, default=None, help="Default: today.")
-@click.option("--note", default="")
+@click.argument("key", metavar=_("KEY"))
+@click.argument("value", type=float, metavar=_("VALUE"))
+@click.option("--date", "when", type=DATE, default=None, help=_("Default: today."))
+@click.option("--note", default="", help=_("A note on the reading."))
 @pass_ctx
 def measure_record(
     ctx: Context, plan_slug: str | None, key: str, value: float, when, note: str
 ) -> None:
-    """Record a reading VALUE of the measure KEY."""
+    """Record a measure's reading."""
     from roadmap.model.evidence import MeasureValueIn
     from roadmap.services.followup import NotFoundError, record_measure
 
     reading = _checked(MeasureValueIn, date=_day(when), value=value, note=note)
     plan = ctx.find_plan(plan_slug)
+    assert plan.id is not None  # a stored plan
     try:
         record_measure(ctx.store, plan.id, key, reading)
     except NotFoundError as exc:
@@ -202,13 +235,18 @@ def measure_record(
     click.echo(_("Saved {key}", key=key))
 
 
-@cli.command("erase-person")
-@click.argument("name")
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@cli.command(
+    "erase-person",
+    help=_(
+        "Erase NAME from every plan of the database: people, evidence, workshop records and "
+        "baselines. Says which backups beside the database still hold the name."
+    ),
+)
+@click.argument("name", metavar=_("NAME"))
+@click.option("--yes", is_flag=True, help=_("Do not ask for confirmation."))
 @pass_ctx
 def erase_person_command(ctx: Context, name: str, yes: bool) -> None:
-    """Erase NAME from every plan of the database: people, evidence, workshop records and
-    baselines. Says which backups beside the database still hold the name."""
+    """Erase a person's name everywhere."""
     from roadmap.services.followup import erase_person
 
     if not yes:

@@ -14,8 +14,9 @@ import click
 
 from roadmap.cli.base import Context, cli, fail, pass_ctx, plan_option
 from roadmap.cli.table import Column, echo_table, plain
-from roadmap.i18n import N_, _, ngettext
+from roadmap.i18n import N_, _, ngettext, period_label
 from roadmap.i18n.terms import (
+    change_text,
     change_word,
     horizon_word,
     scoring_word,
@@ -40,6 +41,7 @@ def _sequenced(
     from roadmap.services.plans import NotFoundError
 
     plan_id = ctx.find_plan(plan_slug).id
+    assert plan_id is not None  # a stored plan
     try:
         done = sequenced(ctx.store, plan_id, scenario)
     except (CycleError, NotFoundError) as exc:
@@ -61,7 +63,7 @@ def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]]) -> None
             name if n == 0 else "",
             f"{p.key}{'*' if p.critical else ''}",
             titles.get(p.key, ""),
-            p.team or "-",
+            _team_name(snapshot, p.team),
             label[p.end],
             f"{p.effective_priority:.0f}{'!' if p.committed else ''}",
         )
@@ -113,7 +115,7 @@ def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
         ex = explain(snapshot, roadmap, key)
     except KeyError as exc:
         fail(exc.args[0])
-    label = snapshot.calendar.label
+    label = period_label(snapshot.calendar)
     out = lambda text="": click.echo("\n".join(map(plain, text.split("\n"))))  # noqa: E731
     out(f"{ex.key}: {ex.title} ({status_word(ex.status)})")
     if ex.score is not None:
@@ -201,35 +203,39 @@ def _diff(ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name
     if not changes:
         click.echo(plain(_("No changes since baseline {name}.", name=repr(name))))
         return
-    _changes(changes, _("Changes since baseline {name}", name=name))
+    _changes(changes, _("Changes since baseline {name}", name=name), snapshot)
 
 
 def _compare(ctx: Context, plan_slug: str | None, before: str | None, after: str) -> None:
-    """Scenario ``after`` compared with scenario ``before``, or with the plan itself."""
-    from roadmap.engine.scenarios import compare
+    """Scenario ``after`` compared with scenario ``before``, or with the plan itself, in the
+    sentences of the app's scenario view and the documents."""
+    from roadmap.engine.scenarios import compare, sentences
+    from roadmap.i18n import language
+    from roadmap.i18n.lang import Lang
 
     snapshot, old = _sequenced(ctx, plan_slug, before)[1:]
     new = _sequenced(ctx, plan_slug, after)[2]
     found = compare(old, new, snapshot.calendar)
-    was = before or _("the plan")
-    out = lambda text: click.echo(plain(text))  # noqa: E731
-    out(_("Scenario {after} compared with {before}:", after=after, before=was))
-    out(_("- roadmap length {before} -> {after} periods", before=found.periods_before,
-          after=found.periods_after))  # fmt: skip
-    out(_("- deadlines missed {before} -> {after}{keys}", before=len(found.missed_before),
-          after=len(found.missed_after),
-          keys=f" ({', '.join(found.missed_after)})" if found.missed_after else ""))  # fmt: skip
-    if found.changes:
-        _changes(found.changes, _("Changes in {after}", after=after))
+    if before is None:
+        title = _("Scenario {name} compared with the plan:", name=after)
     else:
-        out(_("No item is placed differently."))
+        title = _("Scenario {after} compared with {before}:", after=after, before=before)
+    click.echo(plain(title))
+    titles = {item.key: item.title for item in snapshot.items}
+    name = lambda key: f"{titles[key]} ({key})" if titles.get(key) else key  # noqa: E731
+    for line in sentences(found, Lang(language()), name):
+        click.echo(plain(f"- {line}"))
+    if found.changes:
+        _changes(found.changes, _("Changes in {after}", after=after), snapshot)
 
 
-def _changes(changes, title: str) -> None:
-    """``changes`` (baseline or scenario changes) as a table under ``title``."""
+def _changes(changes, title: str, snapshot: Snapshot) -> None:
+    """``changes`` (baseline or scenario changes) as a table under ``title``, in the reader's
+    words."""
+    label = period_label(snapshot.calendar)
     click.echo(plain(title))
     columns = (Column(_("Item")), Column(_("Change")), Column(_("Details"), min_width=20))
-    rows = [(change.key, change_word(change.kind), change.text) for change in changes]
+    rows = [(c.key, change_word(c.kind), change_text(c, label)) for c in changes]
     echo_table(columns, rows)
 
 
@@ -264,6 +270,7 @@ def plan_command(
     if baseline is not None:
         _diff(ctx, plan_id, snapshot, roadmap, baseline)
         return
+    groups: dict[str, tuple[Placement, ...]]
     if horizons:
         grouped = by_horizon(roadmap, snapshot.calendar)
         groups = {horizon_word(name): rows for name, rows in grouped.items() if rows}
@@ -285,7 +292,7 @@ def plan_command(
         dropped=len(roadmap.dropped),
     )
     click.echo(counts)
-    _warnings(roadmap, snapshot.calendar.label)
+    _warnings(roadmap, period_label(snapshot.calendar))
 
 
 @cli.group(help=_("Save the sequenced roadmap under a name, to compare later roadmaps with."))
@@ -318,7 +325,9 @@ def baseline_save(ctx: Context, name: str, plan_slug: str | None, replace: bool)
 def baseline_list(ctx: Context, plan_slug: str | None) -> None:
     from roadmap.services.plans import list_baselines
 
-    rows = list_baselines(ctx.store, ctx.find_plan(plan_slug).id)
+    plan_id = ctx.find_plan(plan_slug).id
+    assert plan_id is not None  # a stored plan
+    rows = list_baselines(ctx.store, plan_id)
     if not rows:
         click.echo(_("No baselines yet: save one with `roadmap baseline save NAME`."))
     for row in rows:

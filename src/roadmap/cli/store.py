@@ -18,6 +18,7 @@ def summary(ctx: Context, plan_slug: str | None) -> None:
     from roadmap.services.plans import plan_counts
 
     plan = ctx.find_plan(plan_slug)
+    assert plan.id is not None  # a stored plan
     counts = {_(label): n for label, n in plan_counts(ctx.store, plan.id).items()}
     starts = _(
         "{date}, {n} x {unit}",
@@ -79,14 +80,18 @@ def init(ctx: Context, name: str, start, period: str, language: str) -> None:
     from roadmap.services.plans import create_plan
 
     try:
-        plan_in = PlanIn(
-            name=name,
-            start_date=start.date() if start else today(),
-            period_unit=period,
-            default_language=language,
+        plan_in = PlanIn.model_validate(
+            {
+                "name": name,
+                "start_date": start.date() if start else today(),
+                "period_unit": period,
+                "default_language": language,
+            }
         )
     except ValidationError as exc:
-        fail(f"--plan: {exc.errors()[0]['msg']}")
+        from roadmap.i18n.validation import error_message
+
+        fail(f"--plan: {error_message(exc.errors()[0])}")
     plan = create_plan(ctx.store, plan_in)
     click.echo(
         _("Created plan {plan} in {database}", plan=repr(plan.slug), database=ctx.store.describe())
@@ -207,6 +212,7 @@ def check(ctx: Context, path: str | None, plan_slug: str | None, strict: bool, f
         from .progress import progress
 
         plan = ctx.find_plan(plan_slug)
+        assert plan.id is not None  # a stored plan
         name = plan.slug
         with progress(_("Checking {plan}", plan=name), None):
             findings = check_stored(ctx.store, plan.id)

@@ -70,7 +70,9 @@ def workshop(
     from roadmap.tui.workshop.facilitator import make_facilitator_app
     from roadmap.workshop.agenda import parse_agenda
 
-    store = ctx.find_object(Context).store
+    found = ctx.find_object(Context)
+    assert found is not None  # the root command made it
+    store = found.store
     try:
         steps = parse_agenda(agenda) if agenda else None
         app = make_facilitator_app(
@@ -211,11 +213,6 @@ def serve(
     show_default=True,
     help=_("Markdown, or a web page to share."),
 )
-@click.option(
-    "--names/--no-names",
-    default=False,
-    help=_("List the participants by name (off by default: ask the room first)."),
-)
 @pass_ctx
 def minutes(
     ctx: Context,
@@ -224,13 +221,12 @@ def minutes(
     lang: str | None,
     output: str | None,
     fmt: str,
-    names: bool,
 ) -> None:
     from roadmap.services.workshops import NotFoundError, minutes_record
     from roadmap.workshop.minutes import render_minutes, render_minutes_html
 
     try:
-        record = minutes_record(ctx.sound_store(), plan_slug, name, names=names)
+        record = minutes_record(ctx.sound_store(), plan_slug, name)
     except NotFoundError as exc:
         fail(str(exc))
     render = render_minutes_html if fmt == "html" else render_minutes

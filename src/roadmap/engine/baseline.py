@@ -10,6 +10,7 @@ with it (a new end, effort, team, number of periods or priority).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +28,8 @@ PRIORITY_STEP = 0.5
 @dataclass(frozen=True, slots=True)
 class Change:
     """How one item differs from the baseline, named by its most telling change (``kind``);
-    ``text`` lists all of them."""
+    ``text`` lists all of them, in English (:func:`roadmap.i18n.terms.change_text` words them
+    for a reader)."""
 
     key: str
     kind: str
@@ -46,6 +48,15 @@ class Change:
     effort_after: float | None = None
     team_before: str | None = None
     team_after: str | None = None
+    facts: tuple[str, ...] = ()
+    """What else changed with an item placed in both: ``end`` (when it moved and its length
+    changed), ``span`` (its number of periods), ``effort``, ``team`` and ``priority``."""
+    span_before: int | None = None
+    span_after: int | None = None
+    """Its number of periods."""
+    gone: str | None = None
+    """Why a ``dropped`` item has no place now: ``dropped``, ``unplaced`` (it can no longer
+    be placed) or ``removed`` (no longer in the plan)."""
 
 
 def _reason(r: Reason) -> dict[str, Any]:
@@ -171,45 +182,52 @@ def from_data(data: dict[str, Any]) -> Roadmap:
 
 
 def diff(baseline: Roadmap, current: Roadmap, calendar: Calendar) -> tuple[Change, ...]:
-    """What changed from ``baseline`` to ``current``, by kind (see :data:`KINDS`), then key."""
-    label = calendar.label
+    """What changed from ``baseline`` to ``current``, by kind (see :data:`KINDS`), then key;
+    each change's ``text`` in English with canonical period labels (the reader's words are
+    :func:`roadmap.i18n.terms.change_text`'s)."""
+    from roadmap.i18n.lang import Lang
+    from roadmap.i18n.terms import change_text
+
     out: list[Change] = []
     for key, now in current.placements.items():
         was = baseline.placements.get(key)
         if was is None:
-            text = f"added in {label(now.start)}"
             out.append(
                 Change(
-                    key, "added", text, None, now.start, None, now.effective_priority, now.reasons,
+                    key, "added", "", None, now.start, None, now.effective_priority, now.reasons,
                     end_after=now.end, effort_after=_effort(now), team_after=now.team,
                 )
             )  # fmt: skip
             continue
-        change = _changed(key, was, now, label)
+        change = _changed(key, was, now)
         if change is not None:
             out.append(change)
     for key, was in baseline.placements.items():
         if key in current.placements:
             continue
-        if key in current.done:
-            kind, text = "done", f"done (was planned for {label(was.start)})"
-        elif key in current.dropped:
-            kind, text = "dropped", f"dropped (was planned for {label(was.start)})"
-        elif key in current.unplaced:
-            kind, text = "dropped", f"can no longer be placed (was in {label(was.start)})"
-        else:
-            kind, text = "dropped", f"no longer in the plan (was in {label(was.start)})"
-        out.append(Change(key, kind, text, was.start, None, was.effective_priority, None))
+        kind, gone = ("done", None) if key in current.done else ("dropped", _gone(key, current))
+        out.append(Change(key, kind, "", was.start, None, was.effective_priority, None, gone=gone))
     order = {kind: i for i, kind in enumerate(KINDS)}
-    return tuple(sorted(out, key=lambda c: (order[c.kind], c.key)))
+    english, label = Lang("en"), calendar.label
+    return tuple(
+        dataclasses.replace(c, text=change_text(c, label, english))
+        for c in sorted(out, key=lambda c: (order[c.kind], c.key))
+    )
+
+
+def _gone(key: str, current: Roadmap) -> str:
+    """Why an item of the baseline has no place now (see :attr:`Change.gone`)."""
+    if key in current.dropped:
+        return "dropped"
+    return "unplaced" if key in current.unplaced else "removed"
 
 
 def _effort(p: Placement) -> float:
     """The effort an item was placed with: what its load adds up to."""
-    return sum(e for _, e in p.load)
+    return sum(e for _period, e in p.load)
 
 
-def _changed(key: str, was: Placement, now: Placement, label) -> Change | None:
+def _changed(key: str, was: Placement, now: Placement) -> Change | None:
     """The change of an item placed in both roadmaps, or None when it is the same."""
     moved, ends = now.start != was.start, now.end != was.end
     effort_was, effort_now = _effort(was), _effort(now)
@@ -218,35 +236,29 @@ def _changed(key: str, was: Placement, now: Placement, label) -> Change | None:
     priority = abs(now.effective_priority - was.effective_priority) >= PRIORITY_STEP
     if not (moved or ends or effort or team or priority):
         return None
-    facts = []
     span_was, span_now = was.end - was.start + 1, now.end - now.start + 1
-    if moved and span_was != span_now:  # moved as a whole, the end says nothing new
-        facts.append(f"ends in {label(now.end)} (was {label(was.end)})")
-    if span_was != span_now:
-        facts.append(f"{span_was} -> {span_now} periods")
-    if effort:
-        facts.append(f"effort {effort_was:g} -> {effort_now:g}")
-    if team:
-        facts.append(f"team {was.team or '-'} -> {now.team or '-'}")
-    if priority:
-        facts.append(f"priority {was.effective_priority:.0f} -> {now.effective_priority:.0f}")
-    details = f" ({', '.join(facts)})" if facts else ""
+    facts = tuple(
+        fact
+        for fact, changed in (
+            ("end", moved and span_was != span_now),  # moved as a whole, the end says nothing new
+            ("span", span_was != span_now),
+            ("effort", effort),
+            ("team", team),
+            ("priority", priority),
+        )
+        if changed
+    )
     reasons: tuple[Reason, ...] = ()
     before, after = was.start, now.start
     if moved:
         kind = "earlier" if now.start < was.start else "later"
-        text = f"moved {kind} from {label(was.start)} to {label(now.start)}{details}"
         reasons = now.reasons
     elif ends:
         kind = "ends_earlier" if now.end < was.end else "ends_later"
-        text = f"ends in {label(now.end)} rather than {label(was.end)}{details}"
         before, after, reasons = was.end, now.end, now.reasons
     else:
         kind = "team" if team else "effort" if effort else "priority"
-        text = f"{', '.join(facts)}, still in {label(now.start)}"
-    why = "; ".join(r.text for r in reasons)
-    text += f": {why}" if why else ""
     return Change(
-        key, kind, text, before, after, was.effective_priority, now.effective_priority, reasons,
-        was.end, now.end, effort_was, effort_now, was.team, now.team,
+        key, kind, "", before, after, was.effective_priority, now.effective_priority, reasons,
+        was.end, now.end, effort_was, effort_now, was.team, now.team, facts, span_was, span_now,
     )  # fmt: skip

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from roadmap.engine.inputs import DONE, DROPPED, HARD, ItemData, Snapshot
+from roadmap.i18n import _, ngettext, numeral
 
 AT_RISK = 0.5
 """A deadline is at risk when the work needs at least this share of the periods left."""
@@ -61,12 +62,23 @@ class Pressure:
 
     @property
     def note(self) -> str:
-        """The pressure in English, for the score's notes."""
+        """The pressure in the reader's language, for the score's notes."""
         day = self.deadline.isoformat()
         if self.left <= 0:
-            return f"deadline {day} has passed: deadline pressure 1"
-        state = f"at risk: deadline pressure {self.value:.2f}" if self.at_risk else "not at risk"
-        return f"deadline {day}: needs {self.needed} of the {self.left} periods left, {state}"
+            return _("deadline {day} has passed: deadline pressure 1", day=day)
+        state = (
+            _("at risk: deadline pressure {value}", value=numeral(format(self.value, ".2f")))
+            if self.at_risk
+            else _("not at risk")
+        )
+        return ngettext(
+            "deadline {day}: needs {needed} of the {n} period left, {state}",
+            "deadline {day}: needs {needed} of the {n} periods left, {state}",
+            self.left,
+            day=day,
+            needed=self.needed,
+            state=state,
+        )
 
 
 def pressures(snapshot: Snapshot, keys: set[str] | None = None) -> dict[str, Pressure]:

@@ -29,6 +29,7 @@ from roadmap.engine.inputs import HARD, Snapshot
 from roadmap.engine.numbered import Numbered
 from roadmap.engine.result import Placement, Reason, Roadmap, Score, Warning
 from roadmap.engine.scoring import Breakdown
+from roadmap.i18n import _
 from roadmap.model.periods import Calendar
 
 LIST_LIMIT = 5
@@ -303,7 +304,7 @@ class Why:
         team_of = self.plan.team_of
         for i, used in enumerate(self.load):
             t = team_of[i]
-            for p, _ in used:
+            for p, _units in used:
                 if (t, p) in wanted:
                     users[(t, p)].append(i)
         return users
@@ -325,14 +326,22 @@ class Raised:
     def __call__(self, i: int) -> tuple[str, ...]:
         notes = [*self.base[i][2]]
         if self.in_progress[i]:
-            notes.append("in progress: sequenced ahead of optional work")
+            notes.append(_("in progress: sequenced ahead of optional work"))
         if self.src[i] != i:
             notes.append(
-                f"inherits priority {self.prio[i]:.0f} from {self.keys[self.src[i]]}, "
-                "which it blocks"
+                _(
+                    "inherits priority {priority} from {key}, which it blocks",
+                    priority=format(self.prio[i], ".0f"),
+                    key=self.keys[self.src[i]],
+                )
             )
         if self.comm[i] and not self.committed[i]:
-            notes.append(f"blocks {self.keys[self.csrc[i]]}, which is committed: sequenced with it")
+            notes.append(
+                _(
+                    "blocks {key}, which is committed: sequenced with it",
+                    key=self.keys[self.csrc[i]],
+                )
+            )
         return tuple(notes)
 
 
@@ -440,11 +449,11 @@ class _Words:
     and teams by name."""
 
     def __init__(self, snapshot: Snapshot, roadmap: Roadmap, items: Mapping) -> None:
-        from roadmap.i18n import _, ngettext
+        from roadmap.i18n import _, ngettext, period_label
 
         self._, self.ngettext = _, ngettext
         self.snapshot, self.roadmap, self.items = snapshot, roadmap, items
-        self.label = snapshot.calendar.label
+        self.label = period_label(snapshot.calendar)
 
     def name(self, key: str) -> str:
         item = self.items.get(key)

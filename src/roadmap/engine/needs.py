@@ -25,6 +25,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from roadmap.i18n import _, ngettext
+from roadmap.i18n.terms import evidence_count
+
 GAP_WEIGHT = 0.5
 """What closing one gap (an actor reaching a source it needs) adds to the derived reach."""
 
@@ -47,25 +50,21 @@ class NeedData:
     def backing(self) -> str:
         """``backed by 3 interviews and 1 survey, latest 2026-10`` or ``no evidence yet``."""
         if not self.evidence:
-            return "no evidence yet"
-        counts = Counter(method for method, _ in self.evidence)
-        kinds = [f"{n} {_plural(method, n)}" for method, n in sorted(counts.items())]
-        latest = max(day for _, day in self.evidence)
-        return f"backed by {_join(kinds)}, latest {latest:%Y-%m}"
-
-
-_PLURALS = {"interview": "interviews", "workshop": "workshops", "survey": "surveys"}
-_PLURALS |= {"document": "documents", "data": "data sets"}
-
-
-def _plural(method: str, n: int) -> str:
-    if n == 1:
-        return "data set" if method == "data" else method
-    return _PLURALS.get(method, method)
+            return _("no evidence yet")
+        counts = Counter(method for method, _day in self.evidence)
+        kinds = [evidence_count(method, n) for method, n in sorted(counts.items())]
+        latest = max(day for _method, day in self.evidence)
+        return _(
+            "backed by {evidence}, latest {month}",
+            evidence=_join(kinds),
+            month=format(latest, "%Y-%m"),
+        )
 
 
 def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    if len(words) == 1:
+        return words[0]
+    return _("{first} and {last}", first=", ".join(words[:-1]), last=words[-1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,16 +144,20 @@ SHOWN_GAPS = 3
 
 def _closed_note(closed: tuple[tuple[str, str], ...]) -> str:
     """``closes 2 access gaps: NEUVOLA to reg, PERHE to reg`` (the first few named)."""
-    named = ", ".join(f"{actor} to {source}" for actor, source in closed[:SHOWN_GAPS])
+    named = ", ".join(
+        _("{actor} to {source}", actor=actor, source=source)
+        for actor, source in closed[:SHOWN_GAPS]
+    )
     more = len(closed) - SHOWN_GAPS
-    gaps = "gap" if len(closed) == 1 else "gaps"
-    return f"closes {len(closed)} access {gaps}: {named}" + (
-        f" and {more} more" if more > 0 else ""
+    if more > 0:
+        named = ngettext("{gaps} and {n} more", "{gaps} and {n} more", more, gaps=named)
+    return ngettext(
+        "closes {n} access gap: {gaps}", "closes {n} access gaps: {gaps}", len(closed), gaps=named
     )
 
 
 def _note(need: NeedData) -> str:
-    return f"answers {need.key}, {need.backing()}"
+    return _("answers {key}, {backing}", key=need.key, backing=need.backing())
 
 
 def on_scale(reach: float, low: float, high: float) -> float:

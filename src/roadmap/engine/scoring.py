@@ -29,12 +29,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from operator import attrgetter, itemgetter
 
 from roadmap.engine.deadlines import Pressure
 from roadmap.engine.inputs import CriterionData, ItemData
 from roadmap.engine.needs import NO_NEEDS, NeedValue, on_scale
 from roadmap.engine.result import Score, ScorePart
+from roadmap.i18n import N_, _, language, numeral
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without loading typing for the sequencer
 if TYPE_CHECKING:
@@ -44,11 +46,12 @@ METHODS = ("weighted", "rice", "wsjf", "moscow")
 SCALES: dict[str, tuple[float, float]] = {"1-5": (1.0, 5.0), "0-10": (0.0, 10.0)}
 SCALES["fibonacci"] = (1.0, 21.0)
 BANDS = {"wont": 0, "could": 1, "should": 2, "must": 3}
-BAND_NAMES = {"wont": "won't", "could": "could", "should": "should", "must": "must"}
+BAND_NAMES = {"wont": N_("won't"), "could": N_("could"), "should": N_("should"), "must": N_("must")}
+"""Each MoSCoW class as the notes name its band."""
 BAND_WIDTH = 25.0
 BAND_SPREAD = 24.0
 """Points the weighted score spreads over inside a band, leaving a gap below the next band."""
-MANDATORY = "mandatory: sequenced ahead of optional work whatever its score"
+MANDATORY = N_("mandatory: sequenced ahead of optional work whatever its score")
 
 Breakdown = tuple[float, tuple[ScorePart, ...], tuple[str, ...]]
 """A score, its parts and its notes."""
@@ -61,7 +64,34 @@ def _clamp01(x: float) -> float:
 
 
 def _num(x: float) -> str:
-    return f"{x:.3g}" if abs(x) < 1000 else f"{x:,.0f}"
+    """``x`` to three significant digits, in the reader's numerals."""
+    return numeral(f"{x:.3g}" if abs(x) < 1000 else f"{x:,.0f}")
+
+
+@cache
+def _ratio_words(lang: str) -> dict[str, str]:
+    """The words of RICE and WSJF breakdowns in ``lang`` (the interface's language), looked
+    up once: a plan words them for every item."""
+    return {
+        "reach": _("reach"),
+        "reach_needs": _("reach (from needs)"),
+        "impact": _("impact"),
+        "confidence": _("confidence"),
+        "effort": _("effort"),
+        "rice": _(
+            "RICE = reach {reach} x impact {impact} x confidence {confidence} / effort "
+            "{effort} = {raw}"
+        ),
+        "cost": _("cost of delay"),
+        "cost_needs": _("cost of delay (from needs)"),
+        "size": _("job size"),
+        "wsjf": _("WSJF = cost of delay {cost} / job size {size} = {raw}"),
+        "typed": _(" (the typed {label} counts; derived from needs: {derived})"),
+        "highest": _("the plan's highest {name} ({top}) scores 100"),
+        "missing": _("no {factors}: counted as 0"),
+        "or": _(" or "),
+        "no_effort": _("no effort: counted as the plan's smallest ({effort})"),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +163,7 @@ class ScoreModel:
             pressure=pressure or {}, pressed=pressed,
         )  # fmt: skip
         if method in ("rice", "wsjf"):
-            top = max((model._raw(item)[0] for item in items), default=0.0)
+            top = max((model._raw(item, worded=False)[0] for item in items), default=0.0)
             model = dataclasses.replace(model, top=top)
         return model
 
@@ -157,7 +187,7 @@ class ScoreModel:
         ratio, moscow = self.method in ("rice", "wsjf"), self.method == "moscow"
         cache, keys, needs, derived = self._cache, self.keys, self.needs, self.derived
         pressed, pressure = self.pressed, self.pressure
-        found = []
+        found, mandatory = [], ""
         breakdown: Breakdown | None
         for item in items:
             if ratio:
@@ -177,7 +207,8 @@ class ScoreModel:
                 note = pressure[item.key].note
                 breakdown = (breakdown[0], breakdown[1], (*breakdown[2], note))
             if item.mandatory:
-                breakdown = (breakdown[0], breakdown[1], (*breakdown[2], MANDATORY))
+                mandatory = mandatory or _(MANDATORY)
+                breakdown = (breakdown[0], breakdown[1], (*breakdown[2], mandatory))
             found.append(breakdown)
         return found
 
@@ -219,7 +250,7 @@ class ScoreModel:
 
     def _weighted(self, values: list[float | None]) -> Breakdown:
         if not self.criteria:
-            return 0.0, (), ("no weighted criteria: every item scores 0",)
+            return 0.0, (), (_("no weighted criteria: every item scores 0"),)
         cache, part = self._cache, self._part  # most parts are cached: no call for those
         found = [cache.get((i, value)) or part(i, value) for i, value in enumerate(values)]
         parts = tuple(map(_FIRST, found))
@@ -231,35 +262,45 @@ class ScoreModel:
         c, (lo, hi), is_total = self.criteria[i], self.spans[i], self.vote_totals[i]
         name, note = c.name or c.key, ""
         cache_key = (i, value)
-        label = f"{name} (workshop votes)" if is_total else name
+        label = _("{name} (workshop votes)", name=name) if is_total else name
         if isinstance(value, tuple) and (value[0] == "deadline" or len(value) == 3):
             typed, derived = value[0], value[1]  # deadline pressure: see _press
             if typed == "deadline":
-                value, label = derived, f"{name} (from deadline pressure)"
+                value, label = derived, _("{name} (from deadline pressure)", name=name)
             else:
                 value = typed
-                note = f"{name}: the typed {_num(typed)} counts; deadline pressure: {derived:g}"
+                note = _(
+                    "{name}: the typed {typed} counts; deadline pressure: {derived}",
+                    name=name,
+                    typed=_num(typed),
+                    derived=numeral(format(derived, "g")),
+                )
         elif isinstance(value, tuple):  # a derived criterion: see _derive
             typed, derived = value
             if typed == "needs":
-                value, label = derived, f"{name} (from needs)"
+                value, label = derived, _("{name} (from needs)", name=name)
                 if derived <= lo:
-                    note = f"answers no need: counted at the bottom of {name}"
+                    note = _("answers no need: counted at the bottom of {name}", name=name)
             else:
                 value = typed
-                note = f"{name}: the typed {_num(typed)} counts; derived from needs: {derived:g}"
+                note = _(
+                    "{name}: the typed {typed} counts; derived from needs: {derived}",
+                    name=name,
+                    typed=_num(typed),
+                    derived=numeral(format(derived, "g")),
+                )
         if value is None:
             n = 0.0 if c.workshop else 0.5
             note = (
-                f"no votes on {name}: counted as 0"
+                _("no votes on {name}: counted as 0", name=name)
                 if c.workshop
-                else f"not scored on {name}: counted as the middle of its scale"
+                else _("not scored on {name}: counted as the middle of its scale", name=name)
             )
         else:
             n = _clamp01((value - lo) / (hi - lo))
         if c.direction == "cost":
             n = 1.0 - n
-        label = f"{label} (cost)" if c.direction == "cost" else label
+        label = _("{name} (cost)", name=label) if c.direction == "cost" else label
         total = sum(x.weight for x in self.criteria)
         part = ScorePart(label, value, c.weight, 100.0 * c.weight * n / total)
         self._cache[cache_key] = (part, note)
@@ -271,48 +312,73 @@ class ScoreModel:
         low = BANDS[band] * BAND_WIDTH
         k = BAND_SPREAD / 100.0
         scaled = tuple(ScorePart(p.label, p.value, p.weight, p.contribution * k) for p in parts)
-        head = ScorePart(f"MoSCoW: {BAND_NAMES[band]}", None, None, low)
+        name = _(BAND_NAMES[band])
+        head = ScorePart(_("MoSCoW: {band}", band=name), None, None, low)
         if moscow not in BANDS:
-            notes = ("not classified by MoSCoW: counted as could", *notes)
+            notes = (_("not classified by MoSCoW: counted as {band}", band=name), *notes)
         notes = (
-            f"{BAND_NAMES[band]} band ({low:.0f}-{low + BAND_SPREAD:.0f}); the weighted score "
-            f"{weighted:.1f} places it within the band",
+            _(
+                "{band} band ({low}-{high}); the weighted score {weighted} places it within "
+                "the band",
+                band=name,
+                low=format(low, ".0f"),
+                high=format(low + BAND_SPREAD, ".0f"),
+                weighted=numeral(format(weighted, ".1f")),
+            ),
             *notes,
         )
         return low + weighted * k, (head, *scaled), notes
 
-    def _raw(self, item: ItemData) -> tuple[float, tuple[ScorePart, ...], str]:
-        """RICE or WSJF before normalisation, its factors, and the formula in words."""
+    def _raw(
+        self, item: ItemData, *, worded: bool = True
+    ) -> tuple[float, tuple[ScorePart, ...], str]:
+        """RICE or WSJF before normalisation, its factors, and the formula in words (unless
+        not ``worded``: only the value is wanted)."""
         effort = item.effort if item.effort > 0 else self.min_effort
         derived = self.needs.get(item.key) if self.needs else None
+        words = _ratio_words(language()) if worded else {}
         if self.method == "rice":
             typed = item.reach
-            label, given = "reach", typed
+            label, given = words.get("reach", ""), typed
             if typed is None and derived is not None:
-                label, given = "reach (from needs)", round(derived.reach, 3)
+                label, given = words.get("reach_needs", ""), round(derived.reach, 3)
             reach, impact = given or 0.0, item.impact or 0.0
             raw = reach * impact * item.confidence / effort
+            if not worded:
+                return raw, (), ""
             factors: tuple[tuple[str, float | None], ...] = (
                 (label, given),
-                ("impact", item.impact),
-                ("confidence", item.confidence),
-                ("effort", item.effort),
+                (words["impact"], item.impact),
+                (words["confidence"], item.confidence),
+                (words["effort"], item.effort),
             )
-            formula = (
-                f"RICE = reach {_num(reach)} x impact {_num(impact)} x confidence "
-                f"{_num(item.confidence)} / effort {_num(effort)} = {_num(raw)}"
+            formula = words["rice"].format(
+                reach=_num(reach),
+                impact=_num(impact),
+                confidence=_num(item.confidence),
+                effort=_num(effort),
+                raw=_num(raw),
             )
         else:
             typed = item.cost_of_delay
-            label, given = "cost of delay", typed
+            label, given = words.get("cost", ""), typed
             if typed is None and derived is not None:
-                label, given = "cost of delay (from needs)", round(derived.reach, 3)
+                label, given = words.get("cost_needs", ""), round(derived.reach, 3)
             cod = given or 0.0
             raw = cod / effort
-            factors = ((label, given), ("job size", item.effort))
-            formula = f"WSJF = cost of delay {_num(cod)} / job size {_num(effort)} = {_num(raw)}"
+            if not worded:
+                return raw, (), ""
+            factors = ((label, given), (words["size"], item.effort))
+            formula = words["wsjf"].format(
+                cost=_num(cod),
+                size=_num(effort),
+                raw=_num(raw),
+            )
         if typed is not None and derived is not None:
-            formula += f" (the typed {label} counts; derived from needs: {derived.reach:.3g})"
+            formula += words["typed"].format(
+                label=label,
+                derived=numeral(format(derived.reach, ".3g")),
+            )
         parts = tuple(ScorePart(name, value, None, 0.0) for name, value in factors)
         return raw, parts, formula
 
@@ -321,12 +387,13 @@ class ScoreModel:
         name = self.method.upper()
         score = 100.0 * raw / self.top if self.top > 0 else 0.0
         weight = 100.0 / self.top if self.top > 0 else 0.0
-        notes = [formula, f"the plan's highest {name} ({_num(self.top)}) scores 100"]
+        words = _ratio_words(language())
+        notes = [formula, words["highest"].format(name=name, top=_num(self.top))]
         missing = [p.label for p in parts if p.value is None]
         if missing:
-            notes.append(f"no {' or '.join(missing)}: counted as 0")
+            notes.append(words["missing"].format(factors=words["or"].join(missing)))
         if item.effort <= 0:
-            notes.append(f"no effort: counted as the plan's smallest ({_num(self.min_effort)})")
+            notes.append(words["no_effort"].format(effort=_num(self.min_effort)))
         return score, (*parts, ScorePart(name, raw, weight, score)), tuple(notes)
 
 

@@ -55,6 +55,7 @@ from roadmap.engine.numbered import number
 from roadmap.engine.records import Deferred
 from roadmap.engine.result import Placement, Roadmap, Score, Warning
 from roadmap.engine.scoring import Breakdown, ScoreModel
+from roadmap.i18n import _
 
 COMMITTED = 1000.0
 """Added to the rank of committed work, above any 0-100 score."""
@@ -300,7 +301,7 @@ class Sequencer:
     def _use(self, users: dict, i: int, load: tuple, *, add: bool = True) -> None:
         t = self.plan.team_of[i]
         if t >= 0:
-            for p, _ in load:
+            for p, _units in load:
                 (users[(t, p)].add if add else users[(t, p)].discard)(i)
 
     def _wait(self, waiting: dict, i: int, start: int, ready: int, *, add: bool = True) -> None:
@@ -387,8 +388,12 @@ class Sequencer:
             for key, value in given.items():
                 i = index.get(key, -1) - first
                 if 0 <= i < len(breakdowns):
-                    _, parts, notes = breakdowns[i]
-                    breakdowns[i] = (float(value), parts, (*notes, f"priority set to {value:g}"))
+                    _score, parts, notes = breakdowns[i]
+                    breakdowns[i] = (
+                        float(value),
+                        parts,
+                        (*notes, _("priority set to {value}", value=format(value, "g"))),
+                    )
         return breakdowns
 
     def _with(self, item: ItemData) -> Snapshot:
@@ -696,7 +701,7 @@ class Sequencer:
                     saved[step // CHECKPOINT] = copies
                 else:
                     saved.append(copies)
-            for _ in range(CHECKPOINT):
+            for _step in range(CHECKPOINT):
                 if not heap:
                     break
                 i = by_rank[pop(heap)]
@@ -886,7 +891,7 @@ class Sequencer:
         touched: set[tuple[int, int]] = set()
         for i in moved:
             dirty.update(succ[i])
-            touched.update((team_of[i], p) for p, _ in (*old.load[i], *new.load[i]))
+            touched.update((team_of[i], p) for p, _units in (*old.load[i], *new.load[i]))
             self._use(users, i, old.load[i], add=False)
             self._use(users, i, new.load[i])
             self._wait(waiting, i, old.start[i], old.ready[i], add=False)

@@ -9,10 +9,26 @@ languages at once hold a :class:`roadmap.i18n.lang.Lang` each instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache, partial
+from typing import TYPE_CHECKING
+
 from roadmap.i18n.catalogs import LOCALES, N_, PSEUDO
 from roadmap.i18n.lang import Lang
 
-__all__ = ["N_", "_", "language", "ngettext", "pgettext", "set_language"]
+if TYPE_CHECKING:
+    from roadmap.model.periods import Calendar
+
+__all__ = [
+    "N_",
+    "_",
+    "language",
+    "ngettext",
+    "numeral",
+    "period_label",
+    "pgettext",
+    "set_language",
+]
 
 _current: Lang | None = None
 
@@ -52,3 +68,16 @@ def pgettext(context: str, message: str, /, **values: object) -> str:
     """``message`` as worded in ``context``, where one English word needs two translations
     (``pgettext("horizon", "Next")`` beside the button *Next*)."""
     return _words().pgettext(context, message, **values)
+
+
+def numeral(text: str) -> str:
+    """A number Python formatted (``0.5``, ``1,234``) as the interface's language writes it
+    (``0,5``, ``1 234``)."""
+    return _words().numeral(text)
+
+
+def period_label(calendar: Calendar) -> Callable[[int], str]:
+    """The periods of ``calendar`` as the interface's language words them (``Q3/2027``,
+    ``vko 5/2027``), the labels the documents use, for sentences a person reads; each label
+    is worked out once. Canonical labels (``2027-Q3``) stay for what people type back."""
+    return cache(partial(_words().period, calendar))

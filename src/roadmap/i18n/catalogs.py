@@ -15,7 +15,6 @@ that a test can find interface words that bypass the catalogs.
 from __future__ import annotations
 
 import gettext
-import hashlib
 import io
 import os
 from functools import cache
@@ -56,6 +55,8 @@ def translations(lang: str) -> gettext.GNUTranslations:
         return gettext.GNUTranslations(io.BytesIO(_compile(po_path("en").read_bytes(), PSEUDO)))
     if lang not in LOCALES:
         raise ValueError(f"no catalog for {lang!r} (choose from {', '.join(LOCALES)})")
+    import hashlib  # here: the engine imports the catalogs, and may word nothing
+
     source = po_path(lang).read_bytes()
     digest = hashlib.sha256(source).hexdigest()[:16]
     compiled = cache_dir() / f"{DOMAIN}-{lang}-{digest}.mo"

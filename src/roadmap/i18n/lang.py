@@ -62,13 +62,12 @@ class Lang:
             text = text.rstrip("0").rstrip(".")
         if text in ("-0", ""):
             text = "0"
-        decimal, group, minus = _symbols(self.locale)
-        return (
-            text.replace(",", "\x00")
-            .replace(".", decimal)
-            .replace("\x00", group)
-            .replace("-", minus)
-        )
+        return self.numeral(text)
+
+    def numeral(self, text: str) -> str:
+        """A number Python formatted (``-1,234.5``) in the locale's symbols (``−1 234,5``)."""
+        table = _numerals(self.locale)
+        return text.translate(table) if table else text
 
     def percent(self, share: float) -> str:
         """``share`` (0-1) as a whole percentage: ``25 %`` / ``25%``."""
@@ -103,6 +102,15 @@ def _symbols(locale: str) -> tuple[str, str, str]:
     from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
 
     return get_decimal_symbol(locale), get_group_symbol(locale), get_minus_sign_symbol(locale)
+
+
+@cache
+def _numerals(locale: str) -> dict[int, str]:
+    """:meth:`str.translate`'s table from Python's number symbols to the locale's; empty
+    where they are the same."""
+    decimal, group, minus = _symbols(locale)
+    table = {ord("."): decimal, ord(","): group, ord("-"): minus}
+    return {k: v for k, v in table.items() if chr(k) != v}
 
 
 @cache

@@ -10,6 +10,10 @@ language of its own; an unknown code is shown as it is. Reading the words people
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
+from roadmap import i18n
 from roadmap.i18n import N_, _, language, pgettext
 from roadmap.i18n.lang import Lang
 
@@ -83,6 +87,33 @@ HEALTH = {"on_track": N_("on track"), "at_risk": N_("at risk"), "off_track": N_(
 """How an item's follow-up stands."""
 
 
+NOUNS = {
+    "plan": N_("plan"),
+    "item": N_("item"),
+    "need": N_("need"),
+    "team": N_("team"),
+    "organisation": N_("organisation"),
+    "theme": N_("theme"),
+    "stakeholder": N_("stakeholder"),
+    "source": N_("source"),
+    "section": N_("section"),
+    "criterion": N_("criterion"),
+    "milestone": N_("milestone"),
+    "person": N_("person"),
+    "goal": N_("goal"),
+    "measure": N_("measure"),
+    "perspective": N_("perspective"),
+    "scenario": N_("scenario"),
+}
+"""The kinds of rows findings are about, as the reader names them."""
+
+
+def subject(noun: str, key: str | None = None) -> str:
+    """What a finding is about, in the reader's language: ``item CI-7``, ``kohde CI-7``."""
+    what = _(NOUNS[noun]) if noun in NOUNS else noun
+    return what if key is None else _("{what} {key}", what=what, key=key)
+
+
 def _word(words: dict[str, str], code: str | None, lang: Lang | None) -> str:
     if not code:
         return ""
@@ -127,6 +158,41 @@ def change_word(code: str | None, lang: Lang | None = None) -> str:
     return _word(CHANGE_KIND, code, lang)
 
 
+DATE_HINT = N_("yyyy-mm-dd or dd.mm.yyyy")
+"""How a date is typed, as a form's hint says it (*pp.kk.vvvv* in Finnish)."""
+
+
+def typed_date(day: date, lang: Lang | None = None) -> str:
+    """``day`` as a person of the language types it: *31.3.2027* in Finnish and Swedish, ISO
+    in English; :func:`roadmap.model.typed_words.parse_date` reads both.
+
+    >>> typed_date(date(2027, 3, 31), Lang("fi")), typed_date(date(2027, 3, 31), Lang("en"))
+    ('31.3.2027', '2027-03-31')
+    """
+    code = lang.code if lang is not None else language()
+    return day.isoformat() if code in ("en", "xx") else f"{day.day}.{day.month}.{day.year}"
+
+
+def evidence_count(method: str, n: int, lang: Lang | None = None) -> str:
+    """``n`` pieces of evidence gathered by ``method``: *2 interviews*, *2 haastattelua*."""
+    ngettext = lang.ngettext if lang is not None else i18n.ngettext
+    if method == "interview":
+        return ngettext("{n} interview", "{n} interviews", n)
+    if method == "workshop":
+        return ngettext("{n} workshop", "{n} workshops", n)
+    if method == "survey":
+        return ngettext("{n} survey", "{n} surveys", n)
+    if method == "document":
+        return ngettext("{n} document", "{n} documents", n)
+    return ngettext("{n} data set", "{n} data sets", n)
+
+
+def method_word(code: str | None, lang: Lang | None = None) -> str:
+    """How a piece of evidence was gathered: ``interview`` is *interview*, *haastattelu*,
+    *intervju*."""
+    return _word(EVIDENCE_METHOD, code, lang)
+
+
 def horizon_word(code: str) -> str:
     """``now``, ``next`` or ``later`` as a heading of the roadmap (apart from the button *Next*)."""
     words = {
@@ -166,6 +232,99 @@ def _explained(words: dict[str, str], row, label, lang: Lang | None) -> str:
     }
     text = lang._(message) if lang is not None else _(message)
     return text.format(**values)
+
+
+CHANGE_TEXT = {
+    "added": N_("added in {period}"),
+    "done": N_("done (was planned for {period})"),
+    "dropped": N_("dropped (was planned for {period})"),
+    "unplaced": N_("can no longer be placed (was in {period})"),
+    "removed": N_("no longer in the plan (was in {period})"),
+    "earlier": N_("moved earlier from {before} to {after}"),
+    "later": N_("moved later from {before} to {after}"),
+    "ends_earlier": N_("ends in {after} rather than {before}"),
+    "ends_later": N_("ends in {after} rather than {before}"),
+}
+"""An item's change since a baseline (or against the plan), by kind; a ``dropped`` item by
+why it has no place now."""
+
+
+def change_facts(
+    change, label: Callable[[int], str], lang: Lang | None = None, team=None
+) -> list[str]:
+    """What else changed with an item (:attr:`roadmap.engine.baseline.Change.facts`), a
+    phrase each in the reader's language; periods named by ``label``, teams by ``team``."""
+    words = lang if lang is not None else Lang(language())
+    name = team or (lambda key: key or "-")
+    out = []
+    for fact in change.facts:
+        if fact == "end":
+            out.append(
+                words._(
+                    "ends in {after} (was {before})",
+                    after=label(change.end_after),
+                    before=label(change.end_before),
+                )
+            )
+        elif fact == "span":
+            out.append(
+                words.ngettext(
+                    "{before} → {n} period",
+                    "{before} → {n} periods",
+                    change.span_after,
+                    before=change.span_before,
+                )
+            )
+        elif fact == "effort":
+            out.append(
+                words._(
+                    "effort {before} → {after}",
+                    before=words.number(change.effort_before or 0, 2),
+                    after=words.number(change.effort_after or 0, 2),
+                )
+            )
+        elif fact == "team":
+            out.append(
+                words._(
+                    "team {before} → {after}",
+                    before=name(change.team_before),
+                    after=name(change.team_after),
+                )
+            )
+        elif fact == "priority":
+            out.append(
+                words._(
+                    "priority {before} → {after}",
+                    before=words.number(change.priority_before or 0, 0),
+                    after=words.number(change.priority_after or 0, 0),
+                )
+            )
+    return out
+
+
+def change_text(change, label: Callable[[int], str], lang: Lang | None = None) -> str:
+    """An item's change (:class:`roadmap.engine.baseline.Change`) as the reader's language
+    tells it: where it was and is, what else changed, and why it is where it is now; periods
+    named by ``label``."""
+    words = lang if lang is not None else Lang(language())
+    facts = ", ".join(change_facts(change, label, words))
+    kind = change.gone if change.kind == "dropped" and change.gone else change.kind
+    message = CHANGE_TEXT.get(kind)
+    if message is None:  # team, effort or priority: the item itself stays where it was
+        return words._("{facts}, still in {period}", facts=facts, period=label(change.after))
+    period = change.after if change.kind == "added" else change.before
+    text = words._(
+        message,
+        period=label(period) if period is not None else "",
+        before=label(change.before) if change.before is not None else "",
+        after=label(change.after) if change.after is not None else "",
+    )
+    if facts:
+        text += f" ({facts})"
+    if change.kind != "added":
+        why = "; ".join(reason_text(r, label, words) for r in change.reasons)
+        text += f": {why}" if why else ""
+    return text
 
 
 def choices(words: dict[str, str], lang: Lang | None = None) -> list[tuple[str, str]]:

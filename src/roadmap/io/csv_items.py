@@ -19,6 +19,7 @@ import io
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
+from roadmap.i18n import _
 from roadmap.io import sheet
 from roadmap.io.formula import neutralise, restore
 from roadmap.io.planfile import PlanFileError, check_bytes
@@ -68,11 +69,14 @@ def read_items_csv(
     if text.count('"') % 2:
         last = table.rows[-1].line if table.rows else 1
         table.problems.append(
-            f'{name}:{last}: a quote (") opened on or after this line is never closed, so the '
-            "rows after it were read as one cell; close it or remove it"
+            _(
+                '{where}: a quote (") opened on or after this line is never closed, so the '
+                "rows after it were read as one cell; close it or remove it",
+                where=f"{name}:{last}",
+            )
         )
     if encoding == "cp1252":
-        table.warnings.insert(0, f"{name}: not UTF-8; read as Windows-1252 text")
+        table.warnings.insert(0, _("{name}: not UTF-8; read as Windows-1252 text", name=name))
     return table
 
 
@@ -110,7 +114,9 @@ def csv_rows(data: bytes, name: str) -> CsvRows:
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     """The text of ``data`` and the encoding it was read with."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise PlanFileError([f"{name}: the file is UTF-16; save it as CSV (UTF-8) instead"])
+        raise PlanFileError(
+            [_("{name}: the file is UTF-16; save it as CSV (UTF-8) instead", name=name)]
+        )
     check_bytes(data, name)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
@@ -118,7 +124,14 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             error = exc
     line = data.count(b"\n", 0, error.start) + 1
-    raise PlanFileError([f"{name}:{line}: neither UTF-8 nor Windows-1252 text; save as CSV UTF-8"])
+    raise PlanFileError(
+        [
+            _(
+                "{where}: neither UTF-8 nor Windows-1252 text; save as CSV UTF-8",
+                where=f"{name}:{line}",
+            )
+        ]
+    )
 
 
 def write_items_csv(doc: PlanDoc) -> bytes:
@@ -142,8 +155,13 @@ def _cell(key: str, name: str, value: Any) -> str:
         for part in value:
             if ";" in part or part != part.strip():
                 raise ValueError(
-                    f"item {key}: {name} value {part!r} cannot be a part of a CSV list cell "
-                    "(it has a semicolon or surrounding spaces); export YAML or JSON instead"
+                    _(
+                        "item {key}: {field} value {value} cannot be a part of a CSV list cell "
+                        "(it has a semicolon or surrounding spaces); export YAML or JSON instead",
+                        key=key,
+                        field=name,
+                        value=repr(part),
+                    )
                 )
         return neutralise("; ".join(value))
     if hasattr(value, "isoformat"):

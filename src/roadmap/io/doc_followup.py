@@ -16,7 +16,7 @@ from datetime import date
 from typing import cast
 
 from roadmap.engine.baseline import Change
-from roadmap.i18n.terms import HEALTH
+from roadmap.i18n.terms import HEALTH, evidence_count
 from roadmap.io import doc_roadmap, svg_charts
 from roadmap.io.docdata import MARK, Facts
 from roadmap.model.evidence import GoalIn, MeasureIn, PerspectiveIn
@@ -118,16 +118,7 @@ def _counts(f: Facts, evidence) -> str:
 
 
 def _count(f: Facts, method: str, n: int) -> str:
-    ngettext = f.lang.ngettext
-    if method == "interview":
-        return ngettext("{n} interview", "{n} interviews", n)
-    if method == "workshop":
-        return ngettext("{n} workshop", "{n} workshops", n)
-    if method == "survey":
-        return ngettext("{n} survey", "{n} surveys", n)
-    if method == "document":
-        return ngettext("{n} document", "{n} documents", n)
-    return ngettext("{n} data set", "{n} data sets", n)
+    return evidence_count(method, n, f.lang)
 
 
 def _span(f: Facts, first: date, last: date) -> str:

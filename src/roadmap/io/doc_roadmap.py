@@ -16,7 +16,7 @@ from string import Formatter
 from roadmap.engine.baseline import Change
 from roadmap.engine.result import Placement, Reason, Warning
 from roadmap.i18n.terms import CHANGE_KIND as CHANGES
-from roadmap.i18n.terms import REASONS, WARNINGS
+from roadmap.i18n.terms import REASONS, WARNINGS, change_facts
 from roadmap.io.docdata import Facts
 
 
@@ -142,7 +142,9 @@ def changes(f: Facts, baseline: str, found: Sequence[Change]) -> str:
         before = f.period(change.before) if change.before is not None else "–"
         after = f.period(change.after) if change.after is not None else "–"
         why_text = "; ".join(reason(f, row) for row in change.reasons)
-        if change.kind == "priority":
+        if change.kind in ("team", "effort"):  # it stays where it was: say what changed
+            why_text = ", ".join(change_facts(change, f.period, f.lang, _team(f)))
+        elif change.kind == "priority":
             why_text = _(
                 "priority {before} → {after}",
                 before=f.lang.number(change.priority_before or 0),
@@ -152,3 +154,8 @@ def changes(f: Facts, baseline: str, found: Sequence[Change]) -> str:
         rows.append([kind, name, before, after, why_text])
     headers = [_("Change"), _("Item"), _("Before"), _("Now"), _("Why")]
     return w.join([head, w.table(headers, rows)])
+
+
+def _team(f: Facts):
+    """A team as the document names it, escaped."""
+    return lambda key: f.team(key) or f.escape(key or "-")

@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from roadmap.i18n.validation import error_message
 from roadmap.io.planfile import PlanFileError
 from roadmap.io.sheet import HEADER_SEARCH, NO_VALUE, cell_value
 from roadmap.model.evidence import EvidenceIn
@@ -157,7 +158,7 @@ def _evidence(records: list[tuple[int, list[Any]]], name: str, doc: PlanDoc) -> 
             for error in exc.errors(include_url=False):
                 if error["loc"][0] not in bad:
                     where = ".".join(map(str, error["loc"]))
-                    problems.append(f"{name}:{line}: {where}: {error['msg']}")
+                    problems.append(f"{name}:{line}: {where}: {error_message(error)}")
     if problems:
         raise PlanFileError(problems)
     return found

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from typing import Any
 
+from roadmap.i18n import N_, _
 from roadmap.model.fields import In as _In
 from roadmap.model.inputs import OrganisationIn, PlanDoc, StakeholderIn, TeamIn, ThemeIn
 from roadmap.model.typed_words import word_key
@@ -23,6 +24,19 @@ from roadmap.model.typed_words import word_key
 DEFAULT_TEAM_CAPACITY = 1.0
 """Effort units per period given to a team an import creates; a guess until someone sets it."""
 KINDS = ("theme", "organisation", "team", "stakeholder")
+AMBIGUOUS = {
+    "theme": N_("{text} matches {n} themes: {listed}; write the key"),
+    "organisation": N_("{text} matches {n} organisations: {listed}; write the key"),
+    "team": N_("{text} matches {n} teams: {listed}; write the key"),
+    "stakeholder": N_("{text} matches {n} stakeholders: {listed}; write the key"),
+}
+"""A name that several records of a kind share (always two or more)."""
+UNKNOWN = {
+    "theme": N_("no theme {text} in the plan, and creating is turned off"),
+    "organisation": N_("no organisation {text} in the plan, and creating is turned off"),
+    "team": N_("no team {text} in the plan, and creating is turned off"),
+    "stakeholder": N_("no stakeholder {text} in the plan, and creating is turned off"),
+}
 _MODELS: dict[str, type[_In]] = {
     "theme": ThemeIn,
     "organisation": OrganisationIn,
@@ -89,12 +103,12 @@ class Matcher:
             return text
         found = self._names[kind].get(word_key(text), {})
         if len(found) > 1:
-            listed = " and ".join(f"{key!r} ({name})" for key, name in sorted(found.items()))
-            raise ValueError(f"{text!r} matches {len(found)} {kind}s: {listed}; write the key")
+            listed = _(" and ").join(f"{key!r} ({name})" for key, name in sorted(found.items()))
+            raise ValueError(_(AMBIGUOUS[kind], text=repr(text), n=len(found), listed=listed))
         if found:
             return next(iter(found))
         if not self.create:
-            raise ValueError(f"no {kind} {text!r} in the plan, and creating is turned off")
+            raise ValueError(_(UNKNOWN[kind], text=repr(text)))
         return self._new(kind, text, organisation)
 
     def _new(self, kind: str, name: str, organisation: str | None) -> str:

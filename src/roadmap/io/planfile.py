@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import ValidationError
 
+from roadmap.i18n import _
+from roadmap.i18n.validation import error_message
 from roadmap.model.inputs import FORMAT, Loc, PlanDoc, Problem, check_references
 from roadmap.model.partial import partial_doc
 from roadmap.model.storable import storage_problems
@@ -64,7 +66,7 @@ def file_format(path: str | Path) -> str:
     formats = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv", ".xlsx": "xlsx"}
     if suffix not in formats:
         raise PlanFileError(
-            [f"{path}: unknown kind of file; use .yaml, .yml, .json, .csv or .xlsx"]
+            [_("{path}: unknown kind of file; use .yaml, .yml, .json, .csv or .xlsx", path=path)]
         )
     return formats[suffix]
 
@@ -76,7 +78,9 @@ def read_bytes(path: str | Path) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise PlanFileError([f"{path}: cannot be read: {exc.strerror or exc}"]) from None
+        raise PlanFileError(
+            [_("{path}: cannot be read: {why}", path=path, why=exc.strerror or exc)]
+        ) from None
 
 
 def load_plan(path: str | Path) -> PlanDoc:
@@ -89,7 +93,9 @@ def load_plan(path: str | Path) -> PlanDoc:
     else:
         fmt = file_format(path)
         if fmt in ("csv", "xlsx"):
-            raise PlanFileError([f"{name}: a spreadsheet holds items, not a whole plan"])
+            raise PlanFileError(
+                [_("{name}: a spreadsheet holds items, not a whole plan", name=name)]
+            )
     return parse_plan(data, name=name, fmt=fmt)
 
 
@@ -100,12 +106,15 @@ def parse_plan(data: bytes, *, name: str, fmt: str) -> PlanDoc:
 
 
 def _parse(text: str, name: str, fmt: str) -> PlanDoc:
-    raw, locate, bad = _parse_json(text, name) if fmt == "json" else _parse_yaml(text, name)
+    parse = _parse_json if fmt == "json" else _parse_yaml
+    raw, locate, bad, said = parse(text, name)
     if not isinstance(raw, dict):
-        kind = "a list" if isinstance(raw, list) else "a single value"
-        raise PlanFileError(
-            [f"{name}:1: a plan file holds a mapping (plan:, items: ...), not {kind}"]
+        message = (
+            _("{where}: a plan file holds a mapping (plan:, items: ...), not a list")
+            if isinstance(raw, list)
+            else _("{where}: a plan file holds a mapping (plan:, items: ...), not a single value")
         )
+        raise PlanFileError([message.format(where=f"{name}:1")])
     try:
         doc = PlanDoc.model_validate(raw)
     except ValidationError as exc:
@@ -117,8 +126,8 @@ def _parse(text: str, name: str, fmt: str) -> PlanDoc:
     else:
         problems = check_references(doc) or storage_problems(doc)
     problems = bad + problems
-    if problems:
-        raise PlanFileError(located(problems, raw, name, locate()))
+    if problems or said:
+        raise PlanFileError(located(problems, raw, name, locate(), said))
     return doc
 
 
@@ -130,11 +139,13 @@ def _covered(loc: Loc, bad: list[Problem]) -> bool:
 def check_bytes(data: bytes, name: str) -> None:
     """Refuse an empty file, or one with NUL bytes (not text at all)."""
     if not data.strip():
-        raise PlanFileError([f"{name}: the file is empty"])
+        raise PlanFileError([_("{name}: the file is empty", name=name)])
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
-        raise PlanFileError([f"{name}:{line}: the file contains a NUL byte; is it a text file?"])
+        raise PlanFileError(
+            [_("{where}: the file contains a NUL byte; is it a text file?", where=f"{name}:{line}")]
+        )
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -146,22 +157,32 @@ def decode_text(data: bytes, name: str) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         raise PlanFileError(
             [
-                f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-                "save the file with UTF-8 encoding"
+                _(
+                    "{where}: not valid UTF-8 (byte {byte}); save the file with UTF-8 encoding",
+                    where=f"{name}:{line}",
+                    byte=format(data[exc.start], "#04x"),
+                )
             ]
         ) from None
 
 
-def located(problems: list[Problem], raw: Any, name: str, locate: Locate) -> list[str]:
-    """Messages ``file:line: path: message`` for problems found in the document ``raw``."""
-    out = []
+def located(
+    problems: list[Problem],
+    raw: Any,
+    name: str,
+    locate: Locate,
+    said: list[tuple[int, str]] = (),  # type: ignore[assignment]
+) -> list[str]:
+    """Messages ``file:line: path: message`` for problems found in the document ``raw``, with
+    the messages ``said`` already (by line), all ordered by line."""
+    out = list(said)
     for problem in problems:
         line = locate(problem.loc)
         where = f"{name}:{line}" if line else name
         path = describe(problem.loc, raw)
         text = f"{where}: {path}: {problem.message}" if path else f"{where}: {problem.message}"
         out.append((line or 0, text))
-    return [text for _, text in sorted(out, key=lambda pair: pair[0])]
+    return [text for _line, text in sorted(out, key=lambda pair: pair[0])]
 
 
 def describe(loc: Loc, raw: Any) -> str:
@@ -184,16 +205,10 @@ def validation_problems(exc: ValidationError) -> list[Problem]:
     merged: dict[Loc, list[str]] = {}
     for error in exc.errors(include_url=False):
         loc = _strip_union_tags(error["loc"])
-        message = _MESSAGES.get(error["type"], error["msg"])
+        message = error_message(error)
         if message not in merged.setdefault(loc, []):
             merged[loc].append(message)
-    return [Problem(loc, "; or ".join(messages)) for loc, messages in merged.items()]
-
-
-_MESSAGES = {
-    "missing": "required, but missing",
-    "extra_forbidden": "not a field of this entry (check the spelling)",
-}
+    return [Problem(loc, _("; or ").join(messages)) for loc, messages in merged.items()]
 
 
 def _strip_union_tags(loc: tuple) -> Loc:
@@ -210,39 +225,48 @@ _BRANCHES = {"int", "str", "float", "bool", "none", "constrained-str", "list", "
 # -- JSON
 
 
-def _parse_json(text: str, name: str) -> tuple[Any, Callable[[], Locate], list[Problem]]:
+Parsed = tuple[Any, Callable[[], Locate], list[Problem], list[tuple[int, str]]]
+"""A document, its line finder, its unreadable values, and messages (by line) said of it
+already: keys given twice, which do not stop the rest of the document being checked."""
+
+
+def _parse_json(text: str, name: str) -> Parsed:
     repeated: list[str] = []
     constants: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(items)
         if len(obj) != len(items):
-            repeated.extend(k for k in obj if sum(1 for key, _ in items if key == k) > 1)
+            repeated.extend(k for k in obj if sum(1 for key, _value in items if key == k) > 1)
         return obj
 
     def constant(value: str) -> _Unreadable:
         constants.append(value)
-        return _Unreadable(f"{value} is not a number a plan can hold")
+        return _Unreadable(_("{value} is not a number a plan can hold", value=value))
 
     try:
         raw = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
     except json.JSONDecodeError as exc:
         raise PlanFileError([f"{name}:{exc.lineno}: {exc.msg} (column {exc.colno})"]) from None
     except RecursionError:
-        raise PlanFileError([f"{name}: the document is nested too deeply"]) from None
+        raise PlanFileError([_("{name}: the document is nested too deeply", name=name)]) from None
+    said: list[tuple[int, str]] = []
     if repeated:
         root = _compose(text)
-        messages = _check_nodes(root, name, {}) if root is not None else []
-        raise PlanFileError(
-            messages or [f"{name}: {key!r} is given twice in one object" for key in repeated]
-        )
+        if root is not None:
+            _check_nodes(root, name, {}, said)
+        else:
+            said = [
+                (0, _("{name}: {key} is given twice in one object", name=name, key=repr(key)))
+                for key in repeated
+            ]
 
     def locate() -> Locate:
         root = _compose(text)
         return _locator(root) if root is not None else lambda loc: None
 
     bad = _unreadable(raw) if constants else []
-    return raw, locate, bad
+    return raw, locate, bad, said
 
 
 class _Unreadable(str):
@@ -284,10 +308,10 @@ def _compose(text: str) -> yaml.Node | None:
 # -- YAML
 
 
-def _parse_yaml(text: str, name: str) -> tuple[Any, Callable[[], Locate], list[Problem]]:
+def _parse_yaml(text: str, name: str) -> Parsed:
     raw = _plain_yaml(text)
     if raw is not _NOT_PLAIN:
-        return raw, lambda: _locator(_single_node(text)), []
+        return raw, lambda: _locator(_single_node(text)), [], []
     return _parse_yaml_nodes(text, name)
 
 
@@ -379,12 +403,14 @@ def _single_node(text: str) -> yaml.Node:
     """The node tree of a YAML document already read once without error."""
     loader = _LOADER(text)
     try:
-        return loader.get_single_node()
+        root = loader.get_single_node()
+        assert root is not None  # an empty document is not plain: it was read node by node
+        return root
     finally:
         loader.dispose()
 
 
-def _parse_yaml_nodes(text: str, name: str) -> tuple[Any, Callable[[], Locate], list[Problem]]:
+def _parse_yaml_nodes(text: str, name: str) -> Parsed:
     """The precise reading: the node tree composed and checked before anything is built."""
     loader = _LOADER(text)
     try:
@@ -395,16 +421,17 @@ def _parse_yaml_nodes(text: str, name: str) -> tuple[Any, Callable[[], Locate], 
         except yaml.YAMLError as exc:
             raise PlanFileError([f"{name}: {exc}"]) from None
         if root is None:
-            raise PlanFileError([f"{name}: the file holds no document"])
+            raise PlanFileError([_("{name}: the file holds no document", name=name)])
         unreadable: dict[int, tuple[yaml.Node, str]] = {}
-        problems = _check_nodes(root, name, unreadable)
+        said: list[tuple[int, str]] = []
+        problems = _check_nodes(root, name, unreadable, said)
         if problems:
             raise PlanFileError(problems)
         bad = _paths_of(root, unreadable) if unreadable else []
         raw = loader.construct_document(root)
     finally:
         loader.dispose()
-    return raw, lambda: _locator(root), bad
+    return raw, lambda: _locator(root), bad, said
 
 
 def _paths_of(root: yaml.Node, nodes: dict[int, tuple[yaml.Node, str]]) -> list[Problem]:
@@ -420,7 +447,7 @@ def _paths_of(root: yaml.Node, nodes: dict[int, tuple[yaml.Node, str]]) -> list[
             stack.extend((value, (*loc, key.value)) for key, value in node.value)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((value, (*loc, i)) for i, value in enumerate(node.value))
-    for node, _ in nodes.values():
+    for node, _message in nodes.values():
         node.tag = _STD + "null"
     return found
 
@@ -429,12 +456,15 @@ def _yaml_message(exc: yaml.MarkedYAMLError, name: str) -> str:
     mark = exc.problem_mark or exc.context_mark
     where = f"{name}:{mark.line + 1}" if mark else name
     what = ": ".join(x for x in (exc.context, exc.problem) if x)
-    cut = " (is the file cut short?)" if "end of stream" in (exc.problem or "") else ""
+    cut = _(" (is the file cut short?)") if "end of stream" in (exc.problem or "") else ""
     return f"{where}: {what}{cut}"
 
 
 def _check_nodes(
-    root: yaml.Node, name: str, unreadable: dict[int, tuple[yaml.Node, str]]
+    root: yaml.Node,
+    name: str,
+    unreadable: dict[int, tuple[yaml.Node, str]],
+    repeated: list[tuple[int, str]],
 ) -> list[str]:
     """Problems of a composed YAML document that must be refused before it is constructed.
 
@@ -442,7 +472,8 @@ def _check_nodes(
     counted once per node (scalars count one), so a "billion laughs" is found without
     expanding it. Scalars no plan can hold (impossible dates, ``.nan``) are not refused here
     but put in ``unreadable`` (by id: the node and what is wrong), to be reported with the
-    rest of the document's problems.
+    rest of the document's problems; so are keys given twice in one mapping, put in
+    ``repeated`` (by line: the later value is read, the message names both lines).
     """
     problems: list[str] = []
     sizes: dict[int, int] = {}
@@ -452,7 +483,7 @@ def _check_nodes(
         node, finished = stack.pop()
         key = id(node)
         if isinstance(node, yaml.ScalarNode):
-            problems.extend(_node_problems(node, name))
+            problems.extend(_node_problems(node, name, repeated))
             wrong = _scalar_problem(node)
             if wrong:
                 unreadable[key] = (node, wrong)
@@ -461,14 +492,20 @@ def _check_nodes(
             sizes[key] = 1 + sum(sizes.get(id(child), 1) for child in _children(node))
             if sizes[key] > MAX_NODES:
                 return [
-                    f"{name}:{node.start_mark.line + 1}: aliases expand the document to more "
-                    f"than {MAX_NODES:,} values; write the repeated parts out instead"
+                    _(
+                        "{where}: aliases expand the document to more than {n} values; write "
+                        "the repeated parts out instead",
+                        where=f"{name}:{node.start_mark.line + 1}",
+                        n=format(MAX_NODES, ","),
+                    )
                 ]
         elif key in open_nodes:
-            return [f"{name}:{node.start_mark.line + 1}: an alias refers to itself"]
+            return [
+                _("{where}: an alias refers to itself", where=f"{name}:{node.start_mark.line + 1}")
+            ]
         elif key not in sizes:
             open_nodes.add(key)
-            problems.extend(_node_problems(node, name))
+            problems.extend(_node_problems(node, name, repeated))
             stack.append((node, True))
             stack.extend((child, False) for child in _children(node))
     return problems
@@ -477,12 +514,12 @@ def _check_nodes(
 def _scalar_problem(node: yaml.ScalarNode) -> str | None:
     """What is wrong with a scalar no plan can hold, else ``None``."""
     if node.tag == _STD + "float" and node.value.lower().lstrip("+-") in (".inf", ".nan"):
-        return f"{node.value} is not a number a plan can hold"
+        return _("{value} is not a number a plan can hold", value=node.value)
     if node.tag == _STD + "timestamp":
         try:
             _TIMESTAMPS.construct_yaml_timestamp(node)
         except ValueError as exc:
-            return f"{node.value} is not a valid date ({exc})"
+            return _("{value} is not a valid date ({why})", value=node.value, why=exc)
     return None
 
 
@@ -494,25 +531,38 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _node_problems(node: yaml.Node, name: str) -> list[str]:
+def _node_problems(node: yaml.Node, name: str, repeated: list[tuple[int, str]]) -> list[str]:
     at = f"{name}:{node.start_mark.line + 1}"
     if node.tag not in _PLAIN_TAGS and node.tag != _MERGE:
         tag = node.tag.replace(_STD, "!!")
-        why = "it would run code" if tag.startswith("!!python") else "it is not plain data"
-        return [f"{at}: the tag {tag} is not allowed in a plan file ({why})"]
+        if tag.startswith("!!python"):
+            why = _("{where}: the tag {tag} is not allowed in a plan file (it would run code)")
+        else:
+            why = _("{where}: the tag {tag} is not allowed in a plan file (it is not plain data)")
+        return [why.format(where=at, tag=tag)]
     if isinstance(node, yaml.ScalarNode):
         return []
     if not isinstance(node, yaml.MappingNode):
         return []
     problems: list[str] = []
     first: dict[str, int] = {}
-    for key, _ in node.value:
+    for key, _value in node.value:
         line = key.start_mark.line + 1
         if not isinstance(key, yaml.ScalarNode):
-            problems.append(f"{name}:{line}: a mapping key must be a plain name")
-        elif key.tag != _MERGE and key.value in first:
             problems.append(
-                f"{name}:{line}: {key.value!r} is given twice (first on line {first[key.value]})"
+                _("{where}: a mapping key must be a plain name", where=f"{name}:{line}")
+            )
+        elif key.tag != _MERGE and key.value in first:
+            repeated.append(
+                (
+                    line,
+                    _(
+                        "{where}: {key} is given twice (first on line {first})",
+                        where=f"{name}:{line}",
+                        key=repr(key.value),
+                        first=first[key.value],
+                    ),
+                )
             )
         else:
             first.setdefault(key.value, line)

@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from roadmap.i18n import _, ngettext
 from roadmap.io.matching import Matcher
 from roadmap.io.needs_sheet import AddedNeeds, NeedsSheet, add_needs, with_needs
 from roadmap.io.planfile import PlanFileError, describe, validation_problems
@@ -224,8 +225,12 @@ def parse_mapping(specs: Iterable[str]) -> dict[str, str]:
         valid = target in FIELDS or target in (SKIP, NOTES) or target.startswith("score:")
         if not sep or not header.strip() or not valid:
             problems.append(
-                f'--map {spec!r}: write "Column name=field", where field is one of '
-                f"{', '.join(FIELDS)}, notes, score:<criterion> or - (skip the column)"
+                _(
+                    '--map {spec}: write "Column name=field", where field is one of {fields}, '
+                    "notes, score:<criterion> or - (skip the column)",
+                    spec=repr(spec),
+                    fields=", ".join(FIELDS),
+                )
             )
         mapping[word_key(header)] = target
     if problems:
@@ -274,11 +279,19 @@ def read_table(
                 break
     if sheet is None:
         if not above:
-            raise PlanFileError([f"{name}: the file has no rows"])
+            raise PlanFileError([_("{name}: the file has no rows", name=name)])
         raise PlanFileError(_columns(above[0][1], above[0][0], name, known, mapping).problems)
     if gaps:
         lines = ", ".join(map(str, gaps[:10])) + (" ..." if len(gaps) > 10 else "")
-        sheet.skipped.append(f"{name}: {len(gaps)} empty row(s), on line(s) {lines}")
+        sheet.skipped.append(
+            ngettext(
+                "{name}: {n} empty row, on line {lines}",
+                "{name}: {n} empty rows, on lines {lines}",
+                len(gaps),
+                name=name,
+                lines=lines,
+            )
+        )
     return sheet
 
 
@@ -306,20 +319,35 @@ def _columns(
             continue
         if target is None:
             sheet.warnings.append(
-                f"{name}:{line}: column {number} {text!r} is not an item field and was not "
-                f'imported (to import it: --map "{text}=field"; to silence this: '
-                f'--map "{text}=-")'
+                _(
+                    "{where}: column {number} {header} is not an item field and was not "
+                    'imported (to import it: --map "{text}=field"; to silence this: '
+                    '--map "{text}=-")',
+                    where=f"{name}:{line}",
+                    number=number,
+                    header=repr(text),
+                    text=text,
+                )
             )
         elif target in sheet.columns:
             sheet.problems.append(
-                f"{name}:{line}: columns {sheet.columns[target]!r} and {text!r} both give {target}"
+                _(
+                    "{where}: columns {first} and {second} both give {field}",
+                    where=f"{name}:{line}",
+                    first=repr(sheet.columns[target]),
+                    second=repr(text),
+                    field=target,
+                )
             )
         else:
             sheet.columns[target] = text
             sheet.positions[target] = number - 1
     if "key" not in sheet.columns:
         sheet.problems.append(
-            f"{name}:{line}: no key column (a header such as key, tunnus or nyckel)"
+            _(
+                "{where}: no key column (a header such as key, tunnus or nyckel)",
+                where=f"{name}:{line}",
+            )
         )
     return sheet
 
@@ -371,12 +399,12 @@ def _row(
     row = SheetRow(line=line, values={})
     n = len(cells)
     if n > sheet.width and any(_text(cell) for cell in cells[sheet.width :]):
-        row.problems += (("", "the row has more cells than the header has columns"),)
+        row.problems += (("", _("the row has more cells than the header has columns")),)
     at = sheet.positions["key"]
     if (at >= n or not _text(cells[at])) and any(
         isinstance(c, str) and word_key(c) in TOTAL_WORDS for c in cells
     ):
-        sheet.skipped.append(f"{sheet.name}:{line}: a total row")
+        sheet.skipped.append(_("{where}: a total row", where=f"{sheet.name}:{line}"))
         return
     values = row.values
     for target, at, read in readers:
@@ -402,15 +430,17 @@ def cell_value(target: str, cell: Any, *, decimal_comma: bool = True) -> Any:
         return None
     if cell is NO_VALUE:
         raise ValueError(
-            "a formula without a saved value (the file was not saved by a spreadsheet program); "
-            "open and save it in Excel or LibreOffice, or type the value"
+            _(
+                "a formula without a saved value (the file was not saved by a spreadsheet "
+                "program); open and save it in Excel or LibreOffice, or type the value"
+            )
         )
     if isinstance(cell, str):
         if target not in ("title", "description", NOTES):
             cell = cell.strip()
         if "\n" in cell.strip() and target not in MULTILINE_FIELDS:
             raise ValueError(
-                'the cell runs over several lines; is a closing quote (") missing there?'
+                _('the cell runs over several lines; is a closing quote (") missing there?')
             )
     if target in NUMBER_FIELDS or target.startswith("score:"):
         return _number(cell, decimal_comma)
@@ -438,11 +468,11 @@ _WORDS = {
 
 def _number(cell: Any, decimal_comma: bool) -> float:
     if isinstance(cell, bool) or not isinstance(cell, int | float | str):
-        raise ValueError(f"{cell!r} is not a number")
+        raise ValueError(_("{value} is not a number", value=repr(cell)))
     if isinstance(cell, str):
         return words.parse_number(cell, decimal_comma=decimal_comma)
     if cell != cell or cell in (float("inf"), float("-inf")):
-        raise ValueError(f"{cell} is not a number a plan can hold")
+        raise ValueError(_("{value} is not a number a plan can hold", value=cell))
     return float(cell)
 
 
@@ -476,7 +506,7 @@ def import_sheet(
     row_of: dict[str, SheetRow] = {}
     problems: list[tuple[int, str]] = [(0, p) for p in sheet.problems]
     needs = add_needs(doc, sheet.needs, matcher) if sheet.needs else AddedNeeds()
-    problems += [(0, message) for _, message in needs.problems]  # another sheet: first
+    problems += [(0, message) for _line, message in needs.problems]  # another sheet: first
     placeholders: dict[str, ItemIn] = {}
     for n, row in enumerate(sheet.rows, start=1):
         if step is not None and n % STEP == 0:
@@ -485,10 +515,20 @@ def import_sheet(
         where = _where(sheet, row)
         problems += [(row.line, _cell_message(where, header, m)) for header, m in row.problems]
         if key is None:
-            problems.append((row.line, f"{where}: the row has no key"))
+            problems.append((row.line, _("{where}: the row has no key", where=where)))
             continue
         if key in row_of:
-            problems.append((row.line, f"{where}: key {key!r} is also on line {row_of[key].line}"))
+            problems.append(
+                (
+                    row.line,
+                    _(
+                        "{where}: key {key} is also on line {line}",
+                        where=where,
+                        key=repr(key),
+                        line=row_of[key].line,
+                    ),
+                )
+            )
             continue
         row_of[key] = row
         resolved, named = _resolved(matcher, row, sheet, problems)
@@ -497,7 +537,7 @@ def import_sheet(
         try:
             item = ItemIn.model_validate(data)
         except ValidationError as exc:
-            unread = {header for header, _ in row.problems}  # already reported
+            unread = {header for header, _message in row.problems}  # already reported
             problems += [
                 (row.line, _row_message(sheet, row, p.loc, p.message))
                 for p in validation_problems(exc)
@@ -574,7 +614,8 @@ def _merged(item: ItemIn | None, row: SheetRow, resolved: dict[str, Any]) -> dic
     notes = row.values.get(NOTES)
     if notes:
         description = data.get("description") or ""
-        data["description"] = f"{description}\n\n{notes}" if description else notes
+        if f"\n\n{notes}\n\n" not in f"\n\n{description}\n\n":  # not from an earlier import
+            data["description"] = f"{description}\n\n{notes}" if description else notes
     if row.scores:
         scores = data.setdefault("scores", {})
         for name, value in row.scores.items():
@@ -591,7 +632,11 @@ def _where(sheet: Sheet, row: SheetRow) -> str:
 
 
 def _cell_message(where: str, header: str, message: object) -> str:
-    return f"{where}: column {header!r}: {message}" if header else f"{where}: {message}"
+    if not header:
+        return f"{where}: {message}"
+    return _(
+        "{where}: column {header}: {message}", where=where, header=repr(header), message=message
+    )
 
 
 def _row_message(sheet: Sheet, row: SheetRow, loc: tuple, message: str) -> str:
@@ -599,11 +644,16 @@ def _row_message(sheet: Sheet, row: SheetRow, loc: tuple, message: str) -> str:
     column = f"score:{loc[1]}" if name == "scores" and len(loc) > 1 else name
     header = sheet.columns.get(column)
     if header is None:
-        return f"{_where(sheet, row)}: {column}: {message} (the file has no {column} column)"
+        return _(
+            "{where}: {column}: {message} (the file has no {column} column)",
+            where=_where(sheet, row),
+            column=column,
+            message=message,
+        )
     return _cell_message(_where(sheet, row), header, message)
 
 
 def _sorted(problems: list[tuple[int, str]]) -> list[str]:
     """Messages in file order, each once."""
     ordered = sorted(enumerate(problems), key=lambda p: (p[1][0], p[0]))
-    return list(dict.fromkeys(message for _, (_, message) in ordered))
+    return list(dict.fromkeys(message for _n, (_line, message) in ordered))

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
+from roadmap.i18n import _
 from roadmap.io.needs_sheet import NeedsSheet, is_needs_header, read_needs
 from roadmap.io.planfile import PlanFileError
 from roadmap.io.sheet import FIELDS, HEADER_SEARCH, NO_VALUE, Sheet, read_table
@@ -67,11 +68,15 @@ def open_workbook(data: bytes, name: str) -> Any:
     from openpyxl import load_workbook
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise PlanFileError([f"{name}: not an Excel workbook (.xlsx); is it an older .xls file?"])
+        raise PlanFileError(
+            [_("{name}: not an Excel workbook (.xlsx); is it an older .xls file?", name=name)]
+        )
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise PlanFileError([f"{name}: the workbook cannot be read ({exc})"]) from None
+        raise PlanFileError(
+            [_("{name}: the workbook cannot be read ({why})", name=name, why=exc)]
+        ) from None
 
 
 def sheet_records(workbook: Any, data: bytes, title: str) -> Iterator[tuple[int, list[Any]]]:
@@ -104,7 +109,14 @@ def _choose(workbook: Any, name: str, wanted: str | None, mapping: dict[str, str
     if wanted is not None:
         if wanted not in titles:
             raise PlanFileError(
-                [f"{name}: no sheet {wanted!r} (the workbook has {', '.join(map(repr, titles))})"]
+                [
+                    _(
+                        "{name}: no sheet {sheet} (the workbook has {sheets})",
+                        name=name,
+                        sheet=repr(wanted),
+                        sheets=", ".join(map(repr, titles)),
+                    )
+                ]
             )
         return wanted
     for title in titles:
@@ -114,9 +126,12 @@ def _choose(workbook: Any, name: str, wanted: str | None, mapping: dict[str, str
                 return title
     raise PlanFileError(
         [
-            f"{name}: no sheet has a header row with a key column (a header such as key, "
-            f"tunnus or nyckel); the sheets are {', '.join(map(repr, titles))}; "
-            "name one with --sheet"
+            _(
+                "{name}: no sheet has a header row with a key column (a header such as key, "
+                "tunnus or nyckel); the sheets are {sheets}; name one with --sheet",
+                name=name,
+                sheets=", ".join(map(repr, titles)),
+            )
         ]
     )
 

@@ -13,6 +13,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from roadmap.i18n import _, language
+from roadmap.i18n.terms import subject
 from roadmap.model.bidi import BIDI_CONTROLS, bidi_controls
 from roadmap.model.cycles import cycle_text, in_order
 from roadmap.model.evidence import CHECKED_TRANSLATIONS
@@ -88,11 +90,11 @@ and the fields people read; the plan's name besides."""
 
 def _texts(doc: PlanDoc) -> Iterator[tuple[str, str, str]]:
     """``(subject, field, text)`` of every text :data:`BIDI_FIELDS` names."""
-    yield "plan", "name", doc.plan.name
+    yield subject("plan"), "name", doc.plan.name
     for rows, kind, fields in BIDI_FIELDS:
         for row in getattr(doc, rows):
             for field in fields:
-                yield f"{kind} {row.key}", field, getattr(row, field)
+                yield subject(kind, row.key), field, getattr(row, field)
 
 
 def hidden_direction(subject: str, field: str, text: str) -> Finding:
@@ -101,8 +103,12 @@ def hidden_direction(subject: str, field: str, text: str) -> Finding:
     return Finding(
         WARNING,
         subject,
-        f"{field} holds direction control characters ({codes}) that can make it read as "
-        "something else; remove them unless the text is right-to-left",
+        _(
+            "{field} holds direction control characters ({codes}) that can make it read as "
+            "something else; remove them unless the text is right-to-left",
+            field=field,
+            codes=codes,
+        ),
     )
 
 
@@ -129,16 +135,25 @@ CLOSED = ("done", "dropped")
 
 def late_start(key: str, deadline: object, earliest_start: object) -> Finding:
     return Finding(
-        ERROR, f"item {key}", f"deadline {deadline} is before its earliest start {earliest_start}"
+        ERROR,
+        subject("item", key),
+        _(
+            "deadline {deadline} is before its earliest start {start}",
+            deadline=deadline,
+            start=earliest_start,
+        ),
     )
 
 
 def no_owner(key: str, organisation: object, team: object) -> Finding:
     """The warning for an open item whose ``organisation`` or ``team`` (or both) is None."""
-    missing = [
-        name for name, value in (("organisation", organisation), ("team", team)) if value is None
-    ]
-    return Finding(WARNING, f"item {key}", f"has no {' and no '.join(missing)}")
+    if organisation is None and team is None:
+        message = _("has no organisation and no team")
+    elif organisation is None:
+        message = _("has no organisation")
+    else:
+        message = _("has no team")
+    return Finding(WARNING, subject("item", key), message)
 
 
 def assumed_capacity(key: str, capacity: float) -> Finding:
@@ -146,33 +161,46 @@ def assumed_capacity(key: str, capacity: float) -> Finding:
     :data:`roadmap.io.matching.DEFAULT_TEAM_CAPACITY`)."""
     return Finding(
         WARNING,
-        f"team {key}",
-        f"capacity {capacity:g} per period was given by an import; set the team's real capacity",
+        subject("team", key),
+        _(
+            "capacity {capacity} per period was given by an import; set the team's real capacity",
+            capacity=format(capacity, "g"),
+        ),
     )
 
 
 def open_need(key: str, stakeholder: str, text: str) -> Finding:
-    return Finding(WARNING, f"need {key}", f"no item answers it ({stakeholder}: {text})")
+    return Finding(
+        WARNING,
+        subject("need", key),
+        _("no item answers it ({stakeholder}: {text})", stakeholder=stakeholder, text=text),
+    )
 
 
 def unbacked_need(key: str, stakeholder: str, text: str) -> Finding:
-    return Finding(WARNING, f"need {key}", f"no evidence backs it ({stakeholder}: {text})")
+    return Finding(
+        WARNING,
+        subject("need", key),
+        _("no evidence backs it ({stakeholder}: {text})", stakeholder=stakeholder, text=text),
+    )
 
 
 def answers_no_need(key: str) -> Finding:
-    return Finding(WARNING, f"item {key}", "answers no need")
+    return Finding(WARNING, subject("item", key), _("answers no need"))
 
 
 def cycle_error(keys: list[str]) -> Finding:
     """The error for a dependency cycle through the items ``keys``, in order."""
     keys = in_order(keys)
-    return Finding(ERROR, f"item {keys[0]}", f"dependency cycle: {cycle_text(keys)}")
+    return Finding(
+        ERROR, subject("item", keys[0]), _("dependency cycle: {cycle}", cycle=cycle_text(keys))
+    )
 
 
 def _subject(doc: PlanDoc, problem: Problem) -> str:
     loc = problem.loc
     if len(loc) >= 2 and loc[0] == "items" and isinstance(loc[1], int):
-        return f"item {doc.items[loc[1]].key}"
+        return subject("item", doc.items[loc[1]].key)
     return problem.where()
 
 
@@ -191,7 +219,7 @@ its translated fields. The plan's name and the needs' texts are translated too."
 
 
 def untranslated(
-    subject: str,
+    about: str,
     written: list[str],
     i18n: Mapping[Any, Mapping[str, str]],
     others: Sequence[str],
@@ -203,13 +231,16 @@ def untranslated(
         have = i18n.get(lang)
         lacking = written if not have else [field for field in written if not have.get(field)]
         if lacking:
-            out.append(Finding(WARNING, subject, _no_translation(lang, tuple(lacking))))
+            message = _no_translation(language(), lang, tuple(lacking))
+            out.append(Finding(WARNING, about, message))
     return out
 
 
 @cache
-def _no_translation(lang: str, fields: tuple[str, ...]) -> str:
-    return f"no {lang} translation of {', '.join(fields)}"
+def _no_translation(reader: str, lang: str, fields: tuple[str, ...]) -> str:
+    """The message for ``fields`` lacking in ``lang``, worded in the ``reader``'s language
+    (one message per combination: a large plan lacks the same fields in many rows)."""
+    return _("no {lang} translation of {fields}", lang=lang, fields=", ".join(fields))
 
 
 def _missing_translations(doc: PlanDoc) -> list[Finding]:
@@ -217,20 +248,20 @@ def _missing_translations(doc: PlanDoc) -> list[Finding]:
     others = [lang for lang in doc.plan.languages if lang != doc.plan.default_language]
     if not others:
         return []
-    rows: list[tuple[str, Translated, tuple[str, ...]]] = [("plan", doc.plan, ("name",))]
+    rows: list[tuple[str, Translated, tuple[str, ...]]] = [(subject("plan"), doc.plan, ("name",))]
     for group, (noun, fields) in TRANSLATED.items():
-        rows.extend((f"{noun} {row.key}", row, fields) for row in getattr(doc, group))
+        rows.extend((subject(noun, row.key), row, fields) for row in getattr(doc, group))
     for stakeholder in doc.stakeholders:
-        rows.extend((f"need {need.key}", need, ("text",)) for need in stakeholder.needs)
+        rows.extend((subject("need", need.key), need, ("text",)) for need in stakeholder.needs)
     for group, (noun, fields) in CHECKED_TRANSLATIONS.items():
         found = (
             [m for goal in doc.goals for m in goal.measures]
             if group == "measures"
             else getattr(doc, group)
         )
-        rows.extend((f"{noun} {row.key}", row, fields) for row in found)
+        rows.extend((subject(noun, row.key), row, fields) for row in found)
     out = []
-    for subject, row, fields in rows:
+    for about, row, fields in rows:
         written = [field for field in fields if getattr(row, field)]
-        out += untranslated(subject, written, row.i18n, others)
+        out += untranslated(about, written, row.i18n, others)
     return out

@@ -22,6 +22,8 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from roadmap.i18n import _
+from roadmap.i18n.terms import subject
 from roadmap.model.cycles import cycle_text, find_cycle, in_order
 from roadmap.model.enums import (
     DependencyKind,
@@ -284,7 +286,8 @@ def check_references(doc: PlanDoc) -> list[Problem]:
         seen = keys.setdefault(kind, set())
         for i, row in enumerate(rows):
             if row.key in seen:
-                problems.append(Problem((*loc, i, "key"), f"duplicate {kind} key {row.key!r}"))
+                message = _("duplicate {what} key {key}", what=subject(kind), key=repr(row.key))
+                problems.append(Problem((*loc, i, "key"), message))
             seen.add(row.key)
 
     collect("section", doc.sections, ("sections",))
@@ -305,13 +308,16 @@ def check_references(doc: PlanDoc) -> list[Problem]:
     seen_needs: set[str] = set()
     for need, loc in zip(needs, need_locs, strict=True):
         if need.key in seen_needs:
-            problems.append(Problem((*loc, "key"), f"duplicate need key {need.key!r}"))
+            message = _("duplicate {what} key {key}", what=subject("need"), key=repr(need.key))
+            problems.append(Problem((*loc, "key"), message))
         seen_needs.add(need.key)
     keys["need"] = seen_needs
 
     def ref(kind: str, value: str | None, loc: Loc) -> None:
         if value is not None and value not in keys[kind]:
-            problems.append(Problem(loc, f"unknown {kind} {value!r}"))
+            problems.append(
+                Problem(loc, _("unknown {what} {value}", what=subject(kind), value=repr(value)))
+            )
 
     for i, team in enumerate(doc.teams):
         ref("organisation", team.organisation, ("teams", i, "organisation"))
@@ -325,18 +331,20 @@ def check_references(doc: PlanDoc) -> list[Problem]:
         _item_problems(i, item, keys, ref, problems)
     for i, ms in enumerate(doc.milestones):
         if ms.key in keys["item"]:
-            problems.append(Problem(("milestones", i, "key"), f"{ms.key} is also an item's key"))
+            message = _("{key} is also an item's key", key=ms.key)
+            problems.append(Problem(("milestones", i, "key"), message))
         for j, value in enumerate(ms.items):
             ref("item", value, ("milestones", i, "items", j))
         for j, value in enumerate(ms.waiting):
             ref("item", value, ("milestones", i, "waiting", j))
             if value in ms.items:
-                text = f"{value} both leads to and waits for {ms.key}"
+                text = _("{item} both leads to and waits for {key}", item=value, key=ms.key)
                 problems.append(Problem(("milestones", i, "waiting", j), text))
     seen_scenarios: set[str] = set()
     for i, sc in enumerate(doc.scenarios):
         if sc.key in seen_scenarios:
-            problems.append(Problem(("scenarios", i, "key"), f"duplicate scenario key {sc.key!r}"))
+            message = _("duplicate {what} key {key}", what=subject("scenario"), key=repr(sc.key))
+            problems.append(Problem(("scenarios", i, "key"), message))
         seen_scenarios.add(sc.key)
         for value in sc.capacities:
             ref("team", value, ("scenarios", i, "capacities", value))
@@ -395,15 +403,20 @@ def _item_problems(
     for field, values in (("depends_on", hard), ("soft_depends_on", soft)):
         for j, value in enumerate(values):
             if value == item.key:
-                problems.append(Problem((*loc, field, j), f"{item.key} depends on itself"))
+                message = _("{item} depends on itself", item=item.key)
+                problems.append(Problem((*loc, field, j), message))
             else:
                 ref("item", value, (*loc, field, j))
     for value in item.lags:
         if value not in hard:
-            problems.append(Problem((*loc, "lags", value), f"{value} is not a hard dependency"))
+            message = _("{item} is not a hard dependency", item=value)
+            problems.append(Problem((*loc, "lags", value), message))
     for value in sorted(set(hard) & set(soft)):
         problems.append(
-            Problem((*loc, "soft_depends_on"), f"{value} is both a hard and a soft dependency")
+            Problem(
+                (*loc, "soft_depends_on"),
+                _("{item} is both a hard and a soft dependency", item=value),
+            )
         )
 
 
@@ -438,7 +451,8 @@ def cycle_problems(doc: PlanDoc) -> list[Problem]:
     cycle = in_order(cycle)
     index = {item.key: i for i, item in enumerate(doc.items)}
     first = next((index[key] for key in cycle if key in index), 0)  # milestones are no items
-    return [Problem(("items", first, "depends_on"), f"dependency cycle: {cycle_text(cycle)}")]
+    message = _("dependency cycle: {cycle}", cycle=cycle_text(cycle))
+    return [Problem(("items", first, "depends_on"), message)]
 
 
 def _translation_problems(doc: PlanDoc) -> Iterator[Problem]:
@@ -466,12 +480,20 @@ def _translation_problems(doc: PlanDoc) -> Iterator[Problem]:
                 if lang not in others:
                     yield Problem(
                         (*row_loc, "i18n", lang),
-                        f"translation into {lang!r}, which is not one of the plan's other "
-                        f"languages ({', '.join(sorted(others)) or 'none'})",
+                        _(
+                            "translation into {lang}, which is not one of the plan's other "
+                            "languages ({languages})",
+                            lang=repr(lang),
+                            languages=", ".join(sorted(others)) or _("none"),
+                        ),
                     )
                 for field in fields:
                     if field not in allowed:
                         yield Problem(
                             (*row_loc, "i18n", lang, field),
-                            f"{field!r} cannot be translated (only {', '.join(allowed)})",
+                            _(
+                                "{field} cannot be translated (only {fields})",
+                                field=repr(field),
+                                fields=", ".join(allowed),
+                            ),
                         )

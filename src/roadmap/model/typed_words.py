@@ -24,6 +24,7 @@ import math
 import re
 from datetime import date
 
+from roadmap.i18n import N_, _
 from roadmap.model.enums import ItemStatus, Moscow, PeriodUnit
 
 _IGNORED = re.compile(r"[\s_\-]+")
@@ -117,20 +118,32 @@ PERIOD_UNIT_WORDS = _vocabulary(
 
 
 def _parse(text: str, words: dict[str, str], what: str, examples: str) -> str:
+    """The code ``text`` names in ``words``; else :class:`ValueError` with the message
+    ``what`` (a catalog message), filled with the text and ``examples``."""
     value = words.get(word_key(text))
     if value is None:
-        raise ValueError(f"{text.strip()!r} is not a {what} (for example {examples})")
+        raise ValueError(_(what, text=repr(text.strip()), examples=examples))
     return value
 
 
 def parse_status(text: str) -> str:
     """The status code a typed word means."""
-    return _parse(text, STATUS_WORDS, "status", "idea, suunniteltu, pågående, done")
+    return _parse(
+        text,
+        STATUS_WORDS,
+        N_("{text} is not a status (for example {examples})"),
+        "idea, suunniteltu, pågående, done",
+    )
 
 
 def parse_moscow(text: str) -> str:
     """The MoSCoW code a typed word means."""
-    return _parse(text, MOSCOW_WORDS, "MoSCoW class", "Pakollinen, Bör, Could, Ei nyt")
+    return _parse(
+        text,
+        MOSCOW_WORDS,
+        N_("{text} is not a MoSCoW class (for example {examples})"),
+        "Pakollinen, Bör, Could, Ei nyt",
+    )
 
 
 def parse_yes_no(text: str) -> str:
@@ -139,7 +152,12 @@ def parse_yes_no(text: str) -> str:
     >>> parse_yes_no("Kyllä"), parse_yes_no("nej"), parse_yes_no("X")
     ('true', 'false', 'true')
     """
-    return _parse(text, YES_NO_WORDS, "yes or no", "kyllä, ei, ja, nej, yes, no")
+    return _parse(
+        text,
+        YES_NO_WORDS,
+        N_("{text} is not a yes or no (for example {examples})"),
+        "kyllä, ei, ja, nej, yes, no",
+    )
 
 
 def parse_period_unit(text: str) -> str:
@@ -148,7 +166,12 @@ def parse_period_unit(text: str) -> str:
     >>> parse_period_unit("Kuukausi"), parse_period_unit("kvartal")
     ('month', 'quarter')
     """
-    return _parse(text, PERIOD_UNIT_WORDS, "period length", "kuukausi, kvartal, quarter")
+    return _parse(
+        text,
+        PERIOD_UNIT_WORDS,
+        N_("{text} is not a period length (for example {examples})"),
+        "kuukausi, kvartal, quarter",
+    )
 
 
 _LIST_BREAKS = re.compile(r"[;\r\n]+")
@@ -199,10 +222,10 @@ def parse_number(text: str, *, decimal_comma: bool = True) -> float:
         point = "," if compact.rfind(",") > compact.rfind(".") else "."
         compact = compact.replace("." if point == "," else ",", "")
     if not _NUMBER.match(compact):
-        raise ValueError(f"{text.strip()!r} is not a number")
+        raise ValueError(_("{value} is not a number", value=repr(text.strip())))
     number = float(compact.replace(",", "."))
     if not math.isfinite(number):
-        raise ValueError(f"{text.strip()!r} is not a number a plan can hold")
+        raise ValueError(_("{value} is not a number a plan can hold", value=repr(text.strip())))
     return number
 
 
@@ -230,8 +253,10 @@ def parse_date(text: str) -> date:
     elif m := _ISO_DATE.match(typed):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
     else:
-        raise ValueError(f"{typed!r} is not a date (write 31.3.2027 or 2027-03-31)")
+        raise ValueError(
+            _("{value} is not a date (write 31.3.2027 or 2027-03-31)", value=repr(typed))
+        )
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise ValueError(f"{typed!r} is not a date ({exc})") from None
+        raise ValueError(_("{value} is not a date ({why})", value=repr(typed), why=exc)) from None

@@ -14,6 +14,7 @@ from sqlmodel import Session, col
 
 from roadmap.engine.baseline import from_data, to_data
 from roadmap.engine.result import Roadmap
+from roadmap.i18n import _
 from roadmap.model.tables import Baseline
 from roadmap.store.repo import NotFoundError
 
@@ -61,7 +62,8 @@ def load_baseline(*, session: Session, plan_id: int, name: str) -> Roadmap:
     ).scalar_one_or_none()
     if data is None:
         names = [row.name for row in list_baselines(session=session, plan_id=plan_id)]
+        known = ", ".join(names) or _("none")
         raise NotFoundError(
-            f"no baseline {name!r} for this plan (baselines: {', '.join(names) or 'none'})"
+            _("no baseline {name} for this plan (baselines: {known})", name=repr(name), known=known)
         )
     return from_data(data)

@@ -32,6 +32,7 @@ from roadmap.model.check import (
     late_start,
     no_owner,
     open_need,
+    subject,
     unbacked_need,
     untranslated,
 )
@@ -130,14 +131,14 @@ def _hidden_directions(connection: Connection, plan_id: int) -> list[Finding]:
     plan = t.Plan.__table__.c
     for (name,) in fetch(connection, select(plan.name).where(plan.id == plan_id)):
         if BIDI_CONTROLS.search(name):
-            found.append(hidden_direction("plan", "name", name))
+            found.append(hidden_direction(subject("plan"), "name", name))
     for rows, kind, fields in BIDI_FIELDS:
         c = {**_TABLES, "teams": t.Team}[rows].__table__.c
         suspect = or_(*(c[f].contains(ch) for f in fields for ch in BIDI_CHARACTERS))
         query = select(c.key, *(c[f] for f in fields)).where(c.plan_id == plan_id, suspect)
         for key, *texts in fetch(connection, query.order_by(c.id)):
             found += [
-                hidden_direction(f"{kind} {key}", field, text)
+                hidden_direction(subject(kind, key), field, text)
                 for field, text in zip(fields, texts, strict=True)
                 if BIDI_CONTROLS.search(text)
             ]
@@ -195,7 +196,7 @@ def _missing_translations(connection: Connection, plan_id: int) -> list[Finding]
     others = [lang for lang in decoded(languages) if lang != default]
     if not others:
         return []
-    out = untranslated("plan", ["name"] if name else [], decoded(plan_i18n), others)
+    out = untranslated(subject("plan"), ["name"] if name else [], decoded(plan_i18n), others)
     for group, (noun, fields) in TRANSLATED.items():
         c = _TABLES[group].__table__.c
         order = (c.position, c.id) if "position" in c else (c.id,)
@@ -207,13 +208,13 @@ def _missing_translations(connection: Connection, plan_id: int) -> list[Finding]
         )
         written = _written(fields)
         for key, i18n, *present in rows:
-            out += untranslated(f"{noun} {key}", written(*present), decoded(i18n), others)
+            out += untranslated(subject(noun, key), written(*present), decoded(i18n), others)
     need = t.Need.__table__.c
     written = _written(("text",))
     for key, i18n, present in fetch(
         connection, _needs(plan_id, need.key, need.i18n, need.text != "")
     ):
-        out += untranslated(f"need {key}", written(present), decoded(i18n), others)
+        out += untranslated(subject("need", key), written(present), decoded(i18n), others)
     for group, (noun, fields) in CHECKED_TRANSLATIONS.items():
         c = _RECORD_TABLES[group].__table__.c
         written = _written(fields)
@@ -223,7 +224,7 @@ def _missing_translations(connection: Connection, plan_id: int) -> list[Finding]
             .where(c.plan_id == plan_id)
             .order_by(c.id),
         ):
-            out += untranslated(f"{noun} {key}", written(*present), decoded(i18n), others)
+            out += untranslated(subject(noun, key), written(*present), decoded(i18n), others)
     return out
 
 

@@ -15,7 +15,6 @@ from sqlalchemy import Connection, select
 from sqlmodel import Session
 
 from roadmap.engine.needs import NeedData, NeedValue, need_values
-from roadmap.model import evidence_tables as e
 from roadmap.model import tables as t
 from roadmap.store.fetch import fetch
 
@@ -34,6 +33,9 @@ def load_need_values(*, session: Session, plan_id: int) -> dict[str, NeedValue]:
     gaps = _gaps(conn, plan_id)
     if not rows and not gaps:
         return {}
+    # The evidence tables take a tenth of a second to define; most plans have no needs.
+    from roadmap.model import evidence_tables as e
+
     backing: dict[int, list[tuple[str, date]]] = defaultdict(list)
     ev, link = e.Evidence.__table__.c, e.EvidenceNeed.__table__.c
     for need_id, method, day in fetch(

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from roadmap.engine.scenarios import ScenarioData
+from roadmap.i18n import _
 from roadmap.model import tables as t
 from roadmap.store.repo import NotFoundError
 
@@ -21,8 +22,10 @@ def load_scenario(*, session: Session, plan_id: int, key: str) -> ScenarioData:
     ).all()
     found = {row.key: row for row in rows}
     if key not in found:
-        known = ", ".join(sorted(found)) or "none"
-        raise NotFoundError(f"no scenario {key!r} in this plan (scenarios: {known})")
+        known = ", ".join(sorted(found)) or _("none")
+        raise NotFoundError(
+            _("no scenario {key} in this plan (scenarios: {known})", key=repr(key), known=known)
+        )
     row = found[key]
     changes = row.changes if isinstance(row.changes, dict) else json.loads(row.changes)
     return ScenarioData(

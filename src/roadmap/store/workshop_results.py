@@ -444,16 +444,17 @@ def _effects(applied: Applied, old, new) -> tuple[Effect, ...]:
 # Minutes ------------------------------------------------------------------------------------
 
 
-def minutes_record(
-    *, session: Session, plan_slug: str | None, name: str | None, names: bool = False
-):
-    """Everything the minutes of workshop ``name`` say (see :mod:`roadmap.workshop.minutes`);
-    ``names``: list who took part by name (the facilitator's choice: people may not expect
-    their names in a document)."""
+def minutes_record(*, session: Session, plan_slug: str | None, name: str | None):
+    """Everything the minutes of workshop ``name`` say (see :mod:`roadmap.workshop.minutes`).
+
+    They list who took part by name only when the plan's ``personal_names`` setting allows
+    documents to name people, as every other document of the plan decides."""
+    from roadmap.store.records import read_settings
     from roadmap.store.repo import find_plan
     from roadmap.workshop.minutes import Minutes, RoundRecord
 
     plan = find_plan(session=session, slug=plan_slug)
+    names = read_settings(session, plan.id)["personal_names"]
     workshop = find_session(session=session, plan_id=plan.id, name=name)
     records = []
     keys: set[str] = set()

@@ -29,11 +29,17 @@ class WordedBindings(_Mixed):
     """Mixed in before a screen class: its active bindings carry their descriptions in the
     interface's language (a mixin, so that a modal screen keeps its own styles)."""
 
+    def word_key(self, description: str) -> str:
+        """``description`` (a catalog message) in the language this screen speaks."""
+        return _(description)
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return {
             key: active._replace(
-                binding=replace(active.binding, description=_(active.binding.description))
+                binding=replace(
+                    active.binding, description=self.word_key(active.binding.description)
+                )
                 if active.binding.description
                 else active.binding
             )

@@ -44,7 +44,7 @@ class Minutes:
     agenda: list[tuple[str, int]]
     participants: int
     names: list[str] | None
-    """Who took part, when the facilitator chose to name them."""
+    """Who took part, when the plan's ``personal_names`` setting allows naming people."""
     notes: list[tuple[str, str, str, str | None]]
     """``(step, kind, text, item key)`` in the order captured."""
     rounds: list[RoundRecord]
@@ -153,7 +153,7 @@ def render_minutes_html(record: Minutes, lang: str) -> str:
     from roadmap.io.mdsafe import safe_url
 
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    md.validateLink = safe_url
+    md.validateLink = safe_url  # type: ignore[method-assign]  # markdown-it's documented hook
     body = md.render(render_minutes(record, lang))
     title = escape(f"{Lang(lang)._('Workshop minutes')}: {record.name}")
     return (

@@ -90,7 +90,7 @@ def tally(
             found.append(ItemResult(key, rank, round(total, 2), voters, round(spread, 2)))
             continue
         low, high = (min(means), max(means)) if means else (None, None)
-        contested = bool(means) and high - low >= DISAGREE_RANGE
+        contested = low is not None and high is not None and high - low >= DISAGREE_RANGE
         found.append(
             ItemResult(
                 key,

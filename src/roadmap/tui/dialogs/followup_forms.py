@@ -7,11 +7,11 @@ ProgressUpdateIn`, :class:`~roadmap.model.evidence.MeasureValueIn`) and store th
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
 
+from roadmap.clock import today
 from roadmap.i18n import _
 from roadmap.i18n.terms import HEALTH, STATUS
 from roadmap.model.evidence import MeasureValueIn, ProgressUpdateIn
@@ -62,7 +62,7 @@ class ProgressForm(FormDialog):
         ]
 
     def on_mount(self) -> None:
-        self.fill({"health": "on_track", "status": "in_progress", "date": date.today().isoformat()})
+        self.fill({"health": "on_track", "status": "in_progress", "date": today().isoformat()})
 
     def action_save(self) -> None:
         values = self.values()
@@ -116,7 +116,7 @@ class MeasureForm(FormDialog):
         ]
 
     def on_mount(self) -> None:
-        self.fill({"date": date.today().isoformat()})
+        self.fill({"date": today().isoformat()})
 
     def action_save(self) -> None:
         values = self.values()

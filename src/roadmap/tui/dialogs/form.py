@@ -13,9 +13,9 @@ worker shows "Saving…" meanwhile (:meth:`FormDialog.start_saving`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import ValidationError
 from rich.text import Text
@@ -39,6 +39,7 @@ from textual.widgets import (
 
 from roadmap.i18n import N_, _
 from roadmap.i18n.terms import choices
+from roadmap.i18n.validation import error_message
 from roadmap.tui.widgets.fields import FieldArea, FieldInput
 from roadmap.tui.worded import WordedBindings
 
@@ -62,6 +63,10 @@ def wid(name: str) -> str:
     return "f-" + name.replace(".", "-")
 
 
+Lang = TypeVar("Lang", bound=str)
+"""A language code: a plain string, or an item's :class:`~roadmap.model.enums.Language`."""
+
+
 def translation_fields(
     languages: Iterable[str], default: str, fields: Iterable[Field]
 ) -> list[Field]:
@@ -74,7 +79,7 @@ def translation_fields(
     ]
 
 
-def translation_values(i18n: dict[str, dict[str, str]]) -> dict[str, str]:
+def translation_values(i18n: Mapping[Lang, Mapping[str, str]]) -> dict[str, str]:
     """Stored translations as form values (``{"en": {"name": ...}}`` -> ``{"en.name": ...}``)."""
     return {f"{lang}.{name}": text for lang, texts in i18n.items() for name, text in texts.items()}
 
@@ -85,7 +90,7 @@ def messages_of(exc: ValidationError) -> dict[str, str]:
     for error in exc.errors():
         loc = error["loc"]
         name = f"{loc[1]}.{loc[2]}" if loc[0] == "i18n" and len(loc) > 2 else str(loc[0])
-        errors.setdefault(name, error["msg"].removeprefix("Value error, "))
+        errors.setdefault(name, error_message(error))
     return errors
 
 
@@ -199,7 +204,7 @@ class FormDialog(WordedBindings, ModalScreen):
                 widget.deselect_all()
                 for key in value or ():
                     widget.select(key)
-            else:
+            elif isinstance(widget, Input):
                 widget.value = "" if value is None else str(value)
 
     def values(self) -> dict[str, Any]:
@@ -212,7 +217,7 @@ class FormDialog(WordedBindings, ModalScreen):
                 out[name] = None if widget.value is Select.NULL else widget.value
             elif isinstance(widget, SelectionList):
                 out[name] = list(widget.selected)
-            else:
+            elif isinstance(widget, Input | Checkbox):
                 out[name] = widget.value
         return out
 

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
@@ -27,7 +28,7 @@ from textual import work
 from textual.binding import Binding, BindingType
 
 from roadmap.i18n import N_, _
-from roadmap.i18n.terms import MOSCOW, STATUS
+from roadmap.i18n.terms import DATE_HINT, MOSCOW, STATUS, typed_date
 from roadmap.model import tables as t
 from roadmap.model.enums import ItemStatus
 from roadmap.model.inputs import ItemIn
@@ -73,8 +74,8 @@ FIELDS = (
     Field("cost_of_delay", N_("Cost of delay"), hint=N_("WSJF")),
     Field("mandatory", N_("Mandatory (required whatever its score)"), CHECK),
     Field("pinned_period", N_("Pinned period"), hint=N_("e.g. 2027-Q2; empty: the engine decides")),
-    Field("earliest_start", N_("Earliest start"), hint=N_("YYYY-MM-DD")),
-    Field("deadline", N_("Deadline"), hint=N_("YYYY-MM-DD")),
+    Field("earliest_start", N_("Earliest start"), hint=DATE_HINT),
+    Field("deadline", N_("Deadline"), hint=DATE_HINT),
     Field("tags", N_("Tags"), hint=N_("separated by commas")),
     Field("needs", N_("Needs it answers"), MULTI),
     Field("sources", N_("Information sources it concerns"), MULTI),
@@ -83,7 +84,7 @@ FIELDS = (
 _NUMBERED = re.compile(r"(.*?)(\d+)")
 """A key that ends in a number, and what comes before it."""
 OPTIONAL_NUMBERS = ("reach", "impact", "cost_of_delay")
-TYPED = {
+TYPED: dict[str, Callable[[str], float | date]] = {
     **dict.fromkeys(("effort", "confidence", *OPTIONAL_NUMBERS), parse_number),
     **dict.fromkeys(("earliest_start", "deadline"), parse_date),
 }
@@ -105,6 +106,8 @@ def values_of(item: ItemIn) -> dict[str, Any]:
             values[f.name] = list(value) if f.kind == MULTI else value
         elif f.name == "tags":
             values[f.name] = ", ".join(value)
+        elif isinstance(value, date):
+            values[f.name] = typed_date(value)
         else:
             values[f.name] = "" if value is None else str(value)
     values.update(translation_values(item.i18n))
@@ -379,6 +382,8 @@ class ItemEditor(FormDialog):
         if self.key is None:
             return
         loaded = load(self.ctx, self.key)
+        if loaded.before is None:  # a stored item always reads as one
+            return
         self.before = loaded.before
-        self.fill(values_of(self.before))
+        self.fill(values_of(loaded.before))
         self.show_errors({})

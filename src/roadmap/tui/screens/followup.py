@@ -21,9 +21,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, TabbedContent, TabPane
 
-from roadmap.i18n import _
+from roadmap.i18n import N_, _
+from roadmap.i18n.terms import method_word
 from roadmap.model.evidence import LEVELS, EvidenceIn, MeasureValueIn, PointIn
 from roadmap.model.inputs import PlanDoc
+from roadmap.tui.worded import WordedBindings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -44,7 +46,7 @@ def follow_up_rows(doc: PlanDoc) -> Rows:
         (
             ev.key,
             ev.date.isoformat(),
-            ev.method,
+            method_word(ev.method),
             ev.stakeholder or "–",
             ", ".join(ev.needs),
             "" if ev.personal and not doc.plan.personal_names else ev.summary,
@@ -122,14 +124,14 @@ def _bar(level: int | None) -> str:
     return "■" * level + "□" * (LEVELS - level) + f" {level}"
 
 
-class FollowupView(Screen[None]):
+class FollowupView(WordedBindings, Screen[None]):
     """Evidence, goals and measures, maturity and traceability of the plan."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", _("Close")),
-        Binding("n", "new_evidence", _("New evidence")),
-        Binding("p", "progress", _("Progress")),
-        Binding("m", "measure", _("Reading")),
+        Binding("escape", "dismiss", N_("Close")),
+        Binding("n", "new_evidence", N_("New evidence")),
+        Binding("p", "progress", N_("Progress")),
+        Binding("m", "measure", N_("Reading")),
     ]
 
     doc: PlanDoc | None = None

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from roadmap.i18n import N_, _, ngettext
+from roadmap.i18n import N_, _, ngettext, period_label
 from roadmap.i18n.terms import horizon_word, scoring_word, status_word, warning_text
 from roadmap.model.tables import Milestone
 from roadmap.services.views import ItemRow, roadmap_view
@@ -145,7 +145,7 @@ class RoadmapView(PlanView):
         bar = self.query_one(Timeline).selected_bar
         if bar is None or bar.key != why.key:
             return  # the selection moved on (or its item went) while the engine explained
-        label = self.ctx.calendar.label
+        label = period_label(self.ctx.calendar)
         text = Text()
         text.append(f"{why.key}  ", style="bold")
         text.append(why.title)

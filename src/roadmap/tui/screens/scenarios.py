@@ -21,9 +21,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from roadmap.i18n import N_, _, language
+from roadmap.i18n import N_, _, language, period_label
 from roadmap.i18n.lang import Lang
-from roadmap.i18n.terms import change_word
+from roadmap.i18n.terms import change_text, change_word
 from roadmap.tui.worded import WordedBindings
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def scenario_rows(found: Compared) -> tuple[list[str], Rows]:
     from roadmap.engine.scenarios import sentences
 
     snapshot = found.snapshot
-    label = snapshot.calendar.label
+    label = period_label(snapshot.calendar)
     titles = {item.key: item.title for item in snapshot.items}
     teams = {key: team.name or key for key, team in snapshot.teams.items()}
 
@@ -50,7 +50,7 @@ def scenario_rows(found: Compared) -> tuple[list[str], Rows]:
     words = sentences(found.comparison, Lang(language()), name)
     period = lambda p: "–" if p is None else label(p)  # noqa: E731
     changes: list[tuple[str, ...]] = [
-        (name(c.key), change_word(c.kind), period(c.before), period(c.after))
+        (name(c.key), change_word(c.kind), period(c.before), period(c.after), change_text(c, label))
         for c in found.comparison.changes
     ]
     places = sorted(
@@ -61,7 +61,7 @@ def scenario_rows(found: Compared) -> tuple[list[str], Rows]:
         for p in places
     ]
     return words, {
-        "changes": ((_("Item"), _("Change"), _("Before"), _("Now")), changes),
+        "changes": ((_("Item"), _("Change"), _("Before"), _("Now"), _("Details")), changes),
         "roadmap": ((_("Starts"), _("Ends"), _("Item"), _("Team")), roadmap),
     }
 

@@ -2,8 +2,9 @@
 
 Both apps speak Finnish, Swedish or English: every fixed text comes from
 :class:`~roadmap.i18n.lang.Lang` of the window's language (the shared message catalogs),
-including the footer's key descriptions, and refusals
-from the store are worded in the window's language.
+including the footer's key descriptions (bindings are declared with catalog messages and
+worded by each screen, see :class:`SpeaksWorkshop`), and refusals from the store are worded
+in the window's language.
 
 A worker thread asks :class:`~roadmap.tui.workshop.watch.RevisionWatcher` twice a second whether
 the workshop changed, and only then reads a new :class:`~roadmap.store.workshop_results.Live`,
@@ -15,22 +16,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.markup import escape
 from textual import work
 from textual.app import App
+from textual.screen import Screen
 from textual.widgets import Digits
 
 from roadmap.i18n import set_language
 from roadmap.i18n.lang import Lang
-from roadmap.store import workshop_results, workshop_sessions
-from roadmap.store.db import Store
+from roadmap.services.workshops import Store, workshop_results, workshop_sessions
 from roadmap.tui.app import PROJECTOR
+from roadmap.tui.worded import WordedBindings
 from roadmap.workshop.timer import clock, overtime_clock
 from roadmap.workshop.words import Refusal
 
 POLL_SECONDS = 0.5
+
+
+class SpeaksWorkshop(WordedBindings):
+    """Mixed in before a workshop screen class: the descriptions of its keys (and the app's)
+    are worded in the window's language, which may differ from the interface's."""
+
+    def word_key(self, description: str) -> str:
+        return self.app.w._(description)
+
+
+class WorkshopScreen(SpeaksWorkshop, Screen):
+    """A plain screen of a workshop window."""
 
 
 class WorkshopApp(App[None]):
@@ -38,11 +52,6 @@ class WorkshopApp(App[None]):
 
     CSS_PATH = "workshop.tcss"
     ENABLE_COMMAND_PALETTE = False
-    WORDED_BINDINGS: ClassVar[list[tuple[str, str, str]]] = []
-    """``(keys, action, label msgid)``: bindings whose footer text is worded in the app's language.
-
-    They take priority over the focused widget's: a presenter's clicker sends Page Up and Page
-    Down, which should step through the agenda even while the capture box has the focus."""
 
     def __init__(
         self,
@@ -68,10 +77,10 @@ class WorkshopApp(App[None]):
         self.w = Lang(lang)
         set_language(lang)  # words said through the catalogs' ``_`` too
         self.title = self.w._("Workshop")
-        for keys, action, label in self.WORDED_BINDINGS:
-            for key in keys.split(","):
-                self._bindings.key_to_bindings.pop(key, None)
-            self._bindings.bind(keys, action, self.w._(label), priority=True)
+        self.refresh_bindings()
+
+    def get_default_screen(self) -> Screen:
+        return WorkshopScreen(id="_default")
 
     def on_mount(self) -> None:
         self.register_theme(PROJECTOR)
@@ -171,9 +180,8 @@ class WorkshopApp(App[None]):
         self, change: Callable[..., Any], done: Callable[[Any], None] | None = None
     ) -> bool:
         """:meth:`write` in the calling worker thread; whether it was written (a busy database
-        is tried again, see :func:`~roadmap.store.busy.write_retrying`)."""
-        from roadmap.store.busy import write_retrying
-        from roadmap.store.repo import NotFoundError
+        is tried again, see :func:`~roadmap.services.workshops.write_retrying`)."""
+        from roadmap.services.workshops import NotFoundError, write_retrying
 
         try:
             result = write_retrying(self.store, change)

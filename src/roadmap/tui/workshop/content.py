@@ -12,9 +12,7 @@ from sqlmodel import select
 from roadmap.i18n.lang import Lang
 from roadmap.io.mdsafe import block, inline
 from roadmap.model import tables as t
-from roadmap.store import workshop_results, workshop_rounds
-from roadmap.store.db import Store
-from roadmap.store.workshop_sessions import IDEA_STEPS
+from roadmap.services.workshops import Store, workshop_results, workshop_rounds, workshop_sessions
 from roadmap.workshop.words import translated
 
 SECTION_KINDS = {"current_state": "current_state", "vision": "vision"}
@@ -68,10 +66,13 @@ def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Lang)
                 + (mark if k in new else "")
                 for k, title, i18n in rows
             ]
-    if step in IDEA_STEPS:
+    if step in workshop_sessions.IDEA_STEPS:
         sent = [f"- {inline(n.text)}" for n in live.notes if n.kind == "idea"]
         if sent:
-            heading = w._("Ideas from the room (F12 takes them into the plan)")
+            heading = w._(
+                "Ideas from the room (Ctrl+G merges them or keeps them as evidence, "
+                "F12 takes them into the plan)"
+            )
             lines += ["", f"### {heading}", ""]
             lines += sent
     notes = [

@@ -14,8 +14,9 @@ from typing import ClassVar
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Digits, Footer, Input, Label, ListItem, ListView, Markdown, Static
 
 from roadmap.clock import today
@@ -23,10 +24,14 @@ from roadmap.i18n import N_, _, ngettext
 from roadmap.i18n.lang import Lang
 from roadmap.io.mdsafe import inline
 from roadmap.model import tables as t
-from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
-from roadmap.store.db import Store
-from roadmap.store.repo import find_plan
-from roadmap.tui.workshop.base import WorkshopApp
+from roadmap.services.workshops import (
+    Store,
+    find_plan,
+    workshop_results,
+    workshop_rounds,
+    workshop_sessions,
+)
+from roadmap.tui.workshop.base import WorkshopApp, WorkshopScreen
 from roadmap.workshop.agenda import default_agenda
 from roadmap.workshop.tally import DISAGREE_RANGE
 from roadmap.workshop.words import RULES, STATES, lang_or_default, step_name
@@ -154,7 +159,7 @@ def moves_markdown(outcome: workshop_results.Outcome, w: Lang) -> str:
     return "\n".join(lines)
 
 
-class BigView(Screen):
+class BigView(WorkshopScreen):
     """The join code and the countdown, centred, for the start of a session or a break."""
 
     def __init__(self, code: str) -> None:
@@ -172,22 +177,28 @@ class BigView(Screen):
 class FacilitatorApp(WorkshopApp):
     """The projector view of one workshop session."""
 
-    WORDED_BINDINGS: ClassVar[list[tuple[str, str, str]]] = [
-        ("pagedown", "step(1)", N_("Next")),
-        ("pageup", "step(-1)", N_("Back")),
-        ("f2", "timer('toggle')", N_("Timer")),
-        ("f3", "timer('add')", N_("+1 min")),
-        ("f4", "new_round", N_("New round")),
-        ("f5", "lock", N_("Lock/reopen")),
-        ("f6", "reveal", N_("Reveal")),
-        ("f7", "apply", N_("Into plan")),
-        ("ctrl+q", "quit", N_("Quit")),
-        ("f8", "undo_apply", N_("Undo into plan")),
-        ("f9", "delete_round", N_("Delete round")),
-        ("f10", "self_check", N_("Check page")),
-        ("f11", "people", N_("Participants")),
-        ("f12", "accept_ideas", N_("Ideas into plan")),
-        ("f1", "big_view", N_("Code and timer")),
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Before the focused widget's keys: a presenter's clicker sends Page Up and Page Down,
+        # which step through the agenda even while the capture box has the focus.
+        Binding(keys, action, label, priority=True)
+        for keys, action, label in (
+            ("pagedown", "step(1)", N_("Next")),
+            ("pageup", "step(-1)", N_("Back")),
+            ("f2", "timer('toggle')", N_("Timer")),
+            ("f3", "timer('add')", N_("+1 min")),
+            ("f4", "new_round", N_("New round")),
+            ("f5", "lock", N_("Lock/reopen")),
+            ("f6", "reveal", N_("Reveal")),
+            ("f7", "apply", N_("Into plan")),
+            ("ctrl+q", "quit", N_("Quit")),
+            ("f8", "undo_apply", N_("Undo into plan")),
+            ("f9", "delete_round", N_("Delete round")),
+            ("f10", "self_check", N_("Check page")),
+            ("f11", "people", N_("Participants")),
+            ("f12", "accept_ideas", N_("Ideas into plan")),
+            ("ctrl+g", "ideas", N_("Tidy ideas")),
+            ("f1", "big_view", N_("Code and timer")),
+        )
     ]
 
     def __init__(
@@ -338,6 +349,13 @@ class FacilitatorApp(WorkshopApp):
         self.write(
             lambda s: workshop_sessions.accept_ideas(session=s, session_id=self.workshop_id), done
         )
+
+    def action_ideas(self) -> None:
+        """The room's ideas, to merge those sent twice or keep one as evidence."""
+        from roadmap.tui.workshop.ideas import IdeasScreen
+
+        if not isinstance(self.screen, ModalScreen):
+            self.push_screen(IdeasScreen(self.w, self.workshop_id))
 
     def action_people(self) -> None:
         from roadmap.tui.workshop.people import PeopleScreen

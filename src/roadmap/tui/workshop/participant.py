@@ -17,22 +17,28 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections import deque
+from typing import ClassVar
 
 from rich.markup import escape
 from sqlmodel import select
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Digits, Footer, Input, Label, Static
 
-from roadmap.i18n import _
+from roadmap.i18n import N_, _
 from roadmap.i18n.lang import Lang
 from roadmap.model.workshop_tables import WorkshopSession
-from roadmap.store import workshop_results, workshop_rounds, workshop_sessions
-from roadmap.store.busy import Busy, write_retrying
-from roadmap.store.db import Store
-from roadmap.tui.workshop.base import WorkshopApp
+from roadmap.services.workshops import (
+    Busy,
+    Store,
+    workshop_results,
+    workshop_rounds,
+    workshop_sessions,
+    write_retrying,
+)
+from roadmap.tui.workshop.base import WorkshopApp, WorkshopScreen
 from roadmap.tui.workshop.remote import Remote, RemoteRefusal, RemoteWatcher
 from roadmap.tui.workshop.tokens import TokenBook
 from roadmap.workshop.rules import CodeGuard
@@ -50,7 +56,7 @@ def sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-class JoinScreen(Screen):
+class JoinScreen(WorkshopScreen):
     """Ask for the join code (when the address alone does not say it) and a name."""
 
     def __init__(self, ask_code: bool, *, code: str = "", name: str = "") -> None:
@@ -163,13 +169,14 @@ class ItemRow(Horizontal):
                     amount.value = str(value)
 
 
-class VoteScreen(Screen):
+class VoteScreen(WorkshopScreen):
     """The current step, the timer, and the items to vote on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", N_("Leave"))]
 
     def __init__(self, w: Lang) -> None:
         super().__init__()
         self.w = w
-        self._bindings.bind("ctrl+q", "app.quit", w._("Leave"))
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):

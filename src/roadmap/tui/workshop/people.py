@@ -3,30 +3,37 @@ rename, merge someone who joined twice, or remove someone."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Static
 
-from roadmap.i18n import _
+from roadmap.i18n import N_, _
 from roadmap.i18n.lang import Lang
-from roadmap.store import workshop_people
+from roadmap.services.workshops import workshop_people
+from roadmap.tui.workshop.base import SpeaksWorkshop
 
 
-class PeopleScreen(ModalScreen[None]):
+class PeopleScreen(SpeaksWorkshop, ModalScreen[None]):
     """The list, read afresh after every change."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", N_("Cancel")),
+        Binding("r", "rename", N_("Rename")),
+        Binding("m", "merge", N_("Merge")),
+        Binding("delete,d", "remove", N_("Remove")),
+    ]
 
     def __init__(self, w: Lang, session_id: int) -> None:
         super().__init__()
         self.w, self.session_id = w, session_id
         self.merging: int | None = None
         """The participant marked to be merged into the next one chosen."""
-        self._bindings.bind("escape", "close", w._("Cancel"))
-        self._bindings.bind("r", "rename", _("Rename"))
-        self._bindings.bind("m", "merge", _("Merge"))
-        self._bindings.bind("delete,d", "remove", _("Remove"))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):

@@ -13,8 +13,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 
-from roadmap.store import workshop_results
-from roadmap.store.workshop_sessions import JoinRefused, WrongCode
+from roadmap.services.workshops import workshop_results, workshop_sessions
 from roadmap.workshop.words import Refusal
 
 TIMEOUT = 10.0
@@ -27,11 +26,11 @@ class RemoteRefusal(Refusal):
         return self.message
 
 
-class RemoteJoinRefused(RemoteRefusal, JoinRefused):
+class RemoteJoinRefused(RemoteRefusal, workshop_sessions.JoinRefused):
     pass
 
 
-class RemoteWrongCode(RemoteRefusal, WrongCode):
+class RemoteWrongCode(RemoteRefusal, workshop_sessions.WrongCode):
     pass
 
 

@@ -4,17 +4,21 @@ after seeing what they would do."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown, Select, Static
 
 from roadmap.i18n import N_
 from roadmap.i18n.lang import Lang
+from roadmap.tui.workshop.base import SpeaksWorkshop
 from roadmap.workshop.rules import METHODS
+from roadmap.workshop.words import LANGS
 from roadmap.workshop.words import METHODS as METHOD_NAMES
 
 CHOOSER_LABELS = {
@@ -23,6 +27,22 @@ CHOOSER_LABELS = {
     "new": N_("The new ideas of this workshop"),
     "keys": N_("The keys listed below (e.g. marked in the item list)"),
 }
+
+
+def keys_of_each_language(msgid: str, action: str) -> list[Binding]:
+    """Hidden bindings of ``action(lang)`` to the key ``msgid`` names in each language (``y``:
+    ``k`` for *kyllä*, ``j`` for *ja*); :class:`OwnLanguageKeys` lets only the window's
+    language's work."""
+    return [Binding(Lang(lang)._(msgid), f"{action}({lang!r})", show=False) for lang in LANGS]
+
+
+class OwnLanguageKeys(SpeaksWorkshop):
+    """Mixed in before a dialog whose answer keys are the window's language's own."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action.endswith("_in"):
+            return parameters[0] == self.app.w.code
+        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +54,14 @@ class RoundSpec:
     choose: str = "text"
 
 
-class RoundDialog(ModalScreen[RoundSpec | None]):
+class RoundDialog(SpeaksWorkshop, ModalScreen[RoundSpec | None]):
     """Ask how the next round votes; empty numbers take the method's usual ones."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, w: Lang) -> None:
         super().__init__()
         self.w = w
-        self._bindings.bind("escape", "cancel", w._("Cancel"))
 
     def compose(self) -> ComposeResult:
         w = self.w
@@ -84,20 +105,24 @@ class RoundDialog(ModalScreen[RoundSpec | None]):
         self.dismiss(None)
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(OwnLanguageKeys, ModalScreen[bool]):
     """Ask ``question`` (shown literally) in the workshop's language; True for yes.
 
     The yes key is the language's own (``y``, ``k`` for *kyllä*, ``j`` for *ja*), and ``y``
     always works too; Escape or the no key answers no.
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", show=False),
+        Binding("escape", "answer(False)", show=False),
+        *keys_of_each_language("y", "yes_in"),
+        *keys_of_each_language("n", "no_in"),
+    ]
+
     def __init__(self, w: Lang, question: str, yes: str) -> None:
         super().__init__()
         self.w, self.question, self.yes = w, question, yes
         self.yes_key, self.no_key = w._("y"), w._("n")
-        yes_keys = ",".join(dict.fromkeys((self.yes_key, "y")))
-        self._bindings.bind(yes_keys, "answer(True)", yes, show=False)
-        self._bindings.bind(f"{self.no_key},escape", "answer(False)", w._("Cancel"), show=False)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog small"):
@@ -113,6 +138,12 @@ class ConfirmDialog(ModalScreen[bool]):
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
 
+    def action_yes_in(self, _lang: str) -> None:
+        self.dismiss(True)
+
+    def action_no_in(self, _lang: str) -> None:
+        self.dismiss(False)
+
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
@@ -126,19 +157,22 @@ MODE_LABELS = {
 """How rounds combine (see :data:`roadmap.store.workshop_results.MODES`), as offered."""
 
 
-class ApplyDialog(ModalScreen[str | None]):
+class ApplyDialog(OwnLanguageKeys, ModalScreen[str | None]):
     """Show what each way of combining would do to every item, and write the one chosen.
 
     ``previews`` maps each mode to Markdown: the items' criterion values, scores and places
     before and after. Returns the mode chosen, or None.
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "write", show=False),
+        *keys_of_each_language("y", "write_in"),
+        Binding("escape", "cancel", N_("Cancel")),
+    ]
+
     def __init__(self, w: Lang, question: str, previews: dict[str, str]) -> None:
         super().__init__()
         self.w, self.question, self.previews = w, question, previews
-        yes_keys = ",".join(dict.fromkeys((w._("y"), "y")))
-        self._bindings.bind(yes_keys, "write", w._("Write"), show=False)
-        self._bindings.bind("escape", "cancel", w._("Cancel"))
 
     def compose(self) -> ComposeResult:
         w = self.w
@@ -166,6 +200,9 @@ class ApplyDialog(ModalScreen[str | None]):
 
     def action_write(self) -> None:
         self.dismiss(str(self.query_one("#mode", Select).value))
+
+    def action_write_in(self, _lang: str) -> None:
+        self.action_write()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -8,8 +8,7 @@ then is the revision read; on PostgreSQL the revision is one primary-key read pe
 from __future__ import annotations
 
 from roadmap.services.watch import DataVersion
-from roadmap.store import workshop_sessions
-from roadmap.store.db import Store
+from roadmap.services.workshops import Store, workshop_sessions
 
 
 class RevisionWatcher:
@@ -18,7 +17,7 @@ class RevisionWatcher:
     def __init__(self, store: Store, session_id: int) -> None:
         self.store, self.session_id = store, session_id
         path = store.path
-        self._version = DataVersion(path) if path else None
+        self._version = DataVersion(str(path)) if path else None
         self._data_version: int | None = None
         self._revision = -1
 
