@@ -379,8 +379,8 @@ class ItemEditor(FormDialog):
             self.app.exit()  # what was typed since stays in the draft, offered next time
 
     def action_reload(self) -> None:
-        if self.key is None:
-            return
+        if self.key is None or self.saving:
+            return  # while a save runs, the form shows what it saves
         loaded = load(self.ctx, self.key)
         if loaded.before is None:  # a stored item always reads as one
             return
