@@ -7,7 +7,9 @@ here, so every test starts from the same data; preferences and drafts go to a te
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -184,23 +186,35 @@ async def settle(pilot) -> None:
     """
     for _ in range(2):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
     await pilot.pause()
+
+
+async def workers_done(app) -> None:
+    """Wait for the app's running workers; one cancelled meanwhile (the watcher cancels its
+    previous look) has nothing left to wait for."""
+    from textual.worker import WorkerCancelled
+
+    for worker in list(app.workers):
+        with contextlib.suppress(WorkerCancelled):
+            await worker.wait()
 
 
 async def until(pilot, condition, what: str = "the condition") -> None:
     """Let the app run (messages, workers, redraws) until ``condition()`` holds.
 
     Polls: the test goes on as soon as the condition holds, however slow the machine, and a
-    condition that never comes fails the test by name (after some 20 seconds) instead of
-    hanging it. A short pause between looks lets timers (a resting cursor, a watcher) fire.
+    condition that never comes fails the test by name (after some 60 seconds) instead of
+    hanging it. A short pause between looks lets timers (a resting cursor, a watcher) and
+    workers run; it does not wait for the workers, so a condition can hold while one still
+    runs (a save waiting for a database another program locked).
     """
-    for _ in range(2000):
-        if condition():
-            return
+    deadline = time.monotonic() + 60
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the app never reached {what}")
         await pilot.pause(0.01)
-        await pilot.app.workers.wait_for_complete()
-    raise AssertionError(f"the app never reached {what}")
+    await pilot.pause()  # what the condition saw is mounted and drawn
 
 
 def loaded(app) -> bool:

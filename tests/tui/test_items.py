@@ -7,8 +7,9 @@ from sqlmodel import select
 from roadmap.model.tables import Item, ItemNeed
 from roadmap.store.item_write import ItemWrite, update_item
 from roadmap.store.repo import find_item
+from roadmap.tui.dialogs.item_editor import ItemEditor
 from roadmap.tui.widgets.grid import Grid
-from tui.conftest import settle
+from tui.conftest import settle, until
 
 
 def stored(store, key: str) -> Item | None:
@@ -17,9 +18,7 @@ def stored(store, key: str) -> Item | None:
 
 
 async def open_items(pilot) -> Grid:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     return pilot.app.screen.query_one("#items", Grid)
 
 
@@ -52,8 +51,7 @@ async def test_edit_item_saves_with_new_version(app, plan_store) -> None:
         editor.query_one("#f-en-title").value = "Consents"
         editor.query_one("#f-effort").value = "3"
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.screen is not editor
+        await until(pilot, lambda: app.screen is not editor, "the editor closed")
     item = stored(plan_store, "CI-2")
     assert item.title == "Suostumukset ja valtakirjat"
     assert item.i18n == {"en": {"title": "Consents"}}
@@ -96,9 +94,9 @@ async def test_stale_edit_is_refused(app, plan_store) -> None:
             )
         editor.query_one("#f-title").value = "Mine"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        banner = editor.query_one("#banner")
+        await until(pilot, lambda: "CI-1 (title)" in str(banner.render()), "the refusal")
         assert app.screen is editor
-        assert "CI-1 (title)" in str(editor.query_one("#banner").render())
     assert stored(plan_store, "CI-1").title == "Changed elsewhere"
 
 
@@ -112,7 +110,7 @@ async def test_new_item_with_links_then_undo_and_redo(app, plan_store) -> None:
         editor.query_one("#f-title").value = "Uusi"
         editor.query_one("#f-needs").select("N1")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen is not editor, "the editor closed")
         item = stored(plan_store, "CI-9")
         assert item is not None
         with plan_store.read() as session:
@@ -168,7 +166,7 @@ async def test_unsaved_form_is_offered_back(plan_store, config_dir) -> None:
         await pilot.pause()
         assert second.screen.query_one("#f-title").value == "Kesken jäänyt"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await until(pilot, lambda: not isinstance(second.screen, ItemEditor), "the editor closed")
     assert stored(plan_store, "CI-1").title == "Kesken jäänyt"
     with plan_store.read() as session:
         assert find_item(session=session, plan_id=1, key="CI-1").version == 2

@@ -372,18 +372,22 @@ class RoadmapApp(App[None]):
     def _open_editor(self, key: str | None, loaded, draft: dict[str, Any] | None) -> None:
         from roadmap.tui.dialogs.item_editor import ItemEditor, Saved
 
-        def done(saved: Saved | None) -> None:
-            self.prefs.drop_draft(self.ctx.slug)
-            if saved is None:
-                return
+        def record(saved: Saved) -> None:
             self.history.record(ItemChange(saved.before, saved.after))
             self.tell(_("{key} saved.", key=saved.after.key), saved.after.key)
             self.plan_changed()
 
+        def done(saved: Saved | None) -> None:
+            self.prefs.drop_draft(self.ctx.slug)
+            if saved is not None:
+                record(saved)
+
         def keep(values: dict[str, Any]) -> None:
             self.prefs.save_draft(self.ctx.slug, values)
 
-        self.push_screen(ItemEditor(self.ctx, key, loaded, draft=draft, on_draft=keep), done)
+        self.push_screen(
+            ItemEditor(self.ctx, key, loaded, draft=draft, on_draft=keep, on_saved=record), done
+        )
 
     def action_new_item(self) -> None:
         self.edit_item(None)

@@ -5,8 +5,10 @@ a message line per field, fills the widgets from a dict of values and reads them
 shows validation messages (from :func:`messages_of`) under their fields. The item editor and
 the row form (stakeholders, needs, sources, teams, sections) are both built on it. Labels and
 messages are shown literally, whatever the user typed. Its text fields take the keys in the
-order they were typed (:class:`KeysInOrder`), and Ctrl+S saves only after what was typed
-before it.
+order they were typed (:mod:`roadmap.tui.widgets.fields`), and Ctrl+S saves only after what
+was typed before it. When another process changes the plan, a form keeps what was typed and
+says so on its banner (:meth:`FormDialog.changed_elsewhere`); a form whose save runs in a
+worker shows "Saving…" meanwhile (:meth:`FormDialog.start_saving`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any, ClassVar, TypeVar
 
 from pydantic import ValidationError
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -38,6 +40,7 @@ from textual.widgets import (
 from roadmap.i18n import N_, _
 from roadmap.i18n.terms import choices
 from roadmap.i18n.validation import error_message
+from roadmap.tui.widgets.fields import FieldArea, FieldInput
 from roadmap.tui.worded import WordedBindings
 
 TEXT, AREA, SELECT, CHECK, MULTI = "text", "area", "select", "check", "multi"
@@ -105,36 +108,6 @@ def split_translations(values: dict[str, Any]) -> tuple[dict[str, Any], dict[str
     return plain, i18n
 
 
-class KeysInOrder:
-    """A text field that runs its own editing keys (Backspace, arrows, Ctrl+U, ...) as they
-    arrive, in order with the characters typed around them.
-
-    Textual inserts a typed character as soon as the field gets it, but runs a key bound to the
-    field only once the key has travelled up to the app; when the app is busy (the editor
-    loading, the engine sequencing), characters typed after Ctrl+U or Backspace reached the
-    field first and were then wiped or deleted in their place (textual issue 6605).
-    """
-
-    async def on_key(self, event: events.Key) -> None:
-        if event.is_printable:
-            return  # the field inserts it itself, in order
-        field: Any = self
-        active = field.screen.active_bindings.get(event.key)
-        if active is None or active.node is not self or active.binding.priority:
-            return  # a key of the form or the app: it goes up as usual
-        event.stop()
-        event.prevent_default()
-        await field.run_action(active.binding.action)
-
-
-class FieldInput(KeysInOrder, Input):
-    """A one-line field that takes its keys in the order they were typed."""
-
-
-class FieldArea(KeysInOrder, TextArea):
-    """A text area that takes its keys in the order they were typed."""
-
-
 def _message(id: str, classes: str) -> Static:
     """A line for a message, hidden while there is none (CSS ``:empty`` matches every
     ``Static``, whatever it shows, so it cannot tell)."""
@@ -156,6 +129,7 @@ class FormDialog(WordedBindings, ModalScreen):
         # Not a priority key: it reaches the form after the keys typed before it.
         Binding("ctrl+s", "save", N_("Save")),
         Binding("escape", "cancel", N_("Cancel")),
+        Binding("ctrl+q", "quit", N_("Quit"), show=False),
     ]
 
     choices: dict[str, Choices]
@@ -247,6 +221,30 @@ class FormDialog(WordedBindings, ModalScreen):
                 out[name] = widget.value
         return out
 
+    saving = False
+    """A save runs (in a worker): a second one waits, and Esc (or quitting) closes the form
+    (the app) only after it."""
+    _after_save = ""
+
+    def start_saving(self) -> None:
+        """Show that a save runs: the fields stay as typed (and take keys), Save is off."""
+        self.saving, self._after_save = True, ""
+        self.query_one("#save", Button).disabled = True
+        self.show_errors({}, _("Saving…"))
+
+    def stop_saving(self) -> str:
+        """The save ended: Save is on again. What was asked meanwhile: ``"close"`` (Esc),
+        ``"quit"`` (Ctrl+Q) or nothing (``""``)."""
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
+        return self._after_save
+
+    def changed_elsewhere(self) -> None:
+        """Another process changed the plan. The form does not refill; it says so and keeps
+        the typed values (the item editor says which fields changed)."""
+        if not self.saving:
+            self.say(_("The plan was changed elsewhere. What you typed is kept."))
+
     def say(self, banner: str) -> None:
         """Show ``banner`` above the fields, leaving their messages and values as they are."""
         _say(self.query_one("#banner", Static), banner)
@@ -288,7 +286,12 @@ class FormDialog(WordedBindings, ModalScreen):
         raise NotImplementedError
 
     def action_cancel(self) -> None:
-        """Close without saving; when something was typed, only after asking."""
+        """Close without saving; when something was typed, only after asking; while a save
+        runs, once it is done."""
+        if self.saving:
+            self._after_save = self._after_save or "close"
+            self.say(_("Saving… The form closes once the save is done."))
+            return
         if self.values() == getattr(self, "opened_with", None):
             self.dismiss(None)
             return
@@ -301,3 +304,12 @@ class FormDialog(WordedBindings, ModalScreen):
         self.app.push_screen(
             Confirm(_("Throw away the changes you typed?"), _("Throw away")), answer
         )
+
+    def action_quit(self) -> None:
+        """Quit the app; while a save runs, once it is done (a failed save keeps the app open
+        and says why)."""
+        if self.saving:
+            self._after_save = "quit"
+            self.say(_("Saving… The app closes once the save is done."))
+            return
+        self.app.exit()

@@ -9,7 +9,9 @@ are kept as a draft file (see :mod:`roadmap.services.prefs`), so a crash does no
 The form never writes over what was typed: when another process changes the item meanwhile, a
 banner names the fields it changed and the typed values stay (Ctrl+R loads the stored ones);
 a save the database cannot take (read-only, locked past the retries) says why in plain words
-and keeps the form open as it was.
+and keeps the form open as it was. The save runs in a worker thread: while the database is
+locked by another program the form says "Saving…", the app answers keys, a second Ctrl+S waits
+and Esc closes the form (Ctrl+Q the app) once the save is done.
 """
 
 from __future__ import annotations
@@ -226,11 +228,14 @@ class ItemEditor(FormDialog):
         *,
         draft: dict[str, Any] | None = None,
         on_draft=None,
+        on_saved: Callable[[Saved], None] | None = None,
     ) -> None:
         super().__init__()
         self.ctx, self.key = ctx, key
         self._draft = draft
         self._on_draft = on_draft
+        self._on_saved = on_saved
+        """Told of a save after which the form stays open (typed while it ran)."""
         self.choices = loaded.choices
         self.heading = _("Item {key}", key=key) if key else _("New item")
         self.before = loaded.before
@@ -273,8 +278,9 @@ class ItemEditor(FormDialog):
     def changed_elsewhere(self) -> None:
         """Another process changed the plan: read the item again (in a worker) and, if it
         changed, say so on the form. The typed values stay, and so does the item as the form
-        read it, against which a save checks each field it writes."""
-        if self.key is not None and self.before is not None:
+        read it, against which a save checks each field it writes. (While a save runs, its
+        result says what happened.)"""
+        if not self.saving and self.key is not None and self.before is not None:
             self._read_again(self.key)
 
     @work(thread=True, group="changed-elsewhere")
@@ -304,16 +310,39 @@ class ItemEditor(FormDialog):
             )
 
     def action_save(self) -> None:
-        item, errors = item_of(self.values(), self.ctx.calendar)
+        if self.saving:
+            return  # one save at a time; the running one says how it went
+        typed = self.values()
+        item, errors = item_of(typed, self.ctx.calendar)
         if item is None:
             self.show_errors(errors, _("Please correct the fields marked below."))
             return
+        self.start_saving()
+        self._store(item, typed)
+
+    @work(thread=True, group="save")
+    def _store(self, item: ItemIn, typed: dict[str, Any]) -> None:
+        """Store ``item`` away from the screen: a database locked by another program keeps
+        the store retrying for a while, and the app answers keys meanwhile."""
         try:
             stored = save_item(self.ctx.store, self.ctx.plan_id, read=self.before, item=item)
-        except KeyTakenError as exc:
-            self.show_errors({"key": str(exc)})
+        except (KeyTakenError, WriteConflict) as exc:
+            self.app.call_from_thread(self._not_stored, exc, "")
             return
-        except WriteConflict as exc:
+        except Exception as exc:
+            problem = explain(exc, self.ctx.store.describe())
+            if problem is None:
+                self.app.call_from_thread(self.stop_saving)
+                raise
+            self.app.call_from_thread(self._not_stored, exc, problem)
+            return
+        self.app.call_from_thread(self._stored, stored, typed)
+
+    def _not_stored(self, exc: Exception, problem: str) -> None:
+        self.stop_saving()
+        if isinstance(exc, KeyTakenError):
+            self.show_errors({"key": str(exc)})
+        elif isinstance(exc, WriteConflict):
             self.show_errors(
                 {},
                 _(
@@ -322,19 +351,36 @@ class ItemEditor(FormDialog):
                 ),
             )
             self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
-            return
-        except Exception as exc:
-            problem = explain(exc, self.ctx.store.describe())
-            if problem is None:
-                raise
+        else:
             self.show_errors({}, _("Not saved: {problem} What you typed is kept.", problem=problem))
             self.notify(problem, title=_("Not saved"), severity="error", markup=False)
-            return
-        self.dismiss(Saved(self.before, stored))
+
+    def _stored(self, stored: ItemIn, typed: dict[str, Any]) -> None:
+        """The save ended well: close, unless something was typed while it ran (that stays,
+        and the next Ctrl+S saves it over the stored version)."""
+        after = self.stop_saving()
+        saved = Saved(self.before, stored)
+        if self.values() == typed:
+            self.dismiss(saved)
+        else:
+            self.before, self.key, self.opened_with = stored, stored.key, typed
+            if self._on_saved is not None:
+                self._on_saved(saved)
+            self.say(
+                _(
+                    "{key} saved. What you typed while it was saving is not saved yet; "
+                    "Ctrl+S saves it.",
+                    key=stored.key,
+                )
+            )
+            if after == "close":
+                self.action_cancel()
+        if after == "quit":
+            self.app.exit()  # what was typed since stays in the draft, offered next time
 
     def action_reload(self) -> None:
-        if self.key is None:
-            return
+        if self.key is None or self.saving:
+            return  # while a save runs, the form shows what it saves
         loaded = load(self.ctx, self.key)
         if loaded.before is None:  # a stored item always reads as one
             return

@@ -24,6 +24,7 @@ from roadmap.services.history import DependencyChange
 from roadmap.services.views import ItemRow, dependencies_view
 from roadmap.tui.messages import AddDependency
 from roadmap.tui.screens.base import PlanView
+from roadmap.tui.widgets.fields import FieldInput
 from roadmap.tui.widgets.grid import Column, Grid
 
 TREE_LIMIT = 200
@@ -51,7 +52,7 @@ class DependenciesView(PlanView):
     def compose_body(self) -> ComposeResult:
         with Horizontal():
             with Vertical(id="dep-left"):
-                yield Input(placeholder=_("Filter items"), id="filter")
+                yield FieldInput(placeholder=_("Filter items"), id="filter")
                 yield Grid(
                     [Column(_("Key"), 0, 9), Column(_("Title"), 1, 12, stretch=True)],
                     search=lambda row: f"{row[0]} {row[1]}",

@@ -19,6 +19,7 @@ from roadmap.i18n.terms import status_word
 from roadmap.services.items import ItemRow, item_list
 from roadmap.tui.messages import DeleteItem, EditItem, ViewLoaded
 from roadmap.tui.screens.base import PlanView, counted
+from roadmap.tui.widgets.fields import FieldInput
 from roadmap.tui.widgets.grid import Column, Grid, worded
 
 ID, KEY, TITLE, THEME, OWNER, TEAM, STATUS, TAGS, SCORE, PERIOD = range(10)
@@ -62,7 +63,9 @@ class ItemsView(PlanView):
     ]
 
     def compose_body(self) -> ComposeResult:
-        yield Input(placeholder=_("Filter: key, title, tag, theme, owner, status"), id="filter")
+        yield FieldInput(
+            placeholder=_("Filter: key, title, tag, theme, owner, status"), id="filter"
+        )
         yield Grid(worded(COLUMNS), search=_search, id="items")
         yield Static("", id="count", classes="status-line")
 

@@ -22,6 +22,7 @@ from roadmap.model.tables import Criterion
 from roadmap.services.history import ScoreChange
 from roadmap.services.views import check_score, priorities_view, step_value
 from roadmap.tui.screens.base import PlanView
+from roadmap.tui.widgets.fields import FieldInput
 from roadmap.tui.widgets.grid import Column, Grid
 
 KEY, TITLE = 1, 2
@@ -55,7 +56,7 @@ class PrioritiesView(PlanView):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="method", classes="status-line")
-        yield Input(placeholder=_("Filter items"), id="filter")
+        yield FieldInput(placeholder=_("Filter items"), id="filter")
         yield Grid([], search=lambda row: f"{row[KEY]} {row[TITLE]}", id="scores")
         yield Static("", id="score-status", classes="status-line")
 
