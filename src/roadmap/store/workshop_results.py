@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import fmean
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
@@ -47,6 +48,10 @@ from roadmap.store.workshop_sessions import (
 from roadmap.workshop.rules import Refused
 from roadmap.workshop.tally import ItemResult, criterion_values
 from roadmap.workshop.words import LANGS, lang_or_default
+
+if TYPE_CHECKING:
+    from roadmap.engine.baseline import Change
+    from roadmap.model.periods import Calendar
 
 WORKSHOP_CRITERION = "workshop"
 CRITERION_NAME = N_("Workshop priority")
@@ -346,10 +351,10 @@ class Outcome:
     """Results written into the plan (or that would be), and how the roadmap moves."""
 
     applied: Applied
-    changes: tuple
-    """:class:`roadmap.engine.baseline.Change` per item that moved or changed priority."""
-    calendar: object
-    """The plan's :class:`roadmap.model.periods.Calendar`, to name the periods."""
+    changes: tuple[Change, ...]
+    """Per item that moved or changed priority."""
+    calendar: Calendar
+    """The plan's calendar, to name the periods."""
     effects: tuple[Effect, ...] = ()
     """Each item whose value, score or place changes, the moved ones first."""
     kept: bool = True
