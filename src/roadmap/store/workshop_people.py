@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from roadmap.i18n import N_
 from roadmap.model.workshop_tables import WorkshopParticipant, WorkshopRound, WorkshopVote
@@ -41,13 +41,19 @@ def people(*, session: Session, session_id: int) -> list[Person]:
     rows = session.exec(
         select(WorkshopParticipant)
         .where(WorkshopParticipant.session_id == session_id)
-        .order_by(WorkshopParticipant.id)
+        .order_by(col(WorkshopParticipant.id))
     ).all()
     found = []
     for row in rows:
-        mine = allocation(session=session, round_id=rnd.id, participant_id=row.id) if rnd else {}
-        rules = rules_of(rnd) if rnd is not None else None
-        left = rules.remaining(mine) if rules and rules.has_budget and rnd.state == "open" else None
+        assert row.id is not None  # a stored participant
+        mine: dict[tuple[str, str], int] = {}
+        left = None
+        if rnd is not None:
+            assert rnd.id is not None  # a stored round
+            mine = allocation(session=session, round_id=rnd.id, participant_id=row.id)
+            rules = rules_of(rnd)
+            if rules.has_budget and rnd.state == "open":
+                left = rules.remaining(mine)
         found.append(Person(row.id, row.name, row.created_at, row.updated_at, left, bool(mine)))
     return found
 
@@ -101,8 +107,8 @@ def merge(*, session: Session, keep_id: int, other_id: int) -> int:
     moved = 0
     votes = session.exec(select(WorkshopVote).where(WorkshopVote.participant_id == other_id))
     for vote in list(votes):
-        rnd = session.get(WorkshopRound, vote.round_id)
-        mine = allocation(session=session, round_id=rnd.id, participant_id=keep_id)
+        rnd = session.get_one(WorkshopRound, vote.round_id)
+        mine = allocation(session=session, round_id=vote.round_id, participant_id=keep_id)
         key = (vote.item_key, vote.criterion)
         try:
             if key in mine:
@@ -125,7 +131,7 @@ def merge(*, session: Session, keep_id: int, other_id: int) -> int:
 def remove(*, session: Session, participant_id: int) -> None:
     """Remove a participant and their votes (someone who left, or joined by mistake)."""
     row = _participant(session, participant_id)
-    session.execute(delete(WorkshopVote).where(WorkshopVote.participant_id == participant_id))
+    session.execute(delete(WorkshopVote).where(col(WorkshopVote.participant_id) == participant_id))
     session.delete(row)
     session.flush()
     bump(session, row.session_id)

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import fmean
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from roadmap.i18n import N_
 from roadmap.i18n.lang import Lang
@@ -47,6 +48,10 @@ from roadmap.store.workshop_sessions import (
 from roadmap.workshop.rules import Refused
 from roadmap.workshop.tally import ItemResult, criterion_values
 from roadmap.workshop.words import LANGS, lang_or_default
+
+if TYPE_CHECKING:
+    from roadmap.engine.baseline import Change
+    from roadmap.model.periods import Calendar
 
 WORKSHOP_CRITERION = "workshop"
 CRITERION_NAME = N_("Workshop priority")
@@ -111,8 +116,8 @@ def workshop_criterion(*, session: Session, plan_id: int) -> tuple[t.Criterion, 
     """The plan's workshop criterion, created (weight 1, scale 1-5) when it has none."""
     found = session.exec(
         select(t.Criterion)
-        .where(t.Criterion.plan_id == plan_id, t.Criterion.workshop)
-        .order_by(t.Criterion.position, t.Criterion.id)
+        .where(col(t.Criterion.plan_id) == plan_id, col(t.Criterion.workshop))
+        .order_by(col(t.Criterion.position), col(t.Criterion.id))
     ).first()
     if found is not None:
         return found, False
@@ -138,13 +143,13 @@ def _standing(*, session: Session, plan_id: int, without: int) -> dict[str, floa
     """Each open item's mean over the plan's workshop criteria other than ``without``."""
     rows = session.exec(
         select(t.Item.key, t.ItemScore.value)
-        .join(t.ItemScore, t.ItemScore.item_id == t.Item.id)
-        .join(t.Criterion, t.Criterion.id == t.ItemScore.criterion_id)
+        .join(t.ItemScore, col(t.ItemScore.item_id) == col(t.Item.id))
+        .join(t.Criterion, col(t.Criterion.id) == col(t.ItemScore.criterion_id))
         .where(
-            t.Item.plan_id == plan_id,
-            t.Criterion.workshop,
-            t.Criterion.id != without,
-            t.Item.status.not_in(CLOSED_STATUSES),
+            col(t.Item.plan_id) == plan_id,
+            col(t.Criterion.workshop),
+            col(t.Criterion.id) != without,
+            col(t.Item.status).not_in(CLOSED_STATUSES),
         )
     )
     found: dict[str, list[float]] = {}
@@ -190,6 +195,7 @@ def apply_results(*, session: Session, round_id: int, mode: str = "round") -> Ap
     values = criterion_values(row.method, round_results(session=session, round_id=round_id))
     existing = set(item_titles(session=session, plan_id=plan_id, keys=values))
     values = {key: value for key, value in values.items() if key in existing}
+    assert criterion.id is not None  # stored, flushed
     if mode == "round":
         standing = _standing(session=session, plan_id=plan_id, without=criterion.id)
         values = {**{k: v for k, v in standing.items() if k not in values}, **values}
@@ -197,7 +203,7 @@ def apply_results(*, session: Session, round_id: int, mode: str = "round") -> Ap
     before = {key: current.get(key, {}).get(criterion.key) for key in values}
     if mode == "average":
         values = {
-            key: value if before[key] is None else round((before[key] + value) / 2, 2)
+            key: value if (old := before[key]) is None else round((old + value) / 2, 2)
             for key, value in values.items()
         }
     update_items(
@@ -242,7 +248,9 @@ def undo_apply(*, session: Session, round_id: int) -> Applied:
         if criterion is not None:
             writes = [ItemWrite(item_key, {"scores": {key: None}}) for item_key in record["values"]]
             update_items(session=session, plan_id=plan_id, writes=writes)
-            session.execute(delete(t.ItemScore).where(t.ItemScore.criterion_id == criterion.id))
+            session.execute(
+                delete(t.ItemScore).where(col(t.ItemScore.criterion_id) == criterion.id)
+            )
             session.delete(criterion)
     else:
         writes = [ItemWrite(k, {"scores": {key: value}}) for k, value in record["before"].items()]
@@ -291,6 +299,7 @@ def load_live(
     row = current_round(session=session, session_id=session_id)
     voted, titles, criteria, mine, results = 0, {}, {}, {}, None
     if row is not None:
+        assert row.id is not None  # a stored round
         voted = voted_count(session=session, round_id=row.id)
         titles = item_titles(session=session, plan_id=workshop.plan_id, keys=row.items, lang=lang)
         criteria = criterion_names(
@@ -342,10 +351,10 @@ class Outcome:
     """Results written into the plan (or that would be), and how the roadmap moves."""
 
     applied: Applied
-    changes: tuple
-    """:class:`roadmap.engine.baseline.Change` per item that moved or changed priority."""
-    calendar: object
-    """The plan's :class:`roadmap.model.periods.Calendar`, to name the periods."""
+    changes: tuple[Change, ...]
+    """Per item that moved or changed priority."""
+    calendar: Calendar
+    """The plan's calendar, to name the periods."""
     effects: tuple[Effect, ...] = ()
     """Each item whose value, score or place changes, the moved ones first."""
     kept: bool = True
@@ -404,7 +413,11 @@ def _apply_to_plan(store, round_id: int, mode: str, keep: bool) -> Outcome:
     effects = _effects(applied, old, new)
     if keep:  # the minutes say which items moved, from where to where
         label = after.calendar.label
-        moves = [[e.key, label(e.start_before), label(e.start_after)] for e in effects if e.move]
+        moves = [
+            [e.key, label(e.start_before), label(e.start_after)]
+            for e in effects
+            if e.move and e.start_before is not None and e.start_after is not None
+        ]
         with store.write() as s:
             row = s.get(WorkshopRound, round_id)
             if row is not None and row.applied_record:
@@ -454,8 +467,10 @@ def minutes_record(*, session: Session, plan_slug: str | None, name: str | None)
     from roadmap.workshop.minutes import Minutes, RoundRecord
 
     plan = find_plan(session=session, slug=plan_slug)
+    assert plan.id is not None  # a stored plan
     names = read_settings(session, plan.id)["personal_names"]
     workshop = find_session(session=session, plan_id=plan.id, name=name)
+    assert workshop.id is not None  # a stored session
     records = []
     keys: set[str] = set()
     criteria = {
@@ -467,6 +482,7 @@ def minutes_record(*, session: Session, plan_slug: str | None, name: str | None)
         )
     }
     for row in rounds(session=session, session_id=workshop.id):
+        assert row.id is not None  # a stored round
         shown = row.state == "revealed" or row.applied
         results = round_results(session=session, round_id=row.id) if shown else None
         keys.update(row.items)
@@ -492,7 +508,7 @@ def minutes_record(*, session: Session, plan_slug: str | None, name: str | None)
         key: (title, i18n)
         for key, title, i18n in session.exec(
             select(t.Item.key, t.Item.title, t.Item.i18n).where(
-                t.Item.plan_id == plan.id, t.Item.key.in_(keys)
+                col(t.Item.plan_id) == plan.id, col(t.Item.key).in_(keys)
             )
         )
     }

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import delete, func, text, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from roadmap.i18n import N_
 from roadmap.model import tables as t
@@ -59,8 +59,8 @@ def votable_items(*, session: Session, plan_id: int, text: str = "") -> list[str
     """Keys of the plan's open items whose key, title or tags contain ``text``."""
     rows = session.exec(
         select(t.Item.key, t.Item.title, t.Item.tags)
-        .where(t.Item.plan_id == plan_id, t.Item.status.not_in(CLOSED_STATUSES))
-        .order_by(t.Item.id)
+        .where(col(t.Item.plan_id) == plan_id, col(t.Item.status).not_in(CLOSED_STATUSES))
+        .order_by(col(t.Item.id))
     )
     needle = text.strip().lower()
     return [
@@ -95,17 +95,19 @@ def choose_items(
         }
         keys = set(
             session.exec(
-                select(t.Item.key).where(t.Item.plan_id == plan_id, t.Item.theme_id.in_(themes))
-            )
-        )
-    elif how == "new":
-        keys = set(
-            session.exec(
-                select(WorkshopNote.item_key).where(
-                    WorkshopNote.session_id == session_id, WorkshopNote.item_key.is_not(None)
+                select(t.Item.key).where(
+                    col(t.Item.plan_id) == plan_id, col(t.Item.theme_id).in_(themes)
                 )
             )
         )
+    elif how == "new":
+        noted = session.exec(
+            select(col(WorkshopNote.item_key)).where(
+                col(WorkshopNote.session_id) == session_id,
+                col(WorkshopNote.item_key).is_not(None),
+            )
+        )
+        keys = {key for key in noted if key is not None}
     elif how == "keys":
         keys = {k.strip() for k in value.replace(",", " ").split() if k.strip()}
     else:
@@ -118,8 +120,12 @@ def scoring_criteria(*, session: Session, plan_id: int) -> list[t.Criterion]:
     return list(
         session.exec(
             select(t.Criterion)
-            .where(t.Criterion.plan_id == plan_id, ~t.Criterion.workshop, t.Criterion.weight > 0)
-            .order_by(t.Criterion.position, t.Criterion.key)
+            .where(
+                col(t.Criterion.plan_id) == plan_id,
+                ~col(t.Criterion.workshop),
+                col(t.Criterion.weight) > 0,
+            )
+            .order_by(col(t.Criterion.position), col(t.Criterion.key))
         )
     )
 
@@ -140,13 +146,13 @@ def new_round(
     items = choose_items(session=session, session_id=session_id, how=choose, value=filter_text)
     if not items:
         raise Refused(N_("no open items match '{text}'"), text=filter_text)
-    criteria = ()
+    criteria: list[str] = []
     if method == "score":
         criteria = [c.key for c in scoring_criteria(session=session, plan_id=workshop.plan_id)]
     rules = Rules.of(method, budget=budget, per_item=per_item, items=items, criteria=criteria)
     session.execute(
         update(WorkshopRound)
-        .where(WorkshopRound.session_id == session_id, WorkshopRound.state == "open")
+        .where(col(WorkshopRound.session_id) == session_id, col(WorkshopRound.state) == "open")
         .values(state="locked", updated_at=t.utcnow())
     )
     number = session.exec(
@@ -174,7 +180,7 @@ def rounds(*, session: Session, session_id: int) -> list[WorkshopRound]:
         session.exec(
             select(WorkshopRound)
             .where(WorkshopRound.session_id == session_id)
-            .order_by(WorkshopRound.number)
+            .order_by(col(WorkshopRound.number))
         )
     )
 
@@ -184,7 +190,7 @@ def current_round(*, session: Session, session_id: int) -> WorkshopRound | None:
     return session.exec(
         select(WorkshopRound)
         .where(WorkshopRound.session_id == session_id)
-        .order_by(WorkshopRound.number.desc())
+        .order_by(col(WorkshopRound.number).desc())
     ).first()
 
 
@@ -218,7 +224,7 @@ def delete_round(*, session: Session, round_id: int) -> None:
         raise Refused(
             N_("Round {n} is in the plan; undo that before deleting the round."), n=row.number
         )
-    session.execute(delete(WorkshopVote).where(WorkshopVote.round_id == round_id))
+    session.execute(delete(WorkshopVote).where(col(WorkshopVote.round_id) == round_id))
     session.delete(row)
     session.flush()
     bump(session, row.session_id)
@@ -268,13 +274,17 @@ def cast_vote(
     if row.state != "open":
         raise VoteRefused(N_("voting in this round has closed"))
     mine = allocation(session=session, round_id=round_id, participant_id=participant_id)
-    new = value if value is not None else mine.get((item_key, criterion), 0) + delta
+    if value is not None:
+        new = value
+    else:
+        assert delta is not None  # exactly one of the two, checked above
+        new = mine.get((item_key, criterion), 0) + delta
     rules_of(row).check(mine, item_key, criterion, new)
     where = (
-        WorkshopVote.round_id == round_id,
-        WorkshopVote.participant_id == participant_id,
-        WorkshopVote.item_key == item_key,
-        WorkshopVote.criterion == criterion,
+        col(WorkshopVote.round_id) == round_id,
+        col(WorkshopVote.participant_id) == participant_id,
+        col(WorkshopVote.item_key) == item_key,
+        col(WorkshopVote.criterion) == criterion,
     )
     if (item_key, criterion) in mine:
         if new:
@@ -294,7 +304,7 @@ def cast_vote(
         session.flush()
     session.execute(  # last seen, for the facilitator's list
         update(WorkshopParticipant)
-        .where(WorkshopParticipant.id == participant_id)
+        .where(col(WorkshopParticipant.id) == participant_id)
         .values(updated_at=t.utcnow())
     )
     bump(session, row.session_id)
@@ -313,8 +323,8 @@ def voted_count(*, session: Session, round_id: int) -> int:
 
 def round_votes(*, session: Session, round_id: int) -> list[Vote]:
     return [
-        tuple(row)
-        for row in session.exec(
+        (participant_id, item_key, criterion, value)
+        for participant_id, item_key, criterion, value in session.exec(
             select(
                 WorkshopVote.participant_id,
                 WorkshopVote.item_key,
@@ -346,7 +356,7 @@ def item_titles(
     keys = list(keys)
     rows = session.exec(
         select(t.Item.key, t.Item.title, t.Item.i18n).where(
-            t.Item.plan_id == plan_id, t.Item.key.in_(keys)
+            col(t.Item.plan_id) == plan_id, col(t.Item.key).in_(keys)
         )
     )
     return {key: translated(title, i18n, lang, "title") for key, title, i18n in rows}
@@ -359,7 +369,7 @@ def criterion_names(
     keys = list(keys)
     rows = session.exec(
         select(t.Criterion.key, t.Criterion.name, t.Criterion.i18n).where(
-            t.Criterion.plan_id == plan_id, t.Criterion.key.in_(keys)
+            col(t.Criterion.plan_id) == plan_id, col(t.Criterion.key).in_(keys)
         )
     )
     return {key: translated(name, i18n, lang, "name") for key, name, i18n in rows}

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from sqlalchemy import func, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from roadmap.i18n import N_
 from roadmap.model import tables as t
@@ -58,7 +58,7 @@ def find_session(*, session: Session, plan_id: int, name: str | None = None) -> 
     query = select(WorkshopSession).where(WorkshopSession.plan_id == plan_id)
     if name is not None:
         query = query.where(WorkshopSession.name == name)
-    found = session.exec(query.order_by(WorkshopSession.id.desc())).first()
+    found = session.exec(query.order_by(col(WorkshopSession.id).desc())).first()
     if found is None:
         what = f"no workshop {name!r}" if name else "no workshop yet"
         raise NotFoundError(f"{what} in this plan")
@@ -90,6 +90,7 @@ def open_session(
             row.lang = lang
             session.add(row)
             session.flush()
+            assert row.id is not None  # a stored session
             bump(session, row.id)
         return row, False
     taken = set(session.exec(select(WorkshopSession.code)))
@@ -135,8 +136,8 @@ def bump(session: Session, session_id: int) -> None:
     """Tell every window that the workshop changed; always the last statement of a write."""
     session.execute(
         update(WorkshopSession)
-        .where(WorkshopSession.id == session_id)
-        .values(revision=WorkshopSession.revision + 1, updated_at=t.utcnow())
+        .where(col(WorkshopSession.id) == session_id)
+        .values(revision=col(WorkshopSession.revision) + 1, updated_at=t.utcnow())
     )
 
 
@@ -250,8 +251,9 @@ def join(
             break
         n += 1
         shown = f"{name} ({n})"
+    assert workshop.id is not None  # a stored session
     bump(session, workshop.id)  # the projector counts who joined
-    return session.get(WorkshopParticipant, added[0]), token
+    return session.get_one(WorkshopParticipant, added[0]), token
 
 
 def participant_by_token(*, session: Session, session_id: int, token: str) -> WorkshopParticipant:
@@ -273,7 +275,7 @@ def participant_names(*, session: Session, session_id: int) -> list[str]:
         session.exec(
             select(WorkshopParticipant.name)
             .where(WorkshopParticipant.session_id == session_id)
-            .order_by(WorkshopParticipant.id)
+            .order_by(col(WorkshopParticipant.id))
         )
     )
 
@@ -347,7 +349,7 @@ def accept_ideas(*, session: Session, session_id: int) -> int:
     ideas = session.exec(
         select(WorkshopNote)
         .where(WorkshopNote.session_id == session_id, WorkshopNote.kind == "idea")
-        .order_by(WorkshopNote.id)
+        .order_by(col(WorkshopNote.id))
     ).all()
     for note in ideas:
         if note.step == "items":
@@ -367,6 +369,6 @@ def notes(*, session: Session, session_id: int) -> list[WorkshopNote]:
         session.exec(
             select(WorkshopNote)
             .where(WorkshopNote.session_id == session_id)
-            .order_by(WorkshopNote.id)
+            .order_by(col(WorkshopNote.id))
         )
     )

@@ -7,6 +7,7 @@ Results name no participant.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -27,7 +28,7 @@ class RoundRecord:
     applied: bool
     results: list[ItemResult] | None
     """None when the results were never revealed."""
-    criteria: list[tuple[str, dict]] = field(default_factory=list)
+    criteria: list[tuple[str, Mapping]] = field(default_factory=list)
     """Names (and translations) of the criteria scored (scoring rounds)."""
     written_to: str | None = None
     """The criterion the results went into."""
@@ -48,7 +49,7 @@ class Minutes:
     notes: list[tuple[str, str, str, str | None]]
     """``(step, kind, text, item key)`` in the order captured."""
     rounds: list[RoundRecord]
-    titles: dict[str, tuple[str, dict]]
+    titles: dict[str, tuple[str, Mapping]]
     """Item key -> (title, translations)."""
     lang: str
     """The workshop's own language: what the minutes are written in unless asked otherwise."""

@@ -10,6 +10,8 @@ default language.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from roadmap.i18n import N_
 from roadmap.i18n.lang import Lang
 
@@ -88,7 +90,7 @@ def lang_or_default(lang: str | None, default: str | None = None) -> str:
     return "en"
 
 
-def translated(text: str, i18n: dict | None, lang: str, field: str) -> str:
+def translated(text: str, i18n: Mapping | None, lang: str | None, field: str) -> str:
     """``field`` of a plan's row in ``lang``; its default-language ``text`` when untranslated."""
     return (i18n or {}).get(lang, {}).get(field) or text
 

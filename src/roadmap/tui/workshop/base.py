@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol, cast
 
 from rich.markup import escape
 from textual import work
@@ -35,12 +35,25 @@ from roadmap.workshop.words import Refusal
 POLL_SECONDS = 0.5
 
 
+class Watcher(Protocol):
+    """Tells whether the workshop changed since the last call (the database's or a server's)."""
+
+    def changed(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+
 class SpeaksWorkshop(WordedBindings):
     """Mixed in before a workshop screen class: the descriptions of its keys (and the app's)
     are worded in the window's language, which may differ from the interface's."""
 
+    @property
+    def workshop_app(self) -> WorkshopApp:
+        """The workshop window this screen is shown in (workshop screens live nowhere else)."""
+        return cast(WorkshopApp, self.app)
+
     def word_key(self, description: str) -> str:
-        return self.app.w._(description)
+        return self.workshop_app.w._(description)
 
 
 class WorkshopScreen(SpeaksWorkshop, Screen):
@@ -55,21 +68,28 @@ class WorkshopApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         *,
         lang: str = "en",
         theme: str = "projector",
         poll: float | None = POLL_SECONDS,
     ):
         super().__init__()
-        self.store = store
+        self._store = store
         self.session_id: int | None = None
         self.live: workshop_results.Live | None = None
         self._poll = poll
         self._theme_name = theme
-        self._watcher = None
-        self._time_up = None
+        self._watcher: Watcher | None = None
+        self._time_up: datetime | None = None
         self.set_lang(lang)
+
+    @property
+    def store(self) -> Store:
+        """The workshop's database (a window given none reads its workshop from a server)."""
+        if self._store is None:
+            raise RuntimeError("this window has no database; it reads from the workshop's server")
+        return self._store
 
     def set_lang(self, lang: str) -> None:
         """Speak ``lang`` from now on (screens composed later use it)."""
@@ -101,12 +121,13 @@ class WorkshopApp(App[None]):
     def participant_id(self) -> int | None:
         return None
 
-    def make_watcher(self):
+    def make_watcher(self) -> Watcher | None:
         """A watcher of another kind than the database's (None: the database's)."""
         return None
 
     def read_live(self) -> workshop_results.Live:
         """What the window shows, read now."""
+        assert self.session_id is not None  # read only while following a workshop
         with self.store.read() as session:
             return workshop_results.load_live(
                 session=session,
@@ -161,12 +182,14 @@ class WorkshopApp(App[None]):
         """Called once when a running countdown reaches zero."""
 
     def seconds_left(self, now: datetime | None = None) -> float:
+        assert self.live is not None  # asked once the workshop is shown
         row = self.live.workshop
         return workshop_sessions.timer_of(row).left(
             now or datetime.now(UTC), workshop_sessions.step_seconds(row)
         )
 
     def step_key(self) -> str:
+        assert self.live is not None  # asked once the workshop is shown
         row = self.live.workshop
         return row.agenda[row.step]["key"] if row.agenda else ""
 

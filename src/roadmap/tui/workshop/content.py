@@ -7,7 +7,7 @@ during the session follows, so that people see it appear.
 
 from __future__ import annotations
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from roadmap.i18n.lang import Lang
 from roadmap.io.mdsafe import block, inline
@@ -37,8 +37,11 @@ def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Lang)
         if step in SECTION_KINDS:
             for section in s.exec(
                 select(t.Section)
-                .where(t.Section.plan_id == plan_id, t.Section.kind == SECTION_KINDS[step])
-                .order_by(t.Section.position)
+                .where(
+                    col(t.Section.plan_id) == plan_id,
+                    col(t.Section.kind) == SECTION_KINDS[step],
+                )
+                .order_by(col(t.Section.position))
             ):
                 title = translated(section.title, section.i18n, lang, "title")
                 body = translated(section.body, section.i18n, lang, "body")
@@ -46,8 +49,8 @@ def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Lang)
         elif step == "needs":
             needs = s.exec(
                 select(t.Need.text, t.Need.i18n)
-                .where(t.Need.plan_id == plan_id)
-                .order_by(t.Need.id)
+                .where(col(t.Need.plan_id) == plan_id)
+                .order_by(col(t.Need.id))
             )
             lines += [f"- {inline(translated(text, i18n, lang, 'text'))}" for text, i18n in needs]
             lines += _captured(live, "need", w)
@@ -55,9 +58,10 @@ def step_markdown(store: Store, live: workshop_results.Live, step: str, w: Lang)
             rows = s.exec(
                 select(t.Item.key, t.Item.title, t.Item.i18n)
                 .where(
-                    t.Item.plan_id == plan_id, t.Item.status.not_in(workshop_rounds.CLOSED_STATUSES)
+                    col(t.Item.plan_id) == plan_id,
+                    col(t.Item.status).not_in(workshop_rounds.CLOSED_STATUSES),
                 )
-                .order_by(t.Item.id)
+                .order_by(col(t.Item.id))
             )
             new = {n.item_key for n in live.notes if n.item_key}
             mark = " *({})*".format(w._("new"))

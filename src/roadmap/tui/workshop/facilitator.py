@@ -154,6 +154,7 @@ def moves_markdown(outcome: workshop_results.Outcome, w: Lang) -> str:
     columns = (w._("Development item"), w._("Before"), w._("After"))
     lines = [head, "", "| " + " | ".join(columns) + " |", "|---|---|---|"]
     for c in moved:
+        assert c.before is not None and c.after is not None  # a move has both places
         arrow = "▲" if c.kind == "earlier" else "▼"
         lines.append(f"| {arrow} {inline(c.key)} | {label(c.before)} | {label(c.after)} |")
     return "\n".join(lines)
@@ -305,16 +306,18 @@ class FacilitatorApp(WorkshopApp):
     # Actions -------------------------------------------------------------------------------
 
     def action_step(self, by: int) -> None:
+        if self.live is None:  # nothing shown yet to step from
+            return
         to = self.live.workshop.step + by
         self.write(
-            lambda s: workshop_sessions.set_step(session=s, session_id=self.session_id, step=to)
+            lambda s: workshop_sessions.set_step(session=s, session_id=self.workshop_id, step=to)
         )
 
     def action_timer(self, action: str) -> None:
         now = datetime.now(UTC)
         self.write(
             lambda s: workshop_sessions.change_timer(
-                session=s, session_id=self.session_id, action=action, now=now
+                session=s, session_id=self.workshop_id, action=action, now=now
             )
         )
 
@@ -325,7 +328,7 @@ class FacilitatorApp(WorkshopApp):
         if text.strip():
             self.write(
                 lambda s: workshop_sessions.capture(
-                    session=s, session_id=self.session_id, text=text
+                    session=s, session_id=self.workshop_id, text=text
                 )
             )
 
@@ -408,7 +411,7 @@ class FacilitatorApp(WorkshopApp):
         def change(s):
             return workshop_rounds.new_round(
                 session=s,
-                session_id=self.session_id,
+                session_id=self.workshop_id,
                 method=method,
                 budget=budget,
                 per_item=per_item,
@@ -423,8 +426,10 @@ class FacilitatorApp(WorkshopApp):
         if rnd is None:
             self.refused(self.w._("No voting round yet: F4 starts one."))
             return
+        round_id = rnd.id
+        assert round_id is not None  # a stored round
         self.write(
-            lambda s: workshop_rounds.set_round_state(session=s, round_id=rnd.id, state=state)
+            lambda s: workshop_rounds.set_round_state(session=s, round_id=round_id, state=state)
         )
 
     def _ask(self, question: str, yes: str, then) -> None:
@@ -463,11 +468,13 @@ class FacilitatorApp(WorkshopApp):
         if rnd is None or not rnd.applied:
             self.refused(_("The results of this round are not in the plan."))
             return
+        round_id, number = rnd.id, rnd.number
+        assert round_id is not None  # a stored round
 
         def undo() -> None:
             self.write(
-                lambda s: workshop_results.undo_apply(session=s, round_id=rnd.id),
-                lambda _applied: self._undone(rnd.number),
+                lambda s: workshop_results.undo_apply(session=s, round_id=round_id),
+                lambda _applied: self._undone(number),
             )
 
         question = _("Take the results of round {n} back out of the plan?", n=rnd.number)
@@ -482,11 +489,15 @@ class FacilitatorApp(WorkshopApp):
         if rnd is None:
             self.refused(self.w._("No voting round yet: F4 starts one."))
             return
+        round_id = rnd.id
+        assert round_id is not None  # a stored round
         question = _("Delete round {n} and its votes?", n=rnd.number)
         self._ask(
             question,
             _("Delete"),
-            lambda: self.write(lambda s: workshop_rounds.delete_round(session=s, round_id=rnd.id)),
+            lambda: self.write(
+                lambda s: workshop_rounds.delete_round(session=s, round_id=round_id)
+            ),
         )
 
     def action_apply(self) -> None:
@@ -506,6 +517,7 @@ class FacilitatorApp(WorkshopApp):
         """What each way of combining would do, worked out without writing; then ask."""
         from roadmap.tui.workshop.round_dialog import ApplyDialog
 
+        assert self.live is not None  # the round asked about is shown
         previews = {}
         for mode in workshop_results.MODES:
             outcome = workshop_results.apply_to_plan(self.store, round_id, mode, keep=False)
@@ -531,11 +543,12 @@ class FacilitatorApp(WorkshopApp):
         """Results into the plan, the roadmap re-sequenced, and a decision in the minutes."""
         outcome = workshop_results.apply_to_plan(self.store, round_id, mode)
         moved = sum(c.kind in ("earlier", "later") for c in outcome.changes)
+        assert self.live is not None and self.live.round is not None  # the round applied
         number = self.live.round.number
         with self.store.write() as s:
             workshop_sessions.capture(
                 session=s,
-                session_id=self.session_id,
+                session_id=self.workshop_id,
                 text="decision: "
                 + self.w._(
                     "results of round {n} put into the plan ({moved} items moved in the roadmap)",
@@ -568,12 +581,13 @@ def make_facilitator_app(
     """
     with store.write() as s:
         plan_id = find_plan(session=s, slug=plan).id
+        assert plan_id is not None  # a stored plan
         if name is None:
             try:
                 workshop = workshop_sessions.find_session(session=s, plan_id=plan_id)
                 name = workshop.name
             except LookupError:  # a first workshop is named in the plan's language
-                plan_lang = s.get(t.Plan, plan_id).default_language
+                plan_lang = s.get_one(t.Plan, plan_id).default_language
                 name = Lang(lang or lang_or_default(plan_lang))._("Workshop")
         workshop, _ = workshop_sessions.open_session(
             session=s,
@@ -584,4 +598,5 @@ def make_facilitator_app(
             lang=lang,
         )
         lang = workshop_sessions.session_lang(session=s, workshop=workshop)
+    assert workshop.id is not None  # a stored session
     return FacilitatorApp(store, workshop.id, lang=lang, join_url=join_url, **kwargs)

@@ -39,7 +39,7 @@ class IdeasScreen(SpeaksWorkshop, ModalScreen[None]):
         w = self.w
         with Vertical(classes="dialog wide"):
             yield Label(w._("Ideas from the room"), classes="dialog-title")
-            table = DataTable(id="ideas", cursor_type="row", zebra_stripes=True)
+            table: DataTable[Text] = DataTable(id="ideas", cursor_type="row", zebra_stripes=True)
             table.add_columns(w._("Idea"))
             yield table
             yield Static("", id="ideas-note")
@@ -52,7 +52,7 @@ class IdeasScreen(SpeaksWorkshop, ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="ideas")
     def reload(self) -> None:
-        found = workshops.ideas(self.app.store, self.session_id)
+        found = workshops.ideas(self.workshop_app.store, self.session_id)
         self.app.call_from_thread(self._show, found)
 
     def _show(self, found: list[tuple[int, str]]) -> None:
@@ -73,14 +73,16 @@ class IdeasScreen(SpeaksWorkshop, ModalScreen[None]):
         table = self.query_one(DataTable)
         if table.row_count == 0:
             return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        assert key is not None  # each row is added with its idea's id
+        return int(key)
 
     def _change(self, change, said) -> None:
         def done(result) -> None:
             self._say(said(result))
             self.reload()
 
-        self.app.write(change, done)
+        self.workshop_app.write(change, done)
 
     def action_merge(self) -> None:
         chosen = self._chosen()

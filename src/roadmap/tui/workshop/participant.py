@@ -17,15 +17,17 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections import deque
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar, cast
 
 from rich.markup import escape
-from sqlmodel import select
+from sqlmodel import Session, col, select
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Digits, Footer, Input, Label, Static
+from textual.widgets.button import ButtonVariant
 
 from roadmap.i18n import N_, _
 from roadmap.i18n.lang import Lang
@@ -38,7 +40,7 @@ from roadmap.services.workshops import (
     workshop_sessions,
     write_retrying,
 )
-from roadmap.tui.workshop.base import WorkshopApp, WorkshopScreen
+from roadmap.tui.workshop.base import Watcher, WorkshopApp, WorkshopScreen
 from roadmap.tui.workshop.remote import Remote, RemoteRefusal, RemoteWatcher
 from roadmap.tui.workshop.tokens import TokenBook
 from roadmap.workshop.rules import CodeGuard
@@ -56,7 +58,15 @@ def sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-class JoinScreen(WorkshopScreen):
+class ParticipantScreen(WorkshopScreen):
+    """A screen of the participant's window."""
+
+    @property
+    def participant_app(self) -> ParticipantApp:
+        return cast(ParticipantApp, self.app)
+
+
+class JoinScreen(ParticipantScreen):
     """Ask for the join code (when the address alone does not say it) and a name."""
 
     def __init__(self, ask_code: bool, *, code: str = "", name: str = "") -> None:
@@ -65,11 +75,11 @@ class JoinScreen(WorkshopScreen):
         self._values = {"code": code, "name": name}
 
     def compose(self) -> ComposeResult:
-        w, guard = self.app.w, self.app.guard
+        w, guard = self.participant_app.w, self.participant_app.guard
         with Vertical(id="join"):
             with Horizontal(id="languages"):
                 for lang in LANGS:
-                    variant = "primary" if lang == w.code else "default"
+                    variant: ButtonVariant = "primary" if lang == w.code else "default"
                     yield Button(LANGUAGE_NAMES[lang], id=f"lang-{lang}", variant=variant)
             yield Label(w._("Join the workshop"), classes="big")
             if self.ask_code:
@@ -95,7 +105,7 @@ class JoinScreen(WorkshopScreen):
 
     def on_mount(self) -> None:
         self.query_one("#code" if self.ask_code else "#name", Input).focus()
-        if self.app.guard.exhausted:
+        if self.participant_app.guard.exhausted:
             self.refuse_more()
 
     @on(Input.Submitted)
@@ -105,14 +115,15 @@ class JoinScreen(WorkshopScreen):
             self.query_one("#name", Input).focus()
             return
         code = self.query_one("#code", Input).value if self.ask_code else None
-        self.app.join(code, self.query_one("#name", Input).value)
+        self.participant_app.join(code, self.query_one("#name", Input).value)
 
     @on(Button.Pressed, "#languages Button")
     def _language(self, event: Button.Pressed) -> None:
         event.stop()
         code = self.query_one("#code", Input).value if self.ask_code else ""
         name = self.query_one("#name", Input).value
-        self.app.choose_lang(event.button.id.removeprefix("lang-"))
+        assert event.button.id is not None  # each language's button is named by its id
+        self.participant_app.choose_lang(event.button.id.removeprefix("lang-"))
         self.app.switch_screen(JoinScreen(self.ask_code, code=code, name=name))
 
     def show_error(self, message: str) -> None:
@@ -126,7 +137,9 @@ class JoinScreen(WorkshopScreen):
     def refuse_more(self) -> None:
         """No more tries in this window."""
         self.hold(True)
-        self.show_error(self.app.w._("Too many wrong codes. Ask the facilitator for help."))
+        self.show_error(
+            self.participant_app.w._("Too many wrong codes. Ask the facilitator for help.")
+        )
 
 
 class ItemRow(Horizontal):
@@ -144,7 +157,7 @@ class ItemRow(Horizontal):
         yield Label(escape(label), classes="item-title")
         if self.method == "score":
             for n in range(1, 6):
-                chosen = "primary" if n == self.value else "default"
+                chosen: ButtonVariant = "primary" if n == self.value else "default"
                 yield Button(str(n), classes="score", name=str(n), variant=chosen)
         else:
             yield Button("−", classes="less", name="-1")
@@ -169,7 +182,7 @@ class ItemRow(Horizontal):
                     amount.value = str(value)
 
 
-class VoteScreen(WorkshopScreen):
+class VoteScreen(ParticipantScreen):
     """The current step, the timer, and the items to vote on."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+q", "app.quit", N_("Leave"))]
@@ -189,7 +202,7 @@ class VoteScreen(WorkshopScreen):
 
     def show(self, live: workshop_results.Live, rebuild: bool) -> None:
         w = self.w
-        step = w._("Now: {step}", step=step_name(w, self.app.step_key()))
+        step = w._("Now: {step}", step=step_name(w, self.participant_app.step_key()))
         self.query_one("#step", Label).update(escape(step))
         rnd = live.round
         status = self.query_one("#status", Static)
@@ -251,17 +264,19 @@ class VoteScreen(WorkshopScreen):
     def _vote(self, event: Button.Pressed) -> None:
         item_row = event.button.parent
         assert isinstance(item_row, ItemRow)
+        assert event.button.name is not None  # each button is named by what it gives
+        given = int(event.button.name)
         if item_row.method == "score":
-            self.app.vote(item_row.key, item_row.criterion, value=int(event.button.name))
+            self.participant_app.vote(item_row.key, item_row.criterion, value=given)
         else:
-            self.app.vote(item_row.key, "", delta=int(event.button.name) * STEP[item_row.method])
+            self.participant_app.vote(item_row.key, "", delta=given * STEP[item_row.method])
 
     @on(Input.Submitted, ".amount")
     def _typed(self, event: Input.Submitted) -> None:
         item_row = event.input.parent
         assert isinstance(item_row, ItemRow)
         if event.value.strip().isdigit():
-            self.app.vote(item_row.key, "", value=int(event.value))
+            self.participant_app.vote(item_row.key, "", value=int(event.value))
 
     def saved(self, ok: bool, message: str | None = None) -> None:
         saved = self.query_one("#saved", Static)
@@ -274,7 +289,7 @@ class ParticipantApp(WorkshopApp):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         *,
         code: str | None,
         name: str | None = None,
@@ -287,7 +302,11 @@ class ParticipantApp(WorkshopApp):
         self._lang_chosen = lang is not None
         self.remote = remote
         """The workshop's server, when this window has no database of its own."""
-        first = lang or (_remote_lang(remote) if remote else _first_lang(store, code))
+        if remote is not None:
+            first = lang or _remote_lang(remote)
+        else:
+            assert store is not None  # a window without a server has a database
+            first = lang or _first_lang(store, code)
         super().__init__(store, lang=first, **kwargs)
         self.code, self.person = code, name
         self.guard = guard or CodeGuard()
@@ -303,7 +322,7 @@ class ParticipantApp(WorkshopApp):
     def participant_id(self) -> int | None:
         return self._participant
 
-    def make_watcher(self):
+    def make_watcher(self) -> Watcher | None:
         return RemoteWatcher(self.remote) if self.remote else None
 
     def read_live(self) -> workshop_results.Live:
@@ -419,24 +438,32 @@ class ParticipantApp(WorkshopApp):
     def vote(self, item: str, criterion: str, *, value=None, delta=None) -> None:
         """Queue a vote: presses are written one after another in the order made, however
         fast they come, each in its own transaction."""
+        assert self.live is not None  # votes are given on a shown workshop
         rnd = self.live.round
+        remote = self.remote
+        change: Callable[..., Any]
 
-        def change(session):
-            return workshop_rounds.cast_vote(
-                session=session,
-                round_id=rnd.id,
-                participant_id=self._participant,
-                item_key=item,
-                criterion=criterion,
-                value=value,
-                delta=delta,
-            )
-
-        if self.remote is not None:
+        if remote is not None:
             lang = self.lang
 
-            def change():
-                self.remote.vote(item, criterion, value, delta, lang)
+            def change() -> None:
+                remote.vote(item, criterion, value, delta, lang)
+
+        else:
+            assert rnd is not None and rnd.id is not None  # votes are given in a shown round
+            round_id = rnd.id
+
+            def change(session: Session) -> dict[tuple[str, str], int]:
+                assert self._participant is not None  # votes are given after joining
+                return workshop_rounds.cast_vote(
+                    session=session,
+                    round_id=round_id,
+                    participant_id=self._participant,
+                    item_key=item,
+                    criterion=criterion,
+                    value=value,
+                    delta=delta,
+                )
 
         with self._queue_lock:
             self._queue.append(change)
@@ -453,7 +480,7 @@ class ParticipantApp(WorkshopApp):
                     break
                 change = self._queue.popleft()
             if self.remote is None:
-                self.write_now(change, lambda _mine: self.screen.saved(True))
+                self.write_now(change, self._saved)
                 continue
             try:
                 change()
@@ -463,8 +490,12 @@ class ParticipantApp(WorkshopApp):
                 message = _("the workshop's server does not answer; nothing was saved")
                 self.call_from_thread(self.refused, message)
             else:
-                self.call_from_thread(self.screen.saved, True)
+                self.call_from_thread(self._saved)
         self._load()
+
+    def _saved(self, _mine: object = None) -> None:
+        if isinstance(self.screen, VoteScreen):
+            self.screen.saved(True)
 
     def refused(self, message: str) -> None:
         if isinstance(self.screen, VoteScreen):
@@ -490,7 +521,7 @@ def _first_lang(store: Store, code: str | None) -> str:
             with contextlib.suppress(workshop_sessions.JoinRefused):
                 workshop = workshop_sessions.session_by_code(session=session, code=code)
         if workshop is None:
-            query = select(WorkshopSession).order_by(WorkshopSession.updated_at.desc())
+            query = select(WorkshopSession).order_by(col(WorkshopSession.updated_at).desc())
             workshop = session.exec(query).first()
         if workshop is None:
             return "en"
@@ -498,7 +529,7 @@ def _first_lang(store: Store, code: str | None) -> str:
 
 
 def make_participant_app(
-    store: Store,
+    store: Store | None,
     *,
     code: str | None,
     name: str | None = None,

@@ -38,7 +38,9 @@ class PeopleScreen(SpeaksWorkshop, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(_("Participants"), classes="dialog-title")
-            table = DataTable(id="people", cursor_type="row", zebra_stripes=True)
+            table: DataTable[Text | str] = DataTable(
+                id="people", cursor_type="row", zebra_stripes=True
+            )
             table.add_columns(_("Name"), _("Joined"), _("Last seen"), _("Left to give"))
             yield table
             yield Static("", id="people-note")
@@ -55,7 +57,7 @@ class PeopleScreen(SpeaksWorkshop, ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="people")
     def reload(self) -> None:
-        with self.app.store.read() as s:
+        with self.workshop_app.store.read() as s:
             found = workshop_people.people(session=s, session_id=self.session_id)
         self.app.call_from_thread(self._show, found)
 
@@ -76,15 +78,16 @@ class PeopleScreen(SpeaksWorkshop, ModalScreen[None]):
         table = self.query_one(DataTable)
         if table.row_count == 0:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        return int(key.value)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        assert key is not None  # each row is added with its participant's id
+        return int(key)
 
     def _change(self, change, note: str = "") -> None:
         def done(_result) -> None:
             self.query_one("#people-note", Static).update(Text(note))
             self.reload()
 
-        self.app.write(change, done)
+        self.workshop_app.write(change, done)
 
     def action_rename(self) -> None:
         if self._chosen() is None:

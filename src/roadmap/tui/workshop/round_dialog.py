@@ -41,7 +41,7 @@ class OwnLanguageKeys(SpeaksWorkshop):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action.endswith("_in"):
-            return parameters[0] == self.app.w.code
+            return parameters[0] == self.workshop_app.w.code
         return True
 
 
