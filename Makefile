@@ -21,11 +21,12 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/roadmap --db data/demo.db demo
 
-## Lint, check formatting and the layers, and run every test and docstring example.
+## Lint, check formatting, the layers and the types, and run every test and docstring example.
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/lint-imports
+	$(BIN)/mypy src/roadmap
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 ## The suite beside two processes that keep both cores busy, as on a loaded machine.
