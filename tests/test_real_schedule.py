@@ -85,3 +85,77 @@ def test_every_fedora_20_task_lands_within_a_week_of_taskjuggler(
     for tid, (rs, re_, ts, te) in sorted(off.items()):
         print(f"  {tid}: roadmap {rs}..{re_}, TaskJuggler {ts}..{te}")
     assert off == {}
+
+
+SMALL = """
+macro major [20]
+/* a block comment with task fake "Fake" { */
+project p${major} "P" 2013-05-01 - 2013-12-31 { }
+task r${major} "Root" {
+  start 2013-05-01
+  task a "A" {
+    length 7d   # seven working days
+  }
+  task g "Group" {
+    depends !a {gaplength 6d}
+    task b"B, no space before the name" {
+      duration 8d
+    }
+    task m "Milestone" {
+      depends !!a {gapduration 14d}, !b
+    }
+  }
+  task late "Late" {
+    start 2013-06-03
+  }
+  task s "Shadow" {
+    precedes !g.m {gaplength 5d}
+  }
+}
+"""
+
+
+def test_the_converter_reads_references_gaps_containers_and_backward_tasks(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "small.tjp"
+    path.write_text(SMALL, encoding="utf-8")
+    tasks = read_tasks(path)
+    assert list(tasks) == ["r20", "r20.a", "r20.g", "r20.g.b", "r20.g.m", "r20.late", "r20.s"]
+    assert tasks["r20.g.m"].depends == {"r20.a": 10.0, "r20.g.b": 0}
+    conv = convert(tasks, plan_start=PLAN_START)
+    items = {item["key"]: item for item in conv.doc["items"]}
+    assert sorted(items) == ["r20-a", "r20-g-b", "r20-g-m", "r20-late", "r20-s"]
+    assert (items["r20-a"]["duration"], items["r20-g-b"]["duration"]) == (2, 2)
+    # b inherits its group's dependency on a; m adds b and is preceded by the shadow task.
+    assert items["r20-g-b"]["depends_on"] == ["r20-a"]
+    assert items["r20-g-b"]["lags"] == {"r20-a": 1}
+    assert items["r20-g-m"]["depends_on"] == ["r20-a", "r20-g-b", "r20-s"]
+    assert items["r20-g-m"]["lags"] == {"r20-a": 2, "r20-s": 1}
+    assert "duration" not in items["r20-g-m"] and items["r20-g-m"]["effort"] == 0
+    assert items["r20-late"]["earliest_start"] == "2013-06-03"
+    assert conv.backwards == {"r20-s": {"r20-g-m": 1}}
+    assert conv.containers == ["r20", "r20.g"]
+
+
+def test_a_task_scheduled_backwards_is_pinned_to_end_before_what_it_precedes(
+    sqlite_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ROADMAP_TODAY", PLAN_START.isoformat())
+    path = tmp_path / "small.tjp"
+    path.write_text(SMALL, encoding="utf-8")
+    roadmap, runs = sequence_backwards(
+        sqlite_store, convert(read_tasks(path), plan_start=PLAN_START)
+    )
+    cal = Calendar(PLAN_START, "week")
+    spans = {k: (cal.label(p.start), cal.label(p.end)) for k, p in roadmap.placements.items()}
+    # a takes W18-W19; b waits a week after it; m is reached at the end of b (W22). The shadow
+    # task, reached at the start of W22, is pinned there on the first run: a week before m.
+    assert spans == {
+        "r20-a": ("2013-W18", "2013-W19"),
+        "r20-g-b": ("2013-W21", "2013-W22"),
+        "r20-g-m": ("2013-W22", "2013-W22"),
+        "r20-late": ("2013-W23", "2013-W23"),
+        "r20-s": ("2013-W22", "2013-W22"),
+    }
+    assert runs == 2
