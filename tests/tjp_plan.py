@@ -2,15 +2,17 @@
 
 Reads the task tree of a ``.tjp`` file line by line: ``task ID "name" {`` and ``}``, ``depends``
 and ``precedes`` with relative references (``!id`` is a sibling, each further ``!`` one level
-up) and an optional ``{gaplength Nd}``, ``length Nd`` / ``duration Nd``, ``start DATE`` and
-``macro name [value]``. Everything else (flags, notes, reports) is ignored.
+up) and an optional ``{gaplength Nd}`` or ``{gapduration Nd}``, ``length Nd`` /
+``duration Nd``, ``start DATE`` and ``macro name [value]``. Everything else (flags, notes,
+reports) is ignored.
 
 The plan uses ISO-week periods: a task of N working days (``length``) takes ceil(N / 5) weeks,
 one of N calendar days (``duration``) ceil(N / 7); a gap of N working days becomes a lag of
-round(N / 5) weeks; a task with no length is a milestone (effort 0); a fixed ``start`` is the
-item's earliest start. Container tasks are not items: a dependency on one is a dependency on
-each of its leaves, and a container's own dependencies and start pass to its leaves. One team
-with a capacity far above the work, so that durations and dependencies decide, not capacity.
+round(N / 5) weeks (a gap of N calendar days counts as 5N / 7 working days); a task with no
+length is a milestone (effort 0); a fixed ``start`` is the item's earliest start. Container
+tasks are not items: a dependency on one is a dependency on each of its leaves, and a
+container's own dependencies and start pass to its leaves. One team with a capacity far above
+the work, so that durations and dependencies decide, not capacity.
 
 Roadmap sequences forwards only. A task scheduled backwards from a later one (``precedes``
 without a ``depends`` or ``start`` of its own, which TaskJuggler places as late as possible) is
