@@ -189,3 +189,29 @@ async def test_follow_up_forms_take_dates_as_typed_in_finnish(plan_store, config
     assert [str(e.date) for e in doc.evidence] == ["2027-02-03"]
     update = next(p for p in doc.progress if p.item == "CI-1").updates[-1]
     assert (str(update.date), update.done) == ("2027-04-10", 0.2)
+
+
+async def test_evidence_typed_while_saving_is_kept_as_another_entry(locked, config_dir) -> None:
+    from roadmap.tui.app import make_app
+
+    db, store, holder = locked
+    app = make_app(store=store, config_dir=config_dir, theme="textual-dark", watch_interval=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        form = await open_evidence(app, pilot)
+        form.query_one("#f-stakeholder").value = "sw"
+        quote = form.query_one("#f-quote", Input)
+        quote.focus()
+        await until(pilot, lambda: quote.has_focus, "the quote field focused")
+        holder.execute("BEGIN IMMEDIATE")
+        await pilot.press(*"Tieto ei kulje", "ctrl+s")
+        await until(pilot, lambda: banner(form) == "Saving…", "the form saying it saves")
+        await pilot.press("ctrl+u", *"Toinen haastattelu")
+        await until(pilot, lambda: quote.value == "Toinen haastattelu", "the typed keys")
+        holder.execute("ROLLBACK")
+        await until(pilot, lambda: banner(form).startswith("Saved."), "the save's end")
+        assert app.screen is form and quote.value == "Toinen haastattelu"
+        assert "Ctrl+S saves it as another entry." in on_screen(app)
+        assert [e.quote for e in stored(db).evidence] == ["Tieto ei kulje"]
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is not form, "the form closed")
+    assert [e.quote for e in stored(db).evidence] == ["Tieto ei kulje", "Toinen haastattelu"]

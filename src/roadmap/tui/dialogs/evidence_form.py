@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from roadmap.clock import today
-from roadmap.i18n import _
+from roadmap.i18n import N_, _
 from roadmap.i18n.terms import DATE_HINT, EVIDENCE_METHOD, typed_date
 from roadmap.model.inputs import PlanDoc
 from roadmap.model.typed_words import parse_date
@@ -33,6 +33,10 @@ class EvidenceForm(FormDialog):
     """A new piece of evidence; dismissed with its key once stored."""
 
     required_selects = ("method",)
+    typed_meanwhile = N_(
+        "Saved. What you typed while it was saving is not saved yet; Ctrl+S saves it as "
+        "another entry."
+    )
     fixed_choices: ClassVar[dict[str, dict[str, str]]] = {"method": EVIDENCE_METHOD}
 
     def __init__(self, ctx: PlanContext, doc: PlanDoc) -> None:

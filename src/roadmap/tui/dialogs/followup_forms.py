@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from pydantic import ValidationError
 
 from roadmap.clock import today
-from roadmap.i18n import _
+from roadmap.i18n import N_, _
 from roadmap.i18n.terms import DATE_HINT, HEALTH, STATUS, typed_date
 from roadmap.model.evidence import MeasureValueIn, ProgressUpdateIn
 from roadmap.model.inputs import PlanDoc
@@ -50,6 +50,10 @@ class ProgressForm(FormDialog):
     """An update of an item under way; dismissed with the item's key once stored."""
 
     required_selects = ("health", "status")
+    typed_meanwhile = N_(
+        "Saved. What you typed while it was saving is not saved yet; Ctrl+S saves it as "
+        "another entry."
+    )
     fixed_choices: ClassVar[dict[str, dict[str, str]]] = {
         "health": HEALTH,
         "status": {code: STATUS[code] for code in STATUSES},
@@ -117,6 +121,10 @@ class MeasureForm(FormDialog):
     """A reading of a measure; dismissed with the measure's key once stored."""
 
     required_selects = ()
+    typed_meanwhile = N_(
+        "Saved. What you typed while it was saving is not saved yet; Ctrl+S saves it as "
+        "another entry."
+    )
 
     def __init__(self, ctx: PlanContext, doc: PlanDoc) -> None:
         super().__init__()

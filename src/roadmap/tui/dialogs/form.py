@@ -301,6 +301,11 @@ class FormDialog(WordedBindings, ModalScreen):
     def action_save(self) -> None:
         raise NotImplementedError
 
+    typed_meanwhile: str = N_(
+        "Saved. What you typed while it was saving is not saved yet; Ctrl+S saves it."
+    )
+    """What the form says when something was typed while a save ran (a form that adds an
+    entry says that the next save adds another)."""
     stored_as: Any = None
     """What the last save stored, handed to the caller when the form closes."""
 
@@ -355,7 +360,7 @@ class FormDialog(WordedBindings, ModalScreen):
             self.dismiss(result)
             return
         self.opened_with = typed
-        self.say(_("Saved. What you typed while it was saving is not saved yet; Ctrl+S saves it."))
+        self.say(_(self.typed_meanwhile))
         if after == "close":
             self.action_cancel()
 
