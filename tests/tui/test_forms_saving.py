@@ -215,3 +215,32 @@ async def test_evidence_typed_while_saving_is_kept_as_another_entry(locked, conf
         await pilot.press("ctrl+s")
         await until(pilot, lambda: app.screen is not form, "the form closed")
     assert [e.quote for e in stored(db).evidence] == ["Tieto ei kulje", "Toinen haastattelu"]
+
+
+async def test_a_new_row_typed_on_while_saving_is_saved_over_itself(locked, config_dir) -> None:
+    from roadmap.tui.app import make_app
+
+    db, store, holder = locked
+    app = make_app(store=store, config_dir=config_dir, theme="textual-dark", watch_interval=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_view(pilot, "6")
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, RowForm), "the new stakeholder form")
+        form = app.screen
+        form.query_one("#f-key", Input).value = "neuvola"
+        name = form.query_one("#f-name", Input)
+        name.focus()
+        await until(pilot, lambda: name.has_focus, "the name field focused")
+        holder.execute("BEGIN IMMEDIATE")
+        await pilot.press(*"Neuvola", "ctrl+s")
+        await until(pilot, lambda: banner(form) == "Saving…", "the form saying it saves")
+        await pilot.press(*"palvelut")
+        await until(pilot, lambda: name.value == "Neuvolapalvelut", "the typed keys")
+        holder.execute("ROLLBACK")
+        await until(pilot, lambda: banner(form).startswith("Saved."), "the save's end")
+        assert {s.key: s.name for s in stored(db).stakeholders}["neuvola"] == "Neuvola"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is not form, "the form closed")
+        await until(pilot, lambda: "Neuvolapalvelut" in seen(app), "the table showing the row")
+    names = {s.key: s.name for s in stored(db).stakeholders}
+    assert names == {"sw": "Sosiaalityö", "neuvola": "Neuvolapalvelut"}
