@@ -188,12 +188,29 @@ async def test_reload_after_a_refused_save_shows_the_stored_item(app, plan_store
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is editor
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        assert editor.query_one("#f-title").value == "Changed elsewhere"
+        await pilot.press("ctrl+r")  # read in a worker, like the save
+        title = editor.query_one("#f-title")
+        await until(pilot, lambda: title.value == "Changed elsewhere", "the stored title")
         editor.query_one("#f-effort").value = "4"
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is not editor
     item = stored(plan_store, "CI-1")
     assert (item.title, item.effort) == ("Changed elsewhere", 4)
+
+
+async def test_reload_of_an_item_deleted_elsewhere_keeps_what_was_typed(app, plan_store) -> None:
+    from roadmap.services.items import remove_item
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await open_items(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ItemEditor), "the editor")
+        editor = app.screen
+        remove_item(plan_store, 1, "CI-1")
+        editor.query_one("#f-title").value = "Mine"
+        await pilot.press("ctrl+r")
+        banner = editor.query_one("#banner")
+        await until(pilot, lambda: banner.display, "the banner")
+        assert "CI-1 was deleted elsewhere. What you typed is kept." in str(banner.render())
+        assert app.screen is editor and editor.query_one("#f-title").value == "Mine"

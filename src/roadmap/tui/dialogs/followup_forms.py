@@ -2,7 +2,8 @@
 
 Both validate their values with the input models (:class:`~roadmap.model.evidence.
 ProgressUpdateIn`, :class:`~roadmap.model.evidence.MeasureValueIn`) and store them through
-:mod:`roadmap.services.followup`; a problem is shown under its field and nothing is stored.
+:mod:`roadmap.services.followup` (in a worker, like every form's save); a problem is shown under
+its field and nothing is stored. Dates are typed as in the item editor (31.3.2027 or ISO).
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from typing import Any, ClassVar
 from pydantic import ValidationError
 
 from roadmap.clock import today
-from roadmap.i18n import _
-from roadmap.i18n.terms import HEALTH, STATUS
+from roadmap.i18n import N_, _
+from roadmap.i18n.terms import DATE_HINT, HEALTH, STATUS, typed_date
 from roadmap.model.evidence import MeasureValueIn, ProgressUpdateIn
 from roadmap.model.inputs import PlanDoc
+from roadmap.model.typed_words import parse_date
 from roadmap.services.context import PlanContext
 from roadmap.services.followup import record_measure, record_progress
 from roadmap.tui.dialogs.form import SELECT, Choices, Field, FormDialog, messages_of
@@ -32,10 +34,26 @@ def _number(values: dict[str, Any], name: str, errors: dict[str, str]) -> float 
         return None
 
 
+def _date(values: dict[str, Any], errors: dict[str, str]) -> object:
+    """The typed date (31.3.2027 or ISO); an empty field is left to the input model."""
+    text = str(values.get("date") or "").strip()
+    if not text:
+        return text
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        errors["date"] = str(exc)
+        return None
+
+
 class ProgressForm(FormDialog):
     """An update of an item under way; dismissed with the item's key once stored."""
 
     required_selects = ("health", "status")
+    typed_meanwhile = N_(
+        "Saved. What you typed while it was saving is not saved yet; Ctrl+S saves it as "
+        "another entry."
+    )
     fixed_choices: ClassVar[dict[str, dict[str, str]]] = {
         "health": HEALTH,
         "status": {code: STATUS[code] for code in STATUSES},
@@ -57,25 +75,28 @@ class ProgressForm(FormDialog):
             Field("health", _("Health"), SELECT),
             Field("status", _("Status"), SELECT),
             Field("note", _("Note")),
-            Field("date", _("Date"), hint="YYYY-MM-DD"),
+            Field("date", _("Date"), hint=DATE_HINT),
             Field("responsible", _("Responsible"), SELECT),
         ]
 
     def on_mount(self) -> None:
-        self.fill({"health": "on_track", "status": "in_progress", "date": today().isoformat()})
+        self.fill({"health": "on_track", "status": "in_progress", "date": typed_date(today())})
 
     def action_save(self) -> None:
+        if self.saving:
+            return  # one save at a time; the running one says how it went
         values = self.values()
         errors: dict[str, str] = {}
+        day = _date(values, errors)
         done = _number(values, "done", errors)
         if not values.get("item"):
             errors["item"] = _("Choose an item")
         update = None
-        if done is not None:
+        if done is not None and "date" not in errors:
             try:
                 update = ProgressUpdateIn.model_validate(
                     {
-                        "date": values["date"],
+                        "date": day,
                         "status": values["status"],
                         "done": done / 100,
                         "health": values["health"],
@@ -87,17 +108,23 @@ class ProgressForm(FormDialog):
         if errors or update is None:
             self.show_errors(errors, _("Not saved"))
             return
-        ctx = self.ctx
-        record_progress(
-            ctx.store, ctx.plan_id, values["item"], update, responsible=values.get("responsible")
-        )
-        self.dismiss(values["item"])
+        ctx, item = self.ctx, values["item"]
+
+        def store() -> str:
+            record_progress(ctx.store, ctx.plan_id, item, update, responsible=values["responsible"])
+            return item
+
+        self.save_in_background(store, values)
 
 
 class MeasureForm(FormDialog):
     """A reading of a measure; dismissed with the measure's key once stored."""
 
     required_selects = ()
+    typed_meanwhile = N_(
+        "Saved. What you typed while it was saving is not saved yet; Ctrl+S saves it as "
+        "another entry."
+    )
 
     def __init__(self, ctx: PlanContext, doc: PlanDoc) -> None:
         super().__init__()
@@ -111,30 +138,37 @@ class MeasureForm(FormDialog):
         return [
             Field("measure", _("Measure"), SELECT),
             Field("value", _("Value")),
-            Field("date", _("Date"), hint="YYYY-MM-DD"),
+            Field("date", _("Date"), hint=DATE_HINT),
             Field("note", _("Note")),
         ]
 
     def on_mount(self) -> None:
-        self.fill({"date": today().isoformat()})
+        self.fill({"date": typed_date(today())})
 
     def action_save(self) -> None:
+        if self.saving:
+            return  # one save at a time; the running one says how it went
         values = self.values()
         errors: dict[str, str] = {}
+        day = _date(values, errors)
         value = _number(values, "value", errors)
         if not values.get("measure"):
             errors["measure"] = _("Choose a measure")
         reading = None
-        if value is not None:
+        if value is not None and "date" not in errors:
             try:
                 reading = MeasureValueIn.model_validate(
-                    {"date": values["date"], "value": value, "note": values["note"]}
+                    {"date": day, "value": value, "note": values["note"]}
                 )
             except ValidationError as exc:
                 errors.update(messages_of(exc))
         if errors or reading is None:
             self.show_errors(errors, _("Not saved"))
             return
-        ctx = self.ctx
-        record_measure(ctx.store, ctx.plan_id, values["measure"], reading)
-        self.dismiss(values["measure"])
+        ctx, measure = self.ctx, values["measure"]
+
+        def store() -> str:
+            record_measure(ctx.store, ctx.plan_id, measure, reading)
+            return measure
+
+        self.save_in_background(store, values)

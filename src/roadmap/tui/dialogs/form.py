@@ -7,19 +7,22 @@ the row form (stakeholders, needs, sources, teams, sections) are both built on i
 messages are shown literally, whatever the user typed. Its text fields take the keys in the
 order they were typed (:mod:`roadmap.tui.widgets.fields`), and Ctrl+S saves only after what
 was typed before it. When another process changes the plan, a form keeps what was typed and
-says so on its banner (:meth:`FormDialog.changed_elsewhere`); a form whose save runs in a
-worker shows "Saving…" meanwhile (:meth:`FormDialog.start_saving`).
+says so on its banner (:meth:`FormDialog.changed_elsewhere`). Every form saves in a worker
+(:meth:`FormDialog.save_in_background`): a database locked by another program keeps the store
+retrying for a while, and meanwhile the form says "Saving…", the app answers keys and what is
+typed stays; a save the database cannot take (read-only, locked past the retries) is said in
+plain words with the typed values kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 from pydantic import ValidationError
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -40,6 +43,9 @@ from textual.widgets import (
 from roadmap.i18n import N_, _
 from roadmap.i18n.terms import choices
 from roadmap.i18n.validation import error_message
+from roadmap.services.context import PlanContext
+from roadmap.services.items import KeyTakenError, NotFoundError
+from roadmap.services.plans import explain
 from roadmap.tui.widgets.fields import FieldArea, FieldInput
 from roadmap.tui.worded import WordedBindings
 
@@ -122,6 +128,13 @@ def _say(line: Static, text: str) -> None:
     line.display = bool(text)
 
 
+def _announce(banner: Static, text: str, *, saving: bool = False) -> None:
+    """Show ``text`` on the banner: calm while a save runs, as a warning otherwise."""
+    banner.set_class(saving, "saving")
+    banner.set_class(not saving, "error")
+    _say(banner, text)
+
+
 class FormDialog(WordedBindings, ModalScreen):
     """A modal form; subclasses say which fields it has and what saving does."""
 
@@ -132,6 +145,7 @@ class FormDialog(WordedBindings, ModalScreen):
         Binding("ctrl+q", "quit", N_("Quit"), show=False),
     ]
 
+    ctx: PlanContext
     choices: dict[str, Choices]
     fixed_choices: ClassVar[dict[str, dict[str, str]]] = {}
     """Code -> message of the fields whose choices are fixed words (statuses, MoSCoW)."""
@@ -230,7 +244,8 @@ class FormDialog(WordedBindings, ModalScreen):
         """Show that a save runs: the fields stay as typed (and take keys), Save is off."""
         self.saving, self._after_save = True, ""
         self.query_one("#save", Button).disabled = True
-        self.show_errors({}, _("Saving…"))
+        self.show_errors({})
+        self.say(_("Saving…"), saving=True)
 
     def stop_saving(self) -> str:
         """The save ended: Save is on again. What was asked meanwhile: ``"close"`` (Esc),
@@ -245,14 +260,15 @@ class FormDialog(WordedBindings, ModalScreen):
         if not self.saving:
             self.say(_("The plan was changed elsewhere. What you typed is kept."))
 
-    def say(self, banner: str) -> None:
-        """Show ``banner`` above the fields, leaving their messages and values as they are."""
-        _say(self.query_one("#banner", Static), banner)
+    def say(self, banner: str, *, saving: bool = False) -> None:
+        """Show ``banner`` above the fields, leaving their messages and values as they are
+        (``saving``: it tells of a save under way, not of a problem)."""
+        _announce(self.query_one("#banner", Static), banner, saving=saving)
 
     def show_errors(self, errors: dict[str, str], banner: str = "") -> None:
         for name in self._names():
             _say(self.query_one(f"#e-{wid(name)[2:]}", Static), errors.get(name, ""))
-        _say(self.query_one("#banner", Static), banner)
+        self.say(banner)
         if errors:
             first = next((name for name in self._names() if name in errors), None)
             if first is not None:
@@ -285,21 +301,84 @@ class FormDialog(WordedBindings, ModalScreen):
     def action_save(self) -> None:
         raise NotImplementedError
 
+    typed_meanwhile: str = N_(
+        "Saved. What you typed while it was saving is not saved yet; Ctrl+S saves it."
+    )
+    """What the form says when something was typed while a save ran (a form that adds an
+    entry says that the next save adds another)."""
+    stored_as: Any = None
+    """What the last save stored, handed to the caller when the form closes."""
+
+    def save_in_background(self, store: Callable[[], Any], typed: dict[str, Any]) -> None:
+        """Run ``store`` (which writes what the form says, as ``typed``) in a worker, the form
+        saying "Saving…" meanwhile; :meth:`saved` or :meth:`refused` tell how it went."""
+        self.start_saving()
+        self._store_in_worker(store, typed)
+
+    @work(thread=True, group="save")
+    def _store_in_worker(self, store: Callable[[], Any], typed: dict[str, Any]) -> None:
+        try:
+            result = store()
+        except Exception as exc:
+            problem = explain(exc, self.ctx.store.describe())
+            self.app.call_from_thread(self._not_stored, exc, problem)
+            return
+        self.app.call_from_thread(self._stored, result, typed)
+
+    def _not_stored(self, exc: Exception, problem: str | None) -> None:
+        self.stop_saving()  # a failed save keeps the form (and the app) open
+        if self.refused(exc):
+            return
+        if problem is None:
+            raise exc
+        self.show_errors({}, _("Not saved: {problem} What you typed is kept.", problem=problem))
+        self.notify(problem, title=_("Not saved"), severity="error", markup=False)
+
+    def refused(self, exc: Exception) -> bool:
+        """Show why the store refused the values (False: not a refusal this form knows)."""
+        if isinstance(exc, KeyTakenError):
+            self.show_errors({"key": str(exc)})
+        elif isinstance(exc, ValidationError):
+            self.show_errors(messages_of(exc), _("Please correct the fields marked below."))
+        elif isinstance(exc, NotFoundError):
+            self.show_errors({}, str(exc))
+        else:
+            return False
+        return True
+
+    def _stored(self, result: Any, typed: dict[str, Any]) -> None:
+        after = self.stop_saving()
+        self.saved(result, typed, after)
+        if after == "quit":
+            self.app.exit()
+
+    def saved(self, result: Any, typed: dict[str, Any], after: str) -> None:
+        """The save stored ``result``: close with it, unless something was typed while it ran
+        (that stays, said to be unsaved; Esc, if pressed meanwhile, then asks about it)."""
+        self.stored_as = result
+        if self.values() == typed:
+            self.dismiss(result)
+            return
+        self.opened_with = typed
+        self.say(_(self.typed_meanwhile))
+        if after == "close":
+            self.action_cancel()
+
     def action_cancel(self) -> None:
         """Close without saving; when something was typed, only after asking; while a save
         runs, once it is done."""
         if self.saving:
             self._after_save = self._after_save or "close"
-            self.say(_("Saving… The form closes once the save is done."))
+            self.say(_("Saving… The form closes once the save is done."), saving=True)
             return
         if self.values() == getattr(self, "opened_with", None):
-            self.dismiss(None)
+            self.dismiss(self.stored_as)
             return
         from roadmap.tui.dialogs.confirm import Confirm
 
         def answer(discard: bool | None) -> None:
             if discard:
-                self.dismiss(None)
+                self.dismiss(self.stored_as)
 
         self.app.push_screen(
             Confirm(_("Throw away the changes you typed?"), _("Throw away")), answer
@@ -310,6 +389,6 @@ class FormDialog(WordedBindings, ModalScreen):
         and says why)."""
         if self.saving:
             self._after_save = "quit"
-            self.say(_("Saving… The app closes once the save is done."))
+            self.say(_("Saving… The app closes once the save is done."), saving=True)
             return
         self.app.exit()

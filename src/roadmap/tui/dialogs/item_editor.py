@@ -36,13 +36,11 @@ from roadmap.model.periods import PeriodError
 from roadmap.model.typed_words import parse_date, parse_number, split_list
 from roadmap.services.context import PlanContext
 from roadmap.services.items import (
-    KeyTakenError,
     NotFoundError,
     WriteConflict,
     item_for_editor,
     save_item,
 )
-from roadmap.services.plans import explain
 from roadmap.tui.dialogs.form import (
     AREA,
     CHECK,
@@ -317,48 +315,24 @@ class ItemEditor(FormDialog):
         if item is None:
             self.show_errors(errors, _("Please correct the fields marked below."))
             return
-        self.start_saving()
-        self._store(item, typed)
+        read, ctx = self.before, self.ctx
+        self.save_in_background(
+            lambda: save_item(ctx.store, ctx.plan_id, read=read, item=item), typed
+        )
 
-    @work(thread=True, group="save")
-    def _store(self, item: ItemIn, typed: dict[str, Any]) -> None:
-        """Store ``item`` away from the screen: a database locked by another program keeps
-        the store retrying for a while, and the app answers keys meanwhile."""
-        try:
-            stored = save_item(self.ctx.store, self.ctx.plan_id, read=self.before, item=item)
-        except (KeyTakenError, WriteConflict) as exc:
-            self.app.call_from_thread(self._not_stored, exc, "")
-            return
-        except Exception as exc:
-            problem = explain(exc, self.ctx.store.describe())
-            if problem is None:
-                self.app.call_from_thread(self.stop_saving)
-                raise
-            self.app.call_from_thread(self._not_stored, exc, problem)
-            return
-        self.app.call_from_thread(self._stored, stored, typed)
+    def refused(self, exc: Exception) -> bool:
+        if not isinstance(exc, WriteConflict):
+            return super().refused(exc)
+        self.show_errors(
+            {},
+            _("{problem}. Ctrl+R loads the stored version (your changes are lost).", problem=exc),
+        )
+        self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
+        return True
 
-    def _not_stored(self, exc: Exception, problem: str) -> None:
-        self.stop_saving()
-        if isinstance(exc, KeyTakenError):
-            self.show_errors({"key": str(exc)})
-        elif isinstance(exc, WriteConflict):
-            self.show_errors(
-                {},
-                _(
-                    "{problem}. Ctrl+R loads the stored version (your changes are lost).",
-                    problem=exc,
-                ),
-            )
-            self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
-        else:
-            self.show_errors({}, _("Not saved: {problem} What you typed is kept.", problem=problem))
-            self.notify(problem, title=_("Not saved"), severity="error", markup=False)
-
-    def _stored(self, stored: ItemIn, typed: dict[str, Any]) -> None:
+    def saved(self, stored: ItemIn, typed: dict[str, Any], after: str) -> None:
         """The save ended well: close, unless something was typed while it ran (that stays,
         and the next Ctrl+S saves it over the stored version)."""
-        after = self.stop_saving()
         saved = Saved(self.before, stored)
         if self.values() == typed:
             self.dismiss(saved)
@@ -375,15 +349,28 @@ class ItemEditor(FormDialog):
             )
             if after == "close":
                 self.action_cancel()
-        if after == "quit":
-            self.app.exit()  # what was typed since stays in the draft, offered next time
+        # After Ctrl+Q the app quits; what was typed since stays in the draft, offered next time.
 
     def action_reload(self) -> None:
+        """Load the stored item over what was typed, read in a worker like the save."""
         if self.key is None or self.saving:
             return  # while a save runs, the form shows what it saves
-        loaded = load(self.ctx, self.key)
-        if loaded.before is None:  # a stored item always reads as one
+        self._reload(self.key)
+
+    @work(thread=True, group="reload", exclusive=True)
+    def _reload(self, key: str) -> None:
+        try:
+            stored = load(self.ctx, key).before
+        except NotFoundError:
+            stored = None
+        self.app.call_from_thread(self._reloaded, stored)
+
+    def _reloaded(self, stored: ItemIn | None) -> None:
+        if self.saving or not self.is_attached:
+            return  # a save began meanwhile: the form shows what it saves
+        if stored is None:
+            self.say(_("{key} was deleted elsewhere. What you typed is kept.", key=self.key))
             return
-        self.before = loaded.before
-        self.fill(values_of(loaded.before))
+        self.before = stored
+        self.fill(values_of(stored))
         self.show_errors({})

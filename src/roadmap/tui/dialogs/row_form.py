@@ -2,8 +2,9 @@
 
 A :class:`RowSpec` names the fields, their translations and the input model that validates
 them (:mod:`roadmap.model.inputs`); :class:`RowForm` shows them, validates on Ctrl+S, and hands
-the validated model to the caller's ``save``, which stores it in one short transaction. A
-:class:`FieldError` from ``save`` (a key taken, a period the calendar does not know) appears
+the validated model to the caller's ``save``, which stores it in one short transaction (in a
+worker, like every form's save: :meth:`~roadmap.tui.dialogs.form.FormDialog.save_in_background`).
+A :class:`FieldError` from ``save`` (a key taken, a period the calendar does not know) appears
 under its field and nothing is stored.
 """
 
@@ -119,21 +120,23 @@ class RowForm(FormDialog):
             return None, {exc.name: str(exc)}
 
     def action_save(self) -> None:
-        from roadmap.services.items import KeyTakenError, NotFoundError
-
+        if self.saving:
+            return  # one save at a time; the running one says how it went
+        typed = self.values()
         row, errors = self.validated()
         if row is None:
             self.show_errors(errors, _("Please correct the fields marked below."))
             return
-        try:
-            self.save(row)
-        except KeyTakenError as exc:
-            self.show_errors({"key": str(exc)})
-            return
-        except FieldError as exc:
+        save = self.save
+
+        def store() -> BaseModel:
+            save(row)
+            return row
+
+        self.save_in_background(store, typed)
+
+    def refused(self, exc: Exception) -> bool:
+        if isinstance(exc, FieldError):
             self.show_errors({exc.name: str(exc)})
-            return
-        except NotFoundError as exc:
-            self.show_errors({}, str(exc))
-            return
-        self.dismiss(row)
+            return True
+        return super().refused(exc)

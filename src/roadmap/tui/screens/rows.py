@@ -153,13 +153,16 @@ class RowsView(PlanView):
         saved: list[tuple[str, Change | None]] = []
 
         def save(row: BaseModel) -> None:
-            """Store ``row`` (over row ``key``, if given) in one transaction."""
+            """Store ``row`` (over row ``key``, if given) in one transaction; a later save from
+            the same form (of what was typed while this one ran) writes over the stored row."""
+            nonlocal key
             values = self.columns(table, row, key)
             capacity = self.capacity(table, row)
             change = save_row(
                 ctx.store, ctx.plan_id, table.model, table.spec.what, key, values, capacity=capacity
             )
             saved.append((values["key"], change))
+            key = values["key"]
 
         def done(row: BaseModel | None) -> None:
             if row is not None and saved:
