@@ -26,6 +26,13 @@ from tui.test_editor_saving import locked
 __all__ = ["locked"]
 
 
+def shown(form: FormDialog, *words: str) -> bool:
+    """The form's banner is displayed, has a size and says each of ``words``."""
+    line = form.query_one("#banner")
+    text = " ".join(banner(form).split())
+    return line.display and line.size.height > 0 and all(w in text for w in words)
+
+
 def stored(db: Path) -> PlanDoc:
     """The plan as another program reads it from ``db``."""
     store = Store.open(db, create=False)
@@ -145,8 +152,9 @@ async def test_a_read_only_store_keeps_what_the_forms_hold(tmp_path: Path, confi
         await pilot.press("ctrl+u", *"Sosiaalipalvelut", "ctrl+s")
         await until(pilot, lambda: "cannot be written" in banner(form), "the message")
         assert app.screen is form and form.query_one("#f-name", Input).value == "Sosiaalipalvelut"
-        assert f"Not saved: {db} cannot be written" in on_screen(app)
-        assert "What you typed is kept." in on_screen(app)
+        # Read from the banner itself: the message wraps with the file's path, and the view
+        # behind the dialog shows through beside its lines on the screen.
+        assert shown(form, "Not saved:", "cannot be written", "What you typed is kept.")
         assert form.query_one("#banner").has_class("error")
         await pilot.press("escape")
         await until(pilot, lambda: app.screen is not form, "the question")
@@ -156,7 +164,7 @@ async def test_a_read_only_store_keeps_what_the_forms_hold(tmp_path: Path, confi
         await save_form(pilot, stakeholder="sw", quote="Tieto ei kulje")
         await until(pilot, lambda: "cannot be written" in banner(form), "the evidence message")
         assert app.screen is form and form.query_one("#f-quote", Input).value == "Tieto ei kulje"
-        assert "What you typed is kept." in on_screen(app)
+        assert shown(form, "cannot be written", "What you typed is kept.")
     store.close()
     assert sha(db) == before
 
