@@ -20,17 +20,10 @@ from roadmap.tui.dialogs.followup_forms import ProgressForm
 from roadmap.tui.dialogs.form import FormDialog
 from roadmap.tui.dialogs.row_form import RowForm
 from tui.conftest import PLAN, loaded, make_store, open_view, save_form, seen, until
-from tui.test_editor_faults import banner, on_screen
+from tui.test_editor_faults import banner, on_screen, shown
 from tui.test_editor_saving import locked
 
 __all__ = ["locked"]
-
-
-def shown(form: FormDialog, *words: str) -> bool:
-    """The form's banner is displayed, has a size and says each of ``words``."""
-    line = form.query_one("#banner")
-    text = " ".join(banner(form).split())
-    return line.display and line.size.height > 0 and all(w in text for w in words)
 
 
 def stored(db: Path) -> PlanDoc:
