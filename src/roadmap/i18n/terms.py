@@ -104,6 +104,7 @@ NOUNS = {
     "measure": N_("measure"),
     "perspective": N_("perspective"),
     "scenario": N_("scenario"),
+    "evidence": N_("evidence"),
 }
 """The kinds of rows findings are about, as the reader names them."""
 
