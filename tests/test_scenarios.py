@@ -104,8 +104,8 @@ def _run(db: Path, *args: str, code: int = 0) -> str:
 
 
 def test_roadmap_plan_shows_and_compares_scenarios(db: Path) -> None:
-    assert "2027-Q3 B" in _run(db, "plan")
-    assert "2027-Q1 B" in _run(db, "plan", "--scenario", "portal-first")
+    assert "2027 Q3 B" in _run(db, "plan")
+    assert "2027 Q1 B" in _run(db, "plan", "--scenario", "portal-first")
     out = _run(db, "plan", "--compare", "more-people")
     assert "Scenario more-people compared with the plan:" in out
     # The sentences of the app's scenario view and of the documents, not wording of its own.

@@ -165,7 +165,7 @@ async def test_one_notice_per_edit_with_the_edited_items_move_first(app) -> None
         await until(pilot, lambda: app.screen.query("Toast"), "a notice on screen")
         await settle(pilot)
         assert notices(app) == [
-            "CI-5 saved. CI-5 moved from 2027-Q2 to 2027-Q1. CI-1 moved from 2027-Q1 to 2027-Q2."
+            "CI-5 saved. CI-5 moved from 2027 Q2 to 2027 Q1. CI-1 moved from 2027 Q1 to 2027 Q2."
         ]
 
 

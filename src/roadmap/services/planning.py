@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from roadmap.i18n import _, ngettext
+from roadmap.i18n import _, ngettext, period_label
 from roadmap.store.db import Store
 
 if TYPE_CHECKING:  # The engine's modules load with its first run, after the first screen.
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # The engine's modules load with its first run, after the fir
     from roadmap.engine.inputs import Snapshot
     from roadmap.engine.result import Roadmap
     from roadmap.engine.sequence import Sequencer
+    from roadmap.model.periods import Calendar
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +121,11 @@ class Planner:
         return self.full()
 
 
-def moves(
-    old: Roadmap, new: Roadmap, label: Callable[[int], str], first: str | None = None
-) -> list[str]:
+def moves(old: Roadmap, new: Roadmap, calendar: Calendar, first: str | None = None) -> list[str]:
     """What moved between ``old`` and ``new``, in a sentence or two: the move of item ``first``
-    (the one just edited) in full, then the others named, :data:`MOVES_SHOWN` at most."""
+    (the one just edited) in full, then the others named, :data:`MOVES_SHOWN` at most. The
+    periods are worded as the reader's language writes them (``Q2/2027``)."""
+    label = period_label(calendar)
     moved = []
     keys = new.changed_since(old)  # after a re-sequencing of ``old``: only what it changed
     places = new.placements
