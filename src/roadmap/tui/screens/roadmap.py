@@ -81,7 +81,8 @@ class RoadmapView(PlanView):
             return
         cal = self.ctx.calendar
         periods = max(self.ctx.horizon, roadmap.periods)
-        labels = [cal.label(n) for n in range(periods)]
+        label = period_label(cal)  # the header is read, not typed back: worded (Q1/2027)
+        labels = [label(n) for n in range(periods)]
         critical = set(roadmap.critical_path)
         lanes: dict[str, list[Bar]] = defaultdict(list)
         for key, place in roadmap.placements.items():
