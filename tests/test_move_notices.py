@@ -40,3 +40,19 @@ def test_moves_are_told_with_worded_periods(tmp_path: Path, lang: str, expected:
     new = _sequenced(tmp_path / "new.db", lower)
     set_language(lang)
     assert moves(old.roadmap, new.roadmap, new.snapshot.calendar, first="B") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "worded"), [("en", "Kehitys in 2027 Q2: 4 planned"), ("fi", "Q2/2027")]
+)
+def test_overloads_are_told_with_worded_periods(lang: str, worded: str) -> None:
+    from datetime import date
+
+    from roadmap.model.periods import Calendar
+    from roadmap.services.planning import overloads
+
+    set_language(lang)
+    told = overloads(
+        {"dev": [(1, 2), (4, 2)]}, {"dev": "Kehitys"}, Calendar(date(2027, 1, 1), "quarter")
+    )
+    assert len(told) == 1 and worded in told[0] and "2027-Q" not in told[0]

@@ -181,7 +181,7 @@ async def test_over_capacity_names_the_team_and_by_how_much(tmp_path, config_dir
             item["pinned_period"] = "2027-Q1"  # both of team dev, effort 2 each, capacity 2
     store = make_store(tmp_path / "over.db", doc)
     app = make_app(store=store, config_dir=config_dir, theme="textual-dark", watch_interval=None)
-    sentence = "Kehitys in 2027-Q1: 4 planned, capacity 2 (2 over)"
+    sentence = "Kehitys in 2027 Q1: 4 planned, capacity 2 (2 over)"
     async with app.run_test(size=(120, 36)) as pilot:
         view = await open_view(pilot, "8")
         load = view.query_one("#load")

@@ -11,7 +11,6 @@ be running, so a lock keeps them from changing the sequencer together.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -191,10 +190,12 @@ def team_loads(roadmap: Roadmap, snapshot, periods: int) -> dict[str, list[tuple
 def overloads(
     loads: dict[str, list[tuple[float, float]]],
     names: dict[str, str],
-    label: Callable[[int], str],
+    calendar: Calendar,
 ) -> list[str]:
     """A sentence for each period in which a team has more work than capacity (team by
-    ``names``, period by ``label``), saying by how much, in period order."""
+    ``names``, period of ``calendar`` worded as the reader writes it), saying by how much,
+    in period order."""
+    label = period_label(calendar)
     over = sorted(
         (period, names.get(team, team), load, capacity)
         for team, row in loads.items()

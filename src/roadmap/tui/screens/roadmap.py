@@ -124,7 +124,7 @@ class RoadmapView(PlanView):
         if snapshot is None:
             return
         names = {key: team.name or key for key, team in snapshot.teams.items()}
-        over = overloads(team_loads(roadmap, snapshot, periods), names, self.ctx.calendar.label)
+        over = overloads(team_loads(roadmap, snapshot, periods), names, self.ctx.calendar)
         line = self.query_one("#overload", Static)
         line.update(Text("⚠ " + "; ".join(over), style="bold"))
         line.display = bool(over)
