@@ -245,3 +245,36 @@ def messages(text: bytes) -> list[str]:
     with pytest.raises(PlanFileError) as caught:
         parse_plan(text, name="p.yaml", fmt="yaml")
     return caught.value.messages
+
+
+def test_broken_records_are_named_in_the_readers_language() -> None:
+    from roadmap.i18n import set_language
+
+    text = b"""format: roadmap/2
+plan: {name: P, start_date: 2027-01-01, responsible: nobody}
+items:
+- {key: A, title: First}
+evidence:
+- {key: E1, method: interview, date: 2026-10-01, stakeholder: X}
+- {key: E1, method: survey, date: 2026-10-02}
+goals:
+- {key: G, text: Goal, items: [A, A]}
+progress:
+- {item: A}
+- {item: A}
+"""
+    set_language("fi")
+    assert messages(text) == [
+        "p.yaml:2: plan.responsible: tuntematon henkilö 'nobody'",
+        "p.yaml:6: evidence[0] (E1).stakeholder: tuntematon sidosryhmä 'X'",
+        "p.yaml:7: evidence[1] (E1).key: toistuva tunnus 'E1' (näyttö)",
+        "p.yaml:9: goals[0] (G).items[1]: 'A' on luettelossa kahdesti",
+        "p.yaml:12: progress[1].item: kohteen 'A' edistyminen on kirjattu kahdesti",
+    ]
+    set_language("sv")
+    old = V1 + b"people:\n- {key: p, role: Lead}\n"
+    with pytest.raises(PlanFileError) as caught:
+        parse_plan(old, name="old.yaml", fmt="yaml")
+    assert caught.value.messages == [
+        "old.yaml:5: people: people kräver formatet roadmap/2 (den här filen anger roadmap/1)"
+    ]

@@ -104,8 +104,8 @@ def _run(db: Path, *args: str, code: int = 0) -> str:
 
 
 def test_roadmap_plan_shows_and_compares_scenarios(db: Path) -> None:
-    assert "2027-Q3 B" in _run(db, "plan")
-    assert "2027-Q1 B" in _run(db, "plan", "--scenario", "portal-first")
+    assert "2027 Q3 B" in _run(db, "plan")
+    assert "2027 Q1 B" in _run(db, "plan", "--scenario", "portal-first")
     out = _run(db, "plan", "--compare", "more-people")
     assert "Scenario more-people compared with the plan:" in out
     # The sentences of the app's scenario view and of the documents, not wording of its own.
@@ -146,3 +146,12 @@ def test_an_unknown_scenario_is_named_in_the_readers_language(tmp_path: Path) ->
     assert "suunnitelmassa ei ole skenaariota 'nope' (skenaariot: ei yhtään)" in out
     out = _run(path, "--lang", "sv", "plan", "--baseline", "old", code=1)
     assert "planen har ingen jämförelseversion 'old' (jämförelseversioner: inga)" in out
+
+
+def test_the_engines_english_warnings_word_their_periods(db: Path) -> None:
+    """A warning with no words of its own stays in the engine's English, with its periods
+    worded as every other sentence words them."""
+    out = _run(db, "plan")
+    assert "- B ends in 2027 Q3, after its deadline 2027-06-30 (2027 Q2)" in out
+    assert "2027-Q" not in out
+    assert "2027-Q" not in _run(db, "--lang", "fi", "plan")

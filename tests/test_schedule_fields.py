@@ -96,7 +96,7 @@ def test_roadmap_plan_lists_milestones_and_explains_one(tmp_path) -> None:
     out = CliRunner().invoke(cli, ["--db", str(db), "plan"])
     assert out.exit_code == 0, out.output
     flat = " ".join(out.output.split())
-    assert "Milestones: - Ready for launch (ready*): reached at the start of 2028-Q1" in flat
+    assert "Milestones: - Ready for launch (ready*): reached at the start of 2028 Q1" in flat
     out = CliRunner().invoke(cli, ["--db", str(db), "plan", "--explain", "ready"])
     flat = " ".join(out.output.split())
     assert "A milestone takes no time: it is reached at the start of 2028 Q1." in flat

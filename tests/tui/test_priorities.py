@@ -46,7 +46,7 @@ async def test_score_change_moves_an_item_and_says_so(app, plan_store) -> None:
         await settle(pilot)
         said = notices(app)
         assert len(said) <= 4  # a notice per change at most
-        assert any(n.startswith("CI-5 moved from 2027-Q2 to 2027-Q1.") for n in said)
+        assert any(n.startswith("CI-5 moved from 2027 Q2 to 2027 Q1.") for n in said)
         assert any("CI-1" in n for n in said)
         row = view.grid.current_row
         assert row[1] == "CI-5" and row[-1] == "2027-Q1"

@@ -103,3 +103,20 @@ async def test_follow_up_forms_are_dated_by_the_products_clock(finnish_demo) -> 
             await until(pilot, lambda s=screen: pilot.app.screen is s, "the follow-up again")
             await pilot.press("escape")
             await settle(pilot)
+
+
+@pytest.mark.parametrize(("lang", "worded"), [("fi", " Q1/2027"), ("en", " 2027 Q1")])
+async def test_the_timeline_header_words_its_periods(
+    plan_store, config_dir, lang: str, worded: str
+) -> None:
+    set_language(lang)
+    app = make_app(
+        store=plan_store, config_dir=config_dir, theme="textual-dark", watch_interval=None
+    )
+    async with app.run_test(size=(140, 40)) as pilot:
+        view = await open_view(pilot, "4")
+        await rested(pilot)
+        timeline = view.query_one("Timeline")
+        assert shown(timeline)
+        header = "".join(segment.text for segment in timeline.render_line(0))
+        assert worded in header and "2027-Q" not in header

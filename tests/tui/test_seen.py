@@ -165,7 +165,7 @@ async def test_one_notice_per_edit_with_the_edited_items_move_first(app) -> None
         await until(pilot, lambda: app.screen.query("Toast"), "a notice on screen")
         await settle(pilot)
         assert notices(app) == [
-            "CI-5 saved. CI-5 moved from 2027-Q2 to 2027-Q1. CI-1 moved from 2027-Q1 to 2027-Q2."
+            "CI-5 saved. CI-5 moved from 2027 Q2 to 2027 Q1. CI-1 moved from 2027 Q1 to 2027 Q2."
         ]
 
 
@@ -181,7 +181,7 @@ async def test_over_capacity_names_the_team_and_by_how_much(tmp_path, config_dir
             item["pinned_period"] = "2027-Q1"  # both of team dev, effort 2 each, capacity 2
     store = make_store(tmp_path / "over.db", doc)
     app = make_app(store=store, config_dir=config_dir, theme="textual-dark", watch_interval=None)
-    sentence = "Kehitys in 2027-Q1: 4 planned, capacity 2 (2 over)"
+    sentence = "Kehitys in 2027 Q1: 4 planned, capacity 2 (2 over)"
     async with app.run_test(size=(120, 36)) as pilot:
         view = await open_view(pilot, "8")
         load = view.query_one("#load")

@@ -10,6 +10,7 @@ import click
 
 from roadmap import __version__
 from roadmap.cli import saved_language
+from roadmap.cli.usage import worded, worded_metavars
 from roadmap.i18n import N_, _, set_language
 from roadmap.i18n.choice import choose_language
 
@@ -123,42 +124,18 @@ CLICK_WORDS = (N_("Usage:"), N_("Options"), N_("Commands"), N_("Positional argum
 """The headings click writes in every help, worded by :class:`WordedFormatter`."""
 
 
-CLICK_METAVARS = {
-    "[%Y-%m-%d]": N_("YYYY-MM-DD"),
-    "INTEGER RANGE": N_("INTEGER"),
-    "FLOAT RANGE": N_("NUMBER"),
-    "INTEGER": N_("INTEGER"),
-    "FLOAT": N_("NUMBER"),
-    "TEXT": N_("TEXT"),
-    "DIRECTORY": N_("DIRECTORY"),
-    "OPTIONS": N_("OPTIONS"),
-    "COMMAND": N_("COMMAND"),
-    "ARGS": N_("ARGS"),
-}
-"""The placeholders click writes for values of its types and in its usage line."""
-_METAVAR = re.compile(
-    "|".join(re.escape(k) if k.startswith("[") else rf"\b{k}\b" for k in CLICK_METAVARS)
-)
-
-
-def _worded_metavars(text: str) -> str:
-    """``text`` (a usage line or an option's name and value) with click's placeholders in the
-    interface's language: ``--note TEXT`` is ``--note TEKSTI``."""
-    return _METAVAR.sub(lambda found: _(CLICK_METAVARS[found[0]]), text)
-
-
 class WordedFormatter(click.HelpFormatter):
     """Click's help layout with its headings in the interface's language."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         prefix = f"{_('Usage:')} " if prefix is None else prefix
-        super().write_usage(prog, _worded_metavars(args), prefix)
+        super().write_usage(prog, worded_metavars(args), prefix)
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(_(heading))
 
     def write_dl(self, rows, *args, **kwargs) -> None:
-        rows = [(_worded_metavars(term), _worded_extra(text)) for term, text in rows]
+        rows = [(worded_metavars(term), _worded_extra(text)) for term, text in rows]
         super().write_dl(rows, *args, **kwargs)
 
 
@@ -223,9 +200,17 @@ class RoadmapGroup(WordedGroup):
         register_commands()
         return super().list_commands(ctx)
 
+    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            raise worded(exc) from None
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise worded(exc) from None
         except Exception as exc:
             from roadmap.services.plans import explain
 

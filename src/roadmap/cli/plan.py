@@ -56,15 +56,14 @@ def _order(p: Placement) -> tuple:
 def _table(snapshot: Snapshot, groups: dict[str, tuple[Placement, ...]]) -> None:
     """Print the roadmap as a table as wide as the terminal, grouped into ``groups``."""
     titles = {item.key: item.title for item in snapshot.items}
-    ends = {p.end for placements in groups.values() for p in placements}
-    label = {end: snapshot.calendar.label(end) for end in ends}
+    label = period_label(snapshot.calendar)
     rows = [
         (
             name if n == 0 else "",
             f"{p.key}{'*' if p.critical else ''}",
             titles.get(p.key, ""),
             _team_name(snapshot, p.team),
-            label[p.end],
+            label(p.end),
             f"{p.effective_priority:.0f}{'!' if p.committed else ''}",
         )
         for name, placements in groups.items()
@@ -87,7 +86,7 @@ def _milestones(snapshot: Snapshot, roadmap: Roadmap) -> None:
     if not roadmap.milestones:
         return
     names = {item.key: item.title for item in snapshot.items}
-    label = snapshot.calendar.label
+    label = period_label(snapshot.calendar)
     click.echo(_("Milestones:"))
     for p in sorted(roadmap.milestones.values(), key=lambda p: (p.reached or 0, p.key)):
         mark = "*" if p.critical else ""
@@ -278,7 +277,7 @@ def plan_command(
         starts: dict[int, list[Placement]] = {}
         for p in sorted(roadmap.placements.values(), key=_order):
             starts.setdefault(p.start, []).append(p)
-        label = snapshot.calendar.label
+        label = period_label(snapshot.calendar)
         groups = {label(start): tuple(placements) for start, placements in starts.items()}
     if groups:
         _table(snapshot, groups)

@@ -9,11 +9,10 @@ languages at once hold a :class:`roadmap.i18n.lang.Lang` each instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from roadmap.i18n.catalogs import LOCALES, N_, PSEUDO
+from roadmap.i18n.labels import PeriodLabel
 from roadmap.i18n.lang import Lang
 
 if TYPE_CHECKING:
@@ -76,8 +75,8 @@ def numeral(text: str) -> str:
     return _words().numeral(text)
 
 
-def period_label(calendar: Calendar) -> Callable[[int], str]:
+def period_label(calendar: Calendar) -> PeriodLabel:
     """The periods of ``calendar`` as the interface's language words them (``Q3/2027``,
     ``vko 5/2027``), the labels the documents use, for sentences a person reads; each label
     is worked out once. Canonical labels (``2027-Q3``) stay for what people type back."""
-    return cache(partial(_words().period, calendar))
+    return PeriodLabel(calendar, _words())

@@ -15,6 +15,7 @@ from datetime import date
 
 from roadmap import i18n
 from roadmap.i18n import N_, _, language, pgettext
+from roadmap.i18n.labels import PeriodLabel
 from roadmap.i18n.lang import Lang
 
 STATUS = {
@@ -104,6 +105,7 @@ NOUNS = {
     "measure": N_("measure"),
     "perspective": N_("perspective"),
     "scenario": N_("scenario"),
+    "evidence": N_("evidence"),
 }
 """The kinds of rows findings are about, as the reader names them."""
 
@@ -217,11 +219,12 @@ def _explained(words: dict[str, str], row, label, lang: Lang | None) -> str:
     """``row`` (a reason or warning of the engine, with its ``kind``, ``items``, ``period`` and
     ``team``) worded from ``words``; periods are named by ``label``. The engine's own English
     sentence stays in English (it names more, such as the items ranked higher), where a kind
-    has no words, and where the words need a field ``row`` does not carry."""
+    has no words, and where the words need a field ``row`` does not carry; the canonical
+    labels in it (``2027-Q2``) are worded by ``label`` where it is a :class:`PeriodLabel`."""
     message = words.get(row.kind)
     code = lang.code if lang is not None else language()
     if code == "en" or message is None or "{deadline}" in message:
-        return row.text
+        return label.reworded(row.text) if isinstance(label, PeriodLabel) else row.text
     items = list(row.items)
     values = {
         "items": ", ".join(items),

@@ -19,6 +19,8 @@ from typing import Annotated, Any
 
 from pydantic import Field, StringConstraints
 
+from roadmap.i18n import _
+from roadmap.i18n.terms import subject
 from roadmap.model.enums import EvidenceMethod, Health, ItemStatus
 from roadmap.model.fields import (
     I18n,
@@ -186,7 +188,15 @@ def record_problems(doc: Any, keys: dict[str, set[str]]) -> list[Problem]:
             ("plan", f) for f in ("personal_names", "responsible") if f in doc.plan.model_fields_set
         ]
         problems.extend(
-            Problem(loc, f"{loc[-1]} needs format roadmap/2 (this file says {V1})") for loc in newer
+            Problem(
+                loc,
+                _(
+                    "{field} needs format roadmap/2 (this file says {version})",
+                    field=loc[-1],
+                    version=V1,
+                ),
+            )
+            for loc in newer
         )
     people = _unique(doc.people, ("people",), "person", problems)
     _unique(doc.evidence, ("evidence",), "evidence", problems)
@@ -197,19 +207,24 @@ def record_problems(doc: Any, keys: dict[str, set[str]]) -> list[Problem]:
     for i, j, measure in measures:
         if measure.key in seen:
             loc: Loc = ("goals", i, "measures", j, "key")
-            problems.append(Problem(loc, f"duplicate measure key {measure.key!r}"))
+            key = repr(measure.key)
+            message = _("duplicate {what} key {key}", what=subject("measure"), key=key)
+            problems.append(Problem(loc, message))
         seen.add(measure.key)
     known = {**keys, "person": people}
 
     def ref(kind: str, value: str | None, loc: Loc) -> None:
         if value is not None and value not in known[kind]:
-            problems.append(Problem(loc, f"unknown {kind} {value!r}"))
+            problems.append(
+                Problem(loc, _("unknown {what} {value}", what=subject(kind), value=repr(value)))
+            )
 
     def refs(kind: str, values: list[str], loc: Loc) -> None:
         listed: set[str] = set()
         for j, value in enumerate(values):
             if value in listed:
-                problems.append(Problem((*loc, j), f"{value!r} is listed twice"))
+                message = _("{value} is listed twice", value=repr(value))
+                problems.append(Problem((*loc, j), message))
             listed.add(value)
             ref(kind, value, (*loc, j))
 
@@ -235,7 +250,8 @@ def record_problems(doc: Any, keys: dict[str, set[str]]) -> list[Problem]:
     for i, progress in enumerate(doc.progress):
         loc = ("progress", i)
         if progress.item in tracked:
-            problems.append(Problem((*loc, "item"), f"{progress.item!r} has progress twice"))
+            message = _("{item} has progress twice", item=repr(progress.item))
+            problems.append(Problem((*loc, "item"), message))
         tracked.add(progress.item)
         ref("item", progress.item, (*loc, "item"))
         ref("person", progress.responsible, (*loc, "responsible"))
@@ -247,7 +263,8 @@ def _unique(rows: list[Any], loc: Loc, kind: str, problems: list[Problem]) -> se
     seen: set[str] = set()
     for i, row in enumerate(rows):
         if row.key in seen:
-            problems.append(Problem((*loc, i, "key"), f"duplicate {kind} key {row.key!r}"))
+            message = _("duplicate {what} key {key}", what=subject(kind), key=repr(row.key))
+            problems.append(Problem((*loc, i, "key"), message))
         seen.add(row.key)
     return seen
 
@@ -268,12 +285,20 @@ def _translation_problems(doc: Any) -> Iterator[Problem]:
                 if lang not in others:
                     yield Problem(
                         (*loc, i, "i18n", lang),
-                        f"translation into {lang!r}, which is not one of the plan's other "
-                        f"languages ({', '.join(sorted(others)) or 'none'})",
+                        _(
+                            "translation into {lang}, which is not one of the plan's other "
+                            "languages ({languages})",
+                            lang=repr(lang),
+                            languages=", ".join(sorted(others)) or _("none"),
+                        ),
                     )
                 for field in fields:
                     if field not in allowed:
                         yield Problem(
                             (*loc, i, "i18n", lang, field),
-                            f"{field!r} cannot be translated (only {', '.join(allowed)})",
+                            _(
+                                "{field} cannot be translated (only {fields})",
+                                field=repr(field),
+                                fields=", ".join(allowed),
+                            ),
                         )

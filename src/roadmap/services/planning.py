@@ -11,11 +11,10 @@ be running, so a lock keeps them from changing the sequencer together.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from roadmap.i18n import _, ngettext
+from roadmap.i18n import _, ngettext, period_label
 from roadmap.store.db import Store
 
 if TYPE_CHECKING:  # The engine's modules load with its first run, after the first screen.
@@ -23,6 +22,7 @@ if TYPE_CHECKING:  # The engine's modules load with its first run, after the fir
     from roadmap.engine.inputs import Snapshot
     from roadmap.engine.result import Roadmap
     from roadmap.engine.sequence import Sequencer
+    from roadmap.model.periods import Calendar
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +120,11 @@ class Planner:
         return self.full()
 
 
-def moves(
-    old: Roadmap, new: Roadmap, label: Callable[[int], str], first: str | None = None
-) -> list[str]:
+def moves(old: Roadmap, new: Roadmap, calendar: Calendar, first: str | None = None) -> list[str]:
     """What moved between ``old`` and ``new``, in a sentence or two: the move of item ``first``
-    (the one just edited) in full, then the others named, :data:`MOVES_SHOWN` at most."""
+    (the one just edited) in full, then the others named, :data:`MOVES_SHOWN` at most. The
+    periods are worded as the reader's language writes them (``Q2/2027``)."""
+    label = period_label(calendar)
     moved = []
     keys = new.changed_since(old)  # after a re-sequencing of ``old``: only what it changed
     places = new.placements
@@ -190,10 +190,12 @@ def team_loads(roadmap: Roadmap, snapshot, periods: int) -> dict[str, list[tuple
 def overloads(
     loads: dict[str, list[tuple[float, float]]],
     names: dict[str, str],
-    label: Callable[[int], str],
+    calendar: Calendar,
 ) -> list[str]:
     """A sentence for each period in which a team has more work than capacity (team by
-    ``names``, period by ``label``), saying by how much, in period order."""
+    ``names``, period of ``calendar`` worded as the reader writes it), saying by how much,
+    in period order."""
+    label = period_label(calendar)
     over = sorted(
         (period, names.get(team, team), load, capacity)
         for team, row in loads.items()

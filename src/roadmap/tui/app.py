@@ -339,7 +339,7 @@ class RoadmapApp(App[None]):
         told, self._told = self._told, []
         edited, self._edited = self._edited, None
         if old is not None and roadmap is not None:
-            told += moves(old, roadmap, self.ctx.calendar.label, first=edited)
+            told += moves(old, roadmap, self.ctx.calendar, first=edited)
         if told:
             self.notify(" ".join(told), timeout=4, markup=False)
         changed = getattr(self.screen, "roadmap_changed", None)

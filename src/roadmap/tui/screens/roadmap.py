@@ -81,7 +81,8 @@ class RoadmapView(PlanView):
             return
         cal = self.ctx.calendar
         periods = max(self.ctx.horizon, roadmap.periods)
-        labels = [cal.label(n) for n in range(periods)]
+        label = period_label(cal)  # the header is read, not typed back: worded (Q1/2027)
+        labels = [label(n) for n in range(periods)]
         critical = set(roadmap.critical_path)
         lanes: dict[str, list[Bar]] = defaultdict(list)
         for key, place in roadmap.placements.items():
@@ -123,7 +124,7 @@ class RoadmapView(PlanView):
         if snapshot is None:
             return
         names = {key: team.name or key for key, team in snapshot.teams.items()}
-        over = overloads(team_loads(roadmap, snapshot, periods), names, self.ctx.calendar.label)
+        over = overloads(team_loads(roadmap, snapshot, periods), names, self.ctx.calendar)
         line = self.query_one("#overload", Static)
         line.update(Text("⚠ " + "; ".join(over), style="bold"))
         line.display = bool(over)

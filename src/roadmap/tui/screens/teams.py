@@ -120,7 +120,7 @@ class TeamsView(RowsView):
             [(names[key], *row) for key, row in sorted(loads.items(), key=lambda kv: names[kv[0]])],
             keep=lambda row: row[0],
         )
-        over = overloads(loads, names, label)
+        over = overloads(loads, names, self.ctx.calendar)
         text = "⚠ " + "; ".join(over) if over else _("No team has more work than capacity.")
         self.query_one("#overload", Static).update(Text(text))
 
@@ -141,7 +141,7 @@ class TeamsView(RowsView):
         }
 
     def _changes_text(self, changes: list[tuple[int, float]]) -> str:
-        label = self.ctx.calendar.label
+        label = self.ctx.calendar.label  # canonical: the form people type changes in
         return ", ".join(f"{label(period)}: {capacity:g}" for period, capacity in changes)
 
     def stored_values(self, table: Table, stored: StoredRow) -> dict[str, Any]:

@@ -146,8 +146,10 @@ class Timeline(ScrollView, can_focus=True):
 
     def _layout(self) -> None:
         n = max(1, len(self.labels))
-        # Periods share all the width there is, so that bars show as much of their titles.
-        self.width_per_period = max(9, (self.size.width - self.label_width) // n)
+        # Periods share all the width there is, so that bars show as much of their titles; a
+        # period is never narrower than a space and its worded label (" vko 52/2027").
+        least = max([9, *(cell_len(label) + 2 for label in self.labels)])
+        self.width_per_period = max(least, (self.size.width - self.label_width) // n)
         self.virtual_size = Size(self.label_width + n * self.width_per_period, len(self.lines) + 2)
 
     def on_resize(self) -> None:
