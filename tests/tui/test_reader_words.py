@@ -88,8 +88,9 @@ async def test_evidence_methods_are_shown_as_words(finnish_demo) -> None:
 
 async def test_follow_up_forms_are_dated_by_the_products_clock(finnish_demo) -> None:
     from roadmap.clock import today
+    from roadmap.i18n.terms import typed_date
 
-    day = today().isoformat()
+    day = typed_date(today())  # as a Finn types it: 17.3.2027
     async with finnish_demo.run_test(size=(140, 40)) as pilot:
         for key in ("p", "m"):
             screen = await _follow_up(pilot)
