@@ -121,3 +121,20 @@ async def test_the_timeline_header_words_its_periods(
         assert shown(timeline)
         header = "".join(segment.text for segment in timeline.render_line(0))
         assert worded in header and "2027-Q" not in header
+
+
+@pytest.mark.parametrize(("lang", "worded"), [("fi", "Q1/2027"), ("en", "2027 Q1")])
+async def test_the_teams_load_columns_word_their_periods(
+    plan_store, config_dir, lang: str, worded: str
+) -> None:
+    set_language(lang)
+    app = make_app(
+        store=plan_store, config_dir=config_dir, theme="textual-dark", watch_interval=None
+    )
+    async with app.run_test(size=(140, 40)) as pilot:
+        view = await open_view(pilot, "8")
+        await rested(pilot)
+        load = view.query_one("#load")
+        assert shown(load)
+        await until(pilot, lambda: worded in seen(app), "the worded period headers")
+        assert "2027-Q1" not in seen(app)

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from roadmap.i18n import N_, _
+from roadmap.i18n import N_, _, period_label
 from roadmap.model import tables as t
 from roadmap.model.inputs import TeamIn
 from roadmap.model.periods import PeriodError
@@ -102,7 +102,7 @@ class TeamsView(RowsView):
         roadmap, snapshot = self.shared.roadmap, self.shared.snapshot
         if roadmap is None or snapshot is None:
             return
-        label = self.ctx.calendar.label
+        label = period_label(self.ctx.calendar)  # read, not typed: worded as documents do
         periods = max(self.ctx.horizon, roadmap.periods)
         loads = team_loads(roadmap, snapshot, periods)
         names = {key: team.name or key for key, team in snapshot.teams.items()}
