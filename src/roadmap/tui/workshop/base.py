@@ -166,7 +166,7 @@ class WorkshopApp(App[None]):
         """Show ``live`` (each app its own way)."""
 
     def _tick(self) -> None:
-        if self.live is None:
+        if self.live is None or not self.screen_stack:  # the window is closing
             return
         now = datetime.now(UTC)
         over = workshop_sessions.timer_of(self.live.workshop).overtime(now)
