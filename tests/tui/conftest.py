@@ -217,6 +217,19 @@ async def until(pilot, condition, what: str = "the condition") -> None:
     await pilot.pause()  # what the condition saw is mounted and drawn
 
 
+async def palette_found(pilot, words: str) -> None:
+    """Wait until the command palette's first match is the command named by ``words``."""
+    from textual.command import CommandList
+
+    def first() -> str:
+        found = pilot.app.screen.query(CommandList)
+        if not found or not found.first().option_count:
+            return ""
+        return str(found.first().get_option_at_index(0).prompt).lower()
+
+    await until(pilot, lambda: words.lower() in first(), f"the palette's match for {words!r}")
+
+
 def loaded(app) -> bool:
     """The view on screen shows the plan as it is, and the engine's roadmap has arrived."""
     view = app.screen

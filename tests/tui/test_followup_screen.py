@@ -13,7 +13,7 @@ from roadmap.store.db import Store
 from roadmap.store.plan_write import write_plan
 from roadmap.tui.app import make_app
 from roadmap.tui.screens.followup import FollowupView, follow_up_rows
-from tui.conftest import settle
+from tui.conftest import palette_found, settle
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo" / "plan.yaml"
 
@@ -44,7 +44,7 @@ async def test_the_screen_opens_from_the_palette_and_shows_the_tables(demo_app) 
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Evidence and follow")
-        await pilot.pause(0.3)
+        await palette_found(pilot, "Evidence and follow")
         await pilot.press("enter")
         await settle(pilot)
         screen = demo_app.screen

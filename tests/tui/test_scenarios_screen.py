@@ -14,7 +14,7 @@ from roadmap.store.db import Store
 from roadmap.store.plan_write import write_plan
 from roadmap.tui.app import make_app
 from roadmap.tui.screens.scenarios import ScenariosView
-from tui.conftest import settle, until
+from tui.conftest import palette_found, settle, until
 from tui.screen_text import screen_text
 
 PLAN = {
@@ -57,7 +57,7 @@ async def _open(pilot, words: str) -> ScenariosView:
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*words)
-    await pilot.pause(0.3)
+    await palette_found(pilot, words)
     await pilot.press("enter")
     await until(pilot, lambda: isinstance(pilot.app.screen, ScenariosView), "the scenario view")
     return pilot.app.screen

@@ -12,6 +12,7 @@ from roadmap.store import workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.store.snapshot import load_snapshot
 from roadmap.tui.workshop.facilitator import make_facilitator_app
+from tui.conftest import until
 
 from .test_participant_app import settle
 
@@ -77,9 +78,7 @@ async def test_round_lock_reveal_and_results_into_the_plan(demo_store: Store) ->
                 workshop_rounds.cast_vote(
                     session=s, round_id=rnd.id, participant_id=who, item_key=last, value=3
                 )
-        await pilot.pause(0.3)
-        await settle(pilot)
-        assert str(app.query_one("#voted").value) == "3"
+        await until(pilot, lambda: str(app.query_one("#voted").value) == "3", "three voters")
         await pilot.press("f7")
         await settle(pilot)
         assert app.live.round.applied is False
@@ -181,8 +180,7 @@ async def test_the_capture_box_has_the_focus_and_time_up_shows(demo_store: Store
         past = datetime.now(UTC) - timedelta(seconds=65)
         with demo_store.write() as s:
             s.execute(update(WorkshopSession).values(timer_deadline=past, revision=99))
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await until(pilot, lambda: app.live.workshop.revision == 99, "the new deadline read")
         app._tick()
         timer = app.query_one("#timer")
         assert timer.has_class("time-up") and str(timer.value).startswith("+01:0")
@@ -288,8 +286,7 @@ async def test_big_view_bars_and_a_bell_when_time_is_up(demo_store: Store) -> No
         past = datetime.now(UTC) - timedelta(seconds=5)
         with demo_store.write() as s:
             s.execute(update(WorkshopSession).values(timer_deadline=past, revision=99))
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await until(pilot, lambda: app.live.workshop.revision == 99, "the new deadline read")
         app._tick()
         app._tick()
         assert app.screen.query_one("#timer").has_class("time-up") and rings == [1]

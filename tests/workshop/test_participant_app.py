@@ -11,6 +11,7 @@ from roadmap.model.workshop_tables import WorkshopParticipant, WorkshopVote
 from roadmap.store import workshop_rounds
 from roadmap.store.db import Store
 from roadmap.tui.workshop.participant import ItemRow, JoinScreen, make_participant_app
+from tui.conftest import until
 
 from .plans import seed
 
@@ -175,6 +176,5 @@ async def test_a_refusal_is_cleared_when_the_next_round_opens(sqlite_store: Stor
         assert "Not saved" in str(app.screen.query_one("#saved").render())
         with sqlite_store.write() as s:
             workshop_rounds.new_round(session=s, session_id=session_id, method="dots")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await until(pilot, lambda: str(app.screen.query_one("#saved").render()) == "", "cleared")
         assert str(app.screen.query_one("#saved").render()) == ""
