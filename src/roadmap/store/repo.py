@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Table, func
 from sqlmodel import Session, select
 
-from roadmap.model.inputs import PlanIn
 from roadmap.model.tables import Item, Plan, Timestamped
+
+if TYPE_CHECKING:
+    from roadmap.model.inputs import PlanIn
 
 
 class NotFoundError(LookupError):
