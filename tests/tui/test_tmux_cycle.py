@@ -6,65 +6,40 @@ not installed (``apt-get install -y tmux``).
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import time
 import uuid
 from pathlib import Path
 
-import pytest
+from tests.terminals import keys, needs_tmux, screen_of, start, stop, wait_for, wait_until
 
 from roadmap.store.dependencies import dependency_edges
 from roadmap.store.repo import find_item
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-ROADMAP = Path(sys.executable).with_name("roadmap")
-
-
-def tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
-
-
-def wait_for(session: str, text: str, timeout: float = 60.0, *, gone: bool = False) -> str:
-    """The screen once ``text`` shows on it (or, with ``gone``, no longer does)."""
-    deadline = time.monotonic() + timeout
-    screen = ""
-    while time.monotonic() < deadline:
-        screen = tmux("capture-pane", "-p", "-t", session)
-        if (text in screen) != gone:
-            return screen
-        time.sleep(0.1)
-    raise AssertionError(f"{text!r} {'stayed' if gone else 'did not appear'}:\n{screen}")
+pytestmark = needs_tmux
 
 
 def field_shows(session: str, label: str, text: str, timeout: float = 60.0) -> None:
     """Wait until the field under ``label`` (its box's middle line, two lines down) shows
     exactly ``text``."""
-    deadline = time.monotonic() + timeout
-    shown: str | None = None
-    while time.monotonic() < deadline:
-        lines = tmux("capture-pane", "-p", "-t", session).splitlines()
-        for n, line in enumerate(lines[:-2]):
-            if line.strip("█ ") == label:
-                shown = lines[n + 2].strip("█ ").strip("▊▎ ")
-                if shown == text:
-                    return
-        time.sleep(0.1)
-    raise AssertionError(f"the field {label!r} shows {shown!r}, not {text!r}")
+    shown: list[str] = []
 
+    def ready() -> bool:
+        lines = screen_of(session).splitlines()
+        shown[:] = [
+            lines[n + 2].strip("█ ").strip("▊▎ ")
+            for n, line in enumerate(lines[:-2])
+            if line.strip("█ ") == label
+        ]
+        return text in shown
 
-def keys(session: str, *names: str, literal: bool = False) -> None:
-    tmux("send-keys", "-t", session, *(["-l"] if literal else []), *names)
+    wait_until(
+        f"the field {label!r} showing {text!r}", ready, timeout, seen=lambda: f"it shows {shown}"
+    )
 
 
 def test_planning_cycle_in_tmux(tmp_path: Path, plan_store) -> None:
     store = plan_store
     session = f"roadmap-{uuid.uuid4().hex[:8]}"
-    env = f"-u COLUMNS -u LINES ROADMAP_CONFIG_DIR={tmp_path / 'config'} TERM=xterm-256color"
-    # The pane stays after the app ends, so that a failure shows what the app printed.
-    command = f"env {env} {ROADMAP} --db {tmp_path / 'plan.db'}; sleep 30"
-    tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)
+    start(session, f"--db {tmp_path / 'plan.db'}", tmp_path / "config")
     try:
         wait_for(session, "5 items")
         wait_for(session, "n New")  # the footer shows the view's keys: it takes them now
@@ -100,7 +75,7 @@ def test_planning_cycle_in_tmux(tmp_path: Path, plan_store) -> None:
         wait_for(session, "Milestones")
         keys(session, "C-q")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        stop(session)
     with store.read() as s:
         assert find_item(session=s, plan_id=1, key="CI-4").title == "Raportit ja mittarit"
         assert ("CI-5", "CI-1", "hard") in dependency_edges(session=s, plan_id=1)

@@ -4,7 +4,6 @@ database of its own; its token is what it rejoins with."""
 from __future__ import annotations
 
 import contextlib
-import socket
 
 from sqlmodel import select
 from tests.workshop.plans import seed
@@ -16,8 +15,6 @@ from roadmap.store.db import Store
 from roadmap.tui.workshop.participant import ItemRow, make_participant_app
 from roadmap.tui.workshop.remote import Remote
 from roadmap.tui.workshop.tokens import TokenBook
-from roadmap.web.address import start_server
-from roadmap.web.app import make_web_app
 
 
 async def _settle(pilot) -> None:
@@ -27,41 +24,36 @@ async def _settle(pilot) -> None:
         await pilot.pause()
 
 
-async def test_a_terminal_participant_votes_through_the_server(sqlite_store: Store, tmp_path):
+async def test_a_terminal_participant_votes_through_the_server(
+    sqlite_store: Store, serve, tmp_path
+):
     _, session_id, code = seed(sqlite_store)
     with sqlite_store.write() as s:
         rnd = workshop_rounds.new_round(session=s, session_id=session_id, method="dots", budget=3)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = start_server(make_web_app(sqlite_store, session_id), "127.0.0.1", port)
-    url = f"http://127.0.0.1:{port}/"
+    url = serve(sqlite_store, session_id)
     annas = TokenBook(tmp_path / "anna")
-    try:
-        app = make_participant_app(
-            None, remote=Remote(url), code=code, name="Anna", tokens=annas, poll=0.1
-        )
-        async with app.run_test(size=(100, 40)) as pilot:
+    app = make_participant_app(
+        None, remote=Remote(url), code=code, name="Anna", tokens=annas, poll=0.1
+    )
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _settle(pilot)
+        assert app.sub_title == "Anna"
+        await pilot.click(app.screen.query(ItemRow).first().query_one(".more"))
+        await _settle(pilot)
+        assert "2 of 3 dots left" in str(app.screen.query_one("#status").render())
+        with sqlite_store.write() as s:  # the facilitator reveals: the window follows
+            workshop_rounds.set_round_state(session=s, round_id=rnd.id, state="revealed")
+        for _ in range(50):
+            await pilot.pause(0.1)
             await _settle(pilot)
-            assert app.sub_title == "Anna"
-            await pilot.click(app.screen.query(ItemRow).first().query_one(".more"))
-            await _settle(pilot)
-            assert "2 of 3 dots left" in str(app.screen.query_one("#status").render())
-            with sqlite_store.write() as s:  # the facilitator reveals: the window follows
-                workshop_rounds.set_round_state(session=s, round_id=rnd.id, state="revealed")
-            for _ in range(50):
-                await pilot.pause(0.1)
-                await _settle(pilot)
-                if "Results" in str(app.screen.query_one("#status").render()):
-                    break
-            assert "Item A" in str(app.screen.query_one("#status").render())
-        other = make_participant_app(
-            None, remote=Remote(url), code=code, name="anna", tokens=TokenBook(tmp_path / "x")
-        )
-        async with other.run_test(size=(100, 40)) as pilot:
-            await _settle(pilot)
-            assert other.sub_title == "anna (2)"
-    finally:
-        server.should_exit = True
+            if "Results" in str(app.screen.query_one("#status").render()):
+                break
+        assert "Item A" in str(app.screen.query_one("#status").render())
+    other = make_participant_app(
+        None, remote=Remote(url), code=code, name="anna", tokens=TokenBook(tmp_path / "x")
+    )
+    async with other.run_test(size=(100, 40)) as pilot:
+        await _settle(pilot)
+        assert other.sub_title == "anna (2)"
     with sqlite_store.read() as s:
         assert s.exec(select(WorkshopVote.item_key, WorkshopVote.value)).all() == [("A", 1)]

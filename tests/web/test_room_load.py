@@ -4,38 +4,29 @@ trying more dots than the budget; the totals come out exact."""
 
 from __future__ import annotations
 
-import re
-import socket
 import threading
 from collections import Counter
 
-import httpx
 import pytest
 from sqlmodel import func, select
+from tests.web.phone import Phone
 from tests.workshop.plans import ITEMS, seed
 
 from roadmap.model.workshop_tables import WorkshopVote
 from roadmap.store import workshop_rounds
 from roadmap.store.db import Store
 from roadmap.tui.workshop.remote import Remote, RemoteRefusal
-from roadmap.web.address import start_server
-from roadmap.web.app import make_web_app
 
 PHONES, TERMINALS, BUDGET, TRIES = 36, 4, 5, 7
 
 
 def _phone(base: str, code: str, n: int, start: threading.Barrier, given: Counter, errors: list):
-    with httpx.Client(base_url=base, headers={"origin": base}, timeout=60) as client:
-        csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/").text)[1]
-        client.post("/join", data={"csrf": csrf, "code": code, "name": f"Phone {n}"})
+    with Phone(base) as phone:
+        phone.join(code, f"Phone {n}")
         start.wait()
         for i in range(TRIES):
             item = ITEMS[(n + i) % len(ITEMS)]
-            answer = client.post(
-                "/vote",
-                data={"csrf": csrf, "item": item, "delta": "1"},
-                headers={"x-requested-with": "fetch"},
-            )
+            answer = phone.vote(item)
             if answer.status_code != 200:
                 errors.append(f"{answer.status_code}: {answer.text[:200]}")
             elif 'class="saved"' in answer.text:
@@ -59,17 +50,13 @@ def _terminal(base: str, code: str, n: int, start: threading.Barrier, given: Cou
 
 
 @pytest.mark.slow
-def test_forty_voters_through_one_server(store: Store) -> None:
+def test_forty_voters_through_one_server(store: Store, serve) -> None:
     _, session_id, code = seed(store)
     with store.write() as s:
         round_id = workshop_rounds.new_round(
             session=s, session_id=session_id, method="dots", budget=BUDGET, per_item=BUDGET
         ).id
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = start_server(make_web_app(store, session_id), "127.0.0.1", port)
-    base = f"http://127.0.0.1:{port}"
+    base = serve(store, session_id)
     start = threading.Barrier(PHONES + TERMINALS)
     given: Counter[str] = Counter()
     errors: list[str] = []
@@ -80,13 +67,10 @@ def test_forty_voters_through_one_server(store: Store) -> None:
         threading.Thread(target=_terminal, args=(base, code, n, start, given, errors))
         for n in range(TERMINALS)
     ]
-    try:
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(300)
-    finally:
-        server.should_exit = True
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(300)
     assert errors == []
     with store.read() as s:
         spent = s.exec(
