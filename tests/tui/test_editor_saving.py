@@ -13,7 +13,7 @@ from textual.widgets import Button, Input
 
 from roadmap.store.db import Store
 from roadmap.tui.dialogs.item_editor import ItemEditor
-from tui.conftest import loaded, make_store, seen, until
+from tui.conftest import loaded, make_store, palette_found, seen, until
 from tui.test_editor_faults import banner, title_of
 
 
@@ -88,14 +88,26 @@ async def test_escape_while_saving_closes_the_form_once_saved(locked, config_dir
     assert title_of(db, "CI-4") == "Raportit"
 
 
-async def test_quitting_while_saving_waits_for_the_save(locked, config_dir) -> None:
+async def quit_by_palette(pilot) -> None:
+    """Quit through the command palette (Ctrl+P, "quit", Enter)."""
+    await pilot.press("ctrl+p", *"quit")
+    await palette_found(pilot, "quit")
+    await pilot.press("enter")
+
+
+async def quit_by_key(pilot) -> None:
+    await pilot.press("ctrl+q")
+
+
+@pytest.mark.parametrize("quit", [quit_by_key, quit_by_palette])
+async def test_quitting_while_saving_waits_for_the_save(locked, config_dir, quit) -> None:
     from roadmap.tui.app import make_app
 
     db, store, holder = locked
     app = make_app(store=store, config_dir=config_dir, theme="textual-dark", watch_interval=None)
     async with app.run_test(size=(100, 40)) as pilot:
         editor = await open_and_save(app, pilot, holder, "Raportit")
-        await pilot.press("ctrl+q")
+        await quit(pilot)
         await until(pilot, lambda: "app closes once the save" in banner(editor), "the answer")
         assert app.is_running and app.screen is editor
         holder.execute("ROLLBACK")

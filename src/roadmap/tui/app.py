@@ -149,6 +149,16 @@ class RoadmapApp(App[None]):
             placeholder = _("Search for commands…")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
+    async def action_quit(self) -> None:
+        """Quit, by key or from the palette; while a form saves, once its save is done."""
+        from roadmap.tui.dialogs.form import FormDialog
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, FormDialog) and screen.saving:
+                screen.action_quit()
+                return
+        self.exit()
+
     def get_system_commands(self, screen: Screen):
         """Textual's own commands (theme, quit, keys, screenshot), in the interface's language."""
         for command in super().get_system_commands(screen):
