@@ -96,3 +96,21 @@ async def test_needs_of_the_selected_stakeholder(app, plan_store) -> None:
         await settle(pilot)
     assert needs(plan_store) == {}
     assert stakeholder(plan_store, "sw") is None
+
+
+async def test_a_new_need_belongs_to_the_stakeholder_it_was_opened_under(app, plan_store) -> None:
+    """The stakeholder is the one under the cursor when the form opened, even if the cursor
+    moves (a refresh after another person's change) before the need is saved."""
+    async with app.run_test(size=(120, 36)) as pilot:
+        view = await open_view(pilot, "6")
+        await pilot.press("n")
+        await save_form(pilot, key="vaka", name="Varhaiskasvatus", organisation="ASI")
+        grid = view.query_one("#stakeholders")
+        grid.move_to(lambda row: row[0] == "sw")
+        await pilot.press("tab", "n")
+        form = app.screen
+        assert form is not view
+        grid.move_to(lambda row: row[0] == "vaka")  # the cursor moves while the form is open
+        await save_form(pilot, key="N3", text="Tieto siirtyy kouluun", importance="3")
+        assert app.screen is view
+        assert needs(plan_store)["N3"] == ("Tieto siirtyy kouluun", 3, "sw")

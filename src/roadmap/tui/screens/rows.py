@@ -138,6 +138,12 @@ class RowsView(PlanView):
             names.add("i18n")
         return row.model_dump(include=names)
 
+    def opened_with(self, table: Table, key: str | None) -> dict[str, Any]:
+        """Column values fixed by where the form was opened (a new need belongs to the
+        stakeholder under the cursor): read when the form opens, not while it saves, when
+        the cursor may have moved on or the save runs beside the screen."""
+        return {}
+
     def capacity(self, table: Table, row: BaseModel) -> list[tuple[int, float]] | None:
         """A team's capacity changes ``(from period, capacity)`` saved with its ``row`` (and
         undone with it); None: the row has none."""
@@ -151,12 +157,13 @@ class RowsView(PlanView):
         if values is None:
             return
         saved: list[tuple[str, Change | None]] = []
+        fixed = self.opened_with(table, key)
 
         def save(row: BaseModel) -> None:
             """Store ``row`` (over row ``key``, if given) in one transaction; a later save from
             the same form (of what was typed while this one ran) writes over the stored row."""
             nonlocal key
-            values = self.columns(table, row, key)
+            values = {**self.columns(table, row, key), **fixed}
             capacity = self.capacity(table, row)
             change = save_row(
                 ctx.store, ctx.plan_id, table.model, table.spec.what, key, values, capacity=capacity

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -170,11 +169,10 @@ class StakeholdersView(RowsView):
             return None
         return {"importance": 3} if table is NEEDS else {}
 
-    def columns(self, table: Table, row: BaseModel, key: str | None) -> dict[str, Any]:
-        values = super().columns(table, row, key)
+    def opened_with(self, table: Table, key: str | None) -> dict[str, Any]:
         if table is NEEDS and key is None:
-            values["stakeholder"] = self.current_key(STAKEHOLDERS)
-        return values
+            return {"stakeholder": self.current_key(STAKEHOLDERS)}
+        return {}
 
     def delete_warning(self, table: Table, key: str) -> str:
         if table is STAKEHOLDERS:
