@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from tests.workshop.plans import seed
 
-from roadmap.store import workshop_rounds
+from roadmap.store import workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.web.app import make_web_app
 
@@ -100,7 +100,7 @@ def test_join_vote_and_follow_the_room(server, sqlite_store: Store, size) -> Non
     assert asked and all(url.startswith(base + "/") for url in asked), asked
 
 
-STATES = ["join", "waiting", "dots", "points", "score", "results"]
+STATES = ["join", "waiting", "ideas", "idea sent", "dots", "points", "score", "results"]
 
 
 @pytest.mark.parametrize("width", [320, 1280])
@@ -135,6 +135,14 @@ def test_no_wcag_aa_violation_in_any_state(server, sqlite_store: Store, width: i
             workshop_rounds.delete_round(session=s, round_id=round_id)
         expect(page.locator(".status")).to_contain_text("No voting")
         check("waiting", page)
+        with sqlite_store.write() as s:
+            workshop_sessions.set_step(session=s, session_id=session_id, step=3)  # items
+        expect(page.locator("#idea-text")).to_be_visible()
+        check("ideas", page)
+        page.fill("#idea-text", "Yhteinen kalenteri")
+        page.locator("form.idea button").click()
+        expect(page.get_by_text("your idea is on the screen")).to_be_visible()
+        check("idea sent", page)
         for method in ("dots", "points", "score"):
             with sqlite_store.write() as s:
                 rnd = workshop_rounds.new_round(session=s, session_id=session_id, method=method)
