@@ -226,12 +226,10 @@ def convert(tasks: dict[str, Task], *, plan_start: date, horizon: int = 120) -> 
 
 
 def _begins(roadmap: Roadmap, item: dict[str, Any]) -> int:
-    """The period boundary at which ``item`` begins: a milestone is reached at the end of its
-    period (unless it waits for nothing), other work begins at the start of its first."""
+    """The period at whose start ``item`` begins: the one a milestone is reached at, the first
+    of other work."""
     place = roadmap.placements[item["key"]]
-    if item.get("duration") or not item.get("depends_on"):
-        return place.start
-    return place.start + 1
+    return place.start if place.reached is None else place.reached
 
 
 def sequence_backwards(store: Store, conv: Conversion, *, rounds: int = 30) -> tuple[Roadmap, int]:
