@@ -18,7 +18,7 @@ from roadmap.engine.inputs import Snapshot
 from roadmap.engine.result import Placement, Roadmap
 from roadmap.engine.sequence import sequence
 
-from .build import CAL, item, snapshot
+from . import build
 from .random_plans import snapshots
 
 PROPERTIES = settings(max_examples=60, deadline=None)
@@ -135,14 +135,14 @@ def _milestone_chains(draw: st.DrawFn) -> Snapshot:
         if kind == "pinned":
             fields["pinned_period"] = draw(st.integers(0, 4))
         elif kind == "dated":
-            fields["earliest_start"] = CAL.start_of(draw(st.integers(0, 4)))
-        items.append(item(f"K{i}", 5, **fields))
+            fields["earliest_start"] = build.CAL.start_of(draw(st.integers(0, 4)))
+        items.append(build.item(f"K{i}", 5, **fields))
         if i and kind != "pinned":
             for b in sorted(set(draw(st.lists(st.integers(0, i - 1), min_size=1, max_size=2)))):
                 deps.append((f"K{b}", f"K{i}", "hard"))
                 if draw(st.booleans()):
                     lags[(f"K{b}", f"K{i}")] = 1
-    return dataclasses.replace(snapshot(*items, deps=deps), lags=lags)
+    return dataclasses.replace(build.snapshot(*items, deps=deps), lags=lags)
 
 
 @PROPERTIES
