@@ -73,6 +73,21 @@ def test_a_lag_and_a_milestone_are_explained(english) -> None:
     )
 
 
+def test_work_waiting_for_a_pinned_milestone_names_the_milestone_s_own_period(english) -> None:
+    # P is pinned to Q3 and reached at its start: B starts in Q3 and L, a period later, in Q4.
+    snap = snapshot(item("P", 5, effort=0, pinned_period=2), item("B", 5), item("L", 5),
+                    deps=[("P", "B", "hard"), ("P", "L", "hard")], teams={"dev": 2})  # fmt: skip
+    snap = dataclasses.replace(snap, lags={("P", "L"): 1})
+    roadmap = sequence(snap)
+    assert (roadmap.placements["B"].start, roadmap.placements["L"].start) == (2, 3)
+    assert explain(snap, roadmap, "B").starts == (
+        "It waits for Item P (P), which ends in 2027 Q3.",
+    )
+    assert explain(snap, roadmap, "L").starts == (
+        "It starts 1 period after Item P (P) ends in 2027 Q3, as planned.",
+    )
+
+
 def test_explanations_are_worded_in_the_interface_language(english) -> None:
     snap = snapshot(item("A", 9), item("B", 5), deps=[("A", "B", "hard")])
     set_language("fi")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import subprocess
@@ -17,6 +18,7 @@ from roadmap.engine.inputs import Snapshot
 from roadmap.engine.result import Placement, Roadmap
 from roadmap.engine.sequence import sequence
 
+from . import build
 from .random_plans import snapshots
 
 PROPERTIES = settings(max_examples=60, deadline=None)
@@ -104,7 +106,12 @@ def test_milestones_take_no_period_and_are_reached_when_their_last_blocker_ends(
             continue
         assert p.load == () and p.start == p.end and p.reached in (p.start, p.start + 1)
         item = next(x for x in snap.items if x.key == key)
-        if item.pinned_period is not None or item.earliest_start is not None:
+        if item.pinned_period is not None:
+            continue
+        for a, b in hard:  # never shown before the period of what it waits for
+            if b == key and a in placed:
+                assert p.start >= placed[a].end
+        if item.earliest_start is not None:
             continue
         ends = [
             _finish(placed[a]) + snap.lags.get((a, b), 0)
@@ -114,6 +121,42 @@ def test_milestones_take_no_period_and_are_reached_when_their_last_blocker_ends(
         softs = [_finish(placed[a]) for a, b, kind in snap.dependencies
                  if b == key and kind == "soft" and a in placed]  # fmt: skip
         assert p.reached == max([0, *ends, *softs]) or _warned(roadmap, "soft_dependency", key)
+
+
+@st.composite
+def _milestone_chains(draw: st.DrawFn) -> Snapshot:
+    """Plans of milestones and small items in which milestones wait for pinned and dated
+    milestones, with and without lags: rare in :func:`snapshots`."""
+    n = draw(st.integers(2, 8))
+    items, deps, lags = [], [], {}
+    for i in range(n):
+        kind = draw(st.sampled_from(("pinned", "dated", "milestone", "work")))
+        fields: dict = {"effort": 1.0 if kind == "work" else 0.0}
+        if kind == "pinned":
+            fields["pinned_period"] = draw(st.integers(0, 4))
+        elif kind == "dated":
+            fields["earliest_start"] = build.CAL.start_of(draw(st.integers(0, 4)))
+        items.append(build.item(f"K{i}", 5, **fields))
+        if i and kind != "pinned":
+            for b in sorted(set(draw(st.lists(st.integers(0, i - 1), min_size=1, max_size=2)))):
+                deps.append((f"K{b}", f"K{i}", "hard"))
+                if draw(st.booleans()):
+                    lags[(f"K{b}", f"K{i}")] = 1
+    return dataclasses.replace(build.snapshot(*items, deps=deps), lags=lags)
+
+
+@PROPERTIES
+@given(_milestone_chains())
+def test_a_milestone_is_never_shown_before_a_milestone_it_waits_for(snap: Snapshot) -> None:
+    roadmap = sequence(snap)
+    placed = roadmap.placements
+    for blocker, blocked, _kind in snap.dependencies:
+        p, b = placed[blocked], placed[blocker]
+        if p.reached is None:
+            continue
+        assert p.start >= b.end
+        assert p.reached >= _finish(b) + snap.lags.get((blocker, blocked), 0)
+        assert p.reached in (p.start, p.start + 1)
 
 
 @PROPERTIES

@@ -45,6 +45,39 @@ def test_a_milestone_without_blockers_is_reached_at_the_start_and_holds_nothing_
     assert roadmap.placements["M"].reached == 0
 
 
+def test_a_milestone_waiting_for_a_pinned_milestone_is_shown_with_it_not_before() -> None:
+    # P is pinned to Q3 (period 2) and reached at its start; M waits for P alone, so it is
+    # reached then too and shown in Q3 beside it, not at the end of Q2. B, waiting for M,
+    # starts in Q3; N waits for work that ends in Q3, so it is shown there and reached at Q4.
+    snap = snapshot(
+        item("P", 5, effort=0, pinned_period=2),
+        item("M", 5, effort=0),
+        item("B", 5),
+        item("N", 5, effort=0),
+        deps=[("P", "M", "hard"), ("M", "B", "hard"), ("B", "N", "hard")],
+    )
+    roadmap = sequence(snap)
+    assert _spans(roadmap) == {"P": (2, 2), "M": (2, 2), "B": (2, 2), "N": (2, 2)}
+    reached = {k: p.reached for k, p in roadmap.placements.items()}
+    assert reached == {"P": 2, "M": 2, "B": None, "N": 3}
+
+
+def test_a_milestone_waiting_for_a_dated_milestone_is_not_shown_before_it() -> None:
+    # D may be reached no earlier than Q2 (period 1) and waits for nothing: it is reached at
+    # the start of Q2 and shown there. M waits for D: reached then too, shown beside it in Q2,
+    # not in Q1. L waits a period after D: reached at the start of Q3, at the end of Q2.
+    snap = snapshot(
+        item("D", 5, effort=0, earliest_start=date(2027, 4, 1)),
+        item("M", 5, effort=0),
+        item("L", 5, effort=0),
+        deps=[("D", "M", "hard"), ("D", "L", "hard")],
+    )
+    roadmap = sequence(dataclasses.replace(snap, lags={("D", "L"): 1}))
+    assert _spans(roadmap) == {"D": (1, 1), "M": (1, 1), "L": (1, 1)}
+    reached = {k: p.reached for k, p in roadmap.placements.items()}
+    assert reached == {"D": 1, "M": 1, "L": 2}
+
+
 def test_a_lag_keeps_periods_between_the_end_of_a_blocker_and_the_start_of_its_dependant() -> None:
     snap = snapshot(
         item("A", 5),

@@ -218,7 +218,7 @@ Cell = tuple[int, int]
 class Why:
     """The reasons of the items of one run, by item index."""
 
-    __slots__ = ("_named", "_users", "finish", "load", "place", "plan", "ready", "say",
+    __slots__ = ("_named", "_users", "end", "finish", "load", "place", "plan", "ready", "say",
                  "skipped", "start")  # fmt: skip
 
     def __init__(
@@ -228,6 +228,7 @@ class Why:
         to find them from the schedule when first needed."""
         self.say, self.plan = say, plan
         self.start, self.finish, self.ready = sched.start, sched.finish, sched.ready
+        self.end = sched.end
         self.skipped, self.load, self.place = sched.skipped, sched.load, sched.place
         self._users = users
         self._named: dict[Cell, tuple[tuple[str, ...], list[str]]] = {}
@@ -238,29 +239,30 @@ class Why:
         pin = plan.pin[i]
         if pin >= 0:
             return (say.pinned(pin),)
-        keys, finish = plan.keys, self.finish
+        keys, finish, end = plan.keys, self.finish, self.end
         out: list[Reason] = []
         ready = self.ready[i]
-        last = ready - 1
-        if last >= 0:
+        if ready > 0:  # a blocker ends in the period before, or is a milestone shown in it
             gaps = plan.lag.get(i) if plan.lag else None
             hard = plan.hard[i]
-            binding = [keys[b] for k, b in enumerate(hard)
+            binding = [b for k, b in enumerate(hard)
                        if finish[b] == ready and not (gaps and gaps[k])]  # fmt: skip
             if binding:
-                out.append(say.dependency(tuple(binding), last, False))
+                last = max(end[b] for b in binding)
+                out.append(say.dependency(tuple(keys[b] for b in binding), last, False))
             if gaps:
                 out.extend(
-                    say.lag(keys[b], finish[b] - 1, gap)
+                    say.lag(keys[b], end[b], gap)
                     for b, gap in zip(hard, gaps, strict=True)
                     if gap and finish[b] + gap == ready
                 )
             soft = plan.soft[i]
             if soft:
                 passed = self.skipped.get(i, ())
-                binding = [keys[b] for b in soft if finish[b] == ready and b not in passed]
+                binding = [b for b in soft if finish[b] == ready and b not in passed]
                 if binding:
-                    out.append(say.dependency(tuple(binding), last, True))
+                    last = max(end[b] for b in binding)
+                    out.append(say.dependency(tuple(keys[b] for b in binding), last, True))
         if plan.earliest[i] == ready and ready > 0:
             day = plan.items[i].earliest_start
             if day and say.calendar.index_of(day) >= plan.floor:

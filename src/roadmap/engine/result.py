@@ -80,7 +80,8 @@ class Placement:
     reached: int | None = None
     """For a milestone (no effort, no duration), the period it is reached at: the one the items
     waiting for it may start in. It is shown in ``start``, the last period of its blockers'
-    work, or the period its date or pin names. None for other items."""
+    work, or the period its date or pin names; never before a milestone it waits for. None for
+    other items."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -748,7 +748,10 @@ class Sequencer:
                             held[i] = placed[0] > t
                         continue
                     if e <= 0:  # a milestone: reached when its last blocker ends
-                        start[i] = end[i] = t - 1 if t > earliest[i] else t
+                        shown = t - 1 if t > earliest[i] else t
+                        if shown < t and self._reached_with(i, t, end, finish):
+                            shown = t
+                        start[i] = end[i] = shown
                         finish[i], load[i], held[i] = t, (), False
                         continue
                     if team < 0:
@@ -764,6 +767,16 @@ class Sequencer:
                     start[i], end[i], finish[i], load[i], held[i] = (
                         first, last, last + 1, got, first > t
                     )  # fmt: skip
+
+    def _reached_with(self, i: int, t: int, end: list[int], finish: list[int]) -> bool:
+        """Whether milestone ``i``, reached at the start of ``t``, waits for a milestone that
+        is reached there too and shown in ``t`` (pinned or dated there): it is shown beside
+        it, not in the period before."""
+        plan = self.plan
+        for b in plan.hard[i]:
+            if end[b] >= t:
+                return True
+        return any(finish[b] <= t <= end[b] for b in plan.soft[i])
 
     def _soft_ready(
         self, i: int, t: int, start: list[int], finish: list[int], held: list[bool]
