@@ -75,10 +75,13 @@ def _worded(row, lang: str) -> str:
     return text(row, PeriodLabel(CAL, words), words, team=lambda key: key.title())
 
 
-@pytest.mark.parametrize("key", [*WARNING_ROWS, *REASON_ROWS], ids=str)
-def test_each_sentence_is_worded_in_each_language_with_its_fields(key) -> None:
-    row = WARNING_ROWS.get(key) if isinstance(WARNING_ROWS.get(key), Warning) else None
-    row = row or REASON_ROWS[key]
+@pytest.mark.parametrize(
+    "row",
+    [*WARNING_ROWS.values(), *REASON_ROWS.values()],
+    ids=[f"{type(row).__name__} {' '.join(key)}" for rows in (WARNING_ROWS, REASON_ROWS)
+         for key, row in rows.items()],
+)  # fmt: skip
+def test_each_sentence_is_worded_in_each_language_with_its_fields(row) -> None:
     worded = {lang: _worded(row, lang) for lang in ("fi", "sv", "en")}
     for text in worded.values():
         assert "{" not in text and "2027-" not in text and "None" not in text
@@ -107,7 +110,8 @@ def test_dates_and_numbers_are_written_as_the_reader_writes_them() -> None:
         == "A päättyy jaksolla Q3/2027, määräajan 31.3.2027 (Q1/2027) jälkeen."
     )
     assert (
-        _worded(deadline, "sv") == "A blir klart Q3/2027, efter tidsfristen 31 mars 2027 (Q1/2027)."
+        _worded(deadline, "sv")
+        == "A blir klart under Q3/2027, efter tidsfristen 31 mars 2027 (Q1/2027)."
     )
     assert "1,5 jaksossa" in _worded(WARNING_ROWS[("unplaced", "too_much")], "fi")
     assert "100\xa0000 perioder" in _worded(WARNING_ROWS[("unplaced", "beyond_limit")], "sv")
@@ -188,6 +192,6 @@ def test_roadmap_plan_words_every_warning_in_the_readers_language(db: Path) -> N
         sv[2]
         == "- P är fastlagt till Q1/2027, men B, som det väntar på, blir klart först under Q1/2027."
     )
-    assert sv[3] == "- L blir klart Q4/2027, efter tidsfristen 30 juni 2027 (Q2/2027)."
+    assert sv[3] == "- L blir klart under Q4/2027, efter tidsfristen 30 juni 2027 (Q2/2027)."
     for line in (*fi, *sv):
         assert not [word for word in ENGLISH if word in line.lower()], line

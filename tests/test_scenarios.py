@@ -157,4 +157,4 @@ def test_a_missed_deadline_names_its_date_as_each_language_writes_it(db: Path) -
     fi = _run(db, "--lang", "fi", "plan")
     assert "- B päättyy jaksolla Q3/2027, määräajan 30.6.2027 (Q2/2027) jälkeen." in fi
     sv = _run(db, "--lang", "sv", "plan")
-    assert "- B blir klart Q3/2027, efter tidsfristen 30 juni 2027 (Q2/2027)." in sv
+    assert "- B blir klart under Q3/2027, efter tidsfristen 30 juni 2027 (Q2/2027)." in sv

@@ -49,7 +49,7 @@ async def test_the_explanation_words_its_periods_as_the_documents_do(
     ("lang", "warned"),
     [
         ("fi", "⚠ CI-5 päättyy jaksolla Q2/2027, määräajan 31.3.2027 (Q1/2027) jälkeen."),
-        ("sv", "⚠ CI-5 blir klart Q2/2027, efter tidsfristen 31 mars 2027 (Q1/2027)."),
+        ("sv", "⚠ CI-5 blir klart under Q2/2027, efter tidsfristen 31 mars 2027 (Q1/2027)."),
         ("en", "⚠ CI-5 ends in 2027 Q2, after its deadline 31 Mar 2027 (2027 Q1)."),
     ],
 )
