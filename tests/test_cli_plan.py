@@ -69,7 +69,7 @@ def test_plan_prints_the_roadmap_by_period_within_80_columns_then_warnings(db: P
     assert "Data warehouse loading" in out and LONG not in out
     assert "4 items placed, 1 done, 0 dropped." in out
     assert out.index("Warnings (1):") > out.index("2027 Q3")
-    assert "- D has no team and is placed without a capacity limit" in out
+    assert "- No team: D. They are placed without a capacity limit." in out
 
 
 def test_plan_groups_into_now_next_later(db: Path) -> None:
@@ -134,12 +134,15 @@ def test_baselines_are_saved_listed_and_compared(db: Path, monkeypatch) -> None:
     assert changes == [["B", "Moved", "earlier"], ["C", "Moved", "later"]]
     monkeypatch.setenv("COLUMNS", "200")  # room for the whole reason
     flat = " ".join(run(db, "plan", "--baseline", "v1").split())
-    # The engine's English reason names its periods as the rest of the sentence does.
-    assert "team dev is full from 2027 Q1 to 2027 Q2; in 2027 Q2 with B, ranked higher" in flat
+    # The reason, worded from the catalog, names the team and the items ranked higher.
+    assert (
+        "Dev is fully booked from 2027 Q1 to 2027 Q2, in 2027 Q2 by work ranked higher: B" in flat
+    )
     assert "2027-Q" not in flat
     # A Finnish reader reads the change in Finnish, periods as the documents word them.
     flat = " ".join(run(db, "--lang", "fi", "plan", "--baseline", "v1").split())
     assert "myöhästetty jaksolta Q2/2027 jaksolle Q3/2027" in flat
+    assert "Dev on täysin varattu jaksoilla Q1/2027–Q2/2027, jaksolla Q2/2027 " in flat
     assert "moved" not in flat and "2027-Q" not in flat
     out = run(db, "plan", "--baseline", "v2", code=1)
     assert "no baseline 'v2' for this plan (baselines: v1)" in out

@@ -148,10 +148,13 @@ def test_an_unknown_scenario_is_named_in_the_readers_language(tmp_path: Path) ->
     assert "planen har ingen jämförelseversion 'old' (jämförelseversioner: inga)" in out
 
 
-def test_the_engines_english_warnings_word_their_periods(db: Path) -> None:
-    """A warning with no words of its own stays in the engine's English, with its periods
-    worded as every other sentence words them."""
+def test_a_missed_deadline_names_its_date_as_each_language_writes_it(db: Path) -> None:
+    """The warning is worded from the catalog in every language, English too: its periods as
+    the documents word them, its deadline as the reader writes a date."""
     out = _run(db, "plan")
-    assert "- B ends in 2027 Q3, after its deadline 2027-06-30 (2027 Q2)" in out
-    assert "2027-Q" not in out
-    assert "2027-Q" not in _run(db, "--lang", "fi", "plan")
+    assert "- B ends in 2027 Q3, after its deadline 30 Jun 2027 (2027 Q2)." in out
+    assert "2027-Q" not in out and "2027-06-30" not in out
+    fi = _run(db, "--lang", "fi", "plan")
+    assert "- B päättyy jaksolla Q3/2027, määräajan 30.6.2027 (Q2/2027) jälkeen." in fi
+    sv = _run(db, "--lang", "sv", "plan")
+    assert "- B blir klart under Q3/2027, efter tidsfristen 30 juni 2027 (Q2/2027)." in sv

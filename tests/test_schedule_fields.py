@@ -100,5 +100,5 @@ def test_roadmap_plan_lists_milestones_and_explains_one(tmp_path) -> None:
     out = CliRunner().invoke(cli, ["--db", str(db), "plan", "--explain", "ready"])
     flat = " ".join(out.output.split())
     assert "A milestone takes no time: it is reached at the start of 2028 Q1." in flat
-    assert "It misses its deadline 2027-06-30 (2027 Q2) by 2 periods." in flat
+    assert "It misses its deadline 30 Jun 2027 (2027 Q2) by 2 periods." in flat
     assert f"Waits for (hard): A, {LONG_KEY}" in flat

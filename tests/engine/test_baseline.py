@@ -25,6 +25,26 @@ def test_a_roadmap_survives_json_unchanged() -> None:
     assert from_data(json.loads(json.dumps(to_data(roadmap)))) == roadmap
 
 
+def test_a_baseline_saved_with_english_sentences_reads_and_is_worded_anew() -> None:
+    """Baselines saved before reasons and warnings carried every field held an English
+    ``text`` instead: they read, and are worded in the reader's language from what they have."""
+    from roadmap.i18n.lang import Lang
+    from roadmap.i18n.terms import reason_text, warning_text
+
+    data = to_data(sequence(snapshot(item("A", 9), item("B", 1, deadline=date(2027, 3, 31)))))
+    for row in [*data["warnings"], *data["placements"]["B"]["reasons"]]:
+        for name in ("first", "pinned", "day", "gap", "cause", "deadline", "due", "unknown"):
+            row.pop(name, None)
+        row["text"] = "team dev is full in 2027-Q1 with A, ranked higher"
+    old = from_data(data)
+    fi = Lang("fi")
+    (warning,) = old.warnings
+    assert warning_text(warning, CAL.label, fi) == "B päättyy jaksolla 2027-Q2, määräajan jälkeen."
+    (reason,) = old.placements["B"].reasons
+    words = "dev on täysin varattu jaksolla 2027-Q1 korkeammalle sijoittuneilla töillä: A"
+    assert reason_text(reason, CAL.label, fi) == words
+
+
 def test_data_of_another_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="not a saved roadmap"):
         from_data({"format": "roadmap/1"})
@@ -70,11 +90,11 @@ def test_diff_names_moves_with_reasons_additions_drops_and_priority_changes() ->
     a = by_key["A"]
     assert (a.before, a.after, a.priority_before, a.priority_after) == (0, 2, 90, 0)
     assert a.text == (
-        "moved later from 2027-Q1 to 2027-Q3 (priority 90 → 0): team dev is full from "
-        "2027-Q1 to 2027-Q2; in 2027-Q2 with B and C, ranked higher"
+        "moved later from 2027-Q1 to 2027-Q3 (priority 90 → 0): dev is fully booked from "
+        "2027-Q1 to 2027-Q2, in 2027-Q2 by work ranked higher: B, C"
     )
     assert a.reasons == new.placements["A"].reasons
-    assert by_key["B"].text.startswith("moved later from 2027-Q1 to 2027-Q2: team dev is full")
+    assert by_key["B"].text.startswith("moved later from 2027-Q1 to 2027-Q2: dev is fully")
     assert by_key["G"].text == "added in 2027-Q1"
     assert by_key["D"].text == "done (was planned for 2027-Q3)"
     assert by_key["E"].text == "dropped (was planned for 2027-Q2)"

@@ -59,12 +59,12 @@ def test_the_explanation_says_how_the_deadline_raised_it() -> None:
     snap = _plan(VALUE, URGENCY)
     roadmap = sequence(snap)
     assert explain(snap, roadmap, "B").deadline == (
-        "It meets its deadline 2027-06-30, in its last period. Its deadline 2027-06-30 is at "
+        "It meets its deadline 30 Jun 2027, in its last period. Its deadline 30 Jun 2027 is at "
         "risk: it needs 2 of the 2 periods left, which raises it on Urgency."
     )
     assert explain(snap, roadmap, "C").deadline.endswith("with 4 periods to spare.")
     set_language("sv")
-    assert "Dess tidsfrist 2027-06-30 är i fara: den behöver 2 av de 2 perioder som återstår" in (
+    assert "Dess tidsfrist 30 juni 2027 är i fara: den behöver 2 av de 2 perioder som återstår" in (
         explain(snap, roadmap, "B").deadline
     )
 

@@ -40,10 +40,10 @@ def test_a_deadline_is_met_with_time_to_spare_or_missed_by_how_much(english) -> 
                     item("B", 5, deadline=CAL.end_of(6)))  # fmt: skip
     roadmap = sequence(snap)
     assert explain(snap, roadmap, "A").deadline == (
-        "It misses its deadline 2027-03-31 (2027 Q1) by 2 periods."
+        "It misses its deadline 31 Mar 2027 (2027 Q1) by 2 periods."
     )
     assert explain(snap, roadmap, "B").deadline == (
-        "It meets its deadline 2028-09-30 (2028 Q3) with 3 periods to spare."
+        "It meets its deadline 30 Sept 2028 (2028 Q3) with 3 periods to spare."
     )
     assert explain(snap, roadmap, "B").starts[0].startswith("Dev is fully booked in 2027 Q3")
 

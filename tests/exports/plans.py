@@ -7,6 +7,7 @@ import networkx as nx
 
 from roadmap.engine.result import Placement, Reason, Roadmap, Score, Warning
 from roadmap.model.inputs import PlanDoc, dependency_edges
+from roadmap.model.periods import Calendar
 
 ATTACKS = [
     "| pipe | in | cell |",
@@ -185,9 +186,9 @@ def simple_roadmap(doc: PlanDoc) -> Roadmap:
         for key in sorted(layer):
             preds = sorted(graph.predecessors(key))
             reasons = (
-                (Reason("dependency", "after", items=tuple(preds), period=depth - 1),)
+                (Reason("dependency", items=tuple(preds), period=depth - 1),)
                 if preds
-                else (Reason("start", "ready"),)
+                else (Reason("start"),)
             )
             score = round(100 * (1 - len(scores) / len(doc.items)), 1)
             scores[key] = Score(key, doc.plan.scoring_method, score)
@@ -195,8 +196,15 @@ def simple_roadmap(doc: PlanDoc) -> Roadmap:
                 key, depth, depth, score, score, None, key in critical, 0.0, reasons
             )
     periods = max((p.end + 1 for p in placements.values()), default=0)
+    calendar = Calendar(doc.plan.start_date, doc.plan.period_unit)
     warnings = tuple(
-        Warning("deadline", "late", items=(item.key,), period=placements[item.key].end)
+        Warning(
+            "deadline",
+            items=(item.key,),
+            period=placements[item.key].end,
+            deadline=item.deadline,
+            due=calendar.index_of(item.deadline),
+        )
         for item in doc.items
         if item.deadline and placements[item.key].start > 0
     )

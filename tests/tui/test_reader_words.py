@@ -3,6 +3,7 @@ the roadmap's explanation, evidence methods, and follow-up forms dated by the pr
 
 from __future__ import annotations
 
+import copy
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from roadmap.io.planfile import load_plan
 from roadmap.store.db import Store
 from roadmap.store.plan_write import write_plan
 from roadmap.tui.app import make_app
-from tui.conftest import open_view, rested, seen, settle, until
+from tui.conftest import PLAN, make_store, open_view, rested, seen, settle, until
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo" / "plan.yaml"
 
@@ -42,6 +43,46 @@ async def test_the_explanation_words_its_periods_as_the_documents_do(
         assert "Q1/2027" in text
         explained = str(why.render())
         assert "jaksolla Q" in explained and "2027-Q" not in explained
+
+
+@pytest.mark.parametrize(
+    ("lang", "warned"),
+    [
+        ("fi", "⚠ CI-5 päättyy jaksolla Q2/2027, määräajan 31.3.2027 (Q1/2027) jälkeen."),
+        ("sv", "⚠ CI-5 blir klart under Q2/2027, efter tidsfristen 31 mars 2027 (Q1/2027)."),
+        ("en", "⚠ CI-5 ends in 2027 Q2, after its deadline 31 Mar 2027 (2027 Q1)."),
+    ],
+)
+async def test_the_explanation_words_an_items_warning_in_the_readers_language(
+    tmp_path: Path, config_dir, lang: str, warned: str
+) -> None:
+    """CI-5 waits for CI-1 into the second quarter and misses its deadline: the warning under
+    its explanation is worded from the catalog, its deadline dated as the reader writes it."""
+    doc = copy.deepcopy(PLAN)
+    (late,) = [item for item in doc["items"] if item["key"] == "CI-5"]
+    late["deadline"] = "2027-03-31"
+    store = make_store(tmp_path / "plan.db", doc)
+    set_language(lang)
+    app = make_app(store=store, config_dir=config_dir, theme="textual-dark", watch_interval=None)
+    try:
+        async with app.run_test(size=(140, 40)) as pilot:
+            view = await open_view(pilot, "4")
+            timeline = view.query_one("Timeline")
+            timeline.selected = next(
+                (y, x)
+                for y, line in enumerate(timeline.lines)
+                for x, bar in enumerate(line.bars)
+                if bar.key == "CI-5"
+            )
+            await rested(pilot)
+            why = view.query_one("#why-text")
+            await until(pilot, lambda: "⚠" in str(why.render()), "the warning")
+            lines = str(why.render()).splitlines()
+            assert warned in lines
+            assert lines[0].startswith("CI-5")
+    finally:
+        store.close()
+        set_language("en")
 
 
 @pytest.fixture

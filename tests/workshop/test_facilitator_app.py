@@ -306,3 +306,51 @@ async def test_big_view_bars_and_a_bell_when_time_is_up(demo_store: Store) -> No
         await pilot.pause(0.3)
         await settle(pilot)
         assert "█" * 20 in app.query_one("#content").source
+
+
+async def test_the_results_and_the_moves_word_their_periods_as_the_window_speaks(
+    demo_store: Store,
+) -> None:
+    """The preview of a round's results and the moves after them name periods as the
+    documents do (Q3/2027 in Finnish), never in the form typed back (2027-Q3)."""
+    import re
+
+    canonical, worded = re.compile(r"\b20\d\d-Q[1-4]\b"), re.compile(r"\bQ[1-4]/20\d\d\b")
+    app = make_facilitator_app(demo_store, name="Työpaja", lang="fi", poll=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        workshop = _session(demo_store)
+        with demo_store.write() as s:
+            workshop_sessions.set_step(session=s, session_id=workshop.id, step=4)
+        app.start_round("dots", budget=3, per_item=3, text="CI-2")
+        await settle(pilot)
+        rnd = app.live.round
+        with demo_store.write() as s:
+            voters = [
+                workshop_sessions.join(session=s, code=workshop.code, name=f"P{n}")[0].id
+                for n in range(3)
+            ]
+        for who in voters:
+            with demo_store.write() as s:
+                workshop_rounds.cast_vote(
+                    session=s, round_id=rnd.id, participant_id=who, item_key=max(rnd.items),
+                    value=3,
+                )  # fmt: skip
+        await until(pilot, lambda: str(app.query_one("#voted").value) == "3", "three voters")
+        await pilot.press("f5", "f6", "y")
+        await until(pilot, lambda: app.live.round.state == "revealed", "the results")
+        await pilot.press("f7")
+        await until(pilot, lambda: app.screen.query("#preview"), "the preview")
+        preview = str(app.screen.query_one("#preview").source)
+        assert "| Kohde |" in preview and "| Pisteet |" in preview
+        assert worded.search(preview) and not canonical.search(preview)
+        await pilot.press("y")
+        await until(pilot, lambda: app.outcome is not None, "the results in the plan")
+        with demo_store.write() as s:
+            workshop_sessions.set_step(session=s, session_id=workshop.id, step=6)
+        content = app.query_one("#content")
+        await until(
+            pilot, lambda: "Tulokset kirjattiin" in str(content.source), "the moves in the plan"
+        )
+        moves = str(content.source).split("\n\n")[:2]
+        assert worded.search(moves[1]) and not canonical.search(str(content.source))

@@ -10,7 +10,7 @@ import click
 
 from roadmap import __version__
 from roadmap.cli import saved_language
-from roadmap.cli.usage import worded, worded_metavars
+from roadmap.cli.usage import parse_args, worded, worded_metavars
 from roadmap.i18n import N_, _, set_language
 from roadmap.i18n.choice import choose_language
 
@@ -171,6 +171,9 @@ class WordedCommand(click.Command):
     """A command whose help, headings and ``--help`` included, is in the interface's language."""
 
     context_class = WordedContext
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return parse_args(self, ctx, args, super().parse_args)
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)

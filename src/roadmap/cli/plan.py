@@ -98,13 +98,14 @@ def _milestones(snapshot: Snapshot, roadmap: Roadmap) -> None:
         )  # fmt: skip
 
 
-def _warnings(roadmap: Roadmap, label) -> None:
+def _warnings(snapshot: Snapshot, roadmap: Roadmap) -> None:
     if roadmap.unplaced:
         click.echo(_("Not placed: {items}", items=", ".join(roadmap.unplaced)))
     if roadmap.warnings:
+        label, team = period_label(snapshot.calendar), _teams(snapshot)
         click.echo("\n" + _("Warnings ({n}):", n=len(roadmap.warnings)))
         for warning in roadmap.warnings:
-            click.echo(f"- {plain(warning_text(warning, label))}")
+            click.echo(f"- {plain(warning_text(warning, label, team=team))}")
 
 
 def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
@@ -182,12 +183,18 @@ def _explain(snapshot: Snapshot, roadmap: Roadmap, key: str) -> None:
         if keys:
             out(f"  {words}: {', '.join(keys)}")
     for warning in ex.warnings:
-        out(_("Warning: {message}", message=warning_text(warning, label)))
+        message = warning_text(warning, label, team=_teams(snapshot))
+        out(_("Warning: {message}", message=message))
 
 
 def _team_name(snapshot: Snapshot, key: str | None) -> str:
     team = snapshot.teams.get(key or "")
     return (team.name or team.key) if team else "-"
+
+
+def _teams(snapshot: Snapshot):
+    """A team's name by its key; the key itself where the plan has no such team."""
+    return lambda key: _team_name(snapshot, key) if key in snapshot.teams else (key or "-")
 
 
 def _diff(ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name: str) -> None:
@@ -234,7 +241,8 @@ def _changes(changes, title: str, snapshot: Snapshot) -> None:
     label = period_label(snapshot.calendar)
     click.echo(plain(title))
     columns = (Column(_("Item")), Column(_("Change")), Column(_("Details"), min_width=20))
-    rows = [(c.key, change_word(c.kind), change_text(c, label)) for c in changes]
+    rows = [(c.key, change_word(c.kind), change_text(c, label, team=_teams(snapshot)))
+            for c in changes]  # fmt: skip
     echo_table(columns, rows)
 
 
@@ -291,7 +299,7 @@ def plan_command(
         dropped=len(roadmap.dropped),
     )
     click.echo(counts)
-    _warnings(roadmap, period_label(snapshot.calendar))
+    _warnings(snapshot, roadmap)
 
 
 @cli.group(help=_("Save the sequenced roadmap under a name, to compare later roadmaps with."))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from roadmap.engine.result import Placement, Reason, Roadmap, Score, ScorePart, Warning
@@ -62,21 +63,34 @@ class Change:
 def _reason(r: Reason) -> dict[str, Any]:
     return {
         "kind": r.kind,
-        "text": r.text,
         "items": list(r.items),
         "period": r.period,
         "team": r.team,
+        "first": r.first,
+        "pinned": list(r.pinned),
+        "day": r.day.isoformat() if r.day else None,
+        "gap": r.gap,
     }
 
 
 def _warning(w: Warning) -> dict[str, Any]:
     return {
         "kind": w.kind,
-        "text": w.text,
         "items": list(w.items),
         "team": w.team,
         "period": w.period,
+        "cause": w.cause,
+        "deadline": w.deadline.isoformat() if w.deadline else None,
+        "due": w.due,
+        "blocker_end": w.blocker_end,
+        "count": w.count,
+        "amount": w.amount,
+        "unknown": list(w.unknown),
     }
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def to_data(roadmap: Roadmap) -> dict[str, Any]:
@@ -131,8 +145,11 @@ def from_data(data: dict[str, Any]) -> Roadmap:
     if data.get("format") != FORMAT:
         raise ValueError(f"not a saved roadmap (format {data.get('format')!r}, expected {FORMAT})")
 
-    def reason(r: dict[str, Any]) -> Reason:
-        return Reason(r["kind"], r["text"], tuple(r["items"]), r["period"], r["team"])
+    def reason(r: dict[str, Any]) -> Reason:  # baselines saved before some fields lack them
+        return Reason(
+            r["kind"], tuple(r["items"]), r["period"], r["team"], r.get("first"),
+            tuple(r.get("pinned", ())), _day(r.get("day")), r.get("gap", 0),
+        )  # fmt: skip
 
     def placements(data: dict[str, Any]) -> dict[str, Placement]:
         return {
@@ -165,7 +182,19 @@ def from_data(data: dict[str, Any]) -> Roadmap:
         for key, s in data["scores"].items()
     }
     warnings = tuple(
-        Warning(w["kind"], w["text"], tuple(w["items"]), w["team"], w["period"])
+        Warning(
+            w["kind"],
+            tuple(w["items"]),
+            w["team"],
+            w["period"],
+            w.get("cause", ""),
+            _day(w.get("deadline")),
+            w.get("due"),
+            w.get("blocker_end"),
+            w.get("count"),
+            w.get("amount"),
+            tuple(w.get("unknown", ())),
+        )
         for w in data["warnings"]
     )
     return Roadmap(

@@ -2,9 +2,9 @@
 
 Three layers, each for its readers:
 
-* :class:`Wording` builds the structured :class:`~roadmap.engine.result.Reason` and
-  :class:`~roadmap.engine.result.Warning` records of a run, with an English ``text`` for logs
-  and the warning list; documents word them anew from their kind, items, period and team.
+* :class:`Wording` builds the :class:`~roadmap.engine.result.Reason` and
+  :class:`~roadmap.engine.result.Warning` records of a run: data (kind, items, periods, team,
+  dates) that each reader words in its language (:mod:`roadmap.i18n.terms`).
 * :class:`Why` and :class:`Raised` work out, when first asked, why an item starts where it
   does and why it ranks as it does (a full run hands them to every placement and score as a
   :class:`~roadmap.engine.records.Deferred`, so that the sentences of 100,000 items are
@@ -36,52 +36,34 @@ LIST_LIMIT = 5
 """Items named in a sentence before "and N more"."""
 
 
-def names(keys: Sequence[str], limit: int = LIST_LIMIT) -> str:
-    """``A``, ``A and B``, ``A, B and C``; past ``limit``: ``A, B, C, D, E and 3 more``.
-
-    >>> names(["A"]), names(["A", "B", "C"]), names(list("ABCDEFG"))
-    ('A', 'A, B and C', 'A, B, C, D, E and 2 more')
-    """
-    if len(keys) > limit:
-        return f"{', '.join(keys[:limit])} and {len(keys) - limit} more"
-    return keys[0] if len(keys) == 1 else f"{', '.join(keys[:-1])} and {keys[-1]}"
-
-
-def _ends(keys: Sequence[str]) -> str:
-    return "which ends" if len(keys) == 1 else "which end"
-
-
 class Wording:
-    """Reasons and warnings for one plan, with its period labels worked out once each.
+    """The reasons and warnings of runs of one plan: records of data that readers word in
+    their language (:mod:`roadmap.i18n.terms`).
 
     Reasons are immutable and many items share one: the common ones are made once per plan,
-    by caches of the functions below rather than of the instance's own methods. A cache of a
+    by caches of plain functions rather than of the instance's own methods. A cache of a
     bound method, kept on its instance, would make each Wording a reference cycle: it would
     outlive its runs, with every reason it kept, until the cycle collector came by.
     """
 
     def __init__(self, calendar: Calendar) -> None:
         self.calendar = calendar
-        self.label = label = cache(calendar.label)
-        self.dependency = cache(partial(_dependency, label))
-        self.pinned = cache(partial(_pinned, label))
-        self.start = cache(partial(_start, label))
+        self.dependency = cache(_dependency)
+        self.pinned = cache(_pinned)
+        self.start = cache(_start)
         self.no_team = cache(_no_team)
-        self.pin_conflict = cache(partial(_pin_conflict, label))
-        self.deadline_missed = cache(partial(_deadline_missed, label, calendar.index_of))
+        self.pin_conflict = cache(_pin_conflict)
+        self.deadline_missed = cache(partial(_deadline_missed, calendar.index_of))
 
     def lag(self, blocker: str, end: int, gap: int) -> Reason:
-        text = f"waits {gap} period{'s' if gap != 1 else ''} after {blocker}, which ends in "
-        text += self.label(end)
-        return Reason("lag", text, (blocker,), end)
+        return Reason("lag", (blocker,), end, gap=gap)
 
     def earliest_start(self, day: date) -> Reason:
         period = max(self.calendar.index_of(day), 0)
-        return Reason("earliest_start", f"cannot start before {day.isoformat()}", (), period)
+        return Reason("earliest_start", (), period, day=day)
 
     def not_started(self, period: int) -> Reason:
-        text = f"not started; the earliest is the current period, {self.label(period)}"
-        return Reason("not_started", text, (), period)
+        return Reason("not_started", (), period)
 
     def capacity(
         self,
@@ -92,121 +74,66 @@ class Wording:
         pins: Sequence[str] = (),
     ) -> Reason:
         """Team full from ``first`` to ``period``; ``holders`` use ``period``; some are ``pins``."""
-        span = f"in {self.label(first)}"
-        if first != period:
-            span = f"from {self.label(first)} to {self.label(period)}"
-        if holders:
-            shown = names([f"{key} (pinned)" if key in pins else key for key in holders])
-            higher = ", ranked higher" if len(pins) < len(holders) else ""
-            if first == period:
-                text = f"team {team} is full {span} with {shown}{higher}"
-            else:
-                text = f"team {team} is full {span}; in {self.label(period)} with {shown}{higher}"
-        else:
-            text = f"team {team} has no capacity {span}"
-        return Reason("capacity", text, tuple(holders), period, team)
+        return Reason("capacity", tuple(holders), period, team, first=first, pinned=tuple(pins))
 
     def pinned_overload(self, team: str, period: int, keys: Sequence[str]) -> Warning:
-        text = (
-            f"team {team} has no room left in {self.label(period)} for pinned {names(keys)}: "
-            "the work starts there as pinned but is done as capacity frees up"
-        )
-        return Warning("overload", text, tuple(keys), team, period)
+        return Warning("overload", tuple(keys), team, period, cause="pinned")
 
     def past_horizon(self, team: str, horizon: int, keys: Sequence[str]) -> Warning:
-        text = (
-            f"team {team} has more work than fits in the plan's {horizon} periods: "
-            f"{names(keys)} end after {self.label(horizon - 1)}"
-        )
-        return Warning("overload", text, tuple(keys), team, horizon - 1)
+        return Warning("overload", tuple(keys), team, horizon - 1, cause="horizon")
 
     def no_team_items(self, keys: Sequence[str], unknown: Sequence[str]) -> Warning:
-        text = f"{names(keys)} {'has' if len(keys) == 1 else 'have'} no team and "
-        text += "is placed without a capacity limit" if len(keys) == 1 else "are placed without one"
-        if unknown:
-            text += f" (unknown team {names(unknown)})"
-        return Warning("no_team", text, tuple(keys))
+        return Warning("no_team", tuple(keys), unknown=tuple(unknown))
 
     def no_capacity(self, key: str, team: str, dead: int) -> Warning:
-        text = f"{key} cannot be placed: team {team} has no capacity from {self.label(dead)} on"
-        return Warning("unplaced", text, (key,), team, dead)
+        return Warning("unplaced", (key,), team, dead, cause="no_capacity")
 
     def beyond_limit(self, key: str, team: str, limit: int) -> Warning:
-        text = (
-            f"{key} cannot be placed: team {team} cannot fit it within {limit:,} periods of "
-            "the plan's start, the furthest a roadmap reaches"
-        )
-        return Warning("unplaced", text, (key,), team)
+        return Warning("unplaced", (key,), team, cause="beyond_limit", count=limit)
 
     def too_much_per_period(self, key: str, team: str, per: float, periods: int) -> Warning:
-        text = (
-            f"{key} cannot be placed: spread over {periods} periods it needs {per:g} a period, "
-            f"more than team {team} ever has"
-        )
-        return Warning("unplaced", text, (key,), team)
+        return Warning("unplaced", (key,), team, cause="too_much", count=periods, amount=per)
 
     def pinned_after_unplaced(self, key: str, pin: int, blockers: Sequence[str]) -> Warning:
-        text = (
-            f"{key} is pinned to {self.label(pin)} and placed there, but it waits for "
-            f"{names(blockers)}, which cannot be placed"
-        )
-        return Warning("pin_conflict", text, (key, *blockers), None, pin)
+        return Warning("pin_conflict", (key, *blockers), None, pin, cause="unplaced")
 
     def blocker_unplaced(self, key: str, blocker: str) -> Warning:
-        text = f"{key} cannot be placed: it waits for {blocker}, which cannot be placed"
-        return Warning("unplaced", text, (key, blocker))
+        return Warning("unplaced", (key, blocker), cause="blocker")
 
     def soft_skipped(self, key: str, blocker: str, team: str | None, end: int) -> Warning:
-        text = (
-            f"{key} does not wait for {blocker} (a soft dependency, ending in {self.label(end)}): "
-            f"{blocker} is held back by team {team}'s capacity"
-        )
-        return Warning("soft_dependency", text, (key, blocker), team, end)
+        return Warning("soft_dependency", (key, blocker), team, end)
 
     def dropped_dependency(self, key: str, blocker: str) -> Warning:
-        text = f"{key} depends on {blocker}, which is dropped: the dependency is ignored"
-        return Warning("dropped_dependency", text, (key, blocker))
+        return Warning("dropped_dependency", (key, blocker))
 
 
-# The reasons and warnings that Wording keeps, worded with the plan's ``label`` of a period.
+# The reasons and warnings that Wording keeps.
 
 
-def _dependency(
-    label: Callable[[int], str], blockers: tuple[str, ...], period: int, soft: bool
-) -> Reason:
-    kind = "soft_dependency" if soft else "dependency"
-    what = "should wait for" if soft else "waits for"
-    text = f"{what} {names(blockers)}, {_ends(blockers)} in {label(period)}"
-    return Reason(kind, text, blockers, period)
+def _dependency(blockers: tuple[str, ...], period: int, soft: bool) -> Reason:
+    return Reason("soft_dependency" if soft else "dependency", blockers, period)
 
 
-def _pinned(label: Callable[[int], str], period: int) -> Reason:
-    return Reason("pinned", f"pinned to {label(period)}", (), period)
+def _pinned(period: int) -> Reason:
+    return Reason("pinned", (), period)
 
 
 def _no_team() -> Reason:
-    return Reason("no_team", "has no team: placed without a capacity limit")
+    return Reason("no_team")
 
 
-def _start(label: Callable[[int], str], period: int) -> Reason:
-    return Reason("start", f"nothing holds it back: starts in {label(period)}", (), period)
+def _start(period: int) -> Reason:
+    return Reason("start", (), period)
 
 
 def _deadline_missed(
-    label: Callable[[int], str], index_of: Callable[[date], int], key: str, end: int, deadline: date
+    index_of: Callable[[date], int], key: str, end: int, deadline: date
 ) -> Warning:
-    text = (
-        f"{key} ends in {label(end)}, after its deadline {deadline.isoformat()} "
-        f"({label(index_of(deadline))})"
-    )
-    return Warning("deadline", text, (key,), None, end)
+    return Warning("deadline", (key,), None, end, deadline=deadline, due=index_of(deadline))
 
 
-def _pin_conflict(
-    label: Callable[[int], str], key: str, pin: int, blocker: str, end: int
-) -> Warning:
-    text = f"{key} is pinned to {label(pin)}, but its blocker {blocker} ends in {label(end)}"
-    return Warning("pin_conflict", text, (key, blocker), None, pin)
+def _pin_conflict(key: str, pin: int, blocker: str, end: int) -> Warning:
+    return Warning("pin_conflict", (key, blocker), None, pin, blocker_end=end)
 
 
 # -- one run's reasons ------------------------------------------------------------
@@ -451,9 +378,11 @@ class _Words:
     and teams by name."""
 
     def __init__(self, snapshot: Snapshot, roadmap: Roadmap, items: Mapping) -> None:
-        from roadmap.i18n import _, ngettext, period_label
+        from roadmap.i18n import _, language, ngettext, period_label
+        from roadmap.i18n.lang import Lang
 
         self._, self.ngettext = _, ngettext
+        self.date = Lang(language()).date
         self.snapshot, self.roadmap, self.items = snapshot, roadmap, items
         self.label = period_label(snapshot.calendar)
 
@@ -518,7 +447,7 @@ class _Words:
                     gap, item=self.name(r.items[0]), period=period,
                 ))  # fmt: skip
             elif r.kind == "earliest_start":
-                day = item.earliest_start.isoformat() if item.earliest_start else period
+                day = self.date(r.day) if r.day else period
                 out.append(_("It cannot start before {date}.", date=day))
             elif r.kind == "not_started":
                 out.append(
@@ -529,8 +458,6 @@ class _Words:
                 out.append(self._capacity(r))
             elif r.kind == "no_team":
                 out.append(_("It has no team, so no capacity holds it back."))
-            else:
-                out.append(r.text)
         return tuple(out)
 
     def _lag(self, blocker: str, key: str) -> int:
@@ -622,7 +549,7 @@ class _Words:
         found = pressures(self.snapshot, {item.key}).get(item.key)
         if found is None or not found.at_risk:
             return None
-        _, day, names = self._, found.deadline.isoformat(), ", ".join(criteria)
+        _, day, names = self._, self.date(found.deadline), ", ".join(criteria)
         if found.left <= 0:
             return _("Its deadline {date} has passed, which puts it at the top of {criteria}.",
                      date=day, criteria=names)  # fmt: skip
@@ -639,7 +566,7 @@ class _Words:
             return None
         _, ngettext = self._, self.ngettext
         due = self.snapshot.calendar.index_of(item.deadline)
-        day, period = item.deadline.isoformat(), self.label(due)
+        day, period = self.date(item.deadline), self.label(due)
         if place is None:
             return _("It cannot be placed, so it misses its deadline {date}.", date=day)
         end = place.end

@@ -1,14 +1,15 @@
 """What the engine produces: scores with their breakdown, placements with their reasons.
 
 These plain, frozen records are the contract between the engine and its readers (the command
-line, the exports, the terminal app, the workshop). Reasons and warnings carry structured data
-(kind, items, period, team) so that each reader can word them in its own language; ``text``
-gives the English wording for logs and the command line.
+line, the exports, the terminal app, the workshop). Reasons and warnings carry data, never
+sentences: their kind and every field a sentence names (items, periods, team, dates, counts),
+so that each reader words them in its own language (:mod:`roadmap.i18n.terms`), English too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from roadmap.engine.records import deferred
 
@@ -41,16 +42,23 @@ class Score:
 class Reason:
     """Why an item starts where it does.
 
-    ``kind`` is one of ``start`` (nothing held it back), ``dependency`` (waiting for
-    ``items``, which end in ``period``), ``soft_dependency``, ``capacity`` (``team`` full in
-    ``period`` with higher-ranked ``items``), ``pinned``, ``earliest_start``, ``no_team``.
+    ``kind`` is one of ``start`` (nothing held it back: it starts in ``period``),
+    ``dependency`` (waiting for ``items``, which end in ``period``), ``soft_dependency``,
+    ``lag`` (a planned wait of ``gap`` periods after ``items``, which end in ``period``),
+    ``capacity`` (``team`` full from ``first`` to ``period``, in ``period`` with ``items``,
+    highest rank first, of which ``pinned`` are pinned), ``pinned`` (to ``period``),
+    ``earliest_start`` (not before ``day``, in ``period``), ``not_started`` (the earliest is
+    the current ``period``), ``no_team``.
     """
 
     kind: str
-    text: str
     items: tuple[str, ...] = ()
     period: int | None = None
     team: str | None = None
+    first: int | None = None
+    pinned: tuple[str, ...] = ()
+    day: date | None = None
+    gap: int = 0
 
 
 @deferred("reasons")
@@ -88,16 +96,35 @@ class Placement:
 class Warning:
     """Something the plan's data deserves attention for; never an exception.
 
-    ``kind``: ``deadline``, ``overload``, ``no_team``, ``unplaced``, ``soft_dependency``,
-    ``pin_conflict`` (pinned before a blocker ends), ``dropped_dependency`` (waits for a
-    dropped item; the dependency is ignored).
+    ``kind`` and ``cause`` (one kind may have several), with the fields each names:
+
+    * ``deadline``: ``items[0]`` ends in ``period``, after its ``deadline`` (in period ``due``);
+    * ``overload``, cause ``pinned``: ``team`` has no room in ``period`` for the pinned
+      ``items``; cause ``horizon``: ``items`` of ``team`` end after ``period``, the plan's last;
+    * ``no_team``: ``items`` have no team (``unknown`` names the teams the plan lacks);
+    * ``unplaced``, cause ``no_capacity``: ``team`` has none from ``period`` on; ``beyond_limit``:
+      not within ``count`` periods; ``too_much``: spread over ``count`` periods it needs
+      ``amount`` a period; ``blocker``: it waits for ``items[1]``, which cannot be placed;
+    * ``soft_dependency``: ``items[0]`` does not wait for ``items[1]``, which ends in ``period``,
+      held back by ``team``'s capacity;
+    * ``pin_conflict``: ``items[0]`` is pinned to ``period`` but waits for the others, which
+      end in ``blocker_end`` (cause ``unplaced``: which cannot be placed);
+    * ``dropped_dependency``: ``items[0]`` waits for the dropped ``items[1]``; that is ignored.
+
+    A warning of an older baseline may lack its cause and the fields that came with it.
     """
 
     kind: str
-    text: str
     items: tuple[str, ...] = ()
     team: str | None = None
     period: int | None = None
+    cause: str = ""
+    deadline: date | None = None
+    due: int | None = None
+    blocker_end: int | None = None
+    count: int | None = None
+    amount: float | None = None
+    unknown: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,8 +75,9 @@ def numeral(text: str) -> str:
     return _words().numeral(text)
 
 
-def period_label(calendar: Calendar) -> PeriodLabel:
-    """The periods of ``calendar`` as the interface's language words them (``Q3/2027``,
-    ``vko 5/2027``), the labels the documents use, for sentences a person reads; each label
-    is worked out once. Canonical labels (``2027-Q3``) stay for what people type back."""
-    return PeriodLabel(calendar, _words())
+def period_label(calendar: Calendar, lang: Lang | None = None) -> PeriodLabel:
+    """The periods of ``calendar`` as the interface's language (or ``lang``, for a window
+    that speaks its own) words them (``Q3/2027``, ``vko 5/2027``), the labels the documents
+    use, for sentences a person reads; each label is worked out once. Canonical labels
+    (``2027-Q3``) stay for what people type back."""
+    return PeriodLabel(calendar, lang if lang is not None else _words())

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import cache
+from string import Formatter
 
 from roadmap import i18n
 from roadmap.i18n import N_, _, language, pgettext
-from roadmap.i18n.labels import PeriodLabel
 from roadmap.i18n.lang import Lang
 
 STATUS = {
@@ -53,28 +54,80 @@ CHANGE_KIND = {
 }
 """How an item's place changed since a baseline."""
 REASONS = {
-    "start": N_("ready to start"),
-    "dependency": N_("after {items} (ready in {period})"),
-    "soft_dependency": N_("preferably after {items}"),
-    "capacity": N_("{team} is fully booked in {period}"),
-    "pinned": N_("fixed to {period}"),
-    "earliest_start": N_("cannot start before {period}"),
-    "no_team": N_("no team assigned"),
-    "lag": N_("a planned wait after {items} (ended in {period})"),
-    "not_started": N_("not started; the earliest is the current period, {period}"),
+    ("start", ""): N_("ready to start"),
+    ("dependency", ""): N_("after {items} (ready in {period})"),
+    ("soft_dependency", ""): N_("preferably after {items}"),
+    ("capacity", ""): N_("{team} is fully booked in {period} by work ranked higher: {items}"),
+    ("capacity", "span"): N_(
+        "{team} is fully booked from {first} to {period}, in {period} by work ranked higher: "
+        "{items}"
+    ),
+    ("capacity", "pinned"): N_("{team} is fully booked in {period} by pinned work: {items}"),
+    ("capacity", "pinned_span"): N_(
+        "{team} is fully booked from {first} to {period}, in {period} by pinned work: {items}"
+    ),
+    ("capacity", "none"): N_("{team} has no capacity in {period}"),
+    ("capacity", "none_span"): N_("{team} has no capacity from {first} to {period}"),
+    ("pinned", ""): N_("fixed to {period}"),
+    ("earliest_start", ""): N_("cannot start before {period}"),
+    ("earliest_start", "day"): N_("cannot start before {date}"),
+    ("no_team", ""): N_("no team assigned"),
+    ("lag", ""): N_("a planned wait after {items} (ended in {period})"),
+    ("not_started", ""): N_("not started; the earliest is the current period, {period}"),
 }
+"""The engine's reasons for an item's place, by kind and variant (:func:`_variant`), with the
+fields they fill in."""
 WARNINGS = {
-    "deadline": N_("{item} ends in {period}, after its deadline {deadline}."),
-    "overload": N_("{team} is overloaded in {period}: {items}."),
-    "no_team": N_("No team: {items}. They are placed without a capacity limit."),
-    "unplaced": N_("Could not be placed within the plan's horizon: {items}."),
-    "soft_dependency": N_("{item} does not wait for {other}, which it should preferably follow."),
-    "pin_conflict": N_("{item} is fixed to {period}, before {other} ends."),
-    "dropped_dependency": N_(
+    ("deadline", ""): N_("{item} ends in {period}, after its deadline."),
+    ("deadline", "day"): N_("{item} ends in {period}, after its deadline {deadline} ({due})."),
+    ("overload", ""): N_("{team} is overloaded in {period}: {items}."),
+    ("overload", "pinned"): N_(
+        "{team} has no room left in {period} for the pinned {items}: the work starts there as "
+        "pinned but is done as capacity frees up."
+    ),
+    ("overload", "horizon"): N_(
+        "{team} has more work than fits in the plan's horizon, which ends in {period}: {items}."
+    ),
+    ("no_team", ""): N_("No team: {items}. They are placed without a capacity limit."),
+    ("no_team", "unknown"): N_(
+        "No team: {items}. They are placed without a capacity limit; the plan has no team {teams}."
+    ),
+    ("unplaced", ""): N_("Could not be placed within the plan's horizon: {items}."),
+    ("unplaced", "no_capacity"): N_(
+        "{item} cannot be placed: {team} has no capacity from {period} on."
+    ),
+    ("unplaced", "beyond_limit"): N_(
+        "{item} cannot be placed: {team} cannot fit it within {count} periods of the plan's "
+        "start, the furthest a roadmap reaches."
+    ),
+    ("unplaced", "too_much"): N_(
+        "{item} cannot be placed: spread over {count} periods it needs {amount} a period, more "
+        "than {team} ever has."
+    ),
+    ("unplaced", "blocker"): N_(
+        "{item} cannot be placed: it waits for {other}, which cannot be placed."
+    ),
+    ("soft_dependency", ""): N_(
+        "{item} does not wait for {other}, which it should preferably follow."
+    ),
+    ("soft_dependency", "held"): N_(
+        "{item} does not wait for {other}, which it should preferably follow: {other} ends only "
+        "in {period}, held back by the capacity of {team}."
+    ),
+    ("pin_conflict", ""): N_("{item} is fixed to {period}, before {other} ends."),
+    ("pin_conflict", "ends"): N_(
+        "{item} is fixed to {period}, but {other}, which it waits for, ends in {end}."
+    ),
+    ("pin_conflict", "unplaced"): N_(
+        "{item} is fixed to {period} and placed there, but it waits for {other}, which cannot "
+        "be placed."
+    ),
+    ("dropped_dependency", ""): N_(
         "{item} depends on {other}, which is dropped; the dependency is ignored."
     ),
 }
-"""The engine's reasons for an item's place, by kind, with the fields they fill in."""
+"""The engine's warnings (:class:`roadmap.engine.result.Warning`), by kind and variant, with
+the fields they fill in."""
 DIRECTION = {"benefit": N_("benefit"), "cost": N_("cost")}
 EVIDENCE_METHOD = {
     "interview": N_("interview"),
@@ -205,36 +258,96 @@ def horizon_word(code: str) -> str:
     return words.get(code, code)
 
 
-def reason_text(row, label, lang: Lang | None = None) -> str:
+def reason_text(row, label, lang: Lang | None = None, *, item=None, team=None) -> str:
     """One of the engine's reasons for an item's place as a phrase in the reader's language."""
-    return _explained(REASONS, row, label, lang)
+    return _explained(REASONS, row, label, lang, item, team)
 
 
-def warning_text(row, label, lang: Lang | None = None) -> str:
+def warning_text(row, label, lang: Lang | None = None, *, item=None, team=None) -> str:
     """One of the engine's warnings as a sentence in the reader's language."""
-    return _explained(WARNINGS, row, label, lang)
+    return _explained(WARNINGS, row, label, lang, item, team)
 
 
-def _explained(words: dict[str, str], row, label, lang: Lang | None) -> str:
-    """``row`` (a reason or warning of the engine, with its ``kind``, ``items``, ``period`` and
-    ``team``) worded from ``words``; periods are named by ``label``. The engine's own English
-    sentence stays in English (it names more, such as the items ranked higher), where a kind
-    has no words, and where the words need a field ``row`` does not carry; the canonical
-    labels in it (``2027-Q2``) are worded by ``label`` where it is a :class:`PeriodLabel`."""
-    message = words.get(row.kind)
-    code = lang.code if lang is not None else language()
-    if code == "en" or message is None or "{deadline}" in message:
-        return label.reworded(row.text) if isinstance(label, PeriodLabel) else row.text
-    items = list(row.items)
-    values = {
-        "items": ", ".join(items),
-        "item": items[0] if items else "",
-        "other": ", ".join(items[1:]),
-        "period": label(row.period) if row.period is not None else "",
-        "team": row.team or "",
-    }
-    text = lang._(message) if lang is not None else _(message)
+LIST_LIMIT = 5
+"""Items a sentence names before "N more"."""
+
+
+def _variant(row) -> str:
+    """Which of its kind's sentences a reason or warning needs, by the fields it carries
+    (a baseline saved before some fields lacks them, and gets the plainer sentence)."""
+    kind = row.kind
+    if kind == "capacity":
+        span = "span" if row.first is not None and row.first != row.period else ""
+        if not row.items:
+            return f"none_{span}" if span else "none"
+        pinned = row.pinned and len(row.pinned) == len(row.items)
+        return "_".join(filter(None, ["pinned" if pinned else "", span]))
+    if kind == "earliest_start":
+        return "day" if row.day is not None else ""
+    if kind == "deadline":
+        return "day" if row.deadline is not None and row.due is not None else ""
+    if kind == "no_team":
+        return "unknown" if getattr(row, "unknown", ()) else ""
+    if kind == "soft_dependency" and hasattr(row, "cause"):
+        return "held" if row.team and row.period is not None else ""
+    if kind == "pin_conflict" and not row.cause:
+        return "ends" if row.blocker_end is not None else ""
+    return getattr(row, "cause", "")
+
+
+def _explained(words: dict, row, label, lang: Lang | None, item=None, team=None) -> str:
+    """``row`` (a reason or warning of the engine) worded from ``words`` in ``lang`` (the
+    interface's language by default); periods are named by ``label``, items by ``item`` and
+    teams by ``team`` (their keys by default), dates and numbers as the language writes them."""
+    speak = lang if lang is not None else Lang(language())
+    message = words.get((row.kind, _variant(row))) or words.get((row.kind, ""))
+    if message is None:  # a kind newer than this reader: say what it is about
+        return ", ".join([row.kind, *row.items])
+    text = speak._(message)
+    wanted = _fields(text)
+    name = item or str
+    pinned = getattr(row, "pinned", ())
+    values: dict[str, str] = {}
+    if "items" in wanted:
+        shown = [
+            speak._("{item} (pinned)", item=name(k)) if k in pinned else name(k) for k in row.items
+        ]
+        values["items"] = _listed(shown, speak)
+    if "item" in wanted:
+        values["item"] = name(row.items[0]) if row.items else ""
+    if "other" in wanted:
+        values["other"] = _listed([name(k) for k in row.items[1:]], speak)
+    for field in ("period", "first", "due", "end"):
+        if field in wanted:
+            index = getattr(row, "blocker_end" if field == "end" else field)
+            values[field] = label(index) if index is not None else ""
+    if "team" in wanted:
+        values["team"] = (team or str)(row.team or "")
+    if "teams" in wanted:
+        values["teams"] = _listed([(team or str)(k) for k in row.unknown], speak)
+    if "date" in wanted:
+        values["date"] = speak.date(row.day)
+    if "deadline" in wanted:
+        values["deadline"] = speak.date(row.deadline)
+    if "count" in wanted:
+        values["count"] = speak.number(row.count or 0, 0)
+    if "amount" in wanted:
+        values["amount"] = speak.number(row.amount or 0, 2)
     return text.format(**values)
+
+
+def _listed(names: list[str], lang: Lang) -> str:
+    """``names`` joined, the first :data:`LIST_LIMIT` of them and how many more."""
+    more = len(names) - LIST_LIMIT
+    if more <= 0:
+        return ", ".join(names)
+    return ", ".join([*names[:LIST_LIMIT], lang.ngettext("{n} more", "{n} more", more)])
+
+
+@cache
+def _fields(text: str) -> frozenset[str]:
+    """The names of the fields a wording fills in."""
+    return frozenset(name for _, name, _, _ in Formatter().parse(text) if name)
 
 
 CHANGE_TEXT = {
@@ -305,12 +418,12 @@ def change_facts(
     return out
 
 
-def change_text(change, label: Callable[[int], str], lang: Lang | None = None) -> str:
+def change_text(change, label: Callable[[int], str], lang: Lang | None = None, team=None) -> str:
     """An item's change (:class:`roadmap.engine.baseline.Change`) as the reader's language
     tells it: where it was and is, what else changed, and why it is where it is now; periods
-    named by ``label``."""
+    named by ``label``, teams by ``team``."""
     words = lang if lang is not None else Lang(language())
-    facts = ", ".join(change_facts(change, label, words))
+    facts = ", ".join(change_facts(change, label, words, team))
     kind = change.gone if change.kind == "dropped" and change.gone else change.kind
     message = CHANGE_TEXT.get(kind)
     if message is None:  # team, effort or priority: the item itself stays where it was
@@ -325,7 +438,7 @@ def change_text(change, label: Callable[[int], str], lang: Lang | None = None) -
     if facts:
         text += f" ({facts})"
     if change.kind != "added":
-        why = "; ".join(reason_text(r, label, words) for r in change.reasons)
+        why = "; ".join(reason_text(r, label, words, team=team) for r in change.reasons)
         text += f": {why}" if why else ""
     return text
 

@@ -1,67 +1,40 @@
 """The roadmap by period, the engine's reasons and warnings in words, and changes since a baseline.
 
 Reasons and warnings come from the engine as structured records (kind, items, period, team);
-here they become sentences in the export language. A kind this module does not know is shown
-with the engine's own English text rather than dropped.
+here they become sentences in the export language (:mod:`roadmap.i18n.terms` words them).
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Sequence
-from functools import cache
-from string import Formatter
+from collections.abc import Callable, Sequence
 
 from roadmap.engine.baseline import Change
 from roadmap.engine.result import Placement, Reason, Warning
 from roadmap.i18n.terms import CHANGE_KIND as CHANGES
-from roadmap.i18n.terms import REASONS, WARNINGS, change_facts
+from roadmap.i18n.terms import change_facts, reason_text, warning_text
 from roadmap.io.docdata import Facts
 
 
-def _fill(f: Facts, wording: str | None, english: str, row: Reason | Warning) -> str:
-    if wording is None:
-        return f.escape(english)
-    text = f.lang._(wording)
-    wanted = _fields(text)
-    names = [f.item(k) if k in f.items else f.escape(k) for k in row.items]
-    values = {}
-    if "items" in wanted:
-        values["items"] = ", ".join(names)
-    if "item" in wanted:
-        values["item"] = names[0] if names else ""
-    if "other" in wanted:
-        values["other"] = ", ".join(names[1:])
-    if "period" in wanted:
-        values["period"] = f.period(row.period) if row.period is not None else ""
-    if "team" in wanted:
-        values["team"] = f.team(row.team) or f.escape(row.team or "")
-    if "deadline" in wanted:
-        first = f.items.get(row.items[0]) if row.items else None
-        values["deadline"] = f.lang.date(first.deadline) if first and first.deadline else ""
-    return text.format(**values)
-
-
-@cache
-def _fields(text: str) -> frozenset[str]:
-    """The names of the fields a wording fills in."""
-    return frozenset(
-        re.split(r"[.\[]", name)[0] for _, name, _, _ in Formatter().parse(text) if name
-    )
+def _fill(f: Facts, row: Reason | Warning, words: Callable) -> str:
+    return words(
+        row, f.period, f.lang,
+        item=lambda k: f.item(k) if k in f.items else f.escape(k),
+        team=lambda k: f.team(k) or f.escape(k),
+    )  # fmt: skip
 
 
 def reason(f: Facts, row: Reason) -> str:
     """One reason, short, in the export language; remembered, as items share reasons."""
     text = f.reasons.get(row)
     if text is None:
-        text = f.reasons[row] = _fill(f, REASONS.get(row.kind), row.text, row)
+        text = f.reasons[row] = _fill(f, row, reason_text)
     return text
 
 
 def warning(f: Facts, row: Warning) -> str:
     """One warning as a plain sentence in the export language."""
-    return _fill(f, WARNINGS.get(row.kind), row.text, row)
+    return _fill(f, row, warning_text)
 
 
 def why(f: Facts, key: str) -> str:

@@ -18,6 +18,7 @@ from sqlmodel import Session, col, select
 from roadmap.i18n import N_
 from roadmap.i18n.lang import Lang
 from roadmap.model import tables as t
+from roadmap.model.periods import Calendar
 from roadmap.model.workshop_tables import (
     WorkshopNote,
     WorkshopRound,
@@ -51,7 +52,6 @@ from roadmap.workshop.words import LANGS, lang_or_default
 
 if TYPE_CHECKING:
     from roadmap.engine.baseline import Change
-    from roadmap.model.periods import Calendar
 
 WORKSHOP_CRITERION = "workshop"
 CRITERION_NAME = N_("Workshop priority")
@@ -524,6 +524,7 @@ def minutes_record(*, session: Session, plan_slug: str | None, name: str | None)
         rounds=records,
         titles=titles,
         lang=workshop.lang or plan.default_language,
+        calendar=Calendar(plan.start_date, plan.period_unit),
     )
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from roadmap.i18n.lang import Lang
 from roadmap.io.mdsafe import inline
+from roadmap.model.periods import Calendar
 from roadmap.workshop.tally import ItemResult
 from roadmap.workshop.words import RULES, captured_kind, step_name, translated
 
@@ -53,6 +54,8 @@ class Minutes:
     """Item key -> (title, translations)."""
     lang: str
     """The workshop's own language: what the minutes are written in unless asked otherwise."""
+    calendar: Calendar | None = None
+    """The plan's periods, which name the periods of :attr:`RoundRecord.moves` in words."""
 
 
 def _number(value: float, lang: str) -> str:
@@ -69,6 +72,15 @@ def render_minutes(record: Minutes, lang: str) -> str:
     def title(key: str) -> str:
         text, i18n = record.titles.get(key, (key, {}))
         return inline(translated(text, i18n, lang, "title"))
+
+    def period(label: str) -> str:
+        """A period kept as typed back (``2027-Q3``), as the language words it (``Q3/2027``)."""
+        if record.calendar is None:
+            return label
+        try:
+            return w.period(record.calendar, record.calendar.parse(label))
+        except ValueError:  # the plan's periods changed length since: the label as kept
+            return label
 
     plan = translated(record.plan, record.plan_i18n, lang, "name")
     heading, plan_label, date_label = _("Workshop minutes"), _("Plan"), _("Date")
@@ -129,8 +141,8 @@ def render_minutes(record: Minutes, lang: str) -> str:
                     + _(
                         "{item} moved from {before} to {after}",
                         item=f"{key} {title(key)}",
-                        before=before,
-                        after=after,
+                        before=period(before),
+                        after=period(after),
                     )
                 )
             if rnd.moves:

@@ -181,8 +181,11 @@ class RoadmapView(PlanView):
                     " " + _("and {n} more", n=len(keys) - 12) if len(keys) > 12 else ""
                 )
                 text.append(f"{name}: {shown}\n")
+        snapshot = self.shared.snapshot
+        teams = {key: t.name or key for key, t in snapshot.teams.items()} if snapshot else {}
         for warning in why.warnings:
-            text.append(f"⚠ {warning_text(warning, label)}\n", style="bold")
+            worded = warning_text(warning, label, team=lambda key: teams.get(key, key))
+            text.append(f"⚠ {worded}\n", style="bold")
         self.query_one("#why-text", Static).update(text)
 
     # Modes -------------------------------------------------------------------------------

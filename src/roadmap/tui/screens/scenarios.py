@@ -49,10 +49,12 @@ def scenario_rows(found: Compared) -> tuple[list[str], Rows]:
 
     words = sentences(found.comparison, Lang(language()), name)
     period = lambda p: "–" if p is None else label(p)  # noqa: E731
+    team = lambda key: teams.get(key or "", key or "–")  # noqa: E731
     changes: list[tuple[str, ...]] = [
-        (name(c.key), change_word(c.kind), period(c.before), period(c.after), change_text(c, label))
+        (name(c.key), change_word(c.kind), period(c.before), period(c.after),
+         change_text(c, label, team=team))
         for c in found.comparison.changes
-    ]
+    ]  # fmt: skip
     places = sorted(
         found.roadmap.placements.values(), key=lambda p: (p.start, -p.effective_priority, p.key)
     )

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Digits, Footer, Input, Label, ListItem, ListView, Markdown, Static
 
 from roadmap.clock import today
-from roadmap.i18n import N_, _, ngettext
+from roadmap.i18n import N_, _, ngettext, period_label
 from roadmap.i18n.lang import Lang
 from roadmap.io.mdsafe import inline
 from roadmap.model import tables as t
@@ -115,14 +115,15 @@ def _number(value: float, w: Lang) -> str:
 
 def effects_markdown(outcome: workshop_results.Outcome, titles: dict[str, str], w: Lang) -> str:
     """Each item's criterion value, score and place before and after: what applying does."""
-    label, num = outcome.calendar.label, (lambda v: "–" if v is None else _number(v, w))
+    label = period_label(outcome.calendar, w)  # read, not typed back: Q3/2027
+    num = lambda v: "–" if v is None else _number(v, w)  # noqa: E731
 
     def place(start: int | None) -> str:
         return "–" if start is None else label(start)
 
     criterion = inline(outcome.applied.criterion)
     lines = [
-        f"| {w._('Item')} | {criterion} | {_('Score')} | {_('Roadmap')} |",
+        f"| {w._('Item')} | {criterion} | {w._('Score')} | {w._('Roadmap')} |",
         "|---|---:|---:|---|",
     ]
     for e in outcome.effects:
@@ -140,13 +141,13 @@ def effects_markdown(outcome: workshop_results.Outcome, titles: dict[str, str], 
             f"| {num(e.score_before)} → {num(e.score_after)} | {where} |"
         )
     if not outcome.effects:
-        return _("Nothing in the plan would change.")
+        return w._("Nothing in the plan would change.")
     return "\n".join(lines)
 
 
 def moves_markdown(outcome: workshop_results.Outcome, w: Lang) -> str:
     """What moved in the roadmap when results went into the plan."""
-    label = outcome.calendar.label
+    label = period_label(outcome.calendar, w)
     head = w._("Results written to criterion **{criterion}**.", criterion=outcome.applied.criterion)
     moved = [c for c in outcome.changes if c.kind in ("earlier", "later")]
     if not moved:
