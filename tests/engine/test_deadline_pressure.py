@@ -45,13 +45,13 @@ def test_a_deadline_at_risk_raises_the_item_and_it_is_met() -> None:
     part = next(p for p in score.parts if p.label == "Urgency (from deadline pressure)")
     assert (part.value, round(part.contribution, 1)) == (10.0, 50.0)
     assert score.score == 75.0 and pressed.scores["A"].score == 45.0
-    note = "deadline 2027-06-30: needs 2 of the 2 periods left, at risk: deadline pressure 1.00"
+    note = "deadline 30 Jun 2027: needs 2 of the 2 periods left, at risk: deadline pressure 1.00"
     assert note in score.notes
     assert (pressed.placements["B"].start, pressed.placements["B"].end) == (0, 1)
     assert not [w for w in pressed.warnings if w.kind == "deadline"]
     # C has years to spare: no pressure, said in its notes.
     c = pressed.scores["C"]
-    assert "deadline 2028-12-31: needs 1 of the 8 periods left, not at risk" in c.notes
+    assert "deadline 31 Dec 2028: needs 1 of the 8 periods left, not at risk" in c.notes
     assert next(p for p in c.parts if p.label.startswith("Urgency")).value == 0.0
 
 
@@ -100,7 +100,7 @@ def test_the_pressure_counts_from_today() -> None:
     assert (found.needed, found.left, found.value) == (2, 1, 1.0)
     late = dataclasses.replace(snap, today=date(2027, 8, 1))
     assert pressures(late)["B"].left == 0
-    assert "deadline 2027-06-30 has passed: deadline pressure 1" in (
+    assert "deadline 30 Jun 2027 has passed: deadline pressure 1" in (
         sequence(late).scores["B"].notes
     )
 

@@ -37,7 +37,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from roadmap.engine.inputs import DONE, DROPPED, HARD, ItemData, Snapshot
-from roadmap.i18n import _, ngettext, numeral
+from roadmap.i18n import _, language, ngettext, numeral
+from roadmap.i18n.lang import Lang
 
 AT_RISK = 0.5
 """A deadline is at risk when the work needs at least this share of the periods left."""
@@ -63,7 +64,7 @@ class Pressure:
     @property
     def note(self) -> str:
         """The pressure in the reader's language, for the score's notes."""
-        day = self.deadline.isoformat()
+        day = Lang(language()).date(self.deadline)
         if self.left <= 0:
             return _("deadline {day} has passed: deadline pressure 1", day=day)
         state = (

@@ -89,7 +89,7 @@ def render_minutes(record: Minutes, lang: str) -> str:
         f"# {heading}: {inline(record.name)}",
         "",
         f"- {plan_label}: {inline(plan)}",
-        f"- {date_label}: {record.held_on.isoformat()}",
+        f"- {date_label}: {w.date(record.held_on)}",
         f"- {participants}: {record.participants}"
         + (f" ({', '.join(inline(n) for n in record.names)})" if record.names else ""),
         "",
