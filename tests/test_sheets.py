@@ -16,7 +16,7 @@ from openpyxl import Workbook, load_workbook
 from roadmap.cli import cli
 from roadmap.io.csv_items import read_items_csv
 from roadmap.io.planfile import PlanFileError
-from roadmap.io.sheet import import_sheet
+from roadmap.io.sheet import BATCH, import_sheet
 from roadmap.io.xlsx_items import read_items_xlsx
 from roadmap.model.inputs import PlanDoc, PlanIn
 from roadmap.store.db import Store
@@ -464,3 +464,25 @@ def test_csv_header_below_title_rows() -> None:
     assert [(r.line, r.values) for r in sheet.rows] == [
         (4, {"key": "A", "title": "Eka", "effort": 1.5})
     ]
+
+
+def test_problems_of_rows_validated_in_different_batches_come_in_file_order() -> None:
+    n = 2 * BATCH + 10
+    lines = [f"K{i};Rivi {i};1;{f'K{i - 1}' if i else ''}" for i in range(n)]
+    lines[3] = "K3;Rivi 3;-1;K2"  # refused by the item model, first batch
+    lines[BATCH + 5] = f"K{BATCH + 5};Rivi;1;NOPE"  # an unknown reference, second batch
+    lines[n - 1] = f"K{n - 1};Rivi;2;K{n - 1}"  # depends on itself, last batch
+    data = ("key;title;effort;depends_on\n" + "\n".join(lines) + "\n").encode()
+    with pytest.raises(PlanFileError) as caught:
+        import_sheet(empty_doc(), read_items_csv(data, name="b.csv"))
+    assert caught.value.messages == [
+        "b.csv:5 (K3): column 'effort': should be at least 0",
+        f"b.csv:{BATCH + 7} (K{BATCH + 5}): column 'depends_on': unknown item 'NOPE'",
+        f"b.csv:{n + 1} (K{n - 1}): column 'depends_on': K{n - 1} depends on itself",
+    ]
+    good = "\n".join(f"K{i};Rivi {i};1;{f'K{i - 1}' if i else ''}" for i in range(n))
+    imported = import_sheet(
+        empty_doc(), read_items_csv(f"key;title;effort;depends_on\n{good}\n".encode(), name="g.csv")
+    )
+    assert [item.key for item in imported.changed] == [f"K{i}" for i in range(n)]
+    assert imported.changed[-1].depends_on == [f"K{n - 2}"]

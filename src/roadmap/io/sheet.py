@@ -22,9 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from roadmap.i18n import _, ngettext
 from roadmap.io.matching import Matcher
@@ -57,6 +58,9 @@ HEADER_SEARCH = 20
 """Rows searched for the header row (title rows above it are skipped)."""
 STEP = 1000
 """Rows between two calls of a progress ``step``."""
+BATCH = 100
+"""Rows validated in one call: enough to spare most of the calls, few enough that their
+fields are gone before the cycle collector takes them for long-lived objects."""
 TOTAL_WORDS = {word_key(w) for w in ("yhteensä", "summa", "total", "totalt", "sum", "totals")}
 
 HEADERS: dict[str, str] = {
@@ -254,7 +258,7 @@ def read_table(
     known = {word_key(c): c for c in criteria}
     mapping = mapping or {}
     sheet: Sheet | None = None
-    readers: list[tuple[str, int, Callable[[Any], Any]]] = []
+    readers: list[Reader] = []
     above: list[tuple[int, list[Any]]] = []
     gaps: list[int] = []
     """Lines of the empty rows between rows of items (those at the end are no rows at all)."""
@@ -364,99 +368,133 @@ def _score_column(header: str, criteria: dict[str, str]) -> str | None:
 _TEXT_FIELDS = ("key", "title", "description", NOTES, *LIST_FIELDS)
 """Fields whose cells are rarely repeated; other columns remember each distinct cell read."""
 
-
-def _readers(sheet: Sheet, decimal_comma: bool) -> list[tuple[str, int, Callable[[Any], Any]]]:
-    """``(field, position, read)`` for each column the sheet imports: what turns its cells
-    into values, chosen once per column. Statuses, names, numbers and dates repeat down a
-    column, so each distinct cell is read once."""
-
-    def reader(target: str) -> Callable[[Any], Any]:
-        def read(cell: Any) -> Any:
-            return cell_value(target, cell, decimal_comma=decimal_comma)
-
-        if target in _TEXT_FIELDS:
-            return read
-        memo: dict[Any, Any] = {}
-
-        def remembered(cell: Any) -> Any:
-            if cell in memo:
-                return memo[cell]
-            value = memo[cell] = read(cell)
-            return value
-
-        return remembered
-
-    return [(target, sheet.positions[target], reader(target)) for target in sheet.columns]
+Reader = tuple[str, int, "dict[str, Any] | None", Callable[[Any], Any], "str | None"]
+"""``(field, position, memo, read, criterion)`` of a column the sheet imports: ``memo`` keeps
+what each distinct text cell read as (None for columns of unique texts), ``criterion`` is the
+criterion a score column gives (else None)."""
 
 
-def _row(
-    sheet: Sheet,
-    readers: list[tuple[str, int, Callable[[Any], Any]]],
-    cells: list[Any],
-    line: int,
-) -> None:
+def _readers(sheet: Sheet, decimal_comma: bool) -> list[Reader]:
+    """A :data:`Reader` for each column the sheet imports, chosen once per column.
+    Statuses, names, numbers and dates repeat down a column, so each distinct text is read
+    once."""
+    return [
+        (
+            target,
+            sheet.positions[target],
+            None if target in _TEXT_FIELDS else {},
+            cell_reader(target, decimal_comma=decimal_comma),
+            target[6:] if target.startswith("score:") else None,
+        )
+        for target in sheet.columns
+    ]
+
+
+_UNREAD = object()
+"""A text a column has not read yet."""
+
+
+def _row(sheet: Sheet, readers: list[Reader], cells: list[Any], line: int) -> None:
     """Add the row ``cells`` to ``sheet`` (or note it as a total row)."""
-    row = SheetRow(line=line, values={})
     n = len(cells)
+    problems: tuple[tuple[str, str], ...] = ()
     if n > sheet.width and any(_text(cell) for cell in cells[sheet.width :]):
-        row.problems += (("", _("the row has more cells than the header has columns")),)
+        problems = (("", _("the row has more cells than the header has columns")),)
     at = sheet.positions["key"]
     if (at >= n or not _text(cells[at])) and any(
         isinstance(c, str) and word_key(c) in TOTAL_WORDS for c in cells
     ):
         sheet.skipped.append(_("{where}: a total row", where=f"{sheet.name}:{line}"))
         return
-    values = row.values
-    for target, at, read in readers:
+    values: dict[str, Any] = {}
+    scores: dict[str, Any] | None = None
+    for target, at, memo, read, criterion in readers:
         cell = cells[at] if at < n else None
-        try:
-            value = None if cell is None or cell == "" else read(cell)
-        except ValueError as exc:
-            row.problems += ((sheet.columns[target], str(exc)),)
-            continue
-        if target.startswith("score:"):
-            if row.scores is None:
-                row.scores = {}
-            row.scores[target[6:]] = value
+        if cell is None or cell == "":
+            value = None
+        elif memo is not None and cell.__class__ is str:
+            value = memo.get(cell, _UNREAD)
+            if value is _UNREAD:
+                try:
+                    value = memo[cell] = read(cell)
+                except ValueError as exc:
+                    problems += ((sheet.columns[target], str(exc)),)
+                    continue
         else:
+            try:
+                value = read(cell)
+            except ValueError as exc:
+                problems += ((sheet.columns[target], str(exc)),)
+                continue
+        if criterion is None:
             values[target] = value
-    sheet.rows.append(row)
+        else:
+            if scores is None:
+                scores = {}
+            scores[criterion] = value
+    sheet.rows.append(SheetRow(line, values, scores, problems))
 
 
 def cell_value(target: str, cell: Any, *, decimal_comma: bool = True) -> Any:
     """A cell as the input model takes it; ``None`` for an empty cell, :class:`ValueError`
     for one that cannot be read."""
-    if cell is None or (isinstance(cell, str) and not cell.strip()):
-        return None
-    if cell is NO_VALUE:
-        raise ValueError(
-            _(
-                "a formula without a saved value (the file was not saved by a spreadsheet "
-                "program); open and save it in Excel or LibreOffice, or type the value"
-            )
-        )
-    if isinstance(cell, str):
-        if target not in ("title", "description", NOTES):
-            cell = cell.strip()
-        if "\n" in cell.strip() and target not in MULTILINE_FIELDS:
-            raise ValueError(
-                _('the cell runs over several lines; is a closing quote (") missing there?')
-            )
+    return cell_reader(target, decimal_comma=decimal_comma)(cell)
+
+
+def cell_reader(target: str, *, decimal_comma: bool = True) -> Callable[[Any], Any]:
+    """What reads the cells of the column that gives ``target`` (see :func:`cell_value`):
+    what the field is, and so how its cells are read, is worked out once for the column."""
+    keep_spaces = target in ("title", "description", NOTES)
+    multiline = target in MULTILINE_FIELDS
+    from_text: Callable[[str], Any] | None
     if target in NUMBER_FIELDS or target.startswith("score:"):
-        return _number(cell, decimal_comma)
-    if target in DATE_FIELDS:
-        if isinstance(cell, datetime):
-            return cell.date()
-        return cell if isinstance(cell, date) else words.parse_date(str(cell))
+        from_text = partial(words.parse_number, decimal_comma=decimal_comma)
+        from_value: Callable[[Any], Any] = partial(_number, decimal_comma=decimal_comma)
+    elif target in DATE_FIELDS:
+        from_text, from_value = words.parse_date, _date
+    else:
+        from_text = words.split_list if target in LIST_FIELDS else _WORDS.get(target)
+        from_value = partial(_word, from_text)
+
+    def read(cell: Any) -> Any:
+        if isinstance(cell, str):
+            stripped = cell.strip()
+            if not stripped:
+                return None
+            if not multiline and "\n" in stripped:
+                raise ValueError(
+                    _('the cell runs over several lines; is a closing quote (") missing there?')
+                )
+            text = cell if keep_spaces else stripped
+            return text if from_text is None else from_text(text)
+        if cell is None:
+            return None
+        if cell is NO_VALUE:
+            raise ValueError(
+                _(
+                    "a formula without a saved value (the file was not saved by a spreadsheet "
+                    "program); open and save it in Excel or LibreOffice, or type the value"
+                )
+            )
+        return from_value(cell)
+
+    return read
+
+
+def _date(cell: Any) -> date:
+    """A date cell of a workbook (or any other value, read as typed text)."""
+    if isinstance(cell, datetime):
+        return cell.date()
+    return cell if isinstance(cell, date) else words.parse_date(str(cell))
+
+
+def _word(parse: Callable[[str], Any] | None, cell: Any) -> Any:
+    """A workbook's number or yes/no in a column of text, as the text it shows."""
     if isinstance(cell, bool):
         return "true" if cell else "false"
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
-    text = str(cell)
-    if target in LIST_FIELDS:
-        return words.split_list(text)
-    parse = _WORDS.get(target)
-    return parse(text) if parse else text
+    return str(cell) if parse is None else parse(str(cell))
 
 
 _WORDS = {
@@ -508,14 +546,44 @@ def import_sheet(
     needs = add_needs(doc, sheet.needs, matcher) if sheet.needs else AddedNeeds()
     problems += [(0, message) for _line, message in needs.problems]  # another sheet: first
     placeholders: dict[str, ItemIn] = {}
+    batch: list[tuple[SheetRow, dict[str, Any], bool]] = []
+    """Rows read but not yet validated: the row, its item's fields, whether it failed."""
+
+    def validate_batch() -> None:
+        """Validate the rows of ``batch`` and add their items (or their problems)."""
+        for (row, data, failed), item in zip(batch, _validated([b[1] for b in batch]), strict=True):
+            key = data["key"]
+            if isinstance(item, ValidationError):
+                unread = {header for header, _message in row.problems}  # already reported
+                problems.extend(
+                    (row.line, _row_message(sheet, row, p.loc, p.message))
+                    for p in validation_problems(item)
+                    if not p.loc or sheet.columns.get(str(p.loc[0])) not in unread
+                )
+                stand_in = placeholder(ItemIn, data)
+                if stand_in is not None:
+                    placeholders[key] = stand_in
+                continue
+            if failed:
+                placeholders[key] = item
+                continue
+            position = index.setdefault(key, len(items))
+            if position == len(items):
+                items.append(item)
+            else:
+                items[position] = item
+            rows_at[position] = row
+        batch.clear()
+
     for n, row in enumerate(sheet.rows, start=1):
         if step is not None and n % STEP == 0:
             step(STEP)
         key = row.values.get("key")
-        where = _where(sheet, row)
-        problems += [(row.line, _cell_message(where, header, m)) for header, m in row.problems]
+        if row.problems:
+            where = _where(sheet, row)
+            problems += [(row.line, _cell_message(where, header, m)) for header, m in row.problems]
         if key is None:
-            problems.append((row.line, _("{where}: the row has no key", where=where)))
+            problems.append((row.line, _("{where}: the row has no key", where=_where(sheet, row))))
             continue
         if key in row_of:
             problems.append(
@@ -523,7 +591,7 @@ def import_sheet(
                     row.line,
                     _(
                         "{where}: key {key} is also on line {line}",
-                        where=where,
+                        where=_where(sheet, row),
                         key=repr(key),
                         line=row_of[key].line,
                     ),
@@ -532,30 +600,11 @@ def import_sheet(
             continue
         row_of[key] = row
         resolved, named = _resolved(matcher, row, sheet, problems)
-        failed = bool(row.problems) or not named
         data = _merged(items[index[key]] if key in index else None, row, resolved)
-        try:
-            item = ItemIn.model_validate(data)
-        except ValidationError as exc:
-            unread = {header for header, _message in row.problems}  # already reported
-            problems += [
-                (row.line, _row_message(sheet, row, p.loc, p.message))
-                for p in validation_problems(exc)
-                if not p.loc or sheet.columns.get(str(p.loc[0])) not in unread
-            ]
-            stand_in = placeholder(ItemIn, data)
-            if stand_in is not None:
-                placeholders[key] = stand_in
-            continue
-        if failed:
-            placeholders[key] = item
-            continue
-        position = index.setdefault(key, len(items))
-        if position == len(items):
-            items.append(item)
-        else:
-            items[position] = item
-        rows_at[position] = row
+        batch.append((row, data, bool(row.problems) or not named))
+        if len(batch) == BATCH:
+            validate_batch()
+    validate_batch()
     checked = [placeholders.pop(item.key, item) for item in items]
     merged = with_needs(matcher.extended(doc), needs)
     merged = merged.model_copy(update={"items": [*checked, *placeholders.values()]})
@@ -601,16 +650,39 @@ def _resolved(
     return out, ok
 
 
+def _validated(rows: list[dict[str, Any]]) -> list[ItemIn | ValidationError]:
+    """Each of ``rows`` as an item, or the error that refuses it. The rows are validated in
+    one call, which spares a large sheet a call per row; when one of them fails, each is
+    validated alone for its own errors."""
+    try:
+        return list(_ITEMS.validate_python(rows))
+    except ValidationError:
+        pass
+    out: list[ItemIn | ValidationError] = []
+    for data in rows:
+        try:
+            out.append(ItemIn.model_validate(data))
+        except ValidationError as exc:
+            out.append(exc)
+    return out
+
+
+_ITEMS = TypeAdapter(list[ItemIn])
+
+
 def _merged(item: ItemIn | None, row: SheetRow, resolved: dict[str, Any]) -> dict[str, Any]:
     """The stored item's fields with the row's cells over them; empty cells clear fields."""
-    data = item.model_dump() if item is not None else {}
-    for name, value in {**row.values, **resolved}.items():
-        if name == NOTES:
-            continue
-        if value is None:
-            data.pop(name, None)
-        else:
-            data[name] = value
+    given = {**row.values, **resolved}
+    given.pop(NOTES, None)
+    if item is None:
+        data = {name: value for name, value in given.items() if value is not None}
+    else:
+        data = item.model_dump()
+        for name, value in given.items():
+            if value is None:
+                data.pop(name, None)
+            else:
+                data[name] = value
     notes = row.values.get(NOTES)
     if notes:
         description = data.get("description") or ""
