@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain, pairwise, repeat
+from itertools import groupby, pairwise, repeat
 from operator import add, attrgetter, itemgetter
 
 from roadmap.engine.graph import CycleError, build_graph, find_cycle
@@ -23,7 +23,10 @@ _EARLIEST, _PINNED, _MANDATORY = (
     attrgetter(f) for f in ("earliest_start", "pinned_period", "mandatory")
 )
 _DURATION, _SHARE = attrgetter("duration"), attrgetter("max_share")
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_FIRST, _SECOND, _REVERSED = itemgetter(0), itemgetter(1), itemgetter(1, 0)
+
+Links = tuple[int, ...]
+"""The items an item is linked to, by index, sorted."""
 
 
 @dataclass(slots=True, init=False, eq=False, repr=False)  # nobody compares or shows it
@@ -36,10 +39,10 @@ class Numbered:
     index: dict[str, int]
     done: tuple[str, ...]
     dropped: tuple[str, ...]
-    hard: list[list[int]]
+    hard: list[Links]
     """Hard blockers of each item."""
-    soft: list[list[int]]
-    succ: list[list[int]]
+    soft: list[Links]
+    succ: list[Links]
     """Items that wait for each item, hard or soft."""
     indeg: list[int]
     dropped_deps: list[tuple[int, str]]
@@ -136,7 +139,7 @@ def number(snap: Snapshot) -> Numbered:
 
 
 def _lags(
-    lags: Mapping[tuple[str, str], int], index: dict[str, int], hard: list[list[int]]
+    lags: Mapping[tuple[str, str], int], index: dict[str, int], hard: list[Links]
 ) -> dict[int, list[int]]:
     """The lags of the hard dependencies that have one, beside each item's hard blockers."""
     found: dict[int, dict[int, int]] = {}
@@ -149,12 +152,11 @@ def _lags(
 
 def _links(
     deps: Sequence[Edge], n: int, index: dict[str, int], status: dict[str, str]
-) -> tuple[list[list[int]], list[list[int]], list[list[int]], list[tuple[int, str]]]:
+) -> tuple[list[Links], list[Links], list[Links], list[tuple[int, str]]]:
     """Hard and soft blockers and the waiting items of each item, sorted, and the dependencies
     on dropped items; a dependency on an unknown item raises :class:`ValueError`."""
-    hard: list[list[int]] = [[] for _ in range(n)]
-    soft: list[list[int]] = [[] for _ in range(n)]
-    succ: list[list[int]] = [[] for _ in range(n)]
+    hard: list[tuple[int, int]] = []
+    soft: list[tuple[int, int]] = []
     dropped_deps: list[tuple[int, str]] = []
     blockers = map(index.get, map(_FIRST, deps))
     blocked = map(index.get, map(_SECOND, deps))
@@ -167,12 +169,20 @@ def _links(
             if d is not None and status[blocker] == DROPPED:
                 dropped_deps.append((d, blocker))
             continue
-        (hard if dep[2] == HARD else soft)[d].append(b)
-        succ[b].append(d)
-    for links in chain(hard, soft, succ):
-        if len(links) > 1:
-            links.sort()  # the order dependencies were given in must not show
-    return hard, soft, succ, sorted(dropped_deps)
+        (hard if dep[2] == HARD else soft).append((d, b))
+    succ = [*map(_REVERSED, hard), *map(_REVERSED, soft)]
+    return _grouped(hard, n), _grouped(soft, n), _grouped(succ, n), sorted(dropped_deps)
+
+
+def _grouped(pairs: list[tuple[int, int]], n: int) -> list[Links]:
+    """The second items of ``pairs`` by their first, sorted (the order dependencies were
+    given in must not show). Tuples rather than lists: a plan holds three per item, and
+    the garbage collector has no need to look into tuples of numbers."""
+    pairs.sort()
+    found: list[Links] = [()] * n
+    for i, group in groupby(pairs, key=_FIRST):
+        found[i] = tuple(map(_SECOND, group))
+    return found
 
 
 def _topological_order(plan: Numbered) -> list[int]:

@@ -51,7 +51,7 @@ from operator import attrgetter
 from roadmap.engine.capacity import EPS, LIMIT, TeamLoad
 from roadmap.engine.explanations import Raised, Why, Wording
 from roadmap.engine.inputs import ItemData, Snapshot, TeamData
-from roadmap.engine.numbered import number
+from roadmap.engine.numbered import Links, number
 from roadmap.engine.records import Deferred
 from roadmap.engine.result import Placement, Roadmap, Score, Warning
 from roadmap.engine.scoring import Breakdown, ScoreModel
@@ -133,7 +133,7 @@ class _Waiting(dict):
     """Blockers each item still waits for in a run resumed at ``step``: counted when the item is
     first reached, since most items are not reached before the run meets the previous one."""
 
-    def __init__(self, hard: list[list[int]], soft: list[list[int]], at: list[int], step: int):
+    def __init__(self, hard: list[Links], soft: list[Links], at: list[int], step: int):
         super().__init__()
         self.hard, self.soft, self.at, self.step = hard, soft, at, step
 
