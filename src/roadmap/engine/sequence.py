@@ -930,11 +930,13 @@ class Sequencer:
         plan, base, method = self.plan, self._base, self.snapshot.scoring_method
         keys, committed, in_progress = plan.keys, plan.committed, plan.in_progress
         raised = Raised(plan, base, (state.prio, src, comm, state.csrc))
+        index = plan.index
+        later = Deferred(lambda score: raised(index[score.key]))
         scores = self._scores
         for i in items:
             score, parts, notes = base[i]
             if in_progress[i] or src[i] != i or (comm[i] and not committed[i]):
-                notes = Deferred(raised, i) if full else raised(i)
+                notes = later if full else raised(i)
             scores[i] = Score(keys[i], method, score, parts, notes)
 
     def _placements_of(self, items: Sequence[int], state: _State, why: Why, full: bool) -> None:
@@ -944,6 +946,8 @@ class Sequencer:
         milestone = plan.milestone
         keys, team_of = plan.keys, plan.team_of
         team_key = [*plan.team_keys, None]  # team_of is -1 for no team: the last entry
+        index = plan.index
+        later = Deferred(lambda placement: why(index[placement.key]))
         for i in items:
             first = start[i]
             if first < 0:
@@ -959,7 +963,7 @@ class Sequencer:
                 keys[raised_by] if raised_by != i else None,
                 not slack[i],
                 float(slack[i]),
-                Deferred(why, i) if full else why(i),
+                later if full else why(i),
                 team_key[team_of[i]],
                 comm[i],
                 load[i],
