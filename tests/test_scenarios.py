@@ -55,7 +55,7 @@ def test_a_scenario_changes_the_roadmap_and_not_the_plan() -> None:
     assert spans(roadmap) == {"B": (0, 0), "A": (1, 4), "C": (3, 3)}
     assert "priority set to 100" in roadmap.scores["B"].notes
     assert sequence(snap) == plain  # the snapshot itself is as it was
-    found = compare(plain, roadmap, snap.calendar)
+    found = compare(plain, roadmap)
     assert (found.periods_before, found.periods_after) == (4, 5)
     assert (found.missed_before, found.missed_after) == (("B",), ())
     assert [(c.key, c.kind) for c in found.changes] == [("B", "earlier"), ("A", "later")]

@@ -14,9 +14,16 @@ from roadmap.engine.baseline import diff, from_data, to_data
 from roadmap.engine.explanations import explain
 from roadmap.engine.horizons import horizons
 from roadmap.engine.sequence import sequence
+from roadmap.i18n.lang import Lang
+from roadmap.i18n.terms import change_text
 
 from .build import CAL, item, snapshot
 from .random_plans import random_snapshot
+
+
+def english(change) -> str:
+    """``change`` as an English reader reads it, periods as typed back (``2027-Q2``)."""
+    return change_text(change, CAL.label, Lang("en"))
 
 
 def test_a_roadmap_survives_json_unchanged() -> None:
@@ -75,7 +82,7 @@ def test_diff_names_moves_with_reasons_additions_drops_and_priority_changes() ->
     assert {k: p.start for k, p in new.placements.items()} == {
         "A": 2, "B": 1, "C": 1, "F": 0, "G": 0, "H": 0,
     }  # fmt: skip
-    changes = diff(old, new, CAL)
+    changes = diff(old, new)
     assert [(c.key, c.kind) for c in changes] == [
         ("C", "earlier"),
         ("F", "earlier"),
@@ -89,17 +96,17 @@ def test_diff_names_moves_with_reasons_additions_drops_and_priority_changes() ->
     by_key = {c.key: c for c in changes}
     a = by_key["A"]
     assert (a.before, a.after, a.priority_before, a.priority_after) == (0, 2, 90, 0)
-    assert a.text == (
+    assert english(a) == (
         "moved later from 2027-Q1 to 2027-Q3 (priority 90 → 0): dev is fully booked from "
         "2027-Q1 to 2027-Q2, in 2027-Q2 by work ranked higher: B, C"
     )
     assert a.reasons == new.placements["A"].reasons
-    assert by_key["B"].text.startswith("moved later from 2027-Q1 to 2027-Q2: dev is fully")
-    assert by_key["G"].text == "added in 2027-Q1"
-    assert by_key["D"].text == "done (was planned for 2027-Q3)"
-    assert by_key["E"].text == "dropped (was planned for 2027-Q2)"
-    assert by_key["H"].text == "priority 30 → 60, still in 2027-Q1"
-    assert diff(new, new, CAL) == ()
+    assert english(by_key["B"]).startswith("moved later from 2027-Q1 to 2027-Q2: dev is fully")
+    assert english(by_key["G"]) == "added in 2027-Q1"
+    assert english(by_key["D"]) == "done (was planned for 2027-Q3)"
+    assert english(by_key["E"]) == "dropped (was planned for 2027-Q2)"
+    assert english(by_key["H"]) == "priority 30 → 60, still in 2027-Q1"
+    assert diff(new, new) == ()
 
 
 def test_horizons_group_by_start_and_order_committed_then_priority() -> None:
@@ -165,13 +172,15 @@ def test_diff_names_changed_ends_efforts_teams_and_periods() -> None:
         before, items=tuple(x._replace(**changed.get(x.key, {})) for x in before.items)
     )
     old, new = sequence(before), sequence(after)
-    changes = {c.key: c for c in diff(old, new, CAL)}
+    changes = {c.key: c for c in diff(old, new)}
     assert [(k, c.kind) for k, c in changes.items()] == [
         ("C", "ends_later"), ("D", "team"), ("E", "effort"),
     ]  # fmt: skip
     c = changes["C"]
     assert (c.before, c.after, c.effort_before, c.effort_after) == (1, 2, 1.0, 3.0)
-    assert c.text.startswith("ends in 2027-Q3 rather than 2027-Q2 (1 → 2 periods, effort 1 → 3)")
-    assert changes["D"].text == "team ops → web, still in 2027-Q1"
+    assert english(c).startswith(
+        "ends in 2027-Q3 rather than 2027-Q2 (1 → 2 periods, effort 1 → 3)"
+    )
+    assert english(changes["D"]) == "team ops → web, still in 2027-Q1"
     assert (changes["D"].team_before, changes["D"].team_after) == ("ops", "web")
-    assert changes["E"].text == "effort 0.5 → 1, still in 2027-Q1"
+    assert english(changes["E"]) == "effort 0.5 → 1, still in 2027-Q1"

@@ -204,7 +204,7 @@ def test_a_change_of_team_or_effort_says_what_changed(lang: str, words: list[str
         return dataclasses.replace(plain, placements={**plain.placements, "A1": a})
 
     before, now = placed("dev", 2.0), placed("soc", 3.0)
-    changes = diff(before, now, _cal(doc))
+    changes = diff(before, now)
     assert [c.kind for c in changes] == ["team"]
     text = build(doc, now, lang, generated=DAY, baseline="v1", changes=changes).markdown
     lines = text.splitlines()

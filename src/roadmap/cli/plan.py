@@ -205,7 +205,7 @@ def _diff(ctx: Context, plan_id: int, snapshot: Snapshot, roadmap: Roadmap, name
         before = load_baseline(ctx.store, plan_id, name)
     except NotFoundError as exc:
         fail(str(exc))
-    changes = diff(before, roadmap, snapshot.calendar)
+    changes = diff(before, roadmap)
     if not changes:
         click.echo(plain(_("No changes since baseline {name}.", name=repr(name))))
         return
@@ -221,7 +221,7 @@ def _compare(ctx: Context, plan_slug: str | None, before: str | None, after: str
 
     snapshot, old = _sequenced(ctx, plan_slug, before)[1:]
     new = _sequenced(ctx, plan_slug, after)[2]
-    found = compare(old, new, snapshot.calendar)
+    found = compare(old, new)
     if before is None:
         title = _("Scenario {name} compared with the plan:", name=after)
     else:

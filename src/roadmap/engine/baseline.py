@@ -10,13 +10,11 @@ with it (a new end, effort, team, number of periods or priority).
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from roadmap.engine.result import Placement, Reason, Roadmap, Score, ScorePart, Warning
-from roadmap.model.periods import Calendar
 
 FORMAT = "roadmap-baseline/1"
 KINDS = ("earlier", "later", "ends_earlier", "ends_later", "added", "dropped", "done", "team",
@@ -28,14 +26,13 @@ PRIORITY_STEP = 0.5
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """How one item differs from the baseline, named by its most telling change (``kind``);
-    ``text`` lists all of them, in English (:func:`roadmap.i18n.terms.change_text` words them
-    for a reader)."""
+    """How one item differs from the baseline, named by its most telling change (``kind``),
+    with the facts of all of them; :func:`roadmap.i18n.terms.change_text` words them for a
+    reader."""
 
     key: str
     kind: str
     """One of :data:`KINDS`."""
-    text: str
     before: int | None = None
     """The start period before (the end period for ``ends_earlier`` and ``ends_later``)."""
     after: int | None = None
@@ -210,20 +207,15 @@ def from_data(data: dict[str, Any]) -> Roadmap:
     )
 
 
-def diff(baseline: Roadmap, current: Roadmap, calendar: Calendar) -> tuple[Change, ...]:
-    """What changed from ``baseline`` to ``current``, by kind (see :data:`KINDS`), then key;
-    each change's ``text`` in English with canonical period labels (the reader's words are
-    :func:`roadmap.i18n.terms.change_text`'s)."""
-    from roadmap.i18n.lang import Lang
-    from roadmap.i18n.terms import change_text
-
+def diff(baseline: Roadmap, current: Roadmap) -> tuple[Change, ...]:
+    """What changed from ``baseline`` to ``current``, by kind (see :data:`KINDS`), then key."""
     out: list[Change] = []
     for key, now in current.placements.items():
         was = baseline.placements.get(key)
         if was is None:
             out.append(
                 Change(
-                    key, "added", "", None, now.start, None, now.effective_priority, now.reasons,
+                    key, "added", None, now.start, None, now.effective_priority, now.reasons,
                     end_after=now.end, effort_after=_effort(now), team_after=now.team,
                 )
             )  # fmt: skip
@@ -235,13 +227,9 @@ def diff(baseline: Roadmap, current: Roadmap, calendar: Calendar) -> tuple[Chang
         if key in current.placements:
             continue
         kind, gone = ("done", None) if key in current.done else ("dropped", _gone(key, current))
-        out.append(Change(key, kind, "", was.start, None, was.effective_priority, None, gone=gone))
+        out.append(Change(key, kind, was.start, None, was.effective_priority, None, gone=gone))
     order = {kind: i for i, kind in enumerate(KINDS)}
-    english, label = Lang("en"), calendar.label
-    return tuple(
-        dataclasses.replace(c, text=change_text(c, label, english))
-        for c in sorted(out, key=lambda c: (order[c.kind], c.key))
-    )
+    return tuple(sorted(out, key=lambda c: (order[c.kind], c.key)))
 
 
 def _gone(key: str, current: Roadmap) -> str:
@@ -288,6 +276,6 @@ def _changed(key: str, was: Placement, now: Placement) -> Change | None:
     else:
         kind = "team" if team else "effort" if effort else "priority"
     return Change(
-        key, kind, "", before, after, was.effective_priority, now.effective_priority, reasons,
+        key, kind, before, after, was.effective_priority, now.effective_priority, reasons,
         was.end, now.end, effort_was, effort_now, was.team, now.team, facts, span_was, span_now,
     )  # fmt: skip

@@ -104,10 +104,10 @@ class Comparison:
     """Keys of the items (and milestones) that miss their deadlines."""
 
 
-def compare(before: Roadmap, after: Roadmap, calendar: Calendar) -> Comparison:
+def compare(before: Roadmap, after: Roadmap) -> Comparison:
     """What changed from ``before`` to ``after``."""
     return Comparison(
-        diff(before, after, calendar),
+        diff(before, after),
         before.periods,
         after.periods,
         _missed(before),

@@ -35,7 +35,7 @@ def section(f: Facts) -> str:
     ]
     for scenario in f.doc.scenarios:
         roadmap = sequence(apply(snapshot, scenario_of(scenario, calendar)))
-        found = compare(f.roadmap, roadmap, calendar)
+        found = compare(f.roadmap, roadmap)
         out.append(w.heading(3, f.escape(scenario.name or scenario.key)))
         if scenario.description:
             out.append(w.para(f.escape(scenario.description)))

@@ -51,12 +51,10 @@ def load_for_export(store: Store, plan_id: int, *, baseline: str | None = None) 
         changes: tuple[Change, ...] = ()
         if baseline is not None:
             from roadmap.engine.baseline import diff
-            from roadmap.model.periods import Calendar
             from roadmap.store.baselines import load_baseline
 
             before = load_baseline(session=session, plan_id=plan_id, name=baseline)
-            calendar = Calendar(doc.plan.start_date, doc.plan.period_unit)
-            changes = tuple(diff(before, roadmap, calendar))
+            changes = tuple(diff(before, roadmap))
     return ExportInput(doc, roadmap, baseline, changes)
 
 

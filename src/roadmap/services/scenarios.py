@@ -54,5 +54,5 @@ def compared(store: Store, plan_id: int, key: str) -> Compared:
         scenario = load_scenario(session=session, plan_id=plan_id, key=key)
     what_if = apply(snapshot, scenario)
     plan, roadmap = sequence(snapshot), sequence(what_if)
-    found = compare(plan, roadmap, snapshot.calendar)
+    found = compare(plan, roadmap)
     return Compared(scenario, what_if, plan, roadmap, found)

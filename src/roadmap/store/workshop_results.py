@@ -409,7 +409,7 @@ def _apply_to_plan(store, round_id: int, mode: str, keep: bool) -> Outcome:
     except _Preview as preview:
         before, applied, after = preview.args
     old, new = sequence(before), sequence(after)
-    changes = diff(old, new, after.calendar)
+    changes = diff(old, new)
     effects = _effects(applied, old, new)
     if keep:  # the minutes say which items moved, from where to where
         label = after.calendar.label
