@@ -5,14 +5,13 @@ from __future__ import annotations
 from tests.workshop.plans import seed
 
 from roadmap.store.db import Store
+from tui.conftest import until
 
 
 async def test_the_projector_shows_the_address_its_qr_code_and_checks_the_page(
     sqlite_store: Store, serve
 ) -> None:
     """The address is injected (tests reach only loopback); the self-check asks it."""
-    import asyncio
-
     from roadmap.tui.workshop.facilitator import make_facilitator_app
     from roadmap.web.address import qr_text
 
@@ -26,8 +25,5 @@ async def test_the_projector_shows_the_address_its_qr_code_and_checks_the_page(
         notes = []
         app.notify = lambda message, **kw: notes.append(message)
         await pilot.press("f10")
-        for _ in range(100):
-            if notes:
-                break
-            await asyncio.sleep(0.05)
+        await until(pilot, lambda: notes, "the self-check's answer")
         assert notes == [f"The page answers at {url}"]
