@@ -227,7 +227,7 @@ def test_check_a_file_before_importing_it(tmp_path: Path) -> None:
     )
     bad = tmp_path / "cycle.yaml"
     cyclic = flawed()
-    cyclic.items[0].depends_on = ["D"]
+    cyclic.items[0].depends_on = ("D",)
     bad.write_text(dump_yaml(cyclic), encoding="utf-8")
     out = CliRunner().invoke(cli, ["--db", str(db), "check", str(bad)])
     assert out.exit_code == 1

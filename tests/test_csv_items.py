@@ -208,7 +208,7 @@ def test_written_csv_reads_back_the_same() -> None:
 
 def test_lists_that_cannot_be_a_cell_are_refused() -> None:
     doc = rich_plan()
-    doc.items[0].tags.append("a;b")
+    doc.items[0].tags += ("a;b",)
     with pytest.raises(ValueError, match="item Z-1: tags value 'a;b'"):
         write_items_csv(doc)
 
@@ -282,7 +282,7 @@ def test_cli_csv_into_a_new_plan(db: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     doc = plan_of(db, "ideas")
     assert (doc.plan.name, [i.key for i in doc.items]) == ("Ideas", ["A", "B"])
-    assert doc.items[1].depends_on == ["A"]
+    assert doc.items[1].depends_on == ("A",)
 
 
 def test_cli_csv_needs_an_existing_plan(db: Path, tmp_path: Path) -> None:
@@ -300,7 +300,7 @@ def test_written_csv_never_holds_a_formula_and_reads_back_exactly() -> None:
         item.model_copy(update={"title": text, "description": "\tdesc " + text})
         for item, text in zip(doc.items, texts, strict=True)
     ]
-    items[0] = items[0].model_copy(update={"tags": ["-x", "b"]})
+    items[0] = items[0].model_copy(update={"tags": ("-x", "b")})
     doc = doc.model_copy(update={"items": items})
     data = write_items_csv(doc)
     import csv

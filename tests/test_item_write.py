@@ -40,10 +40,10 @@ def test_every_kind_of_field_in_one_write_raises_the_version_once(plan: Store) -
             "title": "Uusi",
             "team": "ICT",
             "pinned_period": "2028-Q1",
-            "tags": ["x"],
+            "tags": ("x",),
             "scores": {"impact": 5.0},  # cost cleared
-            "needs": ["N2"],
-            "soft_depends_on": ["B-4"],
+            "needs": ("N2",),
+            "soft_depends_on": ("B-4",),
         }
     )
     write = diff(before, after)
@@ -97,4 +97,4 @@ def test_a_new_key_must_be_free(plan: Store) -> None:
             session=session, plan_id=1, write=ItemWrite("Z-1", {"key": "Z-9"}, {"key": "Z-1"})
         )
     items = _items(plan)
-    assert "Z-9" in items and items["A-2"].depends_on == ["Z-9"]
+    assert "Z-9" in items and items["A-2"].depends_on == ("Z-9",)

@@ -85,13 +85,13 @@ def test_links_come_back_in_stored_order(store: Store) -> None:
     data["milestones"][0]["items"] = ["M-3", "Z-1"]
     back = _read(store, _write(store, PlanDoc.model_validate(data)))
     first = back.items[0]
-    assert first.needs == ["N1", "N2"]
-    assert first.organisations == ["LAHTI", "ASIK"]
+    assert first.needs == ("N1", "N2")
+    assert first.organisations == ("LAHTI", "ASIK")
     assert list(first.scores) == ["impact", "cost"]
     assert first.pinned_period == "2027-Q4"
     assert back.milestones[0].items == ["Z-1", "M-3"]
     # dependencies keep the order they were written in
-    assert back.items[2].depends_on == ["A-2", "Z-1"]
+    assert back.items[2].depends_on == ("A-2", "Z-1")
 
 
 def test_slug_is_made_unique_unless_replacing(store: Store) -> None:
@@ -117,7 +117,7 @@ def test_items_are_added_and_changed_in_place(store: Store, few: int, monkeypatc
         old_id = session.execute(select(t.Item.id).where(t.Item.key == "Z-1")).scalar_one()
     doc = _read(store, plan_id)
     changed = doc.items[0].model_copy(
-        update={"title": "Uusi otsikko", "scores": {"cost": 9.0}, "needs": ["N2"], "tags": []}
+        update={"title": "Uusi otsikko", "scores": {"cost": 9.0}, "needs": ("N2",), "tags": ()}
     )
     new = ItemIn(key="N-5", title="Uusi", depends_on=["Z-1"], soft_depends_on=["B-4"])
     with store.write() as session:

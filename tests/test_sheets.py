@@ -79,9 +79,9 @@ def test_finnish_csv_with_bom_semicolons_crlf_and_names(tmp_path: Path) -> None:
     assert (k1.effort, k1.status, k1.moscow, k1.deadline) == (2.5, "planned", "must",
                                                               date(2027, 12, 31))  # fmt: skip
     assert k1.description == "Aloitetaan keväällä"
-    assert (k2.status, k2.moscow, k2.depends_on) == ("in_progress", "should", ["K-1"])
+    assert (k2.status, k2.moscow, k2.depends_on) == ("in_progress", "should", ("K-1",))
     assert (k3.theme, k3.team, k3.moscow, k3.depends_on) == (
-        "tiedon-saatavuus", "tietotiimi", "could", ["K-1", "K-2"],
+        "tiedon-saatavuus", "tietotiimi", "could", ("K-1", "K-2"),
     )  # fmt: skip
     again = run(db, "import", str(path), "--plan", "perheet")
     # Only items the sheet still changes are written again (the names it resolves stay).
@@ -107,7 +107,7 @@ def test_swedish_cp1252_csv(tmp_path: Path) -> None:
         "Översikt för familjer", 0.5, "must", date(2027, 9, 30),
     )  # fmt: skip
     assert (p2.status, p2.moscow, p2.depends_on, p2.organisation) == (
-        "in_progress", "wont", ["P-1"], "valfardsomradet",
+        "in_progress", "wont", ("P-1",), "valfardsomradet",
     )  # fmt: skip
 
 
@@ -194,8 +194,8 @@ def test_finnish_excel_portfolio(tmp_path: Path) -> None:
     assert (s1.title, s1.effort, s1.deadline, s1.theme) == (
         "Tietovaranto", 2.5, date(2027, 6, 30), "tiedon-saatavuus",
     )  # fmt: skip
-    assert (s2.effort, s2.status, s2.depends_on) == (1.25, "in_progress", ["S-1"])
-    assert (s3.effort, s3.depends_on, s3.team) == (5.0, ["S-1", "S-2"], "palvelutiimi")
+    assert (s2.effort, s2.status, s2.depends_on) == (1.25, "in_progress", ("S-1",))
+    assert (s3.effort, s3.depends_on, s3.team) == (5.0, ("S-1", "S-2"), "palvelutiimi")
 
 
 def test_excel_formula_without_a_saved_value_is_reported() -> None:
@@ -485,4 +485,4 @@ def test_problems_of_rows_validated_in_different_batches_come_in_file_order() ->
         empty_doc(), read_items_csv(f"key;title;effort;depends_on\n{good}\n".encode(), name="g.csv")
     )
     assert [item.key for item in imported.changed] == [f"K{i}" for i in range(n)]
-    assert imported.changed[-1].depends_on == [f"K{n - 2}"]
+    assert imported.changed[-1].depends_on == (f"K{n - 2}",)

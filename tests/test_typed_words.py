@@ -57,7 +57,7 @@ def test_the_item_form_reads_typed_numbers_dates_and_tags() -> None:
     assert errors == {}
     assert item is not None
     assert (item.effort, item.confidence, item.deadline, item.tags) == (
-        2.5, 0.8, date(2027, 3, 31), ["data", "perheet"],
+        2.5, 0.8, date(2027, 3, 31), ("data", "perheet"),
     )  # fmt: skip
     item, errors = item_of({**values, "effort": "paljon", "deadline": "2027-02-30"}, calendar)
     assert item is None

@@ -173,8 +173,8 @@ def test_adjacent_lists_stay_apart() -> None:
 def test_links_are_shown_in_plan_order_whatever_order_they_are_stored_in() -> None:
     doc = rich_plan()
     shuffled = doc.model_copy(deep=True)
-    shuffled.items[0].needs = ["n2", "n1"]
-    doc.items[0].needs = ["n1", "n2"]
+    shuffled.items[0].needs = ("n2", "n1")
+    doc.items[0].needs = ("n1", "n2")
     shuffled.stakeholders[0].sources.reverse()
     roadmap = simple_roadmap(doc)
     assert (

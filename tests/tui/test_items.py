@@ -138,9 +138,9 @@ async def test_delete_asks_first_and_undo_restores_links(app, plan_store) -> Non
 
         item, _ = read_item(session=session, plan_id=1, key="CI-1")
         dependant, _ = read_item(session=session, plan_id=1, key="CI-2")
-    assert item.needs == ["N1"]
+    assert item.needs == ("N1",)
     assert item.scores == {"value": 5, "risk": 2}
-    assert dependant.depends_on == ["CI-1"]
+    assert dependant.depends_on == ("CI-1",)
 
 
 async def test_unsaved_form_is_offered_back(plan_store, config_dir) -> None:

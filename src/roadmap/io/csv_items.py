@@ -151,7 +151,7 @@ def _cell(key: str, name: str, value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         for part in value:
             if ";" in part or part != part.strip():
                 raise ValueError(

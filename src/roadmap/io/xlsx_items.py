@@ -185,7 +185,7 @@ def write_items_xlsx(doc: PlanDoc) -> bytes:
     def cell(value: Any) -> Any:
         if isinstance(value, bool):
             return "true" if value else "false"
-        if isinstance(value, list):
+        if isinstance(value, list | tuple):
             return "; ".join(value) or None
         return None if value == "" else value
 

@@ -167,7 +167,7 @@ def update_items(*, session: Session, plan_id: int, writes: Sequence[ItemWrite])
             return None if value is None else keys[name].get(value, -1)
         if name == "pinned_period":
             return None if value is None else period_index(cal, value)
-        return value
+        return list(value) if isinstance(value, tuple) else value  # tags: a JSON list
 
     ids = [rows[w.key].id for w in writes]
     related = {name for w in writes for name in w.changes} - set(COLUMNS)

@@ -90,10 +90,12 @@ def read_item(*, session: Session, plan_id: int, key: str) -> tuple[ItemIn, int]
             select(model.__table__.c.key).where(model.__table__.c.id == row_id)
         ).scalar()
 
-    def linked(link: type[t.Timestamped], target: type[t.Timestamped], column: str) -> list[str]:
+    def linked(
+        link: type[t.Timestamped], target: type[t.Timestamped], column: str
+    ) -> tuple[str, ...]:
         lc, tc = link.__table__.c, target.__table__.c
         query = select(tc.key).join(link, lc[column] == tc.id).where(lc.item_id == item.id)
-        return list(session.execute(query.order_by(tc.id)).scalars())
+        return tuple(session.execute(query.order_by(tc.id)).scalars())
 
     crit, score = t.Criterion.__table__.c, t.ItemScore.__table__.c
     scores = dict(
@@ -130,13 +132,13 @@ def read_item(*, session: Session, plan_id: int, key: str) -> tuple[ItemIn, int]
         pinned_period=None if pinned is None else calendar_of(plan).label(pinned),
         earliest_start=item.earliest_start,
         deadline=item.deadline,
-        tags=list(item.tags),
+        tags=tuple(item.tags),
         scores=scores,
         needs=linked(t.ItemNeed, t.Need, "need_id"),
         sources=linked(t.ItemSource, t.InfoSource, "source_id"),
         organisations=linked(t.ItemOrganisation, t.Organisation, "organisation_id"),
-        depends_on=[k for k, kind, _ in blockers if kind == "hard"],
-        soft_depends_on=[k for k, kind, _ in blockers if kind == "soft"],
+        depends_on=tuple(k for k, kind, _ in blockers if kind == "hard"),
+        soft_depends_on=tuple(k for k, kind, _ in blockers if kind == "soft"),
         lags={k: lag for k, kind, lag in blockers if kind == "hard" and lag},
         duration=item.duration,
         max_share=item.max_share,

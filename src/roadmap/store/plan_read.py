@@ -342,6 +342,7 @@ class _Reader:
         )
         item_key: dict[int, str] = {}
         values: dict[int, dict[str, Any]] = {}
+        linked: defaultdict[tuple[int, str], list[str]] = defaultdict(list)
         built: list[ItemIn] = []
         append = built.append
         for (
@@ -368,19 +369,20 @@ class _Reader:
                 pinned_period=None if pinned is None else label(pinned),
                 earliest_start=to_date(early) if type(early) is str else early,
                 deadline=to_date(due) if type(due) is str else due,
-                tags=[] if tags is None else loads(tags) if type(tags) is str else tags,
+                tags=() if tags is None else tuple(loads(tags) if type(tags) is str else tags),
                 i18n={} if i18n is None else loads(i18n) if type(i18n) is str else i18n,
                 scores={},
-                needs=[],
-                sources=[],
-                organisations=[],
-                depends_on=[],
-                soft_depends_on=[],
+                needs=(),
+                sources=(),
+                organisations=(),
+                depends_on=(),
+                soft_depends_on=(),
                 lags={},
                 duration=duration,
                 max_share=max_share,
             )
-            # The lists and maps filled below (scores, dependencies, ...) are the item's own.
+            # The maps filled below (scores, lags) are the item's own; its lists are gathered
+            # in ``linked`` and set as tuples at the end.
             values[row_id] = item.__dict__
             append(item)
         keys["item"] = item_key
@@ -392,13 +394,15 @@ class _Reader:
             .where(self._mine(t.Dependency))
             .order_by(d.id)
         ):
-            values[blocked]["depends_on" if hard else "soft_depends_on"].append(item_key[blocker])
+            linked[blocked, "depends_on" if hard else "soft_depends_on"].append(item_key[blocker])
             if lag:
                 values[blocked]["lags"][item_key[blocker]] = lag
         for model, field, name, column in ITEM_LINKS:
             target = keys[name]
             for item_id, target_id in self.links(model, column, KEYED[name]):
-                values[item_id][field].append(target[target_id])
+                linked[item_id, field].append(target[target_id])
+        for (item_id, field), listed in linked.items():
+            values[item_id][field] = tuple(listed)
         return built
 
     def _scores(self, items: dict[int, dict[str, Any]]) -> None:
