@@ -39,9 +39,9 @@ def test_comma_separated_english() -> None:
         b'Key,Title,Effort,Depends on,Tags,score:impact\nA,First,2.5,,x,4\nB,Second,1,A,"p, q",\n'
     )
     assert rows_of(data) == [
-        {"key": "A", "title": "First", "effort": 2.5, "depends_on": None, "tags": ["x"],
+        {"key": "A", "title": "First", "effort": 2.5, "depends_on": None, "tags": ("x",),
          "score:impact": 4.0},
-        {"key": "B", "title": "Second", "effort": 1.0, "depends_on": ["A"], "tags": ["p", "q"],
+        {"key": "B", "title": "Second", "effort": 1.0, "depends_on": ("A",), "tags": ("p", "q"),
          "score:impact": None},
     ]  # fmt: skip
 
@@ -56,7 +56,7 @@ def test_finnish_semicolons_decimal_commas_bom_and_crlf() -> None:
         {"key": "A", "title": "Ensimmäinen", "effort": 2.5, "status": "in_progress",
          "depends_on": None, "deadline": date(2027, 12, 31), "mandatory": "true", "impact": 3.0},
         {"key": "B", "title": "Toinen", "effort": 1000.25, "status": "done",
-         "depends_on": ["A", "B2"], "deadline": date(2028, 1, 15), "mandatory": "false",
+         "depends_on": ("A", "B2"), "deadline": date(2028, 1, 15), "mandatory": "false",
          "impact": None},
     ]  # fmt: skip
 
@@ -70,7 +70,7 @@ def test_swedish_headers_in_windows_1252() -> None:
     assert sheet.warnings == ["items.csv: not UTF-8; read as Windows-1252 text"]
     assert rows_of(text.encode("cp1252")) == [
         {"key": "A", "title": "Översikt", "effort": 0.5, "status": "in_progress",
-         "depends_on": None, "tags": ["data"], "organisation": "LAHTI"},
+         "depends_on": None, "tags": ("data",), "organisation": "LAHTI"},
     ]  # fmt: skip
 
 

@@ -58,6 +58,8 @@ HEADER_SEARCH = 20
 """Rows searched for the header row (title rows above it are skipped)."""
 STEP = 1000
 """Rows between two calls of a progress ``step``."""
+CHUNK = 1000
+"""Rows read in one go, a column at a time; few enough that the cells read are soon dropped."""
 BATCH = 100
 """Rows validated in one call: enough to spare most of the calls, few enough that their
 fields are gone before the cycle collector takes them for long-lived objects."""
@@ -263,17 +265,22 @@ def read_table(
     gaps: list[int] = []
     """Lines of the empty rows between rows of items (those at the end are no rows at all)."""
     empty: list[int] = []
+    chunk: list[tuple[int, list[Any]]] = []
+    """Rows not yet read cell by cell."""
     for n, (line, cells) in enumerate(records, start=1):
         if step is not None and n % STEP == 0:
             step(STEP)
-        if not any(_text(cell) for cell in cells):
+        if not any(map(_text, cells)):
             if sheet is not None:
                 empty.append(line)
             continue
         if sheet is not None:
             gaps += empty
             empty.clear()
-            _row(sheet, readers, cells, line)
+            chunk.append((line, cells))
+            if len(chunk) == CHUNK:
+                _read_rows(sheet, readers, chunk)
+                chunk.clear()
         elif _has_key(cells, mapping):
             sheet = _columns(cells, line, name, known, mapping)
             readers = _readers(sheet, decimal_comma)
@@ -281,6 +288,8 @@ def read_table(
             above.append((line, cells))
             if len(above) >= HEADER_SEARCH:
                 break
+    if sheet is not None and chunk:
+        _read_rows(sheet, readers, chunk)
     if sheet is None:
         if not above:
             raise PlanFileError([_("{name}: the file has no rows", name=name)])
@@ -390,49 +399,90 @@ def _readers(sheet: Sheet, decimal_comma: bool) -> list[Reader]:
     ]
 
 
-_UNREAD = object()
-"""A text a column has not read yet."""
-
-
-def _row(sheet: Sheet, readers: list[Reader], cells: list[Any], line: int) -> None:
-    """Add the row ``cells`` to ``sheet`` (or note it as a total row)."""
-    n = len(cells)
-    problems: tuple[tuple[str, str], ...] = ()
-    if n > sheet.width and any(_text(cell) for cell in cells[sheet.width :]):
-        problems = (("", _("the row has more cells than the header has columns")),)
-    at = sheet.positions["key"]
-    if (at >= n or not _text(cells[at])) and any(
-        isinstance(c, str) and word_key(c) in TOTAL_WORDS for c in cells
-    ):
-        sheet.skipped.append(_("{where}: a total row", where=f"{sheet.name}:{line}"))
-        return
-    values: dict[str, Any] = {}
-    scores: dict[str, Any] | None = None
+def _read_rows(sheet: Sheet, readers: list[Reader], chunk: list[tuple[int, list[Any]]]) -> None:
+    """Add the rows of ``chunk`` to ``sheet`` (or note them as total rows), reading them a
+    column at a time: each column's reader runs over the column without a choice per cell,
+    and a column of repeated texts reads each distinct text once."""
+    width, at_key = sheet.width, sheet.positions["key"]
+    lines: list[int] = []
+    rows: list[list[Any]] = []
+    problems: list[list[tuple[str, str]]] = []
+    for line, cells in chunk:
+        n = len(cells)
+        if (at_key >= n or not _text(cells[at_key])) and any(
+            isinstance(c, str) and word_key(c) in TOTAL_WORDS for c in cells
+        ):
+            sheet.skipped.append(_("{where}: a total row", where=f"{sheet.name}:{line}"))
+            continue
+        if n > width and any(map(_text, cells[width:])):
+            problems.append([("", _("the row has more cells than the header has columns"))])
+        else:
+            problems.append([])
+        lines.append(line)
+        rows.append(cells if n >= width else [*cells, *[None] * (width - n)])
+    fields: list[str] = []
+    criteria: list[str] = []
+    columns: list[list[Any]] = []
+    scores: list[list[Any]] = []
+    failures: list[tuple[str, str | None, list[tuple[int, str]]]] = []
     for target, at, memo, read, criterion in readers:
-        cell = cells[at] if at < n else None
-        if cell is None or cell == "":
-            value = None
-        elif memo is not None and cell.__class__ is str:
-            value = memo.get(cell, _UNREAD)
-            if value is _UNREAD:
-                try:
-                    value = memo[cell] = read(cell)
-                except ValueError as exc:
-                    problems += ((sheet.columns[target], str(exc)),)
-                    continue
-        else:
-            try:
-                value = read(cell)
-            except ValueError as exc:
-                problems += ((sheet.columns[target], str(exc)),)
-                continue
+        values, failed = _read_column([cells[at] for cells in rows], memo, read)
         if criterion is None:
-            values[target] = value
+            fields.append(target)
+            columns.append(values)
         else:
-            if scores is None:
-                scores = {}
-            scores[criterion] = value
-    sheet.rows.append(SheetRow(line, values, scores, problems))
+            criteria.append(criterion)
+            scores.append(values)
+        if failed:
+            failures.append((target, criterion, failed))
+    row_values = [dict(zip(fields, cells, strict=True)) for cells in zip(*columns, strict=True)]
+    row_scores: list[dict[str, Any] | None] = (
+        [dict(zip(criteria, cells, strict=True)) for cells in zip(*scores, strict=True)]
+        if scores
+        else [None] * len(rows)
+    )
+    for target, criterion, failed in failures:  # reader order: a row's problems in column order
+        for i, message in failed:
+            problems[i].append((sheet.columns[target], message))
+            if criterion is None:
+                del row_values[i][target]
+            else:
+                del row_scores[i][criterion]  # type: ignore[union-attr]
+    sheet.rows += [
+        SheetRow(line, values, row_score, tuple(found))
+        for line, values, row_score, found in zip(
+            lines, row_values, row_scores, problems, strict=True
+        )
+    ]
+
+
+def _read_column(
+    cells: list[Any], memo: dict[str, Any] | None, read: Callable[[Any], Any]
+) -> tuple[list[Any], list[tuple[int, str]]]:
+    """The values of a column's ``cells`` (None where empty), and ``(index, message)`` of the
+    cells that cannot be read. A column of texts with a ``memo`` reads each text once."""
+    failed: list[tuple[int, str]] = []
+    distinct = set(cells) if memo is not None else set()
+    # Only texts are remembered: 1, 1.0 and True would be one key of the memo.
+    if memo is not None and all(c is None or c.__class__ is str for c in distinct):
+        unreadable: dict[str, str] = {}
+        for cell in distinct.difference(memo):
+            try:
+                memo[cell] = read(cell)
+            except ValueError as exc:
+                unreadable[cell] = str(exc)
+        if not unreadable:
+            return list(map(memo.__getitem__, cells)), failed
+        failed = [(i, unreadable[c]) for i, c in enumerate(cells) if c in unreadable]
+        return [memo.get(c) for c in cells], failed
+    values: list[Any] = []
+    for i, cell in enumerate(cells):
+        try:
+            values.append(read(cell))
+        except ValueError as exc:
+            values.append(None)
+            failed.append((i, str(exc)))
+    return values, failed
 
 
 def cell_value(target: str, cell: Any, *, decimal_comma: bool = True) -> Any:
@@ -453,7 +503,7 @@ def cell_reader(target: str, *, decimal_comma: bool = True) -> Callable[[Any], A
     elif target in DATE_FIELDS:
         from_text, from_value = words.parse_date, _date
     else:
-        from_text = words.split_list if target in LIST_FIELDS else _WORDS.get(target)
+        from_text = _listed if target in LIST_FIELDS else _WORDS.get(target)
         from_value = partial(_word, from_text)
 
     def read(cell: Any) -> Any:
@@ -479,6 +529,13 @@ def cell_reader(target: str, *, decimal_comma: bool = True) -> Callable[[Any], A
         return from_value(cell)
 
     return read
+
+
+def _listed(text: str) -> tuple[str, ...]:
+    """The values of a list cell (:func:`~roadmap.model.typed_words.split_list`) as a tuple,
+    as an item keeps them: a row read then holds no container of its own, which spares the
+    cycle collector going over it again and again."""
+    return tuple(words.split_list(text))
 
 
 def _date(cell: Any) -> date:

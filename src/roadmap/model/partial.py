@@ -43,8 +43,9 @@ def placeholder(model: type[M], data: dict[str, Any]) -> M | None:
 
 
 def _text(value: Any) -> bool:
-    """Whether ``value`` is text or a list of texts (the shapes of keys and references)."""
-    if isinstance(value, list):
+    """Whether ``value`` is text or a list (or tuple) of texts (the shapes of keys and
+    references)."""
+    if isinstance(value, list | tuple):
         return all(isinstance(v, str) for v in value)
     return isinstance(value, str)
 
