@@ -82,13 +82,13 @@ def insert_rows(
         if name not in params
     }
     names, extra = (*params, *fixed), tuple(fixed.values())
-    if extra:
-        rows = [row + extra for row in rows]
     order = compiled.positiontup
-    if order is not None and tuple(order) != names:
+    if order is not None and tuple(order) != names:  # the defaults added in the same pass
         pick = itemgetter(*map(names.index, order), len(names))  # never a lone value
-        rows = [pick((*row, None))[:-1] for row in rows]
+        rows = [pick((*row, *extra, None))[:-1] for row in rows]
         names = tuple(order)
+    elif extra:
+        rows = [row + extra for row in rows]
     _execute_rows(conn, compiled.string, names, rows)
 
 

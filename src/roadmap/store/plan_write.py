@@ -299,6 +299,8 @@ def _insert_item_links(
             for blocker in blockers
         ],
     )
+    linking = [item for item in items if item.needs or item.sources or item.organisations]
+    """The items with links (few in most plans): one pass over the items, not one per table."""
     for model, field, name, column in ITEM_LINKS:
         target = keys[name]
         insert_rows(
@@ -307,7 +309,7 @@ def _insert_item_links(
             ("item_id", column),
             [
                 (ids[item.key], target[key])
-                for item in items
+                for item in linking
                 if (linked := getattr(item, field))
                 for key in linked
             ],
