@@ -98,12 +98,16 @@ def csv_rows(data: bytes, name: str) -> CsvRows:
     lines = text.split("\n", HEADER_SEARCH)[:HEADER_SEARCH]
     delimiter = max((",", ";", "\t"), key=lambda d: max(line.count(d) for line in lines))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    quoted = "'" in text
+    """Whether any cell may have been written behind a ``'`` (most files have none)."""
 
     def records() -> Iterator[tuple[int, list[str]]]:
         line = 1
         try:
             for cells in reader:
-                yield line, [restore(cell) if cell[:1] == "'" else cell for cell in cells]
+                if quoted:
+                    cells = [restore(cell) if cell[:1] == "'" else cell for cell in cells]
+                yield line, cells
                 line = reader.line_num + 1
         except csv.Error as exc:
             raise PlanFileError([f"{name}:{reader.line_num}: {exc}"]) from None
