@@ -101,6 +101,7 @@ def pressures(snapshot: Snapshot, keys: set[str] | None = None) -> dict[str, Pre
     for a, b, kind in snapshot.dependencies:
         if kind == HARD:
             blockers.setdefault(b, []).append(a)
+    capacity = {key: team.capacity_at(floor) for key, team in snapshot.teams.items()}
     chain: dict[str, int] = {}
 
     def own(item: ItemData) -> int:
@@ -108,34 +109,32 @@ def pressures(snapshot: Snapshot, keys: set[str] | None = None) -> dict[str, Pre
             return int(item.duration)
         if item.effort <= 0:
             return 0
-        team = snapshot.teams.get(item.team or "")
-        capacity = team.capacity_at(floor) if team is not None else 0.0
+        room = capacity.get(item.team or "", 0.0)
         if item.max_share and 0 < item.max_share < 1:
-            capacity *= item.max_share
-        if capacity <= 0:
+            room *= item.max_share
+        if room <= 0:
             return 1
-        return max(1, math.ceil(item.effort / capacity - 1e-9))
+        return max(1, math.ceil(item.effort / room - 1e-9))
 
     def needed(key: str) -> int:
-        """``key``'s periods and its longest chain of hard blockers, without recursion: a
-        chain may be as long as the plan."""
-        stack, open_ = [(key, False)], set()
+        """``key``'s periods and its longest chain of hard blockers, without recursion (a
+        chain may be as long as the plan): an item stays on the stack, open, until the
+        blockers put above it are counted; done and dropped work counts nothing, nor does
+        what it waited for."""
+        stack, open_ = [key], set()
         while stack:
-            top, expanded = stack.pop()
-            if top in chain or (top in open_ and not expanded):
-                continue
-            if not expanded:
-                open_.add(top)
-                stack.append((top, True))
-                stack.extend((b, False) for b in blockers.get(top, ()) if b in items)
-                continue
-            open_.discard(top)
-            item = items[top]
-            if item.status in (DONE, DROPPED):
+            top = stack[-1]
+            if top in chain:
+                stack.pop()
+            elif top in open_:  # its blockers are counted
+                stack.pop()
+                before = [chain.get(b, 0) for b in blockers.get(top, ())]
+                chain[top] = own(items[top]) + max(before, default=0)
+            elif items[top].status in (DONE, DROPPED):
                 chain[top] = 0
             else:
-                before = [chain.get(b, 0) for b in blockers.get(top, ())]
-                chain[top] = own(item) + max(before, default=0)
+                open_.add(top)
+                stack.extend(b for b in blockers.get(top, ()) if b in items and b not in chain)
         return chain[key]
 
     out = {}
