@@ -1057,8 +1057,13 @@ class Sequencer:
 
 
 def _own_from(load: tuple[tuple[int, float], ...], period: int) -> float:
-    """What ``load`` uses from ``period`` on."""
-    return sum(e for p, e in load if p >= period)
+    """What ``load`` uses from ``period`` on: a loop, as most loads are of one period, for
+    which a generator would cost more than the sum."""
+    used = 0.0
+    for p, e in load:
+        if p >= period:
+            used += e
+    return used
 
 
 def _latest(
