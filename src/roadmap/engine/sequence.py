@@ -318,7 +318,7 @@ class Sequencer:
         if any(c.derived == "deadline" for c in snap.criteria):  # opted into by the plan
             from roadmap.engine.deadlines import pressures
 
-            pressure = pressures(snap)
+            pressure = pressures(snap, plan=self.plan)
         self._model = ScoreModel.fit(
             snap.scoring_method, snap.criteria, self.plan.items, snap.needs, pressure
         )
