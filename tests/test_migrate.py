@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
 from sqlmodel import SQLModel, select
 
 from roadmap.model.tables import Baseline, Dependency, Item, Plan
@@ -40,10 +41,55 @@ def test_new_database_gets_newest_schema(db_url: str) -> None:
     assert _revision(db_url) == head_revision()
 
 
-def test_migrations_match_the_models(store: Store) -> None:
-    with store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+def test_migrations_match_the_models(db_url: str) -> None:
+    """A new database is made from the models, an older one by the migrations: run from the
+    first, they must make what the models declare, server defaults included."""
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        upgrade_connection(conn)
+        context = MigrationContext.configure(conn, opts={"compare_server_default": True})
+        diff = compare_metadata(context, SQLModel.metadata)
+    engine.dispose()
     assert diff == []
+
+
+def _schema(path: Path) -> dict[str, object]:
+    """Every table of a SQLite file as its columns, keys, indexes and unique constraints."""
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        found = inspect(conn)
+        schema: dict[str, object] = {
+            name: (
+                sorted(  # a column a migration added comes last; nothing reads by position
+                    (c["name"], str(c["type"]), c["nullable"], c["default"], c["primary_key"])
+                    for c in found.get_columns(name)
+                ),
+                found.get_pk_constraint(name)["constrained_columns"],
+                sorted(
+                    (fk["constrained_columns"], fk["referred_table"], fk["referred_columns"])
+                    for fk in found.get_foreign_keys(name)
+                ),
+                sorted(
+                    (i["name"], i["column_names"], i["unique"]) for i in found.get_indexes(name)
+                ),
+                sorted((u["name"], u["column_names"]) for u in found.get_unique_constraints(name)),
+            )
+            for name in found.get_table_names()
+        }
+    engine.dispose()
+    return schema
+
+
+def test_a_new_database_has_the_schema_the_migrations_make(tmp_path: Path) -> None:
+    made, migrated = tmp_path / "made.db", tmp_path / "migrated.db"
+    Store.open(made).close()
+    engine = make_engine(f"sqlite:///{migrated}")
+    with engine.begin() as conn:
+        upgrade_connection(conn)
+    engine.dispose()
+    expected = _schema(migrated)
+    assert "alembic_version" in expected and len(expected) > 30
+    assert _schema(made) == expected
 
 
 def test_old_sqlite_database_is_backed_up_and_upgraded(tmp_path: Path) -> None:

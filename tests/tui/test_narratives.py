@@ -5,8 +5,7 @@ from __future__ import annotations
 from sqlmodel import select
 
 from roadmap.model.tables import Section
-from roadmap.tui.screens.narratives import SAVE_AFTER
-from tui.conftest import open_view, settle
+from tui.conftest import open_view, settle, until
 
 
 def section(store, key: str) -> Section | None:
@@ -28,10 +27,9 @@ async def test_typed_text_is_saved_after_a_pause(app, plan_store) -> None:
         await type_body(pilot, "Lisää")
         assert "editing" in str(view.query_one("#narr-status").render())
         # Whether a save already happened while the keys were being typed depends on how fast
-        # the machine typed them; after a pause the whole text must be stored.
-        await pilot.pause(SAVE_AFTER + 0.3)
-        assert "saved" in str(view.query_one("#narr-status").render())
-        assert section(plan_store, "background").body == "# Tausta\nLisää"
+        # the machine typed them; once typing rests, the whole text must be stored.
+        await until(pilot, lambda: section(plan_store, "background").body == "# Tausta\nLisää")
+        await until(pilot, lambda: "saved" in str(view.query_one("#narr-status").render()))
         # The preview shows the text as Markdown.
         assert view.query_one("#narr-md").source == "# Tausta\nLisää"
 
@@ -47,11 +45,12 @@ async def test_translation_goes_to_i18n_and_default_text_stays(app, plan_store) 
         assert view.body.text == ""
         await type_body(pilot, "Information moves.")
         view.title_box.value = "Vision"
-        await pilot.pause(SAVE_AFTER + 0.3)
+        english = {"en": {"body": "Information moves.", "title": "Vision"}}
+        await until(pilot, lambda: section(plan_store, "vision").i18n == english)
     stored = section(plan_store, "vision")
     assert stored.body == "Tieto liikkuu."
     assert stored.title == "Visio"
-    assert stored.i18n == {"en": {"body": "Information moves.", "title": "Vision"}}
+    assert stored.i18n == english
 
 
 async def test_nothing_typed_is_lost_when_the_app_closes_at_once(app, plan_store) -> None:

@@ -15,6 +15,7 @@ from roadmap.store.db import Store
 from roadmap.tui.workshop.participant import ItemRow, make_participant_app
 from roadmap.tui.workshop.remote import Remote
 from roadmap.tui.workshop.tokens import TokenBook
+from tui.conftest import until
 
 
 async def _settle(pilot) -> None:
@@ -43,11 +44,7 @@ async def test_a_terminal_participant_votes_through_the_server(
         assert "2 of 3 dots left" in str(app.screen.query_one("#status").render())
         with sqlite_store.write() as s:  # the facilitator reveals: the window follows
             workshop_rounds.set_round_state(session=s, round_id=rnd.id, state="revealed")
-        for _ in range(50):
-            await pilot.pause(0.1)
-            await _settle(pilot)
-            if "Results" in str(app.screen.query_one("#status").render()):
-                break
+        await until(pilot, lambda: "Results" in str(app.screen.query_one("#status").render()))
         assert "Item A" in str(app.screen.query_one("#status").render())
     other = make_participant_app(
         None, remote=Remote(url), code=code, name="anna", tokens=TokenBook(tmp_path / "x")

@@ -10,6 +10,7 @@ from roadmap.store import workshop_rounds, workshop_sessions
 from roadmap.store.db import Store
 from roadmap.tui.workshop.facilitator import make_facilitator_app
 from roadmap.tui.workshop.participant import ItemRow, make_participant_app
+from tui.conftest import until
 
 from .plans import seed
 from .test_participant_app import settle
@@ -46,13 +47,9 @@ async def test_participant_shows_markup_as_typed(sqlite_store: Store) -> None:
         with sqlite_store.write() as s:
             rnd = workshop_rounds.current_round(session=s, session_id=session_id)
             workshop_rounds.set_round_state(session=s, round_id=rnd.id, state="revealed")
-        for _ in range(200):  # the window polls the database: wait until it shows the reveal
-            await settle(pilot)
-            shown = str(app.screen.query_one("#status").render())
-            if BROKEN in shown:
-                break
-            await pilot.pause(0.05)
-        assert BROKEN in shown and ACTION in shown
+        # the window polls the database: wait until it shows the reveal
+        await until(pilot, lambda: BROKEN in str(app.screen.query_one("#status").render()))
+        assert ACTION in str(app.screen.query_one("#status").render())
         assert app.is_running
 
 

@@ -303,9 +303,7 @@ async def test_big_view_bars_and_a_bell_when_time_is_up(demo_store: Store) -> No
                 session=s, round_id=rnd.id, participant_id=who, item_key=rnd.items[0], value=3
             )
             workshop_rounds.set_round_state(session=s, round_id=rnd.id, state="revealed")
-        await pilot.pause(0.3)
-        await settle(pilot)
-        assert "█" * 20 in app.query_one("#content").source
+        await until(pilot, lambda: "█" * 20 in app.query_one("#content").source, "the results")
 
 
 async def test_the_results_and_the_moves_word_their_periods_as_the_window_speaks(

@@ -33,12 +33,17 @@ the sequencer then raises the work it waits for too.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from roadmap.engine.inputs import DONE, DROPPED, HARD, ItemData, Snapshot
 from roadmap.i18n import _, language, ngettext, numeral
 from roadmap.i18n.lang import Lang
+
+if TYPE_CHECKING:
+    from roadmap.engine.numbered import Numbered
 
 AT_RISK = 0.5
 """A deadline is at risk when the work needs at least this share of the periods left."""
@@ -82,13 +87,35 @@ class Pressure:
         )
 
 
-def pressures(snapshot: Snapshot, keys: set[str] | None = None) -> dict[str, Pressure]:
+def pressures(
+    snapshot: Snapshot, keys: set[str] | None = None, plan: Numbered | None = None
+) -> dict[str, Pressure]:
     """The pressure of each item that has a deadline and is not done or dropped (of ``keys``
-    only, when given)."""
-    items = {item.key: item for item in snapshot.items}
+    only, when given).
+
+    ``plan`` is the snapshot numbered for sequencing (:func:`~roadmap.engine.numbered.number`),
+    when the caller has it: its items and their blockers, already grouped by index, are walked
+    in place of grouping the snapshot's dependencies by key again.
+    """
+    # The walk goes from item to blocker by key, or by index in the numbered plan.
+    node: Callable[[str], Any]
+    candidates: Sequence[ItemData]
+    item_of: Callable[[Any], ItemData]
+    blockers_of: Callable[[Any], Iterable[Any]]
+    if plan is None:
+        items = {item.key: item for item in snapshot.items}
+        grouped: dict[str, list[str]] = {}
+        for a, b, kind in snapshot.dependencies:
+            if kind == HARD and a in items:
+                grouped.setdefault(b, []).append(a)
+        node, item_of, candidates = _same, items.__getitem__, snapshot.items
+        blockers_of = lambda key: grouped.get(key, ())  # noqa: E731
+    else:  # done and dropped items are not numbered: they count nothing anyway
+        node, item_of, candidates = plan.index.__getitem__, plan.items.__getitem__, plan.items
+        blockers_of = plan.hard.__getitem__
     wanted = [
         item
-        for item in snapshot.items
+        for item in candidates
         if item.deadline is not None
         and item.status not in (DONE, DROPPED)
         and (keys is None or item.key in keys)
@@ -97,51 +124,46 @@ def pressures(snapshot: Snapshot, keys: set[str] | None = None) -> dict[str, Pre
         return {}
     calendar = snapshot.calendar
     floor = max(calendar.index_of(snapshot.today), 0) if snapshot.today else 0
-    blockers: dict[str, list[str]] = {}
-    for a, b, kind in snapshot.dependencies:
-        if kind == HARD:
-            blockers.setdefault(b, []).append(a)
-    chain: dict[str, int] = {}
+    capacity = {key: team.capacity_at(floor) for key, team in snapshot.teams.items()}
+    chain: dict[Any, int] = {}
 
     def own(item: ItemData) -> int:
         if item.duration:
             return int(item.duration)
         if item.effort <= 0:
             return 0
-        team = snapshot.teams.get(item.team or "")
-        capacity = team.capacity_at(floor) if team is not None else 0.0
+        room = capacity.get(item.team or "", 0.0)
         if item.max_share and 0 < item.max_share < 1:
-            capacity *= item.max_share
-        if capacity <= 0:
+            room *= item.max_share
+        if room <= 0:
             return 1
-        return max(1, math.ceil(item.effort / capacity - 1e-9))
+        return max(1, math.ceil(item.effort / room - 1e-9))
 
-    def needed(key: str) -> int:
-        """``key``'s periods and its longest chain of hard blockers, without recursion: a
-        chain may be as long as the plan."""
-        stack, open_ = [(key, False)], set()
+    def needed(start: Any) -> int:
+        """The periods of item ``start`` and its longest chain of hard blockers, without
+        recursion (a chain may be as long as the plan): an item stays on the stack, open,
+        until the blockers put above it are counted; done and dropped work counts nothing,
+        nor does what it waited for."""
+        stack, open_ = [start], set()
         while stack:
-            top, expanded = stack.pop()
-            if top in chain or (top in open_ and not expanded):
-                continue
-            if not expanded:
-                open_.add(top)
-                stack.append((top, True))
-                stack.extend((b, False) for b in blockers.get(top, ()) if b in items)
-                continue
-            open_.discard(top)
-            item = items[top]
-            if item.status in (DONE, DROPPED):
+            top = stack[-1]
+            if top in chain:
+                stack.pop()
+            elif top in open_:  # its blockers are counted
+                stack.pop()
+                before = [chain.get(b, 0) for b in blockers_of(top)]
+                chain[top] = own(item_of(top)) + max(before, default=0)
+            elif item_of(top).status in (DONE, DROPPED):
                 chain[top] = 0
             else:
-                before = [chain.get(b, 0) for b in blockers.get(top, ())]
-                chain[top] = own(item) + max(before, default=0)
-        return chain[key]
+                open_.add(top)
+                stack.extend(b for b in blockers_of(top) if b not in chain)
+        return chain[start]
 
     out = {}
     for item in wanted:
         assert item.deadline is not None
-        need = needed(item.key)
+        need = needed(node(item.key))
         left = calendar.index_of(item.deadline) - floor + 1
         if left <= 0:
             value = 1.0
@@ -150,3 +172,8 @@ def pressures(snapshot: Snapshot, keys: set[str] | None = None) -> dict[str, Pre
             value = min(ratio, 1.0) if ratio >= AT_RISK else 0.0
         out[item.key] = Pressure(item.key, item.deadline, need, left, round(value, 2))
     return out
+
+
+def _same(key: str) -> str:
+    """An item's key, as the walk by key names the item."""
+    return key

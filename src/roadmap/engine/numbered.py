@@ -10,10 +10,11 @@ order the plan was written in does not show; a cycle raises
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import groupby, pairwise, repeat
-from operator import add, attrgetter, itemgetter
+from itertools import pairwise, repeat
+from operator import add, attrgetter, floordiv, itemgetter, mod
 
 from roadmap.engine.graph import CycleError, build_graph, find_cycle
 from roadmap.engine.inputs import DONE, DROPPED, HARD, IN_PROGRESS, Edge, ItemData, Snapshot
@@ -23,7 +24,7 @@ _EARLIEST, _PINNED, _MANDATORY = (
     attrgetter(f) for f in ("earliest_start", "pinned_period", "mandatory")
 )
 _DURATION, _SHARE = attrgetter("duration"), attrgetter("max_share")
-_FIRST, _SECOND, _REVERSED = itemgetter(0), itemgetter(1), itemgetter(1, 0)
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 Links = tuple[int, ...]
 """The items an item is linked to, by index, sorted."""
@@ -154,9 +155,12 @@ def _links(
     deps: Sequence[Edge], n: int, index: dict[str, int], status: dict[str, str]
 ) -> tuple[list[Links], list[Links], list[Links], list[tuple[int, str]]]:
     """Hard and soft blockers and the waiting items of each item, sorted, and the dependencies
-    on dropped items; a dependency on an unknown item raises :class:`ValueError`."""
-    hard: list[tuple[int, int]] = []
-    soft: list[tuple[int, int]] = []
+    on dropped items; a dependency on an unknown item raises :class:`ValueError`.
+
+    A link from item ``d`` to item ``b`` is held as the one number ``d * n + b``: it sorts as
+    the pair would, several times faster, and a plan's 150,000 links make no tuple each."""
+    hard: list[int] = []
+    soft: list[int] = []
     dropped_deps: list[tuple[int, str]] = []
     blockers = map(index.get, map(_FIRST, deps))
     blocked = map(index.get, map(_SECOND, deps))
@@ -169,19 +173,22 @@ def _links(
             if d is not None and status[blocker] == DROPPED:
                 dropped_deps.append((d, blocker))
             continue
-        (hard if dep[2] == HARD else soft).append((d, b))
-    succ = [*map(_REVERSED, hard), *map(_REVERSED, soft)]
+        (hard if dep[2] == HARD else soft).append(d * n + b)
+    succ = [b * n + d for d, b in map(divmod, [*hard, *soft], repeat(n))]
     return _grouped(hard, n), _grouped(soft, n), _grouped(succ, n), sorted(dropped_deps)
 
 
-def _grouped(pairs: list[tuple[int, int]], n: int) -> list[Links]:
-    """The second items of ``pairs`` by their first, sorted (the order dependencies were
-    given in must not show). Tuples rather than lists: a plan holds three per item, and
-    the garbage collector has no need to look into tuples of numbers."""
-    pairs.sort()
+def _grouped(links: list[int], n: int) -> list[Links]:
+    """The items each item is linked to, from links ``d * n + b``: sorted (the order
+    dependencies were given in must not show). Tuples rather than lists: a plan holds three
+    per item, and the garbage collector has no need to look into tuples of numbers."""
+    links.sort()
+    linked = [*map(mod, links, repeat(n))]
     found: list[Links] = [()] * n
-    for i, group in groupby(pairs, key=_FIRST):
-        found[i] = tuple(map(_SECOND, group))
+    k = 0
+    for i, count in Counter(map(floordiv, links, repeat(n))).items():  # in sorted order
+        found[i] = tuple(linked[k : k + count])
+        k += count
     return found
 
 

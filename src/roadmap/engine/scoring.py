@@ -183,7 +183,7 @@ class ScoreModel:
         """:meth:`breakdown` of each of ``items``, in one loop over a plan's items."""
         ratio, moscow = self.method in ("rice", "wsjf"), self.method == "moscow"
         cache, keys, needs, derived = self._cache, self.keys, self.needs, self.derived
-        pressed, pressure = self.pressed, self.pressure
+        pressed, pressure, scaled = self.pressed, self.pressure, self._scaled
         found, mandatory = [], ""
         breakdown: Breakdown | None
         for item in items:
@@ -191,10 +191,12 @@ class ScoreModel:
                 breakdown = self._ratio(item)
             else:  # items with the same values score alike
                 key = (item.moscow if moscow else None, *map(item.scores.get, keys))
-                if derived:
-                    key = self._derive(key, item)
+                if derived:  # the derived values, worked into the criteria's on a miss
+                    reach = needs.get(item.key, NO_NEEDS).reach
+                    key += (scaled.get(reach) or self._scale(reach),)
                 if pressed:
-                    key = self._press(key, item)
+                    press = pressure.get(item.key)
+                    key += (press.value if press is not None else 0.0,)
                 breakdown = cache.get(key)
                 if breakdown is None:
                     breakdown = cache[key] = self._breakdown(key)
@@ -209,30 +211,22 @@ class ScoreModel:
             found.append(breakdown)
         return found
 
-    def _derive(self, key: tuple, item: ItemData) -> tuple:
-        """``key`` with each derived criterion's value as ``(typed, derived)``: ``typed`` is
-        the item's own value, or ``"needs"`` where it has none and the derived one counts."""
-        reach = self.needs.get(item.key, NO_NEEDS).reach
-        scaled = self._scaled.get(reach) or self._scale(reach)
-        values = list(key)
+    def _derive(self, values: list, scaled: tuple[tuple[str, float], ...]) -> None:
+        """Set each derived criterion's value in ``values`` to ``(typed, derived)``: ``typed``
+        is the item's own value, or ``"needs"`` where it has none and the derived one counts."""
         for i, pair in zip(self.derived, scaled, strict=True):
-            typed = key[i + 1]
-            values[i + 1] = pair if typed is None else (typed, pair[1])
-        return tuple(values)
+            typed = values[i]
+            values[i] = pair if typed is None else (typed, pair[1])
 
-    def _press(self, key: tuple, item: ItemData) -> tuple:
-        """``key`` with each deadline criterion's value as ``("deadline", value)`` where the
-        item has none of its own, else ``(typed, value, "deadline")``: the deadline pressure
-        on the criterion's scale."""
-        found = self.pressure.get(item.key)
-        pressure = found.value if found is not None else 0.0
-        values = list(key)
+    def _press(self, values: list, pressure: float) -> None:
+        """Set each deadline criterion's value in ``values`` to ``("deadline", value)`` where
+        the item has none of its own, else ``(typed, value, "deadline")``: the deadline
+        ``pressure`` on the criterion's scale."""
         for i in self.pressed:
             lo, hi = self.spans[i]
             value = round(lo + pressure * (hi - lo), 2)
-            typed = key[i + 1]
-            values[i + 1] = ("deadline", value) if typed is None else (typed, value, "deadline")
-        return tuple(values)
+            typed = values[i]
+            values[i] = ("deadline", value) if typed is None else (typed, value, "deadline")
 
     def _scale(self, reach: float) -> tuple[tuple[str, float], ...]:
         """``("needs", value)`` of ``reach`` on each derived criterion's scale; cached by
@@ -242,7 +236,14 @@ class ScoreModel:
         return found
 
     def _breakdown(self, key: tuple) -> Breakdown:
+        """The breakdown of ``key``: the band, the criteria's values, and after them the
+        derived values on their scales (:meth:`_scale`) and the deadline pressure, where the
+        model has such criteria."""
         band, *values = key
+        if self.pressed:
+            self._press(values, values.pop())
+        if self.derived:
+            self._derive(values, values.pop())
         return self._moscow(band, values) if self.method == "moscow" else self._weighted(values)
 
     def _weighted(self, values: list[float | None]) -> Breakdown:

@@ -318,7 +318,7 @@ class Sequencer:
         if any(c.derived == "deadline" for c in snap.criteria):  # opted into by the plan
             from roadmap.engine.deadlines import pressures
 
-            pressure = pressures(snap)
+            pressure = pressures(snap, plan=self.plan)
         self._model = ScoreModel.fit(
             snap.scoring_method, snap.criteria, self.plan.items, snap.needs, pressure
         )
@@ -1057,8 +1057,13 @@ class Sequencer:
 
 
 def _own_from(load: tuple[tuple[int, float], ...], period: int) -> float:
-    """What ``load`` uses from ``period`` on."""
-    return sum(e for p, e in load if p >= period)
+    """What ``load`` uses from ``period`` on: a loop, as most loads are of one period, for
+    which a generator would cost more than the sum."""
+    used = 0.0
+    for p, e in load:
+        if p >= period:
+            used += e
+    return used
 
 
 def _latest(

@@ -357,6 +357,7 @@ def _build_from_events(loader: Any) -> Any:
     resolve = loader.resolve
     stack: list[Any] = []
     keys: list[Any] = []
+    plain: dict[str, Any] = {}  # each unquoted text's value, worked out once: keys and codes recur
     while True:
         event = events()
         kind = type(event)
@@ -368,7 +369,11 @@ def _build_from_events(loader: Any) -> Any:
         elif kind is yaml.AliasEvent or event.anchor is not None or event.tag not in (None, "!"):
             raise _GiveUp
         elif kind is yaml.ScalarEvent:
-            value = _scalar(loader, resolve(yaml.ScalarNode, event.value, event.implicit), event)
+            if not event.implicit[0]:  # quoted: always text
+                value = event.value
+            elif (value := plain.get(event.value, _NO_KEY)) is _NO_KEY:
+                tag = resolve(yaml.ScalarNode, event.value, event.implicit)
+                value = plain[event.value] = _scalar(loader, tag, event)
         else:
             stack.append(_EVENT_CONTAINERS[kind]())
             keys.append(_NO_KEY)
