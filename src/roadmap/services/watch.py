@@ -16,15 +16,16 @@ from typing import Any
 from sqlalchemy import func, select
 
 from roadmap.model import evidence_tables as e
+from roadmap.model import followup_tables as fu
 from roadmap.model import tables as t
 from roadmap.store.db import Store
 
 _WATCHED = (t.Item, t.Dependency, t.Section, t.Stakeholder, t.Need, t.InfoSource, t.Team,
-            e.Evidence, e.Goal, e.Measure, e.Perspective)  # fmt: skip
+            e.Evidence, fu.Goal, fu.Measure, fu.Perspective)  # fmt: skip
 _WATCHED_THROUGH: tuple[tuple[Any, Any, Any], ...] = (
-    (e.MeasureValue, e.MeasureValue.measure_id, e.Measure),
-    (e.ItemProgress, e.ItemProgress.item_id, t.Item),
-    (e.ProgressUpdate, e.ProgressUpdate.item_id, t.Item),
+    (fu.MeasureValue, fu.MeasureValue.measure_id, fu.Measure),
+    (fu.ItemProgress, fu.ItemProgress.item_id, t.Item),
+    (fu.ProgressUpdate, fu.ProgressUpdate.item_id, t.Item),
 )
 """Tables of the follow-up without a plan column: ``(table, its link, the table it links to)``."""
 

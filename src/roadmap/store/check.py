@@ -18,6 +18,7 @@ from sqlalchemy import Connection, or_, select
 from sqlmodel import Session
 
 from roadmap.model import evidence_tables as e
+from roadmap.model import followup_tables as fu
 from roadmap.model import tables as t
 from roadmap.model.bidi import BIDI_CHARACTERS, BIDI_CONTROLS
 from roadmap.model.check import (
@@ -230,9 +231,9 @@ def _missing_translations(connection: Connection, plan_id: int) -> list[Finding]
 
 _RECORD_TABLES: dict[str, type[t.Timestamped]] = {
     "people": e.Person,
-    "goals": e.Goal,
-    "measures": e.Measure,
-    "perspectives": e.Perspective,
+    "goals": fu.Goal,
+    "measures": fu.Measure,
+    "perspectives": fu.Perspective,
 }
 """The table of each kind of record in :data:`CHECKED_TRANSLATIONS`."""
 

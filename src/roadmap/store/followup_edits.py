@@ -18,6 +18,7 @@ from sqlalchemy import select, update
 from sqlmodel import Session, col
 
 from roadmap.model import evidence_tables as e
+from roadmap.model import followup_tables as fu
 from roadmap.model import tables as t
 from roadmap.model import workshop_tables as ws
 from roadmap.model.evidence import EvidenceIn, MeasureValueIn, ProgressUpdateIn
@@ -108,14 +109,14 @@ def record_progress(
     if unknown:
         raise NotFoundError("; ".join(unknown))
     item_id = items[item_key]
-    tracked = session.get(e.ItemProgress, item_id)
+    tracked = session.get(fu.ItemProgress, item_id)
     if tracked is None:
-        session.add(e.ItemProgress(item_id=item_id, responsible_id=people.get(responsible)))
+        session.add(fu.ItemProgress(item_id=item_id, responsible_id=people.get(responsible)))
     elif responsible is not None:
         tracked.responsible_id = people[responsible]
     session.flush()
     session.add(
-        e.ProgressUpdate(
+        fu.ProgressUpdate(
             item_id=item_id,
             date=progress.date,
             status=progress.status,
@@ -136,12 +137,12 @@ def record_measure(
     *, session: Session, plan_id: int, measure_key: str, reading: MeasureValueIn
 ) -> None:
     """Add a follow-up reading of the measure ``measure_key``."""
-    measures = key_ids(session, e.Measure, plan_id, only={measure_key})
+    measures = key_ids(session, fu.Measure, plan_id, only={measure_key})
     if measure_key not in measures:
-        known = ", ".join(sorted(k for k in key_ids(session, e.Measure, plan_id) if k)) or "none"
+        known = ", ".join(sorted(k for k in key_ids(session, fu.Measure, plan_id) if k)) or "none"
         raise NotFoundError(f"no measure {measure_key!r} (measures: {known})")
     session.add(
-        e.MeasureValue(
+        fu.MeasureValue(
             measure_id=measures[measure_key],
             date=reading.date,
             value=reading.value,

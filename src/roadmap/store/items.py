@@ -13,6 +13,7 @@ from sqlalchemy import insert, select
 from sqlmodel import Session
 
 from roadmap.model import evidence_tables as e
+from roadmap.model import followup_tables as fu
 from roadmap.model import tables as t
 from roadmap.model.inputs import ItemIn
 from roadmap.store.bulk import key_ids
@@ -211,9 +212,9 @@ def delete_item(
         item_in,
         tuple(tuple(d) for d in dependants),
         tuple((key, bool(waits)) for key, waits in milestones),
-        _linked(session, e.Goal, e.GoalItem.__table__.c.goal_id, e.GoalItem, item_id),
-        _linked(session, e.Perspective, e.PerspectiveItem.__table__.c.perspective_id,
-                e.PerspectiveItem, item_id),
+        _linked(session, fu.Goal, fu.GoalItem.__table__.c.goal_id, fu.GoalItem, item_id),
+        _linked(session, fu.Perspective, fu.PerspectiveItem.__table__.c.perspective_id,
+                fu.PerspectiveItem, item_id),
         _progress(session, item_id),
     )  # fmt: skip
     session.delete(row)
@@ -240,16 +241,16 @@ def _progress(
     session: Session, item_id: int
 ) -> tuple[str | None, tuple[dict[str, Any], ...]] | None:
     """The item's responsible person (by key) and progress updates, or None without any."""
-    p, person = e.ItemProgress.__table__.c, e.Person.__table__.c
+    p, person = fu.ItemProgress.__table__.c, e.Person.__table__.c
     found = session.execute(
         select(person.key)
-        .select_from(e.ItemProgress)
+        .select_from(fu.ItemProgress)
         .outerjoin(e.Person, p.responsible_id == person.id)
         .where(p.item_id == item_id)
     ).first()
     if found is None:
         return None
-    u = e.ProgressUpdate.__table__.c
+    u = fu.ProgressUpdate.__table__.c
     updates = session.execute(
         select(*(u[name] for name in _UPDATE_FIELDS)).where(u.item_id == item_id).order_by(u.id)
     ).all()
@@ -279,8 +280,8 @@ def restore_item(*, session: Session, plan_id: int, deleted: DeletedItem) -> int
     if links:
         session.execute(insert(t.MilestoneItem.__table__), links)
     for owner, link, column, keys in (
-        (e.Goal, e.GoalItem, "goal_id", deleted.goals),
-        (e.Perspective, e.PerspectiveItem, "perspective_id", deleted.perspectives),
+        (fu.Goal, fu.GoalItem, "goal_id", deleted.goals),
+        (fu.Perspective, fu.PerspectiveItem, "perspective_id", deleted.perspectives),
     ):
         known = key_ids(session, owner, plan_id) if keys else {}
         rows = [{column: known[k], "item_id": new_id} for k in keys if k in known]
@@ -290,12 +291,12 @@ def restore_item(*, session: Session, plan_id: int, deleted: DeletedItem) -> int
         responsible, updates = deleted.progress
         people = key_ids(session, e.Person, plan_id) if responsible else {}
         session.execute(
-            insert(e.ItemProgress.__table__),
+            insert(fu.ItemProgress.__table__),
             [{"item_id": new_id, "responsible_id": people.get(responsible or "")}],
         )
         if updates:
             session.execute(
-                insert(e.ProgressUpdate.__table__), [{**u, "item_id": new_id} for u in updates]
+                insert(fu.ProgressUpdate.__table__), [{**u, "item_id": new_id} for u in updates]
             )
     return item_version(session=session, plan_id=plan_id, key=deleted.item.key)
 

@@ -139,7 +139,7 @@ def create_schema(store: Store) -> None:
     from sqlmodel import SQLModel
 
     import roadmap.model.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
-    from roadmap.model import evidence_tables, workshop_tables  # noqa: F401  (and the others)
+    from roadmap.model import evidence_tables, followup_tables, workshop_tables  # noqa: F401
 
     with store.engine.begin() as conn:
         SQLModel.metadata.create_all(conn, checkfirst=False)

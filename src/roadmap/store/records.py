@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from roadmap.model import evidence_tables as e
+from roadmap.model import followup_tables as fu
 from roadmap.model import tables as t
 from roadmap.model.evidence import (
     EvidenceIn,
@@ -98,27 +99,27 @@ def write_records(session: Session, plan_id: int, doc: PlanDoc, keys: Keys) -> N
     )
     insert_rows(
         session,
-        e.Goal,
+        fu.Goal,
         (*_OWN, "text", "owner_id"),
         [(plan_id, g.key, json_text(g.i18n), g.text, people.get(g.owner)) for g in doc.goals],
     )
-    goals, items, themes = key_ids(session, e.Goal, plan_id), keys["item"], keys["theme"]
+    goals, items, themes = key_ids(session, fu.Goal, plan_id), keys["item"], keys["theme"]
     insert_rows(
         session,
-        e.GoalItem,
+        fu.GoalItem,
         ("goal_id", "item_id"),
         [(goals[g.key], items[k]) for g in doc.goals for k in g.items],
     )
     insert_rows(
         session,
-        e.GoalTheme,
+        fu.GoalTheme,
         ("goal_id", "theme_id"),
         [(goals[g.key], themes[k]) for g in doc.goals for k in g.themes],
     )
     _write_measures(session, plan_id, doc, goals, keys["source"])
     insert_rows(
         session,
-        e.Perspective,
+        fu.Perspective,
         (*_OWN, "name", "levels", "start_level", "start_evidence", "target_level", "target_year"),
         [
             (
@@ -135,22 +136,22 @@ def write_records(session: Session, plan_id: int, doc: PlanDoc, keys: Keys) -> N
             for p in doc.perspectives
         ],
     )
-    perspectives = key_ids(session, e.Perspective, plan_id)
+    perspectives = key_ids(session, fu.Perspective, plan_id)
     insert_rows(
         session,
-        e.PerspectiveItem,
+        fu.PerspectiveItem,
         ("perspective_id", "item_id"),
         [(perspectives[p.key], items[k]) for p in doc.perspectives for k in p.items],
     )
     insert_rows(
         session,
-        e.ItemProgress,
+        fu.ItemProgress,
         ("item_id", "responsible_id"),
         [(items[p.item], people.get(p.responsible)) for p in doc.progress],
     )
     insert_rows(
         session,
-        e.ProgressUpdate,
+        fu.ProgressUpdate,
         ("item_id", "date", "status", "done", "health", "note"),
         [
             (items[p.item], u.date, u.status, u.done, u.health, u.note)
@@ -173,7 +174,7 @@ def _write_measures(
     measures = [(g, m) for g in doc.goals for m in g.measures]
     insert_rows(
         session,
-        e.Measure,
+        fu.Measure,
         (
             *_OWN,
             "goal_id",
@@ -200,10 +201,10 @@ def _write_measures(
             for g, m in measures
         ],
     )
-    ids = key_ids(session, e.Measure, plan_id)
+    ids = key_ids(session, fu.Measure, plan_id)
     insert_rows(
         session,
-        e.MeasureValue,
+        fu.MeasureValue,
         ("measure_id", "date", "value", "note"),
         [(ids[m.key], v.date, v.value, v.note) for _, m in measures for v in m.values],
     )
@@ -308,13 +309,13 @@ class _Reader:
         ]
 
     def goals(self) -> list[GoalIn]:
-        items = self.links(e.GoalItem, e.Goal, "item")
-        themes = self.links(e.GoalTheme, e.Goal, "theme")
+        items = self.links(fu.GoalItem, fu.Goal, "item")
+        themes = self.links(fu.GoalTheme, fu.Goal, "theme")
         values: dict[int, list[MeasureValueIn]] = defaultdict(list)
-        v, m = e.MeasureValue.__table__.c, e.Measure.__table__.c
+        v, m = fu.MeasureValue.__table__.c, fu.Measure.__table__.c
         for measure_id, day, value, note in self.session.execute(
             select(v.measure_id, v.date, v.value, v.note)
-            .join(e.Measure.__table__, m.id == v.measure_id)
+            .join(fu.Measure.__table__, m.id == v.measure_id)
             .where(m.plan_id == self.plan_id)
             .order_by(v.id)
         ):
@@ -322,7 +323,7 @@ class _Reader:
                 MeasureValueIn.model_construct(date=day, value=value, note=note)
             )
         measures: dict[int, list[MeasureIn]] = defaultdict(list)
-        for r in self.rows(e.Measure):
+        for r in self.rows(fu.Measure):
             measures[r.goal_id].append(
                 MeasureIn.model_construct(
                     key=r.key,
@@ -345,11 +346,11 @@ class _Reader:
                 measures=measures[r.id],
                 i18n=r.i18n,
             )
-            for r in self.rows(e.Goal)
+            for r in self.rows(fu.Goal)
         ]
 
     def perspectives(self) -> list[PerspectiveIn]:
-        items = self.links(e.PerspectiveItem, e.Perspective, "item")
+        items = self.links(fu.PerspectiveItem, fu.Perspective, "item")
         return [
             PerspectiveIn.model_construct(
                 key=r.key,
@@ -362,11 +363,11 @@ class _Reader:
                 items=items[r.id],
                 i18n=r.i18n,
             )
-            for r in self.rows(e.Perspective)
+            for r in self.rows(fu.Perspective)
         ]
 
     def progress(self) -> list[ItemProgressIn]:
-        p, u, i = (m.__table__.c for m in (e.ItemProgress, e.ProgressUpdate, t.Item))
+        p, u, i = (m.__table__.c for m in (fu.ItemProgress, fu.ProgressUpdate, t.Item))
         updates: dict[int, list[ProgressUpdateIn]] = defaultdict(list)
         for item_id, day, status, done, health, note in self.session.execute(
             select(u.item_id, u.date, u.status, u.done, u.health, u.note)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol, cast
 from sqlalchemy import Column, CursorResult, Table, delete, insert, select, update
 from sqlmodel import Session
 
+# A delete records every row that points at the one it removes: all tables must be defined.
+from roadmap.model import evidence_tables, followup_tables, workshop_tables  # noqa: F401
 from roadmap.model import tables as t
 from roadmap.store.repo import KeyTakenError, NotFoundError, row_exists, row_id
 

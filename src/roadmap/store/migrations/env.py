@@ -8,7 +8,7 @@ from sqlmodel import SQLModel
 from sqlmodel.sql.sqltypes import AutoString, UTCDateTime
 
 import roadmap.model.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
-from roadmap.model import evidence_tables, workshop_tables  # noqa: F401  (and the others)
+from roadmap.model import evidence_tables, followup_tables, workshop_tables  # noqa: F401
 
 
 def _render_item(type_: str, obj: object, _autogen_context: AutogenContext) -> str | Literal[False]:
