@@ -69,7 +69,10 @@ def wait_for(pane: str, text: str, timeout: float = 60.0, *, gone: bool = False)
 
     def ready() -> str:
         nonlocal screen
-        screen = screen_of(pane)
+        try:
+            screen = screen_of(pane)
+        except subprocess.CalledProcessError:
+            raise AssertionError(f"{pane} closed while waiting for {text!r}\n{screen}") from None
         return screen if (text in screen) != gone else ""
 
     what = f"{text!r} {'leaving' if gone else 'showing on'} {pane}"

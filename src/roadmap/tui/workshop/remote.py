@@ -3,11 +3,15 @@ no database on the participant's machine, so nobody can read anyone's votes from
 
 Plain HTTP with JSON (the standard library's ``urllib``); the private token goes as a bearer
 token. Refusals come back worded in the window's language and are raised as
-:class:`RemoteRefusal`, which the window shows like any other.
+:class:`RemoteRefusal`, which the window shows like any other. A server that fails (an
+error of its own, a broken or cut-off answer) is one that does not answer: :class:`Unanswered`
+is an ``OSError``, which the window already meets with "the server does not answer" and a
+later try, never with a crash.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.error
 import urllib.request
@@ -17,6 +21,10 @@ from roadmap.services.workshops import workshop_results, workshop_sessions
 from roadmap.workshop.words import Refusal
 
 TIMEOUT = 10.0
+
+
+class Unanswered(OSError):
+    """The server failed to give an answer that can be read."""
 
 
 class RemoteRefusal(Refusal):
@@ -65,12 +73,16 @@ class Remote:
             with urllib.request.urlopen(request, timeout=TIMEOUT) as answer:
                 return json.loads(answer.read())
         except urllib.error.HTTPError as exc:
+            if exc.code >= 500:
+                raise Unanswered(str(exc)) from exc
             try:
                 found = json.loads(exc.read())
             except ValueError:
                 found = {"error": str(exc)}
             found["status"] = exc.code
             return found
+        except (http.client.HTTPException, ValueError) as exc:  # cut off, or not JSON
+            raise Unanswered(str(exc)) from exc
 
     def join(self, code: str, name: str, token: str | None, lang: str) -> Joined:
         found = self._call("/api/join", {"code": code, "name": name, "token": token, "lang": lang})
